@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Okno.Platform;
+using Okno.Platform.Data;
+using Okno.Platform.Web;
+
+namespace Okno.Admin;
+
+public sealed record AuditEntryView(long Id, long? AgentId, string Action, string Target, string? Details, string? IpAddress, DateTimeOffset At);
+
+public static class AdminModule
+{
+    public const string AdminPolicy = "admin";
+
+    public static IServiceCollection AddAdmin(this IServiceCollection services)
+    {
+        services.AddScoped<Audit>();
+        services.AddScoped<AgentSignIn>();
+        services.AddSingleton<IPasswordHasher<Agent>, PasswordHasher<Agent>>();
+        services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, p => p.RequireRole(nameof(AgentRole.Admin)));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
+    {
+        app.MapAgentsEndpoints();
+        app.MapGroupsEndpoints();
+        app.MapGet("/api/v1/audit", async (int? limit, string? cursor, OknoDb db, CancellationToken ct) =>
+        {
+            var take = Paging.Limit(limit);
+            var query = db.AuditEntries.AsQueryable();
+            if (Paging.Decode(cursor, 1) is [var lastId]) query = query.Where(a => a.Id < lastId);
+            var rows = await query.OrderByDescending(a => a.Id).Take(take + 1)
+                .Select(a => new AuditEntryView(a.Id, a.AgentId, a.Action, a.Target, a.Details, a.IpAddress, a.At)).ToListAsync(ct);
+            return TypedResults.Ok(Paging.ToPage(rows, take, a => Paging.Encode(a.Id)));
+        }).RequireAuthorization(AdminPolicy).WithTags("Audit").WithSummary("Administrative actions and sign-in failures, newest first");
+        return app;
+    }
+
+    /// <summary>On an empty desk, creates the first admin from Okno:Admin:Email/Password, or with a generated
+    /// password that is printed once.</summary>
+    public static async Task EnsureFirstAdminAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OknoDb>();
+        if (await db.Agents.AnyAsync(cancellationToken)) return;
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<OknoOptions>>().Value.Admin;
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Okno.Admin");
+        var email = string.IsNullOrWhiteSpace(options.Email) ? "admin@okno.local" : options.Email.Trim().ToLowerInvariant();
+        var generated = string.IsNullOrEmpty(options.Password);
+        var password = generated ? GeneratePassword() : options.Password!;
+        if (password.Length < AgentsEndpoints.MinPasswordLength)
+            throw new InvalidOperationException($"Okno:Admin:Password must have at least {AgentsEndpoints.MinPasswordLength} characters.");
+        var admin = new Agent
+        {
+            Email = email, Name = "Administrator", Role = AgentRole.Admin,
+            CreatedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(),
+        };
+        admin.PasswordHash = scope.ServiceProvider.GetRequiredService<IPasswordHasher<Agent>>().HashPassword(admin, password);
+        db.Agents.Add(admin);
+        scope.ServiceProvider.GetRequiredService<Audit>().Add(null, "agent.created", $"agent:{email}", "first admin at start-up");
+        await db.SaveChangesAsync(cancellationToken);
+        if (generated)
+        {
+            // Printed once, to the console only: it is not stored anywhere in clear.
+            Console.WriteLine($"""
+
+                ==== Okno: first admin created ====
+                  email:    {email}
+                  password: {password}
+                Change it after signing in. It is not shown again.
+                ===================================
+
+                """);
+        }
+        else logger.LogInformation("Created the first admin {Email} from configuration", email);
+    }
+
+    private static string GeneratePassword()
+    {
+        const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        return new string(System.Security.Cryptography.RandomNumberGenerator.GetItems<char>(alphabet, 20));
+    }
+}

@@ -1,0 +1,60 @@
+using Okno.Tickets;
+
+namespace Okno.Customers;
+
+/// <summary>A person who asks for help. One person, several addresses: emails, phones and ids in each
+/// messenger all point here, so the agent sees one history.</summary>
+public sealed class Contact
+{
+    public const int NameMaxLength = 200;
+
+    public long Id { get; set; }
+    public string Name { get; set; } = "";
+    public long? CompanyId { get; set; }
+    public Company? Company { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public List<ContactEmail> Emails { get; set; } = [];
+    public List<ContactPhone> Phones { get; set; } = [];
+    public List<ContactExternalId> ExternalIds { get; set; } = [];
+}
+
+public sealed class ContactEmail
+{
+    public const int MaxLength = 254;
+    public long Id { get; set; }
+    public long ContactId { get; set; }
+    /// <summary>Lower-cased and trimmed; unique across contacts.</summary>
+    public string Address { get; set; } = "";
+
+    public static string Normalize(string address) => address.Trim().ToLowerInvariant();
+}
+
+public sealed class ContactPhone
+{
+    public long Id { get; set; }
+    public long ContactId { get; set; }
+    /// <summary>Digits with an optional leading '+', so "+7 (495) 123-45-67" and "+74951234567" are one number.</summary>
+    public string Number { get; set; } = "";
+
+    public static string Normalize(string number) =>
+        (number.TrimStart().StartsWith('+') ? "+" : "") + new string(number.Where(char.IsAsciiDigit).ToArray());
+}
+
+/// <summary>The id of this person in a channel (a Telegram user id, a chat visitor id…); unique per channel.</summary>
+public sealed class ContactExternalId
+{
+    public long Id { get; set; }
+    public long ContactId { get; set; }
+    public Channel Channel { get; set; }
+    public string ExternalId { get; set; } = "";
+}
+
+public sealed class Company
+{
+    public const int NameMaxLength = 200;
+    public long Id { get; set; }
+    public string Name { get; set; } = "";
+    /// <summary>Email domain of the company's staff, lower-cased, if it has one of its own.</summary>
+    public string? Domain { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Okno.Platform.Data;
+using Okno.Platform.Security;
+using Okno.Platform.Web;
+using Okno.Tickets;
+
+namespace Okno.Customers;
+
+public sealed record ExternalIdView(Channel Channel, string ExternalId);
+
+public sealed record ContactView(long Id, string Name, CompanyRef? Company, IReadOnlyList<string> Emails, IReadOnlyList<string> Phones,
+    IReadOnlyList<ExternalIdView> ExternalIds, DateTimeOffset CreatedAt);
+
+public static class ContactsEndpoints
+{
+    public static IEndpointRouteBuilder MapContactsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var contacts = app.MapGroup("/api/v1/contacts").RequireAuthorization().WithTags("Contacts");
+
+        contacts.MapGet("/", async (string? email, int? limit, string? cursor, OknoDb db, CancellationToken ct) =>
+        {
+            var take = Paging.Limit(limit);
+            var query = db.Contacts.AsQueryable();
+            if (!string.IsNullOrWhiteSpace(email))
+            {
+                var address = ContactEmail.Normalize(email);
+                query = query.Where(c => c.Emails.Any(e => e.Address == address));
+            }
+            if (Paging.Decode(cursor, 1) is [var lastId]) query = query.Where(c => c.Id < lastId);
+            var rows = await Project(query.OrderByDescending(c => c.Id).Take(take + 1)).ToListAsync(ct);
+            return TypedResults.Ok(Paging.ToPage(rows, take, c => Paging.Encode(c.Id)));
+        }).WithSummary("Find contacts (by email), newest first");
+
+        contacts.MapGet("/{id:long}", async (long id, OknoDb db, CancellationToken ct) =>
+            await Project(db.Contacts.Where(c => c.Id == id)).SingleOrDefaultAsync(ct) is { } contact
+                ? Results.Ok(contact)
+                : ProblemMapping.ToResult(new NotFound("Contact", id)));
+
+        contacts.MapGet("/{id:long}/tickets", async (long id, int? limit, string? cursor, OknoDb db, TicketQueries tickets,
+            CurrentAgent agent, CancellationToken ct) =>
+        {
+            if (!await db.Contacts.AnyAsync(c => c.Id == id, ct)) return ProblemMapping.ToResult(new NotFound("Contact", id));
+            return Results.Ok(await tickets.ListAsync(new TicketFilter(CustomerId: id), Paging.Limit(limit), cursor, agent, ct));
+        }).WithSummary("The contact's tickets that you may see, newest first");
+
+        return app;
+    }
+
+    private static IQueryable<ContactView> Project(IQueryable<Contact> contacts) => contacts.Select(c => new ContactView(
+        c.Id, c.Name, c.CompanyId == null ? null : new CompanyRef(c.Company!.Id, c.Company.Name),
+        c.Emails.OrderBy(e => e.Id).Select(e => e.Address).ToList(),
+        c.Phones.OrderBy(p => p.Id).Select(p => p.Number).ToList(),
+        c.ExternalIds.OrderBy(x => x.Id).Select(x => new ExternalIdView(x.Channel, x.ExternalId)).ToList(),
+        c.CreatedAt));
+}

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Okno.Customers;
+
+internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
+{
+    public void Configure(EntityTypeBuilder<Contact> b)
+    {
+        b.Property(c => c.Name).HasMaxLength(Contact.NameMaxLength);
+        b.HasIndex(c => new { c.CompanyId, c.Id });
+        b.HasOne(c => c.Company).WithMany().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(c => c.Emails).WithOne().HasForeignKey(e => e.ContactId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Phones).WithOne().HasForeignKey(p => p.ContactId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.ExternalIds).WithOne().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ContactEmailConfiguration : IEntityTypeConfiguration<ContactEmail>
+{
+    public void Configure(EntityTypeBuilder<ContactEmail> b)
+    {
+        b.Property(e => e.Address).HasMaxLength(ContactEmail.MaxLength);
+        b.HasIndex(e => e.Address).IsUnique();
+    }
+}
+
+internal sealed class ContactPhoneConfiguration : IEntityTypeConfiguration<ContactPhone>
+{
+    public void Configure(EntityTypeBuilder<ContactPhone> b)
+    {
+        b.Property(p => p.Number).HasMaxLength(32);
+        b.HasIndex(p => p.Number);
+    }
+}
+
+internal sealed class ContactExternalIdConfiguration : IEntityTypeConfiguration<ContactExternalId>
+{
+    public void Configure(EntityTypeBuilder<ContactExternalId> b)
+    {
+        b.Property(x => x.ExternalId).HasMaxLength(200);
+        b.HasIndex(x => new { x.Channel, x.ExternalId }).IsUnique();
+    }
+}
+
+internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
+{
+    public void Configure(EntityTypeBuilder<Company> b)
+    {
+        b.Property(c => c.Name).HasMaxLength(Company.NameMaxLength);
+        b.Property(c => c.Domain).HasMaxLength(253);
+        b.HasIndex(c => c.Name);
+        b.HasIndex(c => c.Domain);
+    }
+}

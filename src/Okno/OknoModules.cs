@@ -1,0 +1,103 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Okno.Admin;
+using Okno.Api;
+using Okno.Customers;
+using Okno.Platform;
+using Okno.Platform.Data;
+using Okno.Platform.Demo;
+using Okno.Platform.Files;
+using Okno.Platform.Health;
+using Okno.Platform.Security;
+using Okno.Platform.Text;
+using Okno.Platform.Ui;
+using Okno.Platform.Web;
+using Okno.Tickets;
+using Scalar.AspNetCore;
+
+namespace Okno;
+
+/// <summary>The one list of what Okno is made of.</summary>
+public static class OknoModules
+{
+    public static WebApplicationBuilder AddOkno(this WebApplicationBuilder builder, string[] args)
+    {
+        if (args.Contains("--demo")) builder.Configuration["Okno:Demo"] = "true";
+        var services = builder.Services;
+        services.AddOptions<OknoOptions>().Bind(builder.Configuration.GetSection(OknoOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddData(builder.Configuration);
+        services.AddPlatformWeb();
+        services.AddAuthentication(BearerTokenHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.AddAuthRateLimits();
+        services.AddOknoHealth();
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityDocument>());
+        services.AddUi();
+
+        services.AddAdmin();
+        services.AddCustomers();
+        services.AddTickets();
+        return builder;
+    }
+
+    public static WebApplication MapOkno(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestSizeLimit>();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Okno API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapOknoHealth();
+        app.MapAuthEndpoints();
+        app.MapAdmin();
+        app.MapContactsEndpoints();
+        app.MapTicketsEndpoints();
+        app.MapUi();
+        return app;
+    }
+
+    private static IServiceCollection AddPlatformWeb(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddExceptionHandler<OknoExceptionHandler>();
+        // Bad input reaches the exception handler, which names the field, instead of a bare 400.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        services.AddSingleton<MessageBodies>();
+        services.AddSingleton<AttachmentStore>();
+        return services;
+    }
+
+    private static IServiceCollection AddCustomers(this IServiceCollection services) => services.AddScoped<ContactDirectory>();
+
+    private static IServiceCollection AddTickets(this IServiceCollection services) => services
+        .AddScoped<TicketQueries>()
+        .AddScoped<TagCatalog>()
+        .AddScoped<AttachmentIntake>()
+        .AddScoped<CreateTicket>()
+        .AddScoped<ChangeTicket>()
+        .AddScoped<ReplyToTicket>()
+        .AddScoped<SearchTickets>();
+
+    /// <summary>Start-up work that must finish before the first request: schema, first admin, demo data.</summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        await app.Services.MigrateDatabaseAsync();
+        await app.Services.EnsureFirstAdminAsync();
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OknoOptions>>().Value.Demo)
+            await app.Services.SeedDemoAsync();
+    }
+}

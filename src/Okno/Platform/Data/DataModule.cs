@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Okno.Platform.Data;
+
+public static class DataModule
+{
+    public static IServiceCollection AddData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(OknoOptions.Section).Get<OknoOptions>() ?? new OknoOptions();
+        var connectionString = configuration.GetConnectionString("Okno");
+        switch (options.Database.Provider.ToLowerInvariant())
+        {
+            case "sqlite":
+                Directory.CreateDirectory(options.DataPath);
+                connectionString ??= $"Data Source={Path.Combine(options.DataPath, "okno.db")}";
+                services.AddPooledDbContextFactory<SqliteOknoDb>(o => ConfigureSqlite(o, connectionString));
+                services.AddSingleton<IDbContextFactory<OknoDb>>(sp =>
+                    new Upcast<SqliteOknoDb>(sp.GetRequiredService<IDbContextFactory<SqliteOknoDb>>()));
+                break;
+            case "postgres":
+                if (string.IsNullOrWhiteSpace(connectionString))
+                    throw new InvalidOperationException("Okno:Database:Provider is Postgres but ConnectionStrings:Okno is not set.");
+                services.AddPooledDbContextFactory<PostgresOknoDb>(o => ConfigurePostgres(o, connectionString));
+                services.AddSingleton<IDbContextFactory<OknoDb>>(sp =>
+                    new Upcast<PostgresOknoDb>(sp.GetRequiredService<IDbContextFactory<PostgresOknoDb>>()));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Okno:Database:Provider '{options.Database.Provider}': use Sqlite or Postgres.");
+        }
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<OknoDb>>().CreateDbContext());
+        return services;
+    }
+
+    internal static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
+        o.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSetup());
+
+    internal static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>
+        o.UseNpgsql(connectionString);
+
+    /// <summary>Brings the schema up to date. Both providers keep their own migrations in this assembly.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<OknoDb>>().CreateDbContextAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    private sealed class Upcast<T>(IDbContextFactory<T> inner) : IDbContextFactory<OknoDb> where T : OknoDb
+    {
+        public OknoDb CreateDbContext() => inner.CreateDbContext();
+    }
+}
+
+/// <summary>Used by `dotnet ef migrations add … --context SqliteOknoDb` (see scripts/add-migration).</summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteOknoDb>
+{
+    public SqliteOknoDb CreateDbContext(string[] args)
+    {
+        var o = new DbContextOptionsBuilder<SqliteOknoDb>();
+        DataModule.ConfigureSqlite(o, "Data Source=design-time.db");
+        return new SqliteOknoDb(o.Options);
+    }
+}
+
+/// <summary>Used by `dotnet ef migrations add … --context PostgresOknoDb`; adding a migration needs no server.</summary>
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresOknoDb>
+{
+    public PostgresOknoDb CreateDbContext(string[] args)
+    {
+        var o = new DbContextOptionsBuilder<PostgresOknoDb>();
+        DataModule.ConfigurePostgres(o, "Host=127.0.0.1;Database=okno_design");
+        return new PostgresOknoDb(o.Options);
+    }
+}

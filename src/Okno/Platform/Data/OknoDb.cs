@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Okno.Admin;
+using Okno.Customers;
+using Okno.Platform.Security;
+using Okno.Tickets;
+
+namespace Okno.Platform.Data;
+
+/// <summary>The one database of Okno. LINQ is written once against this class; what differs between
+/// SQLite and PostgreSQL lives in the two subclasses beside it.</summary>
+public abstract class OknoDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<TicketTag> TicketTags => Set<TicketTag>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<ContactEmail> ContactEmails => Set<ContactEmail>();
+    public DbSet<ContactPhone> ContactPhones => Set<ContactPhone>();
+    public DbSet<ContactExternalId> ContactExternalIds => Set<ContactExternalId>();
+    public DbSet<Company> Companies => Set<Company>();
+    public DbSet<Agent> Agents => Set<Agent>();
+    public DbSet<Group> Groups => Set<Group>();
+    public DbSet<AgentGroup> AgentGroups => Set<AgentGroup>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>The next human ticket number (10001, 10002…). Call it inside the transaction that inserts the ticket.</summary>
+    public abstract Task<long> NextTicketNumberAsync(CancellationToken cancellationToken);
+
+    /// <summary>Case-folds text the same way on both databases, for case-insensitive LIKE over any alphabet.
+    /// Only usable inside queries.</summary>
+    public static string Fold(string text) => throw new InvalidOperationException("Fold is translated to SQL only.");
+
+    /// <summary>Runs <paramref name="work"/> in one transaction: all of it commits or none of it does. A unique-key
+    /// race with a concurrent writer (two requests creating the same contact or tag) is retried from scratch, so
+    /// <paramref name="work"/> must load and create everything it saves itself.</summary>
+    public async Task<T> WriteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                var result = await work(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return result;
+            }
+            catch (DbUpdateException e) when (attempt < 3 && IsUniqueViolation(e))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                ChangeTracker.Clear();
+            }
+        }
+    }
+
+    public abstract bool IsUniqueViolation(DbUpdateException exception);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OknoDb).Assembly, t => t.Namespace?.StartsWith("Okno.", StringComparison.Ordinal) == true);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseHistoryEdits();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseHistoryEdits();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>History is append-only: nothing edits or removes a recorded event.</summary>
+    private void RefuseHistoryEdits()
+    {
+        if (ChangeTracker.Entries<TicketEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("Ticket history is append-only: an event cannot be edited or deleted.");
+    }
+}
+
+public enum DatabaseProvider { Sqlite, Postgres }

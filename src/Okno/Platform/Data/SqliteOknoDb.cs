@@ -1,0 +1,64 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Okno.Platform.Data;
+
+/// <summary>The embedded default: one SQLite file, one writer at a time.</summary>
+public sealed class SqliteOknoDb(DbContextOptions<SqliteOknoDb> options) : OknoDb(options)
+{
+    public const string FoldFunction = "okno_fold";
+
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    // Safe because SQLite write transactions here start with BEGIN IMMEDIATE: no other writer can take
+    // the same number before this one commits. The unique index on Number is the last line of defence.
+    public override async Task<long> NextTicketNumberAsync(CancellationToken cancellationToken) =>
+        await Database.SqlQueryRaw<long>("SELECT COALESCE(MAX(\"Number\"), 10000) + 1 AS \"Value\" FROM \"Tickets\"")
+            .SingleAsync(cancellationToken);
+
+    // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY.
+    public override bool IsUniqueViolation(DbUpdateException exception) =>
+        exception.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.HasDbFunction(typeof(OknoDb).GetMethod(nameof(Fold))!).HasName(FoldFunction);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // SQLite cannot order or compare DateTimeOffset; all our times are UTC, so store UTC ticks.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+}
+
+/// <summary>Sets each new SQLite connection up: durable writes that do not block readers, and the
+/// Unicode case-folding function that <see cref="OknoDb.Fold"/> maps to.</summary>
+public sealed class SqliteConnectionSetup : DbConnectionInterceptor
+{
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Setup(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Setup(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Setup(DbConnection connection)
+    {
+        var sqlite = (SqliteConnection)connection;
+        sqlite.CreateFunction(SqliteOknoDb.FoldFunction, (string? text) => text?.ToLowerInvariant(), isDeterministic: true);
+        using var command = sqlite.CreateCommand();
+        // WAL lets readers work while one writes; synchronous=FULL makes an acknowledged commit survive power loss.
+        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
+        command.ExecuteNonQuery();
+    }
+}

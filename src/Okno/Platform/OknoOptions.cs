@@ -1,0 +1,45 @@
+namespace Okno.Platform;
+
+/// <summary>Settings under "Okno" (environment: Okno__Section__Key).</summary>
+public sealed class OknoOptions
+{
+    public const string Section = "Okno";
+
+    /// <summary>Where the SQLite file and attachments live; relative paths are taken from the working directory.</summary>
+    public string DataDirectory { get; set; } = "data";
+    public DatabaseOptions Database { get; set; } = new();
+    public AdminOptions Admin { get; set; } = new();
+    /// <summary>Fill an empty database with demo data at start (also: the --demo argument).</summary>
+    public bool Demo { get; set; }
+    public LimitsOptions Limits { get; set; } = new();
+
+    public string DataPath => Path.GetFullPath(DataDirectory);
+}
+
+public sealed class DatabaseOptions
+{
+    /// <summary>"Sqlite" (default) or "Postgres"; the connection string is ConnectionStrings:Okno.</summary>
+    public string Provider { get; set; } = "Sqlite";
+}
+
+public sealed class AdminOptions
+{
+    public string? Email { get; set; }
+    public string? Password { get; set; }
+}
+
+public sealed class LimitsOptions
+{
+    /// <summary>Largest accepted API request body.</summary>
+    public long MaxRequestBytes { get; set; } = 40L * 1024 * 1024;
+    /// <summary>Largest single attachment.</summary>
+    public long MaxAttachmentBytes { get; set; } = 25L * 1024 * 1024;
+    public int MaxAttachmentsPerMessage { get; set; } = 20;
+    /// <summary>Sign-in attempts allowed per client address per window.</summary>
+    public int SignInPermitLimit { get; set; } = 10;
+    public int SignInWindowSeconds { get; set; } = 60;
+    /// <summary>Failed sign-ins in a row after which an account is locked for <see cref="LockoutMinutes"/>.</summary>
+    public int LockoutThreshold { get; set; } = 5;
+    public int LockoutMinutes { get; set; } = 15;
+    public int SessionTokenHours { get; set; } = 12;
+}

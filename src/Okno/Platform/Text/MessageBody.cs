@@ -1,0 +1,81 @@
+using System.Net;
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Ganss.Xss;
+
+namespace Okno.Platform.Text;
+
+/// <summary>A message body as stored: the plain text and a sanitized HTML rendering of it.</summary>
+public sealed record MessageBody(string Text, string Html);
+
+/// <summary>Turns bodies from outside into <see cref="MessageBody"/>. Plain text is never interpreted as
+/// markup; HTML goes through an allow-list sanitizer before it is stored or shown.</summary>
+public sealed class MessageBodies
+{
+    private readonly HtmlSanitizer _sanitizer = new();
+    private readonly HtmlParser _parser = new();
+
+    public MessageBodies()
+    {
+        _sanitizer.AllowedSchemes.Add("mailto");
+        _sanitizer.AllowedSchemes.Add("tel");
+        _sanitizer.AllowDataAttributes = false;
+        // Links open outside and tell the target nothing about the desk.
+        _sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is IElement { TagName: "A" } a)
+            {
+                a.SetAttribute("rel", "noopener noreferrer nofollow");
+                a.SetAttribute("target", "_blank");
+            }
+        };
+    }
+
+    public MessageBody FromText(string text)
+    {
+        text = NormalizeNewlines(text).Trim();
+        var html = new StringBuilder();
+        foreach (var paragraph in text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
+            html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph.Trim('\n')).Replace("\n", "<br>")).Append("</p>");
+        return new MessageBody(text, html.ToString());
+    }
+
+    public MessageBody FromHtml(string html)
+    {
+        var safe = Sanitize(html);
+        return new MessageBody(TextOf(safe), safe);
+    }
+
+    public string Sanitize(string html) => _sanitizer.Sanitize(html);
+
+    /// <summary>The readable text of (sanitized) HTML, keeping line and paragraph breaks.</summary>
+    public string TextOf(string html)
+    {
+        var document = _parser.ParseDocument(html);
+        var text = new StringBuilder();
+        Walk(document.Body!, text);
+        return string.Join('\n', NormalizeNewlines(text.ToString()).Split('\n').Select(l => l.TrimEnd()))
+            .Replace("\n\n\n", "\n\n").Trim();
+    }
+
+    private static void Walk(INode node, StringBuilder text)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            switch (child)
+            {
+                case IText t: text.Append(t.Data); break;
+                case IElement { TagName: "BR" }: text.Append('\n'); break;
+                case IElement { TagName: "P" or "DIV" or "LI" or "TR" or "H1" or "H2" or "H3" or "H4" or "BLOCKQUOTE" or "PRE" } e:
+                    text.Append('\n');
+                    Walk(e, text);
+                    text.Append('\n');
+                    break;
+                default: Walk(child, text); break;
+            }
+        }
+    }
+
+    private static string NormalizeNewlines(string text) => text.Replace("\r\n", "\n").Replace('\r', '\n');
+}

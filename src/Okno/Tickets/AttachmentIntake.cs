@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.Options;
+using Okno.Platform;
+using Okno.Platform.Files;
+using Okno.Platform.Web;
+
+namespace Okno.Tickets;
+
+public sealed record AttachmentInput(string? FileName, string? ContentType, string? ContentBase64);
+
+/// <summary>Checks files sent with a message and stores them. Oversized files are refused with 413 before
+/// anything is written.</summary>
+public sealed class AttachmentIntake(AttachmentStore store, IOptions<OknoOptions> options)
+{
+    private static readonly FileExtensionContentTypeProvider KnownTypes = new();
+
+    public sealed record Decoded(string FileName, string ContentType, byte[] Content);
+
+    public List<Decoded> Read(IReadOnlyList<AttachmentInput?>? inputs, FieldErrors errors)
+    {
+        var limits = options.Value.Limits;
+        var decoded = new List<Decoded>();
+        if (inputs is null) return decoded;
+        if (inputs.Count > limits.MaxAttachmentsPerMessage)
+            errors.Add("attachments", $"At most {limits.MaxAttachmentsPerMessage} attachments per message.");
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var field = $"attachments[{i}]";
+            if (inputs[i] is not { } input) { errors.Add(field, "This field is required."); continue; }
+            if (string.IsNullOrEmpty(input.ContentBase64)) { errors.Add($"{field}.contentBase64", "This field is required."); continue; }
+            // Base64 is 4/3 of the bytes: refuse by length before decoding anything big.
+            if ((long)input.ContentBase64.Length * 3 / 4 > limits.MaxAttachmentBytes + 3)
+                throw new OknoException(new PayloadTooLarge(limits.MaxAttachmentBytes));
+            byte[] bytes;
+            try { bytes = Convert.FromBase64String(input.ContentBase64); }
+            catch (FormatException) { errors.Add($"{field}.contentBase64", "Not valid base64."); continue; }
+            if (bytes.Length > limits.MaxAttachmentBytes) throw new OknoException(new PayloadTooLarge(limits.MaxAttachmentBytes));
+            var name = FileNames.Clean(input.FileName);
+            decoded.Add(new Decoded(name, ContentTypeOf(input.ContentType, name), bytes));
+        }
+        return decoded;
+    }
+
+    /// <summary>A file written to the store; <see cref="ToAttachment"/> makes a fresh row for each transaction attempt.</summary>
+    public sealed record Stored(string FileName, string ContentType, long Size, string Sha256)
+    {
+        public Attachment ToAttachment() => new(FileName, ContentType, Size, Sha256);
+    }
+
+    public async Task<List<Stored>> SaveAsync(IEnumerable<Decoded> files, CancellationToken cancellationToken)
+    {
+        var saved = new List<Stored>();
+        foreach (var file in files)
+        {
+            var (sha, size) = await store.SaveAsync(file.Content, cancellationToken);
+            saved.Add(new Stored(file.FileName, file.ContentType, size, sha));
+        }
+        return saved;
+    }
+
+    /// <summary>A declared type is kept only when it is a plain "type/subtype"; else it is guessed from the name.</summary>
+    private static string ContentTypeOf(string? declared, string fileName)
+    {
+        if (!string.IsNullOrWhiteSpace(declared) && declared.Length <= 100
+            && System.Text.RegularExpressions.Regex.IsMatch(declared, @"^[a-zA-Z0-9][\w.+-]*/[\w.+-]+$"))
+            return declared.ToLowerInvariant();
+        return KnownTypes.TryGetContentType(fileName, out var guessed) ? guessed : "application/octet-stream";
+    }
+}

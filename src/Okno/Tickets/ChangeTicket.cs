@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Okno.Platform.Data;
+using Okno.Platform.Security;
+using Okno.Platform.Web;
+
+namespace Okno.Tickets;
+
+/// <summary>PATCH body: only the fields present are changed; null clears assignee or group.</summary>
+public sealed record ChangeTicketRequest(
+    Optional<TicketStatus?> Status, Optional<TicketPriority?> Priority, Optional<TicketType?> Type, Optional<string?> Subject,
+    Optional<long?> AssigneeId, Optional<long?> GroupId, Optional<List<string?>?> Tags, long? Version);
+
+/// <summary>Changes a ticket's fields. Every change is checked by <see cref="Ticket"/> and lands in its history;
+/// either all requested changes are saved or none.</summary>
+public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock, TicketQueries queries)
+{
+    public async Task<TicketView> ExecuteAsync(long id, ChangeTicketRequest request, CurrentAgent agent, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (request.Status is { IsSet: true, Value: null }) errors.Add("status", "Status cannot be empty.");
+        if (request.Priority is { IsSet: true, Value: null }) errors.Add("priority", "Priority cannot be empty.");
+        if (request.Type is { IsSet: true, Value: null }) errors.Add("type", "Type cannot be empty.");
+        if (request.Subject.IsSet) errors.Text("subject", request.Subject.Value, Ticket.SubjectMaxLength);
+        if (request.Tags.IsSet) TagCatalog.Validate(request.Tags.Value ?? [], "tags", errors);
+        if (request.AssigneeId.Value is { } assigneeId && !await db.Agents.AnyAsync(a => a.Id == assigneeId && a.IsActive, cancellationToken))
+            errors.Add("assigneeId", $"There is no active agent {assigneeId}.");
+        if (request.GroupId.Value is { } groupId && !await db.Groups.AnyAsync(g => g.Id == groupId, cancellationToken))
+            errors.Add("groupId", $"There is no group {groupId}.");
+        errors.ThrowIfAny();
+
+        var actor = Actor.Agent(agent.Id);
+        await db.WriteAsync(async ct =>
+        {
+            var ticket = await db.Tickets.VisibleTo(agent).Include(t => t.Tags).ThenInclude(tt => tt.Tag)
+                .SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new OknoException(new NotFound("Ticket", id));
+            // A client that read the ticket may say which version it changes; a stale one is refused.
+            if (request.Version is { } version && version != ticket.Version) throw new OknoException(new EditConflict($"Ticket {ticket.Number}"));
+            var now = clock.GetUtcNow();
+            if (request.Subject.IsSet) ticket.ChangeSubject(request.Subject.Value!, actor, now);
+            if (request.Priority.Value is { } priority) ticket.ChangePriority(priority, actor, now);
+            if (request.Type.Value is { } type) ticket.ChangeType(type, actor, now);
+            if (request.GroupId.IsSet) ticket.MoveToGroup(request.GroupId.Value, actor, now);
+            if (request.AssigneeId.IsSet) ticket.AssignTo(request.AssigneeId.Value, actor, now);
+            if (request.Tags.IsSet) ticket.SetTags(await tags.ResolveAsync((request.Tags.Value ?? []).OfType<string>(), ct), actor, now);
+            // Status last: closing after the other changes lets a single request edit and close.
+            if (request.Status.Value is { } status) ticket.ChangeStatus(status, actor, now);
+            await db.SaveChangesAsync(ct);
+            return ticket.Id;
+        }, cancellationToken);
+        return await queries.LoadAsync(id, cancellationToken);
+    }
+}

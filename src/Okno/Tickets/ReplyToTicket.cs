@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Okno.Platform.Data;
+using Okno.Platform.Security;
+using Okno.Platform.Text;
+using Okno.Platform.Web;
+
+namespace Okno.Tickets;
+
+public sealed record ReplyRequest(string? Body, string? BodyHtml, bool? Internal, List<AttachmentInput?>? Attachments);
+
+/// <summary>An agent's reply to the customer, or an internal note for colleagues.</summary>
+public sealed class ReplyToTicket(OknoDb db, AttachmentIntake attachments, MessageBodies bodies, TimeProvider clock, TicketQueries queries)
+{
+    public async Task<MessageView> ExecuteAsync(long ticketId, ReplyRequest request, CurrentAgent agent, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        MessageInput.Validate(request.Body, request.BodyHtml, errors);
+        var files = attachments.Read(request.Attachments, errors);
+        errors.ThrowIfAny();
+        await queries.EnsureVisibleAsync(ticketId, agent, cancellationToken);
+
+        var body = MessageInput.Body(request.Body, request.BodyHtml, bodies);
+        var stored = await attachments.SaveAsync(files, cancellationToken);
+        var messageId = await db.WriteAsync(async ct =>
+        {
+            var ticket = await db.Tickets.VisibleTo(agent).SingleOrDefaultAsync(t => t.Id == ticketId, ct)
+                ?? throw new OknoException(new NotFound("Ticket", ticketId));
+            var now = clock.GetUtcNow();
+            var message = new Message(MessageDirection.Out, request.Internal ?? false, Actor.Agent(agent.Id), body.Text, body.Html, now);
+            message.Attachments.AddRange(stored.Select(a => a.ToAttachment()));
+            ticket.AddMessage(message, now);
+            await db.SaveChangesAsync(ct);
+            return message.Id;
+        }, cancellationToken);
+        return await queries.MessageAsync(ticketId, messageId, agent, cancellationToken);
+    }
+}

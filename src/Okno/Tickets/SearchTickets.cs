@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Okno.Platform.Data;
+using Okno.Platform.Security;
+using Okno.Platform.Web;
+
+namespace Okno.Tickets;
+
+public sealed record TicketSearchHit(TicketView Ticket, string MatchedIn);
+
+/// <summary>First version of ticket search: a ticket number, or a case-insensitive substring of the subject or
+/// of any message, in any alphabet. Query text is data, never syntax: LIKE wildcards in it are escaped.</summary>
+public sealed class SearchTickets(OknoDb db)
+{
+    public const int MaxQueryLength = 200;
+
+    public async Task<IReadOnlyList<TicketSearchHit>> ExecuteAsync(string? q, int limit, CurrentAgent agent, CancellationToken cancellationToken)
+    {
+        var query = (q ?? "").Trim();
+        if (query.Length == 0) return [];
+        if (query.Length > MaxQueryLength) query = query[..MaxQueryLength];
+        var visible = db.Tickets.VisibleTo(agent);
+        var hits = new List<TicketSearchHit>();
+
+        var numberText = query.TrimStart('#');
+        if (long.TryParse(numberText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            var byNumber = await visible.Where(t => t.Number == number).Select(TicketView.Projection).FirstOrDefaultAsync(cancellationToken);
+            if (byNumber is not null) hits.Add(new TicketSearchHit(byNumber, "number"));
+        }
+
+        var pattern = "%" + Escape(query.ToLowerInvariant()) + "%";
+        var bySubject = await visible.Where(t => EF.Functions.Like(OknoDb.Fold(t.Subject), pattern, "\\"))
+            .OrderByDescending(t => t.Id).Take(limit).Select(TicketView.Projection).ToListAsync(cancellationToken);
+        hits.AddRange(bySubject.Where(t => hits.All(h => h.Ticket.Id != t.Id)).Select(t => new TicketSearchHit(t, "subject")));
+
+        if (hits.Count < limit)
+        {
+            var seen = hits.Select(h => h.Ticket.Id).ToList();
+            var byMessage = await visible
+                .Where(t => !seen.Contains(t.Id) && t.Messages.Any(m => EF.Functions.Like(OknoDb.Fold(m.BodyText), pattern, "\\")))
+                .OrderByDescending(t => t.Id).Take(limit - hits.Count).Select(TicketView.Projection).ToListAsync(cancellationToken);
+            hits.AddRange(byMessage.Select(t => new TicketSearchHit(t, "message")));
+        }
+        return hits.Take(limit).ToList();
+    }
+
+    private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+}

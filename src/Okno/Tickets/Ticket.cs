@@ -1,0 +1,164 @@
+using Okno.Admin;
+using Okno.Customers;
+using Okno.Platform.Web;
+
+namespace Okno.Tickets;
+
+/// <summary>A customer request. Every change goes through a method here, which checks the rule and
+/// appends a <see cref="TicketEvent"/> to the ticket's history.</summary>
+public sealed class Ticket
+{
+    public const int SubjectMaxLength = 250;
+
+    private Ticket() { }
+
+    public long Id { get; private set; }
+    public long Number { get; private set; }
+    public string Subject { get; private set; } = "";
+    public TicketStatus Status { get; private set; }
+    public TicketPriority Priority { get; private set; }
+    public TicketType Type { get; private set; }
+    public Channel Channel { get; private set; }
+    public long ContactId { get; private set; }
+    public Contact Contact { get; private set; } = null!;
+    public long? CompanyId { get; private set; }
+    public Company? Company { get; private set; }
+    public long? GroupId { get; private set; }
+    public Group? Group { get; private set; }
+    public long? AssigneeId { get; private set; }
+    public Agent? Assignee { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset? FirstResponseAt { get; private set; }
+    public DateTimeOffset? ResolvedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public int MessageCount { get; private set; }
+    /// <summary>Optimistic concurrency: two agents saving the same ticket at once cannot both win silently.</summary>
+    public long Version { get; private set; }
+
+    public List<TicketTag> Tags { get; private set; } = [];
+    public List<Message> Messages { get; private set; } = [];
+    public List<TicketEvent> History { get; private set; } = [];
+
+    public static Ticket Create(long number, string subject, Contact contact, Channel channel, TicketPriority priority,
+        TicketType type, long? groupId, Actor actor, DateTimeOffset now)
+    {
+        var ticket = new Ticket
+        {
+            Number = number,
+            Subject = subject.Trim(),
+            Status = TicketStatus.New,
+            Priority = priority,
+            Type = type,
+            Channel = channel,
+            Contact = contact,
+            CompanyId = contact.CompanyId,
+            GroupId = groupId,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        ticket.Record(actor, now, TicketEventKind.Created, null, null, ticket.Subject);
+        if (groupId is not null) ticket.Record(actor, now, TicketEventKind.Changed, "group", null, groupId.ToString());
+        return ticket;
+    }
+
+    public void ChangeStatus(TicketStatus to, Actor actor, DateTimeOffset now)
+    {
+        EnsureWritable();
+        if (to == Status) return;
+        if (!TicketStatusRules.CanChange(Status, to)) throw new OknoException(new IllegalStatusChange(Status, to));
+        var from = Status;
+        Status = to;
+        if (to == TicketStatus.Resolved) ResolvedAt = now;
+        else if (to == TicketStatus.Closed) { ClosedAt = now; ResolvedAt ??= now; }
+        else ResolvedAt = null;
+        Record(actor, now, TicketEventKind.Changed, "status", from.ToSnakeCase(), to.ToSnakeCase());
+    }
+
+    public void ChangePriority(TicketPriority to, Actor actor, DateTimeOffset now) =>
+        Change("priority", Priority, to, v => Priority = v, actor, now);
+
+    public void ChangeType(TicketType to, Actor actor, DateTimeOffset now) =>
+        Change("type", Type, to, v => Type = v, actor, now);
+
+    public void ChangeSubject(string to, Actor actor, DateTimeOffset now)
+    {
+        EnsureWritable();
+        to = to.Trim();
+        if (to == Subject) return;
+        Record(actor, now, TicketEventKind.Changed, "subject", Subject, to);
+        Subject = to;
+    }
+
+    public void AssignTo(long? agentId, Actor actor, DateTimeOffset now)
+    {
+        EnsureWritable();
+        if (agentId == AssigneeId) return;
+        Record(actor, now, TicketEventKind.Changed, "assignee", AssigneeId?.ToString(), agentId?.ToString());
+        AssigneeId = agentId;
+    }
+
+    public void MoveToGroup(long? groupId, Actor actor, DateTimeOffset now)
+    {
+        EnsureWritable();
+        if (groupId == GroupId) return;
+        Record(actor, now, TicketEventKind.Changed, "group", GroupId?.ToString(), groupId?.ToString());
+        GroupId = groupId;
+    }
+
+    /// <summary>Replaces the tag set; <paramref name="tags"/> are already normalised and resolved.</summary>
+    public void SetTags(IReadOnlyCollection<Tag> tags, Actor actor, DateTimeOffset now)
+    {
+        EnsureWritable();
+        var before = Tags.Select(t => t.Tag.Name).Order(StringComparer.Ordinal).ToList();
+        var after = tags.Select(t => t.Name).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (before.SequenceEqual(after)) return;
+        Tags.RemoveAll(tt => !after.Contains(tt.Tag.Name));
+        foreach (var tag in tags.Where(t => !before.Contains(t.Name)).DistinctBy(t => t.Name))
+            Tags.Add(new TicketTag { Ticket = this, Tag = tag });
+        Record(actor, now, TicketEventKind.Changed, "tags", string.Join(", ", before), string.Join(", ", after));
+    }
+
+    /// <summary>Adds a message and applies what a message means for the ticket: an agent's first public
+    /// reply is the first response and takes a new ticket to open; a customer writing back reopens it.</summary>
+    public Message AddMessage(Message message, DateTimeOffset now)
+    {
+        EnsureWritable();
+        message.AttachTo(this);
+        Messages.Add(message);
+        MessageCount++;
+        var actor = message.Author;
+        Record(actor, now, message.IsInternal ? TicketEventKind.NoteAdded : TicketEventKind.MessageAdded, null, null, null, message);
+        if (message is { Direction: MessageDirection.Out, IsInternal: false })
+        {
+            FirstResponseAt ??= now;
+            if (Status == TicketStatus.New) ChangeStatus(TicketStatus.Open, actor, now);
+        }
+        else if (message.Direction == MessageDirection.In && Status is TicketStatus.Pending or TicketStatus.Resolved)
+        {
+            ChangeStatus(TicketStatus.Open, actor, now);
+        }
+        return message;
+    }
+
+    private void Change<T>(string field, T current, T to, Action<T> set, Actor actor, DateTimeOffset now) where T : struct, Enum
+    {
+        EnsureWritable();
+        if (EqualityComparer<T>.Default.Equals(current, to)) return;
+        set(to);
+        Record(actor, now, TicketEventKind.Changed, field, current.ToSnakeCase(), to.ToSnakeCase());
+    }
+
+    private void EnsureWritable()
+    {
+        if (Status == TicketStatus.Closed) throw new OknoException(new TicketIsClosed(Number));
+    }
+
+    private void Record(Actor actor, DateTimeOffset now, TicketEventKind kind, string? field, string? oldValue, string? newValue,
+        Message? message = null)
+    {
+        History.Add(new TicketEvent(this, actor, now, kind, field, oldValue, newValue, message));
+        UpdatedAt = now;
+        Version++;
+    }
+}

@@ -1,0 +1,15 @@
+using Okno.Platform.Security;
+
+namespace Okno.Tickets;
+
+/// <summary>Which tickets an agent may see and change. Every route that reaches a ticket, a message, its
+/// history or an attachment filters through here, so knowing an id is never enough.</summary>
+public static class TicketAccess
+{
+    public static IQueryable<Ticket> VisibleTo(this IQueryable<Ticket> tickets, CurrentAgent agent)
+    {
+        if (agent.SeesAllTickets) return tickets;
+        var groups = agent.GroupIds.ToList();
+        return tickets.Where(t => t.GroupId == null || groups.Contains(t.GroupId.Value) || t.AssigneeId == agent.Id);
+    }
+}

@@ -1,0 +1,37 @@
+namespace Okno.Tickets;
+
+public enum TicketEventKind { Created, Changed, MessageAdded, NoteAdded }
+
+/// <summary>One entry of a ticket's history: who changed what from which value to which, and when.
+/// Append-only: <see cref="Platform.Data.OknoDb"/> refuses to save an edited or deleted event.</summary>
+public sealed class TicketEvent
+{
+    private TicketEvent() { }
+
+    internal TicketEvent(Ticket ticket, Actor actor, DateTimeOffset at, TicketEventKind kind, string? field,
+        string? oldValue, string? newValue, Message? message)
+    {
+        Ticket = ticket;
+        ActorKind = actor.Kind;
+        ActorId = actor.Id;
+        At = at;
+        Kind = kind;
+        Field = field;
+        OldValue = oldValue;
+        NewValue = newValue;
+        Message = message;
+    }
+
+    public long Id { get; private set; }
+    public long TicketId { get; private set; }
+    public Ticket Ticket { get; private set; } = null!;
+    public ActorKind ActorKind { get; private set; }
+    public long? ActorId { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public TicketEventKind Kind { get; private set; }
+    public string? Field { get; private set; }
+    public string? OldValue { get; private set; }
+    public string? NewValue { get; private set; }
+    public long? MessageId { get; private set; }
+    public Message? Message { get; private set; }
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Okno.Platform.Data;
+using Okno.Platform.Files;
+using Okno.Platform.Security;
+using Okno.Platform.Web;
+
+namespace Okno.Tickets;
+
+public static class TicketsEndpoints
+{
+    public static IEndpointRouteBuilder MapTicketsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var tickets = app.MapGroup("/api/v1/tickets").RequireAuthorization().WithTags("Tickets");
+
+        tickets.MapPost("/", async Task<Created<TicketView>> (CreateTicketRequest request, CreateTicket createTicket, CurrentAgent agent,
+            CancellationToken ct) =>
+        {
+            var ticket = await createTicket.ExecuteAsync(request, agent, ct);
+            return TypedResults.Created($"/api/v1/tickets/{ticket.Id}", ticket);
+        }).WithSummary("Open a ticket on behalf of a customer");
+
+        tickets.MapGet("/", async (string? status, long? assigneeId, long? groupId, long? customerId, long? companyId, string? sort,
+            int? limit, string? cursor, TicketQueries queries, CurrentAgent agent, CancellationToken ct) =>
+        {
+            var filter = new TicketFilter(QueryValues.Enum<TicketStatus>(status, "status"), assigneeId, groupId, customerId, companyId,
+                QueryValues.Enum<TicketSort>(sort, "sort") ?? TicketSort.Created);
+            return TypedResults.Ok(await queries.ListAsync(filter, Paging.Limit(limit), cursor, agent, ct));
+        }).WithSummary("List tickets, newest first (sort=updated: last changed first), keyset-paged");
+
+        tickets.MapGet("/{id:long}", async (long id, TicketQueries queries, CurrentAgent agent, CancellationToken ct) =>
+            TypedResults.Ok(await queries.GetAsync(id, agent, ct)));
+
+        tickets.MapPatch("/{id:long}", async (long id, ChangeTicketRequest request, ChangeTicket changeTicket, CurrentAgent agent,
+            CancellationToken ct) => TypedResults.Ok(await changeTicket.ExecuteAsync(id, request, agent, ct)))
+            .WithSummary("Change status, priority, type, subject, assignee, group or tags");
+
+        tickets.MapPost("/{id:long}/messages", async Task<Created<MessageView>> (long id, ReplyRequest request, ReplyToTicket reply,
+            CurrentAgent agent, CancellationToken ct) =>
+        {
+            var message = await reply.ExecuteAsync(id, request, agent, ct);
+            return TypedResults.Created($"/api/v1/tickets/{id}/messages/{message.Id}", message);
+        }).WithSummary("Reply to the customer, or add an internal note (internal: true)");
+
+        tickets.MapGet("/{id:long}/messages", async (long id, int? limit, string? cursor, TicketQueries queries, CurrentAgent agent,
+            CancellationToken ct) => TypedResults.Ok(await queries.MessagesAsync(id, Paging.Limit(limit), cursor, agent, ct)));
+
+        tickets.MapGet("/{id:long}/messages/{messageId:long}", async (long id, long messageId, TicketQueries queries, CurrentAgent agent,
+            CancellationToken ct) => TypedResults.Ok(await queries.MessageAsync(id, messageId, agent, ct)));
+
+        tickets.MapGet("/{id:long}/history", async (long id, int? limit, string? cursor, TicketQueries queries, CurrentAgent agent,
+            CancellationToken ct) => TypedResults.Ok(await queries.HistoryAsync(id, Paging.Limit(limit), cursor, agent, ct)));
+
+        app.MapGet("/api/v1/search", async (string? q, int? limit, SearchTickets search, CurrentAgent agent, CancellationToken ct) =>
+                TypedResults.Ok(new { items = await search.ExecuteAsync(q, Paging.Limit(limit), agent, ct) }))
+            .RequireAuthorization().WithTags("Search").WithSummary("Tickets by number, subject or message text");
+
+        app.MapGet("/api/v1/attachments/{id:long}", DownloadAttachmentAsync).RequireAuthorization().WithTags("Tickets");
+        return app;
+    }
+
+    /// <summary>Served only to agents who can see the ticket, always as a download that the browser must not
+    /// sniff or render in the desk's origin.</summary>
+    private static async Task<IResult> DownloadAttachmentAsync(long id, OknoDb db, AttachmentStore store, CurrentAgent agent,
+        HttpContext http, CancellationToken ct)
+    {
+        var visible = db.Tickets.VisibleTo(agent);
+        var attachment = await db.Attachments.Where(a => a.Id == id && visible.Any(t => t.Id == a.Message.TicketId))
+            .Select(a => new { a.FileName, a.ContentType, a.Sha256 }).SingleOrDefaultAsync(ct);
+        var content = attachment is null ? null : store.Open(attachment.Sha256);
+        if (content is null) return ProblemMapping.ToResult(new Platform.Web.NotFound("Attachment", id));
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
+        return TypedResults.File(content, attachment!.ContentType, attachment.FileName, enableRangeProcessing: true);
+    }
+}
