@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
 using System.Text.Json.Serialization;
 using Okno.Admin;
 using Okno.Api;
@@ -28,6 +29,9 @@ public static class OknoModules
         services.AddSingleton(TimeProvider.System);
 
         services.AddData(builder.Configuration);
+        // Keys for antiforgery and cookies survive restarts; they live beside the data.
+        services.AddDataProtection().SetApplicationName("Okno").PersistKeysToFileSystem(new DirectoryInfo(
+            Path.Combine((builder.Configuration.GetSection(OknoOptions.Section).Get<OknoOptions>() ?? new()).DataPath, "keys")));
         services.AddPlatformWeb();
         services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);

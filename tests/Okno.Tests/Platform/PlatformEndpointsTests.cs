@@ -1,0 +1,57 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Okno.Platform.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Okno.Testing;
+
+namespace Okno.Tests.Platform;
+
+public sealed class PlatformEndpointsTests(SqliteOkno okno) : IClassFixture<SqliteOkno>
+{
+    [Fact]
+    public async Task Health_reports_database_and_disk_as_json()
+    {
+        var health = await okno.App.CreateClient().GetJsonAsync("/health");
+        Assert.Equal("healthy", health.Str("status"));
+        var checks = health.GetProperty("checks");
+        Assert.Equal("sqlite", checks.GetProperty("database").GetProperty("data").Str("provider"));
+        Assert.True(checks.GetProperty("disk").GetProperty("data").GetProperty("freeBytes").GetInt64() > 0);
+    }
+
+    [Fact]
+    public async Task OpenApi_document_and_docs_page_describe_the_api()
+    {
+        var client = okno.App.CreateClient();
+        var document = await client.GetJsonAsync("/openapi/v1.json");
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/v1/tickets", paths);
+        Assert.Contains("/api/v1/tickets/{id}/messages", paths);
+        Assert.Contains("/api/v1/auth/token", paths);
+        Assert.True(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _));
+        var docs = await client.GetAsync("/api/docs");
+        Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
+    }
+
+    [Fact]
+    public async Task Home_page_renders_in_russian_and_english()
+    {
+        var client = okno.App.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ru-RU");
+        Assert.Contains("Окно работает", await client.GetStringAsync("/"));
+        Assert.Contains("Okno is running", await client.GetStringAsync("/?culture=en"));
+    }
+
+    [Fact]
+    public async Task History_is_append_only()
+    {
+        var ticket = await okno.Admin.CreateTicketAsync("History stays");
+        await using var scope = okno.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OknoDb>();
+        var first = await db.TicketEvents.FirstAsync(e => e.TicketId == ticket.Id());
+        db.Entry(first).Property(e => e.NewValue).CurrentValue = "rewritten";
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        db.ChangeTracker.Clear();
+        db.TicketEvents.Remove(await db.TicketEvents.FirstAsync(e => e.TicketId == ticket.Id()));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+    }
+}

@@ -1,0 +1,114 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Okno.Platform.Data;
+
+namespace Okno.Testing;
+
+/// <summary>An Okno app in memory on its own fresh database (SQLite in a temp folder, or a new PostgreSQL
+/// database), with a known admin. Disposing it removes the database and the folder.</summary>
+public sealed class OknoFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@test.okno";
+    public const string AdminPassword = "admin-password-1";
+
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "okno-tests", Guid.NewGuid().ToString("N"));
+    private readonly Dictionary<string, string?> _settings;
+
+    public DatabaseProvider Provider { get; }
+
+    private OknoFactory(DatabaseProvider provider, Dictionary<string, string?> settings)
+    {
+        Provider = provider;
+        _settings = settings;
+    }
+
+    public static OknoFactory Sqlite(Dictionary<string, string?>? settings = null) =>
+        new(DatabaseProvider.Sqlite, new Dictionary<string, string?>(settings ?? []) { ["Okno:Database:Provider"] = "Sqlite" });
+
+    public static OknoFactory Postgres(Dictionary<string, string?>? settings = null) =>
+        new(DatabaseProvider.Postgres, new Dictionary<string, string?>(settings ?? [])
+        {
+            ["Okno:Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Okno"] = TestPostgres.NewDatabaseConnectionString(),
+        });
+
+    public static OknoFactory For(string provider, Dictionary<string, string?>? settings = null) =>
+        provider switch
+        {
+            "sqlite" => Sqlite(settings),
+            "postgres" => Postgres(settings),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+        };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Okno:DataDirectory", _dataDirectory);
+        builder.UseSetting("Okno:Admin:Email", AdminEmail);
+        builder.UseSetting("Okno:Admin:Password", AdminPassword);
+        builder.UseSetting("Okno:Limits:SignInPermitLimit", "1000");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>A client signed in as the admin.</summary>
+    public async Task<HttpClient> AdminClientAsync() => await ClientAsync(AdminEmail, AdminPassword);
+
+    public async Task<HttpClient> ClientAsync(string email, string password)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<TokenBody>())!.Token;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public T Service<T>(Func<IServiceProvider, T> get)
+    {
+        using var scope = Services.CreateScope();
+        return get(scope.ServiceProvider);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<OknoDb, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<OknoDb>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Provider == DatabaseProvider.Postgres && _settings.TryGetValue("ConnectionStrings:Okno", out var cs) && cs is not null)
+        {
+            try
+            {
+                await using var db = await Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<OknoDb>>().CreateDbContextAsync();
+                await db.Database.EnsureDeletedAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dataDirectory, recursive: true); } catch (DirectoryNotFoundException) { }
+    }
+
+    private sealed record TokenBody(string Token);
+}
+
+/// <summary>The PostgreSQL server that scripts/test-deps starts. Outside CI a missing server fails the test
+/// with instructions; in CI the test script always starts one.</summary>
+public static class TestPostgres
+{
+    public static string BaseConnectionString =>
+        Environment.GetEnvironmentVariable("OKNO_TEST_POSTGRES")
+        ?? throw new InvalidOperationException(
+            "PostgreSQL for tests is not configured: OKNO_TEST_POSTGRES is not set. Run the tests with scripts/test " +
+            "(it installs and starts PostgreSQL), or run `eval \"$(scripts/test-deps up)\"` first.");
+
+    public static string NewDatabaseConnectionString() =>
+        $"{BaseConnectionString};Database=okno_t_{Guid.NewGuid():N}";
+}
