@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Okno.Testing;
+
+namespace Okno.IntegrationTests.Platform;
+
+/// <summary>The same behaviour on the embedded default (SQLite) and in production (a real PostgreSQL started by
+/// scripts/test-deps): each test runs once per provider on a fresh database.</summary>
+public sealed class StorageTests
+{
+    public static TheoryData<string> Providers => new() { "sqlite", "postgres" };
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Migrations_are_applied_at_start_and_none_is_pending(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var (applied, all, pendingModel) = await app.WithDbAsync(async db => (
+            (await db.Database.GetAppliedMigrationsAsync()).ToList(), db.Database.GetMigrations().ToList(), db.Database.HasPendingModelChanges()));
+        Assert.NotEmpty(all);
+        Assert.Equal(all, applied);
+        Assert.False(pendingModel);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Ticket_round_trip_keeps_fields_times_and_history(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var admin = await app.AdminClientAsync();
+        var group = await admin.CreateGroupAsync("L2 — Вторая линия");
+        var created = await admin.CreateTicketAsync("VPN не подключается", "Petrov@Example.ru",
+            new { priority = "urgent", type = "unclear_feature", tags = new[] { "VPN", "удалёнка" }, groupId = group });
+        await admin.PostJsonAsync($"/api/v1/tickets/{created.Id()}/messages", new { body = "Проверьте, пожалуйста, сертификат." });
+        var changed = await admin.PatchAsync($"/api/v1/tickets/{created.Id()}", new { status = "on_hold", tags = new[] { "vpn" } });
+
+        var read = await admin.GetJsonAsync($"/api/v1/tickets/{created.Id()}");
+        Assert.Equal("on_hold", read.Str("status"));
+        Assert.Equal("unclear_feature", read.Str("type"));
+        Assert.Equal(["vpn"], read.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(group, read.GetProperty("groupId").GetInt64());
+        Assert.Equal("petrov@example.ru", read.GetProperty("customer").Str("email"));
+        var createdAt = read.GetProperty("createdAt").GetDateTimeOffset();
+        var firstResponse = read.GetProperty("firstResponseAt").GetDateTimeOffset();
+        Assert.Equal(TimeSpan.Zero, createdAt.Offset);
+        Assert.True(firstResponse >= createdAt);
+        Assert.True(Math.Abs((DateTimeOffset.UtcNow - createdAt).TotalMinutes) < 5);
+        Assert.Equal(changed.GetProperty("updatedAt").GetDateTimeOffset(), read.GetProperty("updatedAt").GetDateTimeOffset());
+
+        var history = (await admin.GetJsonAsync($"/api/v1/tickets/{created.Id()}/history?limit=100")).Items();
+        Assert.Equal("created", history[0].Str("kind"));
+        var statuses = history.Where(e => e.Str("kind") == "changed" && e.Str("field") == "status")
+            .Select(e => $"{e.Str("oldValue")}>{e.Str("newValue")}").ToList();
+        Assert.Equal(["new>open", "open>on_hold"], statuses);
+        Assert.True(history.Select(e => e.GetProperty("at").GetDateTimeOffset()).SequenceEqual(
+            history.Select(e => e.GetProperty("at").GetDateTimeOffset()).Order()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Concurrent_creation_gives_unique_numbers_one_contact_per_email_and_one_row_per_tag(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var admin = await app.AdminClientAsync();
+        const int count = 40;
+        var tasks = Enumerable.Range(0, count).Select(i => Task.Run(async () =>
+        {
+            var response = await admin.PostAsJsonAsync("/api/v1/tickets", new
+            {
+                subject = $"Parallel {i}", body = "Одновременно", customer = new { email = $"same-{i % 4}@example.com" },
+                tags = new[] { "parallel", $"t{i % 3}" },
+            });
+            return await response.JsonAsync(HttpStatusCode.Created);
+        }));
+        var tickets = await Task.WhenAll(tasks);
+
+        var numbers = tickets.Select(t => t.GetProperty("number").GetInt64()).ToList();
+        Assert.Equal(count, numbers.Distinct().Count());
+        Assert.All(numbers, n => Assert.True(n >= 10001));
+        Assert.Equal(4, tickets.Select(t => t.GetProperty("customer").Id()).Distinct().Count());
+        var (contacts, tags) = await app.WithDbAsync(async db => (
+            await db.ContactEmails.CountAsync(e => e.Address.StartsWith("same-")),
+            await db.Tags.Select(t => t.Name).OrderBy(n => n).ToListAsync()));
+        Assert.Equal(4, contacts);
+        Assert.Equal(["parallel", "t0", "t1", "t2"], tags);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_refused_change_leaves_no_trace(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var admin = await app.AdminClientAsync();
+        var ticket = await admin.CreateTicketAsync("Refused");
+        await admin.PatchAsync($"/api/v1/tickets/{ticket.Id()}", new { status = "closed" });
+        var eventsBefore = await app.WithDbAsync(db => db.TicketEvents.CountAsync(e => e.TicketId == ticket.Id()));
+
+        await admin.PatchAsync($"/api/v1/tickets/{ticket.Id()}", new { priority = "urgent", tags = new[] { "late" } }, HttpStatusCode.Conflict);
+        var reply = await admin.PostAsJsonAsync($"/api/v1/tickets/{ticket.Id()}/messages", new { body = "too late" });
+        Assert.Equal(HttpStatusCode.Conflict, reply.StatusCode);
+
+        var (events, tags, messages) = await app.WithDbAsync(async db => (
+            await db.TicketEvents.CountAsync(e => e.TicketId == ticket.Id()),
+            await db.Tags.CountAsync(t => t.Name == "late"),
+            await db.Messages.CountAsync(m => m.TicketId == ticket.Id())));
+        Assert.Equal(eventsBefore, events);
+        Assert.Equal(0, tags);
+        Assert.Equal(1, messages);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Search_is_case_insensitive_in_cyrillic_and_latin_alike(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var admin = await app.AdminClientAsync();
+        var ru = await admin.CreateTicketAsync("Ошибка 1С при ПРОВЕДЕНИИ документа");
+        var en = await admin.CreateTicketAsync("Invoice PDF is EMPTY");
+        await admin.PostJsonAsync($"/api/v1/tickets/{en.Id()}/messages", new { body = "Попробуйте ЁЖИК-режим" });
+
+        async Task<List<long>> Search(string q) =>
+            (await admin.GetJsonAsync($"/api/v1/search?q={Uri.EscapeDataString(q)}")).Items().Select(i => i.GetProperty("ticket").Id()).ToList();
+
+        Assert.Equal([ru.Id()], await Search("при проведении"));
+        Assert.Equal([en.Id()], await Search("pdf is empty"));
+        Assert.Equal([en.Id()], await Search("ёжик"));
+        Assert.Empty(await Search("'; DROP TABLE \"Tickets\"; --"));
+        Assert.Equal(2, (await admin.GetJsonAsync("/api/v1/tickets")).Items().Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Keyset_pages_by_last_update_cover_every_ticket_once(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var admin = await app.AdminClientAsync();
+        var ids = new List<long>();
+        for (var i = 0; i < 7; i++) ids.Add((await admin.CreateTicketAsync($"Update order {i}")).Id());
+        await admin.PatchAsync($"/api/v1/tickets/{ids[2]}", new { priority = "high" });
+        await admin.PatchAsync($"/api/v1/tickets/{ids[0]}", new { priority = "low" });
+
+        var seen = new List<long>();
+        string? cursor = null;
+        do
+        {
+            var page = await admin.GetJsonAsync("/api/v1/tickets?sort=updated&limit=3" + (cursor is null ? "" : $"&cursor={cursor}"));
+            seen.AddRange(page.Items().Select(t => t.Id()));
+            cursor = page.GetProperty("nextCursor").GetString();
+        } while (cursor is not null);
+        Assert.Equal([ids[0], ids[2], ids[6], ids[5], ids[4], ids[3], ids[1]], seen);
+    }
+}
