@@ -49,6 +49,7 @@ public static class OknoModules
 
     public static WebApplication MapOkno(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeLimit>();

@@ -60,7 +60,7 @@ public static class TicketsEndpoints
     }
 
     /// <summary>Served only to agents who can see the ticket, always as a download that the browser must not
-    /// sniff or render in the desk's origin.</summary>
+    /// sniff (nosniff is on every answer, see SecurityHeaders) or render in the desk's origin.</summary>
     private static async Task<IResult> DownloadAttachmentAsync(long id, OknoDb db, AttachmentStore store, CurrentAgent agent,
         HttpContext http, CancellationToken ct)
     {
@@ -69,7 +69,6 @@ public static class TicketsEndpoints
             .Select(a => new { a.FileName, a.ContentType, a.Sha256 }).SingleOrDefaultAsync(ct);
         var content = attachment is null ? null : store.Open(attachment.Sha256);
         if (content is null) return ProblemMapping.ToResult(new Platform.Web.NotFound("Attachment", id));
-        http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
         return TypedResults.File(content, attachment!.ContentType, attachment.FileName, enableRangeProcessing: true);
     }

@@ -24,7 +24,7 @@ public static class FileNames
             if (rune.Value is '"' or '<' or '>' or '|' or ':' or '*' or '?') { kept.Append('_'); continue; }
             kept.Append(rune.ToString());
         }
-        var cleaned = kept.ToString().Trim().TrimStart('.').Trim();
+        var cleaned = kept.ToString().TrimStart('.', ' ').Trim();
         if (cleaned.Length > MaxLength)
         {
             var extension = Path.GetExtension(cleaned);
