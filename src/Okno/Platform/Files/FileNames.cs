@@ -29,8 +29,23 @@ public static class FileNames
         {
             var extension = Path.GetExtension(cleaned);
             if (extension.Length > 20) extension = "";
-            cleaned = cleaned[..(MaxLength - extension.Length)].TrimEnd() + extension;
+            cleaned = CutToLength(cleaned, MaxLength - extension.Length).TrimEnd() + extension;
         }
         return cleaned.Length == 0 ? "attachment" : cleaned;
+    }
+
+    /// <summary>At most <paramref name="length"/> chars, cut between whole characters (never inside an emoji or a
+    /// letter with combining marks).</summary>
+    private static string CutToLength(string text, int length)
+    {
+        var info = new StringInfo(text);
+        var end = 0;
+        for (var i = 0; i < info.LengthInTextElements; i++)
+        {
+            var next = end + info.SubstringByTextElements(i, 1).Length;
+            if (next > length) break;
+            end = next;
+        }
+        return text[..end];
     }
 }

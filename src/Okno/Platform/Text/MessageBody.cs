@@ -11,7 +11,7 @@ public sealed record MessageBody(string Text, string Html);
 
 /// <summary>Turns bodies from outside into <see cref="MessageBody"/>. Plain text is never interpreted as
 /// markup; HTML goes through an allow-list sanitizer before it is stored or shown.</summary>
-public sealed class MessageBodies
+public sealed partial class MessageBodies
 {
     private readonly HtmlSanitizer _sanitizer = new();
     private readonly HtmlParser _parser = new();
@@ -21,6 +21,9 @@ public sealed class MessageBodies
         _sanitizer.AllowedSchemes.Add("mailto");
         _sanitizer.AllowedSchemes.Add("tel");
         _sanitizer.AllowDataAttributes = false;
+        // A message may format text, never ask for input: a form in a customer's HTML could phish agents.
+        foreach (var tag in new[] { "form", "input", "button", "textarea", "select", "option", "optgroup", "fieldset", "label", "legend" })
+            _sanitizer.AllowedTags.Remove(tag);
         // Links open outside and tell the target nothing about the desk.
         _sanitizer.PostProcessNode += (_, e) =>
         {
@@ -55,8 +58,8 @@ public sealed class MessageBodies
         var document = _parser.ParseDocument(html);
         var text = new StringBuilder();
         Walk(document.Body!, text);
-        return string.Join('\n', NormalizeNewlines(text.ToString()).Split('\n').Select(l => l.TrimEnd()))
-            .Replace("\n\n\n", "\n\n").Trim();
+        var lines = string.Join('\n', NormalizeNewlines(text.ToString()).Split('\n').Select(l => l.TrimEnd()));
+        return BlankLines().Replace(lines, "\n\n").Trim();
     }
 
     private static void Walk(INode node, StringBuilder text)
@@ -76,6 +79,9 @@ public sealed class MessageBodies
             }
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("\n{3,}")]
+    private static partial System.Text.RegularExpressions.Regex BlankLines();
 
     private static string NormalizeNewlines(string text) => text.Replace("\r\n", "\n").Replace('\r', '\n');
 }

@@ -36,7 +36,7 @@ public static class Paging
                 .Select(k => long.Parse(k, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)).ToArray();
             if (keys.Length == parts) return keys;
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or OverflowException)
         {
         }
         throw new OknoException(InvalidInput.Field("cursor", "The cursor is not valid; use nextCursor from the previous page."));
