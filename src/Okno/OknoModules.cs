@@ -72,7 +72,13 @@ public static class OknoModules
 
     private static IServiceCollection AddPlatformWeb(this IServiceCollection services)
     {
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            // Outside production a 500 says what broke, so a failing test or a developer sees it at once.
+            var environment = context.HttpContext.RequestServices.GetRequiredService<IWebHostEnvironment>();
+            if (!environment.IsProduction() && context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is { } error)
+                context.ProblemDetails.Extensions["exception"] = error.ToString();
+        });
         services.AddExceptionHandler<OknoExceptionHandler>();
         // Bad input reaches the exception handler, which names the field, instead of a bare 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

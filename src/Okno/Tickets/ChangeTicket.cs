@@ -31,6 +31,7 @@ public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock,
         var actor = Actor.Agent(agent.Id);
         await db.WriteAsync(async ct =>
         {
+            await db.LockTicketAsync(id, ct);
             var ticket = await db.Tickets.VisibleTo(agent).Include(t => t.Tags).ThenInclude(tt => tt.Tag)
                 .SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new OknoException(new NotFound("Ticket", id));
             // A client that read the ticket may say which version it changes; a stale one is refused.

@@ -23,6 +23,7 @@ public sealed class ReplyToTicket(OknoDb db, AttachmentIntake attachments, Messa
         var stored = await attachments.SaveAsync(files, cancellationToken);
         var messageId = await db.WriteAsync(async ct =>
         {
+            await db.LockTicketAsync(ticketId, ct);
             var ticket = await db.Tickets.VisibleTo(agent).SingleOrDefaultAsync(t => t.Id == ticketId, ct)
                 ?? throw new OknoException(new NotFound("Ticket", ticketId));
             var now = clock.GetUtcNow();

@@ -157,8 +157,8 @@ public sealed class Ticket
     private void Record(Actor actor, DateTimeOffset now, TicketEventKind kind, string? field, string? oldValue, string? newValue,
         Message? message = null)
     {
-        History.Add(new TicketEvent(this, actor, now, kind, field, oldValue, newValue, message));
-        UpdatedAt = now;
         Version++;
+        History.Add(new TicketEvent(this, Version, actor, now, kind, field, oldValue, newValue, message));
+        UpdatedAt = now;
     }
 }

@@ -8,10 +8,11 @@ public sealed class TicketEvent
 {
     private TicketEvent() { }
 
-    internal TicketEvent(Ticket ticket, Actor actor, DateTimeOffset at, TicketEventKind kind, string? field,
+    internal TicketEvent(Ticket ticket, long ticketVersion, Actor actor, DateTimeOffset at, TicketEventKind kind, string? field,
         string? oldValue, string? newValue, Message? message)
     {
         Ticket = ticket;
+        TicketVersion = ticketVersion;
         ActorKind = actor.Kind;
         ActorId = actor.Id;
         At = at;
@@ -25,6 +26,9 @@ public sealed class TicketEvent
     public long Id { get; private set; }
     public long TicketId { get; private set; }
     public Ticket Ticket { get; private set; } = null!;
+    /// <summary>The ticket's version this change produced: orders the history exactly as the changes happened,
+    /// and (being unique per ticket) refuses two writers that both started from the same version.</summary>
+    public long TicketVersion { get; private set; }
     public ActorKind ActorKind { get; private set; }
     public long? ActorId { get; private set; }
     public DateTimeOffset At { get; private set; }

@@ -94,12 +94,12 @@ public sealed class TicketQueries(OknoDb db)
     {
         await EnsureVisibleAsync(ticketId, agent, cancellationToken);
         var query = db.TicketEvents.Where(e => e.TicketId == ticketId);
-        if (Paging.Decode(cursor, 1) is [var lastId]) query = query.Where(e => e.Id > lastId);
-        var rows = await query.OrderBy(e => e.Id).Take(limit + 1).AsNoTracking().ToListAsync(cancellationToken);
+        if (Paging.Decode(cursor, 1) is [var lastVersion]) query = query.Where(e => e.TicketVersion > lastVersion);
+        var rows = await query.OrderBy(e => e.TicketVersion).Take(limit + 1).AsNoTracking().ToListAsync(cancellationToken);
         var names = await NamesAsync(rows.Select(r => (r.ActorKind, r.ActorId)), cancellationToken);
-        var views = rows.Select(e => new TicketEventView(e.Id, e.At, names.Of(e.ActorKind, e.ActorId), e.Kind, e.Field, e.OldValue,
+        var views = rows.Select(e => new TicketEventView(e.Id, e.TicketVersion, e.At, names.Of(e.ActorKind, e.ActorId), e.Kind, e.Field, e.OldValue,
             e.NewValue, e.MessageId)).ToList();
-        return Paging.ToPage(views, limit, e => Paging.Encode(e.Id));
+        return Paging.ToPage(views, limit, e => Paging.Encode(e.Version));
     }
 
     public async Task EnsureVisibleAsync(long ticketId, CurrentAgent agent, CancellationToken cancellationToken)

@@ -31,7 +31,7 @@ public sealed record MessageView(
     DateTimeOffset CreatedAt, IReadOnlyList<AttachmentView> Attachments);
 
 public sealed record TicketEventView(
-    long Id, DateTimeOffset At, ActorView Actor, TicketEventKind Kind, string? Field, string? OldValue, string? NewValue, long? MessageId);
+    long Id, long Version, DateTimeOffset At, ActorView Actor, TicketEventKind Kind, string? Field, string? OldValue, string? NewValue, long? MessageId);
 
 internal static class AttachmentUrls
 {

@@ -54,7 +54,7 @@ internal sealed class TicketEventConfiguration : IEntityTypeConfiguration<Ticket
     public void Configure(EntityTypeBuilder<TicketEvent> b)
     {
         b.Property(e => e.Field).HasMaxLength(32);
-        b.HasIndex(e => new { e.TicketId, e.Id });
+        b.HasIndex(e => new { e.TicketId, e.TicketVersion }).IsUnique();
         b.HasOne(e => e.Message).WithMany().HasForeignKey(e => e.MessageId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -151,3 +151,35 @@ public sealed class StorageTests
         Assert.Equal([ids[0], ids[2], ids[6], ids[5], ids[4], ids[3], ids[1]], seen);
     }
 }
+
+public sealed class ConcurrentEditTests
+{
+    public static TheoryData<string> Providers => StorageTests.Providers;
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Agents_working_one_ticket_at_once_all_succeed_and_history_stays_in_order(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var admin = await app.AdminClientAsync();
+        var ticket = await admin.CreateTicketAsync("Busy ticket");
+        var priorities = new[] { "low", "normal", "high", "urgent" };
+        var work = Enumerable.Range(0, 12).Select(i => Task.Run(async () =>
+        {
+            var response = i % 2 == 0
+                ? await admin.PostAsJsonAsync($"/api/v1/tickets/{ticket.Id()}/messages", new { body = $"Note {i}", @internal = true })
+                : await admin.PatchAsJsonAsync($"/api/v1/tickets/{ticket.Id()}", new { priority = priorities[i % 4], tags = new[] { $"t{i}" } });
+            return (i, response.StatusCode, await response.Content.ReadAsStringAsync());
+        }));
+        var results = await Task.WhenAll(work);
+        Assert.All(results, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created, $"request {r.i}: {r.StatusCode} {r.Item3}"));
+
+        var read = await admin.GetJsonAsync($"/api/v1/tickets/{ticket.Id()}");
+        Assert.Equal(7, read.GetProperty("messageCount").GetInt32());
+        var history = (await admin.GetJsonAsync($"/api/v1/tickets/{ticket.Id()}/history?limit=100")).Items();
+        var versions = history.Select(e => e.GetProperty("version").GetInt64()).ToList();
+        Assert.Equal(Enumerable.Range(1, versions.Count).Select(v => (long)v), versions);
+        Assert.Equal(read.GetProperty("version").GetInt64(), versions[^1]);
+        Assert.Equal(6, history.Count(e => e.Str("kind") == "note_added"));
+    }
+}

@@ -32,13 +32,20 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
     /// <summary>The next human ticket number (10001, 10002…). Call it inside the transaction that inserts the ticket.</summary>
     public abstract Task<long> NextTicketNumberAsync(CancellationToken cancellationToken);
 
+    /// <summary>Makes concurrent writers of one ticket wait for each other instead of failing; call first inside
+    /// <see cref="WriteAsync{T}"/>, before loading the ticket.</summary>
+    public abstract Task LockTicketAsync(long ticketId, CancellationToken cancellationToken);
+
     /// <summary>Case-folds text the same way on both databases, for case-insensitive LIKE over any alphabet.
     /// Only usable inside queries.</summary>
     public static string Fold(string text) => throw new InvalidOperationException("Fold is translated to SQL only.");
 
     /// <summary>Runs <paramref name="work"/> in one transaction: all of it commits or none of it does. A unique-key
-    /// race with a concurrent writer (two requests creating the same contact or tag) is retried from scratch, so
+    /// race with a concurrent writer (two requests creating the same contact or tag, or changing the same ticket) is
+    /// retried from scratch, so
     /// <paramref name="work"/> must load and create everything it saves itself.</summary>
+    private const int MaxWriteAttempts = 5;
+
     public async Task<T> WriteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -50,10 +57,12 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
                 await transaction.CommitAsync(cancellationToken);
                 return result;
             }
-            catch (DbUpdateException e) when (attempt < 3 && IsUniqueViolation(e))
+            catch (DbUpdateException e) when (attempt < MaxWriteAttempts && (e is DbUpdateConcurrencyException || IsUniqueViolation(e)))
             {
                 await transaction.RollbackAsync(cancellationToken);
                 ChangeTracker.Clear();
+                // A little jitter, so writers that collided do not collide again in lockstep.
+                await Task.Delay(Random.Shared.Next(2, 20) * attempt, cancellationToken);
             }
         }
     }

@@ -13,6 +13,9 @@ public sealed class PostgresOknoDb(DbContextOptions<PostgresOknoDb> options) : O
     public override async Task<long> NextTicketNumberAsync(CancellationToken cancellationToken) =>
         await Database.SqlQueryRaw<long>($"SELECT nextval('\"{TicketNumbers}\"') AS \"Value\"").SingleAsync(cancellationToken);
 
+    public override async Task LockTicketAsync(long ticketId, CancellationToken cancellationToken) =>
+        await Database.ExecuteSqlAsync($"SELECT 1 FROM \"Tickets\" WHERE \"Id\" = {ticketId} FOR UPDATE", cancellationToken);
+
     public override bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
 

@@ -19,6 +19,9 @@ public sealed class SqliteOknoDb(DbContextOptions<SqliteOknoDb> options) : OknoD
         await Database.SqlQueryRaw<long>("SELECT COALESCE(MAX(\"Number\"), 10000) + 1 AS \"Value\" FROM \"Tickets\"")
             .SingleAsync(cancellationToken);
 
+    // Nothing to do: a write transaction here already holds the database's single write lock (BEGIN IMMEDIATE).
+    public override Task LockTicketAsync(long ticketId, CancellationToken cancellationToken) => Task.CompletedTask;
+
     // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY.
     public override bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };

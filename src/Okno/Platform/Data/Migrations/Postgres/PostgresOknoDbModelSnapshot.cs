@@ -581,11 +581,15 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Property<long>("TicketId")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("TicketVersion")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MessageId");
 
-                    b.HasIndex("TicketId", "Id");
+                    b.HasIndex("TicketId", "TicketVersion")
+                        .IsUnique();
 
                     b.ToTable("TicketEvents");
                 });

@@ -544,11 +544,15 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<long>("TicketId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("TicketVersion")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MessageId");
 
-                    b.HasIndex("TicketId", "Id");
+                    b.HasIndex("TicketId", "TicketVersion")
+                        .IsUnique();
 
                     b.ToTable("TicketEvents");
                 });
