@@ -38,7 +38,7 @@ public static class OknoModules
         services.AddAuthorization();
         services.AddAuthRateLimits();
         services.AddOknoHealth();
-        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityDocument>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityDocument>().AddSchemaTransformer<RequestSchemaDocs>());
         services.AddUi();
 
         services.AddAdmin();

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Okno.Platform.Data;
@@ -9,7 +10,8 @@ namespace Okno.Admin;
 public sealed record AgentView(long Id, string Email, string Name, AgentRole Role, bool IsActive, string? Language,
     IReadOnlyList<long> GroupIds, DateTimeOffset CreatedAt);
 
-public sealed record CreateAgentRequest(string? Email, string? Name, AgentRole? Role, string? Password, List<long>? GroupIds, string? Language);
+public sealed record CreateAgentRequest([property: Required] string? Email, [property: Required] string? Name, AgentRole? Role,
+    [property: Required] string? Password, List<long>? GroupIds, string? Language);
 
 public sealed record ChangeAgentRequest(Optional<string?> Name, Optional<AgentRole?> Role, Optional<string?> Password,
     Optional<List<long>?> GroupIds, Optional<bool?> IsActive, Optional<string?> Language);

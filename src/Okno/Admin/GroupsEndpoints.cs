@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Okno.Platform.Data;
 using Okno.Platform.Security;
@@ -7,7 +8,7 @@ namespace Okno.Admin;
 
 public sealed record GroupView(long Id, string Name, string? Description, int AgentCount, DateTimeOffset CreatedAt);
 
-public sealed record GroupRequest(string? Name, string? Description);
+public sealed record GroupRequest([property: Required] string? Name, string? Description);
 
 /// <summary>Groups (support lines): every agent may list them; only admins change them.</summary>
 public static class GroupsEndpoints

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
@@ -10,11 +11,11 @@ using Okno.Platform.Web;
 
 namespace Okno.Api;
 
-public sealed record TokenRequest(string? Email, string? Password);
+public sealed record TokenRequest([property: Required] string? Email, [property: Required] string? Password);
 
 public sealed record TokenResponse(string Token, DateTimeOffset? ExpiresAt, AgentView Agent);
 
-public sealed record PersonalTokenRequest(string? Name, DateTimeOffset? ExpiresAt);
+public sealed record PersonalTokenRequest([property: Required] string? Name, DateTimeOffset? ExpiresAt);
 
 public sealed record PersonalTokenView(long Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt,
     DateTimeOffset? LastUsedAt);

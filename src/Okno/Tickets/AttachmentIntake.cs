@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Options;
 using Okno.Platform;
@@ -6,7 +7,7 @@ using Okno.Platform.Web;
 
 namespace Okno.Tickets;
 
-public sealed record AttachmentInput(string? FileName, string? ContentType, string? ContentBase64);
+public sealed record AttachmentInput(string? FileName, string? ContentType, [property: Required] string? ContentBase64);
 
 /// <summary>Checks files sent with a message and stores them. Oversized files are refused with 413 before
 /// anything is written.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Okno.Customers;
 using Okno.Platform.Data;
@@ -7,10 +8,10 @@ using Okno.Platform.Web;
 
 namespace Okno.Tickets;
 
-public sealed record CustomerInput(string? Email, string? Name);
+public sealed record CustomerInput([property: Required] string? Email, string? Name);
 
 public sealed record CreateTicketRequest(
-    string? Subject, string? Body, string? BodyHtml, CustomerInput? Customer, TicketPriority? Priority, TicketType? Type,
+    [property: Required] string? Subject, string? Body, string? BodyHtml, [property: Required] CustomerInput? Customer, TicketPriority? Priority, TicketType? Type,
     List<string?>? Tags, long? GroupId, long? AssigneeId, Channel? Channel, List<AttachmentInput?>? Attachments);
 
 /// <summary>Opens a ticket for a customer on their behalf: the customer's first message plus the ticket, in one transaction.</summary>

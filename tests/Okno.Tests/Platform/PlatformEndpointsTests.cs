@@ -27,7 +27,13 @@ public sealed class PlatformEndpointsTests(SqliteOkno okno) : IClassFixture<Sqli
         Assert.Contains("/api/v1/tickets", paths);
         Assert.Contains("/api/v1/tickets/{id}/messages", paths);
         Assert.Contains("/api/v1/auth/token", paths);
-        Assert.True(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _));
+        var components = document.GetProperty("components");
+        Assert.True(components.GetProperty("securitySchemes").TryGetProperty("Bearer", out _));
+        var schemas = components.GetProperty("schemas");
+        Assert.Equal(["customer", "subject"],
+            schemas.GetProperty("CreateTicketRequest").GetProperty("required").EnumerateArray().Select(r => r.GetString()).Order());
+        Assert.False(schemas.GetProperty("ChangeTicketRequest").TryGetProperty("required", out var required) && required.GetArrayLength() > 0);
+        Assert.Contains("on_hold", schemas.GetProperty("OptionalOfTicketStatus").GetProperty("enum").EnumerateArray().Select(e => e.ToString()));
         var docs = await client.GetAsync("/api/docs");
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
     }

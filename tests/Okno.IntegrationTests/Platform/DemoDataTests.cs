@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Okno.Platform.Demo;
+using Okno.Testing;
+
+namespace Okno.IntegrationTests.Platform;
+
+public sealed class DemoDataTests
+{
+    public static TheoryData<string> Providers => StorageTests.Providers;
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Demo_fills_an_empty_desk_in_both_languages_and_demo_agents_can_work(string provider)
+    {
+        await using var app = OknoFactory.For(provider, new() { ["Okno:Demo"] = "true" });
+        var (tickets, russian, statuses, messages, groups) = await app.WithDbAsync(async db => (
+            await db.Tickets.CountAsync(),
+            await db.Tickets.CountAsync(t => t.Subject.Contains("а") || t.Subject.Contains("о") || t.Subject.Contains("е")),
+            await db.Tickets.Select(t => t.Status).Distinct().CountAsync(),
+            await db.Messages.CountAsync(),
+            await db.Groups.Select(g => g.Name).OrderBy(n => n).ToListAsync()));
+        Assert.InRange(tickets, 200, 1000);
+        Assert.InRange(russian, tickets / 4, tickets * 3 / 4);
+        Assert.Equal(6, statuses);
+        Assert.True(messages > tickets * 2);
+        Assert.Equal(["L1", "L2", "L3"], groups);
+
+        var olga = await app.ClientAsync("olga.smirnova@demo.okno", DemoData.Password);
+        var page = await olga.GetJsonAsync("/api/v1/tickets?limit=10");
+        Assert.Equal(10, page.Items().Count);
+        var history = (await olga.GetJsonAsync($"/api/v1/tickets/{page.Items()[0].Id()}/history?limit=100")).Items();
+        Assert.Equal("created", history[0].Str("kind"));
+    }
+
+    [Fact]
+    public async Task Demo_does_not_touch_a_desk_that_has_tickets()
+    {
+        await using var app = OknoFactory.Sqlite();
+        var admin = await app.AdminClientAsync();
+        await admin.CreateTicketAsync("Real work");
+        await app.Services.SeedDemoAsync();
+        Assert.Equal(1, await app.WithDbAsync(db => db.Tickets.CountAsync()));
+    }
+}
