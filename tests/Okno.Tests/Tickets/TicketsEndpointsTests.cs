@@ -231,10 +231,20 @@ public sealed class TicketsEndpointsTests(SqliteOkno okno) : IClassFixture<Sqlit
     [InlineData("cursor=%25%25garbage", "cursor")]
     [InlineData("status=sleeping", "status")]
     [InlineData("sort=random", "sort")]
+    [InlineData("limit=abc", "limit")]
+    [InlineData("assigneeId=12x", "assigneeId")]
     public async Task Bad_list_parameters_are_400_naming_the_parameter(string query, string field)
     {
         var problem = await Admin.GetJsonAsync($"/api/v1/tickets?{query}", HttpStatusCode.BadRequest);
         Assert.Contains(field, problem.ErrorFields());
+    }
+
+    [Fact]
+    public async Task Unknown_api_route_is_a_404_problem_not_a_page()
+    {
+        var response = await Admin.GetAsync("/api/v1/no-such-thing");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

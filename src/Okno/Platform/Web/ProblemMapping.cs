@@ -40,7 +40,7 @@ public static class ProblemMapping
 
 /// <summary>Turns exceptions that carry a meaning into their ProblemDetails; anything else stays a 500
 /// without internals.</summary>
-internal sealed class OknoExceptionHandler : IExceptionHandler
+internal sealed partial class OknoExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -50,6 +50,8 @@ internal sealed class OknoExceptionHandler : IExceptionHandler
             DbUpdateConcurrencyException => ProblemMapping.ToResult(new EditConflict("The record")),
             BadHttpRequestException { InnerException: JsonException json } => ProblemMapping.ToResult(InvalidJson(json)),
             BadHttpRequestException bad when bad.StatusCode == 413 => ProblemMapping.ToResult(new PayloadTooLarge(0)),
+            BadHttpRequestException bad when UnboundParameter().Match(bad.Message) is { Success: true } m =>
+                ProblemMapping.ToResult(InvalidInput.Field(m.Groups["name"].Value, $"'{m.Groups["value"].Value}' is not a valid value.")),
             BadHttpRequestException bad => TypedResults.Problem(statusCode: bad.StatusCode, title: "Bad request", detail: bad.Message),
             _ => null,
         };
@@ -58,6 +60,10 @@ internal sealed class OknoExceptionHandler : IExceptionHandler
         await result.ExecuteAsync(httpContext);
         return true;
     }
+
+    // The framework's message for a query or route value of the wrong type: Failed to bind parameter "int? limit" from "abc".
+    [System.Text.RegularExpressions.GeneratedRegex("""parameter "(?:[^"]* )?(?<name>\w+)" from "(?<value>[^"]*)""")]
+    private static partial System.Text.RegularExpressions.Regex UnboundParameter();
 
     /// <summary>Names the field that could not be read ("$.priority" → "priority").</summary>
     private static InvalidInput InvalidJson(JsonException json)
