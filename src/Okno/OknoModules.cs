@@ -65,6 +65,7 @@ public static class OknoModules
         app.MapAuthEndpoints();
         app.MapAdmin();
         app.MapContactsEndpoints();
+        app.MapCompaniesEndpoints();
         app.MapTicketsEndpoints();
         app.MapUi();
         return app;
@@ -92,7 +93,9 @@ public static class OknoModules
         return services;
     }
 
-    private static IServiceCollection AddCustomers(this IServiceCollection services) => services.AddScoped<ContactDirectory>();
+    private static IServiceCollection AddCustomers(this IServiceCollection services) => services
+        .AddScoped<ContactDirectory>()
+        .AddScoped<SaveContact>();
 
     private static IServiceCollection AddTickets(this IServiceCollection services) => services
         .AddScoped<TicketQueries>()

@@ -31,10 +31,19 @@ public static class ContactsEndpoints
             return TypedResults.Ok(Paging.ToPage(rows, take, c => Paging.Encode(c.Id)));
         }).WithSummary("Find contacts (by email), newest first");
 
-        contacts.MapGet("/{id:long}", async (long id, OknoDb db, CancellationToken ct) =>
-            await Project(db.Contacts.Where(c => c.Id == id)).SingleOrDefaultAsync(ct) is { } contact
-                ? Results.Ok(contact)
-                : ProblemMapping.ToResult(new NotFound("Contact", id)));
+        contacts.MapGet("/{id:long}", async (long id, OknoDb db, CancellationToken ct) => Results.Ok(await FindAsync(db, id, ct)));
+
+        contacts.MapPost("/", async (ContactRequest request, SaveContact save, OknoDb db, CancellationToken ct) =>
+        {
+            var id = await save.ExecuteAsync(null, request, ct);
+            return Results.Created($"/api/v1/contacts/{id}", await FindAsync(db, id, ct));
+        }).WithSummary("Record a customer with their emails, phones and ids in channels");
+
+        contacts.MapPut("/{id:long}", async (long id, ContactRequest request, SaveContact save, OknoDb db, CancellationToken ct) =>
+        {
+            await save.ExecuteAsync(id, request, ct);
+            return Results.Ok(await FindAsync(db, id, ct));
+        }).WithSummary("Rewrite a contact: name, company and the full lists of addresses");
 
         contacts.MapGet("/{id:long}/tickets", async (long id, int? limit, string? cursor, OknoDb db, TicketQueries tickets,
             CurrentAgent agent, CancellationToken ct) =>
@@ -46,7 +55,10 @@ public static class ContactsEndpoints
         return app;
     }
 
-    private static IQueryable<ContactView> Project(IQueryable<Contact> contacts) => contacts.Select(c => new ContactView(
+    private static async Task<ContactView> FindAsync(OknoDb db, long id, CancellationToken ct) =>
+        await Project(db.Contacts.Where(c => c.Id == id)).SingleOrDefaultAsync(ct) ?? throw new OknoException(new NotFound("Contact", id));
+
+    internal static IQueryable<ContactView> Project(IQueryable<Contact> contacts) => contacts.Select(c => new ContactView(
         c.Id, c.Name, c.CompanyId == null ? null : new CompanyRef(c.Company!.Id, c.Company.Name),
         c.Emails.OrderBy(e => e.Id).Select(e => e.Address).ToList(),
         c.Phones.OrderBy(p => p.Id).Select(p => p.Number).ToList(),

@@ -1,0 +1,88 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Okno.Platform.Data;
+using Okno.Platform.Security;
+using Okno.Platform.Web;
+using Okno.Tickets;
+
+namespace Okno.Customers;
+
+public sealed record CompanyView(long Id, string Name, string? Domain, DateTimeOffset CreatedAt);
+
+public sealed record CompanyRequest([property: Required] string? Name, string? Domain);
+
+/// <summary>Client companies. A new contact whose email is on a company's domain joins that company.</summary>
+public static class CompaniesEndpoints
+{
+    public static IEndpointRouteBuilder MapCompaniesEndpoints(this IEndpointRouteBuilder app)
+    {
+        var companies = app.MapGroup("/api/v1/companies").RequireAuthorization().WithTags("Companies");
+
+        companies.MapGet("/", async (string? domain, int? limit, string? cursor, OknoDb db, CancellationToken ct) =>
+        {
+            var take = Paging.Limit(limit);
+            var query = db.Companies.AsQueryable();
+            if (!string.IsNullOrWhiteSpace(domain)) query = query.Where(c => c.Domain == NormalizeDomain(domain));
+            if (Paging.Decode(cursor, 1) is [var lastId]) query = query.Where(c => c.Id > lastId);
+            var rows = await query.OrderBy(c => c.Id).Take(take + 1).Select(c => new CompanyView(c.Id, c.Name, c.Domain, c.CreatedAt))
+                .ToListAsync(ct);
+            return TypedResults.Ok(Paging.ToPage(rows, take, c => Paging.Encode(c.Id)));
+        }).WithSummary("Companies (by email domain), oldest first");
+
+        companies.MapGet("/{id:long}", async (long id, OknoDb db, CancellationToken ct) => Results.Ok(await FindAsync(db, id, ct)));
+
+        companies.MapPost("/", async (CompanyRequest request, OknoDb db, TimeProvider clock, CancellationToken ct) =>
+        {
+            var company = new Company { CreatedAt = clock.GetUtcNow() };
+            Apply(company, request);
+            db.Companies.Add(company);
+            await db.SaveChangesAsync(ct);
+            return Results.Created($"/api/v1/companies/{company.Id}", await FindAsync(db, company.Id, ct));
+        });
+
+        companies.MapPut("/{id:long}", async (long id, CompanyRequest request, OknoDb db, CancellationToken ct) =>
+        {
+            var company = await db.Companies.SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new OknoException(new NotFound("Company", id));
+            Apply(company, request);
+            await db.SaveChangesAsync(ct);
+            return Results.Ok(await FindAsync(db, id, ct));
+        });
+
+        companies.MapGet("/{id:long}/contacts", async (long id, int? limit, string? cursor, OknoDb db, CancellationToken ct) =>
+        {
+            await FindAsync(db, id, ct);
+            var take = Paging.Limit(limit);
+            var query = db.Contacts.Where(c => c.CompanyId == id);
+            if (Paging.Decode(cursor, 1) is [var lastId]) query = query.Where(c => c.Id < lastId);
+            var rows = await ContactsEndpoints.Project(query.OrderByDescending(c => c.Id).Take(take + 1)).ToListAsync(ct);
+            return Results.Ok(Paging.ToPage(rows, take, c => Paging.Encode(c.Id)));
+        }).WithSummary("The company's contacts, newest first");
+
+        companies.MapGet("/{id:long}/tickets", async (long id, int? limit, string? cursor, OknoDb db, TicketQueries tickets,
+            CurrentAgent agent, CancellationToken ct) =>
+        {
+            await FindAsync(db, id, ct);
+            return Results.Ok(await tickets.ListAsync(new TicketFilter(CompanyId: id), Paging.Limit(limit), cursor, agent, ct));
+        }).WithSummary("The company's tickets that you may see, newest first");
+        return app;
+    }
+
+    private static void Apply(Company company, CompanyRequest request)
+    {
+        var errors = new FieldErrors();
+        errors.Text("name", request.Name, Company.NameMaxLength);
+        errors.Text("domain", request.Domain, 253, required: false);
+        var domain = string.IsNullOrWhiteSpace(request.Domain) ? null : NormalizeDomain(request.Domain);
+        if (domain is not null && (!domain.Contains('.') || domain.Any(c => !(char.IsLetterOrDigit(c) || c is '.' or '-'))))
+            errors.Add("domain", "Not a domain name (like example.com).");
+        errors.ThrowIfAny();
+        company.Name = request.Name!.Trim();
+        company.Domain = domain;
+    }
+
+    private static string NormalizeDomain(string domain) => domain.Trim().TrimStart('@').ToLowerInvariant();
+
+    private static async Task<CompanyView> FindAsync(OknoDb db, long id, CancellationToken ct) =>
+        await db.Companies.Where(c => c.Id == id).Select(c => new CompanyView(c.Id, c.Name, c.Domain, c.CreatedAt)).SingleOrDefaultAsync(ct)
+        ?? throw new OknoException(new NotFound("Company", id));
+}

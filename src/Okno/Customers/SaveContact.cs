@@ -1,0 +1,98 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Okno.Platform.Data;
+using Okno.Platform.Web;
+using Okno.Tickets;
+
+namespace Okno.Customers;
+
+public sealed record ExternalIdInput([property: Required] Channel? Channel, [property: Required] string? ExternalId);
+
+/// <summary>A whole contact: PUT replaces the lists of addresses with the ones given.</summary>
+public sealed record ContactRequest([property: Required] string? Name, long? CompanyId, List<string?>? Emails, List<string?>? Phones,
+    List<ExternalIdInput?>? ExternalIds);
+
+/// <summary>Creates or rewrites a contact. An address (email, or id in a channel) belongs to one person only:
+/// taking one that another contact has is a 409 naming that contact, never a silent move.</summary>
+public sealed class SaveContact(OknoDb db, TimeProvider clock)
+{
+    public const int MaxAddresses = 20;
+
+    public async Task<long> ExecuteAsync(long? id, ContactRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        errors.Text("name", request.Name, Contact.NameMaxLength);
+        var emails = Addresses(request.Emails, "emails", errors, (field, value) => errors.Email(field, value), ContactEmail.Normalize);
+        var phones = Addresses(request.Phones, "phones", errors, (field, value) =>
+        {
+            errors.Text(field, value, 40);
+            if (value is not null && ContactPhone.Normalize(value).Count(char.IsAsciiDigit) is < 5 or > 15)
+                errors.Add(field, "A phone number has 5 to 15 digits.");
+        }, ContactPhone.Normalize);
+        var externalIds = new List<(Channel Channel, string Id)>();
+        for (var i = 0; i < (request.ExternalIds?.Count ?? 0); i++)
+        {
+            var input = request.ExternalIds![i];
+            if (input?.Channel is null) errors.Add($"externalIds[{i}].channel", "This field is required.");
+            errors.Text($"externalIds[{i}].externalId", input?.ExternalId, 200);
+            if (input is { Channel: { } channel, ExternalId: { } externalId } && !string.IsNullOrWhiteSpace(externalId))
+                externalIds.Add((channel, externalId.Trim()));
+        }
+        if (request.ExternalIds?.Count > MaxAddresses) errors.Add("externalIds", $"At most {MaxAddresses}.");
+        if (request.CompanyId is { } companyId && !await db.Companies.AnyAsync(c => c.Id == companyId, cancellationToken))
+            errors.Add("companyId", $"There is no company {companyId}.");
+        errors.ThrowIfAny();
+        externalIds = externalIds.Distinct().ToList();
+
+        return await db.WriteAsync(async ct =>
+        {
+            Contact contact;
+            if (id is null)
+            {
+                contact = new Contact { CreatedAt = clock.GetUtcNow() };
+                db.Contacts.Add(contact);
+            }
+            else
+            {
+                contact = await db.Contacts.Include(c => c.Emails).Include(c => c.Phones).Include(c => c.ExternalIds)
+                    .SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new OknoException(new NotFound("Contact", id));
+            }
+            await EnsureFreeAsync(contact.Id, emails, externalIds, ct);
+            contact.Name = request.Name!.Trim();
+            contact.CompanyId = request.CompanyId;
+            contact.Emails.RemoveAll(e => !emails.Contains(e.Address));
+            contact.Emails.AddRange(emails.Where(a => contact.Emails.All(e => e.Address != a)).Select(a => new ContactEmail { Address = a }));
+            contact.Phones.RemoveAll(p => !phones.Contains(p.Number));
+            contact.Phones.AddRange(phones.Where(n => contact.Phones.All(p => p.Number != n)).Select(n => new ContactPhone { Number = n }));
+            contact.ExternalIds.RemoveAll(x => !externalIds.Contains((x.Channel, x.ExternalId)));
+            contact.ExternalIds.AddRange(externalIds.Where(x => !contact.ExternalIds.Any(e => e.Channel == x.Channel && e.ExternalId == x.Id))
+                .Select(x => new ContactExternalId { Channel = x.Channel, ExternalId = x.Id }));
+            await db.SaveChangesAsync(ct);
+            return contact.Id;
+        }, cancellationToken);
+    }
+
+    private async Task EnsureFreeAsync(long contactId, List<string> emails, List<(Channel Channel, string Id)> externalIds, CancellationToken ct)
+    {
+        var takenEmail = await db.ContactEmails.Where(e => emails.Contains(e.Address) && e.ContactId != contactId)
+            .Select(e => new { e.Address, e.ContactId }).FirstOrDefaultAsync(ct);
+        if (takenEmail is not null)
+            throw new OknoException(new Duplicate("emails", $"{takenEmail.Address} already belongs to contact {takenEmail.ContactId}."));
+        foreach (var (channel, externalId) in externalIds)
+        {
+            var owner = await db.ContactExternalIds.Where(x => x.Channel == channel && x.ExternalId == externalId && x.ContactId != contactId)
+                .Select(x => (long?)x.ContactId).FirstOrDefaultAsync(ct);
+            if (owner is not null)
+                throw new OknoException(new Duplicate("externalIds", $"{channel.ToSnakeCase()} id {externalId} already belongs to contact {owner}."));
+        }
+    }
+
+    private static List<string> Addresses(List<string?>? values, string field, FieldErrors errors, Action<string, string?> check,
+        Func<string, string> normalize)
+    {
+        if (values is null) return [];
+        if (values.Count > MaxAddresses) errors.Add(field, $"At most {MaxAddresses}.");
+        for (var i = 0; i < values.Count; i++) check($"{field}[{i}]", values[i]);
+        return values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => normalize(v!)).Distinct().ToList();
+    }
+}
