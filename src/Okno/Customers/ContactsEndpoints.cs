@@ -24,7 +24,9 @@ public static class ContactsEndpoints
             if (!string.IsNullOrWhiteSpace(email))
             {
                 var address = ContactEmail.Normalize(email);
-                query = query.Where(c => c.Emails.Any(e => e.Address == address));
+                // From the unique address index to the contact, not a scan of contacts testing each one's emails.
+                var owners = db.ContactEmails.Where(e => e.Address == address).Select(e => e.ContactId);
+                query = query.Where(c => owners.Contains(c.Id));
             }
             if (Paging.Decode(cursor, 1) is [var lastId]) query = query.Where(c => c.Id < lastId);
             var rows = await Project(query.OrderByDescending(c => c.Id).Take(take + 1)).ToListAsync(ct);

@@ -22,36 +22,60 @@ public sealed class TicketQueries(OknoDb db)
     internal async Task<TicketView> LoadAsync(long id, CancellationToken cancellationToken) =>
         await db.Tickets.Where(t => t.Id == id).Select(TicketView.Projection).SingleAsync(cancellationToken);
 
-    /// <summary>Newest first (or most recently updated first), keyset-paged: each page is one index range scan,
-    /// as fast at the millionth ticket as at the first.</summary>
+    /// <summary>Newest first (or most recently updated first), keyset-paged: each page is index range scans that
+    /// stop after one page, as fast at the millionth ticket as at the first.</summary>
     public async Task<Page<TicketView>> ListAsync(TicketFilter filter, int limit, string? cursor, CurrentAgent agent,
         CancellationToken cancellationToken)
     {
-        var query = db.Tickets.VisibleTo(agent);
+        var query = db.Tickets.AsQueryable();
         if (filter.Status is { } status) query = query.Where(t => t.Status == status);
         if (filter.AssigneeId is { } assignee) query = query.Where(t => t.AssigneeId == assignee);
         if (filter.GroupId is { } group) query = query.Where(t => t.GroupId == group);
         if (filter.CustomerId is { } customer) query = query.Where(t => t.ContactId == customer);
         if (filter.CompanyId is { } company) query = query.Where(t => t.CompanyId == company);
+        var byUpdate = filter.Sort == TicketSort.Updated;
+        var after = Paging.Decode(cursor, byUpdate ? 2 : 1);
 
-        if (filter.Sort == TicketSort.Updated)
+        IQueryable<Ticket> PageOf(IQueryable<Ticket> tickets)
         {
-            if (Paging.Decode(cursor, 2) is [var ticks, var lastId])
+            if (byUpdate)
             {
-                var after = new DateTimeOffset(ticks, TimeSpan.Zero);
-                query = query.Where(t => t.UpdatedAt < after || (t.UpdatedAt == after && t.Id < lastId));
+                if (after is [var ticks, var lastId])
+                {
+                    var at = new DateTimeOffset(ticks, TimeSpan.Zero);
+                    tickets = tickets.Where(t => t.UpdatedAt < at || (t.UpdatedAt == at && t.Id < lastId));
+                }
+                return tickets.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id).Take(limit + 1);
             }
-            var rows = await query.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id).Take(limit + 1)
-                .Select(TicketView.Projection).ToListAsync(cancellationToken);
-            return Paging.ToPage(rows, limit, t => Paging.Encode(t.UpdatedAt.UtcTicks, t.Id));
+            if (after is [var lastSeen]) tickets = tickets.Where(t => t.Id < lastSeen);
+            return tickets.OrderByDescending(t => t.Id).Take(limit + 1);
+        }
+
+        List<TicketView> rows;
+        if (agent.SeesAllTickets)
+        {
+            rows = await PageOf(query).Select(TicketView.Projection).ToListAsync(cancellationToken);
         }
         else
         {
-            if (Paging.Decode(cursor, 1) is [var lastId]) query = query.Where(t => t.Id < lastId);
-            var rows = await query.OrderByDescending(t => t.Id).Take(limit + 1)
-                .Select(TicketView.Projection).ToListAsync(cancellationToken);
-            return Paging.ToPage(rows, limit, t => Paging.Encode(t.Id));
+            // What an agent may see is the union of a few index ranges (each of their groups, unrouted, assigned to
+            // them). One OR over all of them makes a database collect and sort every visible ticket before it can
+            // return a page; a page of each range, merged here, reads at most (ranges × page) rows.
+            var ranges = agent.GroupIds.Select(g => query.Where(t => t.GroupId == g))
+                .Append(query.Where(t => t.GroupId == null))
+                .Append(query.Where(t => t.AssigneeId == agent.Id))
+                .Select(range => PageOf(range).Select(t => new { t.Id, t.UpdatedAt }))
+                .Aggregate((a, b) => a.Concat(b));
+            var keys = (await ranges.ToListAsync(cancellationToken)).DistinctBy(k => k.Id);
+            var ids = (byUpdate ? keys.OrderByDescending(k => k.UpdatedAt).ThenByDescending(k => k.Id) : keys.OrderByDescending(k => k.Id))
+                .Take(limit + 1).Select(k => k.Id).ToList();
+            var views = await db.Tickets.Where(t => ids.Contains(t.Id)).Select(TicketView.Projection)
+                .ToDictionaryAsync(t => t.Id, cancellationToken);
+            rows = ids.Select(id => views[id]).ToList();
         }
+        return byUpdate
+            ? Paging.ToPage(rows, limit, t => Paging.Encode(t.UpdatedAt.UtcTicks, t.Id))
+            : Paging.ToPage(rows, limit, t => Paging.Encode(t.Id));
     }
 
     /// <summary>Messages oldest first, keyset-paged by id.</summary>

@@ -17,6 +17,10 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.HasIndex(t => new { t.ContactId, t.Id });
         b.HasIndex(t => new { t.CompanyId, t.Id });
         b.HasIndex(t => new { t.UpdatedAt, t.Id });
+        // An agent's list is a merge of ranges (each group, unrouted, assigned to them); these serve the
+        // "last updated first" order within each range.
+        b.HasIndex(t => new { t.GroupId, t.UpdatedAt, t.Id });
+        b.HasIndex(t => new { t.AssigneeId, t.UpdatedAt, t.Id });
         b.HasOne(t => t.Contact).WithMany().HasForeignKey(t => t.ContactId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(t => t.Company).WithMany().HasForeignKey(t => t.CompanyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(t => t.Group).WithMany().HasForeignKey(t => t.GroupId).OnDelete(DeleteBehavior.Restrict);

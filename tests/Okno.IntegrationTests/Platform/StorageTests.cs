@@ -152,6 +152,56 @@ public sealed class StorageTests
     }
 }
 
+public sealed class AgentListTests
+{
+    public static TheoryData<string, string> Cases => new()
+    {
+        { "sqlite", "created" }, { "sqlite", "updated" }, { "postgres", "created" }, { "postgres", "updated" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task An_agent_pages_through_exactly_their_groups_unrouted_and_assigned_tickets(string provider, string sort)
+    {
+        await using var app = OknoFactory.For(provider);
+        var admin = await app.AdminClientAsync();
+        var g1 = await admin.CreateGroupAsync();
+        var g2 = await admin.CreateGroupAsync();
+        var other = await admin.CreateGroupAsync();
+        var (agentId, agent) = await app.CreateAgentAsync(admin, groupIds: [g1, g2]);
+        var expected = new List<long>();
+        for (var i = 0; i < 18; i++)
+        {
+            object extra = (i % 6) switch
+            {
+                0 => new { groupId = g1 },
+                1 => new { groupId = g2 },
+                2 => new { },
+                3 => new { groupId = other, assigneeId = agentId },
+                4 => new { groupId = g1, assigneeId = agentId },
+                _ => new { groupId = other },
+            };
+            var ticket = await admin.CreateTicketAsync($"Ticket {i}", extra: extra);
+            if (i % 6 != 5) expected.Add(ticket.Id());
+        }
+        // Touch a few so that "last updated" differs from creation order.
+        foreach (var id in new[] { expected[0], expected[7], expected[3] })
+            await admin.PatchAsync($"/api/v1/tickets/{id}", new { priority = "high" });
+
+        var seen = new List<long>();
+        string? cursor = null;
+        do
+        {
+            var page = await agent.GetJsonAsync($"/api/v1/tickets?sort={sort}&limit=4" + (cursor is null ? "" : $"&cursor={cursor}"));
+            seen.AddRange(page.Items().Select(t => t.Id()));
+            cursor = page.GetProperty("nextCursor").GetString();
+        } while (cursor is not null);
+
+        var all = (await admin.GetJsonAsync($"/api/v1/tickets?sort={sort}&limit=100")).Items().Select(t => t.Id());
+        Assert.Equal(all.Where(expected.Contains), seen);
+    }
+}
+
 public sealed class ConcurrentEditTests
 {
     public static TheoryData<string> Providers => StorageTests.Providers;

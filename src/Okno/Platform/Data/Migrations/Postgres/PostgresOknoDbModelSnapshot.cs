@@ -538,6 +538,10 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("UpdatedAt", "Id");
 
+                    b.HasIndex("AssigneeId", "UpdatedAt", "Id");
+
+                    b.HasIndex("GroupId", "UpdatedAt", "Id");
+
                     b.ToTable("Tickets");
                 });
 

@@ -503,6 +503,10 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("UpdatedAt", "Id");
 
+                    b.HasIndex("AssigneeId", "UpdatedAt", "Id");
+
+                    b.HasIndex("GroupId", "UpdatedAt", "Id");
+
                     b.ToTable("Tickets");
                 });
 
