@@ -33,9 +33,7 @@ public static class OknoModules
         services.AddDataProtection().SetApplicationName("Okno").PersistKeysToFileSystem(new DirectoryInfo(
             Path.Combine((builder.Configuration.GetSection(OknoOptions.Section).Get<OknoOptions>() ?? new()).DataPath, "keys")));
         services.AddPlatformWeb();
-        services.AddAuthentication(BearerTokenHandler.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
-        services.AddAuthorization();
+        services.AddOknoAuthentication();
         services.AddAuthRateLimits();
         services.AddOknoHealth();
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityDocument>().AddSchemaTransformer<RequestSchemaDocs>());

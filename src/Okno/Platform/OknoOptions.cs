@@ -35,8 +35,9 @@ public sealed class LimitsOptions
     /// <summary>Largest single attachment.</summary>
     public long MaxAttachmentBytes { get; set; } = 25L * 1024 * 1024;
     public int MaxAttachmentsPerMessage { get; set; } = 20;
-    /// <summary>Sign-in attempts allowed per client address per window.</summary>
-    public int SignInPermitLimit { get; set; } = 10;
+    /// <summary>Sign-in requests (API and sign-in page) allowed per client address per window; generous enough for an
+    /// office behind one address, the per-account lockout does the rest.</summary>
+    public int SignInPermitLimit { get; set; } = 30;
     public int SignInWindowSeconds { get; set; } = 60;
     /// <summary>Failed sign-ins in a row after which an account is locked for <see cref="LockoutMinutes"/>.</summary>
     public int LockoutThreshold { get; set; } = 5;

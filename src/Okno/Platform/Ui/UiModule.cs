@@ -10,6 +10,7 @@ public static class UiModule
     public static IServiceCollection AddUi(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
         services.AddMudServices();
         // Russian text goes out as UTF-8, not as &#x...; entities: smaller pages, readable source.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -28,6 +29,7 @@ public static class UiModule
     public static IEndpointRouteBuilder MapUi(this WebApplication app)
     {
         app.MapStaticAssets();
+        app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

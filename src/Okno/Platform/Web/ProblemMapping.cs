@@ -48,6 +48,8 @@ internal sealed partial class OknoExceptionHandler : IExceptionHandler
         {
             OknoException e => ProblemMapping.ToResult(e.Error),
             DbUpdateConcurrencyException => ProblemMapping.ToResult(new EditConflict("The record")),
+            Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => TypedResults.Problem(statusCode: 400, title: "Bad request",
+                detail: "The form has expired or did not come from this site; reload the page and try again."),
             BadHttpRequestException { InnerException: JsonException json } => ProblemMapping.ToResult(InvalidJson(json)),
             BadHttpRequestException bad when bad.StatusCode == 413 => ProblemMapping.ToResult(new PayloadTooLarge(0)),
             BadHttpRequestException bad when UnboundParameter().Match(bad.Message) is { Success: true } m =>

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Okno.Platform.Data;
+using Okno.Platform.Security;
+
+namespace Okno.Platform.Ui;
+
+/// <summary>Sign-out and the language switch of the agent UI.</summary>
+public static class AccountEndpoints
+{
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/signout", async (HttpContext http, IAntiforgery antiforgery) =>
+        {
+            // A form post from our own page only: another site cannot sign an agent out.
+            await antiforgery.ValidateRequestAsync(http);
+            await http.SignOutAsync(SecurityModule.CookieScheme);
+            return Results.LocalRedirect("/signin");
+        }).ExcludeFromDescription();
+
+        // The language is remembered in a cookie and, for a signed-in agent, in their profile (so it follows them
+        // to another browser). A full page load follows, since a running UI keeps the culture it started with.
+        app.MapGet("/culture/{language}", async (string language, string? returnUrl, HttpContext http, OknoDb db, CancellationToken ct) =>
+        {
+            if (!UiModule.Cultures.Contains(language)) return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            if (http.User.Identity?.IsAuthenticated == true)
+            {
+                var id = CurrentAgent.From(http.User).Id;
+                await db.Agents.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Language, language), ct);
+            }
+            return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));
+        }).ExcludeFromDescription();
+        return app;
+    }
+}
