@@ -24,6 +24,9 @@ public static class OknoModules
     public static WebApplicationBuilder AddOkno(this WebApplicationBuilder builder, string[] args)
     {
         if (args.Contains("--demo")) builder.Configuration["Okno:Demo"] = "true";
+        // Serve MudBlazor's and our own static files straight from a build (dotnet run) in every environment, not
+        // only in Development; a published app has them in wwwroot and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddOptions<OknoOptions>().Bind(builder.Configuration.GetSection(OknoOptions.Section));
         services.AddSingleton(TimeProvider.System);

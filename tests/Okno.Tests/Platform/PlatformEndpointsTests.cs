@@ -48,6 +48,19 @@ public sealed class PlatformEndpointsTests(SqliteOkno okno) : IClassFixture<Sqli
     }
 
     [Fact]
+    public async Task Pages_link_styles_and_scripts_that_are_served()
+    {
+        var client = okno.App.CreateClient();
+        var html = await client.GetStringAsync("/signin");
+        var assets = System.Text.RegularExpressions.Regex.Matches(html, "(?:href|src)=\"([^\"]+\\.(?:css|js|svg))\"")
+            .Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains(assets, a => a.Contains("MudBlazor") && a.EndsWith(".css"));
+        Assert.Contains(assets, a => a.StartsWith("app") && a.EndsWith(".css"));
+        foreach (var asset in assets)
+            Assert.True((await client.GetAsync("/" + asset.TrimStart('/'))).IsSuccessStatusCode, $"{asset} is not served");
+    }
+
+    [Fact]
     public async Task History_is_append_only()
     {
         var ticket = await okno.Admin.CreateTicketAsync("History stays");
