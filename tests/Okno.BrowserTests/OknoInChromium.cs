@@ -1,0 +1,102 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Okno.Testing;
+
+namespace Okno.BrowserTests;
+
+/// <summary>All browser tests share one Okno and one Chromium: a launch costs about a second, a fresh context
+/// per test keeps them apart all the same.</summary>
+[CollectionDefinition(Name)]
+public sealed class ChromiumCollection : ICollectionFixture<OknoInChromium>
+{
+    public const string Name = "Chromium";
+}
+
+/// <summary>Okno on SQLite served by real Kestrel on a free loopback port (a browser cannot reach the in-memory
+/// TestServer), and Debian's Chromium driven by Playwright.</summary>
+public sealed class OknoInChromium : IAsyncLifetime
+{
+    public const string DefaultChromium = "/usr/bin/chromium";
+
+    public OknoFactory App { get; } = OknoFactory.Sqlite();
+    public string BaseUrl { get; private set; } = "";
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async Task InitializeAsync()
+    {
+        // Checked before anything starts, so a missing browser is the one message every test fails with.
+        var chromium = ChromiumPath();
+
+        // Loopback with port 0: Kestrel picks a free port, so parallel test runs never collide.
+        App.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        App.StartServer();
+        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            ],
+        });
+        // dotnet test runs the test projects side by side on two cores: a circuit can take seconds to start.
+        Assertions.SetDefaultExpectTimeout(15_000);
+    }
+
+    /// <summary>Runs a test in a fresh browser context (own cookies, own locale). When the test fails, a screenshot
+    /// of the page is saved next to the others, and the console errors and failed requests are added to the
+    /// failure message.</summary>
+    public async Task InPageAsync(string locale, Func<BrowserTab, Task> test, [CallerFilePath] string file = "",
+        [CallerMemberName] string name = "")
+    {
+        await using var context = await _browser!.NewContextAsync(new()
+        {
+            BaseURL = BaseUrl,
+            Locale = locale,
+            ViewportSize = new() { Width = 1280, Height = 800 },
+        });
+        context.SetDefaultTimeout(30_000);
+        var tab = new BrowserTab(await context.NewPageAsync(), Screenshots.NameFor(file, name));
+        tab.ForgetEarlierFailure();
+        try
+        {
+            await test(tab);
+        }
+        catch (Exception e)
+        {
+            string shot;
+            try { shot = await tab.ScreenshotAsync("failed"); }
+            catch (PlaywrightException se) { shot = "none: " + se.Message; }
+            throw new BrowserTestFailed($"{e.Message}\nScreenshot: {shot}\nPage problems:\n  {await tab.DescribeProblemsAsync()}", e);
+        }
+    }
+
+    public static string ChromiumPath()
+    {
+        var path = Environment.GetEnvironmentVariable("OKNO_TEST_CHROMIUM") is { Length: > 0 } set ? set : DefaultChromium;
+        if (!File.Exists(path))
+            throw new InvalidOperationException(
+                $"Chromium for the browser tests is missing: no file at {path}. Run the tests with scripts/test (it " +
+                "installs Debian's chromium), or run `eval \"$(scripts/test-deps up)\"` first. OKNO_TEST_CHROMIUM " +
+                "points the tests at another Chromium. (`playwright install` is not used: it cannot download here.)");
+        return path;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
+
+public sealed class BrowserTestFailed(string message, Exception inner) : Exception(message, inner);
