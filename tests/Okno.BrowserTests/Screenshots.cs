@@ -6,11 +6,11 @@ namespace Okno.BrowserTests;
 /// look, locally and in CI, instead of a folder deep under bin/.</summary>
 public static class Screenshots
 {
-    public static string Folder { get; } = Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
+    // Created up front: a clean clone has no TestResults/ yet.
+    public static string Folder { get; } = Directory.CreateDirectory(Path.Combine(RepositoryRoot(), "TestResults", "screenshots")).FullName;
 
     public static async Task<string> SaveAsync(IPage page, string name)
     {
-        Directory.CreateDirectory(Folder);
         var path = Path.Combine(Folder, name + ".png");
         await page.ScreenshotAsync(new() { Path = path, FullPage = true });
         return path;
