@@ -24,21 +24,21 @@ public sealed class SearchTickets(OknoDb db)
         var numberText = query.TrimStart('#');
         if (long.TryParse(numberText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
         {
-            var byNumber = await visible.Where(t => t.Number == number).Select(TicketView.Projection).FirstOrDefaultAsync(cancellationToken);
+            var byNumber = (await TicketView.ReadAsync(visible.Where(t => t.Number == number), db, cancellationToken)).FirstOrDefault();
             if (byNumber is not null) hits.Add(new TicketSearchHit(byNumber, "number"));
         }
 
         var pattern = "%" + Escape(query.ToLowerInvariant()) + "%";
-        var bySubject = await visible.Where(t => EF.Functions.Like(OknoDb.Fold(t.Subject), pattern, "\\"))
-            .OrderByDescending(t => t.Id).Take(limit).Select(TicketView.Projection).ToListAsync(cancellationToken);
+        var bySubject = await TicketView.ReadAsync(visible.Where(t => EF.Functions.Like(OknoDb.Fold(t.Subject), pattern, "\\"))
+            .OrderByDescending(t => t.Id).Take(limit), db, cancellationToken);
         hits.AddRange(bySubject.Where(t => hits.All(h => h.Ticket.Id != t.Id)).Select(t => new TicketSearchHit(t, "subject")));
 
         if (hits.Count < limit)
         {
             var seen = hits.Select(h => h.Ticket.Id).ToList();
-            var byMessage = await visible
+            var byMessage = await TicketView.ReadAsync(visible
                 .Where(t => !seen.Contains(t.Id) && t.Messages.Any(m => EF.Functions.Like(OknoDb.Fold(m.BodyText), pattern, "\\")))
-                .OrderByDescending(t => t.Id).Take(limit - hits.Count).Select(TicketView.Projection).ToListAsync(cancellationToken);
+                .OrderByDescending(t => t.Id).Take(limit - hits.Count), db, cancellationToken);
             hits.AddRange(byMessage.Select(t => new TicketSearchHit(t, "message")));
         }
         return hits.Take(limit).ToList();

@@ -15,12 +15,12 @@ public sealed record TicketFilter(
 public sealed class TicketQueries(OknoDb db)
 {
     public async Task<TicketView> GetAsync(long id, CurrentAgent agent, CancellationToken cancellationToken) =>
-        await db.Tickets.VisibleTo(agent).Where(t => t.Id == id).Select(TicketView.Projection).SingleOrDefaultAsync(cancellationToken)
+        (await TicketView.ReadAsync(db.Tickets.VisibleTo(agent).Where(t => t.Id == id), db, cancellationToken)).SingleOrDefault()
         ?? throw new OknoException(new NotFound("Ticket", id));
 
     /// <summary>A ticket without an access check, for answering the write that just made or changed it.</summary>
     internal async Task<TicketView> LoadAsync(long id, CancellationToken cancellationToken) =>
-        await db.Tickets.Where(t => t.Id == id).Select(TicketView.Projection).SingleAsync(cancellationToken);
+        (await TicketView.ReadAsync(db.Tickets.Where(t => t.Id == id), db, cancellationToken)).Single();
 
     /// <summary>Newest first (or most recently updated first), keyset-paged: each page is index range scans that
     /// stop after one page, as fast at the millionth ticket as at the first.</summary>
@@ -54,7 +54,7 @@ public sealed class TicketQueries(OknoDb db)
         List<TicketView> rows;
         if (agent.SeesAllTickets)
         {
-            rows = await PageOf(query).Select(TicketView.Projection).ToListAsync(cancellationToken);
+            rows = await TicketView.ReadAsync(PageOf(query), db, cancellationToken);
         }
         else
         {
@@ -69,8 +69,8 @@ public sealed class TicketQueries(OknoDb db)
             var keys = (await ranges.ToListAsync(cancellationToken)).DistinctBy(k => k.Id);
             var ids = (byUpdate ? keys.OrderByDescending(k => k.UpdatedAt).ThenByDescending(k => k.Id) : keys.OrderByDescending(k => k.Id))
                 .Take(limit + 1).Select(k => k.Id).ToList();
-            var views = await db.Tickets.Where(t => ids.Contains(t.Id)).Select(TicketView.Projection)
-                .ToDictionaryAsync(t => t.Id, cancellationToken);
+            var views = (await TicketView.ReadAsync(db.Tickets.Where(t => ids.Contains(t.Id)), db, cancellationToken))
+                .ToDictionary(t => t.Id);
             rows = ids.Select(id => views[id]).ToList();
         }
         return byUpdate

@@ -1,4 +1,4 @@
-using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 
 namespace Okno.Tickets;
 
@@ -12,14 +12,27 @@ public sealed record TicketView(
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FirstResponseAt, DateTimeOffset? ResolvedAt,
     DateTimeOffset? ClosedAt, int MessageCount, long Version)
 {
-    /// <summary>One projection for every read of a ticket, translated to SQL (no entity loading, no N+1).</summary>
-    public static readonly Expression<Func<Ticket, TicketView>> Projection = t => new TicketView(
-        t.Id, t.Number, t.Subject, t.Status, t.Priority, t.Type, t.Channel,
-        new CustomerView(t.ContactId, t.Contact.Name, t.Contact.Emails.OrderBy(e => e.Id).Select(e => e.Address).FirstOrDefault()),
-        t.CompanyId == null ? null : new CompanyRef(t.Company!.Id, t.Company.Name),
-        t.GroupId, t.AssigneeId,
-        t.Tags.Select(tt => tt.Tag.Name).ToList(),
-        t.CreatedAt, t.UpdatedAt, t.FirstResponseAt, t.ResolvedAt, t.ClosedAt, t.MessageCount, t.Version);
+    /// <summary>Reads tickets as views: one SQL query for the rows (no entity loading, no N+1) and one for the names
+    /// of the tags on them. Tags come as ids because a joined collection of names (TicketTags ⋈ Tags) makes SQLite
+    /// materialise every ticket's tags before it can answer for one ticket.</summary>
+    internal static async Task<List<TicketView>> ReadAsync(IQueryable<Ticket> tickets, Platform.Data.OknoDb db, CancellationToken cancellationToken)
+    {
+        var rows = await tickets.Select(t => new
+        {
+            View = new TicketView(
+                t.Id, t.Number, t.Subject, t.Status, t.Priority, t.Type, t.Channel,
+                new CustomerView(t.ContactId, t.Contact.Name, t.Contact.Emails.OrderBy(e => e.Id).Select(e => e.Address).FirstOrDefault()),
+                t.CompanyId == null ? null : new CompanyRef(t.Company!.Id, t.Company.Name),
+                t.GroupId, t.AssigneeId, Array.Empty<string>(),
+                t.CreatedAt, t.UpdatedAt, t.FirstResponseAt, t.ResolvedAt, t.ClosedAt, t.MessageCount, t.Version),
+            TagIds = t.Tags.Select(tt => tt.TagId).ToList(),
+        }).ToListAsync(cancellationToken);
+        var tagIds = rows.SelectMany(r => r.TagIds).Distinct().ToList();
+        var names = tagIds.Count == 0
+            ? []
+            : await db.Tags.Where(tag => tagIds.Contains(tag.Id)).ToDictionaryAsync(tag => tag.Id, tag => tag.Name, cancellationToken);
+        return rows.Select(r => r.View with { Tags = r.TagIds.Select(id => names[id]).Order(StringComparer.Ordinal).ToList() }).ToList();
+    }
 }
 
 public sealed record ActorView(ActorKind Kind, long? Id, string? Name);
