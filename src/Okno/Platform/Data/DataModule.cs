@@ -42,6 +42,8 @@ public static class DataModule
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<OknoDb>>().CreateDbContextAsync(cancellationToken);
+        // WAL lets readers work while one writes; the mode is stored in the database file, so once is enough.
+        if (db.Provider == DatabaseProvider.Sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
     }
 

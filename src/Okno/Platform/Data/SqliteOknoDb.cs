@@ -60,8 +60,8 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
         var sqlite = (SqliteConnection)connection;
         sqlite.CreateFunction(SqliteOknoDb.FoldFunction, (string? text) => text?.ToLowerInvariant(), isDeterministic: true);
         using var command = sqlite.CreateCommand();
-        // WAL lets readers work while one writes; synchronous=FULL makes an acknowledged commit survive power loss.
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
+        // synchronous=FULL makes an acknowledged commit survive power loss (WAL mode itself is set once, at start).
+        command.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
         command.ExecuteNonQuery();
     }
 }
