@@ -1,0 +1,55 @@
+using Okno.Bench;
+using Okno.Bench.Api;
+using Okno.Bench.Floor;
+using Okno.Bench.Generate;
+
+const string Usage = """
+    Okno.Bench — data generator and benchmarks for Okno.
+
+      generate --provider sqlite|postgres --connection <cs> [--tickets 1000000] [--messages-per-ticket 5]
+               [--contacts 200000] [--companies 5000] [--groups 50] [--agents 300] [--chunk 10000] [--seed 20261123]
+      api      --url http://127.0.0.1:PORT --email E --password P [--seconds 10] [--warmup 2] [--clients 1]
+               [--out bench/results/<date>-<provider>.md] [--floor <rows/s at 1 client>] [--floor32 <rows/s at 32>]
+               [--search 'принтер,invoice,xyzzy'] [--label text]
+      floor    --provider sqlite|postgres --connection <cs> [--seconds 10] [--clients 1|32] [--out file]
+
+    See bench/README.md.
+    """;
+
+if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+{
+    Console.WriteLine(Usage);
+    return args.Length == 0 ? 2 : 0;
+}
+
+using var stop = new CancellationTokenSource();
+// Ctrl+C ends the current step cleanly; a generate run resumes from its last committed chunk.
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+try
+{
+    var options = new Args(args.Skip(1));
+    return args[0] switch
+    {
+        "generate" => await Generator.RunAsync(options, stop.Token),
+        "api" => await ApiBench.RunAsync(options, stop.Token),
+        "floor" => await FloorBench.RunAsync(options, stop.Token),
+        _ => throw new UsageException($"Unknown command '{args[0]}'."),
+    };
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine();
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+catch (BenchException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+catch (OperationCanceledException) when (stop.IsCancellationRequested)
+{
+    Console.Error.WriteLine("Stopped.");
+    return 130;
+}

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# bench/run.sh [sqlite|postgres] [tickets] [seconds] — the whole benchmark on this machine, end to end:
+# builds Okno and Okno.Bench in Release, generates a database (5 messages per ticket), measures the raw insert floor,
+# starts Okno as a separate process on a free 127.0.0.1 port, runs the API benchmark against it, appends the results
+# to bench/results/<date>-<provider>.md, and stops and removes everything it started.
+# Defaults: sqlite, 100000 tickets (a couple of minutes), 10 s per scenario.
+# Environment: OKNO_BENCH_KEEP=1 keeps the database (a re-run then reuses it); OKNO_BENCH_WORK (default
+# /tmp/okno-bench-<provider>-<tickets>); OKNO_BENCH_EMAIL/OKNO_BENCH_PASSWORD (default the generated admin);
+# PostgreSQL: OKNO_BENCH_PG_HOST/PORT/USER/PASSWORD (default the scripts/test-deps server, which is started if it is
+# not running) and OKNO_BENCH_DB (default okno_bench_<tickets>).
+# Only what this run created is removed at the end: a database or folder that was already there is left alone.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+provider=${1:-sqlite}
+tickets=${2:-100000}
+seconds=${3:-10}
+case "$provider" in sqlite|postgres) ;; *) echo "usage: $0 [sqlite|postgres] [tickets] [seconds]" >&2; exit 2 ;; esac
+# Reference data grows with the ticket count up to the generator's defaults (200,000 contacts, 5,000 companies).
+contacts=$(( tickets / 5 )); (( contacts < 1000 )) && contacts=1000; (( contacts > 200000 )) && contacts=200000
+companies=$(( contacts / 40 )); (( companies < 50 )) && companies=50
+work=${OKNO_BENCH_WORK:-/tmp/okno-bench-$provider-$tickets}
+email=${OKNO_BENCH_EMAIL:-agent1@bench.example}
+password=${OKNO_BENCH_PASSWORD:-bench-password}
+keep=${OKNO_BENCH_KEEP:-0}
+log() { echo "run.sh: $*" >&2; }
+
+okno_pid=""
+pg_db=""
+created_db=0
+created_work=0
+cleanup() {
+  local rc=$?
+  if [ -n "$okno_pid" ] && kill -0 "$okno_pid" 2>/dev/null; then
+    log "stopping Okno (pid $okno_pid)"
+    kill "$okno_pid" 2>/dev/null || true
+    wait "$okno_pid" 2>/dev/null || true
+  fi
+  if [ "$keep" != 1 ] && [ "$created_db" = 1 ]; then
+    log "dropping database $pg_db"
+    psql -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS \"$pg_db\" WITH (FORCE)" >/dev/null 2>&1 || log "could not drop $pg_db"
+  elif [ -n "$pg_db" ]; then
+    log "kept database $pg_db"
+  fi
+  if [ "$keep" != 1 ] && [ "$created_work" = 1 ]; then
+    rm -rf "$work"
+  else
+    log "kept $work"
+  fi
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log "building Okno and Okno.Bench (Release)"
+dotnet build bench/Okno.Bench -c Release -v q -nologo >/dev/null
+bench() { dotnet bench/Okno.Bench/bin/Release/net10.0/Okno.Bench.dll "$@"; }
+okno_dir=src/Okno/bin/Release/net10.0
+
+[ -e "$work" ] || created_work=1
+mkdir -p "$work/data"
+if [ "$provider" = sqlite ]; then
+  connection="Data Source=$work/data/okno.db"
+  okno_env=(Okno__DataDirectory="$work/data")
+else
+  if [ -z "${OKNO_BENCH_PG_HOST:-}" ]; then
+    eval "$(scripts/test-deps up)" >/dev/null   # idempotent: starts the project's PostgreSQL 15 on 127.0.0.1:55432
+  fi
+  export PGHOST=${OKNO_BENCH_PG_HOST:-127.0.0.1} PGPORT=${OKNO_BENCH_PG_PORT:-55432} PGUSER=${OKNO_BENCH_PG_USER:-okno} \
+    PGPASSWORD=${OKNO_BENCH_PG_PASSWORD:-okno}
+  pg_db=${OKNO_BENCH_DB:-okno_bench_$tickets}
+  [ "$(psql -Atq -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$pg_db'")" = 1 ] || created_db=1
+  connection="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$pg_db"
+  okno_env=(Okno__DataDirectory="$work/data" Okno__Database__Provider=Postgres ConnectionStrings__Okno="$connection")
+fi
+
+log "generating $tickets tickets into $provider (creates the database with Okno's migrations; resumes if it is there)"
+bench generate --provider "$provider" --connection "$connection" --tickets "$tickets" --contacts "$contacts" \
+  --companies "$companies" | tee "$work/generate.txt"
+
+log "raw insert floor"
+bench floor --provider "$provider" --connection "$connection" --seconds "$seconds" | tee "$work/floor.txt"
+floor1=$(sed -n 's/^RESULT floor clients=1 rows_per_s=//p' "$work/floor.txt")
+floor32=$(sed -n 's/^RESULT floor clients=32 rows_per_s=//p' "$work/floor.txt")
+
+log "starting Okno on a free port"
+# From its output folder, so it reads its own appsettings.json (log levels) as an installed Okno would.
+(cd "$okno_dir" && exec env "${okno_env[@]}" Urls=http://127.0.0.1:0 dotnet Okno.dll) >"$work/okno.log" 2>&1 &
+okno_pid=$!
+url=""
+for _ in $(seq 600); do
+  kill -0 "$okno_pid" 2>/dev/null || { cat "$work/okno.log" >&2; log "Okno did not start"; exit 1; }
+  url=$(sed -n 's/.*Now listening on: \(http:\/\/127\.0\.0\.1:[0-9]*\).*/\1/p' "$work/okno.log" | head -1)
+  [ -n "$url" ] && curl -sf "$url/health" >/dev/null 2>&1 && break
+  sleep 0.1
+done
+[ -n "$url" ] || { log "Okno did not answer in time"; exit 1; }
+log "Okno is up at $url (pid $okno_pid)"
+
+out=bench/results/$(date -u +%F)-$provider.md
+# Which Okno was measured: the commit, and "+changes" when src/ differs from it (others may be editing the tree).
+rev=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+git diff --quiet HEAD -- src 2>/dev/null || rev="$rev+changes"
+api_args=(--url "$url" --email "$email" --password "$password" --seconds "$seconds" --out "$out"
+  --label "$tickets tickets, Okno $rev, bench/run.sh")
+[ -n "$floor1" ] && api_args+=(--floor "$floor1")
+[ -n "$floor32" ] && api_args+=(--floor32 "$floor32")
+bench api "${api_args[@]}"
+
+{
+  echo "Generation and floor for this run (bench/run.sh $provider $tickets $seconds):"
+  echo
+  echo '```text'
+  grep -hv "^RESULT" "$work/generate.txt" "$work/floor.txt"
+  echo '```'
+  echo
+} >>"$out"
+log "results appended to $out"
