@@ -42,15 +42,15 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
 
     /// <summary>Runs <paramref name="work"/> in one transaction: all of it commits or none of it does. A unique-key
     /// race with a concurrent writer (two requests creating the same contact or tag, or changing the same ticket) is
-    /// retried from scratch, so
-    /// <paramref name="work"/> must load and create everything it saves itself.</summary>
-    private const int MaxWriteAttempts = 5;
-
+    /// retried from scratch, so <paramref name="work"/> must load and create everything it saves itself.</summary>
     public async Task<T> WriteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            // A failure rolls the whole transaction back and retries it, so per-SaveChanges savepoints would only
+            // cost two round trips each.
+            Database.AutoSavepointsEnabled = false;
             try
             {
                 var result = await work(cancellationToken);
@@ -66,6 +66,8 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
             }
         }
     }
+
+    private const int MaxWriteAttempts = 5;
 
     public abstract bool IsUniqueViolation(DbUpdateException exception);
 
