@@ -11,7 +11,8 @@ times=()
 for i in $(seq "$runs"); do
   data=$(mktemp -d)
   start=$(date +%s%N)
-  Okno__DataDirectory="$data" Urls="http://127.0.0.1:$port" dotnet "$dll" >"$data/log" 2>&1 &
+  # From its own folder, so it reads its appsettings.json (log levels) as an installed Okno would.
+  (cd "$(dirname "$dll")" && exec env Okno__DataDirectory="$data" Urls="http://127.0.0.1:$port" dotnet Okno.dll) >"$data/log" 2>&1 &
   pid=$!
   until curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1; do
     kill -0 "$pid" 2>/dev/null || { cat "$data/log"; exit 1; }
