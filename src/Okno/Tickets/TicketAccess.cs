@@ -3,7 +3,8 @@ using Okno.Platform.Security;
 namespace Okno.Tickets;
 
 /// <summary>Which tickets an agent may see and change. Every route that reaches a ticket, a message, its
-/// history or an attachment filters through here, so knowing an id is never enough.</summary>
+/// history or an attachment filters through here, so knowing an id is never enough. The ticket list applies the same
+/// rule as a merge of ranges (TicketQueries.ListAsync): change both together.</summary>
 public static class TicketAccess
 {
     public static IQueryable<Ticket> VisibleTo(this IQueryable<Ticket> tickets, CurrentAgent agent)
