@@ -187,7 +187,7 @@ public static class AgentsEndpoints
         foreach (var missing in wanted.Except(found)) errors.Add("groupIds", $"There is no group {missing}.");
     }
 
-    private static async Task<AgentView> FindAsync(OknoDb db, long id, CancellationToken ct) =>
+    internal static async Task<AgentView> FindAsync(OknoDb db, long id, CancellationToken ct) =>
         await Project(db.Agents.Where(a => a.Id == id)).SingleOrDefaultAsync(ct) ?? throw new OknoException(new NotFound("Agent", id));
 
     private static IQueryable<AgentView> Project(IQueryable<Agent> agents) => agents.Select(a => new AgentView(

@@ -69,9 +69,7 @@ public static class AuthEndpoints
                 return TypedResults.Problem(statusCode: 401, title: "Unauthorized", detail: InvalidCredentials);
             var expiresAt = clock.GetUtcNow().AddHours(options.Value.Limits.SessionTokenHours);
             var token = await IssueAsync(db, clock, agent.Id, ApiTokenKind.Session, "session", expiresAt, ct);
-            var view = new AgentView(agent.Id, agent.Email, agent.Name, agent.Role, agent.IsActive, agent.Language,
-                await db.AgentGroups.Where(g => g.AgentId == agent.Id).Select(g => g.GroupId).ToListAsync(ct), agent.CreatedAt);
-            return Results.Ok(new TokenResponse(token.Token, expiresAt, view));
+            return Results.Ok(new TokenResponse(token.Token, expiresAt, await AgentsEndpoints.FindAsync(db, agent.Id, ct)));
         }).RequireRateLimiting(SignInLimit).AllowAnonymous().WithSummary("Exchange email and password for a bearer token");
 
         auth.MapDelete("/token", async (HttpContext http, OknoDb db, TimeProvider clock, CancellationToken ct) =>
@@ -84,8 +82,7 @@ public static class AuthEndpoints
 
         var me = app.MapGroup("/api/v1/me").RequireAuthorization().WithTags("Auth");
         me.MapGet("/", async (CurrentAgent agent, OknoDb db, CancellationToken ct) =>
-            Results.Ok(await db.Agents.Where(a => a.Id == agent.Id).Select(a => new AgentView(a.Id, a.Email, a.Name, a.Role, a.IsActive,
-                a.Language, a.Groups.Select(g => g.GroupId).ToList(), a.CreatedAt)).SingleAsync(ct)));
+            Results.Ok(await AgentsEndpoints.FindAsync(db, agent.Id, ct)));
 
         me.MapGet("/tokens", async (CurrentAgent agent, OknoDb db, CancellationToken ct) =>
             Results.Ok(new

@@ -33,6 +33,6 @@ public sealed class ReplyToTicket(OknoDb db, AttachmentIntake attachments, Messa
             await db.SaveChangesAsync(ct);
             return message.Id;
         }, cancellationToken);
-        return await queries.MessageAsync(ticketId, messageId, agent, cancellationToken);
+        return await queries.LoadMessageAsync(ticketId, messageId, cancellationToken);
     }
 }

@@ -92,6 +92,12 @@ public sealed class TicketQueries(OknoDb db)
     public async Task<MessageView> MessageAsync(long ticketId, long messageId, CurrentAgent agent, CancellationToken cancellationToken)
     {
         await EnsureVisibleAsync(ticketId, agent, cancellationToken);
+        return await LoadMessageAsync(ticketId, messageId, cancellationToken);
+    }
+
+    /// <summary>A message without an access check, for answering the write that just made it.</summary>
+    internal async Task<MessageView> LoadMessageAsync(long ticketId, long messageId, CancellationToken cancellationToken)
+    {
         var views = await ProjectAsync(db.Messages.Where(m => m.TicketId == ticketId && m.Id == messageId), cancellationToken);
         return views.SingleOrDefault() ?? throw new OknoException(new NotFound("Message", messageId));
     }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Okno.Platform.Data;
 using Okno.Platform.Security;
@@ -25,9 +24,7 @@ public static class AccountEndpoints
         app.MapGet("/culture/{language}", async (string language, string? returnUrl, HttpContext http, OknoDb db, CancellationToken ct) =>
         {
             if (!UiModule.Cultures.Contains(language)) return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));
-            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
-                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            UiModule.RememberCulture(http.Response, language);
             if (http.User.Identity?.IsAuthenticated == true)
             {
                 var id = CurrentAgent.From(http.User).Id;

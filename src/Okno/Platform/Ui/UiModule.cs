@@ -26,6 +26,12 @@ public static class UiModule
         return services;
     }
 
+    /// <summary>Remembers the UI language in the culture cookie that request localization reads.</summary>
+    public static void RememberCulture(HttpResponse response, string language) =>
+        response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+
     public static IEndpointRouteBuilder MapUi(this WebApplication app)
     {
         app.MapStaticAssets();
