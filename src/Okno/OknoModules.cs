@@ -41,6 +41,7 @@ public static class OknoModules
         services.AddOknoHealth();
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityDocument>().AddSchemaTransformer<RequestSchemaDocs>());
         services.AddUi();
+        services.AddScoped<UiScope>();
 
         services.AddAdmin();
         services.AddCustomers();
@@ -105,7 +106,9 @@ public static class OknoModules
         .AddScoped<CreateTicket>()
         .AddScoped<ChangeTicket>()
         .AddScoped<ReplyToTicket>()
-        .AddScoped<SearchTickets>();
+        .AddScoped<SearchTickets>()
+        .AddSingleton<Tickets.Live.TicketFeed>()
+        .AddSingleton<Tickets.Live.TicketPresence>();
 
     /// <summary>Start-up work that must finish before the first request: schema, first admin, demo data.</summary>
     public static async Task PrepareAsync(this WebApplication app)

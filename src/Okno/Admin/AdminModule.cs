@@ -17,6 +17,7 @@ public static class AdminModule
     {
         services.AddScoped<Audit>();
         services.AddScoped<AgentSignIn>();
+        services.AddScoped<AgentDirectory>();
         services.AddSingleton<IPasswordHasher<Agent>, PasswordHasher<Agent>>();
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, p => p.RequireRole(nameof(AgentRole.Admin)));
         return services;
