@@ -97,7 +97,8 @@ public static class OknoModules
 
     private static IServiceCollection AddCustomers(this IServiceCollection services) => services
         .AddScoped<ContactDirectory>()
-        .AddScoped<SaveContact>();
+        .AddScoped<SaveContact>()
+        .AddScoped<ContactCards>();
 
     private static IServiceCollection AddTickets(this IServiceCollection services) => services
         .AddScoped<TicketQueries>()

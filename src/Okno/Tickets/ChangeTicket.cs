@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Okno.Platform.Data;
 using Okno.Platform.Security;
 using Okno.Platform.Web;
+using Okno.Tickets.Live;
 
 namespace Okno.Tickets;
 
@@ -12,7 +13,7 @@ public sealed record ChangeTicketRequest(
 
 /// <summary>Changes a ticket's fields. Every change is checked by <see cref="Ticket"/> and lands in its history;
 /// either all requested changes are saved or none.</summary>
-public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock, TicketQueries queries)
+public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock, TicketQueries queries, TicketFeed feed)
 {
     public async Task<TicketView> ExecuteAsync(long id, ChangeTicketRequest request, CurrentAgent agent, CancellationToken cancellationToken)
     {
@@ -48,6 +49,8 @@ public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock,
             await db.SaveChangesAsync(ct);
             return ticket.Id;
         }, cancellationToken);
-        return await queries.LoadAsync(id, cancellationToken);
+        var view = await queries.LoadAsync(id, cancellationToken);
+        feed.Publish(new TicketChange(id, TicketChangeKind.Changed, view.GroupId, view.AssigneeId, agent.Id));
+        return view;
     }
 }

@@ -1,0 +1,17 @@
+// Keyboard shortcuts of the ticket page: "r" (outside any input) puts the cursor in the reply editor.
+let bound = false;
+
+export function bindReplyShortcut() {
+    if (bound) return;
+    bound = true;
+    document.addEventListener('keydown', event => {
+        if (event.key !== 'r' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+        const target = event.target;
+        if (target instanceof HTMLElement
+            && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+        const editor = document.getElementById('reply-body');
+        if (!editor) return;
+        event.preventDefault();
+        editor.focus();
+    });
+}
