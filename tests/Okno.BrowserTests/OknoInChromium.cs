@@ -80,6 +80,46 @@ public sealed class OknoInChromium : IAsyncLifetime
         }
     }
 
+    /// <summary>Like <see cref="InPageAsync"/> with two separate browser contexts (two people, each with their own
+    /// cookies) side by side; on failure both pages are photographed.</summary>
+    public async Task InTwoPagesAsync(string locale, Func<BrowserTab, BrowserTab, Task> test, [CallerFilePath] string file = "",
+        [CallerMemberName] string name = "")
+    {
+        await using var first = await NewContextAsync(locale);
+        await using var second = await NewContextAsync(locale);
+        var a = new BrowserTab(await first.NewPageAsync(), Screenshots.NameFor(file, name) + ".a");
+        var b = new BrowserTab(await second.NewPageAsync(), Screenshots.NameFor(file, name) + ".b");
+        a.ForgetEarlierFailure();
+        b.ForgetEarlierFailure();
+        try
+        {
+            await test(a, b);
+        }
+        catch (Exception e)
+        {
+            var shots = new List<string>();
+            foreach (var tab in new[] { a, b })
+            {
+                try { shots.Add(await tab.ScreenshotAsync("failed")); }
+                catch (PlaywrightException se) { shots.Add("none: " + se.Message); }
+            }
+            throw new BrowserTestFailed($"{e.Message}\nScreenshots: {string.Join(", ", shots)}\nPage A problems:\n  " +
+                $"{await a.DescribeProblemsAsync()}\nPage B problems:\n  {await b.DescribeProblemsAsync()}", e);
+        }
+    }
+
+    private async Task<IBrowserContext> NewContextAsync(string locale)
+    {
+        var context = await _browser!.NewContextAsync(new()
+        {
+            BaseURL = BaseUrl,
+            Locale = locale,
+            ViewportSize = new() { Width = 1280, Height = 800 },
+        });
+        context.SetDefaultTimeout(30_000);
+        return context;
+    }
+
     public static string ChromiumPath()
     {
         var path = Environment.GetEnvironmentVariable("OKNO_TEST_CHROMIUM") is { Length: > 0 } set ? set : DefaultChromium;

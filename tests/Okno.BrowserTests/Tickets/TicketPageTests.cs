@@ -1,0 +1,164 @@
+using System.Net;
+using Microsoft.Playwright;
+using Okno.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace Okno.BrowserTests.Tickets;
+
+[Collection(ChromiumCollection.Name)]
+public sealed class TicketPageTests(OknoInChromium okno)
+{
+    private const string AdminName = "Administrator";
+
+    [Fact]
+    public Task Agent_replies_adds_an_internal_note_and_changes_status_and_sees_each_in_the_timeline() => okno.InPageAsync("en-US", async tab =>
+    {
+        var admin = await okno.App.AdminClientAsync();
+        var subject = "Printer prints blank pages " + Guid.NewGuid().ToString("N")[..6];
+        var ticket = await admin.CreateTicketAsync(subject, $"anna-{Guid.NewGuid():N}@example.com");
+
+        await SignInAsync(tab, OknoFactory.AdminEmail, OknoFactory.AdminPassword, $"/tickets/{ticket.Id()}");
+
+        var page = tab.Page;
+        await Expect(page.Locator("#ticket-subject")).ToHaveTextAsync(subject);
+        await Expect(page.Locator("#ticket-status")).ToHaveTextAsync("New");
+        await Expect(page.Locator("#timeline .timeline-in")).ToContainTextAsync("Please help: " + subject);
+        await Expect(page.Locator("#customer-card #customer-name")).ToHaveTextAsync("Test Customer");
+
+        // "r" outside any input puts the cursor in the reply editor.
+        await page.Locator("#ticket-subject").ClickAsync();
+        await page.Keyboard.PressAsync("r");
+        await Expect(page.Locator("#reply-body")).ToBeFocusedAsync();
+
+        await page.Locator("#reply-body").FillAsync("We have ordered a new toner cartridge.");
+        await page.Locator("#reply-send").ClickAsync();
+        await Expect(page.Locator("#timeline .timeline-out")).ToContainTextAsync("We have ordered a new toner cartridge.");
+        await Expect(page.Locator("#reply-body")).ToHaveValueAsync("");
+        // The first public reply opens a new ticket.
+        await Expect(page.Locator("#ticket-status")).ToHaveTextAsync("Open");
+
+        await page.Locator("#note-tab").ClickAsync();
+        await page.Locator("#reply-body").FillAsync("Toner is in the storeroom, shelf 3.");
+        await page.Locator("#reply-send").ClickAsync();
+        var note = page.Locator("#timeline .timeline-note");
+        await Expect(note).ToContainTextAsync("Toner is in the storeroom, shelf 3.");
+        await Expect(note).ToContainTextAsync("Internal note");
+        await Expect(page.Locator("#timeline .timeline-message", new() { HasText = "shelf 3" })).ToHaveCountAsync(0);
+
+        await ChooseAsync(page, "#status-select", "Pending");
+        await Expect(page.Locator("#ticket-status")).ToHaveTextAsync("Pending");
+        await Expect(page.Locator("#timeline .timeline-event[data-field=status]").Last)
+            .ToContainTextAsync($"{AdminName} changed status: Open → Pending");
+
+        // In time order: the customer's message, the reply, the note, then the status change.
+        var order = await page.Locator("#timeline .timeline-item").EvaluateAllAsync<string[]>(
+            "items => items.map(i => i.classList.contains('timeline-note') ? 'note' : i.classList.contains('timeline-in') ? 'in' : i.classList.contains('timeline-out') ? 'out' : 'event:' + (i.dataset.field || ''))");
+        Assert.Equal(["event:", "in", "out", "event:status", "note", "event:status"], order);
+        await tab.ScreenshotAsync();
+    });
+
+    [Fact]
+    public Task Two_agents_see_each_other_on_the_ticket_and_one_sees_the_other_typing() => okno.InTwoPagesAsync("en-US", async (a, b) =>
+    {
+        var admin = await okno.App.AdminClientAsync();
+        var ticket = await admin.CreateTicketAsync("VPN drops every hour " + Guid.NewGuid().ToString("N")[..6]);
+        var (olgaEmail, olgaName) = await CreateAgentAsync(admin, "Olga Petrova");
+
+        await SignInAsync(a, OknoFactory.AdminEmail, OknoFactory.AdminPassword, $"/tickets/{ticket.Id()}");
+        await SignInAsync(b, olgaEmail, "agent-password-1", $"/tickets/{ticket.Id()}");
+
+        await Expect(a.Page.Locator($"#ticket-viewers [data-agent-name='{olgaName}']")).ToBeVisibleAsync();
+        await Expect(b.Page.Locator($"#ticket-viewers [data-agent-name='{AdminName}']")).ToBeVisibleAsync();
+        await Expect(a.Page.Locator("#ticket-viewers [data-agent-name]")).ToHaveCountAsync(1);   // not oneself
+        await Expect(a.Page.Locator("#typing-indicator")).ToHaveCountAsync(0);
+
+        await b.Page.Locator("#reply-body").PressSequentiallyAsync("Checking the VPN logs");
+        await Expect(a.Page.Locator("#typing-indicator")).ToHaveTextAsync($"{olgaName} is typing…");
+        await Expect(b.Page.Locator("#typing-indicator")).ToHaveCountAsync(0);
+
+        // Emptying the draft stops the indicator at once.
+        await b.Page.Locator("#reply-body").FillAsync("");
+        await Expect(a.Page.Locator("#typing-indicator")).ToHaveCountAsync(0);
+
+        // Leaving the ticket removes the avatar.
+        await b.Page.GotoAsync("/");
+        await Expect(a.Page.Locator($"#ticket-viewers [data-agent-name='{olgaName}']")).ToHaveCountAsync(0);
+    });
+
+    [Fact]
+    public Task A_reply_written_over_a_colleagues_new_reply_asks_first_and_keeps_the_draft() => okno.InTwoPagesAsync("en-US", async (a, b) =>
+    {
+        var admin = await okno.App.AdminClientAsync();
+        var ticket = await admin.CreateTicketAsync("Cannot log in to the portal " + Guid.NewGuid().ToString("N")[..6]);
+        var (olgaEmail, _) = await CreateAgentAsync(admin, "Olga Sidorova");
+        await SignInAsync(a, OknoFactory.AdminEmail, OknoFactory.AdminPassword, $"/tickets/{ticket.Id()}");
+        await SignInAsync(b, olgaEmail, "agent-password-1", $"/tickets/{ticket.Id()}");
+
+        await a.Page.Locator("#reply-body").FillAsync("Draft from A: please reset your password.");
+        await b.Page.Locator("#reply-body").FillAsync("B answered first: your account is unlocked now.");
+        await b.Page.Locator("#reply-send").ClickAsync();
+        await Expect(b.Page.Locator("#timeline .timeline-out")).ToContainTextAsync("B answered first");
+        // A sees it arrive live, with the draft untouched.
+        await Expect(a.Page.Locator("#timeline .timeline-out")).ToContainTextAsync("B answered first");
+        await Expect(a.Page.Locator("#reply-body")).ToHaveValueAsync("Draft from A: please reset your password.");
+
+        await a.Page.Locator("#reply-send").ClickAsync();
+        var dialog = a.Page.Locator("#collision-dialog");
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(dialog).ToContainTextAsync("B answered first: your account is unlocked now.");
+        await Expect(dialog).ToContainTextAsync("Olga Sidorova");
+        await a.ScreenshotAsync("collision");
+        await a.Page.Locator("#collision-cancel").ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(a.Page.Locator("#reply-body")).ToHaveValueAsync("Draft from A: please reset your password.");
+        await Expect(a.Page.Locator("#timeline .timeline-out", new() { HasText = "Draft from A" })).ToHaveCountAsync(0);
+
+        // Another reply by the colleague: asked again; this time A sends anyway.
+        await b.Page.Locator("#reply-body").FillAsync("B again: also cleared your cache.");
+        await b.Page.Locator("#reply-send").ClickAsync();
+        await Expect(a.Page.Locator("#timeline .timeline-out")).ToContainTextAsync(["B answered first", "B again"]);
+        await a.Page.Locator("#reply-send").ClickAsync();
+        await Expect(dialog).ToContainTextAsync("B again: also cleared your cache.");
+        await a.Page.Locator("#collision-send").ClickAsync();
+        await Expect(a.Page.Locator("#timeline .timeline-out", new() { HasText = "Draft from A" })).ToHaveCountAsync(1);
+        await Expect(a.Page.Locator("#reply-body")).ToHaveValueAsync("");
+        await Expect(b.Page.Locator("#timeline .timeline-out", new() { HasText = "Draft from A" })).ToHaveCountAsync(1);
+
+        // A new draft with nothing new in between goes straight out.
+        await a.Page.Locator("#reply-body").FillAsync("And one more thing from A.");
+        await a.Page.Locator("#reply-send").ClickAsync();
+        await Expect(a.Page.Locator("#timeline .timeline-out", new() { HasText = "one more thing" })).ToHaveCountAsync(1);
+        await Expect(dialog).ToHaveCountAsync(0);
+    });
+
+    [Fact]
+    public Task A_ticket_that_does_not_exist_says_so() => okno.InPageAsync("ru-RU", async tab =>
+    {
+        await SignInAsync(tab, OknoFactory.AdminEmail, OknoFactory.AdminPassword, "/tickets/987654321");
+        await Expect(tab.Page.Locator("#ticket-not-found")).ToContainTextAsync("Заявка не найдена");
+    });
+
+    private static async Task SignInAsync(BrowserTab tab, string email, string password, string returnUrl)
+    {
+        await tab.Page.GotoAsync("/signin?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
+        await tab.Page.Locator("#email").FillAsync(email);
+        await tab.Page.Locator("#password").FillAsync(password);
+        await tab.LoadsInteractiveAsync(() => tab.Page.Locator("#signin-submit").ClickAsync());
+        await Expect(tab.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(returnUrl) + "$"));
+    }
+
+    /// <summary>Opens a MudSelect inside the element <paramref name="selector"/> and picks the option with this text.</summary>
+    private static async Task ChooseAsync(IPage page, string selector, string option)
+    {
+        await page.Locator($"{selector} .mud-select").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").GetByText(option, new() { Exact = true }).ClickAsync();
+    }
+
+    private static async Task<(string Email, string Name)> CreateAgentAsync(HttpClient admin, string name)
+    {
+        var email = $"agent-{Guid.NewGuid():N}@test.okno";
+        await admin.PostJsonAsync("/api/v1/agents", new { email, name, role = "agent", password = "agent-password-1", groupIds = Array.Empty<long>() },
+            HttpStatusCode.Created);
+        return (email, name);
+    }
+}
