@@ -107,6 +107,8 @@ public static class OknoModules
         .AddScoped<ChangeTicket>()
         .AddScoped<ReplyToTicket>()
         .AddScoped<SearchTickets>()
+        .AddScoped<MergeTickets>()
+        .AddScoped<LinkTickets>()
         .AddSingleton<Tickets.Live.TicketFeed>()
         .AddSingleton<Tickets.Live.TicketPresence>();
 

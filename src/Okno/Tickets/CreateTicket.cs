@@ -16,7 +16,7 @@ public sealed record CreateTicketRequest(
 
 /// <summary>Opens a ticket for a customer on their behalf: the customer's first message plus the ticket, in one transaction.</summary>
 public sealed class CreateTicket(OknoDb db, ContactDirectory contacts, TagCatalog tags, AttachmentIntake attachments,
-    MessageBodies bodies, TimeProvider clock, TicketQueries queries)
+    MessageBodies bodies, TimeProvider clock, TicketQueries queries, Live.TicketFeed feed)
 {
     public async Task<TicketView> ExecuteAsync(CreateTicketRequest request, CurrentAgent agent, CancellationToken cancellationToken)
     {
@@ -57,7 +57,9 @@ public sealed class CreateTicket(OknoDb db, ContactDirectory contacts, TagCatalo
             return ticket.Id;
         }, cancellationToken);
         // The creator gets the ticket back even if they routed it to a group they cannot see.
-        return await queries.LoadAsync(id, cancellationToken);
+        var created = await queries.LoadAsync(id, cancellationToken);
+        feed.Publish(new Live.TicketChange(created.Id, Live.TicketChangeKind.Created, created.GroupId, created.AssigneeId, agent.Id));
+        return created;
     }
 }
 

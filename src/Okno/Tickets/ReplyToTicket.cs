@@ -9,7 +9,7 @@ namespace Okno.Tickets;
 public sealed record ReplyRequest(string? Body, string? BodyHtml, bool? Internal, List<AttachmentInput?>? Attachments);
 
 /// <summary>An agent's reply to the customer, or an internal note for colleagues.</summary>
-public sealed class ReplyToTicket(OknoDb db, AttachmentIntake attachments, MessageBodies bodies, TimeProvider clock, TicketQueries queries)
+public sealed class ReplyToTicket(OknoDb db, AttachmentIntake attachments, MessageBodies bodies, TimeProvider clock, TicketQueries queries, Live.TicketFeed feed)
 {
     public async Task<MessageView> ExecuteAsync(long ticketId, ReplyRequest request, CurrentAgent agent, CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ public sealed class ReplyToTicket(OknoDb db, AttachmentIntake attachments, Messa
 
         var body = MessageInput.Body(request.Body, request.BodyHtml, bodies);
         var stored = await attachments.SaveAsync(files, cancellationToken);
-        var messageId = await db.WriteAsync(async ct =>
+        var written = await db.WriteAsync(async ct =>
         {
             await db.LockTicketAsync(ticketId, ct);
             var ticket = await db.Tickets.VisibleTo(agent).SingleOrDefaultAsync(t => t.Id == ticketId, ct)
@@ -31,8 +31,10 @@ public sealed class ReplyToTicket(OknoDb db, AttachmentIntake attachments, Messa
             message.Attachments.AddRange(stored.Select(a => a.ToAttachment()));
             ticket.AddMessage(message, now);
             await db.SaveChangesAsync(ct);
-            return message.Id;
+            return (message.Id, ticket.GroupId, ticket.AssigneeId);
         }, cancellationToken);
-        return await queries.LoadMessageAsync(ticketId, messageId, cancellationToken);
+        feed.Publish(new Live.TicketChange(ticketId, Live.TicketChangeKind.MessageAdded, written.GroupId, written.AssigneeId, agent.Id,
+            written.Id, request.Internal ?? false));
+        return await queries.LoadMessageAsync(ticketId, written.Id, cancellationToken);
     }
 }

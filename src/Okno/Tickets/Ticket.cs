@@ -33,6 +33,8 @@ public sealed class Ticket
     public DateTimeOffset? ResolvedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
     public int MessageCount { get; private set; }
+    /// <summary>Set when this ticket was merged into another (the survivor); a merged ticket is closed.</summary>
+    public long? MergedIntoId { get; private set; }
     /// <summary>Optimistic concurrency: two agents saving the same ticket at once cannot both win silently.</summary>
     public long Version { get; private set; }
 
@@ -139,6 +141,28 @@ public sealed class Ticket
             ChangeStatus(TicketStatus.Open, actor, now);
         }
         return message;
+    }
+
+    /// <summary>Merges this ticket into <paramref name="survivor"/>: both histories record it, this one points to the
+    /// survivor and is closed. Messages stay where they were written; the survivor's timeline shows them.</summary>
+    public void MergeInto(Ticket survivor, Actor actor, DateTimeOffset now)
+    {
+        EnsureWritable();
+        survivor.EnsureWritable();
+        if (survivor.Id == Id) throw new OknoException(InvalidInput.Field("intoTicketId", "A ticket cannot be merged into itself."));
+        MergedIntoId = survivor.Id;
+        Record(actor, now, TicketEventKind.Merged, "merged_into", null, survivor.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        survivor.Record(actor, now, TicketEventKind.Merged, "merged_from", null, Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        ChangeStatus(TicketStatus.Closed, actor, now);
+    }
+
+    /// <summary>Records a link to or from another ticket. Links are notes about a ticket, not changes of its
+    /// content, so a closed ticket can be linked too.</summary>
+    public void NoteLink(Ticket other, bool linked, Actor actor, DateTimeOffset now)
+    {
+        var number = other.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (linked) Record(actor, now, TicketEventKind.Linked, "link", null, number);
+        else Record(actor, now, TicketEventKind.Unlinked, "link", number, null);
     }
 
     private void Change<T>(string field, T current, T to, Action<T> set, Actor actor, DateTimeOffset now) where T : struct, Enum

@@ -18,6 +18,36 @@ public sealed class TicketQueries(OknoDb db)
         (await TicketView.ReadAsync(db.Tickets.VisibleTo(agent).Where(t => t.Id == id), db, cancellationToken)).SingleOrDefault()
         ?? throw new OknoException(new NotFound("Ticket", id));
 
+    /// <summary>A ticket by its human number ("#10042"), or null when there is none the agent can see.</summary>
+    public async Task<TicketView?> FindByNumberAsync(long number, CurrentAgent agent, CancellationToken cancellationToken) =>
+        (await TicketView.ReadAsync(db.Tickets.VisibleTo(agent).Where(t => t.Number == number), db, cancellationToken)).SingleOrDefault();
+
+    /// <summary>What a ticket is merged into, what was merged into it, and what it is linked with (only tickets the
+    /// agent can see).</summary>
+    public async Task<RelatedTickets> RelatedAsync(long ticketId, CurrentAgent agent, CancellationToken cancellationToken)
+    {
+        var mergedInto = await db.Tickets.VisibleTo(agent).Where(t => t.Id == ticketId).Select(t => t.MergedIntoId)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (!await db.Tickets.VisibleTo(agent).AnyAsync(t => t.Id == ticketId, cancellationToken))
+            throw new OknoException(new NotFound("Ticket", ticketId));
+        var visible = db.Tickets.VisibleTo(agent);
+        var linkedIds = db.TicketLinks.Where(l => l.TicketId == ticketId).Select(l => l.OtherTicketId)
+            .Concat(db.TicketLinks.Where(l => l.OtherTicketId == ticketId).Select(l => l.TicketId));
+        var refs = await visible
+            .Where(t => t.Id == mergedInto || t.MergedIntoId == ticketId || linkedIds.Contains(t.Id))
+            .OrderBy(t => t.Id).Take(MaxRelated)
+            .Select(t => new { Ref = new TicketRef(t.Id, t.Number, t.Subject, t.Status), t.MergedIntoId })
+            .ToListAsync(cancellationToken);
+        var linked = (await linkedIds.ToListAsync(cancellationToken)).ToHashSet();
+        return new RelatedTickets(
+            refs.FirstOrDefault(r => r.Ref.Id == mergedInto)?.Ref,
+            refs.Where(r => r.MergedIntoId == ticketId).Select(r => r.Ref).ToList(),
+            refs.Where(r => linked.Contains(r.Ref.Id)).Select(r => r.Ref).ToList());
+    }
+
+    /// <summary>Enough for any real ticket; a pathological one shows its first related tickets only.</summary>
+    public const int MaxRelated = 200;
+
     /// <summary>A ticket without an access check, for answering the write that just made or changed it.</summary>
     internal async Task<TicketView> LoadAsync(long id, CancellationToken cancellationToken) =>
         (await TicketView.ReadAsync(db.Tickets.Where(t => t.Id == id), db, cancellationToken)).Single();

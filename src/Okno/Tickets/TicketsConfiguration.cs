@@ -21,6 +21,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // "last updated first" order within each range.
         b.HasIndex(t => new { t.GroupId, t.UpdatedAt, t.Id });
         b.HasIndex(t => new { t.AssigneeId, t.UpdatedAt, t.Id });
+        b.HasIndex(t => t.MergedIntoId);
+        b.HasOne<Ticket>().WithMany().HasForeignKey(t => t.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(t => t.Contact).WithMany().HasForeignKey(t => t.ContactId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(t => t.Company).WithMany().HasForeignKey(t => t.CompanyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(t => t.Group).WithMany().HasForeignKey(t => t.GroupId).OnDelete(DeleteBehavior.Restrict);
@@ -28,6 +30,18 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.HasMany(t => t.Messages).WithOne(m => m.Ticket).HasForeignKey(m => m.TicketId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(t => t.History).WithOne(e => e.Ticket).HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(t => t.Tags).WithOne(tt => tt.Ticket).HasForeignKey(tt => tt.TicketId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TicketLinkConfiguration : IEntityTypeConfiguration<TicketLink>
+{
+    public void Configure(EntityTypeBuilder<TicketLink> b)
+    {
+        b.HasIndex(l => new { l.TicketId, l.OtherTicketId }).IsUnique();
+        b.HasIndex(l => l.OtherTicketId);
+        b.HasOne<Ticket>().WithMany().HasForeignKey(l => l.TicketId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Ticket>().WithMany().HasForeignKey(l => l.OtherTicketId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Admin.Agent>().WithMany().HasForeignKey(l => l.CreatedById).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

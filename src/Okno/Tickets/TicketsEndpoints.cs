@@ -51,6 +51,30 @@ public static class TicketsEndpoints
         tickets.MapGet("/{id:long}/history", async (long id, int? limit, string? cursor, TicketQueries queries, CurrentAgent agent,
             CancellationToken ct) => TypedResults.Ok(await queries.HistoryAsync(id, Paging.Limit(limit), cursor, agent, ct)));
 
+        tickets.MapPost("/{id:long}/merge", async (long id, MergeRequest request, MergeTickets merge, CurrentAgent agent, CancellationToken ct) =>
+        {
+            if (request.IntoTicketId is not { } into) throw new OknoException(InvalidInput.Field("intoTicketId", "This field is required."));
+            return TypedResults.Ok(await merge.ExecuteAsync(id, into, agent, ct));
+        }).WithSummary("Merge this ticket into another (the survivor, returned); this one is closed and points to it");
+
+        tickets.MapGet("/{id:long}/related", async (long id, TicketQueries queries, CurrentAgent agent, CancellationToken ct) =>
+            TypedResults.Ok(await queries.RelatedAsync(id, agent, ct)))
+            .WithSummary("The ticket this one was merged into, tickets merged into it, and linked tickets");
+
+        tickets.MapPost("/{id:long}/links", async (long id, LinkRequest request, LinkTickets links, CurrentAgent agent, CancellationToken ct) =>
+        {
+            if (request.TicketId is not { } other) throw new OknoException(InvalidInput.Field("ticketId", "This field is required."));
+            await links.LinkAsync(id, other, agent, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Link two related tickets (linking again changes nothing)");
+
+        tickets.MapDelete("/{id:long}/links/{otherId:long}", async (long id, long otherId, LinkTickets links, CurrentAgent agent,
+            CancellationToken ct) =>
+        {
+            await links.UnlinkAsync(id, otherId, agent, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Remove the link between two tickets");
+
         app.MapGet("/api/v1/search", async (string? q, int? limit, SearchTickets search, CurrentAgent agent, CancellationToken ct) =>
                 TypedResults.Ok(new { items = await search.ExecuteAsync(q, Paging.Limit(limit), agent, ct) }))
             .RequireAuthorization().WithTags("Search").WithSummary("Tickets by number, subject or message text");

@@ -14,6 +14,7 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
+    public DbSet<TicketLink> TicketLinks => Set<TicketLink>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<TicketTag> TicketTags => Set<TicketTag>();
     public DbSet<Contact> Contacts => Set<Contact>();

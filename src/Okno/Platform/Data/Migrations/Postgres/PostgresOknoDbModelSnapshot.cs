@@ -485,6 +485,9 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Property<long?>("GroupId")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("MessageCount")
                         .HasColumnType("integer");
 
@@ -522,6 +525,8 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -596,6 +601,38 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("TicketEvents");
+                });
+
+            modelBuilder.Entity("Okno.Tickets.TicketLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("CreatedById")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OtherTicketId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("OtherTicketId");
+
+                    b.HasIndex("TicketId", "OtherTicketId")
+                        .IsUnique();
+
+                    b.ToTable("TicketLinks");
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketTag", b =>
@@ -721,6 +758,11 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Assignee");
 
                     b.Navigation("Company");
@@ -746,6 +788,26 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Navigation("Message");
 
                     b.Navigation("Ticket");
+                });
+
+            modelBuilder.Entity("Okno.Tickets.TicketLink", b =>
+                {
+                    b.HasOne("Okno.Admin.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("OtherTicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketTag", b =>

@@ -450,6 +450,9 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<long?>("GroupId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MessageCount")
                         .HasColumnType("INTEGER");
 
@@ -487,6 +490,8 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -559,6 +564,36 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("TicketEvents");
+                });
+
+            modelBuilder.Entity("Okno.Tickets.TicketLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CreatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OtherTicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("OtherTicketId");
+
+                    b.HasIndex("TicketId", "OtherTicketId")
+                        .IsUnique();
+
+                    b.ToTable("TicketLinks");
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketTag", b =>
@@ -684,6 +719,11 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Assignee");
 
                     b.Navigation("Company");
@@ -709,6 +749,26 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Navigation("Message");
 
                     b.Navigation("Ticket");
+                });
+
+            modelBuilder.Entity("Okno.Tickets.TicketLink", b =>
+                {
+                    b.HasOne("Okno.Admin.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("OtherTicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketTag", b =>
