@@ -109,6 +109,7 @@ public static class OknoModules
         .AddScoped<SearchTickets>()
         .AddScoped<MergeTickets>()
         .AddScoped<LinkTickets>()
+        .AddHostedService<TicketCountCompaction>()
         .AddSingleton<Tickets.Live.TicketFeed>()
         .AddSingleton<Tickets.Live.TicketPresence>();
 

@@ -17,6 +17,9 @@ public sealed class Ticket
     public string Subject { get; private set; } = "";
     public TicketStatus Status { get; private set; }
     public TicketPriority Priority { get; private set; }
+    /// <summary>The priority as a number (urgent highest), so "most urgent first" is an index order; the priority
+    /// itself is stored as text, which sorts alphabetically.</summary>
+    public int PriorityRank { get; private set; }
     public TicketType Type { get; private set; }
     public Channel Channel { get; private set; }
     public long ContactId { get; private set; }
@@ -51,6 +54,7 @@ public sealed class Ticket
             Subject = subject.Trim(),
             Status = TicketStatus.New,
             Priority = priority,
+            PriorityRank = (int)priority,
             Type = type,
             Channel = channel,
             Contact = contact,
@@ -78,7 +82,7 @@ public sealed class Ticket
     }
 
     public void ChangePriority(TicketPriority to, Actor actor, DateTimeOffset now) =>
-        Change("priority", Priority, to, v => Priority = v, actor, now);
+        Change("priority", Priority, to, v => { Priority = v; PriorityRank = (int)v; }, actor, now);
 
     public void ChangeType(TicketType to, Actor actor, DateTimeOffset now) =>
         Change("type", Type, to, v => Type = v, actor, now);

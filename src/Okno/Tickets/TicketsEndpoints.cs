@@ -20,13 +20,23 @@ public static class TicketsEndpoints
             return TypedResults.Created($"/api/v1/tickets/{ticket.Id}", ticket);
         }).WithSummary("Open a ticket on behalf of a customer");
 
-        tickets.MapGet("/", async (string? status, long? assigneeId, long? groupId, long? customerId, long? companyId, string? sort,
-            int? limit, string? cursor, TicketQueries queries, CurrentAgent agent, CancellationToken ct) =>
+        tickets.MapGet("/", async (string? view, string? status, string? priority, string? type, long? assigneeId, long? groupId,
+            string? tag, string? channel, long? customerId, long? companyId, string? sort, int? limit, string? cursor,
+            TicketQueries queries, CurrentAgent agent, CancellationToken ct) =>
         {
-            var filter = new TicketFilter(QueryValues.Enum<TicketStatus>(status, "status"), assigneeId, groupId, customerId, companyId,
-                QueryValues.Enum<TicketSort>(sort, "sort") ?? TicketSort.Created);
+            var filter = new TicketFilter(
+                View: QueryValues.Enum<InboxView>(view, "view"), Status: QueryValues.Enum<TicketStatus>(status, "status"),
+                Priority: QueryValues.Enum<TicketPriority>(priority, "priority"), Type: QueryValues.Enum<TicketType>(type, "type"),
+                AssigneeId: assigneeId, GroupId: groupId, Tag: string.IsNullOrWhiteSpace(tag) ? null : tag,
+                Channel: QueryValues.Enum<Channel>(channel, "channel"), CustomerId: customerId, CompanyId: companyId,
+                Sort: QueryValues.Enum<TicketSort>(sort, "sort") ?? TicketSort.Created);
             return TypedResults.Ok(await queries.ListAsync(filter, Paging.Limit(limit), cursor, agent, ct));
-        }).WithSummary("List tickets, newest first (sort=updated: last changed first), keyset-paged");
+        }).WithSummary("List tickets: a view (mine, unassigned, my_groups, all_open, waiting, closed) and filters; sort=created " +
+            "(newest first), updated (last activity first) or priority (most urgent first); keyset-paged");
+
+        tickets.MapGet("/counts", async (TicketQueries queries, CurrentAgent agent, CancellationToken ct) =>
+                TypedResults.Ok(await queries.ViewCountsAsync(agent, ct)))
+            .WithSummary("How many tickets each standard view holds for the caller (maintained counters, not a count per call)");
 
         tickets.MapGet("/{id:long}", async (long id, TicketQueries queries, CurrentAgent agent, CancellationToken ct) =>
             TypedResults.Ok(await queries.GetAsync(id, agent, ct)));

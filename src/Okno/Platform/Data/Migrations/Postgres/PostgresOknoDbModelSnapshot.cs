@@ -499,6 +499,9 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int>("PriorityRank")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -531,23 +534,56 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("AssigneeId", "Id");
-
                     b.HasIndex("CompanyId", "Id");
 
                     b.HasIndex("ContactId", "Id");
 
-                    b.HasIndex("GroupId", "Id");
-
                     b.HasIndex("Status", "Id");
 
-                    b.HasIndex("UpdatedAt", "Id");
+                    b.HasIndex("AssigneeId", "Status", "Id");
 
-                    b.HasIndex("AssigneeId", "UpdatedAt", "Id");
+                    b.HasIndex("GroupId", "Status", "Id");
 
-                    b.HasIndex("GroupId", "UpdatedAt", "Id");
+                    b.HasIndex("Status", "UpdatedAt", "Id");
+
+                    b.HasIndex("AssigneeId", "Status", "UpdatedAt", "Id");
+
+                    b.HasIndex("GroupId", "Status", "UpdatedAt", "Id");
+
+                    b.HasIndex("Status", "PriorityRank", "UpdatedAt", "Id");
+
+                    b.HasIndex("AssigneeId", "Status", "PriorityRank", "UpdatedAt", "Id");
+
+                    b.HasIndex("GroupId", "Status", "PriorityRank", "UpdatedAt", "Id");
 
                     b.ToTable("Tickets");
+                });
+
+            modelBuilder.Entity("Okno.Tickets.TicketCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AssigneeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Delta")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("GroupId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TicketCounts", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketEvent", b =>

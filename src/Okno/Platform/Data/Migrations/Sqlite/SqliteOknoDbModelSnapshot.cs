@@ -464,6 +464,9 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PriorityRank")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("INTEGER");
 
@@ -496,23 +499,54 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("AssigneeId", "Id");
-
                     b.HasIndex("CompanyId", "Id");
 
                     b.HasIndex("ContactId", "Id");
 
-                    b.HasIndex("GroupId", "Id");
-
                     b.HasIndex("Status", "Id");
 
-                    b.HasIndex("UpdatedAt", "Id");
+                    b.HasIndex("AssigneeId", "Status", "Id");
 
-                    b.HasIndex("AssigneeId", "UpdatedAt", "Id");
+                    b.HasIndex("GroupId", "Status", "Id");
 
-                    b.HasIndex("GroupId", "UpdatedAt", "Id");
+                    b.HasIndex("Status", "UpdatedAt", "Id");
+
+                    b.HasIndex("AssigneeId", "Status", "UpdatedAt", "Id");
+
+                    b.HasIndex("GroupId", "Status", "UpdatedAt", "Id");
+
+                    b.HasIndex("Status", "PriorityRank", "UpdatedAt", "Id");
+
+                    b.HasIndex("AssigneeId", "Status", "PriorityRank", "UpdatedAt", "Id");
+
+                    b.HasIndex("GroupId", "Status", "PriorityRank", "UpdatedAt", "Id");
 
                     b.ToTable("Tickets");
+                });
+
+            modelBuilder.Entity("Okno.Tickets.TicketCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AssigneeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Delta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TicketCounts", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketEvent", b =>
