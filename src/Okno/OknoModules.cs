@@ -42,6 +42,7 @@ public static class OknoModules
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityDocument>().AddSchemaTransformer<RequestSchemaDocs>());
         services.AddUi();
         services.AddScoped<UiScope>();
+        services.AddScoped<Tickets.Ui.TicketLabels>();
 
         services.AddAdmin();
         services.AddCustomers();

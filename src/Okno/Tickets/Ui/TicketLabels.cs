@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Localization;
+
+namespace Okno.Tickets.Ui;
+
+/// <summary>Translated names of ticket statuses, priorities, types, channels, inbox views and sorts, shared by every
+/// workspace screen (resources TicketLabels.resx / TicketLabels.ru.resx, keys "Status_OnHold" and so on).</summary>
+public sealed class TicketLabels(IStringLocalizer<TicketLabels> localizer)
+{
+    public string Of(TicketStatus value) => localizer["Status_" + value];
+    public string Of(TicketPriority value) => localizer["Priority_" + value];
+    public string Of(TicketType value) => localizer["Type_" + value];
+    public string Of(Channel value) => localizer["Channel_" + value];
+    public string Of(InboxView value) => localizer["View_" + value];
+    public string Of(TicketSort value) => localizer["Sort_" + value];
+
+    /// <summary>MudBlazor colours that agents learn to read at a glance.</summary>
+    public static MudBlazor.Color ColorOf(TicketStatus status) => status switch
+    {
+        TicketStatus.New => MudBlazor.Color.Info,
+        TicketStatus.Open => MudBlazor.Color.Primary,
+        TicketStatus.Pending => MudBlazor.Color.Warning,
+        TicketStatus.OnHold => MudBlazor.Color.Default,
+        TicketStatus.Resolved => MudBlazor.Color.Success,
+        _ => MudBlazor.Color.Dark,
+    };
+
+    public static MudBlazor.Color ColorOf(TicketPriority priority) => priority switch
+    {
+        TicketPriority.Urgent => MudBlazor.Color.Error,
+        TicketPriority.High => MudBlazor.Color.Warning,
+        TicketPriority.Low => MudBlazor.Color.Default,
+        _ => MudBlazor.Color.Default,
+    };
+}
