@@ -42,6 +42,7 @@ public static class OknoModules
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityDocument>().AddSchemaTransformer<RequestSchemaDocs>());
         services.AddUi();
         services.AddScoped<UiScope>();
+        services.AddScoped<Tickets.Ui.TicketLabels>();
 
         services.AddAdmin();
         services.AddCustomers();
@@ -108,6 +109,9 @@ public static class OknoModules
         .AddScoped<ChangeTicket>()
         .AddScoped<ReplyToTicket>()
         .AddScoped<SearchTickets>()
+        .AddScoped<MergeTickets>()
+        .AddScoped<LinkTickets>()
+        .AddHostedService<TicketCountCompaction>()
         .AddSingleton<Tickets.Live.TicketFeed>()
         .AddSingleton<Tickets.Live.TicketPresence>();
 

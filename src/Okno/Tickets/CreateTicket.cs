@@ -5,7 +5,6 @@ using Okno.Platform.Data;
 using Okno.Platform.Security;
 using Okno.Platform.Text;
 using Okno.Platform.Web;
-using Okno.Tickets.Live;
 
 namespace Okno.Tickets;
 
@@ -17,7 +16,7 @@ public sealed record CreateTicketRequest(
 
 /// <summary>Opens a ticket for a customer on their behalf: the customer's first message plus the ticket, in one transaction.</summary>
 public sealed class CreateTicket(OknoDb db, ContactDirectory contacts, TagCatalog tags, AttachmentIntake attachments,
-    MessageBodies bodies, TimeProvider clock, TicketQueries queries, TicketFeed feed)
+    MessageBodies bodies, TimeProvider clock, TicketQueries queries, Live.TicketFeed feed)
 {
     public async Task<TicketView> ExecuteAsync(CreateTicketRequest request, CurrentAgent agent, CancellationToken cancellationToken)
     {
@@ -58,9 +57,9 @@ public sealed class CreateTicket(OknoDb db, ContactDirectory contacts, TagCatalo
             return ticket.Id;
         }, cancellationToken);
         // The creator gets the ticket back even if they routed it to a group they cannot see.
-        var view = await queries.LoadAsync(id, cancellationToken);
-        feed.Publish(new TicketChange(id, TicketChangeKind.Created, view.GroupId, view.AssigneeId, agent.Id));
-        return view;
+        var created = await queries.LoadAsync(id, cancellationToken);
+        feed.Publish(new Live.TicketChange(created.Id, Live.TicketChangeKind.Created, created.GroupId, created.AssigneeId, agent.Id));
+        return created;
     }
 }
 

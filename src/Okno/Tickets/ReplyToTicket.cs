@@ -3,15 +3,13 @@ using Okno.Platform.Data;
 using Okno.Platform.Security;
 using Okno.Platform.Text;
 using Okno.Platform.Web;
-using Okno.Tickets.Live;
 
 namespace Okno.Tickets;
 
 public sealed record ReplyRequest(string? Body, string? BodyHtml, bool? Internal, List<AttachmentInput?>? Attachments);
 
 /// <summary>An agent's reply to the customer, or an internal note for colleagues.</summary>
-public sealed class ReplyToTicket(OknoDb db, AttachmentIntake attachments, MessageBodies bodies, TimeProvider clock, TicketQueries queries,
-    TicketFeed feed)
+public sealed class ReplyToTicket(OknoDb db, AttachmentIntake attachments, MessageBodies bodies, TimeProvider clock, TicketQueries queries, Live.TicketFeed feed)
 {
     public async Task<MessageView> ExecuteAsync(long ticketId, ReplyRequest request, CurrentAgent agent, CancellationToken cancellationToken)
     {
@@ -23,8 +21,7 @@ public sealed class ReplyToTicket(OknoDb db, AttachmentIntake attachments, Messa
 
         var body = MessageInput.Body(request.Body, request.BodyHtml, bodies);
         var stored = await attachments.SaveAsync(files, cancellationToken);
-        long? groupId = null, assigneeId = null;
-        var messageId = await db.WriteAsync(async ct =>
+        var written = await db.WriteAsync(async ct =>
         {
             await db.LockTicketAsync(ticketId, ct);
             var ticket = await db.Tickets.VisibleTo(agent).SingleOrDefaultAsync(t => t.Id == ticketId, ct)
@@ -34,10 +31,10 @@ public sealed class ReplyToTicket(OknoDb db, AttachmentIntake attachments, Messa
             message.Attachments.AddRange(stored.Select(a => a.ToAttachment()));
             ticket.AddMessage(message, now);
             await db.SaveChangesAsync(ct);
-            (groupId, assigneeId) = (ticket.GroupId, ticket.AssigneeId);
-            return message.Id;
+            return (message.Id, ticket.GroupId, ticket.AssigneeId);
         }, cancellationToken);
-        feed.Publish(new TicketChange(ticketId, TicketChangeKind.MessageAdded, groupId, assigneeId, agent.Id, messageId, request.Internal ?? false));
-        return await queries.LoadMessageAsync(ticketId, messageId, cancellationToken);
+        feed.Publish(new Live.TicketChange(ticketId, Live.TicketChangeKind.MessageAdded, written.GroupId, written.AssigneeId, agent.Id,
+            written.Id, request.Internal ?? false));
+        return await queries.LoadMessageAsync(ticketId, written.Id, cancellationToken);
     }
 }

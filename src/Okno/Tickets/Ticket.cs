@@ -17,6 +17,9 @@ public sealed class Ticket
     public string Subject { get; private set; } = "";
     public TicketStatus Status { get; private set; }
     public TicketPriority Priority { get; private set; }
+    /// <summary>The priority as a number (urgent highest), so "most urgent first" is an index order; the priority
+    /// itself is stored as text, which sorts alphabetically.</summary>
+    public int PriorityRank { get; private set; }
     public TicketType Type { get; private set; }
     public Channel Channel { get; private set; }
     public long ContactId { get; private set; }
@@ -33,6 +36,8 @@ public sealed class Ticket
     public DateTimeOffset? ResolvedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
     public int MessageCount { get; private set; }
+    /// <summary>Set when this ticket was merged into another (the survivor); a merged ticket is closed.</summary>
+    public long? MergedIntoId { get; private set; }
     /// <summary>Optimistic concurrency: two agents saving the same ticket at once cannot both win silently.</summary>
     public long Version { get; private set; }
 
@@ -49,6 +54,7 @@ public sealed class Ticket
             Subject = subject.Trim(),
             Status = TicketStatus.New,
             Priority = priority,
+            PriorityRank = (int)priority,
             Type = type,
             Channel = channel,
             Contact = contact,
@@ -76,7 +82,7 @@ public sealed class Ticket
     }
 
     public void ChangePriority(TicketPriority to, Actor actor, DateTimeOffset now) =>
-        Change("priority", Priority, to, v => Priority = v, actor, now);
+        Change("priority", Priority, to, v => { Priority = v; PriorityRank = (int)v; }, actor, now);
 
     public void ChangeType(TicketType to, Actor actor, DateTimeOffset now) =>
         Change("type", Type, to, v => Type = v, actor, now);
@@ -139,6 +145,28 @@ public sealed class Ticket
             ChangeStatus(TicketStatus.Open, actor, now);
         }
         return message;
+    }
+
+    /// <summary>Merges this ticket into <paramref name="survivor"/>: both histories record it, this one points to the
+    /// survivor and is closed. Messages stay where they were written; the survivor's timeline shows them.</summary>
+    public void MergeInto(Ticket survivor, Actor actor, DateTimeOffset now)
+    {
+        EnsureWritable();
+        survivor.EnsureWritable();
+        if (survivor.Id == Id) throw new OknoException(InvalidInput.Field("intoTicketId", "A ticket cannot be merged into itself."));
+        MergedIntoId = survivor.Id;
+        Record(actor, now, TicketEventKind.Merged, "merged_into", null, survivor.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        survivor.Record(actor, now, TicketEventKind.Merged, "merged_from", null, Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        ChangeStatus(TicketStatus.Closed, actor, now);
+    }
+
+    /// <summary>Records a link to or from another ticket. Links are notes about a ticket, not changes of its
+    /// content, so a closed ticket can be linked too.</summary>
+    public void NoteLink(Ticket other, bool linked, Actor actor, DateTimeOffset now)
+    {
+        var number = other.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (linked) Record(actor, now, TicketEventKind.Linked, "link", null, number);
+        else Record(actor, now, TicketEventKind.Unlinked, "link", number, null);
     }
 
     private void Change<T>(string field, T current, T to, Action<T> set, Actor actor, DateTimeOffset now) where T : struct, Enum

@@ -1,6 +1,6 @@
 namespace Okno.Tickets;
 
-public enum TicketEventKind { Created, Changed, MessageAdded, NoteAdded }
+public enum TicketEventKind { Created, Changed, MessageAdded, NoteAdded, Merged, Linked, Unlinked }
 
 /// <summary>One entry of a ticket's history: who changed what from which value to which, and when.
 /// Append-only: <see cref="Platform.Data.OknoDb"/> refuses to save an edited or deleted event.</summary>

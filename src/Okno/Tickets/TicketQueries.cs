@@ -5,11 +5,15 @@ using Okno.Platform.Web;
 
 namespace Okno.Tickets;
 
-public enum TicketSort { Created, Updated }
+/// <summary>List orders: newest first, last activity first, most urgent first (then last activity).</summary>
+public enum TicketSort { Created, Updated, Priority }
 
+/// <summary>Which tickets a list shows: a standard view and/or filters, all optional. Use named arguments: fields
+/// are added as the workspace grows.</summary>
 public sealed record TicketFilter(
-    TicketStatus? Status = null, long? AssigneeId = null, long? GroupId = null, long? CustomerId = null, long? CompanyId = null,
-    TicketSort Sort = TicketSort.Created);
+    InboxView? View = null, TicketStatus? Status = null, TicketPriority? Priority = null, TicketType? Type = null,
+    long? AssigneeId = null, long? GroupId = null, string? Tag = null, Channel? Channel = null,
+    long? CustomerId = null, long? CompanyId = null, TicketSort Sort = TicketSort.Created);
 
 /// <summary>Reads of tickets, always through <see cref="TicketAccess"/>.</summary>
 public sealed class TicketQueries(OknoDb db)
@@ -18,65 +22,140 @@ public sealed class TicketQueries(OknoDb db)
         (await TicketView.ReadAsync(db.Tickets.VisibleTo(agent).Where(t => t.Id == id), db, cancellationToken)).SingleOrDefault()
         ?? throw new OknoException(new NotFound("Ticket", id));
 
+    /// <summary>A ticket by its human number ("#10042"), or null when there is none the agent can see.</summary>
+    public async Task<TicketView?> FindByNumberAsync(long number, CurrentAgent agent, CancellationToken cancellationToken) =>
+        (await TicketView.ReadAsync(db.Tickets.VisibleTo(agent).Where(t => t.Number == number), db, cancellationToken)).SingleOrDefault();
+
+    /// <summary>What a ticket is merged into, what was merged into it, and what it is linked with (only tickets the
+    /// agent can see).</summary>
+    public async Task<RelatedTickets> RelatedAsync(long ticketId, CurrentAgent agent, CancellationToken cancellationToken)
+    {
+        var mergedInto = await db.Tickets.VisibleTo(agent).Where(t => t.Id == ticketId).Select(t => t.MergedIntoId)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (!await db.Tickets.VisibleTo(agent).AnyAsync(t => t.Id == ticketId, cancellationToken))
+            throw new OknoException(new NotFound("Ticket", ticketId));
+        var visible = db.Tickets.VisibleTo(agent);
+        var linkedIds = db.TicketLinks.Where(l => l.TicketId == ticketId).Select(l => l.OtherTicketId)
+            .Concat(db.TicketLinks.Where(l => l.OtherTicketId == ticketId).Select(l => l.TicketId));
+        var refs = await visible
+            .Where(t => t.Id == mergedInto || t.MergedIntoId == ticketId || linkedIds.Contains(t.Id))
+            .OrderBy(t => t.Id).Take(MaxRelated)
+            .Select(t => new { Ref = new TicketRef(t.Id, t.Number, t.Subject, t.Status), t.MergedIntoId })
+            .ToListAsync(cancellationToken);
+        var linked = (await linkedIds.ToListAsync(cancellationToken)).ToHashSet();
+        return new RelatedTickets(
+            refs.FirstOrDefault(r => r.Ref.Id == mergedInto)?.Ref,
+            refs.Where(r => r.MergedIntoId == ticketId).Select(r => r.Ref).ToList(),
+            refs.Where(r => linked.Contains(r.Ref.Id)).Select(r => r.Ref).ToList());
+    }
+
+    /// <summary>Enough for any real ticket; a pathological one shows its first related tickets only.</summary>
+    public const int MaxRelated = 200;
+
     /// <summary>A ticket without an access check, for answering the write that just made or changed it.</summary>
     internal async Task<TicketView> LoadAsync(long id, CancellationToken cancellationToken) =>
         (await TicketView.ReadAsync(db.Tickets.Where(t => t.Id == id), db, cancellationToken)).Single();
 
-    /// <summary>Newest first (or most recently updated first), keyset-paged: each page is index range scans that
-    /// stop after one page, as fast at the millionth ticket as at the first.</summary>
+    /// <summary>A keyset-paged list in the filter's order. The tickets of a view are the union of a few index ranges
+    /// (each status of the view × each slice the agent may see); a page of each range is read and merged here, so a
+    /// page costs at most (ranges × page) index rows at the millionth ticket as at the first, instead of one OR
+    /// that makes the database collect and sort every matching ticket.</summary>
     public async Task<Page<TicketView>> ListAsync(TicketFilter filter, int limit, string? cursor, CurrentAgent agent,
         CancellationToken cancellationToken)
     {
+        var sort = filter.Sort;
+        var after = Paging.Decode(cursor, sort switch { TicketSort.Updated => 2, TicketSort.Priority => 3, _ => 1 });
+        IReadOnlyList<TicketStatus>? statuses = filter.View is { } view ? InboxViews.StatusesOf(view) : null;
+        if (filter.Status is { } only) statuses = statuses is null || statuses.Contains(only) ? [only] : [];
+        var ranges = InboxViews.RangesOf(filter.View, agent);
+        if (statuses is { Count: 0 } || ranges.Count == 0) return new Page<TicketView>([], null);
+
         var query = db.Tickets.AsQueryable();
-        if (filter.Status is { } status) query = query.Where(t => t.Status == status);
+        if (filter.Priority is { } priority) query = query.Where(t => t.Priority == priority);
+        if (filter.Type is { } type) query = query.Where(t => t.Type == type);
+        if (filter.Channel is { } channel) query = query.Where(t => t.Channel == channel);
         if (filter.AssigneeId is { } assignee) query = query.Where(t => t.AssigneeId == assignee);
         if (filter.GroupId is { } group) query = query.Where(t => t.GroupId == group);
         if (filter.CustomerId is { } customer) query = query.Where(t => t.ContactId == customer);
         if (filter.CompanyId is { } company) query = query.Where(t => t.CompanyId == company);
-        var byUpdate = filter.Sort == TicketSort.Updated;
-        var after = Paging.Decode(cursor, byUpdate ? 2 : 1);
-
-        IQueryable<Ticket> PageOf(IQueryable<Ticket> tickets)
+        if (filter.Tag is { } tagText)
         {
-            if (byUpdate)
-            {
+            var tag = Tag.Normalize(tagText);
+            query = query.Where(t => t.Tags.Any(tt => tt.Tag.Name == tag));
+        }
+
+        // A customer's or company's tickets are few: one range over their index, statuses as a plain filter.
+        var splitByStatus = filter.CustomerId is null && filter.CompanyId is null;
+        var partitions = new List<IQueryable<Ticket>>();
+        foreach (var range in ranges)
+        {
+            var inRange = query.Where(range);
+            // An admin's plain "newest first" is the primary key read backwards: no split needed.
+            if (!splitByStatus || (statuses is null && sort == TicketSort.Created && agent.SeesAllTickets && filter.View is null
+                    && filter.GroupId is null && filter.AssigneeId is null))
+                partitions.Add(statuses is null ? inRange : inRange.Where(t => statuses.Contains(t.Status)));
+            else
+                partitions.AddRange((statuses ?? Enum.GetValues<TicketStatus>()).Select(s => inRange.Where(t => t.Status == s)));
+        }
+
+        List<TicketView> rows;
+        if (partitions.Count == 1)
+        {
+            rows = await TicketView.ReadAsync(PageOf(partitions[0], sort, after, limit), db, cancellationToken);
+        }
+        else
+        {
+            var keys = (await partitions.Select(p => PageOf(p, sort, after, limit).Select(t => new { t.Id, t.UpdatedAt, t.PriorityRank }))
+                    .Aggregate((a, b) => a.Concat(b)).ToListAsync(cancellationToken))
+                .DistinctBy(k => k.Id);
+            var ids = (sort switch
+                {
+                    TicketSort.Updated => keys.OrderByDescending(k => k.UpdatedAt).ThenByDescending(k => k.Id),
+                    TicketSort.Priority => keys.OrderByDescending(k => k.PriorityRank).ThenByDescending(k => k.UpdatedAt).ThenByDescending(k => k.Id),
+                    _ => keys.OrderByDescending(k => k.Id),
+                })
+                .Take(limit + 1).Select(k => k.Id).ToList();
+            var views = (await TicketView.ReadAsync(db.Tickets.Where(t => ids.Contains(t.Id)), db, cancellationToken)).ToDictionary(t => t.Id);
+            rows = ids.Select(id => views[id]).ToList();
+        }
+        return sort switch
+        {
+            TicketSort.Updated => Paging.ToPage(rows, limit, t => Paging.Encode(t.UpdatedAt.UtcTicks, t.Id)),
+            TicketSort.Priority => Paging.ToPage(rows, limit, t => Paging.Encode((int)t.Priority, t.UpdatedAt.UtcTicks, t.Id)),
+            _ => Paging.ToPage(rows, limit, t => Paging.Encode(t.Id)),
+        };
+    }
+
+    private static IQueryable<Ticket> PageOf(IQueryable<Ticket> tickets, TicketSort sort, long[]? after, int limit)
+    {
+        switch (sort)
+        {
+            case TicketSort.Updated:
                 if (after is [var ticks, var lastId])
                 {
                     var at = new DateTimeOffset(ticks, TimeSpan.Zero);
                     tickets = tickets.Where(t => t.UpdatedAt < at || (t.UpdatedAt == at && t.Id < lastId));
                 }
                 return tickets.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id).Take(limit + 1);
-            }
-            if (after is [var lastSeen]) tickets = tickets.Where(t => t.Id < lastSeen);
-            return tickets.OrderByDescending(t => t.Id).Take(limit + 1);
+            case TicketSort.Priority:
+                if (after is [var rank, var rankTicks, var rankLastId])
+                {
+                    var at = new DateTimeOffset(rankTicks, TimeSpan.Zero);
+                    var r = (int)rank;
+                    tickets = tickets.Where(t => t.PriorityRank < r
+                        || (t.PriorityRank == r && (t.UpdatedAt < at || (t.UpdatedAt == at && t.Id < rankLastId))));
+                }
+                return tickets.OrderByDescending(t => t.PriorityRank).ThenByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id)
+                    .Take(limit + 1);
+            default:
+                if (after is [var lastSeen]) tickets = tickets.Where(t => t.Id < lastSeen);
+                return tickets.OrderByDescending(t => t.Id).Take(limit + 1);
         }
-
-        List<TicketView> rows;
-        if (agent.SeesAllTickets)
-        {
-            rows = await TicketView.ReadAsync(PageOf(query), db, cancellationToken);
-        }
-        else
-        {
-            // What an agent may see is the union of a few index ranges (each of their groups, unrouted, assigned to
-            // them). One OR over all of them makes a database collect and sort every visible ticket before it can
-            // return a page; a page of each range, merged here, reads at most (ranges × page) rows.
-            var ranges = agent.GroupIds.Select(g => query.Where(t => t.GroupId == g))
-                .Append(query.Where(t => t.GroupId == null))
-                .Append(query.Where(t => t.AssigneeId == agent.Id))
-                .Select(range => PageOf(range).Select(t => new { t.Id, t.UpdatedAt }))
-                .Aggregate((a, b) => a.Concat(b));
-            var keys = (await ranges.ToListAsync(cancellationToken)).DistinctBy(k => k.Id);
-            var ids = (byUpdate ? keys.OrderByDescending(k => k.UpdatedAt).ThenByDescending(k => k.Id) : keys.OrderByDescending(k => k.Id))
-                .Take(limit + 1).Select(k => k.Id).ToList();
-            var views = (await TicketView.ReadAsync(db.Tickets.Where(t => ids.Contains(t.Id)), db, cancellationToken))
-                .ToDictionary(t => t.Id);
-            rows = ids.Select(id => views[id]).ToList();
-        }
-        return byUpdate
-            ? Paging.ToPage(rows, limit, t => Paging.Encode(t.UpdatedAt.UtcTicks, t.Id))
-            : Paging.ToPage(rows, limit, t => Paging.Encode(t.Id));
     }
+
+    /// <summary>The live counter of every standard view for this agent, from the maintained counters.</summary>
+    public async Task<IReadOnlyDictionary<InboxView, long>> ViewCountsAsync(CurrentAgent agent, CancellationToken cancellationToken) =>
+        TicketCounts.ViewCounts(await TicketCounts.BucketsAsync(db, cancellationToken), agent);
 
     /// <summary>Messages oldest first, keyset-paged by id.</summary>
     public async Task<Page<MessageView>> MessagesAsync(long ticketId, int limit, string? cursor, CurrentAgent agent,

@@ -35,6 +35,10 @@ public sealed record TicketView(
     }
 }
 
+public sealed record TicketRef(long Id, long Number, string Subject, TicketStatus Status);
+
+public sealed record RelatedTickets(TicketRef? MergedInto, IReadOnlyList<TicketRef> MergedFrom, IReadOnlyList<TicketRef> Links);
+
 public sealed record ActorView(ActorKind Kind, long? Id, string? Name);
 
 public sealed record AttachmentView(long Id, string FileName, string ContentType, long Size, string Url);

@@ -10,17 +10,23 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.Property(t => t.Subject).HasMaxLength(Ticket.SubjectMaxLength);
         b.Property(t => t.Version).IsConcurrencyToken();
         b.HasIndex(t => t.Number).IsUnique();
-        // Every list filters on one of these and pages newest-first by Id (keyset), so each index ends in Id.
+        // A list is a merge of index ranges, one per status of the view and per slice of what the agent may see (all;
+        // or each of their groups, unrouted, assigned to them). Each range is read in the list's order and stops after a
+        // page, so every sort (newest, last activity, most urgent) has an index per slice kind, ending in Id.
         b.HasIndex(t => new { t.Status, t.Id });
-        b.HasIndex(t => new { t.AssigneeId, t.Id });
-        b.HasIndex(t => new { t.GroupId, t.Id });
+        b.HasIndex(t => new { t.Status, t.UpdatedAt, t.Id });
+        b.HasIndex(t => new { t.Status, t.PriorityRank, t.UpdatedAt, t.Id });
+        b.HasIndex(t => new { t.GroupId, t.Status, t.Id });
+        b.HasIndex(t => new { t.GroupId, t.Status, t.UpdatedAt, t.Id });
+        b.HasIndex(t => new { t.GroupId, t.Status, t.PriorityRank, t.UpdatedAt, t.Id });
+        b.HasIndex(t => new { t.AssigneeId, t.Status, t.Id });
+        b.HasIndex(t => new { t.AssigneeId, t.Status, t.UpdatedAt, t.Id });
+        b.HasIndex(t => new { t.AssigneeId, t.Status, t.PriorityRank, t.UpdatedAt, t.Id });
+        // A customer's or company's tickets: few per contact, read newest first.
         b.HasIndex(t => new { t.ContactId, t.Id });
         b.HasIndex(t => new { t.CompanyId, t.Id });
-        b.HasIndex(t => new { t.UpdatedAt, t.Id });
-        // An agent's list is a merge of ranges (each group, unrouted, assigned to them); these serve the
-        // "last updated first" order within each range.
-        b.HasIndex(t => new { t.GroupId, t.UpdatedAt, t.Id });
-        b.HasIndex(t => new { t.AssigneeId, t.UpdatedAt, t.Id });
+        b.HasIndex(t => t.MergedIntoId);
+        b.HasOne<Ticket>().WithMany().HasForeignKey(t => t.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(t => t.Contact).WithMany().HasForeignKey(t => t.ContactId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(t => t.Company).WithMany().HasForeignKey(t => t.CompanyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(t => t.Group).WithMany().HasForeignKey(t => t.GroupId).OnDelete(DeleteBehavior.Restrict);
@@ -28,6 +34,24 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.HasMany(t => t.Messages).WithOne(m => m.Ticket).HasForeignKey(m => m.TicketId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(t => t.History).WithOne(e => e.Ticket).HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(t => t.Tags).WithOne(tt => tt.Ticket).HasForeignKey(tt => tt.TicketId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TicketCountConfiguration : IEntityTypeConfiguration<TicketCount>
+{
+    // No foreign keys: a counter row is arithmetic about tickets, not a reference that must stay valid.
+    public void Configure(EntityTypeBuilder<TicketCount> b) => b.ToTable("TicketCounts");
+}
+
+internal sealed class TicketLinkConfiguration : IEntityTypeConfiguration<TicketLink>
+{
+    public void Configure(EntityTypeBuilder<TicketLink> b)
+    {
+        b.HasIndex(l => new { l.TicketId, l.OtherTicketId }).IsUnique();
+        b.HasIndex(l => l.OtherTicketId);
+        b.HasOne<Ticket>().WithMany().HasForeignKey(l => l.TicketId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Ticket>().WithMany().HasForeignKey(l => l.OtherTicketId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Admin.Agent>().WithMany().HasForeignKey(l => l.CreatedById).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -20,13 +20,23 @@ public static class TicketsEndpoints
             return TypedResults.Created($"/api/v1/tickets/{ticket.Id}", ticket);
         }).WithSummary("Open a ticket on behalf of a customer");
 
-        tickets.MapGet("/", async (string? status, long? assigneeId, long? groupId, long? customerId, long? companyId, string? sort,
-            int? limit, string? cursor, TicketQueries queries, CurrentAgent agent, CancellationToken ct) =>
+        tickets.MapGet("/", async (string? view, string? status, string? priority, string? type, long? assigneeId, long? groupId,
+            string? tag, string? channel, long? customerId, long? companyId, string? sort, int? limit, string? cursor,
+            TicketQueries queries, CurrentAgent agent, CancellationToken ct) =>
         {
-            var filter = new TicketFilter(QueryValues.Enum<TicketStatus>(status, "status"), assigneeId, groupId, customerId, companyId,
-                QueryValues.Enum<TicketSort>(sort, "sort") ?? TicketSort.Created);
+            var filter = new TicketFilter(
+                View: QueryValues.Enum<InboxView>(view, "view"), Status: QueryValues.Enum<TicketStatus>(status, "status"),
+                Priority: QueryValues.Enum<TicketPriority>(priority, "priority"), Type: QueryValues.Enum<TicketType>(type, "type"),
+                AssigneeId: assigneeId, GroupId: groupId, Tag: string.IsNullOrWhiteSpace(tag) ? null : tag,
+                Channel: QueryValues.Enum<Channel>(channel, "channel"), CustomerId: customerId, CompanyId: companyId,
+                Sort: QueryValues.Enum<TicketSort>(sort, "sort") ?? TicketSort.Created);
             return TypedResults.Ok(await queries.ListAsync(filter, Paging.Limit(limit), cursor, agent, ct));
-        }).WithSummary("List tickets, newest first (sort=updated: last changed first), keyset-paged");
+        }).WithSummary("List tickets: a view (mine, unassigned, my_groups, all_open, waiting, closed) and filters; sort=created " +
+            "(newest first), updated (last activity first) or priority (most urgent first); keyset-paged");
+
+        tickets.MapGet("/counts", async (TicketQueries queries, CurrentAgent agent, CancellationToken ct) =>
+                TypedResults.Ok(await queries.ViewCountsAsync(agent, ct)))
+            .WithSummary("How many tickets each standard view holds for the caller (maintained counters, not a count per call)");
 
         tickets.MapGet("/{id:long}", async (long id, TicketQueries queries, CurrentAgent agent, CancellationToken ct) =>
             TypedResults.Ok(await queries.GetAsync(id, agent, ct)));
@@ -50,6 +60,30 @@ public static class TicketsEndpoints
 
         tickets.MapGet("/{id:long}/history", async (long id, int? limit, string? cursor, TicketQueries queries, CurrentAgent agent,
             CancellationToken ct) => TypedResults.Ok(await queries.HistoryAsync(id, Paging.Limit(limit), cursor, agent, ct)));
+
+        tickets.MapPost("/{id:long}/merge", async (long id, MergeRequest request, MergeTickets merge, CurrentAgent agent, CancellationToken ct) =>
+        {
+            if (request.IntoTicketId is not { } into) throw new OknoException(InvalidInput.Field("intoTicketId", "This field is required."));
+            return TypedResults.Ok(await merge.ExecuteAsync(id, into, agent, ct));
+        }).WithSummary("Merge this ticket into another (the survivor, returned); this one is closed and points to it");
+
+        tickets.MapGet("/{id:long}/related", async (long id, TicketQueries queries, CurrentAgent agent, CancellationToken ct) =>
+            TypedResults.Ok(await queries.RelatedAsync(id, agent, ct)))
+            .WithSummary("The ticket this one was merged into, tickets merged into it, and linked tickets");
+
+        tickets.MapPost("/{id:long}/links", async (long id, LinkRequest request, LinkTickets links, CurrentAgent agent, CancellationToken ct) =>
+        {
+            if (request.TicketId is not { } other) throw new OknoException(InvalidInput.Field("ticketId", "This field is required."));
+            await links.LinkAsync(id, other, agent, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Link two related tickets (linking again changes nothing)");
+
+        tickets.MapDelete("/{id:long}/links/{otherId:long}", async (long id, long otherId, LinkTickets links, CurrentAgent agent,
+            CancellationToken ct) =>
+        {
+            await links.UnlinkAsync(id, otherId, agent, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Remove the link between two tickets");
 
         app.MapGet("/api/v1/search", async (string? q, int? limit, SearchTickets search, CurrentAgent agent, CancellationToken ct) =>
                 TypedResults.Ok(new { items = await search.ExecuteAsync(q, Paging.Limit(limit), agent, ct) }))

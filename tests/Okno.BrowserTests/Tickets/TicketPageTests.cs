@@ -45,10 +45,10 @@ public sealed class TicketPageTests(OknoInChromium okno)
         await Expect(note).ToContainTextAsync("Internal note");
         await Expect(page.Locator("#timeline .timeline-message", new() { HasText = "shelf 3" })).ToHaveCountAsync(0);
 
-        await ChooseAsync(page, "#status-select", "Pending");
-        await Expect(page.Locator("#ticket-status")).ToHaveTextAsync("Pending");
+        await ChooseAsync(page, "#status-select", "Waiting for customer");
+        await Expect(page.Locator("#ticket-status")).ToHaveTextAsync("Waiting for customer");
         await Expect(page.Locator("#timeline .timeline-event[data-field=status]").Last)
-            .ToContainTextAsync($"{AdminName} changed status: Open → Pending");
+            .ToContainTextAsync($"{AdminName} changed status: Open → Waiting for customer");
 
         // In time order: the customer's message, the reply, the note, then the status change.
         var order = await page.Locator("#timeline .timeline-item").EvaluateAllAsync<string[]>(

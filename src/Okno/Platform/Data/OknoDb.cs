@@ -14,6 +14,8 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
+    public DbSet<TicketLink> TicketLinks => Set<TicketLink>();
+    public DbSet<TicketCount> TicketCounts => Set<TicketCount>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<TicketTag> TicketTags => Set<TicketTag>();
     public DbSet<Contact> Contacts => Set<Contact>();
@@ -84,12 +86,14 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseHistoryEdits();
+        global::Okno.Tickets.TicketCounts.RecordChanges(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseHistoryEdits();
+        global::Okno.Tickets.TicketCounts.RecordChanges(this);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 

@@ -1,28 +1,34 @@
 using Microsoft.Extensions.Localization;
-using MudBlazor;
-using Okno.Platform.Web;
 
 namespace Okno.Tickets.Ui;
 
-/// <summary>Translated names of the ticket enums (resource keys "Status_Open", "Priority_High"…) and their colours.</summary>
-public static class TicketLabels
+/// <summary>Translated names of ticket statuses, priorities, types, channels, inbox views and sorts, shared by every
+/// workspace screen (resources TicketLabels.resx / TicketLabels.ru.resx, keys "Status_OnHold" and so on).</summary>
+public sealed class TicketLabels(IStringLocalizer<TicketLabels> localizer)
 {
-    public static string Status(this IStringLocalizer<TicketStrings> l, TicketStatus value) => l[$"Status_{value}"];
-    public static string Priority(this IStringLocalizer<TicketStrings> l, TicketPriority value) => l[$"Priority_{value}"];
-    public static string Type(this IStringLocalizer<TicketStrings> l, TicketType value) => l[$"Type_{value}"];
-    public static string Channel(this IStringLocalizer<TicketStrings> l, Channel value) => l[$"Channel_{value}"];
+    public string Of(TicketStatus value) => localizer["Status_" + value];
+    public string Of(TicketPriority value) => localizer["Priority_" + value];
+    public string Of(TicketType value) => localizer["Type_" + value];
+    public string Of(Channel value) => localizer["Channel_" + value];
+    public string Of(InboxView value) => localizer["View_" + value];
+    public string Of(TicketSort value) => localizer["Sort_" + value];
 
-    public static Color ColorOf(TicketStatus status) => status switch
+    /// <summary>MudBlazor colours that agents learn to read at a glance.</summary>
+    public static MudBlazor.Color ColorOf(TicketStatus status) => status switch
     {
-        TicketStatus.New => Color.Info,
-        TicketStatus.Open => Color.Primary,
-        TicketStatus.Pending => Color.Warning,
-        TicketStatus.OnHold => Color.Secondary,
-        TicketStatus.Resolved => Color.Success,
-        _ => Color.Default,
+        TicketStatus.New => MudBlazor.Color.Info,
+        TicketStatus.Open => MudBlazor.Color.Primary,
+        TicketStatus.Pending => MudBlazor.Color.Warning,
+        TicketStatus.OnHold => MudBlazor.Color.Default,
+        TicketStatus.Resolved => MudBlazor.Color.Success,
+        _ => MudBlazor.Color.Dark,
     };
 
-    /// <summary>An enum value as the history stores it ("on_hold"), back as the enum; null if it is none of them.</summary>
-    public static T? FromSnakeCase<T>(string? value) where T : struct, Enum =>
-        value is null ? null : Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => v!.Value.ToSnakeCase() == value);
+    public static MudBlazor.Color ColorOf(TicketPriority priority) => priority switch
+    {
+        TicketPriority.Urgent => MudBlazor.Color.Error,
+        TicketPriority.High => MudBlazor.Color.Warning,
+        TicketPriority.Low => MudBlazor.Color.Default,
+        _ => MudBlazor.Color.Default,
+    };
 }

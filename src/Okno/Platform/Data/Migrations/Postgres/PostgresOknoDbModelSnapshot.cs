@@ -485,6 +485,9 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Property<long?>("GroupId")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("MessageCount")
                         .HasColumnType("integer");
 
@@ -495,6 +498,9 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int>("PriorityRank")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
@@ -523,26 +529,61 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MergedIntoId");
+
                     b.HasIndex("Number")
                         .IsUnique();
-
-                    b.HasIndex("AssigneeId", "Id");
 
                     b.HasIndex("CompanyId", "Id");
 
                     b.HasIndex("ContactId", "Id");
 
-                    b.HasIndex("GroupId", "Id");
-
                     b.HasIndex("Status", "Id");
 
-                    b.HasIndex("UpdatedAt", "Id");
+                    b.HasIndex("AssigneeId", "Status", "Id");
 
-                    b.HasIndex("AssigneeId", "UpdatedAt", "Id");
+                    b.HasIndex("GroupId", "Status", "Id");
 
-                    b.HasIndex("GroupId", "UpdatedAt", "Id");
+                    b.HasIndex("Status", "UpdatedAt", "Id");
+
+                    b.HasIndex("AssigneeId", "Status", "UpdatedAt", "Id");
+
+                    b.HasIndex("GroupId", "Status", "UpdatedAt", "Id");
+
+                    b.HasIndex("Status", "PriorityRank", "UpdatedAt", "Id");
+
+                    b.HasIndex("AssigneeId", "Status", "PriorityRank", "UpdatedAt", "Id");
+
+                    b.HasIndex("GroupId", "Status", "PriorityRank", "UpdatedAt", "Id");
 
                     b.ToTable("Tickets");
+                });
+
+            modelBuilder.Entity("Okno.Tickets.TicketCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AssigneeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Delta")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("GroupId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TicketCounts", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketEvent", b =>
@@ -596,6 +637,38 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("TicketEvents");
+                });
+
+            modelBuilder.Entity("Okno.Tickets.TicketLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("CreatedById")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OtherTicketId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("OtherTicketId");
+
+                    b.HasIndex("TicketId", "OtherTicketId")
+                        .IsUnique();
+
+                    b.ToTable("TicketLinks");
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketTag", b =>
@@ -721,6 +794,11 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Assignee");
 
                     b.Navigation("Company");
@@ -746,6 +824,26 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Navigation("Message");
 
                     b.Navigation("Ticket");
+                });
+
+            modelBuilder.Entity("Okno.Tickets.TicketLink", b =>
+                {
+                    b.HasOne("Okno.Admin.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("OtherTicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketTag", b =>

@@ -450,6 +450,9 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<long?>("GroupId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MessageCount")
                         .HasColumnType("INTEGER");
 
@@ -460,6 +463,9 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("PriorityRank")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("INTEGER");
@@ -488,26 +494,59 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MergedIntoId");
+
                     b.HasIndex("Number")
                         .IsUnique();
-
-                    b.HasIndex("AssigneeId", "Id");
 
                     b.HasIndex("CompanyId", "Id");
 
                     b.HasIndex("ContactId", "Id");
 
-                    b.HasIndex("GroupId", "Id");
-
                     b.HasIndex("Status", "Id");
 
-                    b.HasIndex("UpdatedAt", "Id");
+                    b.HasIndex("AssigneeId", "Status", "Id");
 
-                    b.HasIndex("AssigneeId", "UpdatedAt", "Id");
+                    b.HasIndex("GroupId", "Status", "Id");
 
-                    b.HasIndex("GroupId", "UpdatedAt", "Id");
+                    b.HasIndex("Status", "UpdatedAt", "Id");
+
+                    b.HasIndex("AssigneeId", "Status", "UpdatedAt", "Id");
+
+                    b.HasIndex("GroupId", "Status", "UpdatedAt", "Id");
+
+                    b.HasIndex("Status", "PriorityRank", "UpdatedAt", "Id");
+
+                    b.HasIndex("AssigneeId", "Status", "PriorityRank", "UpdatedAt", "Id");
+
+                    b.HasIndex("GroupId", "Status", "PriorityRank", "UpdatedAt", "Id");
 
                     b.ToTable("Tickets");
+                });
+
+            modelBuilder.Entity("Okno.Tickets.TicketCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AssigneeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Delta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TicketCounts", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketEvent", b =>
@@ -559,6 +598,36 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("TicketEvents");
+                });
+
+            modelBuilder.Entity("Okno.Tickets.TicketLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CreatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OtherTicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("OtherTicketId");
+
+                    b.HasIndex("TicketId", "OtherTicketId")
+                        .IsUnique();
+
+                    b.ToTable("TicketLinks");
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketTag", b =>
@@ -684,6 +753,11 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Assignee");
 
                     b.Navigation("Company");
@@ -709,6 +783,26 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Navigation("Message");
 
                     b.Navigation("Ticket");
+                });
+
+            modelBuilder.Entity("Okno.Tickets.TicketLink", b =>
+                {
+                    b.HasOne("Okno.Admin.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("OtherTicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketTag", b =>

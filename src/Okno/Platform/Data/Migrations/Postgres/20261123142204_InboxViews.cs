@@ -1,0 +1,176 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Okno.Platform.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class InboxViews : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_AssigneeId_Id",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_AssigneeId_UpdatedAt_Id",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_GroupId_Id",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_GroupId_UpdatedAt_Id",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_UpdatedAt_Id",
+                table: "Tickets");
+
+            migrationBuilder.AddColumn<int>(
+                name: "PriorityRank",
+                table: "Tickets",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "TicketCounts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    GroupId = table.Column<long>(type: "bigint", nullable: true),
+                    AssigneeId = table.Column<long>(type: "bigint", nullable: true),
+                    Delta = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TicketCounts", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_AssigneeId_Status_Id",
+                table: "Tickets",
+                columns: new[] { "AssigneeId", "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_AssigneeId_Status_PriorityRank_UpdatedAt_Id",
+                table: "Tickets",
+                columns: new[] { "AssigneeId", "Status", "PriorityRank", "UpdatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_AssigneeId_Status_UpdatedAt_Id",
+                table: "Tickets",
+                columns: new[] { "AssigneeId", "Status", "UpdatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_GroupId_Status_Id",
+                table: "Tickets",
+                columns: new[] { "GroupId", "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_GroupId_Status_PriorityRank_UpdatedAt_Id",
+                table: "Tickets",
+                columns: new[] { "GroupId", "Status", "PriorityRank", "UpdatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_GroupId_Status_UpdatedAt_Id",
+                table: "Tickets",
+                columns: new[] { "GroupId", "Status", "UpdatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_Status_PriorityRank_UpdatedAt_Id",
+                table: "Tickets",
+                columns: new[] { "Status", "PriorityRank", "UpdatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_Status_UpdatedAt_Id",
+                table: "Tickets",
+                columns: new[] { "Status", "UpdatedAt", "Id" });
+
+            // Existing tickets: the numeric priority, and the view counters from the tickets as they are.
+            migrationBuilder.Sql("""
+                UPDATE "Tickets" SET "PriorityRank" = CASE "Priority"
+                    WHEN 'Low' THEN 0 WHEN 'Normal' THEN 1 WHEN 'High' THEN 2 WHEN 'Urgent' THEN 3 ELSE 1 END;
+                """);
+            migrationBuilder.Sql("""
+                INSERT INTO "TicketCounts" ("Status", "GroupId", "AssigneeId", "Delta")
+                SELECT "Status", "GroupId", "AssigneeId", COUNT(*) FROM "Tickets" GROUP BY "Status", "GroupId", "AssigneeId";
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "TicketCounts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_AssigneeId_Status_Id",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_AssigneeId_Status_PriorityRank_UpdatedAt_Id",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_AssigneeId_Status_UpdatedAt_Id",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_GroupId_Status_Id",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_GroupId_Status_PriorityRank_UpdatedAt_Id",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_GroupId_Status_UpdatedAt_Id",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_Status_PriorityRank_UpdatedAt_Id",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_Status_UpdatedAt_Id",
+                table: "Tickets");
+
+            migrationBuilder.DropColumn(
+                name: "PriorityRank",
+                table: "Tickets");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_AssigneeId_Id",
+                table: "Tickets",
+                columns: new[] { "AssigneeId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_AssigneeId_UpdatedAt_Id",
+                table: "Tickets",
+                columns: new[] { "AssigneeId", "UpdatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_GroupId_Id",
+                table: "Tickets",
+                columns: new[] { "GroupId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_GroupId_UpdatedAt_Id",
+                table: "Tickets",
+                columns: new[] { "GroupId", "UpdatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_UpdatedAt_Id",
+                table: "Tickets",
+                columns: new[] { "UpdatedAt", "Id" });
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using Microsoft.EntityFrameworkCore;
+using Okno.Platform.Data;
+using Okno.Platform.Security;
+
+namespace Okno.Tickets;
+
+/// <summary>How many tickets sit in one (status, group, assignee) bucket, kept as +1/-1 rows written in the same
+/// transaction as the ticket change. Rows are only ever inserted, so concurrent writers never wait on a hot counter
+/// row; <see cref="TicketCountCompaction"/> folds them into one row per bucket now and then. The inbox counters are
+/// sums over these few rows, never COUNT(*) over the tickets.</summary>
+public sealed class TicketCount
+{
+    public long Id { get; set; }
+    public TicketStatus Status { get; set; }
+    public long? GroupId { get; set; }
+    public long? AssigneeId { get; set; }
+    public long Delta { get; set; }
+}
+
+public sealed record BucketCount(TicketStatus Status, long? GroupId, long? AssigneeId, long Count);
+
+public static class TicketCounts
+{
+    /// <summary>Adds the counter rows for the tickets about to be saved: new tickets count in their bucket, a ticket
+    /// whose status, group or assignee changed moves from the old bucket to the new one. Called by OknoDb before
+    /// every save, so no use case can forget it.</summary>
+    public static void RecordChanges(OknoDb db)
+    {
+        db.ChangeTracker.DetectChanges();
+        foreach (var entry in db.ChangeTracker.Entries<Ticket>().ToList())
+        {
+            var t = entry.Entity;
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    db.TicketCounts.Add(new TicketCount { Status = t.Status, GroupId = t.GroupId, AssigneeId = t.AssigneeId, Delta = 1 });
+                    break;
+                case EntityState.Modified:
+                    var status = entry.Property(x => x.Status);
+                    var group = entry.Property(x => x.GroupId);
+                    var assignee = entry.Property(x => x.AssigneeId);
+                    if (!status.IsModified && !group.IsModified && !assignee.IsModified) break;
+                    var before = (status.OriginalValue, group.OriginalValue, assignee.OriginalValue);
+                    if (before == (t.Status, t.GroupId, t.AssigneeId)) break;
+                    db.TicketCounts.Add(new TicketCount { Status = before.Item1, GroupId = before.Item2, AssigneeId = before.Item3, Delta = -1 });
+                    db.TicketCounts.Add(new TicketCount { Status = t.Status, GroupId = t.GroupId, AssigneeId = t.AssigneeId, Delta = 1 });
+                    break;
+                case EntityState.Deleted:
+                    throw new InvalidOperationException("Tickets are never deleted.");
+            }
+        }
+    }
+
+    public static async Task<IReadOnlyList<BucketCount>> BucketsAsync(OknoDb db, CancellationToken cancellationToken) =>
+        (await db.TicketCounts.GroupBy(c => new { c.Status, c.GroupId, c.AssigneeId })
+            .Select(g => new BucketCount(g.Key.Status, g.Key.GroupId, g.Key.AssigneeId, g.Sum(c => c.Delta)))
+            .ToListAsync(cancellationToken))
+        .Where(b => b.Count != 0).ToList();
+
+    /// <summary>The live counter of every standard view for this agent.</summary>
+    public static IReadOnlyDictionary<InboxView, long> ViewCounts(IEnumerable<BucketCount> buckets, CurrentAgent agent)
+    {
+        var list = buckets as IReadOnlyCollection<BucketCount> ?? buckets.ToList();
+        return Enum.GetValues<InboxView>().ToDictionary(v => v,
+            v => list.Where(b => InboxViews.Holds(v, agent, b.Status, b.GroupId, b.AssigneeId)).Sum(b => b.Count));
+    }
+
+    /// <summary>Folds the +1/-1 rows into one row per bucket. Only rows read here are deleted (by id), so a row a
+    /// concurrent writer commits meanwhile is never lost, whatever order ids commit in.</summary>
+    public static async Task<int> CompactAsync(OknoDb db, CancellationToken cancellationToken)
+    {
+        return await db.WriteAsync(async ct =>
+        {
+            var rows = await db.TicketCounts.AsNoTracking().OrderBy(c => c.Id).Take(MaxCompactedAtOnce).ToListAsync(ct);
+            var buckets = rows.GroupBy(r => (r.Status, r.GroupId, r.AssigneeId)).Where(g => g.Count() > 1).ToList();
+            if (buckets.Count == 0) return 0;
+            var ids = buckets.SelectMany(g => g.Select(r => r.Id)).ToList();
+            foreach (var chunk in ids.Chunk(500))
+                await db.TicketCounts.Where(c => chunk.Contains(c.Id)).ExecuteDeleteAsync(ct);
+            db.TicketCounts.AddRange(buckets.Select(g => new TicketCount
+            {
+                Status = g.Key.Status, GroupId = g.Key.GroupId, AssigneeId = g.Key.AssigneeId, Delta = g.Sum(r => r.Delta),
+            }).Where(c => c.Delta != 0));
+            await db.SaveChangesAsync(ct);
+            return ids.Count;
+        }, cancellationToken);
+    }
+
+    private const int MaxCompactedAtOnce = 50_000;
+
+    /// <summary>Recounts every bucket from the tickets themselves, for data loaded around Okno (bulk import, the
+    /// benchmark generator) or a repair.</summary>
+    public static async Task RebuildAsync(OknoDb db, CancellationToken cancellationToken)
+    {
+        await db.WriteAsync(async ct =>
+        {
+            await db.TicketCounts.ExecuteDeleteAsync(ct);
+            var counts = await db.Tickets.GroupBy(t => new { t.Status, t.GroupId, t.AssigneeId })
+                .Select(g => new TicketCount { Status = g.Key.Status, GroupId = g.Key.GroupId, AssigneeId = g.Key.AssigneeId, Delta = g.LongCount() })
+                .ToListAsync(ct);
+            db.TicketCounts.AddRange(counts);
+            await db.SaveChangesAsync(ct);
+            return counts.Count;
+        }, cancellationToken);
+    }
+}
+
+/// <summary>Keeps the counter table small (one row per bucket plus the last minute's changes).</summary>
+internal sealed class TicketCountCompaction(IDbContextFactory<OknoDb> dbs, ILogger<TicketCountCompaction> logger) : BackgroundService
+{
+    private static readonly TimeSpan Every = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Every);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var db = await dbs.CreateDbContextAsync(stoppingToken);
+                await TicketCounts.CompactAsync(db, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Compacting ticket counters failed; trying again in {Seconds} s", Every.TotalSeconds);
+            }
+        }
+    }
+}
