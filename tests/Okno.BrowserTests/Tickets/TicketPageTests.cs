@@ -132,6 +132,62 @@ public sealed class TicketPageTests(OknoInChromium okno)
     });
 
     [Fact]
+    public Task Agent_links_and_merges_tickets_and_the_customer_card_leads_to_the_earlier_ones() => okno.InPageAsync("en-US", async tab =>
+    {
+        var admin = await okno.App.AdminClientAsync();
+        var email = $"boris-{Guid.NewGuid():N}@example.com";
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var duplicate = await admin.CreateTicketAsync("Mail is slow (again) " + tag, email);
+        var survivor = await admin.CreateTicketAsync("Mail is slow " + tag, email);
+        var other = await admin.CreateTicketAsync("Calendar invites missing " + tag, email);
+        long Number(System.Text.Json.JsonElement t) => t.GetProperty("number").GetInt64();
+        var page = tab.Page;
+
+        await SignInAsync(tab, OknoFactory.AdminEmail, OknoFactory.AdminPassword, $"/tickets/{duplicate.Id()}");
+        await Expect(page.Locator("#ticket-subject")).ToHaveTextAsync("Mail is slow (again) " + tag);
+
+        // Link, see it listed and in the history; unlink.
+        await page.Locator("#link-number").FillAsync($"#{Number(other)}");
+        await page.Locator("#link-add").ClickAsync();
+        await Expect(page.Locator("#ticket-links .ticket-link")).ToContainTextAsync($"#{Number(other)} Calendar invites missing {tag}");
+        await Expect(page.Locator("#timeline .timeline-event[data-kind=linked]")).ToContainTextAsync($"{AdminName} linked #{Number(other)}");
+        await page.Locator("#ticket-links .link-remove").ClickAsync();
+        await Expect(page.Locator("#links-empty")).ToBeVisibleAsync();
+        await Expect(page.Locator("#timeline .timeline-event[data-kind=unlinked]")).ToContainTextAsync($"removed the link to #{Number(other)}");
+
+        // The customer card lists the person's other tickets, one click away.
+        await Expect(page.Locator("#contact-tickets .customer-ticket")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#contact-tickets")).ToContainTextAsync($"#{Number(survivor)} Mail is slow {tag}");
+
+        // Merge into the survivor: the page goes there, which shows the duplicate's messages marked with its number.
+        await page.Locator("#merge-open").ClickAsync();
+        await page.Locator("#merge-number").FillAsync(Number(survivor).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("#merge-find").ClickAsync();
+        await Expect(page.Locator("#merge-target")).ToContainTextAsync($"Mail is slow {tag}");
+        await page.Locator("#merge-confirm").ClickAsync();
+        await Expect(page).ToHaveURLAsync(okno.BaseUrl + $"/tickets/{survivor.Id()}");
+        await Expect(page.Locator("#ticket-subject")).ToHaveTextAsync("Mail is slow " + tag);
+        await Expect(page.Locator("#merged-from")).ToContainTextAsync($"#{Number(duplicate)}");
+        var fromDuplicate = page.Locator("#timeline .timeline-in", new() { HasText = "Please help: Mail is slow (again)" });
+        await Expect(fromDuplicate).ToContainTextAsync($"from #{Number(duplicate)}");
+        await Expect(page.Locator("#timeline .timeline-event[data-kind=merged]")).ToContainTextAsync($"merged #{Number(duplicate)} into this ticket");
+        await tab.ScreenshotAsync("survivor");
+
+        // The duplicate is closed, read-only, and points to the survivor.
+        await page.Locator("#merged-from a").ClickAsync();
+        await Expect(page.Locator("#merged-into")).ToContainTextAsync($"#{Number(survivor)}");
+        await Expect(page.Locator("#ticket-status")).ToHaveTextAsync("Closed");
+        await Expect(page.Locator("#reply-body")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#merge-open")).ToHaveCountAsync(0);
+
+        // From the card to another of the customer's tickets, without leaving the page.
+        await page.Locator("#contact-tickets a", new() { HasText = "Calendar invites missing" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(okno.BaseUrl + $"/tickets/{other.Id()}");
+        await Expect(page.Locator("#ticket-subject")).ToHaveTextAsync("Calendar invites missing " + tag);
+        await Expect(page.Locator("#reply-body")).ToBeVisibleAsync();
+    });
+
+    [Fact]
     public Task A_ticket_that_does_not_exist_says_so() => okno.InPageAsync("ru-RU", async tab =>
     {
         await SignInAsync(tab, OknoFactory.AdminEmail, OknoFactory.AdminPassword, "/tickets/987654321");

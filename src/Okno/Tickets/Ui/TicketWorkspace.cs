@@ -5,8 +5,11 @@ namespace Okno.Tickets.Ui;
 
 /// <summary>Everything the ticket page shows of one ticket, read in one scope.</summary>
 public sealed record TicketSnapshot(TicketView Ticket, IReadOnlyList<MessageView> Messages, IReadOnlyList<TicketEventView> History,
-    bool MoreMessages, bool MoreHistory)
+    bool MoreMessages, bool MoreHistory, RelatedTickets Related, IReadOnlyList<(long TicketNumber, MessageView Message)> MergedMessages)
 {
+    /// <summary>Tickets whose changes this page shows too (merged into this one).</summary>
+    public IEnumerable<long> MergedIds => Related.MergedFrom.Select(r => r.Id);
+
     /// <summary>The newest message shown (0 when there is none): where a reply's collision check starts.</summary>
     public long NewestMessageId => Messages.Count == 0 ? 0 : Messages.Max(m => m.Id);
 }
@@ -23,7 +26,16 @@ public static class TicketWorkspace
             cap, cancellationToken);
         var (history, moreHistory) = await AllAsync((cursor, ct) => queries.HistoryAsync(ticketId, Paging.MaxLimit, cursor, agent, ct),
             cap, cancellationToken);
-        return new TicketSnapshot(ticket, messages, history, moreMessages, moreHistory);
+        var related = await queries.RelatedAsync(ticketId, agent, cancellationToken);
+        // A survivor's timeline also shows what was written on the tickets merged into it: a page read per merged
+        // ticket (there are few), never a read per message.
+        var merged = new List<(long, MessageView)>();
+        foreach (var source in related.MergedFrom)
+        {
+            var (items, _) = await AllAsync((cursor, ct) => queries.MessagesAsync(source.Id, Paging.MaxLimit, cursor, agent, ct), cap, cancellationToken);
+            merged.AddRange(items.Select(m => (source.Number, m)));
+        }
+        return new TicketSnapshot(ticket, messages, history, moreMessages, moreHistory, related, merged);
     }
 
     /// <summary>Messages written after <paramref name="afterMessageId"/> (oldest first): what a reply would collide with.</summary>
