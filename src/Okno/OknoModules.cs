@@ -14,6 +14,7 @@ using Okno.Platform.Text;
 using Okno.Platform.Ui;
 using Okno.Platform.Web;
 using Okno.Tickets;
+using Okno.Tickets.Ui;
 using Scalar.AspNetCore;
 
 namespace Okno;
@@ -70,6 +71,7 @@ public static class OknoModules
         app.MapContactsEndpoints();
         app.MapCompaniesEndpoints();
         app.MapTicketsEndpoints();
+        app.MapTicketUi();
         app.MapUi();
         return app;
     }

@@ -95,7 +95,7 @@ public static class TicketsEndpoints
 
     /// <summary>Served only to agents who can see the ticket, always as a download that the browser must not
     /// sniff (nosniff is on every answer, see SecurityHeaders) or render in the desk's origin.</summary>
-    private static async Task<IResult> DownloadAttachmentAsync(long id, OknoDb db, AttachmentStore store, CurrentAgent agent,
+    internal static async Task<IResult> DownloadAttachmentAsync(long id, OknoDb db, AttachmentStore store, CurrentAgent agent,
         HttpContext http, CancellationToken ct)
     {
         var visible = db.Tickets.VisibleTo(agent);

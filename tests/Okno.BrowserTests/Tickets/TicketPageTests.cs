@@ -26,13 +26,25 @@ public sealed class TicketPageTests(OknoInChromium okno)
         await Expect(page.Locator("#customer-card #customer-name")).ToHaveTextAsync("Test Customer");
 
         // "r" outside any input puts the cursor in the reply editor.
+        await Expect(page.Locator("html[data-reply-shortcut=on]")).ToHaveCountAsync(1);
         await page.Locator("#ticket-subject").ClickAsync();
         await page.Keyboard.PressAsync("r");
         await Expect(page.Locator("#reply-body")).ToBeFocusedAsync();
 
         await page.Locator("#reply-body").FillAsync("We have ordered a new toner cartridge.");
+        await page.Locator("#reply-editor input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "toner-order.txt", MimeType = "text/plain", Buffer = "Order 42: one toner cartridge"u8.ToArray(),
+        });
+        await Expect(page.Locator("#reply-attachments [data-file-name='toner-order.txt']")).ToBeVisibleAsync();
         await page.Locator("#reply-send").ClickAsync();
         await Expect(page.Locator("#timeline .timeline-out")).ToContainTextAsync("We have ordered a new toner cartridge.");
+        var attachment = page.Locator("#timeline .timeline-out a.timeline-attachment");
+        await Expect(attachment).ToContainTextAsync("toner-order.txt");
+        var download = await page.APIRequest.GetAsync(okno.BaseUrl + await attachment.GetAttributeAsync("href"));
+        Assert.True(download.Ok, $"{download.Status}: {await download.TextAsync()}");
+        Assert.Equal("Order 42: one toner cartridge", await download.TextAsync());
+        await Expect(page.Locator("#reply-attachments")).ToHaveCountAsync(0);
         await Expect(page.Locator("#reply-body")).ToHaveValueAsync("");
         // The first public reply opens a new ticket.
         await Expect(page.Locator("#ticket-status")).ToHaveTextAsync("Open");
@@ -171,6 +183,9 @@ public sealed class TicketPageTests(OknoInChromium okno)
         var fromDuplicate = page.Locator("#timeline .timeline-in", new() { HasText = "Please help: Mail is slow (again)" });
         await Expect(fromDuplicate).ToContainTextAsync($"from #{Number(duplicate)}");
         await Expect(page.Locator("#timeline .timeline-event[data-kind=merged]")).ToContainTextAsync($"merged #{Number(duplicate)} into this ticket");
+        // The card never lists the ticket it stands beside.
+        await Expect(page.Locator("#contact-tickets .customer-ticket")).ToHaveCountAsync(2);
+        await Expect(page.Locator($"#contact-tickets .customer-ticket[data-ticket-id='{survivor.Id()}']")).ToHaveCountAsync(0);
         await tab.ScreenshotAsync("survivor");
 
         // The duplicate is closed, read-only, and points to the survivor.

@@ -4,6 +4,7 @@ let bound = false;
 export function bindReplyShortcut() {
     if (bound) return;
     bound = true;
+    document.documentElement.dataset.replyShortcut = 'on';
     document.addEventListener('keydown', event => {
         if (event.key !== 'r' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
         const target = event.target;
