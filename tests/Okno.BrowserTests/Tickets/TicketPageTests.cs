@@ -66,7 +66,30 @@ public sealed class TicketPageTests(OknoInChromium okno)
         var order = await page.Locator("#timeline .timeline-item").EvaluateAllAsync<string[]>(
             "items => items.map(i => i.classList.contains('timeline-note') ? 'note' : i.classList.contains('timeline-in') ? 'in' : i.classList.contains('timeline-out') ? 'out' : 'event:' + (i.dataset.field || ''))");
         Assert.Equal(["event:", "in", "out", "event:status", "note", "event:status"], order);
+
+        // Assignee by name (the history names the agent, not their id), tags as chips, the subject in place.
+        await ChooseAsync(page, "#assignee-select", AdminName);
+        await Expect(page.Locator("#timeline .timeline-event[data-field=assignee]")).ToContainTextAsync($"{AdminName} changed assignee: — → {AdminName}");
+        await page.Locator("#tag-input").FillAsync("Printer");
+        await page.Locator("#tag-input").PressAsync("Enter");
+        await Expect(page.Locator("#ticket-tags [data-tag=printer]")).ToBeVisibleAsync();
+        await page.Locator("#tag-input").FillAsync("vip");
+        await page.Locator("#tag-add").ClickAsync();
+        await Expect(page.Locator("#ticket-tags [data-tag=vip]")).ToBeVisibleAsync();
+        await page.Locator("#ticket-tags [data-tag=printer] .mud-chip-close-button").ClickAsync();
+        await Expect(page.Locator("#ticket-tags [data-tag]")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#timeline .timeline-event[data-field=tags]").Last).ToContainTextAsync("changed tags: printer, vip → vip");
+        await page.Locator("#subject-input").FillAsync(subject + " (toner)");
+        await page.Locator("#subject-save").ClickAsync();
+        await Expect(page.Locator("#ticket-subject")).ToHaveTextAsync(subject + " (toner)");
+        await Expect(page.Locator("#timeline .timeline-event[data-field=subject]")).ToContainTextAsync($"changed subject: {subject} → {subject} (toner)");
         await tab.ScreenshotAsync();
+
+        // Closing makes the page read-only, with a note saying why.
+        await ChooseAsync(page, "#status-select", "Closed");
+        await Expect(page.Locator("#ticket-closed")).ToBeVisibleAsync();
+        await Expect(page.Locator("#reply-body")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#tag-input")).ToHaveCountAsync(0);
     });
 
     [Fact]
@@ -207,6 +230,32 @@ public sealed class TicketPageTests(OknoInChromium okno)
     {
         await SignInAsync(tab, OknoFactory.AdminEmail, OknoFactory.AdminPassword, "/tickets/987654321");
         await Expect(tab.Page.Locator("#ticket-not-found")).ToContainTextAsync("Заявка не найдена");
+
+        // An agent outside the ticket's group is told the same, not shown the ticket.
+        var admin = await okno.App.AdminClientAsync();
+        var group = await admin.CreateGroupAsync();
+        var hidden = await admin.CreateTicketAsync("Только для второй линии", extra: new { groupId = group });
+        var (email, _) = await CreateAgentAsync(admin, "Пётр Первая-Линия");
+        await tab.Page.Context.ClearCookiesAsync();
+        await SignInAsync(tab, email, "agent-password-1", $"/tickets/{hidden.Id()}");
+        await Expect(tab.Page.Locator("#ticket-not-found")).ToContainTextAsync("Заявка не найдена");
+        await Expect(tab.Page.Locator("body")).Not.ToContainTextAsync("Только для второй линии");
+    });
+
+    [Fact]
+    public Task The_ticket_page_speaks_russian() => okno.InPageAsync("ru-RU", async tab =>
+    {
+        var admin = await okno.App.AdminClientAsync();
+        var ticket = await admin.CreateTicketAsync("Не работает принтер", $"olga-{Guid.NewGuid():N}@example.com");
+        await admin.PostJsonAsync($"/api/v1/tickets/{ticket.Id()}/messages", new { body = "Проверю картридж", @internal = true });
+        await SignInAsync(tab, OknoFactory.AdminEmail, OknoFactory.AdminPassword, $"/tickets/{ticket.Id()}");
+
+        await Expect(tab.Page.Locator("#ticket-status")).ToHaveTextAsync("Новая");
+        await Expect(tab.Page.Locator("#note-tab")).ToHaveTextAsync("Внутренняя заметка");
+        await Expect(tab.Page.Locator("#timeline .timeline-note")).ToContainTextAsync("Внутренняя заметка");
+        await Expect(tab.Page.Locator("#timeline .timeline-event").First).ToContainTextAsync("создал(а) заявку");
+        await Expect(tab.Page.Locator("#customer-card")).ToContainTextAsync("Другие заявки этого человека");
+        await tab.ScreenshotAsync();
     });
 
     private static async Task SignInAsync(BrowserTab tab, string email, string password, string returnUrl)
