@@ -1,4 +1,5 @@
-// Keyboard shortcuts of the ticket page: "r" (outside any input) puts the cursor in the reply editor.
+// Keyboard shortcuts of the ticket page: "r" (outside any input) puts the cursor in the reply editor. The physical
+// key counts, so it also works with a Russian layout (where it types "к").
 let bound = false;
 
 export function bindReplyShortcut() {
@@ -6,7 +7,7 @@ export function bindReplyShortcut() {
     bound = true;
     document.documentElement.dataset.replyShortcut = 'on';
     document.addEventListener('keydown', event => {
-        if (event.key !== 'r' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+        if ((event.code !== 'KeyR' && event.key !== 'r') || event.shiftKey || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
         const target = event.target;
         if (target instanceof HTMLElement
             && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
