@@ -44,6 +44,7 @@ public static class OknoModules
         services.AddUi();
         services.AddScoped<UiScope>();
         services.AddScoped<Tickets.Ui.TicketLabels>();
+        services.AddScoped<RelativeTime>();
 
         services.AddAdmin();
         services.AddCustomers();

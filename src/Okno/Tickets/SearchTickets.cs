@@ -7,7 +7,7 @@ namespace Okno.Tickets;
 
 public sealed record TicketSearchHit(TicketView Ticket, string MatchedIn);
 
-/// <summary>First version of ticket search: a ticket number, or a case-insensitive substring of the subject or
+/// <summary>First version of ticket search: a ticket number, a customer's email, or a case-insensitive substring of the subject or
 /// of any message, in any alphabet. Query text is data, never syntax: LIKE wildcards in it are escaped.</summary>
 public sealed class SearchTickets(OknoDb db)
 {
@@ -26,6 +26,17 @@ public sealed class SearchTickets(OknoDb db)
         {
             var byNumber = (await TicketView.ReadAsync(visible.Where(t => t.Number == number), db, cancellationToken)).FirstOrDefault();
             if (byNumber is not null) hits.Add(new TicketSearchHit(byNumber, "number"));
+        }
+
+        if (query.Contains('@'))
+        {
+            // A customer's email: their tickets, newest first (exact address; addresses are stored normalized).
+            var address = Customers.ContactEmail.Normalize(query);
+            var contactIds = db.ContactEmails.Where(e => e.Address == address).Select(e => e.ContactId);
+            var byCustomer = await TicketView.ReadAsync(visible.Where(t => contactIds.Contains(t.ContactId)).OrderByDescending(t => t.Id)
+                .Take(limit), db, cancellationToken);
+            hits.AddRange(byCustomer.Where(t => hits.All(h => h.Ticket.Id != t.Id)).Select(t => new TicketSearchHit(t, "customer")));
+            if (hits.Count >= limit) return hits.Take(limit).ToList();
         }
 
         var pattern = "%" + Escape(query.ToLowerInvariant()) + "%";

@@ -25,8 +25,9 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // A customer's or company's tickets: few per contact, read newest first.
         b.HasIndex(t => new { t.ContactId, t.Id });
         b.HasIndex(t => new { t.CompanyId, t.Id });
+        // No foreign key on purpose: adding one to an existing SQLite table rebuilds the table outside a transaction.
+        // MergeTickets is the only writer and sets it to a ticket it has just locked; tickets are never deleted.
         b.HasIndex(t => t.MergedIntoId);
-        b.HasOne<Ticket>().WithMany().HasForeignKey(t => t.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(t => t.Contact).WithMany().HasForeignKey(t => t.ContactId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(t => t.Company).WithMany().HasForeignKey(t => t.CompanyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(t => t.Group).WithMany().HasForeignKey(t => t.GroupId).OnDelete(DeleteBehavior.Restrict);

@@ -87,7 +87,7 @@ public static class TicketsEndpoints
 
         app.MapGet("/api/v1/search", async (string? q, int? limit, SearchTickets search, CurrentAgent agent, CancellationToken ct) =>
                 TypedResults.Ok(new { items = await search.ExecuteAsync(q, Paging.Limit(limit), agent, ct) }))
-            .RequireAuthorization().WithTags("Search").WithSummary("Tickets by number, subject or message text");
+            .RequireAuthorization().WithTags("Search").WithSummary("Tickets by number, customer email, subject or message text");
 
         app.MapGet("/api/v1/attachments/{id:long}", DownloadAttachmentAsync).RequireAuthorization().WithTags("Tickets");
         return app;

@@ -15,9 +15,10 @@ public sealed class SignInTests(OknoInChromium okno)
         await tab.Page.Locator("#password").FillAsync(OknoFactory.AdminPassword);
         await tab.LoadsInteractiveAsync(() => tab.Page.Locator("#signin-submit").ClickAsync());
 
-        await Expect(tab.Page).ToHaveURLAsync(okno.BaseUrl + "/");
+        // An agent's home is their inbox.
+        await Expect(tab.Page).ToHaveURLAsync(okno.BaseUrl + "/inbox");
         await Expect(tab.Page.Locator("#signed-in-as")).ToHaveTextAsync("Administrator");
-        await Expect(tab.Page.Locator("#welcome")).ToContainTextAsync("Administrator");
+        await Expect(tab.Page.Locator("#inbox-views")).ToBeVisibleAsync();
         await tab.ScreenshotAsync();
 
         await tab.Page.Locator("#signout").ClickAsync();

@@ -24,7 +24,7 @@ public sealed partial class SignInPageTests(SqliteOkno okno) : IClassFixture<Sql
         Assert.Equal("/?from=test", response.Headers.Location!.PathAndQuery);
         Assert.Contains("okno.auth=", string.Join(";", response.Headers.GetValues("Set-Cookie")));
 
-        Assert.Contains("Administrator", await browser.GetStringAsync("/"));
+        Assert.Contains("Administrator", await browser.GetStringAsync("/inbox"));
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/v1/me")).StatusCode);
     }
 
@@ -84,7 +84,7 @@ public sealed partial class SignInPageTests(SqliteOkno okno) : IClassFixture<Sql
         await SignInAsync(browser, OknoFactory.AdminEmail, OknoFactory.AdminPassword);
         Assert.Equal(HttpStatusCode.BadRequest, (await browser.PostAsync("/signout", new FormUrlEncodedContent([]))).StatusCode);
 
-        var token = TokenOf(await browser.GetStringAsync("/"));
+        var token = TokenOf(await browser.GetStringAsync("/inbox"));
         var signedOut = await browser.PostAsync("/signout", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
@@ -107,7 +107,7 @@ public sealed partial class SignInPageTests(SqliteOkno okno) : IClassFixture<Sql
         var second = Browser();
         second.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
         await SignInAsync(second, email, "agent-password-1");
-        Assert.Contains("Окно работает", await second.GetStringAsync("/"));
+        Assert.Contains("Входящие", await second.GetStringAsync("/inbox"));
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed partial class SignInPageTests(SqliteOkno okno) : IClassFixture<Sql
 
         var browser = timed.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await SignInAsync(browser, "leaving@test.okno", "agent-password-1");
-        Assert.Contains("id=\"signed-in-as\"", await browser.GetStringAsync("/"));
+        Assert.Contains("id=\"signed-in-as\"", await browser.GetStringAsync("/inbox"));
 
         Assert.Equal(HttpStatusCode.NoContent, (await api.DeleteAsync($"/api/v1/agents/{agent.Id()}")).StatusCode);
         clock.Advance(TimeSpan.FromMinutes(1));

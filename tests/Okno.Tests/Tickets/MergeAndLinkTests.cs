@@ -82,3 +82,21 @@ public sealed class MergeAndLinkTests(SqliteOkno okno) : IClassFixture<SqliteOkn
         Assert.Equal(HttpStatusCode.BadRequest, (await Admin.PostAsJsonAsync($"/api/v1/tickets/{a.Id()}/links", new { ticketId = a.Id() })).StatusCode);
     }
 }
+
+public sealed class SearchByCustomerTests(SqliteOkno okno) : IClassFixture<SqliteOkno>
+{
+    [Fact]
+    public async Task Search_finds_a_customers_tickets_by_their_email_in_any_case()
+    {
+        var email = $"Finder-{Guid.NewGuid():N}@Example.com";
+        var older = await okno.Admin.CreateTicketAsync("Older", email);
+        var newer = await okno.Admin.CreateTicketAsync("Newer", email);
+        await okno.Admin.CreateTicketAsync("Someone else", $"other-{Guid.NewGuid():N}@example.com");
+
+        var hits = (await okno.Admin.GetJsonAsync($"/api/v1/search?q={Uri.EscapeDataString(" " + email.ToUpperInvariant() + " ")}"))
+            .GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal([newer.Id(), older.Id()], hits.Select(h => h.GetProperty("ticket").Id()));
+        Assert.All(hits, h => Assert.Equal("customer", h.Str("matchedIn")));
+        Assert.Empty((await okno.Admin.GetJsonAsync("/api/v1/search?q=nobody%40nowhere.example")).GetProperty("items").EnumerateArray());
+    }
+}

@@ -32,8 +32,11 @@ public static class DataModule
         return services;
     }
 
+    // A migration step that cannot run in a transaction (SQLite rebuilds a table to add a foreign key) could leave a
+    // half-migrated database after a crash: refuse such migrations instead of warning about them.
     internal static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSetup());
+        o.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSetup())
+            .ConfigureWarnings(w => w.Throw(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning));
 
     internal static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>
         o.UseNpgsql(connectionString);

@@ -753,11 +753,6 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Okno.Tickets.Ticket", null)
-                        .WithMany()
-                        .HasForeignKey("MergedIntoId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.Navigation("Assignee");
 
                     b.Navigation("Company");

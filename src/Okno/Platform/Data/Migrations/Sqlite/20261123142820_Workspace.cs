@@ -5,7 +5,7 @@
 namespace Okno.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class InboxViews : Migration
+    public partial class Workspace : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -30,6 +30,12 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                 name: "IX_Tickets_UpdatedAt_Id",
                 table: "Tickets");
 
+            migrationBuilder.AddColumn<long>(
+                name: "MergedIntoId",
+                table: "Tickets",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "PriorityRank",
                 table: "Tickets",
@@ -51,6 +57,40 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_TicketCounts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TicketLinks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TicketId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OtherTicketId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TicketLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TicketLinks_Agents_CreatedById",
+                        column: x => x.CreatedById,
+                        principalTable: "Agents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TicketLinks_Tickets_OtherTicketId",
+                        column: x => x.OtherTicketId,
+                        principalTable: "Tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TicketLinks_Tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "Tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateIndex(
@@ -84,6 +124,11 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                 columns: new[] { "GroupId", "Status", "UpdatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tickets_MergedIntoId",
+                table: "Tickets",
+                column: "MergedIntoId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tickets_Status_PriorityRank_UpdatedAt_Id",
                 table: "Tickets",
                 columns: new[] { "Status", "PriorityRank", "UpdatedAt", "Id" });
@@ -92,6 +137,22 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                 name: "IX_Tickets_Status_UpdatedAt_Id",
                 table: "Tickets",
                 columns: new[] { "Status", "UpdatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketLinks_CreatedById",
+                table: "TicketLinks",
+                column: "CreatedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketLinks_OtherTicketId",
+                table: "TicketLinks",
+                column: "OtherTicketId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketLinks_TicketId_OtherTicketId",
+                table: "TicketLinks",
+                columns: new[] { "TicketId", "OtherTicketId" },
+                unique: true);
 
             // Existing tickets: the numeric priority, and the view counters from the tickets as they are.
             migrationBuilder.Sql("""
@@ -109,6 +170,9 @@ namespace Okno.Platform.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "TicketCounts");
+
+            migrationBuilder.DropTable(
+                name: "TicketLinks");
 
             migrationBuilder.DropIndex(
                 name: "IX_Tickets_AssigneeId_Status_Id",
@@ -135,11 +199,19 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                 table: "Tickets");
 
             migrationBuilder.DropIndex(
+                name: "IX_Tickets_MergedIntoId",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Tickets_Status_PriorityRank_UpdatedAt_Id",
                 table: "Tickets");
 
             migrationBuilder.DropIndex(
                 name: "IX_Tickets_Status_UpdatedAt_Id",
+                table: "Tickets");
+
+            migrationBuilder.DropColumn(
+                name: "MergedIntoId",
                 table: "Tickets");
 
             migrationBuilder.DropColumn(

@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
@@ -6,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Okno.Platform.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class InboxViews : Migration
+    public partial class Workspace : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -31,6 +32,12 @@ namespace Okno.Platform.Data.Migrations.Postgres
                 name: "IX_Tickets_UpdatedAt_Id",
                 table: "Tickets");
 
+            migrationBuilder.AddColumn<long>(
+                name: "MergedIntoId",
+                table: "Tickets",
+                type: "bigint",
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "PriorityRank",
                 table: "Tickets",
@@ -52,6 +59,40 @@ namespace Okno.Platform.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_TicketCounts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TicketLinks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TicketId = table.Column<long>(type: "bigint", nullable: false),
+                    OtherTicketId = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedById = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TicketLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TicketLinks_Agents_CreatedById",
+                        column: x => x.CreatedById,
+                        principalTable: "Agents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TicketLinks_Tickets_OtherTicketId",
+                        column: x => x.OtherTicketId,
+                        principalTable: "Tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TicketLinks_Tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "Tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateIndex(
@@ -85,6 +126,11 @@ namespace Okno.Platform.Data.Migrations.Postgres
                 columns: new[] { "GroupId", "Status", "UpdatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tickets_MergedIntoId",
+                table: "Tickets",
+                column: "MergedIntoId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tickets_Status_PriorityRank_UpdatedAt_Id",
                 table: "Tickets",
                 columns: new[] { "Status", "PriorityRank", "UpdatedAt", "Id" });
@@ -93,6 +139,22 @@ namespace Okno.Platform.Data.Migrations.Postgres
                 name: "IX_Tickets_Status_UpdatedAt_Id",
                 table: "Tickets",
                 columns: new[] { "Status", "UpdatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketLinks_CreatedById",
+                table: "TicketLinks",
+                column: "CreatedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketLinks_OtherTicketId",
+                table: "TicketLinks",
+                column: "OtherTicketId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketLinks_TicketId_OtherTicketId",
+                table: "TicketLinks",
+                columns: new[] { "TicketId", "OtherTicketId" },
+                unique: true);
 
             // Existing tickets: the numeric priority, and the view counters from the tickets as they are.
             migrationBuilder.Sql("""
@@ -110,6 +172,9 @@ namespace Okno.Platform.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "TicketCounts");
+
+            migrationBuilder.DropTable(
+                name: "TicketLinks");
 
             migrationBuilder.DropIndex(
                 name: "IX_Tickets_AssigneeId_Status_Id",
@@ -136,11 +201,19 @@ namespace Okno.Platform.Data.Migrations.Postgres
                 table: "Tickets");
 
             migrationBuilder.DropIndex(
+                name: "IX_Tickets_MergedIntoId",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Tickets_Status_PriorityRank_UpdatedAt_Id",
                 table: "Tickets");
 
             migrationBuilder.DropIndex(
                 name: "IX_Tickets_Status_UpdatedAt_Id",
+                table: "Tickets");
+
+            migrationBuilder.DropColumn(
+                name: "MergedIntoId",
                 table: "Tickets");
 
             migrationBuilder.DropColumn(

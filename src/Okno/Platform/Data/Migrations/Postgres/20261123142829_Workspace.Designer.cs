@@ -12,8 +12,8 @@ using Okno.Platform.Data;
 namespace Okno.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOknoDb))]
-    [Migration("20261123142204_InboxViews")]
-    partial class InboxViews
+    [Migration("20261123142829_Workspace")]
+    partial class Workspace
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -795,11 +795,6 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasOne("Okno.Admin.Group", "Group")
                         .WithMany()
                         .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Okno.Tickets.Ticket", null)
-                        .WithMany()
-                        .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Assignee");

@@ -1,0 +1,28 @@
+// Keyboard shortcuts of the agent workspace. The keys are handled by the .NET component (it owns the selection);
+// this only listens, and ignores keys typed into fields or pressed with a modifier.
+function typingInField(event) {
+    const target = event.target;
+    if (!target || !(target instanceof Element)) return false;
+    return target.closest("input, textarea, select, [contenteditable=''], [contenteditable='true']") !== null;
+}
+
+export function listenKeys(component, keys) {
+    const handler = event => {
+        if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing || typingInField(event)) return;
+        if (!keys.includes(event.key)) return;
+        event.preventDefault();
+        component.invokeMethodAsync("OnShortcut", event.key);
+    };
+    document.addEventListener("keydown", handler);
+    return { dispose: () => document.removeEventListener("keydown", handler) };
+}
+
+export function scrollIntoView(selector) {
+    document.querySelector(selector)?.scrollIntoView({ block: "nearest" });
+}
+
+export function focus(selector) {
+    const element = document.querySelector(selector);
+    element?.focus();
+    return element !== null;
+}
