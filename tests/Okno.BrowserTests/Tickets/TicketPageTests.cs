@@ -1,6 +1,8 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Okno.Testing;
+using Okno.Tickets;
 using static Microsoft.Playwright.Assertions;
 
 namespace Okno.BrowserTests.Tickets;
@@ -223,6 +225,33 @@ public sealed class TicketPageTests(OknoInChromium okno)
         await Expect(page).ToHaveURLAsync(okno.BaseUrl + $"/tickets/{other.Id()}");
         await Expect(page.Locator("#ticket-subject")).ToHaveTextAsync("Calendar invites missing " + tag);
         await Expect(page.Locator("#reply-body")).ToBeVisibleAsync();
+    });
+
+    [Fact]
+    public Task A_change_made_on_a_stale_ticket_is_refused_and_the_page_reloads() => okno.InPageAsync("en-US", async tab =>
+    {
+        var admin = await okno.App.AdminClientAsync();
+        var ticket = await admin.CreateTicketAsync("Scanner jams " + Guid.NewGuid().ToString("N")[..6]);
+        await SignInAsync(tab, OknoFactory.AdminEmail, OknoFactory.AdminPassword, $"/tickets/{ticket.Id()}");
+        await Expect(tab.Page.Locator("#ticket-status")).ToHaveTextAsync("New");
+
+        // A change this page is not told about (as from another node before its signal arrives).
+        await okno.App.WithDbAsync(async db =>
+        {
+            var stored = await db.Tickets.SingleAsync(t => t.Id == ticket.Id());
+            stored.ChangePriority(TicketPriority.Urgent, Actor.System, DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+
+        await ChooseAsync(tab.Page, "#status-select", "Waiting for customer");
+        await Expect(tab.Page.Locator(".mud-snackbar")).ToContainTextAsync("Someone changed this ticket in the meantime");
+        await Expect(tab.Page.Locator("#ticket-status")).ToHaveTextAsync("New");
+        await Expect(tab.Page.Locator("#priority-select")).ToContainTextAsync("Urgent");
+        await Expect(tab.Page.Locator("#timeline .timeline-event[data-field=priority]")).ToContainTextAsync("System changed priority: Normal → Urgent");
+
+        // Now on the current version, the same change goes through.
+        await ChooseAsync(tab.Page, "#status-select", "Waiting for customer");
+        await Expect(tab.Page.Locator("#ticket-status")).ToHaveTextAsync("Waiting for customer");
     });
 
     [Fact]
