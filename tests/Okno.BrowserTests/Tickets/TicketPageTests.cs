@@ -91,7 +91,7 @@ public sealed class TicketPageTests(OknoInChromium okno)
         await ChooseAsync(page, "#status-select", "Closed");
         await Expect(page.Locator("#ticket-closed")).ToBeVisibleAsync();
         await Expect(page.Locator("#reply-body")).ToHaveCountAsync(0);
-        await Expect(page.Locator("#tag-input")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#tag-input")).ToHaveCountAsync(0);        Assert.Empty(tab.Problems);
     });
 
     [Fact]
@@ -165,7 +165,8 @@ public sealed class TicketPageTests(OknoInChromium okno)
         await a.Page.Locator("#reply-body").FillAsync("And one more thing from A.");
         await a.Page.Locator("#reply-send").ClickAsync();
         await Expect(a.Page.Locator("#timeline .timeline-out", new() { HasText = "one more thing" })).ToHaveCountAsync(1);
-        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(dialog).ToHaveCountAsync(0);        Assert.Empty(a.Problems);
+        Assert.Empty(b.Problems);
     });
 
     [Fact]

@@ -42,6 +42,17 @@ public sealed class TicketWorkspaceTests(SqliteOkno okno) : IClassFixture<Sqlite
         Assert.Equal(["e:1", "m:5", "e:3", "m:9", "e:5", "m:3@10077", "m:12", "e:7"], items.Select(Describe));
     }
 
+    [Theory]
+    [InlineData("10023", 10023L)]
+    [InlineData(" #10023 ", 10023L)]
+    [InlineData("# 7", 7L)]
+    [InlineData("", null)]
+    [InlineData("abc", null)]
+    [InlineData("-5", null)]
+    [InlineData("0", null)]
+    [InlineData("1e3", null)]
+    public void Ticket_numbers_are_read_as_agents_type_them(string text, long? expected) => Assert.Equal(expected, TicketNumbers.Parse(text));
+
     [Fact]
     public void Empty_ticket_gives_an_empty_timeline() => Assert.Empty(Timeline.Build([], []));
 
