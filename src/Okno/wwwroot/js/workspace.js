@@ -14,7 +14,14 @@ export function listenKeys(component, keys) {
         component.invokeMethodAsync("OnShortcut", event.key);
     };
     document.addEventListener("keydown", handler);
-    return { dispose: () => document.removeEventListener("keydown", handler) };
+    // Lets a test (or a curious agent) see that the shortcuts are live.
+    document.documentElement.dataset.oknoKeys = "on";
+    return {
+        dispose: () => {
+            document.removeEventListener("keydown", handler);
+            delete document.documentElement.dataset.oknoKeys;
+        }
+    };
 }
 
 export function scrollIntoView(selector) {
