@@ -126,6 +126,12 @@ public sealed class AdminPagesTests(OknoInChromium okno)
             await Expect(page).Not.ToHaveURLAsync(new Regex(Regex.Escape(path) + "$"));
             await Expect(page.Locator("#groups-table, #roles-table, #group-create")).ToHaveCountAsync(0);
         }
+
+        // Inside a running circuit the router does not ask the server; the page itself refuses.
+        await page.EvaluateAsync("Blazor.navigateTo('/admin/agents')");
+        await Expect(page).ToHaveURLAsync(new Regex("/admin/agents$"));
+        await Expect(page.Locator("#access-denied")).ToBeVisibleAsync();
+        await Expect(page.Locator("#agents-table, #agent-create")).ToHaveCountAsync(0);
     });
 
     private async Task<string> CreateAgentAsync(AgentRole role)
