@@ -65,6 +65,7 @@ public sealed class AdminPagesTests(OknoInChromium okno)
 
         // The group page counts the new member and lists them.
         await tab.GotoInteractiveAsync("/admin/groups");
+        await LoadAllAsync(page, "groups");
         await Expect(groupRow.Locator(".group-agents")).ToHaveTextAsync("1");
         await groupRow.Locator("button[id^=group-members-]").ClickAsync();
         await Expect(page.Locator("#group-members-table")).ToContainTextAsync(email);
@@ -134,14 +135,50 @@ public sealed class AdminPagesTests(OknoInChromium okno)
         await Expect(page.Locator("#agents-table, #agent-create")).ToHaveCountAsync(0);
     });
 
+    [Fact]
+    public Task Groups_page_shows_a_page_at_a_time_and_loads_more_on_request() => okno.InPageAsync("en-US", async tab =>
+    {
+        var page = tab.Page;
+        var prefix = "Paged " + Guid.NewGuid().ToString("N")[..6];
+        await using (var scope = okno.App.Services.CreateAsyncScope())
+        {
+            var admin = await AdminAsync(scope.ServiceProvider);
+            for (var i = 1; i <= Okno.Platform.Web.Paging.DefaultLimit + 1; i++)
+                await scope.ServiceProvider.GetRequiredService<CreateGroup>().ExecuteAsync(new GroupRequest($"{prefix} {i:00}", null), admin, null, default);
+        }
+        await SignInAsync(tab, OknoFactory.AdminEmail, OknoFactory.AdminPassword, "/admin/groups");
+
+        var last = $"{prefix} {Okno.Platform.Web.Paging.DefaultLimit + 1:00}";
+        await Expect(page.Locator("#groups-table tbody tr")).ToHaveCountAsync(Okno.Platform.Web.Paging.DefaultLimit);
+        await Expect(page.Locator("#groups-table")).Not.ToContainTextAsync(last);
+        await LoadAllAsync(page, "groups");
+        await Expect(page.Locator("#groups-table")).ToContainTextAsync(last);
+    });
+
+    /// <summary>Clicks "Load more" under the table until every page is on screen.</summary>
+    private static async Task LoadAllAsync(IPage page, string list)
+    {
+        await Expect(page.Locator($"#{list}-table tbody tr").First).ToBeVisibleAsync();
+        while (await page.Locator($"#{list}-more").CountAsync() > 0)
+        {
+            var rows = await page.Locator($"#{list}-table tbody tr").CountAsync();
+            await page.Locator($"#{list}-more").ClickAsync();
+            await Expect(page.Locator($"#{list}-table tbody tr")).Not.ToHaveCountAsync(rows);
+        }
+    }
+
+    private static async Task<CurrentAgent> AdminAsync(IServiceProvider services)
+    {
+        var db = services.GetRequiredService<OknoDb>();
+        return (await SecurityModule.LoadAsync(db, (await db.Agents.SingleAsync(a => a.Email == OknoFactory.AdminEmail)).Id, default))!;
+    }
+
     private async Task<string> CreateAgentAsync(AgentRole role)
     {
         var email = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@test.okno";
         await using var scope = okno.App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OknoDb>();
-        var admin = await SecurityModule.LoadAsync(db, (await db.Agents.SingleAsync(a => a.Email == OknoFactory.AdminEmail)).Id, default);
         await scope.ServiceProvider.GetRequiredService<CreateAgent>().ExecuteAsync(
-            new CreateAgentRequest(email, "Plain Agent", role, "agent-password-1", [], null), admin!, null, default);
+            new CreateAgentRequest(email, "Plain Agent", role, "agent-password-1", [], null), await AdminAsync(scope.ServiceProvider), null, default);
         return email;
     }
 
