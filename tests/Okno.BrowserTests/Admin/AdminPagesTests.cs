@@ -88,6 +88,7 @@ public sealed class AdminPagesTests(OknoInChromium okno)
         await page.Locator("#agent-password").FillAsync("long-enough-password");
         await page.Locator("#agent-save").ClickAsync();
         await Expect(page.Locator("#agent-dialog")).ToContainTextAsync("An agent with this email already exists.");
+        await tab.ScreenshotAsync();
         await page.Locator("#agent-cancel").ClickAsync();
         await Expect(page.Locator("#agent-dialog")).ToHaveCountAsync(0);
         await Expect(page.Locator("#agents-table")).ToContainTextAsync(OknoFactory.AdminEmail);
@@ -102,12 +103,20 @@ public sealed class AdminPagesTests(OknoInChromium okno)
 
         await Expect(page.Locator("#role-admin .role-name")).ToHaveTextAsync("Администратор");
         await Expect(page.Locator("#role-count-supervisor")).Not.ToHaveTextAsync(new Regex("^(…|0)$"));
+        await tab.ScreenshotAsync("roles");
         // A link inside the running UI: the circuit navigates, no new page load.
         await page.Locator("#role-link-supervisor").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/admin/agents\\?role=supervisor$"));
         await Expect(page.Locator("#agents-filter")).ToContainTextAsync("Супервайзер");
         await Expect(page.Locator("#agents-table")).ToContainTextAsync(email);
         await Expect(page.Locator("#agents-table")).Not.ToContainTextAsync(OknoFactory.AdminEmail);
+        await tab.ScreenshotAsync("agents");
+
+        // Same page, another query: the list reloads without the filter.
+        await page.Locator("#agents-filter-clear").ClickAsync();
+        await Expect(page.Locator("#agents-filter")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#agents-table")).ToContainTextAsync(OknoFactory.AdminEmail);
+        await Expect(page.Locator("#agents-table")).ToContainTextAsync(email);
     });
 
     [Fact]
