@@ -18,6 +18,14 @@ public static class AdminModule
         services.AddScoped<Audit>();
         services.AddScoped<AgentSignIn>();
         services.AddScoped<AgentDirectory>();
+        services.AddScoped<AgentQueries>();
+        services.AddScoped<CreateAgent>();
+        services.AddScoped<ChangeAgent>();
+        services.AddScoped<DeactivateAgent>();
+        services.AddScoped<GroupQueries>();
+        services.AddScoped<CreateGroup>();
+        services.AddScoped<ChangeGroup>();
+        services.AddScoped<DeleteGroup>();
         services.AddSingleton<IPasswordHasher<Agent>, PasswordHasher<Agent>>();
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, p => p.RequireRole(nameof(AgentRole.Admin)));
         return services;
@@ -51,8 +59,8 @@ public static class AdminModule
         var email = string.IsNullOrWhiteSpace(options.Email) ? "admin@okno.local" : options.Email.Trim().ToLowerInvariant();
         var generated = string.IsNullOrEmpty(options.Password);
         var password = generated ? GeneratePassword() : options.Password!;
-        if (password.Length < AgentsEndpoints.MinPasswordLength)
-            throw new InvalidOperationException($"Okno:Admin:Password must have at least {AgentsEndpoints.MinPasswordLength} characters.");
+        if (password.Length < AgentRules.MinPasswordLength)
+            throw new InvalidOperationException($"Okno:Admin:Password must have at least {AgentRules.MinPasswordLength} characters.");
         var admin = new Agent
         {
             Email = email, Name = "Administrator", Role = AgentRole.Admin,

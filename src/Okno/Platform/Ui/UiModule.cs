@@ -11,6 +11,7 @@ public static class UiModule
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, Security.CircuitRevalidation>();
         services.AddMudServices();
         // Russian text goes out as UTF-8, not as &#x...; entities: smaller pages, readable source.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

@@ -9,12 +9,21 @@ function typingInField(event) {
 export function listenKeys(component, keys) {
     const handler = event => {
         if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing || typingInField(event)) return;
-        if (!keys.includes(event.key)) return;
+        // By the physical key, so j/k/r work the same with a Russian layout (where they type о/л/к).
+        const key = event.code && event.code.startsWith("Key") ? event.code.slice(3).toLowerCase() : event.key;
+        if (!keys.includes(key)) return;
         event.preventDefault();
-        component.invokeMethodAsync("OnShortcut", event.key);
+        component.invokeMethodAsync("OnShortcut", key);
     };
     document.addEventListener("keydown", handler);
-    return { dispose: () => document.removeEventListener("keydown", handler) };
+    // Lets a test (or a curious agent) see that the shortcuts are live.
+    document.documentElement.dataset.oknoKeys = "on";
+    return {
+        dispose: () => {
+            document.removeEventListener("keydown", handler);
+            delete document.documentElement.dataset.oknoKeys;
+        }
+    };
 }
 
 export function scrollIntoView(selector) {
