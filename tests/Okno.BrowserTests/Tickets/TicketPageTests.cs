@@ -276,7 +276,10 @@ public sealed class TicketPageTests(OknoInChromium okno)
     public Task The_ticket_page_speaks_russian() => okno.InPageAsync("ru-RU", async tab =>
     {
         var admin = await okno.App.AdminClientAsync();
-        var ticket = await admin.CreateTicketAsync("Не работает принтер", $"olga-{Guid.NewGuid():N}@example.com");
+        var domain = $"romashka-{Guid.NewGuid():N}.example";
+        await admin.PostJsonAsync("/api/v1/companies", new { name = "Ромашка", domain });
+        var colleague = await admin.CreateTicketAsync("Нет доступа к 1С", $"ivan@{domain}");
+        var ticket = await admin.CreateTicketAsync("Не работает принтер", $"olga@{domain}");
         await admin.PostJsonAsync($"/api/v1/tickets/{ticket.Id()}/messages", new { body = "Проверю картридж", @internal = true });
         await SignInAsync(tab, OknoFactory.AdminEmail, OknoFactory.AdminPassword, $"/tickets/{ticket.Id()}");
 
@@ -285,6 +288,11 @@ public sealed class TicketPageTests(OknoInChromium okno)
         await Expect(tab.Page.Locator("#timeline .timeline-note")).ToContainTextAsync("Внутренняя заметка");
         await Expect(tab.Page.Locator("#timeline .timeline-event").First).ToContainTextAsync("создал(а) заявку");
         await Expect(tab.Page.Locator("#customer-card")).ToContainTextAsync("Другие заявки этого человека");
+        await Expect(tab.Page.Locator("#contact-tickets")).ToContainTextAsync("Других заявок нет.");
+        await Expect(tab.Page.Locator("#customer-company")).ToContainTextAsync($"Ромашка · {domain}");
+        await Expect(tab.Page.Locator("#company-tickets .customer-ticket")).ToHaveCountAsync(1);
+        await Expect(tab.Page.Locator($"#company-tickets a[href='/tickets/{colleague.Id()}']")).ToContainTextAsync("Нет доступа к 1С");
+        await Expect(tab.Page.Locator("#company-tickets .customer-ticket")).ToContainTextAsync("Новая");
         await tab.ScreenshotAsync();
     });
 
