@@ -2,6 +2,7 @@ using Okno.Bench;
 using Okno.Bench.Api;
 using Okno.Bench.Floor;
 using Okno.Bench.Generate;
+using Okno.Bench.Live;
 
 const string Usage = """
     Okno.Bench — data generator and benchmarks for Okno.
@@ -12,6 +13,8 @@ const string Usage = """
                [--out bench/results/<date>-<provider>.md] [--floor <rows/s at 1 client>] [--floor32 <rows/s at 32>]
                [--search 'принтер,invoice,xyzzy'] [--label text]
       floor    --provider sqlite|postgres --connection <cs> [--seconds 10] [--clients 1|32] [--out file]
+      live     --url http://127.0.0.1:PORT --email E --password P [--samples 30] [--gap-ms 300]
+               [--chromium /usr/bin/chromium] [--out file] [--label text]
 
     See bench/README.md.
     """;
@@ -33,6 +36,7 @@ try
         "generate" => await Generator.RunAsync(options, stop.Token),
         "api" => await ApiBench.RunAsync(options, stop.Token),
         "floor" => await FloorBench.RunAsync(options, stop.Token),
+        "live" => await LiveBench.RunAsync(options, stop.Token),
         _ => throw new UsageException($"Unknown command '{args[0]}'."),
     };
 }
