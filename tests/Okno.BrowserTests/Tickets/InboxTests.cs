@@ -93,6 +93,7 @@ public sealed class InboxTests(OknoInChromium okno, ITestOutputHelper output)
         await Expect(rows.Nth(0)).ToHaveAttributeAsync("aria-selected", "true");
         await page.Keyboard.PressAsync("r");
         await Expect(page).ToHaveURLAsync($"{okno.BaseUrl}/tickets/{third.Id()}?reply=1");
+        await Expect(page.Locator("#reply-body")).ToBeFocusedAsync();
     });
 
     [Fact]
