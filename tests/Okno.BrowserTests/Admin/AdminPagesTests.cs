@@ -20,7 +20,7 @@ public sealed class AdminPagesTests(OknoInChromium okno)
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var group = $"L1 {suffix}";
         var email = $"olga-{suffix}@test.okno";
-        await SignInAsync(tab, OknoFactory.AdminEmail, OknoFactory.AdminPassword, "/admin/groups");
+        await tab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, "/admin/groups");
 
         await page.Locator("#group-create").ClickAsync();
         await page.Locator("#group-name").FillAsync(group);
@@ -76,7 +76,7 @@ public sealed class AdminPagesTests(OknoInChromium okno)
     public Task A_taken_email_is_shown_next_to_the_field_and_the_dialog_stays_open() => okno.InPageAsync("en-US", async tab =>
     {
         var page = tab.Page;
-        await SignInAsync(tab, OknoFactory.AdminEmail, OknoFactory.AdminPassword, "/admin/agents");
+        await tab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, "/admin/agents");
 
         await page.Locator("#agent-create").ClickAsync();
         await page.Locator("#agent-email").FillAsync(OknoFactory.AdminEmail);
@@ -99,7 +99,7 @@ public sealed class AdminPagesTests(OknoInChromium okno)
     {
         var page = tab.Page;
         var email = await CreateAgentAsync(AgentRole.Supervisor);
-        await SignInAsync(tab, OknoFactory.AdminEmail, OknoFactory.AdminPassword, "/admin/roles");
+        await tab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, "/admin/roles");
 
         await Expect(page.Locator("#role-admin .role-name")).ToHaveTextAsync("Администратор");
         await Expect(page.Locator("#role-count-supervisor")).Not.ToHaveTextAsync(new Regex("^(…|0)$"));
@@ -124,7 +124,7 @@ public sealed class AdminPagesTests(OknoInChromium okno)
     {
         var page = tab.Page;
         var email = await CreateAgentAsync(AgentRole.Agent);
-        await SignInAsync(tab, email, "agent-password-1", "/admin/agents");
+        await tab.SignInAsync(email, "agent-password-1", "/admin/agents");
 
         await Expect(page).Not.ToHaveURLAsync(new Regex("/admin/agents$"));
         await Expect(page.Locator("#signed-in-as")).ToHaveTextAsync("Plain Agent");
@@ -155,7 +155,7 @@ public sealed class AdminPagesTests(OknoInChromium okno)
             for (var i = 1; i <= Okno.Platform.Web.Paging.DefaultLimit + 1; i++)
                 await scope.ServiceProvider.GetRequiredService<CreateGroup>().ExecuteAsync(new GroupRequest($"{prefix} {i:00}", null), admin, null, default);
         }
-        await SignInAsync(tab, OknoFactory.AdminEmail, OknoFactory.AdminPassword, "/admin/groups");
+        await tab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, "/admin/groups");
 
         var last = $"{prefix} {Okno.Platform.Web.Paging.DefaultLimit + 1:00}";
         await Expect(page.Locator("#groups-table tbody tr")).ToHaveCountAsync(Okno.Platform.Web.Paging.DefaultLimit);
@@ -189,14 +189,6 @@ public sealed class AdminPagesTests(OknoInChromium okno)
         await scope.ServiceProvider.GetRequiredService<CreateAgent>().ExecuteAsync(
             new CreateAgentRequest(email, "Plain Agent", role, "agent-password-1", [], null), await AdminAsync(scope.ServiceProvider), null, default);
         return email;
-    }
-
-    private static async Task SignInAsync(BrowserTab tab, string email, string password, string returnUrl)
-    {
-        await tab.Page.GotoAsync("/signin?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
-        await tab.Page.Locator("#email").FillAsync(email);
-        await tab.Page.Locator("#password").FillAsync(password);
-        await tab.LoadsInteractiveAsync(() => tab.Page.Locator("#signin-submit").ClickAsync());
     }
 
     /// <summary>Opens a MudSelect (its options render in a popover at the layout) and clicks the option with this text.</summary>

@@ -19,7 +19,7 @@ public sealed class TicketPageTests(OknoInChromium okno)
         var subject = "Printer prints blank pages " + Guid.NewGuid().ToString("N")[..6];
         var ticket = await admin.CreateTicketAsync(subject, $"anna-{Guid.NewGuid():N}@example.com");
 
-        await SignInAsync(tab, OknoFactory.AdminEmail, OknoFactory.AdminPassword, $"/tickets/{ticket.Id()}");
+        await tab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, $"/tickets/{ticket.Id()}");
 
         var page = tab.Page;
         await Expect(page.Locator("#ticket-subject")).ToHaveTextAsync(subject);
@@ -101,8 +101,8 @@ public sealed class TicketPageTests(OknoInChromium okno)
         var ticket = await admin.CreateTicketAsync("VPN drops every hour " + Guid.NewGuid().ToString("N")[..6]);
         var (olgaEmail, olgaName) = await CreateAgentAsync(admin, "Olga Petrova");
 
-        await SignInAsync(a, OknoFactory.AdminEmail, OknoFactory.AdminPassword, $"/tickets/{ticket.Id()}");
-        await SignInAsync(b, olgaEmail, "agent-password-1", $"/tickets/{ticket.Id()}");
+        await a.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, $"/tickets/{ticket.Id()}");
+        await b.SignInAsync(olgaEmail, "agent-password-1", $"/tickets/{ticket.Id()}");
 
         await Expect(a.Page.Locator($"#ticket-viewers [data-agent-name='{olgaName}']")).ToBeVisibleAsync();
         await Expect(b.Page.Locator($"#ticket-viewers [data-agent-name='{AdminName}']")).ToBeVisibleAsync();
@@ -128,8 +128,8 @@ public sealed class TicketPageTests(OknoInChromium okno)
         var admin = await okno.App.AdminClientAsync();
         var ticket = await admin.CreateTicketAsync("Cannot log in to the portal " + Guid.NewGuid().ToString("N")[..6]);
         var (olgaEmail, _) = await CreateAgentAsync(admin, "Olga Sidorova");
-        await SignInAsync(a, OknoFactory.AdminEmail, OknoFactory.AdminPassword, $"/tickets/{ticket.Id()}");
-        await SignInAsync(b, olgaEmail, "agent-password-1", $"/tickets/{ticket.Id()}");
+        await a.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, $"/tickets/{ticket.Id()}");
+        await b.SignInAsync(olgaEmail, "agent-password-1", $"/tickets/{ticket.Id()}");
 
         await a.Page.Locator("#reply-body").FillAsync("Draft from A: please reset your password.");
         await b.Page.Locator("#reply-body").FillAsync("B answered first: your account is unlocked now.");
@@ -181,7 +181,7 @@ public sealed class TicketPageTests(OknoInChromium okno)
         long Number(System.Text.Json.JsonElement t) => t.GetProperty("number").GetInt64();
         var page = tab.Page;
 
-        await SignInAsync(tab, OknoFactory.AdminEmail, OknoFactory.AdminPassword, $"/tickets/{duplicate.Id()}");
+        await tab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, $"/tickets/{duplicate.Id()}");
         await Expect(page.Locator("#ticket-subject")).ToHaveTextAsync("Mail is slow (again) " + tag);
 
         // Link, see it listed and in the history; unlink.
@@ -233,7 +233,7 @@ public sealed class TicketPageTests(OknoInChromium okno)
     {
         var admin = await okno.App.AdminClientAsync();
         var ticket = await admin.CreateTicketAsync("Scanner jams " + Guid.NewGuid().ToString("N")[..6]);
-        await SignInAsync(tab, OknoFactory.AdminEmail, OknoFactory.AdminPassword, $"/tickets/{ticket.Id()}");
+        await tab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, $"/tickets/{ticket.Id()}");
         await Expect(tab.Page.Locator("#ticket-status")).ToHaveTextAsync("New");
 
         // A change this page is not told about (as from another node before its signal arrives).
@@ -258,7 +258,7 @@ public sealed class TicketPageTests(OknoInChromium okno)
     [Fact]
     public Task A_ticket_that_does_not_exist_says_so() => okno.InPageAsync("ru-RU", async tab =>
     {
-        await SignInAsync(tab, OknoFactory.AdminEmail, OknoFactory.AdminPassword, "/tickets/987654321");
+        await tab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, "/tickets/987654321");
         await Expect(tab.Page.Locator("#ticket-not-found")).ToContainTextAsync("Заявка не найдена");
 
         // An agent outside the ticket's group is told the same, not shown the ticket.
@@ -267,7 +267,7 @@ public sealed class TicketPageTests(OknoInChromium okno)
         var hidden = await admin.CreateTicketAsync("Только для второй линии", extra: new { groupId = group });
         var (email, _) = await CreateAgentAsync(admin, "Пётр Первая-Линия");
         await tab.Page.Context.ClearCookiesAsync();
-        await SignInAsync(tab, email, "agent-password-1", $"/tickets/{hidden.Id()}");
+        await tab.SignInAsync(email, "agent-password-1", $"/tickets/{hidden.Id()}");
         await Expect(tab.Page.Locator("#ticket-not-found")).ToContainTextAsync("Заявка не найдена");
         await Expect(tab.Page.Locator("body")).Not.ToContainTextAsync("Только для второй линии");
     });
@@ -281,7 +281,7 @@ public sealed class TicketPageTests(OknoInChromium okno)
         var colleague = await admin.CreateTicketAsync("Нет доступа к 1С", $"ivan@{domain}");
         var ticket = await admin.CreateTicketAsync("Не работает принтер", $"olga@{domain}");
         await admin.PostJsonAsync($"/api/v1/tickets/{ticket.Id()}/messages", new { body = "Проверю картридж", @internal = true });
-        await SignInAsync(tab, OknoFactory.AdminEmail, OknoFactory.AdminPassword, $"/tickets/{ticket.Id()}");
+        await tab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, $"/tickets/{ticket.Id()}");
 
         await Expect(tab.Page.Locator("#ticket-status")).ToHaveTextAsync("Новая");
         await Expect(tab.Page.Locator("#note-tab")).ToHaveTextAsync("Внутренняя заметка");
@@ -295,15 +295,6 @@ public sealed class TicketPageTests(OknoInChromium okno)
         await Expect(tab.Page.Locator("#company-tickets .customer-ticket")).ToContainTextAsync("Новая");
         await tab.ScreenshotAsync();
     });
-
-    private static async Task SignInAsync(BrowserTab tab, string email, string password, string returnUrl)
-    {
-        await tab.Page.GotoAsync("/signin?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
-        await tab.Page.Locator("#email").FillAsync(email);
-        await tab.Page.Locator("#password").FillAsync(password);
-        await tab.LoadsInteractiveAsync(() => tab.Page.Locator("#signin-submit").ClickAsync());
-        await Expect(tab.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(returnUrl) + "$"));
-    }
 
     /// <summary>Opens a MudSelect inside the element <paramref name="selector"/> and picks the option with this text.</summary>
     private static async Task ChooseAsync(IPage page, string selector, string option)

@@ -41,9 +41,7 @@ export function bindReplyShortcut() {
     const handler = event => {
         if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey || event.isComposing || event.defaultPrevented) return;
         if (event.code !== 'KeyR' && event.key !== 'r') return;
-        const target = event.target;
-        if (target instanceof Element
-            && target.closest("input, textarea, select, [contenteditable=''], [contenteditable='true']") !== null) return;
+        if (typingInField(event)) return;
         const editor = document.getElementById('reply-body');
         if (!editor) return;
         event.preventDefault();
