@@ -115,6 +115,7 @@ public static class OknoModules
         .AddScoped<MergeTickets>()
         .AddScoped<LinkTickets>()
         .AddHostedService<TicketCountCompaction>()
+        .AddSingleton<TicketCountCache>()
         .AddSingleton<Tickets.Live.TicketFeed>()
         .AddSingleton<Tickets.Live.TicketPresence>();
 

@@ -127,3 +127,58 @@ internal sealed class TicketCountCompaction(IDbContextFactory<OknoDb> dbs, ILogg
         }
     }
 }
+
+/// <summary>The counter buckets as last read, shared by every screen and API call of this node: when one ticket
+/// changes, a hundred open inboxes refresh their counters from one read instead of a hundred. A change made on this
+/// node (told by <see cref="Live.TicketFeed"/>) makes the next read go to the database; changes made by other nodes
+/// show within <see cref="MaxAge"/>.</summary>
+public sealed class TicketCountCache : IDisposable
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(2);
+
+    private readonly IDbContextFactory<OknoDb> _dbs;
+    private readonly TimeProvider _clock;
+    private readonly IDisposable _subscription;
+    private readonly SemaphoreSlim _reading = new(1, 1);
+    private volatile Snapshot? _snapshot;
+    private long _changes;
+
+    public TicketCountCache(IDbContextFactory<OknoDb> dbs, TimeProvider clock, Live.TicketFeed feed)
+    {
+        _dbs = dbs;
+        _clock = clock;
+        _subscription = feed.Subscribe(_ => Interlocked.Increment(ref _changes));
+    }
+
+    private sealed record Snapshot(IReadOnlyList<BucketCount> Buckets, long Changes, DateTimeOffset ReadAt);
+
+    public async Task<IReadOnlyList<BucketCount>> BucketsAsync(CancellationToken cancellationToken)
+    {
+        if (Fresh(_snapshot) is { } fresh) return fresh.Buckets;
+        await _reading.WaitAsync(cancellationToken);
+        try
+        {
+            // Whoever waited behind the reader usually finds its answer ready.
+            if (Fresh(_snapshot) is { } justRead) return justRead.Buckets;
+            var changes = Interlocked.Read(ref _changes);
+            await using var db = await _dbs.CreateDbContextAsync(cancellationToken);
+            var buckets = await TicketCounts.BucketsAsync(db, cancellationToken);
+            _snapshot = new Snapshot(buckets, changes, _clock.GetUtcNow());
+            return buckets;
+        }
+        finally
+        {
+            _reading.Release();
+        }
+    }
+
+    private Snapshot? Fresh(Snapshot? snapshot) =>
+        snapshot is not null && snapshot.Changes == Interlocked.Read(ref _changes) && _clock.GetUtcNow() - snapshot.ReadAt < MaxAge
+            ? snapshot : null;
+
+    public void Dispose()
+    {
+        _subscription.Dispose();
+        _reading.Dispose();
+    }
+}

@@ -16,7 +16,7 @@ public sealed record TicketFilter(
     long? CustomerId = null, long? CompanyId = null, TicketSort Sort = TicketSort.Created);
 
 /// <summary>Reads of tickets, always through <see cref="TicketAccess"/>.</summary>
-public sealed class TicketQueries(OknoDb db)
+public sealed class TicketQueries(OknoDb db, TicketCountCache countCache)
 {
     public async Task<TicketView> GetAsync(long id, CurrentAgent agent, CancellationToken cancellationToken) =>
         (await TicketView.ReadAsync(db.Tickets.VisibleTo(agent).Where(t => t.Id == id), db, cancellationToken)).SingleOrDefault()
@@ -155,7 +155,7 @@ public sealed class TicketQueries(OknoDb db)
 
     /// <summary>The live counter of every standard view for this agent, from the maintained counters.</summary>
     public async Task<IReadOnlyDictionary<InboxView, long>> ViewCountsAsync(CurrentAgent agent, CancellationToken cancellationToken) =>
-        TicketCounts.ViewCounts(await TicketCounts.BucketsAsync(db, cancellationToken), agent);
+        TicketCounts.ViewCounts(await countCache.BucketsAsync(cancellationToken), agent);
 
     /// <summary>Messages oldest first, keyset-paged by id.</summary>
     public async Task<Page<MessageView>> MessagesAsync(long ticketId, int limit, string? cursor, CurrentAgent agent,

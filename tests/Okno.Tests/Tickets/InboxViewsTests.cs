@@ -132,3 +132,24 @@ public sealed class InboxViewsTests(SqliteOkno okno) : IClassFixture<SqliteOkno>
         Assert.Contains(field, problem.ErrorFields());
     }
 }
+
+public sealed class TicketCountCacheTests(SqliteOkno okno) : IClassFixture<SqliteOkno>
+{
+    [Fact]
+    public async Task Counters_are_read_once_for_everyone_until_a_change_on_this_node_says_otherwise()
+    {
+        await okno.Admin.CreateTicketAsync("Counted");
+        var before = (await okno.Admin.GetJsonAsync("/api/v1/tickets/counts")).GetProperty("all_open").GetInt64();
+        // A change the node was not told about (another node's, or a repair): the cached answer stands for now…
+        await okno.App.WithDbAsync(async db =>
+        {
+            db.TicketCounts.Add(new TicketCount { Status = TicketStatus.New, Delta = 5 });
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(before, (await okno.Admin.GetJsonAsync("/api/v1/tickets/counts")).GetProperty("all_open").GetInt64());
+        // …and the next change on this node brings it in.
+        okno.App.Services.GetRequiredService<Okno.Tickets.Live.TicketFeed>()
+            .Publish(new Okno.Tickets.Live.TicketChange(1, Okno.Tickets.Live.TicketChangeKind.Changed, null, null, null));
+        Assert.Equal(before + 5, (await okno.Admin.GetJsonAsync("/api/v1/tickets/counts")).GetProperty("all_open").GetInt64());
+    }
+}
