@@ -97,6 +97,11 @@ done
 [ -n "$url" ] || { log "Okno did not answer in time"; exit 1; }
 log "Okno is up at $url (pid $okno_pid)"
 
+log "checking the view counters and priority ranks against the tickets (bench/check-counts.sh)"
+check_db=$([ "$provider" = sqlite ] && echo "$work/data/okno.db" || echo "$pg_db")
+OKNO_BENCH_PASSWORD="$password" bench/check-counts.sh "$url" "$provider" "$check_db" | tee "$work/check.txt" \
+  || log "WARNING: the counters do not match the tickets (see above); measuring anyway"
+
 out=bench/results/$(date -u +%F)-$provider.md
 # Which Okno was measured: the commit, and "+changes" when src/ differs from it (others may be editing the tree).
 rev=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
@@ -108,10 +113,10 @@ api_args=(--url "$url" --email "$email" --password "$password" --seconds "$secon
 bench api "${api_args[@]}"
 
 {
-  echo "Generation and floor for this run (bench/run.sh $provider $tickets $seconds):"
+  echo "Generation, floor and counter check for this run (bench/run.sh $provider $tickets $seconds):"
   echo
   echo '```text'
-  grep -hv "^RESULT" "$work/generate.txt" "$work/floor.txt"
+  grep -hv "^RESULT" "$work/generate.txt" "$work/floor.txt" "$work/check.txt"
   echo '```'
   echo
 } >>"$out"

@@ -30,6 +30,14 @@ public static class ApiBench
         var floor32 = args.Double("floor32");
         var label = args.Optional("label");
         var words = (args.Optional("search") ?? "принтер,invoice,xyzzy").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var agentEmail = args.Optional("agent") ?? "auto";
+        var agentPassword = args.Optional("agent-password") ?? password;
+        var inboxOnly = args.Optional("only") switch
+        {
+            null or "all" => false,
+            "inbox" => true,
+            var other => throw new UsageException($"--only must be all or inbox, not {other}."),
+        };
         args.EnsureAllUsed();
 
         var baseUri = LoopbackOnly(url);
@@ -52,11 +60,22 @@ public static class ApiBench
             throw new BenchException("Okno has no tickets or no contacts: run `generate` first (bench/README.md).");
         Console.Error.WriteLine($"api: {provider} at {baseUri}, signed in as {email} ({token.Role}); newest ticket id {maxTicketId:N0}, newest contact id {maxContactId:N0}");
 
+        // The agent inbox as an ordinary agent sees it: their lists merge one range per group (and unrouted, and their own).
+        if (agentEmail == "auto") agentEmail = await PickAgentAsync(http, ct);
+        using var agentHttp = new HttpClient(handler, disposeHandler: false) { BaseAddress = baseUri, Timeout = Timeout.InfiniteTimeSpan };
+        SignedIn? agentToken = null;
+        if (agentEmail is not (null or "none"))
+        {
+            agentToken = await SignInAsync(agentHttp, agentEmail, agentPassword, ct);
+            agentHttp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", agentToken.Token);
+            Console.Error.WriteLine($"api: inbox also as {agentEmail} ({agentToken.Role}, {agentToken.Groups} group(s))");
+        }
+
         var runTag = DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
         var scenarios = new List<Scenario>
         {
             new("List tickets, first page (`GET /tickets?limit=25`)", readClients, (c, t) => GetAsync(c, "/api/v1/tickets?limit=25", t)),
-            new("List tickets, following pages via `nextCursor`", readClients, NextPageAsync),
+            new("List tickets, following pages via `nextCursor`", readClients, (c, t) => NextPageAsync(c, "/api/v1/tickets?limit=25", t)),
             new("List open tickets (`GET /tickets?status=open`)", readClients, (c, t) => GetAsync(c, "/api/v1/tickets?status=open&limit=25", t)),
             new("Ticket by random id (`GET /tickets/{id}`)", readClients, (c, t) => GetAsync(c, $"/api/v1/tickets/{c.RandomId(maxTicketId)}", t)),
             new("Messages of a random ticket (`/tickets/{id}/messages`)", readClients, (c, t) => GetAsync(c, $"/api/v1/tickets/{c.RandomId(maxTicketId)}/messages", t)),
@@ -65,8 +84,12 @@ public static class ApiBench
         };
         scenarios.AddRange(words.Select(w => new Scenario($"Search `{w}` (`GET /search?q=`)", readClients,
             (c, t) => GetAsync(c, "/api/v1/search?q=" + Uri.EscapeDataString(w), t))));
+        scenarios.AddRange(InboxScenarios($"{token.Role} ", null, readClients));
+        if (agentToken is not null) scenarios.AddRange(InboxScenarios($"{agentToken.Role} ", agentHttp, readClients));
         scenarios.Add(new("Create ticket (`POST /tickets`), 1 client", 1, (c, t) => CreateAsync(c, runTag, t), IsCreate: true));
         scenarios.Add(new("Create ticket (`POST /tickets`), 32 clients", 32, (c, t) => CreateAsync(c, runTag, t), IsCreate: true));
+        // --only inbox: the inbox rows alone (quick re-runs while looking at a query); the results file says so in the label.
+        if (inboxOnly) scenarios.RemoveAll(sc => !sc.Name.Contains("inbox", StringComparison.Ordinal) && !sc.Name.Contains("counts", StringComparison.Ordinal));
 
         var results = new List<(Scenario Scenario, Summary Summary, string Codes)>();
         try
@@ -75,7 +98,7 @@ public static class ApiBench
             {
                 ct.ThrowIfCancellationRequested();
                 Console.Error.WriteLine($"  {scenario.Name} × {scenario.Clients}: warm-up {warmUp}s, measure {seconds}s…");
-                var (summary, codes) = await MeasureAsync(http, scenario, TimeSpan.FromSeconds(warmUp), TimeSpan.FromSeconds(seconds), ct);
+                var (summary, codes) = await MeasureAsync(scenario.Http ?? http, scenario, TimeSpan.FromSeconds(warmUp), TimeSpan.FromSeconds(seconds), ct);
                 results.Add((scenario, summary, codes));
             }
         }
@@ -84,11 +107,11 @@ public static class ApiBench
             // Partial figures go to the console only: a results file should never hold a run that broke off.
             Console.Error.WriteLine(e.Message + " Nothing was written to the results file.");
             if (results.Count > 0)
-                Console.WriteLine(Report(results, provider, baseUri, email, token.Role, maxTicketId, readClients, seconds, warmUp, label, floor1, floor32));
+                Console.WriteLine(Report(results, provider, baseUri, email, token.Role, agentEmail, agentToken, maxTicketId, readClients, seconds, warmUp, label, floor1, floor32));
             return 1;
         }
 
-        var report = Report(results, provider, baseUri, email, token.Role, maxTicketId, readClients, seconds, warmUp, label, floor1, floor32);
+        var report = Report(results, provider, baseUri, email, token.Role, agentEmail, agentToken, maxTicketId, readClients, seconds, warmUp, label, floor1, floor32);
         Console.WriteLine(report);
         var path = output ?? Path.Combine("bench", "results", $"{DateTime.UtcNow:yyyy-MM-dd}-{provider}.md");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -117,7 +140,7 @@ public static class ApiBench
             ? provider.GetString() ?? "unknown" : "unknown";
     }
 
-    private sealed record SignedIn(string Token, string Role);
+    private sealed record SignedIn(string Token, string Role, int Groups);
 
     private static async Task<SignedIn> SignInAsync(HttpClient http, string email, string password, CancellationToken ct)
     {
@@ -125,9 +148,41 @@ public static class ApiBench
         var text = await response.Content.ReadAsStringAsync(ct);
         if (!response.IsSuccessStatusCode) throw new BenchException($"Sign-in as {email} failed: {(int)response.StatusCode} {text}");
         using var doc = JsonDocument.Parse(text);
-        return new SignedIn(doc.RootElement.GetProperty("token").GetString()!,
-            doc.RootElement.GetProperty("agent").GetProperty("role").GetString() ?? "?");
+        var agent = doc.RootElement.GetProperty("agent");
+        return new SignedIn(doc.RootElement.GetProperty("token").GetString()!, agent.GetProperty("role").GetString() ?? "?",
+            agent.TryGetProperty("groupIds", out var groups) && groups.ValueKind == JsonValueKind.Array ? groups.GetArrayLength() : 0);
     }
+
+    /// <summary>An ordinary agent for the inbox rows: among the first agents (by id), the first with role agent in two or
+    /// three groups (more ranges to merge than one), else in one group. Null when none is found.</summary>
+    private static async Task<string?> PickAgentAsync(HttpClient http, CancellationToken ct)
+    {
+        using var response = await http.GetAsync("/api/v1/agents?limit=100", ct);
+        if (!response.IsSuccessStatusCode) return null;
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+        var agents = doc.RootElement.GetProperty("items").EnumerateArray()
+            .Where(a => string.Equals(a.GetProperty("role").GetString(), "agent", StringComparison.OrdinalIgnoreCase)
+                && a.TryGetProperty("isActive", out var active) && active.GetBoolean())
+            .Select(a => (Email: a.GetProperty("email").GetString()!, Groups: a.GetProperty("groupIds").GetArrayLength()))
+            .Where(a => a.Groups is >= 1 and <= 3).ToList();
+        return agents.FirstOrDefault(a => a.Groups >= 2).Email ?? agents.FirstOrDefault().Email;
+    }
+
+    /// <summary>The standard inbox views as the workspace asks for them: a first page and the pages after it through
+    /// nextCursor, by last activity (the UI's default) and by priority; and the view counters.</summary>
+    private static IEnumerable<Scenario> InboxScenarios(string who, HttpClient? http, int clients)
+    {
+        foreach (var view in InboxViewNames)
+            foreach (var sort in new[] { "updated", "priority" })
+            {
+                var path = $"/api/v1/tickets?view={view}&sort={sort}&limit=25";
+                yield return new($"{who}inbox `{view}`, sort={sort}, first page", clients, (c, t) => GetAsync(c, path, t), Http: http);
+                yield return new($"{who}inbox `{view}`, sort={sort}, following pages", clients, (c, t) => NextPageAsync(c, path, t), Http: http);
+            }
+        yield return new($"{who}view counts (`GET /tickets/counts`)", clients, (c, t) => GetAsync(c, "/api/v1/tickets/counts", t), Http: http);
+    }
+
+    private static readonly string[] InboxViewNames = ["mine", "unassigned", "my_groups", "all_open", "waiting", "closed"];
 
     private static async Task<long> NewestIdAsync(HttpClient http, string path, CancellationToken ct)
     {
@@ -138,7 +193,9 @@ public static class ApiBench
         return items.GetArrayLength() == 0 ? 0 : items[0].GetProperty("id").GetInt64();
     }
 
-    private sealed record Scenario(string Name, int Clients, Func<Client, CancellationToken, Task<HttpStatusCode>> Run, bool IsCreate = false);
+    /// <summary>Http: another signed-in client (the ordinary agent) instead of the main one.</summary>
+    private sealed record Scenario(string Name, int Clients, Func<Client, CancellationToken, Task<HttpStatusCode>> Run, bool IsCreate = false,
+        HttpClient? Http = null);
 
     /// <summary>One simulated client: its own random stream and, for paging, where it is in the list.</summary>
     private sealed class Client(HttpClient http, int index)
@@ -158,9 +215,10 @@ public static class ApiBench
         return response.StatusCode;
     }
 
-    private static async Task<HttpStatusCode> NextPageAsync(Client client, CancellationToken ct)
+    /// <summary>The next page of a list for this client (the first page again after the last one).</summary>
+    private static async Task<HttpStatusCode> NextPageAsync(Client client, string list, CancellationToken ct)
     {
-        var path = client.Cursor is null ? "/api/v1/tickets?limit=25" : "/api/v1/tickets?limit=25&cursor=" + Uri.EscapeDataString(client.Cursor);
+        var path = client.Cursor is null ? list : list + "&cursor=" + Uri.EscapeDataString(client.Cursor);
         using var response = await client.Http.GetAsync(path, HttpCompletionOption.ResponseContentRead, ct);
         if (response.IsSuccessStatusCode)
         {
@@ -261,16 +319,19 @@ public static class ApiBench
     private sealed class ServerGoneException(string message) : Exception(message);
 
     private static string Report(List<(Scenario Scenario, Summary Summary, string Codes)> results, string provider, Uri url, string email,
-        string role, long maxTicketId, int readClients, int seconds, int warmUp, string? label, double? floor1, double? floor32)
+        string role, string? agentEmail, SignedIn? agent, long maxTicketId, int readClients, int seconds, int warmUp, string? label, double? floor1, double? floor32)
     {
         var s = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
         s.AppendLine(inv, $"## {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC — {provider}{(label is null ? "" : " — " + label)}");
         s.AppendLine();
+        var agentNote = agent is null ? "" : string.Create(inv,
+            $" Rows starting with `{agent.Role}` are signed in as {agentEmail} ({agent.Role}, {agent.Groups} group(s)).") +
+            " Inbox rows: `GET /tickets?view=…&sort=…&limit=25`; following pages walk nextCursor from the first page and start over at the end.";
         s.AppendLine(inv, $"Okno at {url} on {provider}, newest ticket id {maxTicketId:N0}; signed in as {email} ({role}). " +
             $"Reads with {readClients} client(s); each row: {warmUp} s warm-up, then {seconds} s or {MaxRequestsPerScenario:N0} requests; " +
             $"req/s counts successful answers, the latencies every request. " +
-            $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; client and server share it.");
+            $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; client and server share it.{agentNote}");
         s.AppendLine();
         s.AppendLine("| Scenario | Clients | Requests | Errors | req/s | p50 ms | p95 ms | p99 ms | max ms |");
         s.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");

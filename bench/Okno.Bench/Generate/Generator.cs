@@ -52,7 +52,8 @@ public static class Generator
         var loadTime = loadWatch.Elapsed;
 
         var finishWatch = Stopwatch.StartNew();
-        Console.Error.WriteLine("finishing: sequences, ANALYZE…");
+        Console.Error.WriteLine("finishing: priority ranks, view counters, sequences, ANALYZE…");
+        var counters = await FixDerivedDataAsync(sink, provider, connection, ct);
         await sink.FinishAsync(ct);
         var finishTime = finishWatch.Elapsed;
 
@@ -62,7 +63,8 @@ public static class Generator
               this run:   {totals.Tickets:N0} tickets, {totals.Messages:N0} messages, {totals.Events:N0} events, {totals.Tags:N0} ticket tags
                           = {totals.Rows:N0} rows in {Progress.Format(loadTime)} ({rowsPerSecond:N0} rows/s, {totals.Tickets / Math.Max(loadTime.TotalSeconds, 0.001):N0} tickets/s)
               reference:  {(created ? $"{referenceRows:N0} rows in {Progress.Format(referenceTime)}" : "reused")}
-              finish:     {Progress.Format(finishTime)} (sequences, ANALYZE{(provider == "sqlite" ? ", WAL checkpoint" : "")})
+              finish:     {Progress.Format(finishTime)} (priority ranks, view counters, sequences, ANALYZE{(provider == "sqlite" ? ", WAL checkpoint" : "")})
+              counters:   {counters}
               database:   tickets #10001…#{10000 + resume.TicketsDone + totals.Tickets}, {sizes.Contacts:N0} contacts, {sizes.Companies:N0} companies, {sizes.Groups} groups, {sizes.Agents} agents
               sign in:    {Reference.AgentEmail(1)} (admin), {Reference.AgentEmail(2)} (supervisor), {Reference.AgentEmail(5)} (agent); password: {Reference.Password}
             """));
@@ -72,20 +74,49 @@ public static class Generator
     /// <summary>The schema exactly as Okno makes it: the same migrations, through a host-free context.</summary>
     private static async Task MigrateAsync(string provider, string connection, CancellationToken ct)
     {
+        await using var db = OpenDb(provider, connection);
+        await db.Database.MigrateAsync(ct); // on PostgreSQL also creates the database when the role may (CREATEDB)
+    }
+
+    /// <summary>A host-free OknoDb configured as Okno configures its own (DataModule.ConfigureSqlite/ConfigurePostgres).</summary>
+    private static OknoDb OpenDb(string provider, string connection)
+    {
         if (provider == "sqlite")
         {
             var o = new DbContextOptionsBuilder<SqliteOknoDb>();
             DataModule.ConfigureSqlite(o, connection);
-            await using var db = new SqliteOknoDb(o.Options);
-            await db.Database.MigrateAsync(ct);
+            return new SqliteOknoDb(o.Options);
         }
-        else
+        var p = new DbContextOptionsBuilder<PostgresOknoDb>();
+        DataModule.ConfigurePostgres(p, connection);
+        return new PostgresOknoDb(p.Options);
+    }
+
+    /// <summary>What Okno keeps beside the tickets and the bulk load bypasses, made right on every run (also one that
+    /// found all tickets there, or resumed a database an older generator began):
+    /// <c>PriorityRank</c> must equal <c>Priority</c> (new rows are written with it; this fixes rows written without), and
+    /// the view counters (<c>TicketCounts</c>, normally +1/-1 rows per save) are recounted from the tickets by Okno's own
+    /// <see cref="TicketCounts.RebuildAsync"/>. Runs while Okno is not writing (before it starts), like the whole generator.</summary>
+    private static async Task<string> FixDerivedDataAsync(Sink sink, string provider, string connection, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        var rank = "CASE \"Priority\" WHEN 'Low' THEN 0 WHEN 'Normal' THEN 1 WHEN 'High' THEN 2 WHEN 'Urgent' THEN 3 END";
+        var wrongRanks = await sink.ScalarLongAsync($"SELECT COUNT(*) FROM \"Tickets\" WHERE \"PriorityRank\" <> {rank}", ct) ?? 0;
+        if (wrongRanks > 0)
         {
-            var o = new DbContextOptionsBuilder<PostgresOknoDb>();
-            DataModule.ConfigurePostgres(o, connection);
-            await using var db = new PostgresOknoDb(o.Options);
-            await db.Database.MigrateAsync(ct); // also creates the database when the role may (CREATEDB)
+            Console.Error.WriteLine($"fixing PriorityRank of {wrongRanks:N0} tickets (written by an older generator)");
+            await sink.ExecuteAsync($"UPDATE \"Tickets\" SET \"PriorityRank\" = {rank} WHERE \"PriorityRank\" <> {rank}", ct);
         }
+        await using (var db = OpenDb(provider, connection))
+            await Okno.Tickets.TicketCounts.RebuildAsync(db, ct);
+        // Self-check: the counters add up to the tickets.
+        var buckets = await sink.ScalarLongAsync("SELECT COUNT(*) FROM \"TicketCounts\"", ct) ?? 0;
+        var counted = await sink.ScalarLongAsync("SELECT COALESCE(SUM(\"Delta\"), 0) FROM \"TicketCounts\"", ct) ?? 0;
+        var tickets = await sink.ScalarLongAsync("SELECT COUNT(*) FROM \"Tickets\"", ct) ?? 0;
+        if (counted != tickets)
+            throw new BenchException($"The rebuilt view counters hold {counted:N0} tickets, the table {tickets:N0}.");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{buckets:N0} buckets = {counted:N0} tickets, rebuilt in {watch.Elapsed.TotalSeconds:0.0}s; PriorityRank fixed on {wrongRanks:N0} rows");
     }
 
     /// <summary>Finds the reference data of an earlier run (by agent1@bench.example) or makes it.</summary>

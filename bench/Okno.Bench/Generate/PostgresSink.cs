@@ -84,7 +84,7 @@ public sealed class PostgresSink(string connectionString) : Sink(new NpgsqlConne
     {
         await using var tx = await Npgsql.BeginTransactionAsync(ct);
         await CopyAsync("Tickets", ["Id", "Number", "Subject", "Status", "Priority", "Type", "Channel", "ContactId", "CompanyId", "GroupId",
-            "AssigneeId", "CreatedAt", "UpdatedAt", "FirstResponseAt", "ResolvedAt", "ClosedAt", "MessageCount", "Version"], chunk.Tickets, (w, t) =>
+            "AssigneeId", "CreatedAt", "UpdatedAt", "FirstResponseAt", "ResolvedAt", "ClosedAt", "MessageCount", "Version", "PriorityRank"], chunk.Tickets, (w, t) =>
         {
             w.Write(t.Id, NpgsqlDbType.Bigint);
             w.Write(t.Number, NpgsqlDbType.Bigint);
@@ -104,6 +104,7 @@ public sealed class PostgresSink(string connectionString) : Sink(new NpgsqlConne
             WriteTime(w, t.ClosedAt);
             w.Write(t.MessageCount, NpgsqlDbType.Integer);
             w.Write(t.Version, NpgsqlDbType.Bigint);
+            w.Write(t.PriorityRank, NpgsqlDbType.Integer);
         }, ct);
         await CopyAsync("Messages", ["Id", "TicketId", "Direction", "IsInternal", "AuthorKind", "AuthorId", "BodyText", "BodyHtml", "CreatedAt"],
             chunk.Messages, (w, m) =>

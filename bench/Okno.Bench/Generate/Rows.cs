@@ -24,6 +24,8 @@ public sealed class TicketRow
     public string Subject = "";
     public string Status = "";
     public string Priority = "";
+    /// <summary>Okno's Ticket.PriorityRank: the priority as a number (Low 0 … Urgent 3), always matching Priority.</summary>
+    public int PriorityRank;
     public string Type = "";
     public string Channel = "";
     public long ContactId;

@@ -49,7 +49,8 @@ public sealed class SqliteSink(string connectionString) : Sink(new SqliteConnect
     {
         await using var tx = (SqliteTransaction)await Sqlite.BeginTransactionAsync(ct);
         _tickets ??= new Insert(Sqlite, tx, "Tickets", "Id", "Number", "Subject", "Status", "Priority", "Type", "Channel", "ContactId",
-            "CompanyId", "GroupId", "AssigneeId", "CreatedAt", "UpdatedAt", "FirstResponseAt", "ResolvedAt", "ClosedAt", "MessageCount", "Version");
+            "CompanyId", "GroupId", "AssigneeId", "CreatedAt", "UpdatedAt", "FirstResponseAt", "ResolvedAt", "ClosedAt", "MessageCount", "Version",
+            "PriorityRank");
         _messages ??= new Insert(Sqlite, tx, "Messages", "Id", "TicketId", "Direction", "IsInternal", "AuthorKind", "AuthorId", "BodyText",
             "BodyHtml", "CreatedAt");
         _events ??= new Insert(Sqlite, tx, "TicketEvents", "Id", "TicketId", "TicketVersion", "ActorKind", "ActorId", "At", "Kind", "Field",
@@ -60,7 +61,8 @@ public sealed class SqliteSink(string connectionString) : Sink(new SqliteConnect
         foreach (var t in chunk.Tickets)
             _tickets.Set(0, t.Id).Set(1, t.Number).Set(2, t.Subject).Set(3, t.Status).Set(4, t.Priority).Set(5, t.Type).Set(6, t.Channel)
                 .Set(7, t.ContactId).Set(8, t.CompanyId).Set(9, t.GroupId).Set(10, t.AssigneeId).Set(11, t.CreatedAt).Set(12, t.UpdatedAt)
-                .Set(13, t.FirstResponseAt).Set(14, t.ResolvedAt).Set(15, t.ClosedAt).Set(16, (long)t.MessageCount).Set(17, t.Version).Run();
+                .Set(13, t.FirstResponseAt).Set(14, t.ResolvedAt).Set(15, t.ClosedAt).Set(16, (long)t.MessageCount).Set(17, t.Version)
+                .Set(18, (long)t.PriorityRank).Run();
         foreach (var m in chunk.Messages)
             _messages.Set(0, m.Id).Set(1, m.TicketId).Set(2, m.Direction).Set(3, m.IsInternal).Set(4, m.AuthorKind).Set(5, m.AuthorId)
                 .Set(6, m.BodyText).Set(7, m.BodyHtml).Set(8, m.CreatedAt).Run();

@@ -21,6 +21,9 @@ public sealed class TicketFactory(Reference reference, long[] tagIds, string[] t
     private static readonly Weighted<Status> OldStatuses = new(
         (Status.Closed, 76), (Status.Resolved, 16), (Status.Open, 2), (Status.Pending, 3), (Status.OnHold, 2), (Status.New, 1));
     private static readonly Weighted<string> Priorities = new(("Low", 20), ("Normal", 60), ("High", 15), ("Urgent", 5));
+
+    /// <summary>Ticket.PriorityRank of a priority name, from Okno's own enum (Low 0, Normal 1, High 2, Urgent 3).</summary>
+    private static int RankOf(string priority) => (int)Enum.Parse<TicketPriority>(priority);
     private static readonly Weighted<string> Types = new(("Question", 35), ("Incident", 20), ("Problem", 10), ("Request", 20),
         ("Bug", 8), ("FeatureRequest", 5), ("UnclearFeature", 2));
     private static readonly Weighted<string> Channels = new(("Email", 45), ("Web", 20), ("Chat", 12), ("Telegram", 8),
@@ -82,10 +85,11 @@ public sealed class TicketFactory(Reference reference, long[] tagIds, string[] t
         var replier = assignee ?? PickAgent(ref rng);
         var channel = Channels.Pick(ref rng);
 
+        var priority = Priorities.Pick(ref rng);
         var ticket = new TicketRow
         {
             Id = ++ids.Ticket, Number = 10001 + index, Subject = Subject(string.Format(CultureInfo.InvariantCulture, rng.Pick(language.Subjects), thing)),
-            Status = StatusNames[(int)target], Priority = Priorities.Pick(ref rng), Type = Types.Pick(ref rng), Channel = channel,
+            Status = StatusNames[(int)target], Priority = priority, PriorityRank = RankOf(priority), Type = Types.Pick(ref rng), Channel = channel,
             ContactId = contact.Id, CompanyId = contact.CompanyId, GroupId = groupIndex >= 0 ? reference.Groups[groupIndex].Id : null,
             AssigneeId = assignee, CreatedAt = created,
         };

@@ -134,7 +134,9 @@ public sealed class TicketQueries(OknoDb db, TicketCountCache countCache)
                 if (after is [var ticks, var lastId])
                 {
                     var at = new DateTimeOffset(ticks, TimeSpan.Zero);
-                    tickets = tickets.Where(t => t.UpdatedAt < at || (t.UpdatedAt == at && t.Id < lastId));
+                    // "UpdatedAt <= at" is implied by the OR, but only a plain comparison bounds the index scan: without it
+                    // PostgreSQL starts every page at the top of the range and filters out every row before the cursor.
+                    tickets = tickets.Where(t => t.UpdatedAt <= at && (t.UpdatedAt < at || (t.UpdatedAt == at && t.Id < lastId)));
                 }
                 return tickets.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id).Take(limit + 1);
             case TicketSort.Priority:
@@ -142,8 +144,9 @@ public sealed class TicketQueries(OknoDb db, TicketCountCache countCache)
                 {
                     var at = new DateTimeOffset(rankTicks, TimeSpan.Zero);
                     var r = (int)rank;
-                    tickets = tickets.Where(t => t.PriorityRank < r
-                        || (t.PriorityRank == r && (t.UpdatedAt < at || (t.UpdatedAt == at && t.Id < rankLastId))));
+                    // "PriorityRank <= r" bounds the index scan (see above); within rank r it still starts at the rank's top.
+                    tickets = tickets.Where(t => t.PriorityRank <= r && (t.PriorityRank < r
+                        || (t.PriorityRank == r && (t.UpdatedAt < at || (t.UpdatedAt == at && t.Id < rankLastId)))));
                 }
                 return tickets.OrderByDescending(t => t.PriorityRank).ThenByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id)
                     .Take(limit + 1);
