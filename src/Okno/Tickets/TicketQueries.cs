@@ -98,14 +98,15 @@ public sealed class TicketQueries(OknoDb db, TicketCountCache countCache)
                 partitions.AddRange((statuses ?? Enum.GetValues<TicketStatus>()).Select(s => inRange.Where(t => t.Status == s)));
         }
 
+        var pages = partitions.SelectMany(p => PagesOf(p, sort, after, limit)).ToList();
         List<TicketView> rows;
-        if (partitions.Count == 1)
+        if (pages.Count == 1)
         {
-            rows = await TicketView.ReadAsync(PageOf(partitions[0], sort, after, limit), db, cancellationToken);
+            rows = await TicketView.ReadAsync(pages[0], db, cancellationToken);
         }
         else
         {
-            var keys = (await partitions.Select(p => PageOf(p, sort, after, limit).Select(t => new { t.Id, t.UpdatedAt, t.PriorityRank }))
+            var keys = (await pages.Select(p => p.Select(t => new { t.Id, t.UpdatedAt, t.PriorityRank }))
                     .Aggregate((a, b) => a.Concat(b)).ToListAsync(cancellationToken))
                 .DistinctBy(k => k.Id);
             var ids = (sort switch
@@ -126,7 +127,12 @@ public sealed class TicketQueries(OknoDb db, TicketCountCache countCache)
         };
     }
 
-    private static IQueryable<Ticket> PageOf(IQueryable<Ticket> tickets, TicketSort sort, long[]? after, int limit)
+    /// <summary>The next page of one range as index-ordered reads that start at the cursor. A plain bound on the leading
+    /// sort column goes beside the exact keyset test: only a plain comparison bounds an index scan, and without it
+    /// PostgreSQL starts every page at the top of the range and filters out every row before the cursor. "Most urgent
+    /// first" past a cursor is two reads — the rest of the cursor's priority, then the lower priorities — because a bound
+    /// on the priority alone would still start at the top of the cursor's priority.</summary>
+    private static IEnumerable<IQueryable<Ticket>> PagesOf(IQueryable<Ticket> tickets, TicketSort sort, long[]? after, int limit)
     {
         switch (sort)
         {
@@ -134,27 +140,33 @@ public sealed class TicketQueries(OknoDb db, TicketCountCache countCache)
                 if (after is [var ticks, var lastId])
                 {
                     var at = new DateTimeOffset(ticks, TimeSpan.Zero);
-                    // "UpdatedAt <= at" is implied by the OR, but only a plain comparison bounds the index scan: without it
-                    // PostgreSQL starts every page at the top of the range and filters out every row before the cursor.
                     tickets = tickets.Where(t => t.UpdatedAt <= at && (t.UpdatedAt < at || (t.UpdatedAt == at && t.Id < lastId)));
                 }
-                return tickets.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id).Take(limit + 1);
+                yield return tickets.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id).Take(limit + 1);
+                break;
             case TicketSort.Priority:
                 if (after is [var rank, var rankTicks, var rankLastId])
                 {
                     var at = new DateTimeOffset(rankTicks, TimeSpan.Zero);
                     var r = (int)rank;
-                    // "PriorityRank <= r" bounds the index scan (see above); within rank r it still starts at the rank's top.
-                    tickets = tickets.Where(t => t.PriorityRank <= r && (t.PriorityRank < r
-                        || (t.PriorityRank == r && (t.UpdatedAt < at || (t.UpdatedAt == at && t.Id < rankLastId)))));
+                    yield return ByPriority(tickets.Where(t => t.PriorityRank == r && t.UpdatedAt <= at
+                        && (t.UpdatedAt < at || (t.UpdatedAt == at && t.Id < rankLastId))), limit);
+                    if (r > 0) yield return ByPriority(tickets.Where(t => t.PriorityRank < r), limit);
                 }
-                return tickets.OrderByDescending(t => t.PriorityRank).ThenByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id)
-                    .Take(limit + 1);
+                else
+                {
+                    yield return ByPriority(tickets, limit);
+                }
+                break;
             default:
                 if (after is [var lastSeen]) tickets = tickets.Where(t => t.Id < lastSeen);
-                return tickets.OrderByDescending(t => t.Id).Take(limit + 1);
+                yield return tickets.OrderByDescending(t => t.Id).Take(limit + 1);
+                break;
         }
     }
+
+    private static IQueryable<Ticket> ByPriority(IQueryable<Ticket> tickets, int limit) =>
+        tickets.OrderByDescending(t => t.PriorityRank).ThenByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id).Take(limit + 1);
 
     /// <summary>The live counter of every standard view for this agent, from the maintained counters.</summary>
     public async Task<IReadOnlyDictionary<InboxView, long>> ViewCountsAsync(CurrentAgent agent, CancellationToken cancellationToken) =>

@@ -22,6 +22,14 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.HasIndex(t => new { t.AssigneeId, t.Status, t.Id });
         b.HasIndex(t => new { t.AssigneeId, t.Status, t.UpdatedAt, t.Id });
         b.HasIndex(t => new { t.AssigneeId, t.Status, t.PriorityRank, t.UpdatedAt, t.Id });
+        // An agent's "unassigned" view reads, per group, the tickets nobody has taken. "No assignee" is by far the most
+        // common assignee value, so the indexes above would walk every unassigned ticket of a status to find one group's;
+        // these small partial indexes hold the unassigned tickets only.
+        b.HasIndex(t => new { t.GroupId, t.Status, t.Id }, "IX_Tickets_Unassigned_GroupId_Status_Id").HasFilter("\"AssigneeId\" IS NULL");
+        b.HasIndex(t => new { t.GroupId, t.Status, t.UpdatedAt, t.Id }, "IX_Tickets_Unassigned_GroupId_Status_UpdatedAt_Id")
+            .HasFilter("\"AssigneeId\" IS NULL");
+        b.HasIndex(t => new { t.GroupId, t.Status, t.PriorityRank, t.UpdatedAt, t.Id }, "IX_Tickets_Unassigned_GroupId_Status_PriorityRank_UpdatedAt_Id")
+            .HasFilter("\"AssigneeId\" IS NULL");
         // A customer's or company's tickets: few per contact, read newest first.
         b.HasIndex(t => new { t.ContactId, t.Id });
         b.HasIndex(t => new { t.CompanyId, t.Id });

@@ -556,6 +556,15 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("GroupId", "Status", "PriorityRank", "UpdatedAt", "Id");
 
+                    b.HasIndex(new[] { "GroupId", "Status", "Id" }, "IX_Tickets_Unassigned_GroupId_Status_Id")
+                        .HasFilter("\"AssigneeId\" IS NULL");
+
+                    b.HasIndex(new[] { "GroupId", "Status", "PriorityRank", "UpdatedAt", "Id" }, "IX_Tickets_Unassigned_GroupId_Status_PriorityRank_UpdatedAt_Id")
+                        .HasFilter("\"AssigneeId\" IS NULL");
+
+                    b.HasIndex(new[] { "GroupId", "Status", "UpdatedAt", "Id" }, "IX_Tickets_Unassigned_GroupId_Status_UpdatedAt_Id")
+                        .HasFilter("\"AssigneeId\" IS NULL");
+
                     b.ToTable("Tickets");
                 });
 
