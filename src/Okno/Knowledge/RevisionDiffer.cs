@@ -27,5 +27,6 @@ public static class RevisionDiffer
         return text.ToString();
     }
 
-    private static string Normalize(string text) => text.Replace("\r\n", "\n").Replace('\r', '\n');
+    // A final newline would show as one more, empty, line on both sides.
+    private static string Normalize(string text) => text.Replace("\r\n", "\n").Replace('\r', '\n').TrimEnd('\n');
 }
