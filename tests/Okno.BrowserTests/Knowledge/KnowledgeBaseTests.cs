@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Okno.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace Okno.BrowserTests.Knowledge;
+
+[Collection(ChromiumCollection.Name)]
+public sealed class KnowledgeBaseTests(OknoInChromium okno)
+{
+    [Fact]
+    public Task Agent_writes_an_article_in_russian_translates_edits_restores_and_inserts_a_macro_into_a_reply() => okno.InPageAsync("ru-RU", async tab =>
+    {
+        var admin = await okno.App.AdminClientAsync();
+        var category = await admin.PostJsonAsync("/api/v1/kb/categories", new { name = "Печать" });
+        await admin.PostJsonAsync($"/api/v1/kb/categories/{category.Id()}/sections", new { name = "Принтеры" });
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var title = $"Принтер не печатает {suffix}";
+
+        await tab.SignInAsync(returnUrl: "/kb/articles/new");
+        var page = tab.Page;
+
+        // A new article in Russian (the page's language), saved as a draft.
+        await page.Locator("#kb-title-input").FillAsync(title);
+        await page.Locator("#kb-body-input").FillAsync("Проверьте бумагу.");
+        await Expect(page.Locator("#kb-preview")).ToContainTextAsync("Проверьте бумагу.");
+        await page.Locator("#kb-save").ClickAsync();
+        await Expect(page.Locator("#kb-editor-title")).ToHaveTextAsync(title);
+        await Expect(page.Locator("#kb-revision-1")).ToBeVisibleAsync();
+        await Expect(page.Locator("#kb-help-path")).ToContainTextAsync($"/help/ru/articles/");
+        await Expect(page.Locator("#kb-help-path")).ToContainTextAsync($"-printer-ne-pechataet-{suffix}");
+        var id = long.Parse(page.Url.Split("/kb/articles/")[1].Split('?')[0]);
+
+        // An edit makes revision 2; Markdown is previewed as it is typed.
+        await page.Locator("#kb-body-input").FillAsync("Проверьте бумагу и **картридж**.");
+        await Expect(page.Locator("#kb-preview strong")).ToHaveTextAsync("картридж");
+        await page.Locator("#kb-save").ClickAsync();
+        await Expect(page.Locator("#kb-revision-2")).ToBeVisibleAsync();
+
+        // An English translation.
+        await page.Locator("#kb-add-en").ClickAsync();
+        await Expect(page.Locator("#kb-title-input")).ToHaveValueAsync("");
+        await page.Locator("#kb-title-input").FillAsync($"Printer does not print {suffix}");
+        await page.Locator("#kb-body-input").FillAsync("Check the paper.");
+        await Expect(page.Locator("#kb-preview")).ToContainTextAsync("Check the paper.");
+        await page.Locator("#kb-save").ClickAsync();
+        await Expect(page.Locator("#kb-lang-en")).ToBeVisibleAsync();
+        await Expect(page.Locator("#kb-revision-1")).ToBeVisibleAsync();
+        await Expect(page.Locator("#kb-fallback-note")).ToBeVisibleAsync();
+        var english = await admin.GetJsonAsync($"/api/v1/kb/articles/{id}?language=en");
+        Assert.Equal("Check the paper.", english.Str("body"));
+
+        // Back to Russian: the diff of revision 1 against the current one, then restore it.
+        await page.Locator("#kb-lang-ru").ClickAsync();
+        await Expect(page.Locator("#kb-revision-2")).ToBeVisibleAsync();
+        await page.Locator("#kb-diff-1").ClickAsync();
+        await Expect(page.Locator("#kb-diff .kb-diff-removed")).ToContainTextAsync("- Проверьте бумагу.");
+        await Expect(page.Locator("#kb-diff .kb-diff-added")).ToContainTextAsync("+ Проверьте бумагу и **картридж**.");
+        await page.Locator("#kb-restore-1").ClickAsync();
+        await Expect(page.Locator("#kb-revision-3")).ToBeVisibleAsync();
+        await Expect(page.Locator("#kb-body-input")).ToHaveValueAsync("Проверьте бумагу.");
+        var russian = await admin.GetJsonAsync($"/api/v1/kb/articles/{id}?language=ru");
+        Assert.Equal("Проверьте бумагу.", russian.Str("body"));
+        Assert.Equal(3, russian.GetProperty("revision").GetInt32());
+
+        // The list shows both translations.
+        await tab.GotoInteractiveAsync("/kb");
+        await Expect(page.Locator("#kb-articles .kb-article-link", new() { HasText = suffix })).ToHaveCountAsync(2);
+
+        // A canned answer goes into a reply filled for the ticket.
+        var macro = await admin.PostJsonAsync("/api/v1/macros", new { name = $"Приветствие {suffix}", body = "Здравствуйте, {{customer.name}}! Заявка {{ticket.number}}." });
+        var ticket = await admin.CreateTicketAsync("Не печатает " + suffix, $"anna-{suffix}@example.com");
+        await tab.GotoInteractiveAsync($"/tickets/{ticket.Id()}");
+        await page.Locator("#reply-body").FillAsync("Добрый день.");
+        await page.Locator("#reply-insert").ClickAsync();
+        await page.Locator($"#insert-macro-{macro.Id()}").ClickAsync();
+        await Expect(page.Locator("#reply-body")).ToHaveValueAsync(
+            $"Добрый день.\n\nЗдравствуйте, Test Customer! Заявка {ticket.GetProperty("number").GetInt64()}.");
+    });
+}
