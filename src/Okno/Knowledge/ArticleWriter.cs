@@ -23,6 +23,7 @@ public sealed partial class ArticleWriter(OknoDb db, ArticleMarkdown markdown, A
         errors.Text("title", title?.Trim(), ArticleTranslation.TitleMaxLength);
         if (body is null) errors.Add("body", "This field is required.");
         else if (body.Length > ArticleTranslation.BodyMaxLength) errors.Add("body", $"At most {ArticleTranslation.BodyMaxLength} characters.");
+        else if (body.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))) errors.Add("body", "Control characters are not allowed.");
         if (visibility is null) errors.Add("visibility", "This field is required.");
         if (slug is not null && !Slugs.IsValid(slug))
             errors.Add("slug", $"Lower-case latin letters, digits and single hyphens, at most {ArticleTranslation.SlugMaxLength} characters.");

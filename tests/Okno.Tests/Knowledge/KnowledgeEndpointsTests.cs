@@ -67,6 +67,12 @@ public sealed class KnowledgeEndpointsTests(SqliteOkno okno) : IClassFixture<Sql
         })).JsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["body", "language", "sectionId", "slug", "title", "visibility"], problem.ErrorFields().Order());
 
+        var nul = await (await Admin.PostAsJsonAsync("/api/v1/kb/articles", new
+        {
+            sectionId = await SectionAsync(), language = "ru", title = "Nul", body = "a\u0000b", visibility = "draft",
+        })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["body"], nul.ErrorFields());
+
         var wrongEnum = await (await Admin.PostAsJsonAsync("/api/v1/kb/articles", new { visibility = "secret" })).JsonAsync(HttpStatusCode.BadRequest);
         Assert.Contains("visibility", wrongEnum.ErrorFields());
     }
