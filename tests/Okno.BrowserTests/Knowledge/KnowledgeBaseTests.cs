@@ -55,6 +55,7 @@ public sealed class KnowledgeBaseTests(OknoInChromium okno)
         await page.Locator("#kb-diff-1").ClickAsync();
         await Expect(page.Locator("#kb-diff .kb-diff-removed")).ToContainTextAsync("- Проверьте бумагу.");
         await Expect(page.Locator("#kb-diff .kb-diff-added")).ToContainTextAsync("+ Проверьте бумагу и **картридж**.");
+        await tab.ScreenshotAsync("diff");
         await page.Locator("#kb-restore-1").ClickAsync();
         await Expect(page.Locator("#kb-revision-3")).ToBeVisibleAsync();
         await Expect(page.Locator("#kb-body-input")).ToHaveValueAsync("Проверьте бумагу.");
@@ -65,6 +66,7 @@ public sealed class KnowledgeBaseTests(OknoInChromium okno)
         // The list shows both translations.
         await tab.GotoInteractiveAsync("/kb");
         await Expect(page.Locator("#kb-articles .kb-article-link", new() { HasText = suffix })).ToHaveCountAsync(2);
+        await tab.ScreenshotAsync("list");
 
         // A canned answer goes into a reply filled for the ticket.
         var macro = await admin.PostJsonAsync("/api/v1/macros", new { name = $"Приветствие {suffix}", body = "Здравствуйте, {{customer.name}}! Заявка {{ticket.number}}." });
@@ -72,6 +74,8 @@ public sealed class KnowledgeBaseTests(OknoInChromium okno)
         await tab.GotoInteractiveAsync($"/tickets/{ticket.Id()}");
         await page.Locator("#reply-body").FillAsync("Добрый день.");
         await page.Locator("#reply-insert").ClickAsync();
+        await Expect(page.Locator($"#insert-macro-{macro.Id()}")).ToBeVisibleAsync();
+        await tab.ScreenshotAsync("insert");
         await page.Locator($"#insert-macro-{macro.Id()}").ClickAsync();
         await Expect(page.Locator("#reply-body")).ToHaveValueAsync(
             $"Добрый день.\n\nЗдравствуйте, Test Customer! Заявка {ticket.GetProperty("number").GetInt64()}.");
