@@ -81,3 +81,35 @@ public sealed class KnowledgeBaseTests(OknoInChromium okno)
             $"Добрый день.\n\nЗдравствуйте, Test Customer! Заявка {ticket.GetProperty("number").GetInt64()}.");
     });
 }
+
+[Collection(ChromiumCollection.Name)]
+public sealed class KnowledgeAdminPagesTests(OknoInChromium okno)
+{
+    [Fact]
+    public Task Agent_manages_categories_sections_and_canned_answers() => okno.InPageAsync("en-US", async tab =>
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        await tab.SignInAsync(returnUrl: "/kb/categories");
+        var page = tab.Page;
+
+        await page.Locator("#kb-new-category").FillAsync($"Network {suffix}");
+        await page.Locator("#kb-add-category").ClickAsync();
+        var category = page.Locator("[id^=kb-category-]", new() { HasText = $"Network {suffix}" });
+        await Expect(category).ToBeVisibleAsync();
+        var categoryId = (await category.GetAttributeAsync("id"))!["kb-category-".Length..];
+        await page.Locator($"#kb-new-section-{categoryId}").FillAsync("VPN");
+        await page.Locator($"#kb-add-section-{categoryId}").ClickAsync();
+        await Expect(category.Locator(".kb-section-name")).ToHaveTextAsync(["VPN"]);
+        await page.Locator($"#kb-delete-category-{categoryId}").ClickAsync();
+        await Expect(page.Locator("#kb-categories-error")).ToContainTextAsync("not empty");
+
+        await tab.GotoInteractiveAsync("/macros");
+        await page.Locator("#macro-new").ClickAsync();
+        await page.Locator("#macro-name").FillAsync($"Thanks {suffix}");
+        await page.Locator("#macro-body").FillAsync("Thank you, {{customer.name}}!");
+        await page.Locator("#macro-save").ClickAsync();
+        await Expect(page.Locator("#macros-table .macro-name", new() { HasText = suffix })).ToBeVisibleAsync();
+        await page.Locator("#macro-filter").FillAsync("no such macro at all");
+        await Expect(page.Locator("#macros-empty")).ToBeVisibleAsync();
+    });
+}
