@@ -51,6 +51,7 @@ internal sealed class ArticleTranslationConfiguration : IEntityTypeConfiguration
         // A slug names one article per language in the help center URL.
         b.HasIndex(t => new { t.Language, t.Slug }).IsUnique();
         // The agents' list: newest translation first, optionally one language and one visibility.
+        b.HasIndex(t => new { t.Language, t.Id });
         b.HasIndex(t => new { t.Language, t.Visibility, t.Id });
         b.HasIndex(t => new { t.Visibility, t.Id });
         b.HasOne<Admin.Agent>().WithMany().HasForeignKey(t => t.UpdatedById).OnDelete(DeleteBehavior.Restrict);

@@ -84,4 +84,31 @@ public sealed class KnowledgeStorageTests
         Assert.Equal($"Test Customer, заявка {ticket.GetProperty("number").GetInt64()}", preview.Str("text"));
         Assert.Equal(["Ответ"], (await admin.GetJsonAsync("/api/v1/macros?name=ОТВ")).Items().Select(m => m.Str("name")));
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Concurrent_saves_of_one_translation_each_get_their_own_revision_number(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var admin = await app.AdminClientAsync();
+        var category = await admin.PostJsonAsync("/api/v1/kb/categories", new { name = "C" });
+        var section = await admin.PostJsonAsync($"/api/v1/kb/categories/{category.Id()}/sections", new { name = "S" });
+        var article = await admin.PostJsonAsync("/api/v1/kb/articles", new { sectionId = section.Id(), language = "ru", title = "Гонка", body = "0", visibility = "draft" });
+
+        var saves = Enumerable.Range(1, 6).Select(async i =>
+        {
+            var client = await app.AdminClientAsync();
+            var response = await client.PutAsJsonAsync($"/api/v1/kb/articles/{article.Id()}", new { language = "ru", title = "Гонка", body = $"{i}", visibility = "draft" });
+            await response.JsonAsync(HttpStatusCode.OK);
+        });
+        await Task.WhenAll(saves);
+
+        var numbers = (await admin.GetJsonAsync($"/api/v1/kb/articles/{article.Id()}/revisions?language=ru&limit=100")).Items()
+            .Select(r => r.GetProperty("number").GetInt32()).ToList();
+        Assert.Equal(Enumerable.Range(1, 7).Reverse(), numbers);
+        var current = await admin.GetJsonAsync($"/api/v1/kb/articles/{article.Id()}");
+        Assert.Equal(7, current.GetProperty("revision").GetInt32());
+        var newest = await admin.GetJsonAsync($"/api/v1/kb/articles/{article.Id()}/revisions/{(await admin.GetJsonAsync($"/api/v1/kb/articles/{article.Id()}/revisions?language=ru&limit=1")).Items()[0].Id()}");
+        Assert.Equal(current.Str("body"), newest.Str("body"));
+    }
 }

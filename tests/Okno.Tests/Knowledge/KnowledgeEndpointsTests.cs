@@ -272,6 +272,17 @@ public sealed class KnowledgeEndpointsTests(SqliteOkno okno) : IClassFixture<Sql
     }
 
     [Fact]
+    public async Task The_openapi_document_lists_the_knowledge_and_macro_routes()
+    {
+        using var client = okno.App.CreateClient();
+        var document = await client.GetStringAsync("/openapi/v1.json");
+        foreach (var route in new[] { "/api/v1/kb/articles", "/api/v1/kb/articles/{id}/revisions/{revisionId}/restore", "/api/v1/kb/articles/{id}/diff",
+                     "/api/v1/kb/categories/{id}/sections", "/api/v1/kb/articles/{id}/files", "/api/v1/macros", "/api/v1/tickets/{id}/macros/{macroId}/preview" })
+            Assert.Contains($"\"{route}\"", document);
+        Assert.Contains("\"Knowledge\"", document);
+    }
+
+    [Fact]
     public async Task Knowledge_api_requires_sign_in()
     {
         using var anonymous = okno.App.CreateClient();

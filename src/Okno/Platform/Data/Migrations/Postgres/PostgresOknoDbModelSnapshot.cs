@@ -482,6 +482,8 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasIndex("ArticleId", "Language")
                         .IsUnique();
 
+                    b.HasIndex("Language", "Id");
+
                     b.HasIndex("Language", "Slug")
                         .IsUnique();
 

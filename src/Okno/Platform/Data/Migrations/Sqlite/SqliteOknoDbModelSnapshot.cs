@@ -449,6 +449,8 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasIndex("ArticleId", "Language")
                         .IsUnique();
 
+                    b.HasIndex("Language", "Id");
+
                     b.HasIndex("Language", "Slug")
                         .IsUnique();
 

@@ -239,6 +239,11 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_KbArticleTranslations_Language_Id",
+                table: "KbArticleTranslations",
+                columns: new[] { "Language", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_KbArticleTranslations_Language_Slug",
                 table: "KbArticleTranslations",
                 columns: new[] { "Language", "Slug" },

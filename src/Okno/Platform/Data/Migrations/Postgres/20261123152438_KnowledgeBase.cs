@@ -241,6 +241,11 @@ namespace Okno.Platform.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_KbArticleTranslations_Language_Id",
+                table: "KbArticleTranslations",
+                columns: new[] { "Language", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_KbArticleTranslations_Language_Slug",
                 table: "KbArticleTranslations",
                 columns: new[] { "Language", "Slug" },
