@@ -30,6 +30,15 @@ public sealed class KnowledgeBaseTests(OknoInChromium okno)
         await Expect(page.Locator("#kb-help-path")).ToContainTextAsync($"-printer-ne-pechataet-{suffix}");
         var id = long.Parse(page.Url.Split("/kb/articles/")[1].Split('?')[0]);
 
+        // An image goes into the article's files and its Markdown into the text.
+        await page.Locator("#kb-files input[type=file]").SetInputFilesAsync(new Microsoft.Playwright.FilePayload
+        {
+            Name = "dot.png", MimeType = "image/png",
+            Buffer = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="),
+        });
+        await Expect(page.Locator("#kb-preview img[src^='/api/v1/kb/files/']")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#kb-body-input")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"!\[dot\.png\]\(/api/v1/kb/files/\d+\)$"));
+
         // An edit makes revision 2; Markdown is previewed as it is typed.
         await page.Locator("#kb-body-input").FillAsync("Проверьте бумагу и **картридж**.");
         await Expect(page.Locator("#kb-preview strong")).ToHaveTextAsync("картридж");
