@@ -25,7 +25,9 @@ public sealed record DiffLine(string Kind, string Text);
 public sealed record RevisionDiff(long FromId, int FromNumber, long ToId, int ToNumber, string Language, string? TitleFrom, string? TitleTo,
     IReadOnlyList<DiffLine> Lines, string Text);
 
-public sealed record ArticleListFilter(long? CategoryId, long? SectionId, string? Language, ArticleVisibility? Visibility, string? Title = null);
+/// <summary>Filters of the agents' article list; <see cref="NoDrafts"/> leaves drafts out (for inserting into a reply).</summary>
+public sealed record ArticleListFilter(long? CategoryId, long? SectionId, string? Language, ArticleVisibility? Visibility, string? Title = null,
+    bool NoDrafts = false);
 
 /// <summary>The help-center address of a translation (the help center itself is served elsewhere).</summary>
 public static class HelpCenter
@@ -42,6 +44,7 @@ public sealed class ArticleQueries(OknoDb db)
         var query = db.Set<ArticleTranslation>().AsNoTracking().AsQueryable();
         if (filter.Language is { } language) query = query.Where(t => t.Language == language);
         if (filter.Visibility is { } visibility) query = query.Where(t => t.Visibility == visibility);
+        if (filter.NoDrafts) query = query.Where(t => t.Visibility != ArticleVisibility.Draft);
         if (filter.SectionId is { } sectionId) query = query.Where(t => t.Article.SectionId == sectionId);
         if (filter.CategoryId is { } categoryId) query = query.Where(t => t.Article.Section.CategoryId == categoryId);
         if (!string.IsNullOrWhiteSpace(filter.Title))

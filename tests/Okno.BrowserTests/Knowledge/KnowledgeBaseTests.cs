@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Okno.Testing;
 using static Microsoft.Playwright.Assertions;
@@ -88,6 +89,18 @@ public sealed class KnowledgeBaseTests(OknoInChromium okno)
         await page.Locator($"#insert-macro-{macro.Id()}").ClickAsync();
         await Expect(page.Locator("#reply-body")).ToHaveValueAsync(
             $"Добрый день.\n\nЗдравствуйте, Test Customer! Заявка {ticket.GetProperty("number").GetInt64()}.");
+
+        // A published article goes in as a link to its help-center page (drafts are not offered).
+        await (await admin.PutAsJsonAsync($"/api/v1/kb/articles/{id}", new { language = "ru", title, body = "Проверьте бумагу.", visibility = "public" }))
+            .JsonAsync(System.Net.HttpStatusCode.OK);
+        await page.Locator("#reply-insert").ClickAsync();
+        await page.Locator("#insert-articles-tab").ClickAsync();
+        await page.Locator("#insert-filter").FillAsync(suffix);
+        var offered = page.Locator("#insert-list .insert-article-title");
+        await Expect(offered).ToHaveTextAsync([title]);
+        await page.Locator("#insert-list [id^=insert-article-link-]").ClickAsync();
+        await Expect(page.Locator("#reply-body")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(
+            $@"\n\n{title}: http://[^/]+/help/ru/articles/{id}-printer-ne-pechataet-{suffix}$"));
     });
 }
 
