@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Okno.Admin;
 using Okno.Api;
 using Okno.Customers;
+using Okno.Knowledge;
 using Okno.Platform;
 using Okno.Platform.Data;
 using Okno.Platform.Demo;
@@ -49,6 +50,7 @@ public static class OknoModules
         services.AddAdmin();
         services.AddCustomers();
         services.AddTickets();
+        services.AddKnowledge();
         return builder;
     }
 
@@ -72,6 +74,7 @@ public static class OknoModules
         app.MapContactsEndpoints();
         app.MapCompaniesEndpoints();
         app.MapTicketsEndpoints();
+        app.MapKnowledgeEndpoints();
         app.MapTicketUi();
         app.MapUi();
         return app;

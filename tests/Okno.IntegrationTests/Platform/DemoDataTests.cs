@@ -30,6 +30,11 @@ public sealed class DemoDataTests
         Assert.Equal(10, page.Items().Count);
         var history = (await olga.GetJsonAsync($"/api/v1/tickets/{page.Items()[0].Id()}/history?limit=100")).Items();
         Assert.Equal("created", history[0].Str("kind"));
+
+        var articles = (await olga.GetJsonAsync("/api/v1/kb/articles?limit=100")).Items();
+        Assert.Contains(articles, a => a.Str("language") == "ru");
+        Assert.Contains(articles, a => a.Str("language") == "en");
+        Assert.Equal(2, (await olga.GetJsonAsync("/api/v1/macros")).Items().Count);
     }
 
     [Fact]

@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Okno.Platform.Data;
+using Okno.Platform.Web;
+
+namespace Okno.Knowledge;
+
+/// <summary>What every save of a translation shares: checking the fields, and writing the row plus a revision and
+/// calling <see cref="ArticleSaved"/> in the caller's transaction. CreateArticle, SaveArticle and RestoreRevision
+/// all save through here, so there is one place where a translation changes.</summary>
+public sealed partial class ArticleWriter(OknoDb db, ArticleMarkdown markdown, ArticleSaved saved)
+{
+    public static string? CheckLanguage(string? language, FieldErrors errors, string field = "language")
+    {
+        if (string.IsNullOrWhiteSpace(language)) { errors.Add(field, "This field is required."); return null; }
+        language = language.Trim().ToLowerInvariant();
+        if (!LanguageCode().IsMatch(language)) { errors.Add(field, "A two-letter language code, e.g. ru or en."); return null; }
+        return language;
+    }
+
+    public static void CheckContent(string? title, string? body, ArticleVisibility? visibility, string? slug, FieldErrors errors)
+    {
+        errors.Text("title", title?.Trim(), ArticleTranslation.TitleMaxLength);
+        if (body is null) errors.Add("body", "This field is required.");
+        else if (body.Length > ArticleTranslation.BodyMaxLength) errors.Add("body", $"At most {ArticleTranslation.BodyMaxLength} characters.");
+        else if (body.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))) errors.Add("body", "Control characters are not allowed.");
+        if (visibility is null) errors.Add("visibility", "This field is required.");
+        if (slug is not null && !Slugs.IsValid(slug))
+            errors.Add("slug", $"Lower-case latin letters, digits and single hyphens, at most {ArticleTranslation.SlugMaxLength} characters.");
+    }
+
+    /// <summary>Sets the translation's content and appends a revision. Call inside <see cref="OknoDb.WriteAsync{T}"/>.</summary>
+    public async Task SaveAsync(ArticleTranslation translation, string title, string body, ArticleVisibility visibility, string? slug,
+        int? restoredFrom, long agentId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        title = title.Trim();
+        // A translation keeps its slug (links to it keep working) unless the client asks for another one.
+        var wanted = slug ?? (translation.Slug.Length > 0 ? translation.Slug : Slugs.FromTitle(title));
+        if (wanted != translation.Slug)
+        {
+            var clash = await db.Set<ArticleTranslation>().AnyAsync(t => t.Language == translation.Language && t.Slug == wanted
+                && t.Id != translation.Id, cancellationToken);
+            if (clash)
+                throw new OknoException(new Duplicate("slug",
+                    $"Another '{translation.Language}' article already has the slug '{wanted}'; change the title or give a slug."));
+            translation.Slug = wanted;
+        }
+        translation.Title = title;
+        translation.Body = body;
+        translation.Html = markdown.ToHtml(body);
+        translation.Visibility = visibility;
+        translation.UpdatedById = agentId;
+        translation.UpdatedAt = now;
+        translation.RevisionCount++;
+        if (translation.Id == 0) await db.SaveChangesAsync(cancellationToken);
+        db.Add(new ArticleRevision
+        {
+            TranslationId = translation.Id, ArticleId = translation.ArticleId, Language = translation.Language, Number = translation.RevisionCount,
+            Title = title, Body = body, Visibility = visibility, RestoredFrom = restoredFrom, AuthorId = agentId, CreatedAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await saved.OnSavedAsync(translation, cancellationToken);
+    }
+
+    [GeneratedRegex("^[a-z]{2}$")]
+    private static partial Regex LanguageCode();
+}

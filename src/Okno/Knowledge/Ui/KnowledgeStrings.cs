@@ -1,0 +1,5 @@
+namespace Okno.Knowledge.Ui;
+
+/// <summary>Marker for the knowledge-base and macro pages' strings in KnowledgeStrings.resx (English) and
+/// KnowledgeStrings.ru.resx (Russian).</summary>
+public sealed class KnowledgeStrings;
