@@ -30,6 +30,22 @@ public sealed class SqliteOknoDb(DbContextOptions<SqliteOknoDb> options) : OknoD
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.HasDbFunction(typeof(OknoDb).GetMethod(nameof(Fold))!).HasName(FoldFunction);
+        // The FTS5 triggers (SearchSchema): EF must not use RETURNING on a table with triggers.
+        modelBuilder.Entity<Search.SearchEntry>().ToTable(t => t.HasTrigger("SearchEntries_ai"));
+    }
+
+    // FTS5 over the analyzed text: implicit AND of quoted terms (a term is letters and digits only, and quotes are
+    // doubled anyway), bm25 with the title weighted 10 to 1 over the body; bm25 is lower-is-better, so it is negated.
+    public override IQueryable<Search.SearchMatch> SearchMatches(IReadOnlyList<string> terms)
+    {
+        if (terms.Count == 0) throw new ArgumentException("At least one term.", nameof(terms));
+        var match = string.Join(' ', terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+        return Database.SqlQueryRaw<Search.SearchMatch>(
+            """
+            SELECT e."Id" AS "EntryId", e."Kind", e."OwnerId", e."TicketId", e."Language", -bm25("SearchFts", 10.0, 1.0) AS "Rank"
+            FROM "SearchFts" JOIN "SearchEntries" AS e ON e."Id" = "SearchFts".rowid
+            WHERE "SearchFts" MATCH {0}
+            """, match);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
