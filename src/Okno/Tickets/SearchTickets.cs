@@ -57,26 +57,23 @@ public sealed class SearchTickets(OknoDb db, SearchIndex index)
                 matches = matches.Where(m => visibleIds.Contains(m.TicketId));
             }
             return matches.GroupBy(m => m.TicketId)
-                .Select(g => new RankedTicket(g.Key!.Value, g.Max(m => m.Rank)))
+                .Select(g => new { TicketId = g.Key, Rank = g.Max(m => m.Rank) })
                 .OrderByDescending(r => r.Rank).ThenByDescending(r => r.TicketId)
                 .Take(take).ToListAsync(cancellationToken);
         }, cancellationToken);
-        ranked = ranked.Where(r => !seen.Contains(r.TicketId)).Take(limit - hits.Count).ToList();
-        if (ranked.Count == 0) return hits;
+        var ids = ranked.Where(r => r.TicketId is { } id && !seen.Contains(id)).Select(r => r.TicketId!.Value).Take(limit - hits.Count).ToList();
+        if (ids.Count == 0) return hits;
 
-        var ids = ranked.Select(r => r.TicketId).ToList();
         var views = (await TicketView.ReadAsync(visible.Where(t => ids.Contains(t.Id)), db, cancellationToken)).ToDictionary(v => v.Id);
         var snippets = await SnippetsAsync(views.Values.ToList(), terms.Terms, cancellationToken);
-        foreach (var r in ranked)
-            if (views.TryGetValue(r.TicketId, out var view))
+        foreach (var id in ids)
+            if (views.TryGetValue(id, out var view))
             {
-                var (matchedIn, snippet) = snippets[r.TicketId];
+                var (matchedIn, snippet) = snippets[id];
                 hits.Add(new TicketSearchHit(view, matchedIn, snippet));
             }
         return hits;
     }
-
-    private sealed record RankedTicket(long TicketId, double Rank);
 
     /// <summary>Per ticket: the subject when it holds every term, else the message whose analyzed body holds the most
     /// terms (the newest of equals); its original text becomes the snippet.</summary>

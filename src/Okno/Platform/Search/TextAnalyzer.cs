@@ -153,7 +153,7 @@ public static class TextAnalyzer
 
         var sb = new StringBuilder();
         if (best > 0) sb.Append('…');
-        var from = words[best].Start;
+        var from = best == 0 ? 0 : words[best].Start;
         for (var k = best; k <= last; k++)
         {
             var w = words[k];
@@ -164,6 +164,7 @@ public static class TextAnalyzer
             from = w.Start + w.Length;
         }
         if (last < words.Count - 1) sb.Append('…');
+        else sb.Append(WebUtility.HtmlEncode(text[from..]));
         return sb.ToString();
     }
 
