@@ -77,7 +77,8 @@ internal static class SearchIndexing
             entry.Language = doc.Language;
             entry.Title = TextAnalyzer.Analyze(doc.Title);
             entry.Body = TextAnalyzer.Analyze(doc.Body);
-            foreach (var t in TextAnalyzer.Terms(entry.Title + " " + entry.Body)) if (IsVocabularyTerm(t)) vocabulary.Add(t);
+            foreach (var t in (entry.Title + " " + entry.Body).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                if (IsVocabularyTerm(t)) vocabulary.Add(t);
         }
         await AddTermsAsync(db, vocabulary, cancellationToken);
     }
