@@ -50,7 +50,6 @@ internal sealed class TicketSearchBackfill(IDbContextFactory<OknoDb> dbs, ILogge
                 documents.AddRange((await db.Messages.AsNoTracking().Where(m => messageIds.Contains(m.Id)).ToListAsync(ct))
                     .Select(m => ((ISearchable)m).ToSearchDocument()));
             await SearchIndexing.UpsertAsync(db, documents, ct);
-            await db.SaveChangesAsync(ct);
             var first = items[0].Id;
             var last = items[^1].Id;
             await db.SearchBacklog.Where(b => b.Id >= first && b.Id <= last).ExecuteDeleteAsync(ct);

@@ -112,15 +112,13 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
             : SaveWithSearchAsync(search, acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>Saves the entities (their ids are known afterwards), then their search entries, in one transaction: the
-    /// caller's (<see cref="WriteAsync{T}"/>) or one opened here.</summary>
+    /// <summary>Saves the entities (their ids are known afterwards), then writes their search entries, in one
+    /// transaction: the caller's (<see cref="WriteAsync{T}"/>) or one opened here.</summary>
     private async Task<int> SaveWithSearchAsync(SearchIndexing.Pending search, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        // The entries are a second save, so the first one must accept its changes or they would be written twice.
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await SearchIndexing.StageAsync(this, search, cancellationToken);
-        saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (own is not null) await own.CommitAsync(cancellationToken);
         return saved;
     }

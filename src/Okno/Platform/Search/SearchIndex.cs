@@ -25,7 +25,8 @@ public interface ISearchTextSource
 /// (Russian and English word forms), on SQLite (FTS5) and PostgreSQL (tsvector) alike.
 /// <para>Writing: an entity that implements <see cref="ISearchable"/> is indexed automatically by every SaveChanges;
 /// otherwise call <see cref="UpsertAsync"/> / <see cref="RemoveAsync"/> inside the <see cref="OknoDb.WriteAsync{T}"/>
-/// that changes the owner, before its SaveChanges: the entry commits with the change.</para>
+/// that changes the owner, after the owner is saved (its id is known): the entry is written at once in that transaction
+/// and commits or rolls back with the change.</para>
 /// <para>Reading: <see cref="QueryAsync"/> — every query word must match (AND), title hits rank above body hits, user
 /// text is always data (quotes, operators, SQL give a result or an empty list, never an error), and when nothing
 /// matches, each unknown word is corrected to the nearest indexed term and the query is retried once.</para></summary>
@@ -38,7 +39,8 @@ public sealed class SearchIndex(OknoDb db, IEnumerable<ISearchTextSource> textSo
     private const int MaxCandidates = 5000;
 
     /// <summary>Adds or replaces the entry of (<paramref name="kind"/>, <paramref name="ownerId"/>). The original
-    /// title and body are analyzed here; the entry is written by the caller's next SaveChanges, in its transaction.
+    /// title and body are analyzed here; the entry is written now, in the caller's transaction (call it inside
+    /// <see cref="OknoDb.WriteAsync{T}"/>). A second call for the same owner replaces the entry.
     /// <paramref name="language"/> is "ru", "en" or "" (unknown), for <see cref="QueryAsync"/>'s language filter.</summary>
     public Task UpsertAsync(string kind, long ownerId, string language, string title, string body, CancellationToken cancellationToken, long? ticketId = null) =>
         SearchIndexing.UpsertAsync(db, [new SearchDocument(kind, ownerId, ticketId, language, title, body)], cancellationToken);

@@ -4,8 +4,8 @@ using Okno.Platform.Data;
 namespace Okno.Platform.Search;
 
 /// <summary>Keeps <see cref="SearchEntry"/> rows in step with <see cref="ISearchable"/> entities. OknoDb calls
-/// <see cref="Collect"/> before a save and <see cref="StageAsync"/> after it (ids are known then) and saves again, both
-/// inside one transaction: the entity and its index entry commit together or not at all.</summary>
+/// <see cref="Collect"/> before a save and <see cref="StageAsync"/> after it (ids are known then), both inside one
+/// transaction: the entity and its index entry commit together or not at all.</summary>
 internal static class SearchIndexing
 {
     internal sealed record Pending(List<ISearchable> Upserts, List<(string Kind, long OwnerId)> Removals);
@@ -48,37 +48,43 @@ internal static class SearchIndexing
             tracked.State = EntityState.Detached;
     }
 
-    /// <summary>Adds or updates the entries of <paramref name="documents"/> in the context (saved by the caller's next
-    /// SaveChanges) and records their terms in the vocabulary now, in the current transaction.</summary>
+    /// <summary>Adds or replaces the entries of <paramref name="documents"/> now, in the current transaction, and adds
+    /// their terms to the vocabulary. One multi-row INSERT … ON CONFLICT DO UPDATE per 200 entries: SQLite's FTS5
+    /// flushes its pending terms at every statement, so row-by-row inserts (what EF would send) cost a segment each and
+    /// made a bulk backfill slow down as the index grew; an upsert also settles a race between two writers of one entry.</summary>
     public static async Task UpsertAsync(OknoDb db, IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken)
     {
         if (documents.Count == 0) return;
-        var existing = new Dictionary<(string, long), SearchEntry>();
-        foreach (var group in documents.GroupBy(d => d.Kind))
-        {
-            var kind = group.Key;
-            foreach (var chunk in group.Select(d => d.OwnerId).Distinct().Chunk(500))
-            {
-                var ids = chunk.ToList();
-                foreach (var e in await db.SearchEntries.Where(e => e.Kind == kind && ids.Contains(e.OwnerId)).ToListAsync(cancellationToken))
-                    existing[(e.Kind, e.OwnerId)] = e;
-            }
-        }
+        var rows = documents.GroupBy(d => (d.Kind, d.OwnerId)).Select(g => g.Last())
+            .Select(d => (Document: d, Title: TextAnalyzer.Analyze(d.Title), Body: TextAnalyzer.Analyze(d.Body))).ToList();
         var vocabulary = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var doc in documents)
-        {
-            if (!existing.TryGetValue((doc.Kind, doc.OwnerId), out var entry))
-            {
-                entry = new SearchEntry { Kind = doc.Kind, OwnerId = doc.OwnerId };
-                db.SearchEntries.Add(entry);
-                existing[(doc.Kind, doc.OwnerId)] = entry;
-            }
-            entry.TicketId = doc.TicketId;
-            entry.Language = doc.Language;
-            entry.Title = TextAnalyzer.Analyze(doc.Title);
-            entry.Body = TextAnalyzer.Analyze(doc.Body);
-            foreach (var t in (entry.Title + " " + entry.Body).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var row in rows)
+            foreach (var t in (row.Title + " " + row.Body).Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 if (IsVocabularyTerm(t)) vocabulary.Add(t);
+
+        foreach (var chunk in rows.Chunk(200))
+        {
+            var sql = new System.Text.StringBuilder(
+                "INSERT INTO \"SearchEntries\" (\"Kind\", \"OwnerId\", \"TicketId\", \"Language\", \"Title\", \"Body\") VALUES ");
+            var parameters = new List<object>(chunk.Length * 6);
+            foreach (var (doc, title, body) in chunk)
+            {
+                if (parameters.Count > 0) sql.Append(", ");
+                var p = parameters.Count;
+                parameters.Add(doc.Kind);
+                parameters.Add(doc.OwnerId);
+                // A null goes in as the NULL literal: EF cannot type a null raw-SQL parameter.
+                var ticket = doc.TicketId is null ? "NULL" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{{{p + 2}}}");
+                if (doc.TicketId is { } id) parameters.Add(id);
+                var n = parameters.Count;
+                sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"({{{p}}}, {{{p + 1}}}, {ticket}, {{{n}}}, {{{n + 1}}}, {{{n + 2}}})");
+                parameters.Add(doc.Language);
+                parameters.Add(title);
+                parameters.Add(body);
+            }
+            sql.Append(" ON CONFLICT (\"Kind\", \"OwnerId\") DO UPDATE SET \"TicketId\" = excluded.\"TicketId\", " +
+                       "\"Language\" = excluded.\"Language\", \"Title\" = excluded.\"Title\", \"Body\" = excluded.\"Body\"");
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, cancellationToken);
         }
         await AddTermsAsync(db, vocabulary, cancellationToken);
     }
