@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 using Okno.Testing;
 
 namespace Okno.IntegrationTests.Tickets;
@@ -95,6 +96,25 @@ public sealed class TicketSearchTests
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"'{q[..Math.Min(40, q.Length)]}': {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
         Assert.Equal([ticket.Id()], await IdsAsync(admin, "\"принтер*\" NEAR("));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task The_generic_index_finds_messages_with_snippets_from_their_original_text(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var admin = await app.AdminClientAsync();
+        var ticket = await admin.CreateTicketAsync("Расходники");
+        var message = await admin.PostJsonAsync($"/api/v1/tickets/{ticket.Id()}/messages", new { body = "Нужны новые картриджи <HP> для печати" });
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var index = scope.ServiceProvider.GetRequiredService<Okno.Platform.Search.SearchIndex>();
+        var hits = await index.QueryAsync(["message"], "картридж", null, 10, CancellationToken.None);
+        var hit = Assert.Single(hits);
+        Assert.Equal(message.Id(), hit.OwnerId);
+        Assert.Equal(ticket.Id(), hit.TicketId);
+        Assert.Equal("Нужны новые <mark>картриджи</mark> &lt;HP&gt; для печати", hit.Snippet);
+        Assert.Empty(await index.QueryAsync(["ticket_subject"], "картридж", null, 10, CancellationToken.None));
     }
 
     [Theory]
