@@ -23,6 +23,10 @@ public static class KnowledgeEndpoints
             return TypedResults.Created($"/api/v1/kb/articles/{article.Id}", article);
         }).WithSummary("Create an article with its first translation (its language becomes the fallback language)");
 
+        kb.MapGet("/search", async (string? q, string? lang, int? limit, SearchArticles search, CancellationToken ct) =>
+                TypedResults.Ok(new { items = await search.ExecuteAsync(q, lang, Platform.Web.Paging.Limit(limit), publicOnly: false, ct) }))
+            .WithSummary("Articles ranked for a query in Russian or English word forms (title hits first), with highlighted snippets");
+
         kb.MapPut("/articles/{id:long}", async (long id, SaveArticleRequest request, SaveArticle save, CurrentAgent agent, CancellationToken ct) =>
                 TypedResults.Ok(await save.ExecuteAsync(id, request, agent, ct)))
             .WithSummary("Replace (or add) the translation named by 'language': title, Markdown body, visibility; appends a revision");

@@ -5,6 +5,8 @@ public static class KnowledgeModule
     public static IServiceCollection AddKnowledge(this IServiceCollection services) => services
         .AddSingleton<ArticleMarkdown>()
         .AddScoped<ArticleSaved>()
+        .AddScoped<SearchArticles>()
+        .AddScoped<Platform.Search.ISearchTextSource, ArticleSearchText>()
         .AddScoped<ArticleWriter>()
         .AddScoped<ArticleQueries>()
         .AddScoped<CreateArticle>()

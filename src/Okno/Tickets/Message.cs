@@ -2,7 +2,7 @@ namespace Okno.Tickets;
 
 /// <summary>A message on a ticket: from the customer (in), to the customer (out) or an internal note
 /// between agents. The text body is what was written; the HTML body is sanitized before it is stored.</summary>
-public sealed class Message
+public sealed class Message : Platform.Search.ISearchable
 {
     public const int BodyMaxLength = 200_000;
 
@@ -34,6 +34,13 @@ public sealed class Message
     public List<Attachment> Attachments { get; private set; } = [];
 
     public Actor Author => new(AuthorKind, AuthorId);
+
+    public const string SearchKind = "message";
+    private static readonly string[] SearchedProperties = [nameof(BodyText), nameof(TicketId)];
+    IReadOnlyCollection<string> Platform.Search.ISearchable.SearchedProperties => SearchedProperties;
+    string Platform.Search.ISearchable.SearchKind => SearchKind;
+    Platform.Search.SearchDocument Platform.Search.ISearchable.ToSearchDocument() =>
+        new(SearchKind, Id, TicketId, Platform.Search.TextAnalyzer.DetectLanguage(BodyText), "", BodyText);
 
     internal void AttachTo(Ticket ticket) => Ticket = ticket;
 }

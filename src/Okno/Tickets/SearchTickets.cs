@@ -1,21 +1,27 @@
 using Microsoft.EntityFrameworkCore;
 using Okno.Platform.Data;
+using Okno.Platform.Search;
 using Okno.Platform.Security;
 using Okno.Platform.Web;
 
 namespace Okno.Tickets;
 
-public sealed record TicketSearchHit(TicketView Ticket, string MatchedIn);
+/// <summary>A ticket found by search: what matched ("number", "customer", "subject", "message") and, for text
+/// matches, an HTML snippet with the matched words in &lt;mark&gt; (the rest escaped).</summary>
+public sealed record TicketSearchHit(TicketView Ticket, string MatchedIn, string? Snippet = null);
 
-/// <summary>First version of ticket search: a ticket number, a customer's email, or a case-insensitive substring of the subject or
-/// of any message, in any alphabet. Query text is data, never syntax: LIKE wildcards in it are escaped.</summary>
-public sealed class SearchTickets(OknoDb db)
+/// <summary>Ticket search: a ticket number, a customer's email, or words of the subject or of any message (internal
+/// notes included: only agents search) through the full-text index, in Russian and English word forms. Ranked by the
+/// index (a subject hit above a message hit); only tickets the agent may see are considered, in SQL. Query text is
+/// data, never syntax.</summary>
+public sealed class SearchTickets(OknoDb db, SearchIndex index)
 {
     public const int MaxQueryLength = 200;
 
     public async Task<IReadOnlyList<TicketSearchHit>> ExecuteAsync(string? q, int limit, CurrentAgent agent, CancellationToken cancellationToken)
     {
-        var query = (q ?? "").Trim();
+        // Control characters are never meant (and PostgreSQL refuses a NUL in any text parameter).
+        var query = new string((q ?? "").Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();
         if (query.Length == 0) return [];
         if (query.Length > MaxQueryLength) query = query[..MaxQueryLength];
         var visible = db.Tickets.VisibleTo(agent);
@@ -39,21 +45,85 @@ public sealed class SearchTickets(OknoDb db)
             if (hits.Count >= limit) return hits.Take(limit).ToList();
         }
 
-        var pattern = "%" + Escape(query.ToLowerInvariant()) + "%";
-        var bySubject = await TicketView.ReadAsync(visible.Where(t => EF.Functions.Like(OknoDb.Fold(t.Subject), pattern, "\\"))
-            .OrderByDescending(t => t.Id).Take(limit), db, cancellationToken);
-        hits.AddRange(bySubject.Where(t => hits.All(h => h.Ticket.Id != t.Id)).Select(t => new TicketSearchHit(t, "subject")));
-
-        if (hits.Count < limit)
+        var seen = hits.Select(h => h.Ticket.Id).ToList();
+        var take = limit - hits.Count + seen.Count;
+        // The best entry rank per visible ticket. The access rule is part of the SQL, so the top tickets are the top
+        // tickets this agent may see, not a filtered global top.
+        var (terms, ranked) = await index.RunAsync(query, t =>
         {
-            var seen = hits.Select(h => h.Ticket.Id).ToList();
-            var byMessage = await TicketView.ReadAsync(visible
-                .Where(t => !seen.Contains(t.Id) && t.Messages.Any(m => EF.Functions.Like(OknoDb.Fold(m.BodyText), pattern, "\\")))
-                .OrderByDescending(t => t.Id).Take(limit - hits.Count), db, cancellationToken);
-            hits.AddRange(byMessage.Select(t => new TicketSearchHit(t, "message")));
-        }
-        return hits.Take(limit).ToList();
+            var matches = db.SearchMatches(t).Where(m => m.Kind == Ticket.SearchKind || m.Kind == Message.SearchKind);
+            if (!agent.SeesAllTickets)
+            {
+                var visibleIds = visible.Select(v => (long?)v.Id);
+                matches = matches.Where(m => visibleIds.Contains(m.TicketId));
+            }
+            return matches.GroupBy(m => m.TicketId)
+                .Select(g => new { TicketId = g.Key, Rank = g.Max(m => m.Rank) })
+                .OrderByDescending(r => r.Rank).ThenByDescending(r => r.TicketId)
+                .Take(take).ToListAsync(cancellationToken);
+        }, cancellationToken);
+        var ids = ranked.Where(r => r.TicketId is { } id && !seen.Contains(id)).Select(r => r.TicketId!.Value).Take(limit - hits.Count).ToList();
+        if (ids.Count == 0) return hits;
+
+        var views = (await TicketView.ReadAsync(visible.Where(t => ids.Contains(t.Id)), db, cancellationToken)).ToDictionary(v => v.Id);
+        var snippets = await SnippetsAsync(views.Values.ToList(), terms.Terms, cancellationToken);
+        foreach (var id in ids)
+            if (views.TryGetValue(id, out var view))
+            {
+                var (matchedIn, snippet) = snippets[id];
+                hits.Add(new TicketSearchHit(view, matchedIn, snippet));
+            }
+        return hits;
     }
 
-    private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+    /// <summary>Per ticket: the subject when it holds every term, else the message whose analyzed body holds the most
+    /// terms (the newest of equals); its original text becomes the snippet.</summary>
+    private async Task<Dictionary<long, (string MatchedIn, string Snippet)>> SnippetsAsync(List<TicketView> tickets,
+        IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    {
+        var set = terms.ToHashSet(StringComparer.Ordinal);
+        var result = new Dictionary<long, (string, string)>();
+        var needMessage = new List<long>();
+        foreach (var t in tickets)
+        {
+            if (set.IsSubsetOf(TextAnalyzer.Terms(t.Subject))) result[t.Id] = ("subject", TextAnalyzer.Snippet(t.Subject, set));
+            else needMessage.Add(t.Id);
+        }
+        if (needMessage.Count == 0) return result;
+
+        var entries = await db.SearchEntries.AsNoTracking()
+            .Where(e => e.Kind == Message.SearchKind && e.TicketId != null && needMessage.Contains(e.TicketId.Value))
+            .Select(e => new { e.OwnerId, TicketId = e.TicketId!.Value, e.Body }).ToListAsync(cancellationToken);
+        var best = entries.GroupBy(e => e.TicketId).ToDictionary(g => g.Key, g => g
+            .OrderByDescending(e => e.Body.Split(' ').Where(set.Contains).Distinct().Count()).ThenByDescending(e => e.OwnerId).First().OwnerId);
+        var messageIds = best.Values.ToList();
+        var bodies = await db.Messages.AsNoTracking().Where(m => messageIds.Contains(m.Id))
+            .Select(m => new { m.Id, m.BodyText }).ToDictionaryAsync(m => m.Id, m => m.BodyText, cancellationToken);
+        foreach (var t in tickets.Where(t => needMessage.Contains(t.Id)))
+        {
+            result[t.Id] = best.TryGetValue(t.Id, out var messageId) && bodies.TryGetValue(messageId, out var body)
+                ? ("message", TextAnalyzer.Snippet(body, set))
+                : ("subject", TextAnalyzer.Snippet(t.Subject, set));
+        }
+        return result;
+    }
+}
+
+/// <summary>Original texts of subjects and messages, for <see cref="SearchIndex"/> snippets.</summary>
+internal sealed class TicketSubjectSearchText : ISearchTextSource
+{
+    public string Kind => Ticket.SearchKind;
+
+    public async Task<IReadOnlyDictionary<long, (string Title, string Body)>> TextsAsync(OknoDb db, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken) =>
+        await db.Tickets.AsNoTracking().Where(t => ownerIds.Contains(t.Id)).Select(t => new { t.Id, t.Subject })
+            .ToDictionaryAsync(t => t.Id, t => (t.Subject, ""), cancellationToken);
+}
+
+internal sealed class MessageSearchText : ISearchTextSource
+{
+    public string Kind => Message.SearchKind;
+
+    public async Task<IReadOnlyDictionary<long, (string Title, string Body)>> TextsAsync(OknoDb db, IReadOnlyCollection<long> ownerIds, CancellationToken cancellationToken) =>
+        await db.Messages.AsNoTracking().Where(m => ownerIds.Contains(m.Id)).Select(m => new { m.Id, m.BodyText })
+            .ToDictionaryAsync(m => m.Id, m => ("", m.BodyText), cancellationToken);
 }

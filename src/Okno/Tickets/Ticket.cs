@@ -6,7 +6,7 @@ namespace Okno.Tickets;
 
 /// <summary>A customer request. Every change goes through a method here, which checks the rule and
 /// appends a <see cref="TicketEvent"/> to the ticket's history.</summary>
-public sealed class Ticket
+public sealed class Ticket : Platform.Search.ISearchable
 {
     public const int SubjectMaxLength = 250;
 
@@ -44,6 +44,13 @@ public sealed class Ticket
     public List<TicketTag> Tags { get; private set; } = [];
     public List<Message> Messages { get; private set; } = [];
     public List<TicketEvent> History { get; private set; } = [];
+
+    public const string SearchKind = "ticket_subject";
+    private static readonly string[] SearchedProperties = [nameof(Subject)];
+    IReadOnlyCollection<string> Platform.Search.ISearchable.SearchedProperties => SearchedProperties;
+    string Platform.Search.ISearchable.SearchKind => SearchKind;
+    Platform.Search.SearchDocument Platform.Search.ISearchable.ToSearchDocument() =>
+        new(SearchKind, Id, Id, Platform.Search.TextAnalyzer.DetectLanguage(Subject), Subject, "");
 
     public static Ticket Create(long number, string subject, Contact contact, Channel channel, TicketPriority priority,
         TicketType type, long? groupId, Actor actor, DateTimeOffset now)

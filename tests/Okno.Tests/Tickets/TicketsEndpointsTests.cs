@@ -261,7 +261,8 @@ public sealed class TicketsEndpointsTests(SqliteOkno okno) : IClassFixture<Sqlit
         Assert.Equal([bySubject.Id()], await Search($"принтер {tag}"));
         Assert.Contains(byMessage.Id(), await Search($"КАРТРИДЖ {tag}-K"));
         Assert.Equal(bySubject.Id(), (await Search("#" + bySubject.GetProperty("number").GetInt64())).First());
-        Assert.Empty(await Search($"{tag}%"));
+        // Words, not substrings: a LIKE wildcard is punctuation and a prefix is not a word.
+        Assert.Empty(await Search($"{tag[..4]}%"));
         Assert.Empty(await Search("_" + tag[1..] + "_"));
         Assert.Empty(await Search("   "));
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Okno.Admin;
 using Okno.Customers;
+using Okno.Platform.Search;
 using Okno.Platform.Security;
 using Okno.Tickets;
 
@@ -28,6 +29,9 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
     public DbSet<AgentGroup> AgentGroups => Set<AgentGroup>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
+    public DbSet<SearchTerm> SearchTerms => Set<SearchTerm>();
+    public DbSet<SearchBacklogItem> SearchBacklog => Set<SearchBacklogItem>();
 
     public abstract DatabaseProvider Provider { get; }
 
@@ -73,6 +77,11 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
 
     public abstract bool IsUniqueViolation(DbUpdateException exception);
 
+    /// <summary>Full-text matches of entries holding every one of <paramref name="terms"/> (analyzer output, at least
+    /// one), each with a rank where higher is better and a title hit outweighs a body hit. The terms are passed as
+    /// quoted data, never as query syntax. Compose with LINQ (kind, language, access filters) before reading.</summary>
+    public abstract IQueryable<SearchMatch> SearchMatches(IReadOnlyList<string> terms);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OknoDb).Assembly, t => t.Namespace?.StartsWith("Okno.", StringComparison.Ordinal) == true);
@@ -87,14 +96,31 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
     {
         RefuseHistoryEdits();
         global::Okno.Tickets.TicketCounts.RecordChanges(this);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var search = SearchIndexing.Collect(this);
+        if (search is null) return base.SaveChanges(acceptAllChangesOnSuccess);
+        // Rarely used (the app saves asynchronously); SQLite's and Npgsql's async paths are safe to wait on here.
+        return SaveWithSearchAsync(search, acceptAllChangesOnSuccess, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseHistoryEdits();
         global::Okno.Tickets.TicketCounts.RecordChanges(this);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var search = SearchIndexing.Collect(this);
+        return search is null
+            ? base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+            : SaveWithSearchAsync(search, acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Saves the entities (their ids are known afterwards), then writes their search entries, in one
+    /// transaction: the caller's (<see cref="WriteAsync{T}"/>) or one opened here.</summary>
+    private async Task<int> SaveWithSearchAsync(SearchIndexing.Pending search, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await SearchIndexing.StageAsync(this, search, cancellationToken);
+        if (own is not null) await own.CommitAsync(cancellationToken);
+        return saved;
     }
 
     /// <summary>History is append-only: nothing edits or removes a recorded event.</summary>

@@ -30,6 +30,24 @@ public sealed class SqliteOknoDb(DbContextOptions<SqliteOknoDb> options) : OknoD
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.HasDbFunction(typeof(OknoDb).GetMethod(nameof(Fold))!).HasName(FoldFunction);
+        // The FTS5 triggers (SearchSchema): EF must not use RETURNING on a table with triggers.
+        modelBuilder.Entity<Search.SearchEntry>().ToTable(t => t.HasTrigger("SearchEntries_ai"));
+    }
+
+    // FTS5 over the analyzed text: implicit AND of quoted terms (a term is letters and digits only, and quotes are
+    // doubled anyway), bm25 with the title weighted 10 to 1 over the body; bm25 is lower-is-better, so it is negated.
+    // bm25 comes through FTS5's rank column (configured per query), not a bm25() call: a function call cannot run
+    // once SQLite moves it into an outer GROUP BY or filter ("unable to use function bm25 in the requested context").
+    public override IQueryable<Search.SearchMatch> SearchMatches(IReadOnlyList<string> terms)
+    {
+        if (terms.Count == 0) throw new ArgumentException("At least one term.", nameof(terms));
+        var match = string.Join(' ', terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+        return Database.SqlQueryRaw<Search.SearchMatch>(
+            """
+            SELECT e."Id" AS "EntryId", e."Kind", e."OwnerId", e."TicketId", e."Language", -"SearchFts"."rank" AS "Rank"
+            FROM "SearchFts" JOIN "SearchEntries" AS e ON e."Id" = "SearchFts".rowid
+            WHERE "SearchFts" MATCH {0} AND "SearchFts"."rank" MATCH 'bm25(10.0, 1.0)'
+            """, match);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using Okno.Platform.Data;
+
+namespace Okno.Platform.Search;
+
+/// <summary>Keeps <see cref="SearchEntry"/> rows in step with <see cref="ISearchable"/> entities. OknoDb calls
+/// <see cref="Collect"/> before a save and <see cref="StageAsync"/> after it (ids are known then), both inside one
+/// transaction: the entity and its index entry commit together or not at all.</summary>
+internal static class SearchIndexing
+{
+    internal sealed record Pending(List<ISearchable> Upserts, List<(string Kind, long OwnerId)> Removals);
+
+    /// <summary>The searchable entities this save adds, changes in a searched property, or deletes; null if none.</summary>
+    public static Pending? Collect(OknoDb db)
+    {
+        List<ISearchable>? upserts = null;
+        List<(string, long)>? removals = null;
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.Entity is not ISearchable searchable) continue;
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    (upserts ??= []).Add(searchable);
+                    break;
+                case EntityState.Modified when searchable.SearchedProperties.Any(p => entry.Property(p).IsModified):
+                    (upserts ??= []).Add(searchable);
+                    break;
+                case EntityState.Deleted:
+                    (removals ??= []).Add((searchable.SearchKind, Convert.ToInt64(entry.Property("Id").CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+                    break;
+            }
+        }
+        return upserts is null && removals is null ? null : new Pending(upserts ?? [], removals ?? []);
+    }
+
+    public static async Task StageAsync(OknoDb db, Pending pending, CancellationToken cancellationToken)
+    {
+        foreach (var (kind, ownerId) in pending.Removals)
+            await RemoveAsync(db, kind, ownerId, cancellationToken);
+        await UpsertAsync(db, pending.Upserts.Select(s => s.ToSearchDocument()).ToList(), cancellationToken);
+    }
+
+    public static async Task RemoveAsync(OknoDb db, string kind, long ownerId, CancellationToken cancellationToken)
+    {
+        await db.SearchEntries.Where(e => e.Kind == kind && e.OwnerId == ownerId).ExecuteDeleteAsync(cancellationToken);
+        foreach (var tracked in db.ChangeTracker.Entries<SearchEntry>().Where(e => e.Entity.Kind == kind && e.Entity.OwnerId == ownerId).ToList())
+            tracked.State = EntityState.Detached;
+    }
+
+    /// <summary>Adds or replaces the entries of <paramref name="documents"/> now, in the current transaction, and adds
+    /// their terms to the vocabulary. One multi-row INSERT … ON CONFLICT DO UPDATE per 200 entries: SQLite's FTS5
+    /// flushes its pending terms at every statement, so row-by-row inserts (what EF would send) cost a segment each and
+    /// made a bulk backfill slow down as the index grew; an upsert also settles a race between two writers of one entry.</summary>
+    public static async Task UpsertAsync(OknoDb db, IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken)
+    {
+        if (documents.Count == 0) return;
+        var rows = documents.GroupBy(d => (d.Kind, d.OwnerId)).Select(g => g.Last())
+            .Select(d => (Document: d, Title: TextAnalyzer.Analyze(d.Title), Body: TextAnalyzer.Analyze(d.Body))).ToList();
+        var vocabulary = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+            foreach (var t in (row.Title + " " + row.Body).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                if (IsVocabularyTerm(t)) vocabulary.Add(t);
+
+        foreach (var chunk in rows.Chunk(200))
+        {
+            var sql = new System.Text.StringBuilder(
+                "INSERT INTO \"SearchEntries\" (\"Kind\", \"OwnerId\", \"TicketId\", \"Language\", \"Title\", \"Body\") VALUES ");
+            var parameters = new List<object>(chunk.Length * 6);
+            foreach (var (doc, title, body) in chunk)
+            {
+                if (parameters.Count > 0) sql.Append(", ");
+                var p = parameters.Count;
+                parameters.Add(doc.Kind);
+                parameters.Add(doc.OwnerId);
+                // A null goes in as the NULL literal: EF cannot type a null raw-SQL parameter.
+                var ticket = doc.TicketId is null ? "NULL" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{{{p + 2}}}");
+                if (doc.TicketId is { } id) parameters.Add(id);
+                var n = parameters.Count;
+                sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"({{{p}}}, {{{p + 1}}}, {ticket}, {{{n}}}, {{{n + 1}}}, {{{n + 2}}})");
+                parameters.Add(doc.Language);
+                parameters.Add(title);
+                parameters.Add(body);
+            }
+            sql.Append(" ON CONFLICT (\"Kind\", \"OwnerId\") DO UPDATE SET \"TicketId\" = excluded.\"TicketId\", " +
+                       "\"Language\" = excluded.\"Language\", \"Title\" = excluded.\"Title\", \"Body\" = excluded.\"Body\"");
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, cancellationToken);
+        }
+        await AddTermsAsync(db, vocabulary, cancellationToken);
+    }
+
+    internal static bool IsVocabularyTerm(string term) => term.Length >= 3 && term.All(char.IsLetter);
+
+    private static async Task AddTermsAsync(OknoDb db, IEnumerable<string> terms, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in terms.Order(StringComparer.Ordinal).Chunk(300))
+        {
+            var sql = new System.Text.StringBuilder("INSERT INTO \"SearchTerms\" (\"Term\", \"Prefix\", \"Length\") VALUES ");
+            var parameters = new object[chunk.Length * 3];
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                if (i > 0) sql.Append(", ");
+                sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"({{{i * 3}}}, {{{i * 3 + 1}}}, {{{i * 3 + 2}}})");
+                parameters[i * 3] = chunk[i];
+                parameters[i * 3 + 1] = chunk[i][..1];
+                parameters[i * 3 + 2] = chunk[i].Length;
+            }
+            sql.Append(" ON CONFLICT DO NOTHING");
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, cancellationToken);
+        }
+    }
+}

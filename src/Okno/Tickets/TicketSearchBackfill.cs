@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Okno.Platform.Data;
+using Okno.Platform.Search;
+
+namespace Okno.Tickets;
+
+/// <summary>Indexes the tickets and messages that existed before the search index did: the SearchIndex migration
+/// queued them in SearchBacklog, and this drains the queue after start-up in small transactions (the app serves
+/// meanwhile; old tickets become searchable batch by batch, new changes are indexed as they commit). A crash resumes
+/// where it stopped; on a fresh database the queue is empty and this ends at once.</summary>
+internal sealed class TicketSearchBackfill(IDbContextFactory<OknoDb> dbs, ILogger<TicketSearchBackfill> logger) : BackgroundService
+{
+    public const int BatchSize = 500;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var total = 0;
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await using var db = await dbs.CreateDbContextAsync(stoppingToken);
+                var done = await DrainBatchAsync(db, stoppingToken);
+                if (done == 0) break;
+                total += done;
+            }
+            if (total > 0) logger.LogInformation("Search backfill indexed {Count} tickets and messages in {Seconds:F1} s", total, started.Elapsed.TotalSeconds);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Search backfill stopped; it resumes at the next start");
+        }
+    }
+
+    /// <summary>Indexes one batch of the backlog and removes it from the queue, in one transaction; returns how many
+    /// items it took (0 when the queue is empty).</summary>
+    public static async Task<int> DrainBatchAsync(OknoDb db, CancellationToken cancellationToken) =>
+        await db.WriteAsync(async ct =>
+        {
+            var items = await db.SearchBacklog.AsNoTracking().OrderBy(b => b.Id).Take(BatchSize).ToListAsync(ct);
+            if (items.Count == 0) return 0;
+            var ticketIds = items.Where(i => i.Kind == Ticket.SearchKind).Select(i => i.OwnerId).ToList();
+            var messageIds = items.Where(i => i.Kind == Message.SearchKind).Select(i => i.OwnerId).ToList();
+            var documents = new List<SearchDocument>();
+            if (ticketIds.Count > 0)
+                documents.AddRange((await db.Tickets.AsNoTracking().Where(t => ticketIds.Contains(t.Id)).ToListAsync(ct))
+                    .Select(t => ((ISearchable)t).ToSearchDocument()));
+            if (messageIds.Count > 0)
+                documents.AddRange((await db.Messages.AsNoTracking().Where(m => messageIds.Contains(m.Id)).ToListAsync(ct))
+                    .Select(m => ((ISearchable)m).ToSearchDocument()));
+            await SearchIndexing.UpsertAsync(db, documents, ct);
+            var first = items[0].Id;
+            var last = items[^1].Id;
+            await db.SearchBacklog.Where(b => b.Id >= first && b.Id <= last).ExecuteDeleteAsync(ct);
+            return items.Count;
+        }, cancellationToken);
+}
