@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using Okno.Platform.Security;
 using Okno.Platform.Ui;
@@ -16,20 +15,14 @@ public sealed record KbError(string Message, IReadOnlyDictionary<string, string>
 
 /// <summary>Shared plumbing of the knowledge-base and macro pages: strings, the per-action scope, the signed-in agent,
 /// and turning a refused or failed action into a <see cref="KbError"/> instead of a broken circuit.</summary>
-public abstract partial class KnowledgeComponent : ComponentBase, IDisposable
+public abstract partial class KnowledgeComponent : ActionComponent<KbError>
 {
-    private readonly CancellationTokenSource _aborted = new();
-
     [Inject] protected IStringLocalizer<KnowledgeStrings> L { get; set; } = default!;
-    [Inject] protected UiScope Scope { get; set; } = default!;
-    [Inject] private ILoggerFactory Logs { get; set; } = default!;
-    [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
-
-    protected CancellationToken Aborted => _aborted.Token;
 
     protected static readonly string[] Languages = ["ru", "en"];
 
-    protected async Task<CurrentAgent> AgentAsync() => CurrentAgent.From((await AuthenticationState!).User);
+    protected async Task<CurrentAgent> AgentAsync() =>
+        await SignedInAgentAsync() ?? throw new InvalidOperationException("The knowledge-base pages require a signed-in agent.");
 
     protected string VisibilityName(ArticleVisibility visibility) => L["Visibility" + visibility];
 
@@ -40,34 +33,21 @@ public abstract partial class KnowledgeComponent : ComponentBase, IDisposable
         _ => language,
     };
 
-    /// <summary>Runs an action; returns the error to show if it failed.</summary>
-    protected async Task<KbError?> TryAsync(Func<Task> action)
+    protected override KbError Describe(Exception exception, ILogger logger)
     {
-        try
+        if (exception is not OknoException e)
         {
-            await action();
-            return null;
-        }
-        catch (OperationCanceledException) when (_aborted.IsCancellationRequested)
-        {
-            return null;
-        }
-        catch (OknoException e)
-        {
-            return e.Error switch
-            {
-                InvalidInput invalid => new KbError(L["FixFields"], invalid.Errors.ToDictionary(f => f.Key, f => string.Join(" ", f.Value.Select(FieldMessage)))),
-                Duplicate duplicate => new KbError(L["SlugTaken"], new Dictionary<string, string> { [duplicate.Field] = L["SlugTaken"], ["title"] = L["SlugTaken"] }),
-                NotFound => new KbError(L["Gone"], new Dictionary<string, string>()),
-                StateConflict => new KbError(L["NotEmpty"], new Dictionary<string, string>()),
-                _ => new KbError(e.Error.Detail, new Dictionary<string, string>()),
-            };
-        }
-        catch (Exception e)
-        {
-            Logs.CreateLogger(GetType()).LogError(e, "A knowledge-base page action failed");
+            logger.LogError(exception, "A knowledge-base page action failed");
             return new KbError(L["UnexpectedError"], new Dictionary<string, string>());
         }
+        return e.Error switch
+        {
+            InvalidInput invalid => new KbError(L["FixFields"], invalid.Errors.ToDictionary(f => f.Key, f => string.Join(" ", f.Value.Select(FieldMessage)))),
+            Duplicate duplicate => new KbError(L["SlugTaken"], new Dictionary<string, string> { [duplicate.Field] = L["SlugTaken"], ["title"] = L["SlugTaken"] }),
+            NotFound => new KbError(L["Gone"], new Dictionary<string, string>()),
+            StateConflict => new KbError(L["NotEmpty"], new Dictionary<string, string>()),
+            _ => new KbError(e.Error.Detail, new Dictionary<string, string>()),
+        };
     }
 
     private string FieldMessage(string message)
@@ -79,10 +59,4 @@ public abstract partial class KnowledgeComponent : ComponentBase, IDisposable
 
     [GeneratedRegex(@"^At most (\d+) characters\.$")]
     private static partial Regex AtMost();
-
-    public void Dispose()
-    {
-        _aborted.Cancel();
-        GC.SuppressFinalize(this);
-    }
 }
