@@ -4,7 +4,8 @@
 # starts Okno as a separate process on a free 127.0.0.1 port, runs the API benchmark against it, appends the results
 # to bench/results/<date>-<provider>.md, and stops and removes everything it started.
 # Defaults: sqlite, 100000 tickets (a couple of minutes), 10 s per scenario.
-# Environment: OKNO_BENCH_KEEP=1 keeps the database (a re-run then reuses it); OKNO_BENCH_WORK (default
+# Environment: OKNO_BENCH_KEEP=1 keeps the database (a re-run then reuses it); OKNO_BENCH_SEARCH_INDEX=no skips indexing
+# the generated tickets for search (much faster; search then finds only what is written through Okno); OKNO_BENCH_WORK (default
 # /tmp/okno-bench-<provider>-<tickets>); OKNO_BENCH_EMAIL/OKNO_BENCH_PASSWORD (default the generated admin);
 # PostgreSQL: OKNO_BENCH_PG_HOST/PORT/USER/PASSWORD (default the scripts/test-deps server, which is started if it is
 # not running) and OKNO_BENCH_DB (default okno_bench_<tickets>).
@@ -76,6 +77,7 @@ fi
 
 log "generating $tickets tickets into $provider (creates the database with Okno's migrations; resumes if it is there)"
 bench generate --provider "$provider" --connection "$connection" --tickets "$tickets" --contacts "$contacts" \
+  --search-index "${OKNO_BENCH_SEARCH_INDEX:-yes}" \
   --companies "$companies" | tee "$work/generate.txt"
 
 log "raw insert floor"

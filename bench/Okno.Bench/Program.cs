@@ -9,6 +9,7 @@ const string Usage = """
 
       generate --provider sqlite|postgres --connection <cs> [--tickets 1000000] [--messages-per-ticket 5]
                [--contacts 200000] [--companies 5000] [--groups 50] [--agents 300] [--chunk 10000] [--seed 20261123]
+               [--search-index yes|no]
       api      --url http://127.0.0.1:PORT --email E --password P [--seconds 10] [--warmup 2] [--clients 1]
                [--out bench/results/<date>-<provider>.md] [--floor <rows/s at 1 client>] [--floor32 <rows/s at 32>]
                [--search 'принтер,invoice,xyzzy'] [--label text]
