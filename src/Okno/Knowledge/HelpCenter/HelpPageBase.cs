@@ -21,7 +21,11 @@ public abstract class HelpPageBase : ComponentBase
     /// <summary>False (and a 404) when the address's language is not a help-center language.</summary>
     protected bool KnownLanguage()
     {
-        if (Lang is not null && HelpCenterSite.Languages.Contains(Lang)) return true;
+        if (Lang is not null && HelpCenterSite.Languages.Contains(Lang))
+        {
+            _ = VisitId;
+            return true;
+        }
         NotFound();
         return false;
     }
@@ -29,7 +33,15 @@ public abstract class HelpPageBase : ComponentBase
     protected void NotFound()
     {
         IsNotFound = true;
-        if (!HttpContext.Response.HasStarted) HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+        // The page itself says what is missing; the generic status-code page must not replace it.
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+        // Set as the headers go out: the page renderer writes no body for a response that is already a 404.
+        if (!HttpContext.Response.HasStarted)
+            HttpContext.Response.OnStarting(static state =>
+            {
+                ((HttpResponse)state).StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }, HttpContext.Response);
     }
 
     protected void MovedPermanently(string url)
