@@ -51,6 +51,7 @@ public static class OknoModules
         services.AddCustomers();
         services.AddTickets();
         services.AddKnowledge();
+        Knowledge.HelpCenter.HelpCenterEndpoints.AddHelpCenter(services);
         return builder;
     }
 
@@ -75,6 +76,7 @@ public static class OknoModules
         app.MapCompaniesEndpoints();
         app.MapTicketsEndpoints();
         app.MapKnowledgeEndpoints();
+        Knowledge.HelpCenter.HelpCenterEndpoints.MapHelpCenterEndpoints(app);
         app.MapTicketUi();
         app.MapUi();
         return app;

@@ -29,8 +29,8 @@ public sealed record RevisionDiff(long FromId, int FromNumber, long ToId, int To
 public sealed record ArticleListFilter(long? CategoryId, long? SectionId, string? Language, ArticleVisibility? Visibility, string? Title = null,
     bool NoDrafts = false);
 
-/// <summary>The help-center address of a translation (the help center itself is served elsewhere).</summary>
-public static class HelpCenter
+/// <summary>The help-center address of a translation (the pages are in Okno.Knowledge.HelpCenter).</summary>
+public static class HelpCenterPaths
 {
     public static string PathOf(long articleId, string language, string slug) => $"/help/{language}/articles/{articleId}-{slug}";
 }
@@ -72,7 +72,7 @@ public sealed class ArticleQueries(OknoDb db)
             language, language is not null && translation.Language != language, translation.Title, translation.Slug, translation.Body,
             translation.Html, translation.Visibility, translation.RevisionCount,
             article.Translations.OrderBy(t => t.Id).Select(t => t.Language).ToList(),
-            HelpCenter.PathOf(article.Id, translation.Language, translation.Slug), article.CreatedAt, translation.UpdatedAt);
+            HelpCenterPaths.PathOf(article.Id, translation.Language, translation.Slug), article.CreatedAt, translation.UpdatedAt);
     }
 
     public async Task<Page<RevisionView>> RevisionsAsync(long articleId, string? language, int limit, string? cursor,

@@ -30,7 +30,7 @@ public sealed class SearchArticles(OknoDb db, SearchIndex index)
             .Select(h =>
             {
                 var t = translations[h.OwnerId];
-                return new ArticleSearchItem(t.ArticleId, t.Id, t.Language, t.Title, t.Visibility, HelpCenter.PathOf(t.ArticleId, t.Language, t.Slug),
+                return new ArticleSearchItem(t.ArticleId, t.Id, t.Language, t.Title, t.Visibility, HelpCenterPaths.PathOf(t.ArticleId, t.Language, t.Slug),
                     h.Snippet, h.Rank);
             })
             .Take(Math.Clamp(limit, 1, MaxLimit)).ToList();

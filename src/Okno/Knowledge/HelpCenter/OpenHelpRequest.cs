@@ -1,0 +1,65 @@
+using Okno.Customers;
+using Okno.Platform.Data;
+using Okno.Platform.Text;
+using Okno.Platform.Web;
+using Okno.Tickets;
+
+namespace Okno.Knowledge.HelpCenter;
+
+/// <summary>The contact form of the help center.</summary>
+public sealed class HelpContactInput
+{
+    public const int MessageMaxLength = 10_000;
+
+    public string? Email { get; set; }
+    public string? Name { get; set; }
+    public string? Subject { get; set; }
+    public string? Message { get; set; }
+}
+
+public enum HelpContactError { Required, TooLong, InvalidEmail }
+
+/// <summary>Opens a web ticket for the customer who wrote in the help center's contact form: the contact is found or
+/// created by email, the message is theirs, and the visit records that it ended in a ticket. Nothing is written when
+/// a field is wrong.</summary>
+public sealed class OpenHelpRequest(OknoDb db, ContactDirectory contacts, MessageBodies bodies, TimeProvider clock, Tickets.Live.TicketFeed feed)
+{
+    public static Dictionary<string, HelpContactError> Validate(HelpContactInput input)
+    {
+        var errors = new Dictionary<string, HelpContactError>();
+        void Text(string field, string? value, int max, bool required)
+        {
+            if (string.IsNullOrWhiteSpace(value)) { if (required) errors[field] = HelpContactError.Required; }
+            else if (value.Trim().Length > max) errors[field] = HelpContactError.TooLong;
+        }
+        Text(nameof(input.Email), input.Email, 254, true);
+        if (!errors.ContainsKey(nameof(input.Email)) && !FieldErrors.IsEmail(input.Email!.Trim())) errors[nameof(input.Email)] = HelpContactError.InvalidEmail;
+        Text(nameof(input.Name), input.Name, Contact.NameMaxLength, false);
+        Text(nameof(input.Subject), input.Subject, Ticket.SubjectMaxLength, true);
+        Text(nameof(input.Message), input.Message, HelpContactInput.MessageMaxLength, true);
+        return errors;
+    }
+
+    /// <summary>The new ticket's number; call only with input that passed <see cref="Validate"/>.</summary>
+    public async Task<long> ExecuteAsync(HelpContactInput input, string visitId, CancellationToken cancellationToken)
+    {
+        if (Validate(input).Count > 0) throw new ArgumentException("The contact form has errors.", nameof(input));
+        var body = bodies.FromText(input.Message!.Trim());
+        var (id, number) = await db.WriteAsync(async ct =>
+        {
+            var now = clock.GetUtcNow();
+            var contact = await contacts.FindOrCreateByEmailAsync(input.Email!.Trim(), string.IsNullOrWhiteSpace(input.Name) ? null : input.Name.Trim(), ct);
+            var number = await db.NextTicketNumberAsync(ct);
+            var customer = Actor.Contact(contact.Id);
+            var ticket = Ticket.Create(number, input.Subject!.Trim(), contact, Channel.Web, TicketPriority.Normal, TicketType.Question, null, customer, now);
+            ticket.AddMessage(new Message(MessageDirection.In, false, customer, body.Text, body.Html, now), now);
+            db.Tickets.Add(ticket);
+            await db.SaveChangesAsync(ct);
+            db.Add(new HelpVisitEvent { VisitId = visitId, Kind = HelpVisitEventKind.TicketCreated, TicketId = ticket.Id, At = now });
+            await db.SaveChangesAsync(ct);
+            return (ticket.Id, ticket.Number);
+        }, cancellationToken);
+        feed.Publish(new Tickets.Live.TicketChange(id, Tickets.Live.TicketChangeKind.Created, null, null, null));
+        return number;
+    }
+}

@@ -1,0 +1,120 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Okno.Platform.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class HelpCenter : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "HelpSearches",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    VisitId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Query = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    NormalizedQuery = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    ResultCount = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HelpSearches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HelpVisitEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    VisitId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ArticleId = table.Column<long>(type: "bigint", nullable: true),
+                    TranslationId = table.Column<long>(type: "bigint", nullable: true),
+                    SearchId = table.Column<long>(type: "bigint", nullable: true),
+                    TicketId = table.Column<long>(type: "bigint", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HelpVisitEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KbArticleFeedback",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ArticleId = table.Column<long>(type: "bigint", nullable: false),
+                    TranslationId = table.Column<long>(type: "bigint", nullable: false),
+                    Helpful = table.Column<bool>(type: "boolean", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    VisitId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KbArticleFeedback", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpSearches_At",
+                table: "HelpSearches",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpSearches_VisitId",
+                table: "HelpSearches",
+                column: "VisitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpVisitEvents_At",
+                table: "HelpVisitEvents",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpVisitEvents_VisitId",
+                table: "HelpVisitEvents",
+                column: "VisitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KbArticleFeedback_At",
+                table: "KbArticleFeedback",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KbArticleFeedback_TranslationId_At",
+                table: "KbArticleFeedback",
+                columns: new[] { "TranslationId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KbArticleFeedback_VisitId_ArticleId",
+                table: "KbArticleFeedback",
+                columns: new[] { "VisitId", "ArticleId" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "HelpSearches");
+
+            migrationBuilder.DropTable(
+                name: "HelpVisitEvents");
+
+            migrationBuilder.DropTable(
+                name: "KbArticleFeedback");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Okno.Knowledge.HelpCenter;
+using Okno.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace Okno.BrowserTests.Knowledge;
+
+[Collection(ChromiumCollection.Name)]
+public sealed class HelpCenterTests(OknoInChromium okno)
+{
+    [Fact]
+    public Task Anonymous_visitor_searches_reads_votes_and_contacts_support_with_suggestions() => okno.InPageAsync("ru-RU", async tab =>
+    {
+        var admin = await okno.App.AdminClientAsync();
+        var category = await admin.PostJsonAsync("/api/v1/kb/categories", new { name = "Оборудование" });
+        var section = await admin.PostJsonAsync($"/api/v1/kb/categories/{category.Id()}/sections", new { name = "Печать" });
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var title = $"Принтер не печатает {suffix}";
+        var article = await admin.PostJsonAsync("/api/v1/kb/articles", new
+        {
+            sectionId = section.Id(), language = "ru", title, body = "Проверьте, что в лотке есть **бумага**.", visibility = "public",
+        });
+        var page = tab.Page;
+
+        // No sign-in: /help picks Russian from the browser and lists the article.
+        await page.GotoAsync("/help");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/help/ru$"));
+        await Expect(page.GetByText(title)).ToBeVisibleAsync();
+
+        // Suggestions while typing, then the plain search form.
+        await page.Locator("#help-q").PressSequentiallyAsync("принтеры", new() { Delay = 20 });
+        await Expect(page.Locator("#help-q-suggestions a", new() { HasText = title })).ToBeVisibleAsync();
+        await page.Locator("#help-search-submit").ClickAsync();
+        await Expect(page.Locator("#help-results")).ToBeVisibleAsync();
+        await Expect(page.Locator("#help-results mark").First).ToBeVisibleAsync();
+
+        // The result opens the article; "no" with a comment is thanked.
+        await page.Locator("a.help-result", new() { HasText = title }).ClickAsync();
+        await Expect(page.Locator("#help-article-title")).ToHaveTextAsync(title);
+        await Expect(page.Locator(".help-article-body strong")).ToHaveTextAsync("бумага");
+        await page.Locator("#help-feedback-comment").FillAsync("Бумага есть, всё равно не печатает.");
+        await page.Locator("#help-feedback-no").ClickAsync();
+        await Expect(page.Locator("#help-feedback-thanks")).ToBeVisibleAsync();
+        var vote = await okno.App.WithDbAsync(db => db.Set<ArticleFeedback>().SingleAsync(f => f.ArticleId == article.Id()));
+        Assert.False(vote.Helpful);
+        Assert.Equal("Бумага есть, всё равно не печатает.", vote.Comment);
+
+        // Contact support: the subject suggests the article, the request becomes a ticket with a number.
+        await page.Locator("#help-article-contact").ClickAsync();
+        await page.Locator("#help-contact-email").FillAsync($"visitor.{suffix}@example.com");
+        await page.Locator("#help-contact-name").FillAsync("Анна");
+        await page.Locator("#help-contact-subject").PressSequentiallyAsync("Принтер не печатает", new() { Delay = 20 });
+        await Expect(page.Locator("#help-contact-subject-suggestions a", new() { HasText = title })).ToBeVisibleAsync();
+        await page.Locator("#help-contact-message").FillAsync("Лоток полон, но печати нет.");
+        await page.Locator("#help-contact-submit").ClickAsync();
+        await Expect(page.Locator("#help-ticket-created")).ToContainTextAsync("#");
+
+        var visit = vote.VisitId;
+        var kinds = await okno.App.WithDbAsync(db => db.Set<HelpVisitEvent>().Where(e => e.VisitId == visit).Select(e => e.Kind).ToListAsync());
+        Assert.Contains(HelpVisitEventKind.ArticleOpened, kinds);
+        Assert.Contains(HelpVisitEventKind.FeedbackGiven, kinds);
+        Assert.Contains(HelpVisitEventKind.TicketCreated, kinds);
+        Assert.True(await okno.App.WithDbAsync(db => db.Set<HelpSearch>().AnyAsync(s => s.VisitId == visit && s.ResultCount > 0)));
+        Assert.Empty(tab.Problems);
+    });
+}
