@@ -33,10 +33,14 @@ public sealed class HelpCenterTests(OknoInChromium okno)
         await page.Locator("#help-search-submit").ClickAsync();
         await Expect(page.Locator("#help-results")).ToBeVisibleAsync();
         await Expect(page.Locator("#help-results mark").First).ToBeVisibleAsync();
+        await tab.ScreenshotAsync("search");
 
         // The result opens the article; "no" with a comment is thanked.
         await page.Locator("a.help-result", new() { HasText = title }).ClickAsync();
         await Expect(page.Locator("#help-article-title")).ToHaveTextAsync(title);
+        // Plain server-rendered HTML: no Blazor or MudBlazor downloaded for visitors.
+        Assert.Equal(0, await page.Locator("script[src*='blazor.web']").CountAsync());
+        await tab.ScreenshotAsync("article");
         await Expect(page.Locator(".help-article-body strong")).ToHaveTextAsync("бумага");
         await page.Locator("#help-feedback-comment").FillAsync("Бумага есть, всё равно не печатает.");
         await page.Locator("#help-feedback-no").ClickAsync();
