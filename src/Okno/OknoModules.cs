@@ -52,6 +52,7 @@ public static class OknoModules
         services.AddTickets();
         services.AddKnowledge();
         Knowledge.HelpCenter.HelpCenterEndpoints.AddHelpCenter(services);
+        Reports.KbSearchReportEndpoints.AddReports(services);
         return builder;
     }
 
@@ -77,6 +78,7 @@ public static class OknoModules
         app.MapTicketsEndpoints();
         app.MapKnowledgeEndpoints();
         Knowledge.HelpCenter.HelpCenterEndpoints.MapHelpCenterEndpoints(app);
+        Reports.KbSearchReportEndpoints.MapReportEndpoints(app);
         app.MapTicketUi();
         app.MapUi();
         return app;

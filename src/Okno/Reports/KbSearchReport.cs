@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Okno.Knowledge;
+using Okno.Knowledge.HelpCenter;
+using Okno.Platform.Data;
+using Okno.Platform.Search;
+using Okno.Platform.Security;
+using Okno.Platform.Web;
+
+namespace Okno.Reports;
+
+public sealed record KbQueryRow(string NormalizedQuery, int Searches, int Visits, double AverageResults);
+public sealed record KbFailedQueryRow(string NormalizedQuery, int Visits);
+public sealed record KbReformulationRow(string NormalizedQuery, string NextNormalizedQuery, int Count);
+public sealed record KbArticleRow(long ArticleId, string? Title, int Visits);
+public sealed record KbNotHelpfulRow(long ArticleId, long TranslationId, string? Title, string? Language, int Votes, IReadOnlyList<string> Comments);
+public sealed record KbDeflectionDay(DateOnly Day, int Visits, int VisitsWithoutTicket, double? Rate);
+public sealed record KbSearchReportView(DateOnly From, DateOnly To, IReadOnlyList<KbQueryRow> TopQueries, IReadOnlyList<KbQueryRow> NoResults,
+    IReadOnlyList<KbFailedQueryRow> FailedSelfService, IReadOnlyList<KbReformulationRow> Reformulations,
+    IReadOnlyList<KbArticleRow> OpenedBeforeTicket, IReadOnlyList<KbNotHelpfulRow> NotHelpful, IReadOnlyList<KbDeflectionDay> Deflection);
+public sealed record KbSearchRow(long Id, string VisitId, string Query, string Language, int ResultCount, DateTimeOffset At, IReadOnlyList<long> TicketIds);
+public sealed record KbQueryDetails(string NormalizedQuery, DateOnly From, DateOnly To, IReadOnlyList<KbSearchRow> Searches);
+public sealed record KbDraftRequest(string? Query, string? Language, long? SectionId);
+
+/// <summary>The [from, to) window of the report in UTC days: from/to are "yyyy-MM-dd"; defaults to the last 30 days,
+/// at most 366 days.</summary>
+public readonly record struct KbReportRange(DateOnly From, DateOnly To)
+{
+    public const int DefaultDays = 30;
+    public const int MaxDays = 366;
+
+    public DateTimeOffset Start => new(From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+    public DateTimeOffset End => new(To.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    public static KbReportRange Parse(string? from, string? to, DateTimeOffset now)
+    {
+        var errors = new FieldErrors();
+        DateOnly? Read(string field, string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value)) return null;
+            if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+            errors.Add(field, "Expected a date as yyyy-MM-dd.");
+            return null;
+        }
+        var f = Read("from", from);
+        var t = Read("to", to);
+        errors.ThrowIfAny();
+        var end = t ?? DateOnly.FromDateTime(now.UtcDateTime).AddDays(1);
+        var start = f ?? end.AddDays(-DefaultDays);
+        if (start >= end) errors.Add("from", "'from' must be before 'to'.");
+        else if (end.DayNumber - start.DayNumber > MaxDays)
+        {
+            errors.Add("from", $"The range is at most {MaxDays} days.");
+            errors.Add("to", $"The range is at most {MaxDays} days.");
+        }
+        errors.ThrowIfAny();
+        return new KbReportRange(start, end);
+    }
+}
+
+/// <summary>Help-center search analytics for the support team: what visitors search, what finds nothing, which searches
+/// still end in a ticket, how they rephrase, which articles do not help, and the share of visits that did not write in.
+/// A fixed number of queries per report; lists are grouped in the database and capped at <see cref="Top"/>.</summary>
+public sealed class KbSearchReport(OknoDb db)
+{
+    public const int Top = 20;
+    public const int DetailsLimit = 200;
+    public static readonly TimeSpan ReformulationWindow = TimeSpan.FromMinutes(10);
+
+    public async Task<KbSearchReportView> BuildAsync(KbReportRange range, CancellationToken ct)
+    {
+        var (start, end) = (range.Start, range.End);
+        var searches = db.Set<HelpSearch>().AsNoTracking().Where(s => s.At >= start && s.At < end && s.NormalizedQuery != "");
+        var events = db.Set<HelpVisitEvent>().AsNoTracking().Where(e => e.At >= start && e.At < end);
+        var tickets = events.Where(e => e.Kind == HelpVisitEventKind.TicketCreated);
+
+        var top = await QueryRowsAsync(searches, ct);
+        var none = await QueryRowsAsync(searches.Where(s => s.ResultCount == 0), ct);
+
+        var failed = (await searches.Where(s => tickets.Any(t => t.VisitId == s.VisitId && t.At >= s.At))
+                .GroupBy(s => s.NormalizedQuery)
+                .Select(g => new { g.Key, Visits = g.Select(s => s.VisitId).Distinct().Count() })
+                .OrderByDescending(x => x.Visits).ThenBy(x => x.Key).Take(Top).ToListAsync(ct))
+            .Select(x => new KbFailedQueryRow(x.Key, x.Visits)).ToList();
+
+        // Each search with the next search of its visit; the 10-minute window is checked here since the ticks
+        // stored on SQLite leave no portable date arithmetic in SQL.
+        var pairs = await (
+                from s in searches
+                let nextId = searches.Where(n => n.VisitId == s.VisitId && n.Id > s.Id).Min(n => (long?)n.Id)
+                from n in searches
+                where n.Id == nextId
+                select new { s.NormalizedQuery, s.At, Next = n.NormalizedQuery, NextAt = n.At })
+            .ToListAsync(ct);
+        var reformulations = pairs.Where(p => p.NextAt - p.At <= ReformulationWindow && p.Next != p.NormalizedQuery)
+            .GroupBy(p => (p.NormalizedQuery, p.Next))
+            .Select(g => new KbReformulationRow(g.Key.NormalizedQuery, g.Key.Next, g.Count()))
+            .OrderByDescending(r => r.Count).ThenBy(r => r.NormalizedQuery, StringComparer.Ordinal).ThenBy(r => r.NextNormalizedQuery, StringComparer.Ordinal)
+            .Take(Top).ToList();
+
+        var opened = await events.Where(e => e.Kind == HelpVisitEventKind.ArticleOpened && e.ArticleId != null
+                && tickets.Any(t => t.VisitId == e.VisitId && t.At >= e.At))
+            .GroupBy(e => e.ArticleId!.Value)
+            .Select(g => new { ArticleId = g.Key, Visits = g.Select(e => e.VisitId).Distinct().Count() })
+            .OrderByDescending(x => x.Visits).ThenBy(x => x.ArticleId).Take(Top).ToListAsync(ct);
+
+        var notHelpfulVotes = db.Set<ArticleFeedback>().AsNoTracking().Where(f => f.At >= start && f.At < end && !f.Helpful);
+        var notHelpful = await notHelpfulVotes.GroupBy(f => new { f.ArticleId, f.TranslationId })
+            .Select(g => new { g.Key.ArticleId, g.Key.TranslationId, Votes = g.Count() })
+            .OrderByDescending(x => x.Votes).ThenBy(x => x.TranslationId).Take(Top).ToListAsync(ct);
+        var translationIds = notHelpful.Select(x => x.TranslationId).ToList();
+        var comments = (await notHelpfulVotes.Where(f => translationIds.Contains(f.TranslationId) && f.Comment != null)
+                .Select(f => new { f.TranslationId, f.Comment, f.At, f.Id }).ToListAsync(ct))
+            .GroupBy(c => c.TranslationId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Take(3).Select(c => c.Comment!).ToList());
+
+        var articleIds = opened.Select(x => x.ArticleId).Concat(notHelpful.Select(x => x.ArticleId)).Distinct().ToList();
+        var titles = await db.Set<ArticleTranslation>().AsNoTracking().Where(t => articleIds.Contains(t.ArticleId))
+            .Select(t => new { t.Id, t.ArticleId, t.Language, t.Title, t.Article.FallbackLanguage }).ToListAsync(ct);
+        string? TitleOf(long articleId) => titles.Where(t => t.ArticleId == articleId).OrderBy(t => t.Language == t.FallbackLanguage ? 0 : 1)
+            .Select(t => t.Title).FirstOrDefault();
+
+        // One row per visit that searched or opened an article: its first step and whether it opened a ticket.
+        var searchVisits = searches.Select(s => new { s.VisitId, s.At });
+        var openVisits = events.Where(e => e.Kind == HelpVisitEventKind.ArticleOpened).Select(e => new { e.VisitId, e.At });
+        var visits = await searchVisits.Concat(openVisits).GroupBy(v => v.VisitId)
+            .Select(g => new { VisitId = g.Key, First = g.Min(v => v.At) }).ToListAsync(ct);
+        var ticketVisits = (await tickets.Select(t => t.VisitId).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var byDay = visits.GroupBy(v => DateOnly.FromDateTime(v.First.UtcDateTime))
+            .ToDictionary(g => g.Key, g => (Visits: g.Count(), Deflected: g.Count(v => !ticketVisits.Contains(v.VisitId))));
+        var deflection = new List<KbDeflectionDay>();
+        for (var day = range.From; day < range.To; day = day.AddDays(1))
+        {
+            var (count, deflected) = byDay.GetValueOrDefault(day);
+            deflection.Add(new KbDeflectionDay(day, count, deflected, count == 0 ? null : Math.Round((double)deflected / count, 4)));
+        }
+
+        return new KbSearchReportView(range.From, range.To, top, none, failed, reformulations,
+            opened.Select(x => new KbArticleRow(x.ArticleId, TitleOf(x.ArticleId), x.Visits)).ToList(),
+            notHelpful.Select(x =>
+            {
+                var t = titles.FirstOrDefault(t => t.Id == x.TranslationId);
+                return new KbNotHelpfulRow(x.ArticleId, x.TranslationId, t?.Title ?? TitleOf(x.ArticleId), t?.Language, x.Votes,
+                    comments.GetValueOrDefault(x.TranslationId) ?? []);
+            }).ToList(),
+            deflection);
+    }
+
+    private static async Task<List<KbQueryRow>> QueryRowsAsync(IQueryable<HelpSearch> searches, CancellationToken ct) =>
+        (await searches.GroupBy(s => s.NormalizedQuery)
+            .Select(g => new { g.Key, Count = g.Count(), Visits = g.Select(s => s.VisitId).Distinct().Count(), Average = g.Average(s => (double)s.ResultCount) })
+            .OrderByDescending(x => x.Count).ThenBy(x => x.Key).Take(Top).ToListAsync(ct))
+        .Select(x => new KbQueryRow(x.Key, x.Count, x.Visits, Math.Round(x.Average, 2))).ToList();
+
+    /// <summary>The raw searches behind one normalized query, newest first, with the tickets their visits opened.</summary>
+    public async Task<KbQueryDetails> QueryAsync(string? normalized, KbReportRange range, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(normalized)) throw new OknoException(InvalidInput.Field("normalized", "This field is required."));
+        var (start, end) = (range.Start, range.End);
+        var rows = await db.Set<HelpSearch>().AsNoTracking()
+            .Where(s => s.NormalizedQuery == normalized && s.At >= start && s.At < end)
+            .OrderByDescending(s => s.At).ThenByDescending(s => s.Id).Take(DetailsLimit).ToListAsync(ct);
+        var visitIds = rows.Select(r => r.VisitId).Distinct().ToList();
+        var tickets = (await db.Set<HelpVisitEvent>().AsNoTracking()
+                .Where(e => e.Kind == HelpVisitEventKind.TicketCreated && e.TicketId != null && visitIds.Contains(e.VisitId))
+                .Select(e => new { e.VisitId, TicketId = e.TicketId!.Value }).ToListAsync(ct))
+            .ToLookup(e => e.VisitId, e => e.TicketId, StringComparer.Ordinal);
+        return new KbQueryDetails(normalized, range.From, range.To, rows.Select(r =>
+            new KbSearchRow(r.Id, r.VisitId, r.Query, r.Language, r.ResultCount, r.At, tickets[r.VisitId].Order().ToList())).ToList());
+    }
+}
+
+/// <summary>Turns a report row into a draft article titled with the query, its body listing what visitors typed.</summary>
+public sealed class KbSearchDraft(OknoDb db, CreateArticle create, TimeProvider clock)
+{
+    public const int RawQueriesShown = 20;
+
+    public async Task<ArticleView> ExecuteAsync(KbDraftRequest request, CurrentAgent agent, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        errors.Text("query", request.Query, ArticleTranslation.TitleMaxLength);
+        errors.ThrowIfAny();
+        var query = request.Query!.Trim();
+        var normalized = string.Join(' ', SearchIndex.Analyze(query));
+        var since = clock.GetUtcNow().AddDays(-KbReportRange.MaxDays);
+        var raw = await db.Set<HelpSearch>().AsNoTracking()
+            .Where(s => (s.NormalizedQuery == normalized || s.Query == query) && s.At >= since)
+            .GroupBy(s => s.Query).Select(g => new { Query = g.Key, Count = g.Count() })
+            .OrderByDescending(x => x.Count).ThenBy(x => x.Query).Take(RawQueriesShown).ToListAsync(ct);
+        var body = new StringBuilder("Visitors of the help center searched for this and did not find an answer.\n\nWhat they typed:\n\n");
+        foreach (var r in raw) body.Append("- ").Append(r.Query.Replace("\n", " ", StringComparison.Ordinal)).Append(" (").Append(r.Count).Append(")\n");
+        if (raw.Count == 0) body.Append("- ").Append(query).Append('\n');
+        body.Append("\nTODO: write the answer.\n");
+        return await create.ExecuteAsync(new CreateArticleRequest(request.SectionId, request.Language, query, body.ToString(), ArticleVisibility.Draft, null),
+            agent, ct);
+    }
+}
