@@ -185,7 +185,7 @@ public sealed class KbSearchDraft(OknoDb db, CreateArticle create, TimeProvider 
         var normalized = string.Join(' ', SearchIndex.Analyze(query));
         var since = clock.GetUtcNow().AddDays(-KbReportRange.MaxDays);
         var raw = await db.Set<HelpSearch>().AsNoTracking()
-            .Where(s => (s.NormalizedQuery == normalized || s.Query == query) && s.At >= since)
+            .Where(s => (s.NormalizedQuery == normalized || s.NormalizedQuery == query || s.Query == query) && s.At >= since)
             .GroupBy(s => s.Query).Select(g => new { Query = g.Key, Count = g.Count() })
             .OrderByDescending(x => x.Count).ThenBy(x => x.Query).Take(RawQueriesShown).ToListAsync(ct);
         var body = new StringBuilder("Visitors of the help center searched for this and did not find an answer.\n\nWhat they typed:\n\n");

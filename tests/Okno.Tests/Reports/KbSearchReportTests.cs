@@ -171,7 +171,7 @@ public sealed partial class KbSearchReportTests(SqliteOkno okno) : IClassFixture
         Assert.Equal(HttpStatusCode.Unauthorized, (await Visitor().GetAsync("/api/v1/reports/kb-search")).StatusCode);
     }
 
-    private static string TokenOf(string html) => AntiforgeryInput().Match(html) is { Success: true } m
+    internal static string TokenOf(string html) => AntiforgeryInput().Match(html) is { Success: true } m
         ? WebUtility.HtmlDecode(m.Groups[1].Value)
         : throw new InvalidOperationException("No antiforgery token on the page.");
 
@@ -203,5 +203,25 @@ public sealed class KbSearchDraftTests(SqliteOkno okno) : IClassFixture<SqliteOk
         var bad = await Admin.PostJsonAsync("/api/v1/reports/kb-search/draft", new { query = "", language = "ru", sectionId = section },
             HttpStatusCode.BadRequest);
         Assert.Contains("query", bad.ErrorFields());
+    }
+
+    [Fact]
+    public async Task Report_page_renders_for_a_signed_in_agent()
+    {
+        var browser = okno.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var signin = await browser.GetStringAsync("/signin");
+        var signed = await browser.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "signin", ["__RequestVerificationToken"] = KbSearchReportTests.TokenOf(signin),
+            ["Input.Email"] = OknoFactory.AdminEmail, ["Input.Password"] = OknoFactory.AdminPassword,
+        }));
+        Assert.Equal(HttpStatusCode.Found, signed.StatusCode);
+        var html = await browser.GetStringAsync("/reports/kb-search?culture=en");
+        Assert.Contains("Help center searches", html);
+        Assert.Contains("id=\"kbr-top\"", html);
+        Assert.Contains("id=\"kbr-deflection\"", html);
+        Assert.DoesNotContain("id=\"kbr-error\"", html);
+        Assert.Contains("Поиск в справочном центре", await browser.GetStringAsync("/reports/kb-search?culture=ru"));
+        Assert.Equal(HttpStatusCode.Found, (await KbSearchReportTests.Visitor(okno).GetAsync("/reports/kb-search")).StatusCode);
     }
 }
