@@ -1,0 +1,68 @@
+using Okno.Knowledge.HelpCenter;
+using Okno.Testing;
+
+namespace Okno.IntegrationTests.Reports;
+
+/// <summary>The search report's grouped queries give the same answer on SQLite and PostgreSQL, including the
+/// 10-minute reformulation window, the range bounds and days without visits.</summary>
+public sealed class KbSearchReportStorageTests
+{
+    public static TheoryData<string> Providers => new() { "sqlite", "postgres" };
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Report_sections_count_alike(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var admin = await app.AdminClientAsync();
+        var category = await admin.PostJsonAsync("/api/v1/kb/categories", new { name = "Печать" });
+        var section = await admin.PostJsonAsync($"/api/v1/kb/categories/{category.Id()}/sections", new { name = "Принтеры" });
+        var article = await admin.PostJsonAsync("/api/v1/kb/articles", new
+        {
+            sectionId = section.Id(), language = "ru", title = "Принтер не печатает", body = "Кабель.", visibility = "public",
+        });
+        var translationId = await app.WithDbAsync(db => Task.FromResult(db.Set<Okno.Knowledge.ArticleTranslation>().Single(t => t.ArticleId == article.Id()).Id));
+        var day = new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero);
+        await app.WithDbAsync(async db =>
+        {
+            HelpSearch Search(string visit, string q, int results, DateTimeOffset at) =>
+                new() { VisitId = visit, Query = q, NormalizedQuery = q, Language = "ru", ResultCount = results, At = at };
+            var a1 = Search("a", "принтер", 3, day);
+            db.AddRange(a1, Search("a", "картридж", 0, day.AddMinutes(5)),              // reformulation within 10 minutes
+                Search("b", "принтер", 1, day.AddHours(1)), Search("b", "сканер", 0, day.AddHours(1).AddMinutes(11)), // too late
+                Search("c", "сканер", 0, day.AddDays(1)),
+                Search("d", "принтер", 2, day.AddDays(-30)));                           // outside the range
+            await db.SaveChangesAsync();
+            db.AddRange(
+                new HelpVisitEvent { VisitId = "a", Kind = HelpVisitEventKind.ArticleOpened, ArticleId = article.Id(), TranslationId = translationId, SearchId = a1.Id, At = day.AddMinutes(1) },
+                new HelpVisitEvent { VisitId = "a", Kind = HelpVisitEventKind.TicketCreated, TicketId = 777, At = day.AddMinutes(20) },
+                new HelpVisitEvent { VisitId = "c", Kind = HelpVisitEventKind.TicketCreated, TicketId = 778, At = day.AddDays(1).AddMinutes(3) },
+                new ArticleFeedback { ArticleId = article.Id(), TranslationId = translationId, Helpful = false, Comment = "старый", VisitId = "a", At = day.AddMinutes(2) },
+                new ArticleFeedback { ArticleId = article.Id(), TranslationId = translationId, Helpful = false, Comment = "новый", VisitId = "b", At = day.AddHours(2) },
+                new ArticleFeedback { ArticleId = article.Id(), TranslationId = translationId, Helpful = true, VisitId = "c", At = day.AddDays(1) });
+            return await db.SaveChangesAsync();
+        });
+
+        var report = await admin.GetJsonAsync("/api/v1/reports/kb-search?from=2026-03-01&to=2026-03-15");
+        Assert.Equal([("принтер", 2, 2, 2.0), ("сканер", 2, 2, 0.0), ("картридж", 1, 1, 0.0)], report.GetProperty("topQueries").EnumerateArray()
+            .Select(r => (r.Str("normalizedQuery"), r.GetProperty("searches").GetInt32(), r.GetProperty("visits").GetInt32(), r.GetProperty("averageResults").GetDouble())));
+        Assert.Equal(["сканер", "картридж"], report.GetProperty("noResults").EnumerateArray().Select(r => r.Str("normalizedQuery")));
+        Assert.Equal([("картридж", 1), ("принтер", 1), ("сканер", 1)], report.GetProperty("failedSelfService").EnumerateArray()
+            .Select(r => (r.Str("normalizedQuery"), r.GetProperty("visits").GetInt32())));
+        var chain = Assert.Single(report.GetProperty("reformulations").EnumerateArray());
+        Assert.Equal(("принтер", "картридж", 1), (chain.Str("normalizedQuery"), chain.Str("nextNormalizedQuery"), chain.GetProperty("count").GetInt32()));
+        var opened = Assert.Single(report.GetProperty("openedBeforeTicket").EnumerateArray());
+        Assert.Equal((article.Id(), 1), (opened.GetProperty("articleId").GetInt64(), opened.GetProperty("visits").GetInt32()));
+        var notHelpful = Assert.Single(report.GetProperty("notHelpful").EnumerateArray());
+        Assert.Equal(2, notHelpful.GetProperty("votes").GetInt32());
+        Assert.Equal(["новый", "старый"], notHelpful.GetProperty("comments").EnumerateArray().Select(c => c.GetString()));
+        var days = report.GetProperty("deflection").EnumerateArray().Where(d => d.GetProperty("visits").GetInt32() > 0)
+            .Select(d => (d.Str("day"), d.GetProperty("visits").GetInt32(), d.GetProperty("visitsWithoutTicket").GetInt32())).ToList();
+        Assert.Equal([("2026-03-10", 2, 1), ("2026-03-11", 1, 0)], days);
+        Assert.Equal(14, report.GetProperty("deflection").GetArrayLength());
+
+        var details = await admin.GetJsonAsync("/api/v1/reports/kb-search/queries?normalized=" + Uri.EscapeDataString("принтер") + "&from=2026-03-01&to=2026-03-15");
+        Assert.Equal([("b", 0), ("a", 1)], details.GetProperty("searches").EnumerateArray()
+            .Select(s => (s.Str("visitId"), s.GetProperty("ticketIds").GetArrayLength())));
+    }
+}
