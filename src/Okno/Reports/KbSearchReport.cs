@@ -84,16 +84,17 @@ public sealed class KbSearchReport(OknoDb db)
                 .OrderByDescending(x => x.Visits).ThenBy(x => x.Key).Take(Top).ToListAsync(ct))
             .Select(x => new KbFailedQueryRow(x.Key, x.Visits)).ToList();
 
-        // Each search with the next search of its visit; the 10-minute window is checked here since the ticks
-        // stored on SQLite leave no portable date arithmetic in SQL.
+        // Each search with the next search of its visit when that one is worded differently (repeating the same query is
+        // no reformulation); the 10-minute window is checked here since the ticks stored on SQLite leave no portable
+        // date arithmetic in SQL.
         var pairs = await (
                 from s in searches
                 let nextId = searches.Where(n => n.VisitId == s.VisitId && n.Id > s.Id).Min(n => (long?)n.Id)
                 from n in searches
-                where n.Id == nextId
+                where n.Id == nextId && n.NormalizedQuery != s.NormalizedQuery
                 select new { s.NormalizedQuery, s.At, Next = n.NormalizedQuery, NextAt = n.At })
             .ToListAsync(ct);
-        var reformulations = pairs.Where(p => p.NextAt - p.At <= ReformulationWindow && p.Next != p.NormalizedQuery)
+        var reformulations = pairs.Where(p => p.NextAt - p.At <= ReformulationWindow)
             .GroupBy(p => (p.NormalizedQuery, p.Next))
             .Select(g => new KbReformulationRow(g.Key.NormalizedQuery, g.Key.Next, g.Count()))
             .OrderByDescending(r => r.Count).ThenBy(r => r.NormalizedQuery, StringComparer.Ordinal).ThenBy(r => r.NextNormalizedQuery, StringComparer.Ordinal)
