@@ -189,10 +189,14 @@ public sealed class KbSearchDraft(OknoDb db, CreateArticle create, TimeProvider 
             .Where(s => (s.NormalizedQuery == normalized || s.NormalizedQuery == query || s.Query == query) && s.At >= since)
             .GroupBy(s => s.Query).Select(g => new { Query = g.Key, Count = g.Count() })
             .OrderByDescending(x => x.Count).ThenBy(x => x.Query).Take(RawQueriesShown).ToListAsync(ct);
-        var body = new StringBuilder("Visitors of the help center searched for this and did not find an answer.\n\nWhat they typed:\n\n");
+        // The draft is written in the article's language: it is the first thing its author reads.
+        var russian = string.Equals(request.Language, "ru", StringComparison.OrdinalIgnoreCase);
+        var body = new StringBuilder(russian
+            ? "Посетители справочного центра искали это и не нашли ответа.\n\nЧто они вводили:\n\n"
+            : "Visitors of the help center searched for this and did not find an answer.\n\nWhat they typed:\n\n");
         foreach (var r in raw) body.Append("- ").Append(r.Query.Replace("\n", " ", StringComparison.Ordinal)).Append(" (").Append(r.Count).Append(")\n");
         if (raw.Count == 0) body.Append("- ").Append(query).Append('\n');
-        body.Append("\nTODO: write the answer.\n");
+        body.Append(russian ? "\n_Напишите здесь ответ._\n" : "\n_Write the answer here._\n");
         return await create.ExecuteAsync(new CreateArticleRequest(request.SectionId, request.Language, query, body.ToString(), ArticleVisibility.Draft, null),
             agent, ct);
     }
