@@ -121,7 +121,7 @@ public static class ApiBench
         return results.Any(r => r.Summary.Count == 0) ? 1 : 0;
     }
 
-    private static Uri LoopbackOnly(string url)
+    internal static Uri LoopbackOnly(string url)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             throw new UsageException("--url must be an absolute http(s) URL.");
@@ -140,9 +140,9 @@ public static class ApiBench
             ? provider.GetString() ?? "unknown" : "unknown";
     }
 
-    private sealed record SignedIn(string Token, string Role, int Groups);
+    internal sealed record SignedIn(string Token, string Role, int Groups);
 
-    private static async Task<SignedIn> SignInAsync(HttpClient http, string email, string password, CancellationToken ct)
+    internal static async Task<SignedIn> SignInAsync(HttpClient http, string email, string password, CancellationToken ct)
     {
         using var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { email, password }, ct);
         var text = await response.Content.ReadAsStringAsync(ct);

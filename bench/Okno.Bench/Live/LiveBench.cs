@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Okno.Bench.Live;
@@ -24,13 +23,11 @@ public static class LiveBench
         var output = args.Optional("out");
         var label = args.Optional("label");
         args.EnsureAllUsed();
-        var baseUri = new Uri(url);
-        if (!(baseUri.Host is "127.0.0.1" or "localhost" or "[::1]"))
-            throw new UsageException($"Refusing {baseUri.Host}: the benchmark only runs against 127.0.0.1 or localhost.");
+        var baseUri = Api.ApiBench.LoopbackOnly(url);
         if (!File.Exists(chromium)) throw new BenchException($"No Chromium at {chromium} (apt-get install chromium, or --chromium PATH).");
 
         using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
-        var token = await TokenAsync(http, email, password, ct);
+        var token = (await Api.ApiBench.SignInAsync(http, email, password, ct)).Token;
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         using var playwright = await Playwright.CreateAsync();
@@ -105,21 +102,10 @@ public static class LiveBench
         return 0;
     }
 
-    private sealed record Figures(double P50, double P95, double Max);
-
-    private static Figures Summarize(List<double> values)
+    private static Summary Summarize(List<double> values)
     {
-        var sorted = values.Order().ToArray();
-        double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
-        return new Figures(At(0.5), At(0.95), sorted[^1]);
-    }
-
-    private static async Task<string> TokenAsync(HttpClient http, string email, string password, CancellationToken ct)
-    {
-        using var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { email, password }, ct);
-        var text = await response.Content.ReadAsStringAsync(ct);
-        if (!response.IsSuccessStatusCode) throw new BenchException($"Sign-in as {email} failed: {(int)response.StatusCode} {text}");
-        using var doc = JsonDocument.Parse(text);
-        return doc.RootElement.GetProperty("token").GetString()!;
+        var latencies = new Latencies();
+        latencies.AddRange(values);
+        return latencies.Summarize(TimeSpan.FromSeconds(1), errors: 0);
     }
 }

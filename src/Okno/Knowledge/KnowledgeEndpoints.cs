@@ -130,12 +130,7 @@ public static class KnowledgeEndpoints
         var file = await db.Set<ArticleFile>().Where(f => f.Id == id && (signedIn || db.Set<ArticleTranslation>()
                 .Any(t => t.ArticleId == f.ArticleId && t.Visibility == ArticleVisibility.Public)))
             .Select(f => new { f.FileName, f.ContentType, f.Sha256 }).SingleOrDefaultAsync(ct);
-        var content = file is null ? null : store.Open(file.Sha256);
-        if (content is null) return ProblemMapping.ToResult(new Platform.Web.NotFound("File", id));
-        http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
-        var inline = file!.ContentType is "image/png" or "image/jpeg" or "image/gif" or "image/webp";
-        return inline
-            ? TypedResults.File(content, file.ContentType, enableRangeProcessing: true)
-            : TypedResults.File(content, file.ContentType, file.FileName, enableRangeProcessing: true);
+        var inline = file?.ContentType is "image/png" or "image/jpeg" or "image/gif" or "image/webp";
+        return FileDownloads.Serve(store, http, "File", id, file?.Sha256, file?.ContentType ?? "", file?.FileName ?? "", inline);
     }
 }

@@ -16,7 +16,7 @@ public sealed class MergeTickets(OknoDb db, TimeProvider clock, TicketQueries qu
     {
         if (ticketId == intoTicketId) throw new OknoException(InvalidInput.Field("intoTicketId", "A ticket cannot be merged into itself."));
         var actor = Actor.Agent(agent.Id);
-        await db.WriteAsync(async ct =>
+        var routing = await db.WriteAsync(async ct =>
         {
             // Always lock in id order: two agents merging A into B and B into A must not deadlock.
             foreach (var id in new[] { ticketId, intoTicketId }.Order()) await db.LockTicketAsync(id, ct);
@@ -26,11 +26,10 @@ public sealed class MergeTickets(OknoDb db, TimeProvider clock, TicketQueries qu
                 ?? throw new OknoException(InvalidInput.Field("intoTicketId", $"There is no ticket {intoTicketId} you can see."));
             merged.MergeInto(survivor, actor, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
-            return 0;
+            return (merged.GroupId, merged.AssigneeId);
         }, cancellationToken);
         var result = await queries.LoadAsync(intoTicketId, cancellationToken);
-        var source = await queries.LoadAsync(ticketId, cancellationToken);
-        feed.Publish(new TicketChange(ticketId, TicketChangeKind.Merged, source.GroupId, source.AssigneeId, agent.Id));
+        feed.Publish(new TicketChange(ticketId, TicketChangeKind.Merged, routing.GroupId, routing.AssigneeId, agent.Id));
         feed.Publish(new TicketChange(intoTicketId, TicketChangeKind.Merged, result.GroupId, result.AssigneeId, agent.Id));
         return result;
     }

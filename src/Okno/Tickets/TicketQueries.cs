@@ -30,10 +30,9 @@ public sealed class TicketQueries(OknoDb db, TicketCountCache countCache)
     /// agent can see).</summary>
     public async Task<RelatedTickets> RelatedAsync(long ticketId, CurrentAgent agent, CancellationToken cancellationToken)
     {
-        var mergedInto = await db.Tickets.VisibleTo(agent).Where(t => t.Id == ticketId).Select(t => t.MergedIntoId)
-            .SingleOrDefaultAsync(cancellationToken);
-        if (!await db.Tickets.VisibleTo(agent).AnyAsync(t => t.Id == ticketId, cancellationToken))
-            throw new OknoException(new NotFound("Ticket", ticketId));
+        // One read both checks access and gives what the ticket was merged into.
+        var mergedInto = (await db.Tickets.VisibleTo(agent).Where(t => t.Id == ticketId).Select(t => new { t.MergedIntoId })
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new OknoException(new NotFound("Ticket", ticketId))).MergedIntoId;
         var visible = db.Tickets.VisibleTo(agent);
         var linkedIds = db.TicketLinks.Where(l => l.TicketId == ticketId).Select(l => l.OtherTicketId)
             .Concat(db.TicketLinks.Where(l => l.OtherTicketId == ticketId).Select(l => l.TicketId));

@@ -101,9 +101,6 @@ public static class TicketsEndpoints
         var visible = db.Tickets.VisibleTo(agent);
         var attachment = await db.Attachments.Where(a => a.Id == id && visible.Any(t => t.Id == a.Message.TicketId))
             .Select(a => new { a.FileName, a.ContentType, a.Sha256 }).SingleOrDefaultAsync(ct);
-        var content = attachment is null ? null : store.Open(attachment.Sha256);
-        if (content is null) return ProblemMapping.ToResult(new Platform.Web.NotFound("Attachment", id));
-        http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
-        return TypedResults.File(content, attachment!.ContentType, attachment.FileName, enableRangeProcessing: true);
+        return FileDownloads.Serve(store, http, "Attachment", id, attachment?.Sha256, attachment?.ContentType ?? "", attachment?.FileName ?? "");
     }
 }

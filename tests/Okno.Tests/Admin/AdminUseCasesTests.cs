@@ -133,14 +133,14 @@ public sealed class AdminUseCasesTests(SqliteOkno okno) : IClassFixture<SqliteOk
         try
         {
             var l = okno.App.Services.GetRequiredService<IStringLocalizer<AdminStrings>>();
-            var ui = UiError.Of(error, l, NullLogger.Instance);
+            var ui = AdminErrors.Of(error, l, NullLogger.Instance);
             Assert.Equal("Проверьте отмеченные поля.", ui.Message);
             Assert.Equal(["email", "groupIds", "language", "name", "password"], ui.Fields.Keys.Order());
             Assert.Equal("Не меньше 10 символов.", ui.Field("password"));
             Assert.All(ui.Fields.Values, m => Assert.Matches("[а-яА-Я]", m));
-            Assert.Equal("Агент с таким email уже есть.", UiError.Of(duplicate, l, NullLogger.Instance).Field("email"));
-            Assert.StartsWith("Это последний активный администратор", UiError.Of(lastAdmin, l, NullLogger.Instance).Message);
-            Assert.StartsWith("Что-то пошло не так", UiError.Of(new InvalidOperationException("boom"), l, NullLogger.Instance).Message);
+            Assert.Equal("Агент с таким email уже есть.", AdminErrors.Of(duplicate, l, NullLogger.Instance).Field("email"));
+            Assert.StartsWith("Это последний активный администратор", AdminErrors.Of(lastAdmin, l, NullLogger.Instance).Message);
+            Assert.StartsWith("Что-то пошло не так", AdminErrors.Of(new InvalidOperationException("boom"), l, NullLogger.Instance).Message);
         }
         finally
         {

@@ -6,8 +6,8 @@ using Okno.Platform.Ui;
 namespace Okno.Admin.Ui;
 
 /// <summary>Shared plumbing of the admin pages and dialogs: their strings, and refused actions shown as a
-/// <see cref="UiError"/> (the rest comes from <see cref="ActionComponent{TError}"/>).</summary>
-public abstract class AdminComponent : ActionComponent<UiError>
+/// <see cref="ActionError"/> (the rest comes from <see cref="ActionComponent"/>).</summary>
+public abstract class AdminComponent : ActionComponent
 {
     [Inject] protected IStringLocalizer<AdminStrings> L { get; set; } = default!;
 
@@ -23,5 +23,5 @@ public abstract class AdminComponent : ActionComponent<UiError>
         _ => L["LanguageBrowser"],
     };
 
-    protected override UiError Describe(Exception exception, ILogger logger) => UiError.Of(exception, L, logger);
+    protected override ActionError Describe(Exception exception, ILogger logger) => AdminErrors.Of(exception, L, logger);
 }

@@ -7,15 +7,9 @@ using Okno.Platform.Web;
 
 namespace Okno.Knowledge.Ui;
 
-/// <summary>What a knowledge-base page shows when an action is refused: one line, and a message per field.</summary>
-public sealed record KbError(string Message, IReadOnlyDictionary<string, string> Fields)
-{
-    public string? Field(string name) => Fields.TryGetValue(name, out var message) ? message : null;
-}
-
 /// <summary>Shared plumbing of the knowledge-base and macro pages: strings, the per-action scope, the signed-in agent,
-/// and turning a refused or failed action into a <see cref="KbError"/> instead of a broken circuit.</summary>
-public abstract partial class KnowledgeComponent : ActionComponent<KbError>
+/// and turning a refused or failed action into a <see cref="ActionError"/> instead of a broken circuit.</summary>
+public abstract partial class KnowledgeComponent : ActionComponent
 {
     [Inject] protected IStringLocalizer<KnowledgeStrings> L { get; set; } = default!;
 
@@ -33,20 +27,20 @@ public abstract partial class KnowledgeComponent : ActionComponent<KbError>
         _ => language,
     };
 
-    protected override KbError Describe(Exception exception, ILogger logger)
+    protected override ActionError Describe(Exception exception, ILogger logger)
     {
         if (exception is not OknoException e)
         {
             logger.LogError(exception, "A knowledge-base page action failed");
-            return new KbError(L["UnexpectedError"], new Dictionary<string, string>());
+            return new ActionError(L["UnexpectedError"], new Dictionary<string, string>());
         }
         return e.Error switch
         {
-            InvalidInput invalid => new KbError(L["FixFields"], invalid.Errors.ToDictionary(f => f.Key, f => string.Join(" ", f.Value.Select(FieldMessage)))),
-            Duplicate duplicate => new KbError(L["SlugTaken"], new Dictionary<string, string> { [duplicate.Field] = L["SlugTaken"], ["title"] = L["SlugTaken"] }),
-            NotFound => new KbError(L["Gone"], new Dictionary<string, string>()),
-            StateConflict => new KbError(L["NotEmpty"], new Dictionary<string, string>()),
-            _ => new KbError(e.Error.Detail, new Dictionary<string, string>()),
+            InvalidInput invalid => new ActionError(L["FixFields"], invalid.Errors.ToDictionary(f => f.Key, f => string.Join(" ", f.Value.Select(FieldMessage)))),
+            Duplicate duplicate => new ActionError(L["SlugTaken"], new Dictionary<string, string> { [duplicate.Field] = L["SlugTaken"], ["title"] = L["SlugTaken"] }),
+            NotFound => new ActionError(L["Gone"], new Dictionary<string, string>()),
+            StateConflict => new ActionError(L["NotEmpty"], new Dictionary<string, string>()),
+            _ => new ActionError(e.Error.Detail, new Dictionary<string, string>()),
         };
     }
 

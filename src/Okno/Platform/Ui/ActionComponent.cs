@@ -6,8 +6,8 @@ namespace Okno.Platform.Ui;
 
 /// <summary>Base of workspace pages and dialogs that run actions: the per-action scope, the signed-in agent, a token
 /// cancelled when the component goes away, and <see cref="TryAsync"/>, which turns a refused or failed action into
-/// the feature's own error to show (<typeparamref name="TError"/>) instead of a broken circuit.</summary>
-public abstract class ActionComponent<TError> : ComponentBase, IDisposable where TError : class
+/// an <see cref="ActionError"/> in the feature's words instead of a broken circuit.</summary>
+public abstract class ActionComponent : ComponentBase, IDisposable
 {
     private readonly CancellationTokenSource _aborted = new();
 
@@ -27,7 +27,7 @@ public abstract class ActionComponent<TError> : ComponentBase, IDisposable where
     }
 
     /// <summary>Runs an action; returns the error to show if it failed.</summary>
-    protected async Task<TError?> TryAsync(Func<Task> action)
+    protected async Task<ActionError?> TryAsync(Func<Task> action)
     {
         try
         {
@@ -46,7 +46,7 @@ public abstract class ActionComponent<TError> : ComponentBase, IDisposable where
 
     /// <summary>What to show for a failed action: the feature's translation of an <c>OknoException</c>, or a general
     /// message for anything else (log that one: it is a bug).</summary>
-    protected abstract TError Describe(Exception exception, ILogger logger);
+    protected abstract ActionError Describe(Exception exception, ILogger logger);
 
     public void Dispose()
     {
