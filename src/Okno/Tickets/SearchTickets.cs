@@ -12,8 +12,8 @@ public sealed record TicketSearchHit(TicketView Ticket, string MatchedIn, string
 
 /// <summary>Ticket search: a ticket number, a customer's email, or words of the subject or of any message (internal
 /// notes included: only agents search) through the full-text index, in Russian and English word forms. Ranked by the
-/// index (a subject hit above a message hit); only tickets the agent may see are considered, in SQL. Query text is
-/// data, never syntax.</summary>
+/// index (a subject hit above a message hit) among the newest <see cref="SearchIndex.Candidates"/> matching subjects and
+/// messages the agent may see (the access rule is in SQL, before that bound). Query text is data, never syntax.</summary>
 public sealed class SearchTickets(OknoDb db, SearchIndex index)
 {
     public const int MaxQueryLength = 200;
@@ -51,13 +51,13 @@ public sealed class SearchTickets(OknoDb db, SearchIndex index)
         // tickets this agent may see, not a filtered global top.
         var (terms, ranked) = await index.RunAsync(query, t =>
         {
-            var matches = db.SearchMatches(t).Where(m => m.Kind == Ticket.SearchKind || m.Kind == Message.SearchKind);
+            var matches = db.SearchMatches(t, [Ticket.SearchKind, Message.SearchKind]);
             if (!agent.SeesAllTickets)
             {
                 var visibleIds = visible.Select(v => (long?)v.Id);
                 matches = matches.Where(m => visibleIds.Contains(m.TicketId));
             }
-            return matches.GroupBy(m => m.TicketId)
+            return SearchIndex.Newest(matches).GroupBy(m => m.TicketId)
                 .Select(g => new { TicketId = g.Key, Rank = g.Max(m => m.Rank) })
                 .OrderByDescending(r => r.Rank).ThenByDescending(r => r.TicketId)
                 .Take(take).ToListAsync(cancellationToken);

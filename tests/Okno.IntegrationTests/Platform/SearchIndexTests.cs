@@ -142,4 +142,35 @@ public sealed class SearchIndexTests
         Assert.Equal([1L], (await index.QueryAsync([Kind], "сервер", "ru", 10, CancellationToken.None)).Select(h => h.OwnerId));
         Assert.Empty(await index.QueryAsync([Kind], "сервер", "en", 10, CancellationToken.None));
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_word_in_more_entries_than_are_ranked_still_ranks_the_newest_title_hit_first(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        // More body hits than SearchIndex ranks, then a title hit, plus the same word under another kind (more of them
+        // than the bound too), which a search for this kind must neither return nor count against its bound.
+        var bodies = Enumerable.Range(1, SearchIndex.Candidates + 100).Select(i => ((long)i, $"заявка {i}", "принтер не печатает")).ToArray();
+        await IndexAsync(app, bodies);
+        await IndexAsync(app, (50_000, "Принтер в бухгалтерии", "очередь печати"));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OknoDb>();
+            var index = scope.ServiceProvider.GetRequiredService<SearchIndex>();
+            await db.WriteAsync(async ct =>
+            {
+                for (var i = 1; i <= SearchIndex.Candidates + 10; i++) await index.UpsertAsync("test_other", i, "ru", "принтер", "принтер", ct);
+                return 0;
+            }, CancellationToken.None);
+        }
+
+        var hits = await QueryAsync(app, "принтеры", limit: 20);
+        Assert.Equal(20, hits.Count);
+        Assert.Equal(50_000, hits[0].OwnerId);
+        Assert.All(hits, h => Assert.Equal(Kind, h.Kind));
+        await using var check = app.Services.CreateAsyncScope();
+        var others = await check.ServiceProvider.GetRequiredService<SearchIndex>().QueryAsync(["test_other"], "принтер", null, 5, CancellationToken.None);
+        Assert.Equal(5, others.Count);
+        Assert.All(others, h => Assert.Equal("test_other", h.Kind));
+    }
 }

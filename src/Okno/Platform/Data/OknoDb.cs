@@ -79,8 +79,20 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
 
     /// <summary>Full-text matches of entries holding every one of <paramref name="terms"/> (analyzer output, at least
     /// one), each with a rank where higher is better and a title hit outweighs a body hit. The terms are passed as
-    /// quoted data, never as query syntax. Compose with LINQ (kind, language, access filters) before reading.</summary>
-    public abstract IQueryable<SearchMatch> SearchMatches(IReadOnlyList<string> terms);
+    /// quoted data, never as query syntax. Only entries of <paramref name="kinds"/> (at least one; the filter is inside
+    /// the index, so a rare kind is cheap to search among common words). Compose with LINQ (language, access filters,
+    /// <see cref="SearchIndex.Candidates"/>) before reading.</summary>
+    public abstract IQueryable<SearchMatch> SearchMatches(IReadOnlyList<string> terms, IReadOnlyCollection<string> kinds);
+
+    /// <summary>Kinds are code constants (lowercase letters, digits, underscores); anything else is a programming error.</summary>
+    protected static IReadOnlyCollection<string> CheckedKinds(IReadOnlyCollection<string> kinds)
+    {
+        if (kinds.Count == 0) throw new ArgumentException("At least one kind.", nameof(kinds));
+        foreach (var kind in kinds)
+            if (kind.Length == 0 || !kind.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_'))
+                throw new ArgumentException($"Not a search kind: '{kind}'.", nameof(kinds));
+        return kinds;
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -20,18 +20,20 @@ public sealed class PostgresOknoDb(DbContextOptions<PostgresOknoDb> options) : O
         exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
 
     // The generated "Document" tsvector (SearchSchema) against a tsquery of quoted lexemes joined by AND, built with
-    // the 'simple' configuration (no second stemming); ts_rank weights [D, C, B, A]: title (A) 1.0, body (B) 0.1.
-    public override IQueryable<Search.SearchMatch> SearchMatches(IReadOnlyList<string> terms)
+    // the 'simple' configuration (no second stemming), and the kinds as "kind:…" lexemes (cast directly, so the parser
+    // never splits them); ts_rank of the terms only, weights [D, C, B, A]: title (A) 1.0, body (B) 0.1.
+    public override IQueryable<Search.SearchMatch> SearchMatches(IReadOnlyList<string> terms, IReadOnlyCollection<string> kinds)
     {
         if (terms.Count == 0) throw new ArgumentException("At least one term.", nameof(terms));
         var query = string.Join(" & ", terms.Select(t => "'" + t.Replace("'", "''", StringComparison.Ordinal).Replace("\\", "\\\\", StringComparison.Ordinal) + "'"));
+        var kindQuery = string.Join(" | ", CheckedKinds(kinds).Select(k => "'" + Search.SearchSchema.KindInDocument.PostgresKindPrefix + k + "'"));
         return Database.SqlQueryRaw<Search.SearchMatch>(
             """
             SELECT e."Id" AS "EntryId", e."Kind", e."OwnerId", e."TicketId", e."Language",
                    ts_rank(ARRAY[0.1, 0.1, 0.1, 1.0]::float4[], e."Document", q)::float8 AS "Rank"
-            FROM "SearchEntries" AS e, to_tsquery('simple'::regconfig, {0}) AS q
-            WHERE e."Document" @@ q
-            """, query);
+            FROM "SearchEntries" AS e, to_tsquery('simple'::regconfig, {0}) AS q, CAST({1} AS tsquery) AS k
+            WHERE e."Document" @@ (q && k)
+            """, query, kindQuery);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

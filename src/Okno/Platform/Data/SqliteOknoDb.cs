@@ -34,19 +34,23 @@ public sealed class SqliteOknoDb(DbContextOptions<SqliteOknoDb> options) : OknoD
         modelBuilder.Entity<Search.SearchEntry>().ToTable(t => t.HasTrigger("SearchEntries_ai"));
     }
 
-    // FTS5 over the analyzed text: implicit AND of quoted terms (a term is letters and digits only, and quotes are
-    // doubled anyway), bm25 with the title weighted 10 to 1 over the body; bm25 is lower-is-better, so it is negated.
-    // bm25 comes through FTS5's rank column (configured per query), not a bm25() call: a function call cannot run
+    // FTS5 over the analyzed text: the kinds as a filter on the "Kind" column (one token each, SearchSchema.KindInDocument)
+    // and the terms, each quoted (a term is letters and digits only, and quotes are doubled anyway), restricted to Title and
+    // Body; bm25 with the title weighted 10 to 1 over the body and the kind not at all; bm25 is lower-is-better, so it is
+    // negated. bm25 comes through FTS5's rank column (configured per query), not a bm25() call: a function call cannot run
     // once SQLite moves it into an outer GROUP BY or filter ("unable to use function bm25 in the requested context").
-    public override IQueryable<Search.SearchMatch> SearchMatches(IReadOnlyList<string> terms)
+    // EntryId is the FTS rowid itself, so ordering by it (the newest candidates) is done by FTS5 and stops at the LIMIT.
+    public override IQueryable<Search.SearchMatch> SearchMatches(IReadOnlyList<string> terms, IReadOnlyCollection<string> kinds)
     {
         if (terms.Count == 0) throw new ArgumentException("At least one term.", nameof(terms));
-        var match = string.Join(' ', terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+        var kindFilter = string.Join(" OR ", CheckedKinds(kinds).Select(k => "\"" + Search.SearchSchema.KindInDocument.SqliteKindToken(k) + "\""));
+        var words = string.Join(' ', terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+        var match = $"{{Kind}} : ({kindFilter}) AND {{Title Body}} : ({words})";
         return Database.SqlQueryRaw<Search.SearchMatch>(
             """
-            SELECT e."Id" AS "EntryId", e."Kind", e."OwnerId", e."TicketId", e."Language", -"SearchFts"."rank" AS "Rank"
+            SELECT "SearchFts".rowid AS "EntryId", e."Kind", e."OwnerId", e."TicketId", e."Language", -"SearchFts"."rank" AS "Rank"
             FROM "SearchFts" JOIN "SearchEntries" AS e ON e."Id" = "SearchFts".rowid
-            WHERE "SearchFts" MATCH {0} AND "SearchFts"."rank" MATCH 'bm25(10.0, 1.0)'
+            WHERE "SearchFts" MATCH {0} AND "SearchFts"."rank" MATCH 'bm25(0.0, 10.0, 1.0)'
             """, match);
     }
 

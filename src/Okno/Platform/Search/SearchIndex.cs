@@ -27,7 +27,8 @@ public interface ISearchTextSource
 /// otherwise call <see cref="UpsertAsync"/> / <see cref="RemoveAsync"/> inside the <see cref="OknoDb.WriteAsync{T}"/>
 /// that changes the owner, after the owner is saved (its id is known): the entry is written at once in that transaction
 /// and commits or rolls back with the change.</para>
-/// <para>Reading: <see cref="QueryAsync"/> — every query word must match (AND), title hits rank above body hits, user
+/// <para>Reading: <see cref="QueryAsync"/> — every query word must match (AND), title hits rank above body hits among
+/// the newest <see cref="Candidates"/> matches, user
 /// text is always data (quotes, operators, SQL give a result or an empty list, never an error), and when nothing
 /// matches, each unknown word is corrected to the nearest indexed term and the query is retried once.</para></summary>
 public sealed class SearchIndex(OknoDb db, IEnumerable<ISearchTextSource> textSources)
@@ -35,6 +36,10 @@ public sealed class SearchIndex(OknoDb db, IEnumerable<ISearchTextSource> textSo
     /// <summary>Longer queries are cut: a query is a few words, and each term is one more index lookup.</summary>
     public const int MaxQueryLength = 500;
     public const int MaxTerms = 12;
+    /// <summary>How many matches are ranked at most: the newest ones. A word found in a million messages would otherwise
+    /// make every query rank a million rows (seconds); a query whose matches are fewer is ranked in full, as before.
+    /// Newest first is also what an agent wants among equals.</summary>
+    public const int Candidates = 1000;
     /// <summary>How many vocabulary terms a typo correction reads at most per word.</summary>
     private const int MaxCandidates = 5000;
 
@@ -55,7 +60,7 @@ public sealed class SearchIndex(OknoDb db, IEnumerable<ISearchTextSource> textSo
         CancellationToken cancellationToken)
     {
         var kindList = kinds.ToList();
-        var (terms, rows) = await RunAsync(text, t => Filter(db.SearchMatches(t), kindList, language)
+        var (terms, rows) = await RunAsync(text, t => Newest(Filter(db.SearchMatches(t, kindList), language))
             .OrderByDescending(m => m.Rank).ThenBy(m => m.EntryId).Take(Math.Clamp(limit, 1, 500)).ToListAsync(cancellationToken), cancellationToken);
         if (rows.Count == 0) return [];
 
@@ -101,13 +106,12 @@ public sealed class SearchIndex(OknoDb db, IEnumerable<ISearchTextSource> textSo
         return !string.IsNullOrEmpty(body) && (Holds(body) || !Holds(title)) ? TextAnalyzer.Snippet(body, set) : TextAnalyzer.Snippet(title, set);
     }
 
-    private static IQueryable<SearchMatch> Filter(IQueryable<SearchMatch> matches, List<string> kinds, string? language)
-    {
-        if (kinds.Count == 1) { var k = kinds[0]; matches = matches.Where(m => m.Kind == k); }
-        else if (kinds.Count > 1) matches = matches.Where(m => kinds.Contains(m.Kind));
-        if (!string.IsNullOrEmpty(language)) matches = matches.Where(m => m.Language == language);
-        return matches;
-    }
+    private static IQueryable<SearchMatch> Filter(IQueryable<SearchMatch> matches, string? language) =>
+        string.IsNullOrEmpty(language) ? matches : matches.Where(m => m.Language == language);
+
+    /// <summary>The newest <see cref="Candidates"/> matches, to be ranked. Apply after every filter and before ranking.</summary>
+    public static IQueryable<SearchMatch> Newest(IQueryable<SearchMatch> matches) =>
+        matches.OrderByDescending(m => m.EntryId).Take(Candidates);
 
     /// <summary>Each term that is not in the vocabulary and is a word of letters is replaced by the nearest vocabulary
     /// term with the same first letter and a length within the allowed distance (Damerau-Levenshtein ≤ 1 for words of up

@@ -1,0 +1,22 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Okno.Platform.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class SearchKinds : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql(Okno.Platform.Search.SearchSchema.KindInDocument.SqliteUp);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql(Okno.Platform.Search.SearchSchema.KindInDocument.SqliteDown);
+        }
+    }
+}
