@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# bench/run.sh [sqlite|postgres] [tickets] [seconds] — the whole benchmark on this machine, end to end:
+# bench/run.sh [sqlite|postgres] [tickets] [seconds] [api|search] — the whole benchmark on this machine, end to end:
 # builds Okno and Okno.Bench in Release, generates a database (5 messages per ticket), measures the raw insert floor,
 # starts Okno as a separate process on a free 127.0.0.1 port, runs the API benchmark against it, appends the results
 # to bench/results/<date>-<provider>.md, and stops and removes everything it started.
-# Defaults: sqlite, 100000 tickets (a couple of minutes), 10 s per scenario.
+# `search` instead: the same database, then 10,000 knowledge-base articles written through the API (OKNO_BENCH_ARTICLES)
+# and the search benchmark (knowledge base, tickets, help center) instead of the floor and the API rows.
+# Defaults: sqlite, 100000 tickets (a couple of minutes), 10 s per scenario, api.
 # Environment: OKNO_BENCH_KEEP=1 keeps the database (a re-run then reuses it); OKNO_BENCH_SEARCH_INDEX=no skips indexing
 # the generated tickets for search (much faster; search then finds only what is written through Okno); OKNO_BENCH_WORK (default
 # /tmp/okno-bench-<provider>-<tickets>); OKNO_BENCH_EMAIL/OKNO_BENCH_PASSWORD (default the generated admin);
@@ -16,7 +18,9 @@ cd "$(dirname "$0")/.."
 provider=${1:-sqlite}
 tickets=${2:-100000}
 seconds=${3:-10}
-case "$provider" in sqlite|postgres) ;; *) echo "usage: $0 [sqlite|postgres] [tickets] [seconds]" >&2; exit 2 ;; esac
+what=${4:-api}
+case "$provider" in sqlite|postgres) ;; *) echo "usage: $0 [sqlite|postgres] [tickets] [seconds] [api|search]" >&2; exit 2 ;; esac
+case "$what" in api|search) ;; *) echo "usage: $0 [sqlite|postgres] [tickets] [seconds] [api|search]" >&2; exit 2 ;; esac
 # Reference data grows with the ticket count up to the generator's defaults (200,000 contacts, 5,000 companies).
 contacts=$(( tickets / 5 )); (( contacts < 1000 )) && contacts=1000; (( contacts > 200000 )) && contacts=200000
 companies=$(( contacts / 40 )); (( companies < 50 )) && companies=50
@@ -80,10 +84,13 @@ bench generate --provider "$provider" --connection "$connection" --tickets "$tic
   --search-index "${OKNO_BENCH_SEARCH_INDEX:-yes}" \
   --companies "$companies" | tee "$work/generate.txt"
 
+floor1=""; floor32=""
+if [ "$what" = api ]; then
 log "raw insert floor"
 bench floor --provider "$provider" --connection "$connection" --seconds "$seconds" | tee "$work/floor.txt"
 floor1=$(sed -n 's/^RESULT floor clients=1 rows_per_s=//p' "$work/floor.txt")
 floor32=$(sed -n 's/^RESULT floor clients=32 rows_per_s=//p' "$work/floor.txt")
+fi
 
 log "starting Okno on a free port"
 # From its output folder, so it reads its own appsettings.json (log levels) as an installed Okno would.
@@ -99,15 +106,33 @@ done
 [ -n "$url" ] || { log "Okno did not answer in time"; exit 1; }
 log "Okno is up at $url (pid $okno_pid)"
 
+out=bench/results/$(date -u +%F)-$provider.md
+# Which Okno was measured: the commit, and "+changes" when src/ differs from it (others may be editing the tree).
+rev=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+git diff --quiet HEAD -- src 2>/dev/null || rev="$rev+changes"
+
+if [ "$what" = search ]; then
+  log "knowledge base: ${OKNO_BENCH_ARTICLES:-10000} articles through the API (continues an earlier run's)"
+  bench articles --url "$url" --email "$email" --password "$password" --count "${OKNO_BENCH_ARTICLES:-10000}" | tee "$work/articles.txt"
+  bench search --url "$url" --email "$email" --password "$password" --seconds "$seconds" --out "$out" \
+    --label "$tickets tickets, Okno $rev, bench/run.sh $provider $tickets $seconds search"
+  {
+    echo "Generation and articles for this run:"
+    echo
+    echo '```text'
+    grep -hv "^RESULT" "$work/generate.txt" "$work/articles.txt"
+    echo '```'
+    echo
+  } >>"$out"
+  log "results appended to $out"
+  exit 0
+fi
+
 log "checking the view counters and priority ranks against the tickets (bench/check-counts.sh)"
 check_db=$([ "$provider" = sqlite ] && echo "$work/data/okno.db" || echo "$pg_db")
 OKNO_BENCH_PASSWORD="$password" bench/check-counts.sh "$url" "$provider" "$check_db" | tee "$work/check.txt" \
   || log "WARNING: the counters do not match the tickets (see above); measuring anyway"
 
-out=bench/results/$(date -u +%F)-$provider.md
-# Which Okno was measured: the commit, and "+changes" when src/ differs from it (others may be editing the tree).
-rev=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-git diff --quiet HEAD -- src 2>/dev/null || rev="$rev+changes"
 api_args=(--url "$url" --email "$email" --password "$password" --seconds "$seconds" --out "$out"
   --label "$tickets tickets, Okno $rev, bench/run.sh")
 [ -n "$floor1" ] && api_args+=(--floor "$floor1")

@@ -3,6 +3,7 @@ using Okno.Bench.Api;
 using Okno.Bench.Floor;
 using Okno.Bench.Generate;
 using Okno.Bench.Live;
+using Okno.Bench.Search;
 
 const string Usage = """
     Okno.Bench — data generator and benchmarks for Okno.
@@ -14,6 +15,9 @@ const string Usage = """
                [--out bench/results/<date>-<provider>.md] [--floor <rows/s at 1 client>] [--floor32 <rows/s at 32>]
                [--search 'принтер,invoice,xyzzy'] [--label text]
       floor    --provider sqlite|postgres --connection <cs> [--seconds 10] [--clients 1|32] [--out file]
+      articles --url http://127.0.0.1:PORT --email E --password P [--count 10000] [--clients 4]
+      search   --url http://127.0.0.1:PORT --email E --password P [--seconds 10] [--warmup 2] [--agent auto|none|E]
+               [--out bench/results/<date>-<provider>.md] [--label text]
       live     --url http://127.0.0.1:PORT --email E --password P [--samples 30] [--gap-ms 300]
                [--chromium /usr/bin/chromium] [--out file] [--label text]
 
@@ -38,6 +42,8 @@ try
         "api" => await ApiBench.RunAsync(options, stop.Token),
         "floor" => await FloorBench.RunAsync(options, stop.Token),
         "live" => await LiveBench.RunAsync(options, stop.Token),
+        "articles" => await SearchBench.SeedArticlesAsync(options, stop.Token),
+        "search" => await SearchBench.RunAsync(options, stop.Token),
         _ => throw new UsageException($"Unknown command '{args[0]}'."),
     };
 }

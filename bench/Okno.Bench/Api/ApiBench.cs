@@ -131,7 +131,7 @@ public static class ApiBench
         return new Uri(uri.GetLeftPart(UriPartial.Authority) + "/");
     }
 
-    private static async Task<string> ProviderAsync(HttpClient http, CancellationToken ct)
+    internal static async Task<string> ProviderAsync(HttpClient http, CancellationToken ct)
     {
         using var response = await http.GetAsync("/health", ct);
         using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
@@ -155,7 +155,7 @@ public static class ApiBench
 
     /// <summary>An ordinary agent for the inbox rows: among the first agents (by id), the first with role agent in two or
     /// three groups (more ranges to merge than one), else in one group. Null when none is found.</summary>
-    private static async Task<string?> PickAgentAsync(HttpClient http, CancellationToken ct)
+    internal static async Task<string?> PickAgentAsync(HttpClient http, CancellationToken ct)
     {
         using var response = await http.GetAsync("/api/v1/agents?limit=100", ct);
         if (!response.IsSuccessStatusCode) return null;
@@ -194,11 +194,11 @@ public static class ApiBench
     }
 
     /// <summary>Http: another signed-in client (the ordinary agent) instead of the main one.</summary>
-    private sealed record Scenario(string Name, int Clients, Func<Client, CancellationToken, Task<HttpStatusCode>> Run, bool IsCreate = false,
+    internal sealed record Scenario(string Name, int Clients, Func<Client, CancellationToken, Task<HttpStatusCode>> Run, bool IsCreate = false,
         HttpClient? Http = null);
 
     /// <summary>One simulated client: its own random stream and, for paging, where it is in the list.</summary>
-    private sealed class Client(HttpClient http, int index)
+    internal sealed class Client(HttpClient http, int index)
     {
         private readonly Random _random = new(4242 + index);
         public HttpClient Http { get; } = http;
@@ -209,7 +209,7 @@ public static class ApiBench
         public int Next(int max) => _random.Next(max);
     }
 
-    private static async Task<HttpStatusCode> GetAsync(Client client, string path, CancellationToken ct)
+    internal static async Task<HttpStatusCode> GetAsync(Client client, string path, CancellationToken ct)
     {
         using var response = await client.Http.GetAsync(path, HttpCompletionOption.ResponseContentRead, ct);
         return response.StatusCode;
@@ -258,7 +258,7 @@ public static class ApiBench
         return response.StatusCode;
     }
 
-    private static async Task<(Summary Summary, string Codes)> MeasureAsync(HttpClient http, Scenario scenario, TimeSpan warmUp,
+    internal static async Task<(Summary Summary, string Codes)> MeasureAsync(HttpClient http, Scenario scenario, TimeSpan warmUp,
         TimeSpan duration, CancellationToken ct)
     {
         var clients = Enumerable.Range(0, scenario.Clients).Select(i => new Client(http, i)).ToArray();
@@ -316,7 +316,7 @@ public static class ApiBench
         }
     }
 
-    private sealed class ServerGoneException(string message) : Exception(message);
+    internal sealed class ServerGoneException(string message) : Exception(message);
 
     private static string Report(List<(Scenario Scenario, Summary Summary, string Codes)> results, string provider, Uri url, string email,
         string role, string? agentEmail, SignedIn? agent, long maxTicketId, int readClients, int seconds, int warmUp, string? label, double? floor1, double? floor32)
