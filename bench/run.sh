@@ -111,6 +111,14 @@ out=bench/results/$(date -u +%F)-$provider.md
 rev=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 git diff --quiet HEAD -- src 2>/dev/null || rev="$rev+changes"
 
+# The Okno process's memory after the measurements: peak and current resident set (the target is 400 MB).
+memory() {
+  local hwm rss
+  hwm=$(awk '/^VmHWM/ {print int($2/1024)}' "/proc/$okno_pid/status" 2>/dev/null || echo "?")
+  rss=$(awk '/^VmRSS/ {print int($2/1024)}' "/proc/$okno_pid/status" 2>/dev/null || echo "?")
+  echo "Okno process memory after the run: peak resident ${hwm} MB (VmHWM), now ${rss} MB (VmRSS)."
+}
+
 if [ "$what" = search ]; then
   log "knowledge base: ${OKNO_BENCH_ARTICLES:-10000} articles through the API (continues an earlier run's)"
   bench articles --url "$url" --email "$email" --password "$password" --count "${OKNO_BENCH_ARTICLES:-10000}" | tee "$work/articles.txt"
@@ -123,7 +131,10 @@ if [ "$what" = search ]; then
     grep -hv "^RESULT" "$work/generate.txt" "$work/articles.txt"
     echo '```'
     echo
+    memory
+    echo
   } >>"$out"
+  memory >&2
   log "results appended to $out"
   exit 0
 fi
@@ -146,5 +157,8 @@ bench api "${api_args[@]}"
   grep -hv "^RESULT" "$work/generate.txt" "$work/floor.txt" "$work/check.txt"
   echo '```'
   echo
+  memory
+  echo
 } >>"$out"
+memory >&2
 log "results appended to $out"

@@ -86,6 +86,7 @@ public static class ApiBench
             (c, t) => GetAsync(c, "/api/v1/search?q=" + Uri.EscapeDataString(w), t))));
         scenarios.AddRange(InboxScenarios($"{token.Role} ", null, readClients));
         if (agentToken is not null) scenarios.AddRange(InboxScenarios($"{agentToken.Role} ", agentHttp, readClients));
+        if (!inboxOnly) scenarios.AddRange(await PageScenarios.PrepareAsync(http, runTag, ct));
         scenarios.Add(new("Create ticket (`POST /tickets`), 1 client", 1, (c, t) => CreateAsync(c, runTag, t), IsCreate: true));
         scenarios.Add(new("Create ticket (`POST /tickets`), 32 clients", 32, (c, t) => CreateAsync(c, runTag, t), IsCreate: true));
         // --only inbox: the inbox rows alone (quick re-runs while looking at a query); the results file says so in the label.
