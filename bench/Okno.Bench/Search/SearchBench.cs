@@ -67,18 +67,21 @@ public static class SearchBench
         var visibility = i % 20 == 0 ? "draft" : i % 7 == 0 ? "internal" : "public";
         var (ruTitle, ruBody) = ArticleText.Make(i, russian: true);
         using var created = await http.PostAsJsonAsync("/api/v1/kb/articles",
-            new { sectionId, language = "ru", title = ruTitle, body = ruBody, visibility }, ct);
+            new { sectionId, language = "ru", title = ruTitle, body = ruBody, visibility, slug = Slug(i) }, ct);
         var text = await created.Content.ReadAsStringAsync(ct);
         if (created.StatusCode != HttpStatusCode.Created) throw new BenchException($"Creating article {i} failed: {(int)created.StatusCode} {text}");
         if (i % 2 != 0) return 1;
         var id = JsonDocument.Parse(text).RootElement.GetProperty("id").GetInt64();
         var (enTitle, enBody) = ArticleText.Make(i, russian: false);
         using var translated = await http.PutAsJsonAsync($"/api/v1/kb/articles/{id}",
-            new { language = "en", title = enTitle, body = enBody, visibility }, ct);
+            new { language = "en", title = enTitle, body = enBody, visibility, slug = Slug(i) }, ct);
         if (!translated.IsSuccessStatusCode)
             throw new BenchException($"Translating article {id} failed: {(int)translated.StatusCode} {await translated.Content.ReadAsStringAsync(ct)}");
         return 2;
     }
+
+    /// <summary>Titles repeat (thing × template × audience), and a slug must be unique per language.</summary>
+    private static string Slug(int i) => "kb-" + i.ToString(CultureInfo.InvariantCulture);
 
     private static async Task<(long CategoryId, List<long> SectionIds)> EnsureSectionsAsync(HttpClient http, CancellationToken ct)
     {
