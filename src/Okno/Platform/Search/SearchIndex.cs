@@ -37,9 +37,12 @@ public sealed class SearchIndex(OknoDb db, IEnumerable<ISearchTextSource> textSo
     public const int MaxQueryLength = 500;
     public const int MaxTerms = 12;
     /// <summary>How many matches are ranked at most: the newest ones. A word found in a million messages would otherwise
-    /// make every query rank a million rows (seconds); a query whose matches are fewer is ranked in full, as before.
-    /// Newest first is also what an agent wants among equals.</summary>
-    public const int Candidates = 1000;
+    /// make every query rank a million rows (seconds); a query whose matches are fewer is ranked in full. Newest first is
+    /// also what an agent wants among equals. The cost of finding them grows with this bound: SQLite walks the word's
+    /// list newest first and stops; PostgreSQL either walks the entries newest first testing each (common words: about
+    /// bound ÷ share of entries that match) or reads every match through the index (rarer words), whichever its
+    /// statistics say is cheaper — at most about √(bound × entries) rows either way (~35,000 at 6M entries).</summary>
+    public const int Candidates = 200;
     /// <summary>How many vocabulary terms a typo correction reads at most per word.</summary>
     private const int MaxCandidates = 5000;
 
