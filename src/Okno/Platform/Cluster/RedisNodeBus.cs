@@ -1,0 +1,101 @@
+using StackExchange.Redis;
+
+namespace Okno.Platform.Cluster;
+
+/// <summary>The node bus over Redis pub/sub. The connection never stops a node: when Redis is unreachable at start
+/// or later, the node goes on alone (its own screens still update), a warning is logged once per outage, and the
+/// client reconnects and re-subscribes by itself.</summary>
+public sealed class RedisNodeBus : INodeBus, IDisposable
+{
+    /// <summary>Put before every channel name, so Okno's channels never meet another application's on a shared Redis.</summary>
+    public const string ChannelPrefix = "okno:";
+
+    private readonly ILogger<RedisNodeBus> _logger;
+    private readonly ConnectionMultiplexer _redis;
+    private readonly ISubscriber _subscriber;
+    private int _publishFailureLogged;
+
+    public RedisNodeBus(string connectionString, ILogger<RedisNodeBus> logger)
+    {
+        _logger = logger;
+        var options = ConfigureForOkno(ConfigurationOptions.Parse(connectionString));
+        options.ChannelPrefix = RedisChannel.Literal(ChannelPrefix);
+        _redis = ConnectionMultiplexer.Connect(options);
+        if (!_redis.IsConnected)
+            logger.LogWarning("Redis at {Endpoints} is not reachable: live updates from other nodes wait until it is; this node keeps working",
+                string.Join(", ", options.EndPoints));
+        _redis.ConnectionFailed += (_, e) =>
+        {
+            if (e.ConnectionType == ConnectionType.Subscription)
+                logger.LogWarning(e.Exception, "Lost Redis at {Endpoint} ({Failure}): other nodes' live updates stop until it is back; this node keeps working",
+                    e.EndPoint, e.FailureType);
+        };
+        _redis.ConnectionRestored += (_, e) =>
+        {
+            if (e.ConnectionType != ConnectionType.Subscription) return;
+            Interlocked.Exchange(ref _publishFailureLogged, 0);
+            logger.LogInformation("Reconnected to Redis at {Endpoint}", e.EndPoint);
+        };
+        _subscriber = _redis.GetSubscriber();
+    }
+
+    public string NodeId { get; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>What every Redis connection of Okno needs (this bus and the SignalR backplane): start and keep
+    /// trying when Redis is down, and fail a command at once instead of queueing it while disconnected (a late live
+    /// update is worth nothing, and a queue would grow for as long as Redis is away).</summary>
+    public static ConfigurationOptions ConfigureForOkno(ConfigurationOptions options)
+    {
+        options.AbortOnConnectFail = false;
+        options.BacklogPolicy = BacklogPolicy.FailFast;
+        return options;
+    }
+
+    public void Publish(string channel, string message)
+    {
+        Task<long> sending;
+        try
+        {
+            sending = _subscriber.PublishAsync(RedisChannel.Literal(channel), message);
+        }
+        catch (Exception e)
+        {
+            PublishFailed(e, channel);
+            return;
+        }
+        sending.ContinueWith(t => PublishFailed(t.Exception!.GetBaseException(), channel),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private void PublishFailed(Exception e, string channel)
+    {
+        // One warning per outage: a busy desk would otherwise log every ticket change while Redis is away.
+        if (Interlocked.Exchange(ref _publishFailureLogged, 1) == 0)
+            _logger.LogWarning(e, "Could not send a live update on {Channel} to Redis; other nodes miss it, this node's screens still get it", channel);
+    }
+
+    public IDisposable Subscribe(string channel, Action<string> onMessage)
+    {
+        var redisChannel = RedisChannel.Literal(channel);
+        Action<RedisChannel, RedisValue> handler = (_, value) =>
+        {
+            if (value.HasValue) onMessage(value.ToString());
+        };
+        // Fire and forget: the subscription is remembered by the client and (re)made whenever the connection is
+        // up, so subscribing while Redis is down neither throws nor waits.
+        _subscriber.Subscribe(redisChannel, handler, CommandFlags.FireAndForget);
+        return new Subscription(() => _subscriber.Unsubscribe(redisChannel, handler, CommandFlags.FireAndForget));
+    }
+
+    public void Dispose() => _redis.Dispose();
+
+    private sealed class Subscription(Action unsubscribe) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) unsubscribe();
+        }
+    }
+}
