@@ -135,7 +135,8 @@ public static class OknoModules
     /// <summary>Start-up work that must finish before the first request: schema, first admin, demo data. Nodes that
     /// share a database take turns (see <see cref="DataModule.OneNodeAtATimeAsync"/>), so the second one finds the
     /// work done.</summary>
-    public static async Task PrepareAsync(this WebApplication app) =>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
         await app.Services.OneNodeAtATimeAsync(async () =>
         {
             await app.Services.MigrateDatabaseAsync();
@@ -143,4 +144,9 @@ public static class OknoModules
             if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OknoOptions>>().Value.Demo)
                 await app.Services.SeedDemoAsync();
         });
+        // Made now rather than by the first screen, so that with several nodes this node listens to the others from
+        // its start (and its counters cache hears their changes).
+        app.Services.GetRequiredService<Tickets.Live.TicketFeed>();
+        app.Services.GetRequiredService<Tickets.Live.TicketPresence>();
+    }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.SignalR;
-using StackExchange.Redis;
 
 namespace Okno.Platform.Cluster;
 
@@ -13,11 +12,7 @@ public static class ClusterModule
         if (string.IsNullOrWhiteSpace(redis)) return services;
 
         services.AddSingleton<INodeBus>(sp => new RedisNodeBus(redis, sp.GetRequiredService<ILogger<RedisNodeBus>>()));
-        services.AddSignalR().AddStackExchangeRedis(redis, o =>
-        {
-            RedisNodeBus.ConfigureForOkno(o.Configuration);
-            o.Configuration.ChannelPrefix = RedisChannel.Literal(RedisNodeBus.ChannelPrefix);
-        });
+        services.AddSignalR().AddStackExchangeRedis(redis, o => RedisNodeBus.ConfigureForOkno(o.Configuration));
         // A Blazor circuit lives on the node its browser is pinned to (sticky sessions), so its hub gains nothing
         // from the backplane, and with it every circuit would wait on Redis to connect (and fail while Redis is
         // down). Its screens learn about other nodes' changes through the node bus instead.

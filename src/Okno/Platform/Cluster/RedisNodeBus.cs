@@ -7,8 +7,9 @@ namespace Okno.Platform.Cluster;
 /// client reconnects and re-subscribes by itself.</summary>
 public sealed class RedisNodeBus : INodeBus, IDisposable
 {
-    /// <summary>Put before every channel name, so Okno's channels never meet another application's on a shared Redis.</summary>
-    public const string ChannelPrefix = "okno:";
+    /// <summary>Put before every channel name, so Okno's channels never meet another application's on a shared Redis.
+    /// Two desks on one Redis each set their own with channelPrefix=… in the connection string.</summary>
+    public const string DefaultChannelPrefix = "okno:";
 
     private readonly ILogger<RedisNodeBus> _logger;
     private readonly ConnectionMultiplexer _redis;
@@ -19,7 +20,6 @@ public sealed class RedisNodeBus : INodeBus, IDisposable
     {
         _logger = logger;
         var options = ConfigureForOkno(ConfigurationOptions.Parse(connectionString));
-        options.ChannelPrefix = RedisChannel.Literal(ChannelPrefix);
         _redis = ConnectionMultiplexer.Connect(options);
         if (!_redis.IsConnected)
             logger.LogWarning("Redis at {Endpoints} is not reachable: live updates from other nodes wait until it is; this node keeps working",
@@ -27,8 +27,8 @@ public sealed class RedisNodeBus : INodeBus, IDisposable
         _redis.ConnectionFailed += (_, e) =>
         {
             if (e.ConnectionType == ConnectionType.Subscription)
-                logger.LogWarning(e.Exception, "Lost Redis at {Endpoint} ({Failure}): other nodes' live updates stop until it is back; this node keeps working",
-                    e.EndPoint, e.FailureType);
+                logger.LogWarning("Lost Redis at {Endpoint} ({Failure}: {Reason}): other nodes' live updates stop until it is back; this node keeps working",
+                    e.EndPoint, e.FailureType, e.Exception?.Message);
         };
         _redis.ConnectionRestored += (_, e) =>
         {
@@ -41,11 +41,13 @@ public sealed class RedisNodeBus : INodeBus, IDisposable
 
     public string NodeId { get; } = Guid.NewGuid().ToString("N");
 
-    /// <summary>What every Redis connection of Okno needs (this bus and the SignalR backplane): start and keep
+    /// <summary>What every Redis connection of Okno needs (this bus and the SignalR backplane): Okno's channel
+    /// prefix unless the connection string names one; start and keep
     /// trying when Redis is down, and fail a command at once instead of queueing it while disconnected (a late live
     /// update is worth nothing, and a queue would grow for as long as Redis is away).</summary>
     public static ConfigurationOptions ConfigureForOkno(ConfigurationOptions options)
     {
+        if (options.ChannelPrefix.IsNullOrEmpty) options.ChannelPrefix = RedisChannel.Literal(DefaultChannelPrefix);
         options.AbortOnConnectFail = false;
         options.BacklogPolicy = BacklogPolicy.FailFast;
         return options;
@@ -71,7 +73,8 @@ public sealed class RedisNodeBus : INodeBus, IDisposable
     {
         // One warning per outage: a busy desk would otherwise log every ticket change while Redis is away.
         if (Interlocked.Exchange(ref _publishFailureLogged, 1) == 0)
-            _logger.LogWarning(e, "Could not send a live update on {Channel} to Redis; other nodes miss it, this node's screens still get it", channel);
+            _logger.LogWarning("Could not send a live update on {Channel} to Redis ({Reason}); other nodes miss it, this node's screens still get it",
+                channel, e.Message);
     }
 
     public IDisposable Subscribe(string channel, Action<string> onMessage)
@@ -81,9 +84,15 @@ public sealed class RedisNodeBus : INodeBus, IDisposable
         {
             if (value.HasValue) onMessage(value.ToString());
         };
-        // Fire and forget: the subscription is remembered by the client and (re)made whenever the connection is
-        // up, so subscribing while Redis is down neither throws nor waits.
-        _subscriber.Subscribe(redisChannel, handler, CommandFlags.FireAndForget);
+        // The client remembers the subscription before it asks the server, and makes it again after every reconnect;
+        // so while Redis is down, subscribing neither waits nor fails. While it is up, wait for the server's answer:
+        // a message sent right after this returns is then heard.
+        if (_redis.IsConnected)
+        {
+            try { _subscriber.Subscribe(redisChannel, handler); }
+            catch (RedisException e) { _logger.LogDebug(e, "Subscribing to {Channel} waits for Redis to come back", channel); }
+        }
+        else _subscriber.Subscribe(redisChannel, handler, CommandFlags.FireAndForget);
         return new Subscription(() => _subscriber.Unsubscribe(redisChannel, handler, CommandFlags.FireAndForget));
     }
 
