@@ -56,6 +56,28 @@ public sealed class ClusterTests(OknoInChromium okno, ClusterTests.TwoNodes node
             await onA.ScreenshotAsync();
         }, firstBaseUrl: nodes.UrlA, secondBaseUrl: nodes.UrlB);
 
+    [Fact]
+    public async Task With_Redis_unreachable_the_inbox_still_opens_and_shows_this_nodes_new_tickets_live()
+    {
+        // A port nothing listens on: the node starts, its circuits connect and its own changes still reach its screens.
+        int closedPort;
+        using (var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        await using var alone = OknoFactory.Sqlite(new() { ["Okno:Redis"] = $"127.0.0.1:{closedPort},connectTimeout=500" });
+        var url = OknoInChromium.ServeOnLoopback(alone);
+        await okno.InPageAsync("en-US", async tab =>
+        {
+            await tab.SignInAsync();
+            await tab.GotoInteractiveAsync("/inbox?view=all_open");
+            var subject = "Redis is away " + Guid.NewGuid().ToString("N")[..8];
+            await (await alone.AdminClientAsync()).CreateTicketAsync(subject);
+            await Expect(tab.Page.Locator("#inbox-table tr.inbox-row", new() { HasText = subject })).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        }, baseUrl: url);
+    }
+
     /// <summary>Node A and node B of one desk, both served by Kestrel on loopback.</summary>
     public sealed class TwoNodes : IAsyncLifetime
     {
