@@ -41,10 +41,10 @@ public sealed class RedisNodeBus : INodeBus, IDisposable
 
     public string NodeId { get; } = Guid.NewGuid().ToString("N");
 
-    /// <summary>What every Redis connection of Okno needs (this bus and the SignalR backplane): Okno's channel
-    /// prefix unless the connection string names one; start and keep
-    /// trying when Redis is down, and fail a command at once instead of queueing it while disconnected (a late live
-    /// update is worth nothing, and a queue would grow for as long as Redis is away).</summary>
+    /// <summary>What every Redis connection of Okno needs (this bus and the SignalR backplane): Okno's channel prefix
+    /// unless the connection string names one; start and keep trying when Redis is down; and fail a command at once
+    /// instead of queueing it while disconnected (a late live update is worth nothing, and a queue would grow for as
+    /// long as Redis is away).</summary>
     public static ConfigurationOptions ConfigureForOkno(ConfigurationOptions options)
     {
         if (options.ChannelPrefix.IsNullOrEmpty) options.ChannelPrefix = RedisChannel.Literal(DefaultChannelPrefix);

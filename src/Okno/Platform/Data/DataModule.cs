@@ -52,9 +52,10 @@ public static class DataModule
     }
 
     /// <summary>Runs start-up work (schema, first admin, demo data) while holding a PostgreSQL advisory lock, so
-    /// nodes that start together against one database take turns: without it both would run the same migration
-    /// (one fails on "relation already exists") and both would create a first admin. The lock belongs to the
-    /// session, so a node that dies while holding it releases it. SQLite serves one node only and needs no turn.</summary>
+    /// nodes that start together against one database take turns: without it both run the same migrations at once
+    /// (in a test one node died on 'index "IX_Tickets_AssigneeId_Id" does not exist', dropped by the other) and both
+    /// may create a first admin. The lock belongs to the session, so a node that dies while holding it releases it.
+    /// SQLite serves one node only and needs no turn.</summary>
     public static async Task OneNodeAtATimeAsync(this IServiceProvider services, Func<Task> work, CancellationToken cancellationToken = default)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<OknoDb>>().CreateDbContextAsync(cancellationToken);
