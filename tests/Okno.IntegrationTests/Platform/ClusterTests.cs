@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Components.Server;
@@ -82,6 +84,41 @@ public sealed class ClusterTests
     }
 
     [Fact]
+    public async Task After_Redis_restarts_the_nodes_reconnect_by_themselves_and_hear_each_other_again()
+    {
+        // A Redis of this test's own, so stopping it disturbs no other test.
+        var port = ClosedPort();
+        using var redis = PrivateRedis.Start(port);
+        var connection = $"127.0.0.1:{port}";
+        await using var a = OknoFactory.Sqlite(new() { ["Okno:Redis"] = connection });
+        await using var b = OknoFactory.Sqlite(new() { ["Okno:Redis"] = connection });
+        var apiOnB = await b.AdminClientAsync();
+        var seenOnA = new List<TicketChange>();
+        var seenOnB = new List<TicketChange>();
+        using var onA = a.Services.GetRequiredService<TicketFeed>().Subscribe(change => { lock (seenOnA) seenOnA.Add(change); });
+        using var onB = b.Services.GetRequiredService<TicketFeed>().Subscribe(change => { lock (seenOnB) seenOnB.Add(change); });
+        var before = (await apiOnB.CreateTicketAsync("Before the restart")).Id();
+        await Until(() => Snapshot(seenOnA).Any(c => c.TicketId == before));
+
+        redis.Stop();
+        var during = (await apiOnB.CreateTicketAsync("While Redis is down")).Id();
+        Assert.Contains(Snapshot(seenOnB), c => c.TicketId == during);
+
+        using var restarted = PrivateRedis.Start(port);
+        // The client retries on its own schedule: keep making tickets on B until A hears one (bounded).
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        long heard = 0;
+        while (heard == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Node A heard nothing from node B within 30 s of Redis coming back.");
+            var id = (await apiOnB.CreateTicketAsync("After the restart")).Id();
+            await Task.Delay(250);
+            heard = Snapshot(seenOnA).Where(c => c.TicketId == id).Select(c => c.TicketId).FirstOrDefault();
+        }
+        Assert.DoesNotContain(Snapshot(seenOnA), c => c.TicketId == during);   // lost while down, as designed
+    }
+
+    [Fact]
     public async Task The_backplane_serves_hubs_but_Blazor_circuits_stay_on_their_node()
     {
         await using var app = OknoFactory.Sqlite(new() { ["Okno:Redis"] = TestRedis.NewDeskConnectionString() });
@@ -155,4 +192,61 @@ public sealed class ClusterTests
     }
 
     public sealed class ProbeHub : Hub;
+
+    /// <summary>redis-server (installed by scripts/test-deps) on a loopback port, in memory only, as a child process.</summary>
+    private sealed class PrivateRedis : IDisposable
+    {
+        private readonly Process _process;
+
+        private PrivateRedis(Process process) => _process = process;
+
+        public static PrivateRedis Start(int port)
+        {
+            Process process;
+            try
+            {
+                process = Process.Start(new ProcessStartInfo("redis-server",
+                    ["--bind", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--save", "", "--appendonly", "no"])
+                {
+                    RedirectStandardOutput = true, UseShellExecute = false,
+                })!;
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                throw new InvalidOperationException("redis-server is missing: run the tests with scripts/test (it installs Redis), " +
+                    "or run `eval \"$(scripts/test-deps up)\"` first.", e);
+            }
+            process.OutputDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            var deadline = Stopwatch.StartNew();
+            while (deadline.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                try
+                {
+                    using var probe = new TcpClient();
+                    probe.Connect(IPAddress.Loopback, port);
+                    return new PrivateRedis(process);
+                }
+                catch (SocketException)
+                {
+                    Thread.Sleep(50);
+                }
+            }
+            process.Kill();
+            throw new TimeoutException($"redis-server did not listen on 127.0.0.1:{port} within 10 s.");
+        }
+
+        public void Stop()
+        {
+            if (_process.HasExited) return;
+            _process.Kill();
+            _process.WaitForExit();
+        }
+
+        public void Dispose()
+        {
+            Stop();
+            _process.Dispose();
+        }
+    }
 }

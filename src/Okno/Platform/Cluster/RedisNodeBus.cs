@@ -15,6 +15,7 @@ public sealed class RedisNodeBus : INodeBus, IDisposable
     private readonly ConnectionMultiplexer _redis;
     private readonly ISubscriber _subscriber;
     private int _publishFailureLogged;
+    private int _lossLogged;
 
     public RedisNodeBus(string connectionString, ILogger<RedisNodeBus> logger)
     {
@@ -22,11 +23,15 @@ public sealed class RedisNodeBus : INodeBus, IDisposable
         var options = ConfigureForOkno(ConfigurationOptions.Parse(connectionString));
         _redis = ConnectionMultiplexer.Connect(options);
         if (!_redis.IsConnected)
+        {
+            _lossLogged = 1;
             logger.LogWarning("Redis at {Endpoints} is not reachable: live updates from other nodes wait until it is; this node keeps working",
                 string.Join(", ", options.EndPoints));
+        }
         _redis.ConnectionFailed += (_, e) =>
         {
-            if (e.ConnectionType == ConnectionType.Subscription)
+            // The client reports every failed retry as well; one warning per outage is enough.
+            if (e.ConnectionType == ConnectionType.Subscription && Interlocked.Exchange(ref _lossLogged, 1) == 0)
                 logger.LogWarning("Lost Redis at {Endpoint} ({Failure}: {Reason}): other nodes' live updates stop until it is back; this node keeps working",
                     e.EndPoint, e.FailureType, e.Exception?.Message);
         };
@@ -34,6 +39,7 @@ public sealed class RedisNodeBus : INodeBus, IDisposable
         {
             if (e.ConnectionType != ConnectionType.Subscription) return;
             Interlocked.Exchange(ref _publishFailureLogged, 0);
+            Interlocked.Exchange(ref _lossLogged, 0);
             logger.LogInformation("Reconnected to Redis at {Endpoint}", e.EndPoint);
         };
         _subscriber = _redis.GetSubscriber();
