@@ -6,6 +6,7 @@ using Okno.Api;
 using Okno.Customers;
 using Okno.Knowledge;
 using Okno.Platform;
+using Okno.Platform.Cluster;
 using Okno.Platform.Data;
 using Okno.Platform.Demo;
 using Okno.Platform.Files;
@@ -34,6 +35,7 @@ public static class OknoModules
         services.AddSingleton(TimeProvider.System);
 
         services.AddData(builder.Configuration);
+        services.AddCluster(builder.Configuration);
         // Keys for antiforgery and cookies survive restarts; they live beside the data.
         services.AddDataProtection().SetApplicationName("Okno").PersistKeysToFileSystem(new DirectoryInfo(
             Path.Combine((builder.Configuration.GetSection(OknoOptions.Section).Get<OknoOptions>() ?? new()).DataPath, "keys")));
@@ -130,12 +132,21 @@ public static class OknoModules
         .AddSingleton<Tickets.Live.TicketFeed>()
         .AddSingleton<Tickets.Live.TicketPresence>();
 
-    /// <summary>Start-up work that must finish before the first request: schema, first admin, demo data.</summary>
+    /// <summary>Start-up work that must finish before the first request: schema, first admin, demo data. Nodes that
+    /// share a database take turns (see <see cref="DataModule.OneNodeAtATimeAsync"/>), so the second one finds the
+    /// work done.</summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
-        await app.Services.MigrateDatabaseAsync();
-        await app.Services.EnsureFirstAdminAsync();
-        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OknoOptions>>().Value.Demo)
-            await app.Services.SeedDemoAsync();
+        await app.Services.OneNodeAtATimeAsync(async () =>
+        {
+            await app.Services.MigrateDatabaseAsync();
+            await app.Services.EnsureFirstAdminAsync();
+            if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OknoOptions>>().Value.Demo)
+                await app.Services.SeedDemoAsync();
+        });
+        // Made now rather than by the first screen, so that with several nodes this node listens to the others from
+        // its start (and its counters cache hears their changes).
+        app.Services.GetRequiredService<Tickets.Live.TicketFeed>();
+        app.Services.GetRequiredService<Tickets.Live.TicketPresence>();
     }
 }

@@ -32,10 +32,7 @@ public sealed class OknoInChromium : IAsyncLifetime
         // Checked before anything starts, so a missing browser is the one message every test fails with.
         var chromium = ChromiumPath();
 
-        // Loopback with port 0: Kestrel picks a free port, so parallel test runs never collide.
-        App.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        App.StartServer();
-        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        BaseUrl = ServeOnLoopback(App);
 
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new()
@@ -52,19 +49,22 @@ public sealed class OknoInChromium : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(15_000);
     }
 
-    /// <summary>Runs a test in a fresh browser context (own cookies, own locale). When the test fails, a screenshot
-    /// of the page is saved next to the others, and the console errors and failed requests are added to the
-    /// failure message.</summary>
-    public async Task InPageAsync(string locale, Func<BrowserTab, Task> test, [CallerFilePath] string file = "",
-        [CallerMemberName] string name = "")
+    /// <summary>Starts an app on real Kestrel on a free loopback port (port 0: parallel test runs never collide)
+    /// and gives its base URL.</summary>
+    public static string ServeOnLoopback(OknoFactory app)
     {
-        await using var context = await _browser!.NewContextAsync(new()
-        {
-            BaseURL = BaseUrl,
-            Locale = locale,
-            ViewportSize = new() { Width = 1280, Height = 800 },
-        });
-        context.SetDefaultTimeout(30_000);
+        app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        app.StartServer();
+        return app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+    }
+
+    /// <summary>Runs a test in a fresh browser context (own cookies, own locale) on the shared app, or on the app at
+    /// <paramref name="baseUrl"/>. When the test fails, a screenshot of the page is saved next to the others, and the
+    /// console errors and failed requests are added to the failure message.</summary>
+    public async Task InPageAsync(string locale, Func<BrowserTab, Task> test, string? baseUrl = null,
+        [CallerFilePath] string file = "", [CallerMemberName] string name = "")
+    {
+        await using var context = await NewContextAsync(locale, baseUrl);
         var tab = new BrowserTab(await context.NewPageAsync(), Screenshots.NameFor(file, name));
         tab.ForgetEarlierFailure();
         try
@@ -81,12 +81,12 @@ public sealed class OknoInChromium : IAsyncLifetime
     }
 
     /// <summary>Like <see cref="InPageAsync"/> with two separate browser contexts (two people, each with their own
-    /// cookies) side by side; on failure both pages are photographed.</summary>
-    public async Task InTwoPagesAsync(string locale, Func<BrowserTab, BrowserTab, Task> test, [CallerFilePath] string file = "",
-        [CallerMemberName] string name = "")
+    /// cookies) side by side, on the shared app or each on its own; on failure both pages are photographed.</summary>
+    public async Task InTwoPagesAsync(string locale, Func<BrowserTab, BrowserTab, Task> test, string? firstBaseUrl = null,
+        string? secondBaseUrl = null, [CallerFilePath] string file = "", [CallerMemberName] string name = "")
     {
-        await using var first = await NewContextAsync(locale);
-        await using var second = await NewContextAsync(locale);
+        await using var first = await NewContextAsync(locale, firstBaseUrl);
+        await using var second = await NewContextAsync(locale, secondBaseUrl);
         var a = new BrowserTab(await first.NewPageAsync(), Screenshots.NameFor(file, name) + ".a");
         var b = new BrowserTab(await second.NewPageAsync(), Screenshots.NameFor(file, name) + ".b");
         a.ForgetEarlierFailure();
@@ -108,11 +108,11 @@ public sealed class OknoInChromium : IAsyncLifetime
         }
     }
 
-    private async Task<IBrowserContext> NewContextAsync(string locale)
+    private async Task<IBrowserContext> NewContextAsync(string locale, string? baseUrl = null)
     {
         var context = await _browser!.NewContextAsync(new()
         {
-            BaseURL = BaseUrl,
+            BaseURL = baseUrl ?? BaseUrl,
             Locale = locale,
             ViewportSize = new() { Width = 1280, Height = 800 },
         });

@@ -14,15 +14,28 @@ public sealed class OknoFactory : WebApplicationFactory<Program>
     public const string AdminEmail = "admin@test.okno";
     public const string AdminPassword = "admin-password-1";
 
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "okno-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _dataDirectory;
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _ownsStorage;
 
     public DatabaseProvider Provider { get; }
 
-    private OknoFactory(DatabaseProvider provider, Dictionary<string, string?> settings)
+    private OknoFactory(DatabaseProvider provider, Dictionary<string, string?> settings, string? dataDirectory = null)
     {
         Provider = provider;
         _settings = settings;
+        _ownsStorage = dataDirectory is null;
+        _dataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "okno-tests", Guid.NewGuid().ToString("N"));
+    }
+
+    /// <summary>Another node of the same desk, as production runs several behind a load balancer: the same database,
+    /// data directory (attachments, cookie keys) and settings, plus <paramref name="settings"/>. The database and the
+    /// folder stay this factory's to remove.</summary>
+    public OknoFactory SecondNode(Dictionary<string, string?>? settings = null)
+    {
+        var merged = new Dictionary<string, string?>(_settings);
+        foreach (var (key, value) in settings ?? []) merged[key] = value;
+        return new OknoFactory(Provider, merged, _dataDirectory);
     }
 
     public static OknoFactory Sqlite(Dictionary<string, string?>? settings = null) =>
@@ -80,6 +93,11 @@ public sealed class OknoFactory : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
+        if (!_ownsStorage)
+        {
+            await base.DisposeAsync();
+            return;
+        }
         if (Provider == DatabaseProvider.Postgres && _settings.TryGetValue("ConnectionStrings:Okno", out var cs) && cs is not null)
         {
             try
@@ -111,4 +129,19 @@ public static class TestPostgres
 
     public static string NewDatabaseConnectionString() =>
         $"{BaseConnectionString};Database=okno_t_{Guid.NewGuid():N}";
+}
+
+/// <summary>The Redis that scripts/test-deps starts, for the tests of several nodes. Like PostgreSQL, a missing server
+/// fails the test with instructions.</summary>
+public static class TestRedis
+{
+    public static string ConnectionString =>
+        Environment.GetEnvironmentVariable("OKNO_TEST_REDIS")
+        ?? throw new InvalidOperationException(
+            "Redis for tests is not configured: OKNO_TEST_REDIS is not set. Run the tests with scripts/test (it installs " +
+            "and starts Redis), or run `eval \"$(scripts/test-deps up)\"` first.");
+
+    /// <summary>A connection string with channels of its own, so desks of tests that run at the same time (each with
+    /// its own database, whose ticket numbers start at 1 alike) never hear each other.</summary>
+    public static string NewDeskConnectionString() => $"{ConnectionString},channelPrefix=okno-t-{Guid.NewGuid():N}:";
 }

@@ -129,9 +129,9 @@ internal sealed class TicketCountCompaction(IDbContextFactory<OknoDb> dbs, ILogg
 }
 
 /// <summary>The counter buckets as last read, shared by every screen and API call of this node: when one ticket
-/// changes, a hundred open inboxes refresh their counters from one read instead of a hundred. A change made on this
-/// node (told by <see cref="Live.TicketFeed"/>) makes the next read go to the database; changes made by other nodes
-/// show within <see cref="MaxAge"/>.</summary>
+/// changes, a hundred open inboxes refresh their counters from one read instead of a hundred. A change told by
+/// <see cref="Live.TicketFeed"/> (made on this node, or on another one when nodes share Redis) makes the next read go
+/// to the database; changes it does not hear of (other nodes without Redis) show within <see cref="MaxAge"/>.</summary>
 public sealed class TicketCountCache : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(2);

@@ -100,7 +100,7 @@ public sealed class CrashSafetyTests
         }
     }
 
-    private static async Task DropDatabaseAsync(string connectionString)
+    internal static async Task DropDatabaseAsync(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         var database = builder.Database;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Okno.Platform.Data;
 
@@ -49,6 +50,45 @@ public static class DataModule
         if (db.Provider == DatabaseProvider.Sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
     }
+
+    /// <summary>Runs start-up work (schema, first admin, demo data) while holding a PostgreSQL advisory lock, so
+    /// nodes that start together against one database take turns: without it both run the same migrations at once
+    /// (in a test one node died on 'index "IX_Tickets_AssigneeId_Id" does not exist', dropped by the other) and both
+    /// may create a first admin. The lock belongs to the session, so a node that dies while holding it releases it.
+    /// SQLite serves one node only and needs no turn.</summary>
+    public static async Task OneNodeAtATimeAsync(this IServiceProvider services, Func<Task> work, CancellationToken cancellationToken = default)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<OknoDb>>().CreateDbContextAsync(cancellationToken);
+        if (db.Provider != DatabaseProvider.Postgres)
+        {
+            await work();
+            return;
+        }
+        // The lock lives in the database itself, which the first start creates.
+        var creator = db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            try { await creator.CreateAsync(cancellationToken); }
+            catch (Npgsql.PostgresException e) when (e.SqlState is Npgsql.PostgresErrorCodes.DuplicateDatabase or Npgsql.PostgresErrorCodes.UniqueViolation)
+            {
+                // Another node created it a moment earlier.
+            }
+        }
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({StartupLockKey})", cancellationToken);
+            await work();
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({StartupLockKey})", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Okno's advisory lock number for start-up ("OKNO" and 1); advisory locks are per database.</summary>
+    private const long StartupLockKey = 0x4F4B4E4F_0001;
 
     private sealed class Upcast<T>(IDbContextFactory<T> inner) : IDbContextFactory<OknoDb> where T : OknoDb
     {

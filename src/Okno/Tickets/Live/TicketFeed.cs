@@ -1,3 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Okno.Platform.Cluster;
+
 namespace Okno.Tickets.Live;
 
 public enum TicketChangeKind { Created, Changed, MessageAdded, Merged, Linked }
@@ -7,13 +11,33 @@ public enum TicketChangeKind { Created, Changed, MessageAdded, Merged, Linked }
 public sealed record TicketChange(long TicketId, TicketChangeKind Kind, long? GroupId, long? AssigneeId, long? ActorAgentId,
     long? MessageId = null, bool InternalNote = false);
 
-/// <summary>Tells every open agent screen of this node what changed. Use cases publish after their transaction
-/// commits; Blazor components subscribe and re-read what they show (the push itself travels over the circuit's
-/// SignalR connection). Subscribers must be quick and must not throw: they are called on the publisher's thread.</summary>
-public sealed class TicketFeed(ILogger<TicketFeed> logger)
+/// <summary>Tells every open agent screen what changed. Use cases publish after their transaction commits; Blazor
+/// components subscribe and re-read what they show (the push itself travels over the circuit's SignalR connection).
+/// Subscribers must be quick and must not throw: they are called on the publisher's thread, or on the node bus's.
+/// With several nodes (a <see cref="INodeBus"/>), a change is delivered here at once and sent as JSON to the other
+/// nodes; this node skips its own echo by node id, so every subscriber of every node gets each change exactly once,
+/// and a node whose Redis is down still serves its own screens.</summary>
+public sealed class TicketFeed : IDisposable
 {
+    public const string Channel = "tickets:changes";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
+    };
+
+    private readonly ILogger<TicketFeed> _logger;
+    private readonly INodeBus? _bus;
+    private readonly IDisposable? _fromOtherNodes;
     private readonly Lock _gate = new();
     private Action<TicketChange>[] _subscribers = [];
+
+    public TicketFeed(ILogger<TicketFeed> logger, INodeBus? bus = null)
+    {
+        _logger = logger;
+        _bus = bus;
+        _fromOtherNodes = bus?.Subscribe(Channel, Receive);
+    }
 
     public IDisposable Subscribe(Action<TicketChange> subscriber)
     {
@@ -23,12 +47,39 @@ public sealed class TicketFeed(ILogger<TicketFeed> logger)
 
     public void Publish(TicketChange change)
     {
+        Deliver(change);
+        _bus?.Publish(Channel, JsonSerializer.Serialize(new Envelope(_bus.NodeId, change), Json));
+    }
+
+    private void Receive(string message)
+    {
+        Envelope? envelope;
+        try
+        {
+            envelope = JsonSerializer.Deserialize<Envelope>(message, Json);
+        }
+        catch (JsonException e)
+        {
+            _logger.LogWarning(e, "Ignored a ticket change from the node bus that is not one");
+            return;
+        }
+        if (envelope?.Change is null || envelope.Node == _bus!.NodeId) return;
+        Deliver(envelope.Change);
+    }
+
+    private void Deliver(TicketChange change)
+    {
         foreach (var subscriber in Volatile.Read(ref _subscribers))
         {
             try { subscriber(change); }
-            catch (Exception e) { logger.LogWarning(e, "A ticket feed subscriber failed on {Change}", change); }
+            catch (Exception e) { _logger.LogWarning(e, "A ticket feed subscriber failed on {Change}", change); }
         }
     }
+
+    public void Dispose() => _fromOtherNodes?.Dispose();
+
+    /// <summary>A change as it travels between nodes, with the node that made it.</summary>
+    private sealed record Envelope(string Node, TicketChange Change);
 
     private void Unsubscribe(Action<TicketChange> subscriber)
     {

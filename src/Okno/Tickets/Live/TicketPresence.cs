@@ -1,38 +1,78 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
+using Okno.Platform.Cluster;
 
 namespace Okno.Tickets.Live;
 
 /// <summary>An agent who has a ticket open; <see cref="Typing"/> while they write a reply or note.</summary>
 public sealed record TicketViewer(long AgentId, string Name, bool Typing);
 
-/// <summary>Who has which ticket open, and who is typing, on this node. Each open ticket screen joins with its own
-/// key (one agent may have the ticket open in two tabs) and leaves when it is closed; typing fades after a few
-/// seconds without a keystroke, so a closed laptop does not type forever.</summary>
-public sealed class TicketPresence(TimeProvider clock)
+/// <summary>Who has which ticket open, and who is typing. Each open ticket screen joins with its own key (one agent
+/// may have the ticket open in two tabs) and leaves when it is closed; typing fades after a few seconds without a
+/// keystroke, so a closed laptop does not type forever.
+/// With several nodes (a <see cref="INodeBus"/>), each node owns the visits of its own screens and sends the other
+/// nodes its list of viewers of a ticket whenever that list changes, and all its lists again every
+/// <see cref="ShareEvery"/>. A list not heard of again within <see cref="OtherNodeExpiresAfter"/> is dropped, so the
+/// viewers of a node that died fade like a closed laptop's typing. A node that starts asks the others for their
+/// lists at once.</summary>
+public sealed class TicketPresence : IDisposable
 {
     public static readonly TimeSpan TypingFadesAfter = TimeSpan.FromSeconds(6);
+    public static readonly TimeSpan ShareEvery = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan OtherNodeExpiresAfter = TimeSpan.FromSeconds(30);
+    public const string Channel = "tickets:presence";
 
+    private readonly TimeProvider _clock;
+    private readonly INodeBus? _bus;
+    private readonly IDisposable? _fromOtherNodes;
+    private readonly ITimer? _sharing;
     private readonly ConcurrentDictionary<long, ConcurrentDictionary<Guid, Entry>> _tickets = new();
+    /// <summary>Ticket → node → that node's viewers of the ticket, as last heard.</summary>
+    private readonly ConcurrentDictionary<long, ConcurrentDictionary<string, Heard>> _otherNodes = new();
     private readonly Lock _gate = new();
     private Action<long>[] _subscribers = [];
+
+    public TicketPresence(TimeProvider clock, INodeBus? bus = null)
+    {
+        _clock = clock;
+        _bus = bus;
+        if (bus is null) return;
+        _fromOtherNodes = bus.Subscribe(Channel, Receive);
+        _sharing = clock.CreateTimer(_ => ShareAllAndForgetSilentNodes(), null, ShareEvery, ShareEvery);
+        Send(new Message(bus.NodeId, Hello: true, []));
+    }
 
     /// <summary>Marks the ticket as open by this agent until the returned handle is disposed.</summary>
     public Visit Join(long ticketId, long agentId, string name)
     {
         var key = Guid.NewGuid();
         _tickets.GetOrAdd(ticketId, _ => new())[key] = new Entry(agentId, name, null);
-        Raise(ticketId);
+        Changed(ticketId);
         return new Visit(this, ticketId, key);
     }
 
-    /// <summary>Everyone with the ticket open, one entry per agent (typing if any of their tabs types), by name.</summary>
+    /// <summary>Everyone with the ticket open on any node, one entry per agent (typing if any of their tabs types),
+    /// by name.</summary>
     public IReadOnlyList<TicketViewer> ViewersOf(long ticketId)
     {
+        var all = LocalViewersOf(ticketId);
+        if (_otherNodes.TryGetValue(ticketId, out var nodes))
+        {
+            var now = _clock.GetUtcNow();
+            all = [.. all, .. nodes.Values.Where(h => now - h.At < OtherNodeExpiresAfter).SelectMany(h => h.Viewers)];
+        }
+        return all.GroupBy(v => v.AgentId)
+            .Select(g => new TicketViewer(g.Key, g.First().Name, g.Any(v => v.Typing)))
+            .OrderBy(v => v.Name, StringComparer.CurrentCulture).ToList();
+    }
+
+    private List<TicketViewer> LocalViewersOf(long ticketId)
+    {
         if (!_tickets.TryGetValue(ticketId, out var entries)) return [];
-        var now = clock.GetUtcNow();
+        var now = _clock.GetUtcNow();
         return entries.Values.GroupBy(e => e.AgentId)
             .Select(g => new TicketViewer(g.Key, g.First().Name, g.Any(e => e.TypedAt is { } at && now - at < TypingFadesAfter)))
-            .OrderBy(v => v.Name, StringComparer.CurrentCulture).ToList();
+            .OrderBy(v => v.AgentId).ToList();
     }
 
     /// <summary>Called with a ticket id whenever someone joins, leaves, starts or stops typing on it.</summary>
@@ -45,19 +85,19 @@ public sealed class TicketPresence(TimeProvider clock)
     private void Typed(long ticketId, Guid key)
     {
         if (!_tickets.TryGetValue(ticketId, out var entries) || !entries.TryGetValue(key, out var entry)) return;
-        var now = clock.GetUtcNow();
+        var now = _clock.GetUtcNow();
         var wasTyping = entry.TypedAt is { } at && now - at < TypingFadesAfter;
         entries[key] = entry with { TypedAt = now };
         if (wasTyping) return;
-        Raise(ticketId);
+        Changed(ticketId);
         // Nobody else learns that typing stopped unless something looks again after the fade time.
         ITimer? timer = null;
-        timer = clock.CreateTimer(_ =>
+        timer = _clock.CreateTimer(_ =>
         {
             if (_tickets.TryGetValue(ticketId, out var current) && current.TryGetValue(key, out var e)
-                && e.TypedAt is { } at && clock.GetUtcNow() - at < TypingFadesAfter) return;
+                && e.TypedAt is { } at && _clock.GetUtcNow() - at < TypingFadesAfter) return;
             timer?.Dispose();
-            Raise(ticketId);
+            Changed(ticketId);
         }, null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
@@ -65,7 +105,7 @@ public sealed class TicketPresence(TimeProvider clock)
     {
         if (!_tickets.TryGetValue(ticketId, out var entries) || !entries.TryGetValue(key, out var entry) || entry.TypedAt is null) return;
         entries[key] = entry with { TypedAt = null };
-        Raise(ticketId);
+        Changed(ticketId);
     }
 
     private void Leave(long ticketId, Guid key)
@@ -73,7 +113,57 @@ public sealed class TicketPresence(TimeProvider clock)
         if (_tickets.TryGetValue(ticketId, out var entries) && entries.TryRemove(key, out _))
         {
             if (entries.IsEmpty) _tickets.TryRemove(new KeyValuePair<long, ConcurrentDictionary<Guid, Entry>>(ticketId, entries));
-            Raise(ticketId);
+            Changed(ticketId);
+        }
+    }
+
+    /// <summary>A visit on this node changed: tell this node's screens and the other nodes.</summary>
+    private void Changed(long ticketId)
+    {
+        Raise(ticketId);
+        if (_bus is not null) Send(new Message(_bus.NodeId, Hello: false, [new Shared(ticketId, LocalViewersOf(ticketId))]));
+    }
+
+    private void ShareAllAndForgetSilentNodes()
+    {
+        var shared = _tickets.Keys.Select(id => new Shared(id, LocalViewersOf(id))).Where(s => s.Viewers.Count > 0).ToList();
+        if (shared.Count > 0) Send(new Message(_bus!.NodeId, Hello: false, shared));
+
+        var now = _clock.GetUtcNow();
+        foreach (var (ticketId, nodes) in _otherNodes)
+        {
+            var forgot = false;
+            foreach (var (node, heard) in nodes)
+                if (now - heard.At >= OtherNodeExpiresAfter && nodes.TryRemove(new KeyValuePair<string, Heard>(node, heard))) forgot = true;
+            if (nodes.IsEmpty) _otherNodes.TryRemove(new KeyValuePair<long, ConcurrentDictionary<string, Heard>>(ticketId, nodes));
+            if (forgot) Raise(ticketId);
+        }
+    }
+
+    private void Send(Message message) => _bus!.Publish(Channel, JsonSerializer.Serialize(message, JsonSerializerOptions.Web));
+
+    private void Receive(string text)
+    {
+        Message? message;
+        try { message = JsonSerializer.Deserialize<Message>(text, JsonSerializerOptions.Web); }
+        catch (JsonException) { return; }
+        if (message is null || message.Node == _bus!.NodeId) return;
+        if (message.Hello)
+        {
+            // A node that just started knows nobody yet: tell it now rather than at the next round.
+            var shared = _tickets.Keys.Select(id => new Shared(id, LocalViewersOf(id))).Where(s => s.Viewers.Count > 0).ToList();
+            if (shared.Count > 0) Send(new Message(_bus.NodeId, Hello: false, shared));
+            return;
+        }
+        var now = _clock.GetUtcNow();
+        foreach (var (ticketId, viewers) in message.Tickets ?? [])
+        {
+            var nodes = _otherNodes.GetOrAdd(ticketId, _ => new());
+            var before = nodes.TryGetValue(message.Node, out var earlier) && now - earlier.At < OtherNodeExpiresAfter ? earlier.Viewers : [];
+            if (viewers is null or []) nodes.TryRemove(message.Node, out _);
+            else nodes[message.Node] = new Heard(viewers, now);
+            // The regular round repeats unchanged lists; screens only redraw for a difference.
+            if (!before.SequenceEqual(viewers ?? [])) Raise(ticketId);
         }
     }
 
@@ -86,7 +176,21 @@ public sealed class TicketPresence(TimeProvider clock)
         }
     }
 
+    public void Dispose()
+    {
+        _sharing?.Dispose();
+        _fromOtherNodes?.Dispose();
+    }
+
     private sealed record Entry(long AgentId, string Name, DateTimeOffset? TypedAt);
+
+    private sealed record Heard(IReadOnlyList<TicketViewer> Viewers, DateTimeOffset At);
+
+    /// <summary>One node's viewers of one ticket; an empty list means nobody is left there.</summary>
+    private sealed record Shared(long TicketId, IReadOnlyList<TicketViewer> Viewers);
+
+    /// <summary>What travels between nodes: a node's lists, or (Hello) a new node's request for everyone's lists.</summary>
+    private sealed record Message(string Node, bool Hello, IReadOnlyList<Shared> Tickets);
 
     /// <summary>One open ticket screen. Typing is reported through it, so only the screen that joined can type.</summary>
     public sealed class Visit(TicketPresence presence, long ticketId, Guid key) : IDisposable
