@@ -16,32 +16,48 @@ public sealed class OknoFactory : WebApplicationFactory<Program>
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "okno-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+    private readonly bool _ownsDatabase;
 
     public DatabaseProvider Provider { get; }
 
-    private OknoFactory(DatabaseProvider provider, Dictionary<string, string?> settings)
+    private OknoFactory(DatabaseProvider provider, Dictionary<string, string?> settings, Action<IServiceCollection>? services = null,
+        bool ownsDatabase = true)
     {
         Provider = provider;
         _settings = settings;
+        _services = services;
+        _ownsDatabase = ownsDatabase;
     }
 
-    public static OknoFactory Sqlite(Dictionary<string, string?>? settings = null) =>
-        new(DatabaseProvider.Sqlite, new Dictionary<string, string?>(settings ?? []) { ["Okno:Database:Provider"] = "Sqlite" });
+    public static OknoFactory Sqlite(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
+        new(DatabaseProvider.Sqlite, new Dictionary<string, string?>(settings ?? []) { ["Okno:Database:Provider"] = "Sqlite" }, services);
 
-    public static OknoFactory Postgres(Dictionary<string, string?>? settings = null) =>
+    public static OknoFactory Postgres(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
         new(DatabaseProvider.Postgres, new Dictionary<string, string?>(settings ?? [])
         {
             ["Okno:Database:Provider"] = "Postgres",
             ["ConnectionStrings:Okno"] = TestPostgres.NewDatabaseConnectionString(),
-        });
+        }, services);
 
-    public static OknoFactory For(string provider, Dictionary<string, string?>? settings = null) =>
+    public static OknoFactory For(string provider, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
         provider switch
         {
-            "sqlite" => Sqlite(settings),
-            "postgres" => Postgres(settings),
+            "sqlite" => Sqlite(settings, services),
+            "postgres" => Postgres(settings, services),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
         };
+
+    /// <summary>A second Okno node on the same PostgreSQL database as <paramref name="first"/>, as in a cluster. The
+    /// database stays until <paramref name="first"/> is disposed, so dispose this node first.</summary>
+    public static OknoFactory SecondNodeOf(OknoFactory first, Action<IServiceCollection>? services = null)
+    {
+        if (first.Provider != DatabaseProvider.Postgres) throw new InvalidOperationException("Only PostgreSQL is shared by several nodes.");
+        return new OknoFactory(DatabaseProvider.Postgres, new Dictionary<string, string?>(first._settings), services ?? first._services,
+            ownsDatabase: false);
+    }
+
+    public string? ConnectionString => _settings.GetValueOrDefault("ConnectionStrings:Okno");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -51,6 +67,7 @@ public sealed class OknoFactory : WebApplicationFactory<Program>
         builder.UseSetting("Okno:Admin:Password", AdminPassword);
         builder.UseSetting("Okno:Limits:SignInPermitLimit", "1000");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_services is not null) builder.ConfigureServices(_services);
     }
 
     /// <summary>A client signed in as the admin.</summary>
@@ -80,18 +97,9 @@ public sealed class OknoFactory : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
-        if (Provider == DatabaseProvider.Postgres && _settings.TryGetValue("ConnectionStrings:Okno", out var cs) && cs is not null)
-        {
-            try
-            {
-                await using var db = await Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<OknoDb>>().CreateDbContextAsync();
-                await db.Database.EnsureDeletedAsync();
-            }
-            catch (ObjectDisposedException)
-            {
-            }
-        }
+        // The app stops first (its background jobs included), then its database goes.
         await base.DisposeAsync();
+        if (Provider == DatabaseProvider.Postgres && _ownsDatabase && ConnectionString is { } cs) await TestPostgres.DropDatabaseAsync(cs);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dataDirectory, recursive: true); } catch (DirectoryNotFoundException) { }
     }
@@ -111,4 +119,16 @@ public static class TestPostgres
 
     public static string NewDatabaseConnectionString() =>
         $"{BaseConnectionString};Database=okno_t_{Guid.NewGuid():N}";
+
+    /// <summary>Drops a test database; FORCE ends any connection still open to it (an app's pool).</summary>
+    public static async Task DropDatabaseAsync(string connectionString)
+    {
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database
+            ?? throw new ArgumentException("No database named.", nameof(connectionString));
+        await using (var pooled = new Npgsql.NpgsqlConnection(connectionString)) Npgsql.NpgsqlConnection.ClearPool(pooled);
+        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres" }.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database.Replace("\"", "\"\"", StringComparison.Ordinal)}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
 }
