@@ -22,9 +22,7 @@ public sealed class BackgroundJobsTests
     {
         await using var app = OknoFactory.For(provider);
         var admin = await app.AdminClientAsync();
-        var jobs = app.Services.GetRequiredService<JobStates>();
-        var backfill = await EventuallyAsync(async () =>
-            (await jobs.ReadAsync(CancellationToken.None)).SingleOrDefault(j => j.Name == TicketSearchBackfill.Key.Name && j.LastSuccessAt is not null));
+        var backfill = await app.JobSucceededAsync(TicketSearchBackfill.Key.Name);
         Assert.False(backfill.LastRunFailed);
 
         for (var i = 0; i < 4; i++)
@@ -36,8 +34,7 @@ public sealed class BackgroundJobsTests
         var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         await scheduler.TriggerJob(TicketCountCompaction.Key);
 
-        var compaction = await EventuallyAsync(async () =>
-            (await jobs.ReadAsync(CancellationToken.None)).SingleOrDefault(j => j.Name == TicketCountCompaction.Key.Name && j.LastSuccessAt is not null));
+        var compaction = await app.JobSucceededAsync(TicketCountCompaction.Key.Name);
         Assert.False(compaction.LastRunFailed);
         var buckets = await app.WithDbAsync(db => db.TicketCounts.GroupBy(c => new { c.Status, c.GroupId, c.AssigneeId }).CountAsync());
         Assert.True(await app.WithDbAsync(db => db.TicketCounts.CountAsync()) <= buckets, $"not compacted: {rowsBefore} rows before");
@@ -64,7 +61,7 @@ public sealed class BackgroundJobsTests
         Assert.NotEqual(firstId, secondScheduler.SchedulerInstanceId);
         Assert.Equal(2, (await secondScheduler.QueryClusterNodes(CancellationToken.None)).Count);
 
-        await UntilAsync(async () => (await RunsAsync(first)).Count >= 16);
+        await JobHelpers.UntilAsync(async () => (await RunsAsync(first)).Count >= 16);
         var runs = await RunsAsync(first);
         var twice = runs.GroupBy(r => r.Scheduled).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.True(twice.Count == 0, $"{twice.Count} of {runs.Count} fires ran on both nodes");
@@ -72,7 +69,7 @@ public sealed class BackgroundJobsTests
         // The second node leaves; the job goes on, on the first.
         await second.DisposeAsync();
         var left = runs.Count;
-        await UntilAsync(async () => (await RunsAsync(first)).Skip(left).Count(r => r.Node == firstId) >= 4);
+        await JobHelpers.UntilAsync(async () => (await RunsAsync(first)).Skip(left).Count(r => r.Node == firstId) >= 4);
         runs = await RunsAsync(first);
         Assert.Equal(runs.Count, runs.Select(r => r.Scheduled).Distinct().Count());
     }
@@ -84,7 +81,7 @@ public sealed class BackgroundJobsTests
         await using var app = OknoFactory.For(provider, services: FailingJob.Register);
         var client = app.CreateClient();
         var health = default(JsonElement);
-        await UntilAsync(async () =>
+        await JobHelpers.UntilAsync(async () =>
         {
             health = await client.GetJsonAsync("/health");
             return health.GetProperty("checks").GetProperty("jobs").Str("status") == "degraded";
@@ -109,8 +106,7 @@ public sealed class BackgroundJobsTests
     {
         await using var app = OknoFactory.For(provider);
         var client = app.CreateClient();
-        await UntilAsync(async () =>
-            (await app.Services.GetRequiredService<JobStates>().ReadAsync(CancellationToken.None)).Any(j => j.LastSuccessAt is not null));
+        await app.JobSucceededAsync(TicketSearchBackfill.Key.Name);
 
         var health = await client.GetJsonAsync("/health");
         Assert.Equal("healthy", health.Str("status"));
@@ -150,20 +146,6 @@ public sealed class BackgroundJobsTests
         var runs = new List<(long, string)>();
         while (await reader.ReadAsync()) runs.Add((reader.GetInt64(0), reader.GetString(1)));
         return runs;
-    }
-
-    private static async Task UntilAsync(Func<Task<bool>> reached, int seconds = 60) =>
-        await EventuallyAsync(async () => await reached() ? "" : null, seconds);
-
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> read, int seconds = 60) where T : class
-    {
-        var until = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            if (await read() is { } value) return value;
-            if (DateTime.UtcNow > until) throw new TimeoutException($"Not reached within {seconds} s.");
-            await Task.Delay(100);
-        }
     }
 }
 
