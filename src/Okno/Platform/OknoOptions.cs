@@ -12,6 +12,7 @@ public sealed class OknoOptions
     /// <summary>Fill an empty database with demo data at start (also: the --demo argument).</summary>
     public bool Demo { get; set; }
     public LimitsOptions Limits { get; set; } = new();
+    public JobsOptions Jobs { get; set; } = new();
 
     public string DataPath => Path.GetFullPath(DataDirectory);
 }
@@ -20,6 +21,15 @@ public sealed class DatabaseOptions
 {
     /// <summary>"Sqlite" (default) or "Postgres"; the connection string is ConnectionStrings:Okno.</summary>
     public string Provider { get; set; } = "Sqlite";
+}
+
+/// <summary>The clustered job scheduler (PostgreSQL only): how often a node says it is alive, and how long past a
+/// missed check-in the others wait before they take its work over (Quartz's defaults; raise the second above the
+/// longest pause a node may have, such as a database failover).</summary>
+public sealed class JobsOptions
+{
+    public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(7.5);
+    public TimeSpan ClusterCheckinMisfireThreshold { get; set; } = TimeSpan.FromSeconds(7.5);
 }
 
 public sealed class AdminOptions

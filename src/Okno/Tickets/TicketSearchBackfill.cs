@@ -18,8 +18,9 @@ internal sealed class TicketSearchBackfill(IDbContextFactory<OknoDb> dbs, ILogge
 
     public static void Schedule(IQuartzBuilder quartz)
     {
-        // Durable: the job has no trigger of its own, only the one-shot run at each start.
-        quartz.AddJob<TicketSearchBackfill>(j => j.WithIdentity(Key).StoreDurably());
+        // Durable: the job has no trigger of its own, only the one-shot run at each start. A run cut short by a node
+        // dying is run again by another node of the cluster (recovery), which resumes from the queue.
+        quartz.AddJob<TicketSearchBackfill>(j => j.WithIdentity(Key).StoreDurably().RequestRecovery());
         quartz.RunAtStartup(Key);
     }
 

@@ -74,6 +74,57 @@ public sealed class BackgroundJobsTests
         Assert.Equal(runs.Count, runs.Select(r => r.Scheduled).Distinct().Count());
     }
 
+    [Fact]
+    public async Task A_backfill_cut_short_by_a_dead_node_is_run_again_by_a_live_one()
+    {
+        // Short check-ins, so that the dead node is found out soon.
+        await using var app = OknoFactory.Postgres(new()
+        {
+            ["Okno:Jobs:ClusterCheckinInterval"] = "00:00:01",
+            ["Okno:Jobs:ClusterCheckinMisfireThreshold"] = "00:00:01",
+        });
+        var admin = await app.AdminClientAsync();
+        await app.JobSucceededAsync(TicketSearchBackfill.Key.Name);
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var history = app.Services.GetRequiredService<Quartz.Extensibility.IExecutionHistoryStore>();
+        var runsBefore = (await history.GetJobRunStatus(scheduler.SchedulerName, TicketSearchBackfill.Key, CancellationToken.None))!.RunCount;
+        var ticket = await admin.CreateTicketAsync("Recovered");
+        await app.WithDbAsync(async db =>
+        {
+            db.SearchBacklog.Add(new Okno.Platform.Search.SearchBacklogItem { Kind = Ticket.SearchKind, OwnerId = ticket.Id() });
+            return await db.SaveChangesAsync();
+        });
+
+        // What a node that died in the middle of the backfill leaves behind: its last check-in long ago, and the
+        // firing it had started two seconds ago, still marked executing (with the job's own recovery flag).
+        await using (var connection = new Npgsql.NpgsqlConnection(app.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var dead = new Npgsql.NpgsqlCommand(
+                """
+                INSERT INTO qrtz_scheduler_state (sched_name, instance_name, last_checkin_time, checkin_interval)
+                VALUES (@cluster, 'dead-node', 0, 1000);
+                INSERT INTO qrtz_fired_triggers (sched_name, entry_id, trigger_name, trigger_group, instance_name, fired_time,
+                    sched_time, priority, state, job_name, job_group, is_nonconcurrent, requests_recovery)
+                SELECT @cluster, 'dead-node-1', 'gone', 'DEFAULT', 'dead-node', @fired, @fired, 5, 'EXECUTING', job_name, job_group,
+                    is_nonconcurrent, requests_recovery
+                FROM qrtz_job_details WHERE sched_name = @cluster AND job_name = @job;
+                """, connection);
+            dead.Parameters.AddWithValue("cluster", JobsModule.ClusterName);
+            dead.Parameters.AddWithValue("job", TicketSearchBackfill.Key.Name);
+            dead.Parameters.AddWithValue("fired", DateTimeOffset.UtcNow.AddSeconds(-2).ToUnixTimeMilliseconds());
+            await dead.ExecuteNonQueryAsync();
+            await using var live = new Npgsql.NpgsqlCommand("SELECT checkin_interval FROM qrtz_scheduler_state WHERE instance_name <> 'dead-node'", connection);
+            Assert.Equal(1000L, await live.ExecuteScalarAsync());
+        }
+
+        // Quartz gives a node that stopped checking in a grace period before it takes its running firings over, so
+        // this takes about a minute.
+        await JobHelpers.UntilAsync(async () => await app.WithDbAsync(db => db.SearchBacklog.CountAsync()) == 0, seconds: 150);
+        await JobHelpers.UntilAsync(async () =>
+            (await history.GetJobRunStatus(scheduler.SchedulerName, TicketSearchBackfill.Key, CancellationToken.None))!.RunCount > runsBefore);
+    }
+
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task A_job_that_throws_shows_its_error_and_health_turns_degraded(string provider)

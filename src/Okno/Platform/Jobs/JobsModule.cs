@@ -32,7 +32,11 @@ public static class JobsModule
                 {
                     store.UsePostgres(connectionString ?? throw new InvalidOperationException("ConnectionStrings:Okno is not set."));
                     store.UseSystemTextJsonSerializer();
-                    store.UseClustering();
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = options.Jobs.ClusterCheckinInterval;
+                        c.CheckinMisfireThreshold = options.Jobs.ClusterCheckinMisfireThreshold;
+                    });
                     // Runs, failures and per-job status go to qrtz_execution_history and qrtz_job_status, so any
                     // node's /health reports the whole cluster's jobs.
                     store.UseExecutionHistory();
