@@ -32,8 +32,12 @@ public sealed class BackgroundJobsTests
         }
         var rowsBefore = await app.WithDbAsync(db => db.TicketCounts.CountAsync());
         var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var history = app.Services.GetRequiredService<Quartz.Extensibility.IExecutionHistoryStore>();
+        var runsBefore = (await history.GetJobRunStatus(scheduler.SchedulerName, TicketCountCompaction.Key, CancellationToken.None))?.RunCount ?? 0;
         await scheduler.TriggerJob(TicketCountCompaction.Key);
 
+        await JobHelpers.UntilAsync(async () =>
+            (await history.GetJobRunStatus(scheduler.SchedulerName, TicketCountCompaction.Key, CancellationToken.None))?.RunCount > runsBefore);
         var compaction = await app.JobSucceededAsync(TicketCountCompaction.Key.Name);
         Assert.False(compaction.LastRunFailed);
         var buckets = await app.WithDbAsync(db => db.TicketCounts.GroupBy(c => new { c.Status, c.GroupId, c.AssigneeId }).CountAsync());
