@@ -11,6 +11,7 @@ using Okno.Platform.Data;
 using Okno.Platform.Demo;
 using Okno.Platform.Files;
 using Okno.Platform.Health;
+using Okno.Platform.Jobs;
 using Okno.Platform.Security;
 using Okno.Platform.Text;
 using Okno.Platform.Ui;
@@ -42,6 +43,7 @@ public static class OknoModules
         services.AddPlatformWeb();
         services.AddOknoAuthentication();
         services.AddAuthRateLimits();
+        services.AddOknoJobs(builder.Configuration);
         services.AddOknoHealth();
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityDocument>().AddSchemaTransformer<RequestSchemaDocs>());
         services.AddUi();
@@ -124,10 +126,8 @@ public static class OknoModules
         .AddScoped<Platform.Search.SearchIndex>()
         .AddScoped<Platform.Search.ISearchTextSource, TicketSubjectSearchText>()
         .AddScoped<Platform.Search.ISearchTextSource, MessageSearchText>()
-        .AddHostedService<TicketSearchBackfill>()
         .AddScoped<MergeTickets>()
         .AddScoped<LinkTickets>()
-        .AddHostedService<TicketCountCompaction>()
         .AddSingleton<TicketCountCache>()
         .AddSingleton<Tickets.Live.TicketFeed>()
         .AddSingleton<Tickets.Live.TicketPresence>();

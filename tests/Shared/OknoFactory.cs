@@ -16,45 +16,56 @@ public sealed class OknoFactory : WebApplicationFactory<Program>
 
     private readonly string _dataDirectory;
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+    /// <summary>False for a second node: the database and the data folder are the first node's to remove.</summary>
     private readonly bool _ownsStorage;
 
     public DatabaseProvider Provider { get; }
 
-    private OknoFactory(DatabaseProvider provider, Dictionary<string, string?> settings, string? dataDirectory = null)
+    private OknoFactory(DatabaseProvider provider, Dictionary<string, string?> settings, Action<IServiceCollection>? services = null,
+        string? sharedDataDirectory = null)
     {
         Provider = provider;
         _settings = settings;
-        _ownsStorage = dataDirectory is null;
-        _dataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "okno-tests", Guid.NewGuid().ToString("N"));
+        _services = services;
+        _ownsStorage = sharedDataDirectory is null;
+        _dataDirectory = sharedDataDirectory ?? Path.Combine(Path.GetTempPath(), "okno-tests", Guid.NewGuid().ToString("N"));
     }
 
-    /// <summary>Another node of the same desk, as production runs several behind a load balancer: the same database,
-    /// data directory (attachments, cookie keys) and settings, plus <paramref name="settings"/>. The database and the
-    /// folder stay this factory's to remove.</summary>
-    public OknoFactory SecondNode(Dictionary<string, string?>? settings = null)
-    {
-        var merged = new Dictionary<string, string?>(_settings);
-        foreach (var (key, value) in settings ?? []) merged[key] = value;
-        return new OknoFactory(Provider, merged, _dataDirectory);
-    }
+    public static OknoFactory Sqlite(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
+        new(DatabaseProvider.Sqlite, new Dictionary<string, string?>(settings ?? []) { ["Okno:Database:Provider"] = "Sqlite" }, services);
 
-    public static OknoFactory Sqlite(Dictionary<string, string?>? settings = null) =>
-        new(DatabaseProvider.Sqlite, new Dictionary<string, string?>(settings ?? []) { ["Okno:Database:Provider"] = "Sqlite" });
-
-    public static OknoFactory Postgres(Dictionary<string, string?>? settings = null) =>
+    public static OknoFactory Postgres(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
         new(DatabaseProvider.Postgres, new Dictionary<string, string?>(settings ?? [])
         {
             ["Okno:Database:Provider"] = "Postgres",
             ["ConnectionStrings:Okno"] = TestPostgres.NewDatabaseConnectionString(),
-        });
+        }, services);
 
-    public static OknoFactory For(string provider, Dictionary<string, string?>? settings = null) =>
+    public static OknoFactory For(string provider, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
         provider switch
         {
-            "sqlite" => Sqlite(settings),
-            "postgres" => Postgres(settings),
+            "sqlite" => Sqlite(settings, services),
+            "postgres" => Postgres(settings, services),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
         };
+
+    /// <summary>Another node of the same desk, as production runs several behind a load balancer: the same PostgreSQL
+    /// database, data directory (attachments, cookie keys), settings and test services, plus <paramref name="settings"/>
+    /// and <paramref name="services"/>. The database and the folder stay this factory's to remove, so dispose the second
+    /// node first.</summary>
+    public OknoFactory SecondNode(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        if (Provider != DatabaseProvider.Postgres) throw new InvalidOperationException("Only PostgreSQL is shared by several nodes.");
+        var merged = new Dictionary<string, string?>(_settings);
+        foreach (var (key, value) in settings ?? []) merged[key] = value;
+        return new OknoFactory(Provider, merged, services ?? _services, _dataDirectory);
+    }
+
+    /// <summary>A second node of <paramref name="first"/> (see <see cref="SecondNode"/>).</summary>
+    public static OknoFactory SecondNodeOf(OknoFactory first, Action<IServiceCollection>? services = null) => first.SecondNode(null, services);
+
+    public string? ConnectionString => _settings.GetValueOrDefault("ConnectionStrings:Okno");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -64,6 +75,7 @@ public sealed class OknoFactory : WebApplicationFactory<Program>
         builder.UseSetting("Okno:Admin:Password", AdminPassword);
         builder.UseSetting("Okno:Limits:SignInPermitLimit", "1000");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_services is not null) builder.ConfigureServices(_services);
     }
 
     /// <summary>A client signed in as the admin.</summary>
@@ -93,23 +105,10 @@ public sealed class OknoFactory : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
-        if (!_ownsStorage)
-        {
-            await base.DisposeAsync();
-            return;
-        }
-        if (Provider == DatabaseProvider.Postgres && _settings.TryGetValue("ConnectionStrings:Okno", out var cs) && cs is not null)
-        {
-            try
-            {
-                await using var db = await Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<OknoDb>>().CreateDbContextAsync();
-                await db.Database.EnsureDeletedAsync();
-            }
-            catch (ObjectDisposedException)
-            {
-            }
-        }
+        // The app stops first (its background jobs included), then its database goes.
         await base.DisposeAsync();
+        if (!_ownsStorage) return;
+        if (Provider == DatabaseProvider.Postgres && ConnectionString is { } cs) await TestPostgres.DropDatabaseAsync(cs);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dataDirectory, recursive: true); } catch (DirectoryNotFoundException) { }
     }
@@ -129,6 +128,18 @@ public static class TestPostgres
 
     public static string NewDatabaseConnectionString() =>
         $"{BaseConnectionString};Database=okno_t_{Guid.NewGuid():N}";
+
+    /// <summary>Drops a test database; FORCE ends any connection still open to it (an app's pool).</summary>
+    public static async Task DropDatabaseAsync(string connectionString)
+    {
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database
+            ?? throw new ArgumentException("No database named.", nameof(connectionString));
+        await using (var pooled = new Npgsql.NpgsqlConnection(connectionString)) Npgsql.NpgsqlConnection.ClearPool(pooled);
+        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres" }.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database.Replace("\"", "\"\"", StringComparison.Ordinal)}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
 }
 
 /// <summary>The Redis that scripts/test-deps starts, for the tests of several nodes. Like PostgreSQL, a missing server

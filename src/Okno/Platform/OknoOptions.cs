@@ -16,6 +16,7 @@ public sealed class OknoOptions
     /// desk: live updates (ticket changes, who is viewing and typing) and the SignalR backplane go through it. Empty:
     /// a single node, and Redis is never contacted.</summary>
     public string? Redis { get; set; }
+    public JobsOptions Jobs { get; set; } = new();
 
     public string DataPath => Path.GetFullPath(DataDirectory);
 }
@@ -24,6 +25,15 @@ public sealed class DatabaseOptions
 {
     /// <summary>"Sqlite" (default) or "Postgres"; the connection string is ConnectionStrings:Okno.</summary>
     public string Provider { get; set; } = "Sqlite";
+}
+
+/// <summary>The clustered job scheduler (PostgreSQL only): how often a node says it is alive, and how long past a
+/// missed check-in the others wait before they take its work over (Quartz's defaults; raise the second above the
+/// longest pause a node may have, such as a database failover).</summary>
+public sealed class JobsOptions
+{
+    public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(7.5);
+    public TimeSpan ClusterCheckinMisfireThreshold { get; set; } = TimeSpan.FromSeconds(7.5);
 }
 
 public sealed class AdminOptions

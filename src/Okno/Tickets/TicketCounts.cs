@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Okno.Platform.Data;
 using Okno.Platform.Security;
+using Quartz;
 
 namespace Okno.Tickets;
 
@@ -105,27 +106,23 @@ public static class TicketCounts
     }
 }
 
-/// <summary>Keeps the counter table small (one row per bucket plus the last minute's changes).</summary>
-internal sealed class TicketCountCompaction(IDbContextFactory<OknoDb> dbs, ILogger<TicketCountCompaction> logger) : BackgroundService
+/// <summary>Keeps the counter table small (one row per bucket plus the last half minute's changes). A failed run is
+/// recorded (see /health) and the next one, 30 s later, tries again.</summary>
+[DisallowConcurrentExecution]
+internal sealed class TicketCountCompaction(OknoDb db) : IJob
 {
-    private static readonly TimeSpan Every = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan Every = TimeSpan.FromSeconds(30);
+    public static readonly JobKey Key = new("ticket-count-compaction");
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Every);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var db = await dbs.CreateDbContextAsync(stoppingToken);
-                await TicketCounts.CompactAsync(db, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Compacting ticket counters failed; trying again in {Seconds} s", Every.TotalSeconds);
-            }
-        }
-    }
+    public static void Schedule(IQuartzBuilder quartz) =>
+        quartz.ScheduleJob<TicketCountCompaction>(
+            trigger => trigger.WithIdentity(Key.Name).StartAt(DateTimeOffset.UtcNow + Every)
+                // A run missed while every node was down is not made up: the next one does the same work.
+                .WithSimpleSchedule(s => s.WithInterval(Every).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
+            job => job.WithIdentity(Key));
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await TicketCounts.CompactAsync(db, cancellationToken);
 }
 
 /// <summary>The counter buckets as last read, shared by every screen and API call of this node: when one ticket

@@ -1,36 +1,41 @@
 using Microsoft.EntityFrameworkCore;
 using Okno.Platform.Data;
 using Okno.Platform.Search;
+using Quartz;
 
 namespace Okno.Tickets;
 
 /// <summary>Indexes the tickets and messages that existed before the search index did: the SearchIndex migration
 /// queued them in SearchBacklog, and this drains the queue after start-up in small transactions (the app serves
-/// meanwhile; old tickets become searchable batch by batch, new changes are indexed as they commit). A crash resumes
-/// where it stopped; on a fresh database the queue is empty and this ends at once.</summary>
-internal sealed class TicketSearchBackfill(IDbContextFactory<OknoDb> dbs, ILogger<TicketSearchBackfill> logger) : BackgroundService
+/// meanwhile; old tickets become searchable batch by batch, new changes are indexed as they commit). It runs once at
+/// every start of a node; a crash or a shutdown resumes where it stopped; on a fresh database the queue is empty and
+/// this ends at once.</summary>
+[DisallowConcurrentExecution]
+internal sealed class TicketSearchBackfill(IDbContextFactory<OknoDb> dbs, ILogger<TicketSearchBackfill> logger) : IJob
 {
     public const int BatchSize = 500;
+    public static readonly JobKey Key = new("ticket-search-backfill");
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public static void Schedule(IQuartzBuilder quartz)
     {
-        try
+        // Durable: the job has no trigger of its own, only the one-shot run at each start. A run cut short by a node
+        // dying is run again by another node of the cluster (recovery), which resumes from the queue.
+        quartz.AddJob<TicketSearchBackfill>(j => j.WithIdentity(Key).StoreDurably().RequestRecovery());
+        quartz.RunAtStartup(Key);
+    }
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        while (!cancellationToken.IsCancellationRequested)
         {
-            var total = 0;
-            var started = System.Diagnostics.Stopwatch.StartNew();
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                await using var db = await dbs.CreateDbContextAsync(stoppingToken);
-                var done = await DrainBatchAsync(db, stoppingToken);
-                if (done == 0) break;
-                total += done;
-            }
-            if (total > 0) logger.LogInformation("Search backfill indexed {Count} tickets and messages in {Seconds:F1} s", total, started.Elapsed.TotalSeconds);
+            await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+            var done = await DrainBatchAsync(db, cancellationToken);
+            if (done == 0) break;
+            total += done;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogError(e, "Search backfill stopped; it resumes at the next start");
-        }
+        if (total > 0) logger.LogInformation("Search backfill indexed {Count} tickets and messages in {Seconds:F1} s", total, started.Elapsed.TotalSeconds);
     }
 
     /// <summary>Indexes one batch of the backlog and removes it from the queue, in one transaction; returns how many

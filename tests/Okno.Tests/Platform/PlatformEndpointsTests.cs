@@ -16,6 +16,28 @@ public sealed class PlatformEndpointsTests(SqliteOkno okno) : IClassFixture<Sqli
         var checks = health.GetProperty("checks");
         Assert.Equal("sqlite", checks.GetProperty("database").GetProperty("data").Str("provider"));
         Assert.True(checks.GetProperty("disk").GetProperty("data").GetProperty("freeBytes").GetInt64() > 0);
+        Assert.True(checks.GetProperty("database").GetProperty("data").GetProperty("sizeBytes").GetInt64() > 0);
+        var jobs = checks.GetProperty("jobs").GetProperty("data");
+        Assert.InRange(jobs.GetProperty("ticket-count-compaction").GetProperty("lagSeconds").GetDouble(), 0, 5);
+        Assert.True(jobs.TryGetProperty("ticket-search-backfill", out _));
+    }
+
+    [Fact]
+    public async Task A_job_late_by_more_than_five_minutes_turns_health_degraded()
+    {
+        // The real scheduler, read ten minutes from now: the compaction (due within 30 s) is then 9.5 minutes late.
+        var later = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(10));
+        var states = new Okno.Platform.Jobs.JobStates(okno.App.Services.GetRequiredService<Quartz.ISchedulerFactory>(),
+            okno.App.Services.GetRequiredService<Quartz.Extensibility.IExecutionHistoryStore>(), later);
+        var compaction = (await states.ReadAsync(CancellationToken.None)).Single(j => j.Name == "ticket-count-compaction");
+        Assert.InRange(compaction.LagSeconds, 9 * 60, 10 * 60);
+
+        var result = await new Okno.Platform.Health.JobsHealthCheck(states).CheckHealthAsync(new());
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, result.Status);
+        Assert.Contains("ticket-count-compaction is late", result.Description);
+        var onTime = await new Okno.Platform.Health.JobsHealthCheck(okno.App.Services.GetRequiredService<Okno.Platform.Jobs.JobStates>())
+            .CheckHealthAsync(new());
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, onTime.Status);
     }
 
     [Fact]

@@ -1,28 +1,45 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Okno.Platform.Data;
+using Okno.Platform.Jobs;
 
 namespace Okno.Platform.Health;
 
-/// <summary>GET /health: the state of the database and of the disk that holds data and attachments, as JSON.
-/// 200 when healthy or degraded, 503 when unhealthy.</summary>
+/// <summary>GET /health: the state of the database (latency, size), of the disk that holds data and attachments, and
+/// of the background jobs (lag, last success, last error), as JSON; 200 when healthy or degraded, 503 when unhealthy.
+/// GET /health/metrics: the same figures in Prometheus' text format, for a monitoring system to scrape. Both are
+/// anonymous, read nothing that grows with the data, and never fail: a check that cannot tell says unhealthy.
+/// (Mailbox states join here once Okno has mailboxes.)</summary>
 public static class HealthModule
 {
+    public const string Database = "database";
+    public const string Disk = "disk";
+    public const string Jobs = "jobs";
+
     public static IServiceCollection AddOknoHealth(this IServiceCollection services)
     {
         services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database")
-            .AddCheck<DiskHealthCheck>("disk");
+            .AddCheck<DatabaseHealthCheck>(Database)
+            .AddCheck<DiskHealthCheck>(Disk)
+            .AddCheck<JobsHealthCheck>(Jobs);
         return services;
     }
 
     public static IEndpointRouteBuilder MapOknoHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync }).WithTags("Health");
+        app.MapGet("/health/metrics", async (HealthCheckService health, HttpContext http) =>
+            {
+                var report = await health.CheckHealthAsync(http.RequestAborted);
+                http.Response.ContentType = PrometheusText.ContentType;
+                await http.Response.WriteAsync(PrometheusText.Write(report), http.RequestAborted);
+            })
+            .AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
@@ -53,19 +70,33 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<OknoDb> dbs) : IHeal
         {
             await using var db = await dbs.CreateDbContextAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("SELECT 1", cancellationToken);
+            var latency = watch.Elapsed;
             var data = new Dictionary<string, object>
             {
                 ["provider"] = db.Provider.ToString().ToLowerInvariant(),
-                ["latencyMs"] = Math.Round(watch.Elapsed.TotalMilliseconds, 1),
+                ["latencyMs"] = Math.Round(latency.TotalMilliseconds, 1),
+                ["sizeBytes"] = await SizeBytesAsync(db, cancellationToken),
             };
             return HealthCheckResult.Healthy("The database answers.", data);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return HealthCheckResult.Unhealthy("The database does not answer: " + e.GetType().Name,
                 data: new Dictionary<string, object> { ["latencyMs"] = Math.Round(watch.Elapsed.TotalMilliseconds, 1) });
         }
     }
+
+    /// <summary>What the database takes on disk: PostgreSQL's own figure, or SQLite's file plus its write-ahead log
+    /// (which holds recent commits until a checkpoint folds them in).</summary>
+    private static async Task<long> SizeBytesAsync(OknoDb db, CancellationToken cancellationToken)
+    {
+        if (db.Provider == DatabaseProvider.Postgres)
+            return await db.Database.SqlQueryRaw<long>("SELECT pg_database_size(current_database()) AS \"Value\"").SingleAsync(cancellationToken);
+        var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        return FileSize(file) + FileSize(file + "-wal");
+    }
+
+    private static long FileSize(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
 }
 
 internal sealed class DiskHealthCheck(IOptions<OknoOptions> options) : IHealthCheck
@@ -76,17 +107,54 @@ internal sealed class DiskHealthCheck(IOptions<OknoOptions> options) : IHealthCh
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var path = options.Value.DataPath;
-        Directory.CreateDirectory(path);
-        var drive = new DriveInfo(path);
-        var data = new Dictionary<string, object>
+        try
         {
-            ["path"] = path, ["freeBytes"] = drive.AvailableFreeSpace, ["totalBytes"] = drive.TotalSize,
-        };
-        var free = drive.AvailableFreeSpace;
-        return Task.FromResult(free < UnhealthyBelow
-            ? HealthCheckResult.Unhealthy($"Only {free / 1024 / 1024} MB free for data.", data: data)
-            : free < DegradedBelow
-                ? HealthCheckResult.Degraded($"Low disk space: {free / 1024 / 1024} MB free for data.", data: data)
-                : HealthCheckResult.Healthy($"{free / 1024 / 1024} MB free for data.", data));
+            Directory.CreateDirectory(path);
+            var drive = new DriveInfo(path);
+            var free = drive.AvailableFreeSpace;
+            var data = new Dictionary<string, object>
+            {
+                ["path"] = path, ["freeBytes"] = free, ["totalBytes"] = drive.TotalSize,
+            };
+            return Task.FromResult(free < UnhealthyBelow
+                ? HealthCheckResult.Unhealthy($"Only {free / 1024 / 1024} MB free for data.", data: data)
+                : free < DegradedBelow
+                    ? HealthCheckResult.Degraded($"Low disk space: {free / 1024 / 1024} MB free for data.", data: data)
+                    : HealthCheckResult.Healthy($"{free / 1024 / 1024} MB free for data.", data));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy("The data directory cannot be read: " + e.GetType().Name,
+                data: new Dictionary<string, object> { ["path"] = path }));
+        }
+    }
+}
+
+/// <summary>Degraded when a job is late by more than <see cref="LagDegradedAfter"/> (no node has run it for that long)
+/// or its latest run failed; unhealthy when the scheduler cannot be read. Data: one <see cref="JobState"/> per job.</summary>
+internal sealed class JobsHealthCheck(JobStates jobs) : IHealthCheck
+{
+    public static readonly TimeSpan LagDegradedAfter = TimeSpan.FromMinutes(5);
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<JobState> states;
+        try
+        {
+            states = await jobs.ReadAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return HealthCheckResult.Unhealthy("The job scheduler cannot be read: " + e.GetType().Name);
+        }
+        var data = states.ToDictionary(s => s.Name, s => (object)s);
+        var late = states.Where(s => s.LagSeconds > LagDegradedAfter.TotalSeconds).Select(s => s.Name).ToList();
+        var failed = states.Where(s => s.LastRunFailed).Select(s => s.Name).ToList();
+        if (late.Count > 0 || failed.Count > 0)
+        {
+            var problems = late.Select(n => $"{n} is late").Concat(failed.Select(n => $"{n} failed"));
+            return HealthCheckResult.Degraded(string.Join("; ", problems) + ".", data: data);
+        }
+        return HealthCheckResult.Healthy($"{states.Count} jobs on time.", data);
     }
 }
