@@ -16,7 +16,7 @@ public sealed record CreateTicketRequest(
 
 /// <summary>Opens a ticket for a customer on their behalf: the customer's first message plus the ticket, in one transaction.</summary>
 public sealed class CreateTicket(OknoDb db, ContactDirectory contacts, TagCatalog tags, AttachmentIntake attachments,
-    MessageBodies bodies, TimeProvider clock, TicketQueries queries, Live.TicketFeed feed)
+    MessageBodies bodies, TimeProvider clock, Live.TicketFeed feed)
 {
     public async Task<TicketView> ExecuteAsync(CreateTicketRequest request, CurrentAgent agent, CancellationToken cancellationToken)
     {
@@ -40,9 +40,11 @@ public sealed class CreateTicket(OknoDb db, ContactDirectory contacts, TagCatalo
         var body = MessageInput.Body(request.Body, request.BodyHtml, bodies);
         var stored = await attachments.SaveAsync(files, cancellationToken);
         var actor = Actor.Agent(agent.Id);
-        var id = await db.WriteAsync(async ct =>
+        var created = await db.WriteAsync(async ct =>
         {
-            var now = clock.GetUtcNow();
+            // Whole microseconds, as PostgreSQL stores them: the answer is built from what was written and must
+            // equal what a later read returns.
+            var now = WholeMicroseconds(clock.GetUtcNow());
             var contact = await contacts.FindOrCreateByEmailAsync(request.Customer!.Email!, request.Customer.Name, ct);
             var number = await db.NextTicketNumberAsync(ct);
             var ticket = Ticket.Create(number, request.Subject!, contact, request.Channel ?? Channel.Api,
@@ -54,13 +56,16 @@ public sealed class CreateTicket(OknoDb db, ContactDirectory contacts, TagCatalo
             if (request.AssigneeId is { } assignee) ticket.AssignTo(assignee, actor, now);
             db.Tickets.Add(ticket);
             await db.SaveChangesAsync(ct);
-            return ticket.Id;
+            return ticket;
         }, cancellationToken);
-        // The creator gets the ticket back even if they routed it to a group they cannot see.
-        var created = await queries.LoadAsync(id, cancellationToken);
-        feed.Publish(new Live.TicketChange(created.Id, Live.TicketChangeKind.Created, created.GroupId, created.AssigneeId, agent.Id));
-        return created;
+        // The creator gets the ticket back even if they routed it to a group they cannot see. It is made from the
+        // entities just committed (contact, company and tags are loaded), so no second read.
+        var view = TicketView.Of(created);
+        feed.Publish(new Live.TicketChange(view.Id, Live.TicketChangeKind.Created, view.GroupId, view.AssigneeId, agent.Id));
+        return view;
     }
+
+    private static DateTimeOffset WholeMicroseconds(DateTimeOffset at) => at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMicrosecond));
 }
 
 /// <summary>The body of a message as a client sends it: plain text, or HTML that is sanitized.</summary>
