@@ -70,7 +70,7 @@ public static class TicketCounts
             v => list.Where(b => InboxViews.Holds(v, agent, b.Status, b.GroupId, b.AssigneeId)).Sum(b => b.Count));
     }
 
-    /// <summary>Folds the +1/-1 rows into one row per bucket. Only rows read here are deleted (by id), so a row a
+    /// <summary>Folds the +n/-n rows into one row per bucket. Only rows read here are deleted (by id), so a row a
     /// concurrent writer commits meanwhile is never lost, whatever order ids commit in.</summary>
     public static async Task<int> CompactAsync(OknoDb db, CancellationToken cancellationToken)
     {
