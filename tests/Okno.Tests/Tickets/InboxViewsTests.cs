@@ -53,9 +53,9 @@ public sealed class InboxViewsTests(SqliteOkno okno) : IClassFixture<SqliteOkno>
         await using (var scope = okno.App.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<OknoDb>();
-            var rowsBefore = await db.TicketCounts.CountAsync();
-            Assert.True(await TicketCounts.CompactAsync(db, CancellationToken.None) > 0);
-            Assert.True(await db.TicketCounts.CountAsync() < rowsBefore);
+            await TicketCounts.CompactAsync(db, CancellationToken.None);
+            // One row per bucket, whether this call folded them or the background compaction (every 30 s) did first.
+            Assert.Equal(await BucketCountAsync(db), await db.TicketCounts.CountAsync());
         }
         await AssertCountsMatchListsAsync(admin);
         await AssertCountsMatchListsAsync(agent);
@@ -152,4 +152,7 @@ public sealed class TicketCountCacheTests(SqliteOkno okno) : IClassFixture<Sqlit
             .Publish(new Okno.Tickets.Live.TicketChange(1, Okno.Tickets.Live.TicketChangeKind.Changed, null, null, null));
         Assert.Equal(before + 5, (await okno.Admin.GetJsonAsync("/api/v1/tickets/counts")).GetProperty("all_open").GetInt64());
     }
+
+    private static Task<int> BucketCountAsync(OknoDb db) =>
+        db.TicketCounts.Select(c => new { c.Status, c.GroupId, c.AssigneeId }).Distinct().CountAsync();
 }
