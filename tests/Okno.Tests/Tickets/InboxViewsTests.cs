@@ -69,6 +69,9 @@ public sealed class InboxViewsTests(SqliteOkno okno) : IClassFixture<SqliteOkno>
         }
     }
 
+    private static Task<int> BucketCountAsync(OknoDb db) =>
+        db.TicketCounts.Select(c => new { c.Status, c.GroupId, c.AssigneeId }).Distinct().CountAsync();
+
     private static async Task AssertCountsMatchListsAsync(HttpClient client)
     {
         var counts = await client.GetJsonAsync("/api/v1/tickets/counts");
@@ -152,7 +155,4 @@ public sealed class TicketCountCacheTests(SqliteOkno okno) : IClassFixture<Sqlit
             .Publish(new Okno.Tickets.Live.TicketChange(1, Okno.Tickets.Live.TicketChangeKind.Changed, null, null, null));
         Assert.Equal(before + 5, (await okno.Admin.GetJsonAsync("/api/v1/tickets/counts")).GetProperty("all_open").GetInt64());
     }
-
-    private static Task<int> BucketCountAsync(OknoDb db) =>
-        db.TicketCounts.Select(c => new { c.Status, c.GroupId, c.AssigneeId }).Distinct().CountAsync();
 }
