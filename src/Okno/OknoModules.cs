@@ -120,6 +120,7 @@ public static class OknoModules
         .AddScoped<TagCatalog>()
         .AddScoped<AttachmentIntake>()
         .AddScoped<CreateTicket>()
+        .AddSingleton<TicketCreations>()
         .AddScoped<ChangeTicket>()
         .AddScoped<ReplyToTicket>()
         .AddScoped<SearchTickets>()

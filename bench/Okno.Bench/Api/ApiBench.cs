@@ -32,12 +32,8 @@ public static class ApiBench
         var words = (args.Optional("search") ?? "принтер,invoice,xyzzy").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var agentEmail = args.Optional("agent") ?? "auto";
         var agentPassword = args.Optional("agent-password") ?? password;
-        var inboxOnly = args.Optional("only") switch
-        {
-            null or "all" => false,
-            "inbox" => true,
-            var other => throw new UsageException($"--only must be all or inbox, not {other}."),
-        };
+        var only = args.Optional("only") ?? "all";
+        if (only is not ("all" or "inbox" or "create")) throw new UsageException($"--only must be all, inbox or create, not {only}.");
         args.EnsureAllUsed();
 
         var baseUri = LoopbackOnly(url);
@@ -61,6 +57,7 @@ public static class ApiBench
         Console.Error.WriteLine($"api: {provider} at {baseUri}, signed in as {email} ({token.Role}); newest ticket id {maxTicketId:N0}, newest contact id {maxContactId:N0}");
 
         // The agent inbox as an ordinary agent sees it: their lists merge one range per group (and unrouted, and their own).
+        if (only == "create") agentEmail = "none";
         if (agentEmail == "auto") agentEmail = await PickAgentAsync(http, ct);
         using var agentHttp = new HttpClient(handler, disposeHandler: false) { BaseAddress = baseUri, Timeout = Timeout.InfiniteTimeSpan };
         SignedIn? agentToken = null;
@@ -86,11 +83,12 @@ public static class ApiBench
             (c, t) => GetAsync(c, "/api/v1/search?q=" + Uri.EscapeDataString(w), t))));
         scenarios.AddRange(InboxScenarios($"{token.Role} ", null, readClients));
         if (agentToken is not null) scenarios.AddRange(InboxScenarios($"{agentToken.Role} ", agentHttp, readClients));
-        if (!inboxOnly) scenarios.AddRange(await PageScenarios.PrepareAsync(http, runTag, ct));
+        if (only == "all") scenarios.AddRange(await PageScenarios.PrepareAsync(http, runTag, ct));
         scenarios.Add(new("Create ticket (`POST /tickets`), 1 client", 1, (c, t) => CreateAsync(c, runTag, t), IsCreate: true));
         scenarios.Add(new("Create ticket (`POST /tickets`), 32 clients", 32, (c, t) => CreateAsync(c, runTag, t), IsCreate: true));
-        // --only inbox: the inbox rows alone (quick re-runs while looking at a query); the results file says so in the label.
-        if (inboxOnly) scenarios.RemoveAll(sc => !sc.Name.Contains("inbox", StringComparison.Ordinal) && !sc.Name.Contains("counts", StringComparison.Ordinal));
+        // --only inbox|create: those rows alone (quick re-runs while looking at a query or at writes); the results file says so in the label.
+        if (only == "inbox") scenarios.RemoveAll(sc => !sc.Name.Contains("inbox", StringComparison.Ordinal) && !sc.Name.Contains("counts", StringComparison.Ordinal));
+        if (only == "create") scenarios.RemoveAll(sc => !sc.IsCreate);
 
         var results = new List<(Scenario Scenario, Summary Summary, string Codes)>();
         try

@@ -14,9 +14,9 @@ public sealed record CreateTicketRequest(
     [property: Required] string? Subject, string? Body, string? BodyHtml, [property: Required] CustomerInput? Customer, TicketPriority? Priority, TicketType? Type,
     List<string?>? Tags, long? GroupId, long? AssigneeId, Channel? Channel, List<AttachmentInput?>? Attachments);
 
-/// <summary>Opens a ticket for a customer on their behalf: the customer's first message plus the ticket, in one transaction.</summary>
-public sealed class CreateTicket(OknoDb db, ContactDirectory contacts, TagCatalog tags, AttachmentIntake attachments,
-    MessageBodies bodies, TimeProvider clock, TicketQueries queries, Live.TicketFeed feed)
+/// <summary>Opens a ticket for a customer on their behalf: the customer's first message plus the ticket, in one
+/// transaction (shared with concurrent creations, see <see cref="TicketCreations"/>).</summary>
+public sealed class CreateTicket(OknoDb db, AttachmentIntake attachments, MessageBodies bodies, TicketCreations creations, Live.TicketFeed feed)
 {
     public async Task<TicketView> ExecuteAsync(CreateTicketRequest request, CurrentAgent agent, CancellationToken cancellationToken)
     {
@@ -39,27 +39,15 @@ public sealed class CreateTicket(OknoDb db, ContactDirectory contacts, TagCatalo
 
         var body = MessageInput.Body(request.Body, request.BodyHtml, bodies);
         var stored = await attachments.SaveAsync(files, cancellationToken);
-        var actor = Actor.Agent(agent.Id);
-        var id = await db.WriteAsync(async ct =>
-        {
-            var now = clock.GetUtcNow();
-            var contact = await contacts.FindOrCreateByEmailAsync(request.Customer!.Email!, request.Customer.Name, ct);
-            var number = await db.NextTicketNumberAsync(ct);
-            var ticket = Ticket.Create(number, request.Subject!, contact, request.Channel ?? Channel.Api,
-                request.Priority ?? TicketPriority.Normal, request.Type ?? TicketType.Question, request.GroupId, actor, now);
-            var message = new Message(MessageDirection.In, false, Actor.Contact(contact.Id), body.Text, body.Html, now);
-            message.Attachments.AddRange(stored.Select(a => a.ToAttachment()));
-            ticket.AddMessage(message, now);
-            if (request.Tags is { Count: > 0 }) ticket.SetTags(await tags.ResolveAsync(request.Tags!, ct), actor, now);
-            if (request.AssigneeId is { } assignee) ticket.AssignTo(assignee, actor, now);
-            db.Tickets.Add(ticket);
-            await db.SaveChangesAsync(ct);
-            return ticket.Id;
-        }, cancellationToken);
-        // The creator gets the ticket back even if they routed it to a group they cannot see.
-        var created = await queries.LoadAsync(id, cancellationToken);
-        feed.Publish(new Live.TicketChange(created.Id, Live.TicketChangeKind.Created, created.GroupId, created.AssigneeId, agent.Id));
-        return created;
+        var created = await creations.CreateAsync(new NewTicket(
+            request.Subject!, body, stored, request.Customer!.Email!, request.Customer.Name, request.Channel ?? Channel.Api,
+            request.Priority ?? TicketPriority.Normal, request.Type ?? TicketType.Question,
+            request.Tags?.Select(t => t!).ToList() ?? [], request.GroupId, request.AssigneeId, Actor.Agent(agent.Id)), cancellationToken);
+        // The creator gets the ticket back even if they routed it to a group they cannot see. It is made from the
+        // entities just committed (contact, company and tags are loaded), so no second read.
+        var view = TicketView.Of(created);
+        feed.Publish(new Live.TicketChange(view.Id, Live.TicketChangeKind.Created, view.GroupId, view.AssigneeId, agent.Id));
+        return view;
     }
 }
 

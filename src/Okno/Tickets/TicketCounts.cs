@@ -5,7 +5,7 @@ using Quartz;
 
 namespace Okno.Tickets;
 
-/// <summary>How many tickets sit in one (status, group, assignee) bucket, kept as +1/-1 rows written in the same
+/// <summary>How many tickets sit in one (status, group, assignee) bucket, kept as +n/-n rows written in the same
 /// transaction as the ticket change. Rows are only ever inserted, so concurrent writers never wait on a hot counter
 /// row; <see cref="TicketCountCompaction"/> folds them into one row per bucket now and then. The inbox counters are
 /// sums over these few rows, never COUNT(*) over the tickets.</summary>
@@ -28,13 +28,16 @@ public static class TicketCounts
     public static void RecordChanges(OknoDb db)
     {
         db.ChangeTracker.DetectChanges();
-        foreach (var entry in db.ChangeTracker.Entries<Ticket>().ToList())
+        // One row per bucket this save moves (a batch of new tickets in one bucket is one +N row, not N +1 rows).
+        var deltas = new Dictionary<(TicketStatus, long?, long?), long>();
+        void Move((TicketStatus, long?, long?) bucket, long delta) => deltas[bucket] = deltas.GetValueOrDefault(bucket) + delta;
+        foreach (var entry in db.ChangeTracker.Entries<Ticket>())
         {
             var t = entry.Entity;
             switch (entry.State)
             {
                 case EntityState.Added:
-                    db.TicketCounts.Add(new TicketCount { Status = t.Status, GroupId = t.GroupId, AssigneeId = t.AssigneeId, Delta = 1 });
+                    Move((t.Status, t.GroupId, t.AssigneeId), 1);
                     break;
                 case EntityState.Modified:
                     var status = entry.Property(x => x.Status);
@@ -43,13 +46,15 @@ public static class TicketCounts
                     if (!status.IsModified && !group.IsModified && !assignee.IsModified) break;
                     var before = (status.OriginalValue, group.OriginalValue, assignee.OriginalValue);
                     if (before == (t.Status, t.GroupId, t.AssigneeId)) break;
-                    db.TicketCounts.Add(new TicketCount { Status = before.Item1, GroupId = before.Item2, AssigneeId = before.Item3, Delta = -1 });
-                    db.TicketCounts.Add(new TicketCount { Status = t.Status, GroupId = t.GroupId, AssigneeId = t.AssigneeId, Delta = 1 });
+                    Move(before, -1);
+                    Move((t.Status, t.GroupId, t.AssigneeId), 1);
                     break;
                 case EntityState.Deleted:
                     throw new InvalidOperationException("Tickets are never deleted.");
             }
         }
+        foreach (var ((status, groupId, assigneeId), delta) in deltas)
+            if (delta != 0) db.TicketCounts.Add(new TicketCount { Status = status, GroupId = groupId, AssigneeId = assigneeId, Delta = delta });
     }
 
     public static async Task<IReadOnlyList<BucketCount>> BucketsAsync(OknoDb db, CancellationToken cancellationToken) =>
@@ -66,7 +71,7 @@ public static class TicketCounts
             v => list.Where(b => InboxViews.Holds(v, agent, b.Status, b.GroupId, b.AssigneeId)).Sum(b => b.Count));
     }
 
-    /// <summary>Folds the +1/-1 rows into one row per bucket. Only rows read here are deleted (by id), so a row a
+    /// <summary>Folds the +n/-n rows into one row per bucket. Only rows read here are deleted (by id), so a row a
     /// concurrent writer commits meanwhile is never lost, whatever order ids commit in.</summary>
     public static async Task<int> CompactAsync(OknoDb db, CancellationToken cancellationToken)
     {

@@ -53,10 +53,9 @@ public sealed class InboxViewsTests(SqliteOkno okno) : IClassFixture<SqliteOkno>
         await using (var scope = okno.App.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<OknoDb>();
-            // The compaction job (every 30 s) may have run just before: either way, afterwards each bucket is one row.
             await TicketCounts.CompactAsync(db, CancellationToken.None);
-            var rows = await db.TicketCounts.GroupBy(c => new { c.Status, c.GroupId, c.AssigneeId }).Select(g => g.Count()).ToListAsync();
-            Assert.All(rows, n => Assert.Equal(1, n));
+            // One row per bucket, whether this call folded them or the background compaction (every 30 s) did first.
+            Assert.Equal(await BucketCountAsync(db), await db.TicketCounts.CountAsync());
         }
         await AssertCountsMatchListsAsync(admin);
         await AssertCountsMatchListsAsync(agent);
@@ -69,6 +68,9 @@ public sealed class InboxViewsTests(SqliteOkno okno) : IClassFixture<SqliteOkno>
             Assert.Equal(before.OrderBy(b => b.ToString()), (await TicketCounts.BucketsAsync(db, CancellationToken.None)).OrderBy(b => b.ToString()));
         }
     }
+
+    private static Task<int> BucketCountAsync(OknoDb db) =>
+        db.TicketCounts.Select(c => new { c.Status, c.GroupId, c.AssigneeId }).Distinct().CountAsync();
 
     private static async Task AssertCountsMatchListsAsync(HttpClient client)
     {

@@ -36,7 +36,11 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
     public abstract DatabaseProvider Provider { get; }
 
     /// <summary>The next human ticket number (10001, 10002…). Call it inside the transaction that inserts the ticket.</summary>
-    public abstract Task<long> NextTicketNumberAsync(CancellationToken cancellationToken);
+    public async Task<long> NextTicketNumberAsync(CancellationToken cancellationToken) => (await NextTicketNumbersAsync(1, cancellationToken))[0];
+
+    /// <summary>The next <paramref name="count"/> ticket numbers, ascending, in one round trip. Call it inside the
+    /// transaction that inserts the tickets.</summary>
+    public abstract Task<IReadOnlyList<long>> NextTicketNumbersAsync(int count, CancellationToken cancellationToken);
 
     /// <summary>Makes concurrent writers of one ticket wait for each other instead of failing; call first inside
     /// <see cref="WriteAsync{T}"/>, before loading the ticket.</summary>

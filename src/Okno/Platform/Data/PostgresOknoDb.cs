@@ -10,8 +10,9 @@ public sealed class PostgresOknoDb(DbContextOptions<PostgresOknoDb> options) : O
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 
     // A sequence never blocks concurrent creators; a gap after a rollback is acceptable for ticket numbers.
-    public override async Task<long> NextTicketNumberAsync(CancellationToken cancellationToken) =>
-        await Database.SqlQueryRaw<long>($"SELECT nextval('\"{TicketNumbers}\"') AS \"Value\"").SingleAsync(cancellationToken);
+    public override async Task<IReadOnlyList<long>> NextTicketNumbersAsync(int count, CancellationToken cancellationToken) =>
+        (await Database.SqlQueryRaw<long>($"SELECT nextval('\"{TicketNumbers}\"') AS \"Value\" FROM generate_series(1, {{0}})", count)
+            .ToListAsync(cancellationToken)).Order().ToList();
 
     public override async Task LockTicketAsync(long ticketId, CancellationToken cancellationToken) =>
         await Database.ExecuteSqlAsync($"SELECT 1 FROM \"Tickets\" WHERE \"Id\" = {ticketId} FOR UPDATE", cancellationToken);

@@ -15,9 +15,12 @@ public sealed class SqliteOknoDb(DbContextOptions<SqliteOknoDb> options) : OknoD
 
     // Safe because SQLite write transactions here start with BEGIN IMMEDIATE: no other writer can take
     // the same number before this one commits. The unique index on Number is the last line of defence.
-    public override async Task<long> NextTicketNumberAsync(CancellationToken cancellationToken) =>
-        await Database.SqlQueryRaw<long>("SELECT COALESCE(MAX(\"Number\"), 10000) + 1 AS \"Value\" FROM \"Tickets\"")
+    public override async Task<IReadOnlyList<long>> NextTicketNumbersAsync(int count, CancellationToken cancellationToken)
+    {
+        var next = await Database.SqlQueryRaw<long>("SELECT COALESCE(MAX(\"Number\"), 10000) + 1 AS \"Value\" FROM \"Tickets\"")
             .SingleAsync(cancellationToken);
+        return Enumerable.Range(0, count).Select(i => next + i).ToList();
+    }
 
     // Nothing to do: a write transaction here already holds the database's single write lock (BEGIN IMMEDIATE).
     public override Task LockTicketAsync(long ticketId, CancellationToken cancellationToken) => Task.CompletedTask;

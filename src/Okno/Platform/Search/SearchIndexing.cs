@@ -62,6 +62,9 @@ internal static class SearchIndexing
             foreach (var t in (row.Title + " " + row.Body).Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 if (IsVocabularyTerm(t)) vocabulary.Add(t);
 
+        // The entries and their terms go in as few commands as possible (one for a ticket or a message): each
+        // command is a round trip inside the writer's transaction.
+        var batch = new StatementBatch(db);
         foreach (var chunk in rows.Chunk(200))
         {
             var sql = new System.Text.StringBuilder(
@@ -74,39 +77,64 @@ internal static class SearchIndexing
                 parameters.Add(doc.Kind);
                 parameters.Add(doc.OwnerId);
                 // A null goes in as the NULL literal: EF cannot type a null raw-SQL parameter.
-                var ticket = doc.TicketId is null ? "NULL" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{{{p + 2}}}");
+                var ticket = doc.TicketId is null ? "NULL" : Placeholder(p + 2);
                 if (doc.TicketId is { } id) parameters.Add(id);
                 var n = parameters.Count;
-                sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"({{{p}}}, {{{p + 1}}}, {ticket}, {{{n}}}, {{{n + 1}}}, {{{n + 2}}})");
+                sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"({Placeholder(p)}, {Placeholder(p + 1)}, {ticket}, {Placeholder(n)}, {Placeholder(n + 1)}, {Placeholder(n + 2)})");
                 parameters.Add(doc.Language);
                 parameters.Add(title);
                 parameters.Add(body);
             }
             sql.Append(" ON CONFLICT (\"Kind\", \"OwnerId\") DO UPDATE SET \"TicketId\" = excluded.\"TicketId\", " +
                        "\"Language\" = excluded.\"Language\", \"Title\" = excluded.\"Title\", \"Body\" = excluded.\"Body\"");
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, cancellationToken);
+            await batch.AddAsync(sql.ToString(), parameters, cancellationToken);
         }
-        await AddTermsAsync(db, vocabulary, cancellationToken);
-    }
-
-    internal static bool IsVocabularyTerm(string term) => term.Length >= 3 && term.All(char.IsLetter);
-
-    private static async Task AddTermsAsync(OknoDb db, IEnumerable<string> terms, CancellationToken cancellationToken)
-    {
-        foreach (var chunk in terms.Order(StringComparer.Ordinal).Chunk(300))
+        foreach (var chunk in vocabulary.Order(StringComparer.Ordinal).Chunk(300))
         {
             var sql = new System.Text.StringBuilder("INSERT INTO \"SearchTerms\" (\"Term\", \"Prefix\", \"Length\") VALUES ");
-            var parameters = new object[chunk.Length * 3];
+            var parameters = new List<object>(chunk.Length * 3);
             for (var i = 0; i < chunk.Length; i++)
             {
                 if (i > 0) sql.Append(", ");
-                sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"({{{i * 3}}}, {{{i * 3 + 1}}}, {{{i * 3 + 2}}})");
-                parameters[i * 3] = chunk[i];
-                parameters[i * 3 + 1] = chunk[i][..1];
-                parameters[i * 3 + 2] = chunk[i].Length;
+                sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"({Placeholder(i * 3)}, {Placeholder(i * 3 + 1)}, {Placeholder(i * 3 + 2)})");
+                parameters.Add(chunk[i]);
+                parameters.Add(chunk[i][..1]);
+                parameters.Add(chunk[i].Length);
             }
             sql.Append(" ON CONFLICT DO NOTHING");
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, cancellationToken);
+            await batch.AddAsync(sql.ToString(), parameters, cancellationToken);
+        }
+        await batch.FlushAsync(cancellationToken);
+    }
+
+    private static string Placeholder(int index) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{{{index}}}");
+
+    /// <summary>Statements joined into one command (one round trip) up to a bound on parameters, well under both
+    /// databases' limits. Each added statement numbers its placeholders from {0}; they are renumbered here.</summary>
+    private sealed class StatementBatch(OknoDb db)
+    {
+        private const int MaxParameters = 3000;
+        private readonly System.Text.StringBuilder _sql = new();
+        private readonly List<object> _parameters = [];
+
+        public async Task AddAsync(string sql, List<object> parameters, CancellationToken cancellationToken)
+        {
+            if (_parameters.Count > 0 && _parameters.Count + parameters.Count > MaxParameters) await FlushAsync(cancellationToken);
+            var offset = _parameters.Count;
+            if (_sql.Length > 0) _sql.Append(";\n");
+            _sql.Append(offset == 0 ? sql : System.Text.RegularExpressions.Regex.Replace(sql, @"\{(\d+)\}",
+                m => Placeholder(offset + int.Parse(m.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture))));
+            _parameters.AddRange(parameters);
+        }
+
+        public async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            if (_sql.Length == 0) return;
+            await db.Database.ExecuteSqlRawAsync(_sql.ToString(), _parameters, cancellationToken);
+            _sql.Clear();
+            _parameters.Clear();
         }
     }
+
+    internal static bool IsVocabularyTerm(string term) => term.Length >= 3 && term.All(char.IsLetter);
 }

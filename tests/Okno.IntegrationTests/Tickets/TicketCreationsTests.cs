@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Okno.Platform.Text;
+using Okno.Testing;
+using Okno.Tickets;
+
+namespace Okno.IntegrationTests.Tickets;
+
+/// <summary>Group commit of new tickets (<see cref="TicketCreations"/>) on both databases: every acknowledged ticket
+/// is there with everything written beside it, and a creation that fails in a shared transaction fails alone.</summary>
+public sealed class TicketCreationsTests
+{
+    public static TheoryData<string> Providers => new() { "sqlite", "postgres" };
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Parallel_creations_are_each_committed_with_message_counter_and_search_entries(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var admin = await app.AdminClientAsync();
+        const int count = 64;
+        var answers = await Task.WhenAll(Enumerable.Range(0, count).Select(i => Task.Run(async () =>
+        {
+            var response = await admin.PostAsJsonAsync("/api/v1/tickets", new
+            {
+                subject = $"Принтер {i} не печатает", body = $"Очередь печати {i} зависла", customer = new { email = $"batch-{i % 8}@example.com" },
+                tags = i % 2 == 0 ? new[] { "batch", $"b{i % 3}" } : null,
+            });
+            return await response.JsonAsync(HttpStatusCode.Created);
+        })));
+
+        var ids = answers.Select(a => a.Id()).ToList();
+        Assert.Equal(count, ids.Distinct().Count());
+        Assert.Equal(count, answers.Select(a => a.GetProperty("number").GetInt64()).Distinct().Count());
+        Assert.Equal(8, answers.Select(a => a.GetProperty("customer").Id()).Distinct().Count());
+        var (tickets, messages, counted, subjectEntries, messageEntries) = await app.WithDbAsync(async db => (
+            await db.Tickets.CountAsync(t => ids.Contains(t.Id)),
+            await db.Messages.Where(m => ids.Contains(m.TicketId)).GroupBy(m => m.TicketId).CountAsync(g => g.Count() == 1),
+            await db.TicketCounts.SumAsync(c => c.Delta) - await db.Tickets.LongCountAsync(),
+            await db.SearchEntries.CountAsync(e => e.Kind == Ticket.SearchKind && ids.Contains(e.OwnerId)),
+            await db.SearchEntries.CountAsync(e => e.Kind == Message.SearchKind && e.TicketId != null && ids.Contains(e.TicketId.Value))));
+        Assert.Equal(count, tickets);
+        Assert.Equal(count, messages);
+        Assert.Equal(0, counted);
+        Assert.Equal(count, subjectEntries);
+        Assert.Equal(count, messageEntries);
+
+        // The answer is built from what was written: it is what a read returns.
+        foreach (var answer in answers.Take(6))
+        {
+            var read = await admin.GetJsonAsync($"/api/v1/tickets/{answer.Id()}");
+            foreach (var field in new[] { "number", "subject", "status", "customer", "company", "tags", "createdAt", "updatedAt", "messageCount", "version" })
+                Assert.Equal(read.GetProperty(field).GetRawText(), answer.GetProperty(field).GetRawText());
+        }
+        var found = await admin.GetJsonAsync($"/api/v1/search?q={Uri.EscapeDataString("очередь печати 7")}");
+        Assert.Contains(found.Items(), i => i.GetProperty("ticket").Id() == answers[7].Id());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_creation_that_fails_in_a_shared_transaction_fails_alone(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var creations = app.Services.GetRequiredService<TicketCreations>();
+        var body = new MessageBody("Не работает", "<p>Не работает</p>");
+        NewTicket Make(string subject, long? groupId) => new(subject, body, [], $"{subject}@example.com", null, Channel.Api,
+            TicketPriority.Normal, TicketType.Question, ["shared"], groupId, null, Actor.System);
+
+        // The middle one names a group that does not exist (as if it was deleted after the request was checked).
+        var results = creations.WriteBatchAsync([Make("first", null), Make("broken", 987_654), Make("third", null)]);
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => results[1]);
+        var written = new[] { await results[0], await results[2] };
+
+        var (subjects, messages, entries, counted) = await app.WithDbAsync(async db => (
+            await db.Tickets.OrderBy(t => t.Id).Select(t => t.Subject).ToListAsync(),
+            await db.Messages.CountAsync(),
+            await db.SearchEntries.CountAsync(e => e.Kind == Ticket.SearchKind),
+            await db.TicketCounts.SumAsync(c => c.Delta)));
+        Assert.Equal(["first", "third"], subjects);
+        Assert.Equal(2, messages);
+        Assert.Equal(2, entries);
+        Assert.Equal(2, counted);
+        Assert.All(written, t => Assert.Equal(["shared"], t.Tags.Select(tt => tt.Tag.Name)));
+    }
+}
