@@ -119,16 +119,13 @@ memory() {
   echo "Okno process memory after the run: peak resident ${hwm} MB (VmHWM), now ${rss} MB (VmRSS)."
 }
 
-if [ "$what" = search ]; then
-  log "knowledge base: ${OKNO_BENCH_ARTICLES:-10000} articles through the API (continues an earlier run's)"
-  bench articles --url "$url" --email "$email" --password "$password" --count "${OKNO_BENCH_ARTICLES:-10000}" | tee "$work/articles.txt"
-  bench search --url "$url" --email "$email" --password "$password" --seconds "$seconds" --out "$out" \
-    --label "$tickets tickets, Okno $rev, bench/run.sh $provider $tickets $seconds search"
+# Appends a heading, the given step outputs (without their RESULT lines) and the memory line to the results file.
+append_run_output() {
   {
-    echo "Generation and articles for this run:"
+    echo "$1"
     echo
     echo '```text'
-    grep -hv "^RESULT" "$work/generate.txt" "$work/articles.txt"
+    grep -hv "^RESULT" "${@:2}"
     echo '```'
     echo
     memory
@@ -136,6 +133,14 @@ if [ "$what" = search ]; then
   } >>"$out"
   memory >&2
   log "results appended to $out"
+}
+
+if [ "$what" = search ]; then
+  log "knowledge base: ${OKNO_BENCH_ARTICLES:-10000} articles through the API (continues an earlier run's)"
+  bench articles --url "$url" --email "$email" --password "$password" --count "${OKNO_BENCH_ARTICLES:-10000}" | tee "$work/articles.txt"
+  bench search --url "$url" --email "$email" --password "$password" --seconds "$seconds" --out "$out" \
+    --label "$tickets tickets, Okno $rev, bench/run.sh $provider $tickets $seconds search"
+  append_run_output "Generation and articles for this run:" "$work/generate.txt" "$work/articles.txt"
   exit 0
 fi
 
@@ -150,15 +155,5 @@ api_args=(--url "$url" --email "$email" --password "$password" --seconds "$secon
 [ -n "$floor32" ] && api_args+=(--floor32 "$floor32")
 bench api "${api_args[@]}"
 
-{
-  echo "Generation, floor and counter check for this run (bench/run.sh $provider $tickets $seconds):"
-  echo
-  echo '```text'
-  grep -hv "^RESULT" "$work/generate.txt" "$work/floor.txt" "$work/check.txt"
-  echo '```'
-  echo
-  memory
-  echo
-} >>"$out"
-memory >&2
-log "results appended to $out"
+append_run_output "Generation, floor and counter check for this run (bench/run.sh $provider $tickets $seconds):" \
+  "$work/generate.txt" "$work/floor.txt" "$work/check.txt"
