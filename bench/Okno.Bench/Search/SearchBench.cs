@@ -43,14 +43,21 @@ public static class SearchBench
 
         Console.Error.WriteLine($"articles: {existing:N0} there, creating {count - existing:N0} with {clients} clients…");
         var next = existing - 1;
-        var progress = new Progress("articles", count - existing);
+        var missing = count - existing;
+        var progress = new Progress("articles", missing);
         var watch = Stopwatch.StartNew();
         long translations = 0;
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
-            for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+            // Numbers are taken in order; one that an interrupted run already wrote (its slug exists) is passed over.
+            while (Interlocked.Decrement(ref missing) >= 0)
             {
-                var written = await CreateArticleAsync(http, i, sectionIds[i % sectionIds.Count], ct);
+                int written;
+                do
+                {
+                    var i = Interlocked.Increment(ref next);
+                    written = await CreateArticleAsync(http, i, sectionIds[i % sectionIds.Count], ct);
+                } while (written == 0);
                 Interlocked.Add(ref translations, written);
                 lock (progress) progress.Add(1, written);
             }
@@ -62,6 +69,7 @@ public static class SearchBench
         return 0;
     }
 
+    /// <summary>Writes article <paramref name="i"/>: the number of translations written, 0 when an earlier run already wrote it.</summary>
     private static async Task<int> CreateArticleAsync(HttpClient http, int i, long sectionId, CancellationToken ct)
     {
         var visibility = i % 20 == 0 ? "draft" : i % 7 == 0 ? "internal" : "public";
@@ -69,6 +77,7 @@ public static class SearchBench
         using var created = await http.PostAsJsonAsync("/api/v1/kb/articles",
             new { sectionId, language = "ru", title = ruTitle, body = ruBody, visibility, slug = Slug(i) }, ct);
         var text = await created.Content.ReadAsStringAsync(ct);
+        if (created.StatusCode == HttpStatusCode.Conflict && text.Contains(Slug(i), StringComparison.Ordinal)) return 0;
         if (created.StatusCode != HttpStatusCode.Created) throw new BenchException($"Creating article {i} failed: {(int)created.StatusCode} {text}");
         if (i % 2 != 0) return 1;
         var id = JsonDocument.Parse(text).RootElement.GetProperty("id").GetInt64();
