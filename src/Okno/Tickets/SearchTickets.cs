@@ -51,7 +51,7 @@ public sealed class SearchTickets(OknoDb db, SearchIndex index)
         // tickets this agent may see, not a filtered global top.
         var (terms, ranked) = await index.RunAsync(query, t =>
         {
-            var matches = db.SearchMatches(t, [Ticket.SearchKind, Message.SearchKind]);
+            var matches = db.SearchMatches(t, [Ticket.SearchKind, Message.SearchKind], kindsAreFew: false);
             if (!agent.SeesAllTickets)
             {
                 var visibleIds = visible.Select(v => (long?)v.Id);

@@ -23,7 +23,7 @@ public sealed class PostgresOknoDb(DbContextOptions<PostgresOknoDb> options) : O
     // The generated "Document" tsvector (SearchSchema) against a tsquery of quoted lexemes joined by AND, built with
     // the 'simple' configuration (no second stemming), and the kinds as "kind:…" lexemes (cast directly, so the parser
     // never splits them); ts_rank of the terms only, weights [D, C, B, A]: title (A) 1.0, body (B) 0.1.
-    public override IQueryable<Search.SearchMatch> SearchMatches(IReadOnlyList<string> terms, IReadOnlyCollection<string> kinds)
+    public override IQueryable<Search.SearchMatch> SearchMatches(IReadOnlyList<string> terms, IReadOnlyCollection<string> kinds, bool kindsAreFew = true)
     {
         if (terms.Count == 0) throw new ArgumentException("At least one term.", nameof(terms));
         var query = string.Join(" & ", terms.Select(t => "'" + t.Replace("'", "''", StringComparison.Ordinal).Replace("\\", "\\\\", StringComparison.Ordinal) + "'"));

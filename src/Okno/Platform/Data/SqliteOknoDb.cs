@@ -43,18 +43,23 @@ public sealed class SqliteOknoDb(DbContextOptions<SqliteOknoDb> options) : OknoD
     // negated. bm25 comes through FTS5's rank column (configured per query), not a bm25() call: a function call cannot run
     // once SQLite moves it into an outer GROUP BY or filter ("unable to use function bm25 in the requested context").
     // EntryId is the FTS rowid itself, so ordering by it (the newest candidates) is done by FTS5 and stops at the LIMIT.
-    public override IQueryable<Search.SearchMatch> SearchMatches(IReadOnlyList<string> terms, IReadOnlyCollection<string> kinds)
+    public override IQueryable<Search.SearchMatch> SearchMatches(IReadOnlyList<string> terms, IReadOnlyCollection<string> kinds, bool kindsAreFew = true)
     {
         if (terms.Count == 0) throw new ArgumentException("At least one term.", nameof(terms));
-        var kindFilter = string.Join(" OR ", CheckedKinds(kinds).Select(k => "\"" + Search.SearchSchema.KindInDocument.SqliteKindToken(k) + "\""));
+        var checkedKinds = CheckedKinds(kinds);
         var words = string.Join(' ', terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
-        var match = $"{{Kind}} : ({kindFilter}) AND {{Title Body}} : ({words})";
-        return Database.SqlQueryRaw<Search.SearchMatch>(
+        var match = $"{{Title Body}} : ({words})";
+        if (kindsAreFew)
+            match = $"{{Kind}} : ({string.Join(" OR ", checkedKinds.Select(k => "\"" + Search.SearchSchema.KindInDocument.SqliteKindToken(k) + "\""))}) AND " + match;
+        var matches = Database.SqlQueryRaw<Search.SearchMatch>(
             """
             SELECT "SearchFts".rowid AS "EntryId", e."Kind", e."OwnerId", e."TicketId", e."Language", -"SearchFts"."rank" AS "Rank"
             FROM "SearchFts" JOIN "SearchEntries" AS e ON e."Id" = "SearchFts".rowid
             WHERE "SearchFts" MATCH {0} AND "SearchFts"."rank" MATCH 'bm25(0.0, 10.0, 1.0)'
             """, match);
+        if (kindsAreFew) return matches;
+        var kindList = checkedKinds.ToList();
+        return matches.Where(m => kindList.Contains(m.Kind));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
