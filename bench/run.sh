@@ -9,8 +9,9 @@
 # Environment: OKNO_BENCH_KEEP=1 keeps the database (a re-run then reuses it); OKNO_BENCH_SEARCH_INDEX=no skips indexing
 # the generated tickets for search (much faster; search then finds only what is written through Okno); OKNO_BENCH_WORK (default
 # /tmp/okno-bench-<provider>-<tickets>); OKNO_BENCH_EMAIL/OKNO_BENCH_PASSWORD (default the generated admin);
-# PostgreSQL: OKNO_BENCH_PG_HOST/PORT/USER/PASSWORD (default the scripts/test-deps server, which is started if it is
-# not running) and OKNO_BENCH_DB (default okno_bench_<tickets>).
+# PostgreSQL: OKNO_BENCH_PG_HOST/PORT/USER/PASSWORD (default: the benchmark's own durable cluster on 127.0.0.1:55440
+# under /tmp/okno-bench-pg, started by scripts/test-deps if it is not running) and OKNO_BENCH_DB (default
+# okno_bench_<tickets>).
 # Only what this run created is removed at the end: a database or folder that was already there is left alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -69,9 +70,12 @@ if [ "$provider" = sqlite ]; then
   okno_env=(Okno__DataDirectory="$work/data")
 else
   if [ -z "${OKNO_BENCH_PG_HOST:-}" ]; then
-    eval "$(scripts/test-deps up)" >/dev/null   # idempotent: starts the project's PostgreSQL 15 on 127.0.0.1:55432
+    # A PostgreSQL 15 cluster of the benchmark's own, set up as production runs it (every commit flushed to disk), not
+    # the test suite's throwaway one; idempotent, and it keeps running (with its databases) after the run:
+    # `OKNO_TEST_RUNDIR=/tmp/okno-bench-pg scripts/test-deps down` removes it.
+    OKNO_TEST_RUNDIR=/tmp/okno-bench-pg OKNO_PG_PORT=55440 OKNO_PG_DURABLE=1 scripts/test-deps up postgres >/dev/null
   fi
-  export PGHOST=${OKNO_BENCH_PG_HOST:-127.0.0.1} PGPORT=${OKNO_BENCH_PG_PORT:-55432} PGUSER=${OKNO_BENCH_PG_USER:-okno} \
+  export PGHOST=${OKNO_BENCH_PG_HOST:-127.0.0.1} PGPORT=${OKNO_BENCH_PG_PORT:-55440} PGUSER=${OKNO_BENCH_PG_USER:-okno} \
     PGPASSWORD=${OKNO_BENCH_PG_PASSWORD:-okno}
   pg_db=${OKNO_BENCH_DB:-okno_bench_$tickets}
   [ "$(psql -Atq -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$pg_db'")" = 1 ] || created_db=1
