@@ -57,6 +57,24 @@ public sealed class StorageTests
             history.Select(e => e.GetProperty("at").GetDateTimeOffset()).Order()));
     }
 
+    [Fact]
+    public async Task On_postgres_a_statement_run_again_is_prepared_once_per_connection()
+    {
+        await using var app = OknoFactory.For("postgres");
+        var (before, after, ticketCount) = await app.WithDbAsync(async db =>
+        {
+            // One connection for the whole check: prepared statements belong to a PostgreSQL session.
+            await db.Database.OpenConnectionAsync();
+            var prepared = () => db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM pg_prepared_statements").SingleAsync();
+            var first = await prepared();
+            var count = 0;
+            for (var i = 0; i < 3; i++) count = await db.Tickets.CountAsync(t => t.Subject != "x");
+            return (first, await prepared(), count);
+        });
+        Assert.Equal(0, ticketCount);
+        Assert.True(after > before, $"prepared statements on the connection: {before} before, {after} after running one query three times");
+    }
+
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task Concurrent_creation_gives_unique_numbers_one_contact_per_email_and_one_row_per_tag(string provider)
