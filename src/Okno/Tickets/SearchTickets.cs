@@ -54,8 +54,9 @@ public sealed class SearchTickets(OknoDb db, SearchIndex index)
             var matches = db.SearchMatches(t, [Ticket.SearchKind, Message.SearchKind], kindsAreFew: false);
             if (!agent.SeesAllTickets)
             {
-                var visibleIds = visible.Select(v => (long?)v.Id);
-                matches = matches.Where(m => visibleIds.Contains(m.TicketId));
+                // A correlated EXISTS, one ticket look-up per match walked: as `TicketId IN (visible ids)` SQLite built
+                // the list of every ticket the agent may see (148,153 at 1M tickets, ~110 ms) on each search.
+                matches = matches.Where(m => visible.Any(v => v.Id == m.TicketId));
             }
             return SearchIndex.Newest(matches).GroupBy(m => m.TicketId)
                 .Select(g => new { TicketId = g.Key, Rank = g.Max(m => m.Rank) })

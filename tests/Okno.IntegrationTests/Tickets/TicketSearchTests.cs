@@ -20,6 +20,32 @@ public sealed class TicketSearchTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task An_agent_finds_tickets_of_their_groups_unrouted_and_assigned_to_them_and_nothing_else(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var admin = await app.AdminClientAsync();
+        var mine = await admin.CreateGroupAsync("Моя линия");
+        var other = await admin.CreateGroupAsync("Чужая линия");
+        var (agentId, agent) = await app.CreateAgentAsync(admin, groupIds: [mine]);
+        var inMyGroup = await admin.CreateTicketAsync("Турникет не пускает", extra: new { groupId = mine });
+        var unrouted = await admin.CreateTicketAsync("Турникет сломан");
+        var assigned = await admin.CreateTicketAsync("Пропуск", extra: new { groupId = other, assigneeId = agentId });
+        await admin.PostJsonAsync($"/api/v1/tickets/{assigned.Id()}/messages", new { body = "Турникеты на проходной" });
+        var elsewhere = await admin.CreateTicketAsync("Турникет в другом офисе", extra: new { groupId = other });
+        var elsewhereByMessage = await admin.CreateTicketAsync("Проходная", extra: new { groupId = other });
+        await admin.PostJsonAsync($"/api/v1/tickets/{elsewhereByMessage.Id()}/messages", new { body = "Турникет" });
+
+        Assert.Equal(new[] { inMyGroup.Id(), unrouted.Id(), assigned.Id() }.Order(), (await IdsAsync(agent, "турникет")).Order());
+        Assert.Equal(new[] { inMyGroup.Id(), unrouted.Id(), assigned.Id(), elsewhere.Id(), elsewhereByMessage.Id() }.Order(),
+            (await IdsAsync(admin, "турникет")).Order());
+
+        // Moved out of the agent's reach: gone from their search at once.
+        await admin.PatchAsync($"/api/v1/tickets/{inMyGroup.Id()}", new { groupId = other });
+        Assert.Equal(new[] { unrouted.Id(), assigned.Id() }.Order(), (await IdsAsync(agent, "турникет")).Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task A_reply_a_note_and_a_new_subject_are_searchable_right_after_the_call(string provider)
     {
         await using var app = OknoFactory.For(provider);
