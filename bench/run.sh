@@ -20,8 +20,9 @@ provider=${1:-sqlite}
 tickets=${2:-100000}
 seconds=${3:-10}
 what=${4:-api}
-case "$provider" in sqlite|postgres) ;; *) echo "usage: $0 [sqlite|postgres] [tickets] [seconds] [api|search]" >&2; exit 2 ;; esac
-case "$what" in api|search) ;; *) echo "usage: $0 [sqlite|postgres] [tickets] [seconds] [api|search]" >&2; exit 2 ;; esac
+usage() { echo "usage: $0 [sqlite|postgres] [tickets] [seconds] [api|search]" >&2; exit 2; }
+case "$provider" in sqlite|postgres) ;; *) usage ;; esac
+case "$what" in api|search) ;; *) usage ;; esac
 # Reference data grows with the ticket count up to the generator's defaults (200,000 contacts, 5,000 companies).
 contacts=$(( tickets / 5 )); (( contacts < 1000 )) && contacts=1000; (( contacts > 200000 )) && contacts=200000
 companies=$(( contacts / 40 )); (( companies < 50 )) && companies=50

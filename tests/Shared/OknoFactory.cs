@@ -62,9 +62,6 @@ public sealed class OknoFactory : WebApplicationFactory<Program>
         return new OknoFactory(Provider, merged, services ?? _services, _dataDirectory);
     }
 
-    /// <summary>A second node of <paramref name="first"/> (see <see cref="SecondNode"/>).</summary>
-    public static OknoFactory SecondNodeOf(OknoFactory first, Action<IServiceCollection>? services = null) => first.SecondNode(null, services);
-
     public string? ConnectionString => _settings.GetValueOrDefault("ConnectionStrings:Okno");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -12,9 +12,6 @@ public sealed record TicketView(
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FirstResponseAt, DateTimeOffset? ResolvedAt,
     DateTimeOffset? ClosedAt, int MessageCount, long Version)
 {
-    /// <summary>Reads tickets as views: one SQL query for the rows (no entity loading, no N+1) and one for the names
-    /// of the tags on them. Tags come as ids because a joined collection of names (TicketTags ⋈ Tags) makes SQLite
-    /// materialise every ticket's tags before it can answer for one ticket.</summary>
     /// <summary>The view of a ticket just saved by this request, built from what was written: its contact (with
     /// addresses and company) and tags must be loaded. Equal to what <see cref="ReadAsync"/> would read back.</summary>
     internal static TicketView Of(Ticket t) => new(
@@ -24,6 +21,9 @@ public sealed record TicketView(
         t.GroupId, t.AssigneeId, t.Tags.Select(tt => tt.Tag.Name).Order(StringComparer.Ordinal).ToList(),
         t.CreatedAt, t.UpdatedAt, t.FirstResponseAt, t.ResolvedAt, t.ClosedAt, t.MessageCount, t.Version);
 
+    /// <summary>Reads tickets as views: one SQL query for the rows (no entity loading, no N+1) and one for the names
+    /// of the tags on them. Tags come as ids because a joined collection of names (TicketTags ⋈ Tags) makes SQLite
+    /// materialise every ticket's tags before it can answer for one ticket.</summary>
     internal static async Task<List<TicketView>> ReadAsync(IQueryable<Ticket> tickets, Platform.Data.OknoDb db, CancellationToken cancellationToken)
     {
         var rows = await tickets.Select(t => new

@@ -57,7 +57,7 @@ public sealed class BackgroundJobsTests
         await using var first = OknoFactory.Postgres(services: CountingJob.Register);
         _ = first.Services;
         await first.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(CountingJob.CreateTable));
-        await using var second = OknoFactory.SecondNodeOf(first);
+        await using var second = first.SecondNode();
         _ = second.Services;
 
         var firstId = (await first.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).SchedulerInstanceId;

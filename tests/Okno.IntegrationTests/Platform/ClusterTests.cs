@@ -17,8 +17,6 @@ namespace Okno.IntegrationTests.Platform;
 /// each other.</summary>
 public sealed class ClusterTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-
     [Fact]
     public async Task A_ticket_created_through_node_B_reaches_a_subscriber_on_node_A_exactly_once()
     {
@@ -174,15 +172,7 @@ public sealed class ClusterTests
         lock (list) return [.. list];
     }
 
-    private static async Task Until(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Not seen within {Patience.TotalSeconds} s.");
-            await Task.Delay(20);
-        }
-    }
+    private static Task Until(Func<bool> condition) => JobHelpers.UntilAsync(() => Task.FromResult(condition()), seconds: 10);
 
     private static int ClosedPort()
     {

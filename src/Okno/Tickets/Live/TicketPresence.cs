@@ -124,10 +124,16 @@ public sealed class TicketPresence : IDisposable
         if (_bus is not null) Send(new Message(_bus.NodeId, Hello: false, [new Shared(ticketId, LocalViewersOf(ticketId))]));
     }
 
-    private void ShareAllAndForgetSilentNodes()
+    /// <summary>Sends the other nodes this node's viewers of every ticket that has any.</summary>
+    private void ShareAll()
     {
         var shared = _tickets.Keys.Select(id => new Shared(id, LocalViewersOf(id))).Where(s => s.Viewers.Count > 0).ToList();
         if (shared.Count > 0) Send(new Message(_bus!.NodeId, Hello: false, shared));
+    }
+
+    private void ShareAllAndForgetSilentNodes()
+    {
+        ShareAll();
 
         var now = _clock.GetUtcNow();
         foreach (var (ticketId, nodes) in _otherNodes)
@@ -151,8 +157,7 @@ public sealed class TicketPresence : IDisposable
         if (message.Hello)
         {
             // A node that just started knows nobody yet: tell it now rather than at the next round.
-            var shared = _tickets.Keys.Select(id => new Shared(id, LocalViewersOf(id))).Where(s => s.Viewers.Count > 0).ToList();
-            if (shared.Count > 0) Send(new Message(_bus.NodeId, Hello: false, shared));
+            ShareAll();
             return;
         }
         var now = _clock.GetUtcNow();
