@@ -37,6 +37,10 @@ public static class JobsModule
                         c.CheckinInterval = options.Jobs.ClusterCheckinInterval;
                         c.CheckinMisfireThreshold = options.Jobs.ClusterCheckinMisfireThreshold;
                     });
+                    // Without the lock, a node delayed between picking a trigger and marking it acquired can take a
+                    // firing another node has already run and run it again (Quartz's known ABA race; seen here as 1
+                    // of 16 fires run twice by the two-node test on a loaded machine).
+                    store.ConfigureStore(s => s.AcquireTriggersWithinLock = true);
                     // Runs, failures and per-job status go to qrtz_execution_history and qrtz_job_status, so any
                     // node's /health reports the whole cluster's jobs.
                     store.UseExecutionHistory();
