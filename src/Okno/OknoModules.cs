@@ -5,10 +5,11 @@ using Okno.Admin;
 using Okno.Api;
 using Okno.Customers;
 using Okno.Knowledge;
+using Okno.Reports;
 using Okno.Platform;
 using Okno.Platform.Cluster;
 using Okno.Platform.Data;
-using Okno.Platform.Demo;
+using Okno.Demo;
 using Okno.Platform.Files;
 using Okno.Platform.Health;
 using Okno.Platform.Jobs;
@@ -17,7 +18,6 @@ using Okno.Platform.Text;
 using Okno.Platform.Ui;
 using Okno.Platform.Web;
 using Okno.Tickets;
-using Okno.Tickets.Ui;
 using Scalar.AspNetCore;
 
 namespace Okno;
@@ -43,20 +43,20 @@ public static class OknoModules
         services.AddPlatformWeb();
         services.AddOknoAuthentication();
         services.AddAuthRateLimits();
-        services.AddOknoJobs(builder.Configuration);
         services.AddOknoHealth();
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityDocument>().AddSchemaTransformer<RequestSchemaDocs>());
         services.AddUi();
         services.AddScoped<UiScope>();
-        services.AddScoped<Tickets.Ui.TicketLabels>();
         services.AddScoped<RelativeTime>();
 
+        // The product's sections: each module registers its own services, endpoints, jobs and save hooks.
         services.AddAdmin();
         services.AddCustomers();
         services.AddTickets();
         services.AddKnowledge();
-        Knowledge.HelpCenter.HelpCenterEndpoints.AddHelpCenter(services);
-        Reports.KbSearchReportEndpoints.AddReports(services);
+        services.AddReports();
+        // Last: it schedules the jobs the sections added.
+        services.AddOknoJobs(builder.Configuration);
         return builder;
     }
 
@@ -77,13 +77,10 @@ public static class OknoModules
         app.MapOknoHealth();
         app.MapAuthEndpoints();
         app.MapAdmin();
-        app.MapContactsEndpoints();
-        app.MapCompaniesEndpoints();
-        app.MapTicketsEndpoints();
-        app.MapKnowledgeEndpoints();
-        Knowledge.HelpCenter.HelpCenterEndpoints.MapHelpCenterEndpoints(app);
-        Reports.KbSearchReportEndpoints.MapReportEndpoints(app);
-        app.MapTicketUi();
+        app.MapCustomers();
+        app.MapTickets();
+        app.MapKnowledge();
+        app.MapReports();
         app.MapUi();
         return app;
     }
@@ -109,29 +106,6 @@ public static class OknoModules
         services.AddSingleton<AttachmentStore>();
         return services;
     }
-
-    private static IServiceCollection AddCustomers(this IServiceCollection services) => services
-        .AddScoped<ContactDirectory>()
-        .AddScoped<SaveContact>()
-        .AddScoped<ContactCards>();
-
-    private static IServiceCollection AddTickets(this IServiceCollection services) => services
-        .AddScoped<TicketQueries>()
-        .AddScoped<TagCatalog>()
-        .AddScoped<AttachmentIntake>()
-        .AddScoped<CreateTicket>()
-        .AddSingleton<TicketCreations>()
-        .AddScoped<ChangeTicket>()
-        .AddScoped<ReplyToTicket>()
-        .AddScoped<SearchTickets>()
-        .AddScoped<Platform.Search.SearchIndex>()
-        .AddScoped<Platform.Search.ISearchTextSource, TicketSubjectSearchText>()
-        .AddScoped<Platform.Search.ISearchTextSource, MessageSearchText>()
-        .AddScoped<MergeTickets>()
-        .AddScoped<LinkTickets>()
-        .AddSingleton<TicketCountCache>()
-        .AddSingleton<Tickets.Live.TicketFeed>()
-        .AddSingleton<Tickets.Live.TicketPresence>();
 
     /// <summary>Start-up work that must finish before the first request: schema, first admin, demo data. Nodes that
     /// share a database take turns (see <see cref="DataModule.OneNodeAtATimeAsync"/>), so the second one finds the

@@ -8,6 +8,7 @@ internal sealed class AgentConfiguration : IEntityTypeConfiguration<Agent>
 {
     public void Configure(EntityTypeBuilder<Agent> b)
     {
+        b.ToTable("Agents");
         b.Ignore(a => a.SeesAllTickets);
         b.Property(a => a.Email).HasMaxLength(254);
         b.Property(a => a.Name).HasMaxLength(Agent.NameMaxLength);
@@ -21,6 +22,7 @@ internal sealed class GroupConfiguration : IEntityTypeConfiguration<Group>
 {
     public void Configure(EntityTypeBuilder<Group> b)
     {
+        b.ToTable("Groups");
         b.Property(g => g.Name).HasMaxLength(Group.NameMaxLength);
         b.Property(g => g.Description).HasMaxLength(1000);
         b.HasIndex(g => g.Name).IsUnique();
@@ -31,6 +33,7 @@ internal sealed class AgentGroupConfiguration : IEntityTypeConfiguration<AgentGr
 {
     public void Configure(EntityTypeBuilder<AgentGroup> b)
     {
+        b.ToTable("AgentGroups");
         b.HasKey(ag => new { ag.AgentId, ag.GroupId });
         b.HasIndex(ag => ag.GroupId);
         b.HasOne(ag => ag.Group).WithMany().HasForeignKey(ag => ag.GroupId).OnDelete(DeleteBehavior.Cascade);
@@ -41,6 +44,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)
     {
+        b.ToTable("AuditEntries");
         b.Property(a => a.Action).HasMaxLength(64);
         b.Property(a => a.Target).HasMaxLength(200);
         b.Property(a => a.IpAddress).HasMaxLength(64);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Okno.Platform;
 using Okno.Platform.Data;
 using Okno.Platform.Web;
+using Okno.Platform.Security;
 
 namespace Okno.Admin;
 
@@ -17,6 +18,7 @@ public static class AdminModule
     {
         services.AddScoped<Audit>();
         services.AddScoped<AgentSignIn>();
+        services.AddSingleton<IAgentAccounts, AgentAccounts>();
         services.AddScoped<AgentDirectory>();
         services.AddScoped<AgentQueries>();
         services.AddScoped<CreateAgent>();
@@ -33,6 +35,7 @@ public static class AdminModule
 
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
     {
+        Ui.AccountEndpoints.MapAccountEndpoints(app);
         app.MapAgentsEndpoints();
         app.MapGroupsEndpoints();
         app.MapGet("/api/v1/audit", async (int? limit, string? cursor, OknoDb db, CancellationToken ct) =>

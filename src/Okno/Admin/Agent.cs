@@ -1,6 +1,6 @@
+using Okno.Platform.Security;
 namespace Okno.Admin;
 
-public enum AgentRole { Agent, Supervisor, Admin }
 
 /// <summary>A person who works tickets. Agents are deactivated, never deleted: history points at them.</summary>
 public sealed class Agent

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Okno.Platform.Data;
+using Okno.Platform.Security;
 
 namespace Okno.Admin;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Okno.Platform.Data;
 using Okno.Platform.Web;
+using Okno.Platform.Security;
 
 namespace Okno.Admin;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Okno.Platform.Data;
 using Okno.Platform.Security;
 using Okno.Platform.Web;
+using Okno.Tickets;
 
 namespace Okno.Admin;
 

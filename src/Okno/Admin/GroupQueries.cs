@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Okno.Platform.Data;
 using Okno.Platform.Web;
+using Okno.Platform.Security;
 
 namespace Okno.Admin;
 
@@ -40,5 +41,5 @@ public sealed class GroupQueries(OknoDb db)
         await Project(db, db.Groups.Where(g => g.Id == id)).SingleOrDefaultAsync(ct) ?? throw new OknoException(new NotFound("Group", id));
 
     private static IQueryable<GroupView> Project(OknoDb db, IQueryable<Group> groups) => groups.Select(g => new GroupView(
-        g.Id, g.Name, g.Description, db.AgentGroups.Count(ag => ag.GroupId == g.Id), g.CreatedAt));
+        g.Id, g.Name, g.Description, db.Set<AgentGroup>().Count(ag => ag.GroupId == g.Id), g.CreatedAt));
 }

@@ -22,7 +22,7 @@ public sealed class ContactDirectory(OknoDb db, TimeProvider clock)
         var wanted = customers.Select(c => (Address: ContactEmail.Normalize(c.Email), c.Name)).DistinctBy(c => c.Address).ToList();
         var addresses = wanted.Select(c => c.Address).ToList();
         var found = await db.Contacts.Include(c => c.Emails).Include(c => c.Company)
-            .Where(c => db.ContactEmails.Any(e => addresses.Contains(e.Address) && e.ContactId == c.Id))
+            .Where(c => db.Set<ContactEmail>().Any(e => addresses.Contains(e.Address) && e.ContactId == c.Id))
             .ToListAsync(cancellationToken);
         var byAddress = new Dictionary<string, Contact>(StringComparer.Ordinal);
         foreach (var contact in found)

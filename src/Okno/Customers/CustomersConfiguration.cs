@@ -7,6 +7,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
 {
     public void Configure(EntityTypeBuilder<Contact> b)
     {
+        b.ToTable("Contacts");
         b.Property(c => c.Name).HasMaxLength(Contact.NameMaxLength);
         b.HasIndex(c => new { c.CompanyId, c.Id });
         b.HasOne(c => c.Company).WithMany().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Restrict);
@@ -20,6 +21,7 @@ internal sealed class ContactEmailConfiguration : IEntityTypeConfiguration<Conta
 {
     public void Configure(EntityTypeBuilder<ContactEmail> b)
     {
+        b.ToTable("ContactEmails");
         b.Property(e => e.Address).HasMaxLength(ContactEmail.MaxLength);
         b.HasIndex(e => e.Address).IsUnique();
     }
@@ -29,6 +31,7 @@ internal sealed class ContactPhoneConfiguration : IEntityTypeConfiguration<Conta
 {
     public void Configure(EntityTypeBuilder<ContactPhone> b)
     {
+        b.ToTable("ContactPhones");
         b.Property(p => p.Number).HasMaxLength(32);
         b.HasIndex(p => p.Number);
     }
@@ -38,6 +41,7 @@ internal sealed class ContactExternalIdConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<ContactExternalId> b)
     {
+        b.ToTable("ContactExternalIds");
         b.Property(x => x.ExternalId).HasMaxLength(200);
         b.HasIndex(x => new { x.Channel, x.ExternalId }).IsUnique();
     }
@@ -47,6 +51,7 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
 {
     public void Configure(EntityTypeBuilder<Company> b)
     {
+        b.ToTable("Companies");
         b.Property(c => c.Name).HasMaxLength(Company.NameMaxLength);
         b.Property(c => c.Domain).HasMaxLength(253);
         b.HasIndex(c => c.Name);

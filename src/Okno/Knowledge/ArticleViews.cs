@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Okno.Platform.Data;
 using Okno.Platform.Web;
+using Okno.Admin;
 
 namespace Okno.Knowledge;
 
@@ -88,7 +89,7 @@ public sealed class ArticleQueries(OknoDb db)
         if (after is not null) query = query.Where(r => r.Id < after[0]);
         var rows = await query.OrderByDescending(r => r.Id).Take(limit + 1)
             .Select(r => new RevisionView(r.Id, r.ArticleId, r.Language, r.Number, r.Title, null, r.Visibility, r.RestoredFrom, r.AuthorId,
-                db.Agents.Where(a => a.Id == r.AuthorId).Select(a => a.Name).FirstOrDefault() ?? "", r.CreatedAt))
+                db.Set<Agent>().Where(a => a.Id == r.AuthorId).Select(a => a.Name).FirstOrDefault() ?? "", r.CreatedAt))
             .ToListAsync(cancellationToken);
         return Paging.ToPage(rows, limit, r => Paging.Encode(r.Id));
     }
@@ -96,7 +97,7 @@ public sealed class ArticleQueries(OknoDb db)
     public async Task<RevisionView> RevisionAsync(long articleId, long revisionId, CancellationToken cancellationToken) =>
         await db.Set<ArticleRevision>().Where(r => r.Id == revisionId && r.ArticleId == articleId)
             .Select(r => new RevisionView(r.Id, r.ArticleId, r.Language, r.Number, r.Title, r.Body, r.Visibility, r.RestoredFrom, r.AuthorId,
-                db.Agents.Where(a => a.Id == r.AuthorId).Select(a => a.Name).FirstOrDefault() ?? "", r.CreatedAt))
+                db.Set<Agent>().Where(a => a.Id == r.AuthorId).Select(a => a.Name).FirstOrDefault() ?? "", r.CreatedAt))
             .SingleOrDefaultAsync(cancellationToken) ?? throw new OknoException(new NotFound("Revision", revisionId));
 
     public async Task<RevisionDiff> DiffAsync(long articleId, long? fromId, long? toId, CancellationToken cancellationToken)

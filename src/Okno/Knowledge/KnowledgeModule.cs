@@ -1,8 +1,9 @@
 namespace Okno.Knowledge;
 
+/// <summary>The knowledge base, canned answers and the public help center (S5).</summary>
 public static class KnowledgeModule
 {
-    public static IServiceCollection AddKnowledge(this IServiceCollection services) => services
+    public static IServiceCollection AddKnowledge(this IServiceCollection services) => HelpCenter.HelpCenterEndpoints.AddHelpCenter(services)
         .AddSingleton<ArticleMarkdown>()
         .AddScoped<ArticleSaved>()
         .AddScoped<SearchArticles>()
@@ -24,4 +25,11 @@ public static class KnowledgeModule
         .AddScoped<SaveMacro>()
         .AddScoped<DeleteMacro>()
         .AddScoped<PreviewMacro>();
+
+    public static IEndpointRouteBuilder MapKnowledge(this IEndpointRouteBuilder app)
+    {
+        app.MapKnowledgeEndpoints();
+        HelpCenter.HelpCenterEndpoints.MapHelpCenterEndpoints(app);
+        return app;
+    }
 }

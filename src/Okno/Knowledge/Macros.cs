@@ -4,6 +4,8 @@ using Okno.Platform.Security;
 using Okno.Platform.Text;
 using Okno.Platform.Web;
 using Okno.Tickets;
+using Okno.Customers;
+using Okno.Admin;
 
 namespace Okno.Knowledge;
 
@@ -98,7 +100,7 @@ public sealed class PreviewMacro(OknoDb db, MacroQueries macros, MessageBodies b
             .Select(t => new
             {
                 t.Number, t.Subject, t.Contact.Name,
-                Email = db.ContactEmails.Where(e => e.ContactId == t.ContactId).OrderBy(e => e.Id).Select(e => e.Address).FirstOrDefault(),
+                Email = db.Set<ContactEmail>().Where(e => e.ContactId == t.ContactId).OrderBy(e => e.Id).Select(e => e.Address).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken) ?? throw new OknoException(new NotFound("Ticket", ticketId));
         var macro = await macros.GetAsync(macroId, agent, cancellationToken);

@@ -7,7 +7,7 @@ namespace Okno.Reports;
 /// draft article made from a query nobody found an answer for.</summary>
 public static class KbSearchReportEndpoints
 {
-    public static IServiceCollection AddReports(this IServiceCollection services) =>
+    internal static IServiceCollection AddReportServices(IServiceCollection services) =>
         services.AddScoped<KbSearchReport>().AddScoped<KbSearchDraft>();
 
     public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)

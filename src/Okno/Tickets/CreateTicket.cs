@@ -5,6 +5,7 @@ using Okno.Platform.Data;
 using Okno.Platform.Security;
 using Okno.Platform.Text;
 using Okno.Platform.Web;
+using Okno.Admin;
 
 namespace Okno.Tickets;
 

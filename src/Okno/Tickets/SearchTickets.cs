@@ -3,6 +3,7 @@ using Okno.Platform.Data;
 using Okno.Platform.Search;
 using Okno.Platform.Security;
 using Okno.Platform.Web;
+using Okno.Customers;
 
 namespace Okno.Tickets;
 

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Okno.Platform.Data;
 using Okno.Platform.Security;
 using Okno.Platform.Web;
+using Okno.Admin;
+using Okno.Customers;
 
 namespace Okno.Tickets;
 

@@ -7,6 +7,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
 {
     public void Configure(EntityTypeBuilder<Ticket> b)
     {
+        b.ToTable("Tickets");
         b.Property(t => t.Subject).HasMaxLength(Ticket.SubjectMaxLength);
         b.Property(t => t.Version).IsConcurrencyToken();
         b.HasIndex(t => t.Number).IsUnique();
@@ -56,6 +57,7 @@ internal sealed class TicketLinkConfiguration : IEntityTypeConfiguration<TicketL
 {
     public void Configure(EntityTypeBuilder<TicketLink> b)
     {
+        b.ToTable("TicketLinks");
         b.HasIndex(l => new { l.TicketId, l.OtherTicketId }).IsUnique();
         b.HasIndex(l => l.OtherTicketId);
         b.HasOne<Ticket>().WithMany().HasForeignKey(l => l.TicketId).OnDelete(DeleteBehavior.Restrict);
@@ -68,6 +70,7 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
 {
     public void Configure(EntityTypeBuilder<Message> b)
     {
+        b.ToTable("Messages");
         b.Ignore(m => m.Author);
         b.HasIndex(m => new { m.TicketId, m.Id });
         b.HasMany(m => m.Attachments).WithOne(a => a.Message).HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Restrict);
@@ -78,6 +81,7 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
 {
     public void Configure(EntityTypeBuilder<Attachment> b)
     {
+        b.ToTable("Attachments");
         b.Property(a => a.FileName).HasMaxLength(255);
         b.Property(a => a.ContentType).HasMaxLength(255);
         b.Property(a => a.Sha256).HasMaxLength(64);
@@ -90,6 +94,7 @@ internal sealed class TicketEventConfiguration : IEntityTypeConfiguration<Ticket
 {
     public void Configure(EntityTypeBuilder<TicketEvent> b)
     {
+        b.ToTable("TicketEvents");
         b.Property(e => e.Field).HasMaxLength(32);
         b.HasIndex(e => new { e.TicketId, e.TicketVersion }).IsUnique();
         b.HasOne(e => e.Message).WithMany().HasForeignKey(e => e.MessageId).OnDelete(DeleteBehavior.Restrict);
@@ -100,6 +105,7 @@ internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
 {
     public void Configure(EntityTypeBuilder<Tag> b)
     {
+        b.ToTable("Tags");
         b.Property(t => t.Name).HasMaxLength(Tag.NameMaxLength);
         b.HasIndex(t => t.Name).IsUnique();
     }
@@ -109,6 +115,7 @@ internal sealed class TicketTagConfiguration : IEntityTypeConfiguration<TicketTa
 {
     public void Configure(EntityTypeBuilder<TicketTag> b)
     {
+        b.ToTable("TicketTags");
         b.HasKey(tt => new { tt.TicketId, tt.TagId });
         b.HasIndex(tt => new { tt.TagId, tt.TicketId });
         b.HasOne(tt => tt.Tag).WithMany().HasForeignKey(tt => tt.TagId).OnDelete(DeleteBehavior.Restrict);

@@ -179,7 +179,7 @@ public sealed class AdminPagesTests(OknoInChromium okno)
     private static async Task<CurrentAgent> AdminAsync(IServiceProvider services)
     {
         var db = services.GetRequiredService<OknoDb>();
-        return (await SecurityModule.LoadAsync(db, (await db.Agents.SingleAsync(a => a.Email == OknoFactory.AdminEmail)).Id, default))!;
+        return (await services.GetRequiredService<IAgentAccounts>().ActiveAsync(db, (await db.Agents.SingleAsync(a => a.Email == OknoFactory.AdminEmail)).Id, default))!;
     }
 
     private async Task<string> CreateAgentAsync(AgentRole role)

@@ -1,16 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using Okno.Admin;
 using Okno.Testing;
+using Okno.Platform.Security;
 
 namespace Okno.IntegrationTests.Admin;
 
 /// <summary>The reads behind the admin pages (role filter, group members, active agents per role) on both providers.</summary>
 public sealed class AdminQueriesStorageTests
 {
-    public static TheoryData<string> Providers => new() { "sqlite", "postgres" };
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task Role_filter_members_and_role_counts_read_alike(string provider)
     {
         await using var app = OknoFactory.For(provider);

@@ -6,10 +6,8 @@ namespace Okno.IntegrationTests.Knowledge;
 /// <summary>Knowledge-base search through the database index, alike on SQLite and PostgreSQL.</summary>
 public sealed class ArticleSearchTests
 {
-    public static TheoryData<string> Providers => new() { "sqlite", "postgres" };
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task Articles_are_found_by_other_word_forms_title_first_with_snippets_and_edits_count_at_once(string provider)
     {
         await using var app = OknoFactory.For(provider);

@@ -12,10 +12,8 @@ namespace Okno.IntegrationTests.Knowledge;
 /// unique slugs per language, revisions, case-insensitive Cyrillic title filter, paging, categories, macros.</summary>
 public sealed class KnowledgeStorageTests
 {
-    public static TheoryData<string> Providers => new() { "sqlite", "postgres" };
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task Articles_translations_revisions_and_macros_store_and_read_alike(string provider)
     {
         await using var app = OknoFactory.For(provider);
@@ -86,7 +84,7 @@ public sealed class KnowledgeStorageTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task Concurrent_saves_of_one_translation_each_get_their_own_revision_number(string provider)
     {
         await using var app = OknoFactory.For(provider);

@@ -14,10 +14,8 @@ namespace Okno.IntegrationTests.Platform;
 /// PostgreSQL, and what /health says about them.</summary>
 public sealed class BackgroundJobsTests
 {
-    public static TheoryData<string> Providers => new() { "sqlite", "postgres" };
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task Backfill_runs_at_start_and_compaction_runs_as_a_scheduled_job(string provider)
     {
         await using var app = OknoFactory.For(provider);
@@ -134,7 +132,7 @@ public sealed class BackgroundJobsTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task A_job_that_throws_shows_its_error_and_health_turns_degraded(string provider)
     {
         await using var app = OknoFactory.For(provider, services: FailingJob.Register);
@@ -160,7 +158,7 @@ public sealed class BackgroundJobsTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task Health_reports_database_size_and_jobs_and_metrics_parse_as_prometheus_text(string provider)
     {
         await using var app = OknoFactory.For(provider);

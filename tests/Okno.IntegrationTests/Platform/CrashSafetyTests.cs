@@ -15,10 +15,8 @@ namespace Okno.IntegrationTests.Platform;
 /// ticket whose 201 reached a client is there, whole.</summary>
 public sealed class CrashSafetyTests
 {
-    public static TheoryData<string> Providers => StorageTests.Providers;
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task Every_acknowledged_ticket_survives_a_kill_9(string provider)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "okno-crash", Guid.NewGuid().ToString("N"));

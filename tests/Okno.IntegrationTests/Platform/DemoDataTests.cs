@@ -1,15 +1,15 @@
 using Microsoft.EntityFrameworkCore;
-using Okno.Platform.Demo;
+using Okno.Demo;
 using Okno.Testing;
+using Okno.Tickets;
+using Okno.Admin;
 
 namespace Okno.IntegrationTests.Platform;
 
 public sealed class DemoDataTests
 {
-    public static TheoryData<string> Providers => StorageTests.Providers;
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task Demo_fills_an_empty_desk_in_both_languages_and_demo_agents_can_work(string provider)
     {
         await using var app = OknoFactory.For(provider, new() { ["Okno:Demo"] = "true" });

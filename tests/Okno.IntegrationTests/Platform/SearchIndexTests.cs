@@ -10,8 +10,6 @@ namespace Okno.IntegrationTests.Platform;
 /// both must answer alike, since one analyzer feeds both.</summary>
 public sealed class SearchIndexTests
 {
-    public static TheoryData<string> Providers => new() { "sqlite", "postgres" };
-
     private const string Kind = "test_doc";
 
     private static async Task IndexAsync(OknoFactory app, params (long Id, string Title, string Body)[] documents)
@@ -34,7 +32,7 @@ public sealed class SearchIndexTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task Every_morphology_pair_finds_its_text_through_the_index(string provider)
     {
         await using var app = OknoFactory.For(provider);
@@ -53,7 +51,7 @@ public sealed class SearchIndexTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task A_title_hit_ranks_above_body_hits_however_often_the_body_repeats_the_word(string provider)
     {
         await using var app = OknoFactory.For(provider);
@@ -68,7 +66,7 @@ public sealed class SearchIndexTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task Every_word_of_the_query_must_match(string provider)
     {
         await using var app = OknoFactory.For(provider);
@@ -79,7 +77,7 @@ public sealed class SearchIndexTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task Hostile_queries_return_a_list_never_an_error(string provider)
     {
         await using var app = OknoFactory.For(provider);
@@ -94,7 +92,7 @@ public sealed class SearchIndexTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task A_mistyped_word_is_corrected_to_the_nearest_indexed_word_when_nothing_matches(string provider)
     {
         await using var app = OknoFactory.For(provider);
@@ -111,7 +109,7 @@ public sealed class SearchIndexTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task Upsert_replaces_an_entry_and_remove_deletes_it(string provider)
     {
         await using var app = OknoFactory.For(provider);
@@ -131,7 +129,7 @@ public sealed class SearchIndexTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task A_kind_filter_and_a_language_filter_narrow_the_hits(string provider)
     {
         await using var app = OknoFactory.For(provider);
@@ -144,7 +142,7 @@ public sealed class SearchIndexTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task A_word_in_more_entries_than_are_ranked_still_ranks_the_newest_title_hit_first(string provider)
     {
         await using var app = OknoFactory.For(provider);

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Okno.Testing;
+using Okno.Tickets;
+using Okno.Customers;
 
 namespace Okno.IntegrationTests.Platform;
 
@@ -9,10 +11,8 @@ namespace Okno.IntegrationTests.Platform;
 /// scripts/test-deps): each test runs once per provider on a fresh database.</summary>
 public sealed class StorageTests
 {
-    public static TheoryData<string> Providers => new() { "sqlite", "postgres" };
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task Migrations_are_applied_at_start_and_none_is_pending(string provider)
     {
         await using var app = OknoFactory.For(provider);
@@ -24,7 +24,7 @@ public sealed class StorageTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task Ticket_round_trip_keeps_fields_times_and_history(string provider)
     {
         await using var app = OknoFactory.For(provider);
@@ -76,7 +76,7 @@ public sealed class StorageTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task Concurrent_creation_gives_unique_numbers_one_contact_per_email_and_one_row_per_tag(string provider)
     {
         await using var app = OknoFactory.For(provider);
@@ -105,7 +105,7 @@ public sealed class StorageTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task A_refused_change_leaves_no_trace(string provider)
     {
         await using var app = OknoFactory.For(provider);
@@ -128,7 +128,7 @@ public sealed class StorageTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task Search_is_case_insensitive_in_cyrillic_and_latin_alike(string provider)
     {
         await using var app = OknoFactory.For(provider);
@@ -148,7 +148,7 @@ public sealed class StorageTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task Keyset_pages_by_last_update_cover_every_ticket_once(string provider)
     {
         await using var app = OknoFactory.For(provider);
@@ -222,10 +222,8 @@ public sealed class AgentListTests
 
 public sealed class ConcurrentEditTests
 {
-    public static TheoryData<string> Providers => StorageTests.Providers;
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task Agents_working_one_ticket_at_once_all_succeed_and_history_stays_in_order(string provider)
     {
         await using var app = OknoFactory.For(provider);

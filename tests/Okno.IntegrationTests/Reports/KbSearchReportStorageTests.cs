@@ -7,10 +7,8 @@ namespace Okno.IntegrationTests.Reports;
 /// 10-minute reformulation window, the range bounds and days without visits.</summary>
 public sealed class KbSearchReportStorageTests
 {
-    public static TheoryData<string> Providers => new() { "sqlite", "postgres" };
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task Report_sections_count_alike(string provider)
     {
         await using var app = OknoFactory.For(provider);

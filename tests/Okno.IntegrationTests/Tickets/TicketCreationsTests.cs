@@ -12,10 +12,8 @@ namespace Okno.IntegrationTests.Tickets;
 /// is there with everything written beside it, and a creation that fails in a shared transaction fails alone.</summary>
 public sealed class TicketCreationsTests
 {
-    public static TheoryData<string> Providers => new() { "sqlite", "postgres" };
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task Parallel_creations_are_each_committed_with_message_counter_and_search_entries(string provider)
     {
         await using var app = OknoFactory.For(provider);
@@ -59,7 +57,7 @@ public sealed class TicketCreationsTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task A_creation_that_fails_in_a_shared_transaction_fails_alone(string provider)
     {
         await using var app = OknoFactory.For(provider);

@@ -10,8 +10,6 @@ namespace Okno.IntegrationTests.Tickets;
 /// <summary>`GET /api/v1/search` through the full-text index, on SQLite and PostgreSQL.</summary>
 public sealed class TicketSearchTests
 {
-    public static TheoryData<string> Providers => new() { "sqlite", "postgres" };
-
     private static async Task<List<System.Text.Json.JsonElement>> SearchAsync(HttpClient client, string q) =>
         (await client.GetJsonAsync($"/api/v1/search?q={Uri.EscapeDataString(q)}&limit=50")).Items().ToList();
 
@@ -19,7 +17,7 @@ public sealed class TicketSearchTests
         (await SearchAsync(client, q)).Select(h => h.GetProperty("ticket").Id()).ToList();
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task An_agent_finds_tickets_of_their_groups_unrouted_and_assigned_to_them_and_nothing_else(string provider)
     {
         await using var app = OknoFactory.For(provider);
@@ -45,7 +43,7 @@ public sealed class TicketSearchTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task A_reply_a_note_and_a_new_subject_are_searchable_right_after_the_call(string provider)
     {
         await using var app = OknoFactory.For(provider);
@@ -67,7 +65,7 @@ public sealed class TicketSearchTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task A_subject_hit_ranks_above_message_hits_and_snippets_mark_the_words_escaping_the_rest(string provider)
     {
         await using var app = OknoFactory.For(provider);
@@ -89,7 +87,7 @@ public sealed class TicketSearchTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task An_agent_never_finds_a_ticket_they_may_not_see(string provider)
     {
         await using var app = OknoFactory.For(provider);
@@ -110,7 +108,7 @@ public sealed class TicketSearchTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task Hostile_queries_through_the_api_answer_200(string provider)
     {
         await using var app = OknoFactory.For(provider);
@@ -125,7 +123,7 @@ public sealed class TicketSearchTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task The_generic_index_finds_messages_with_snippets_from_their_original_text(string provider)
     {
         await using var app = OknoFactory.For(provider);
@@ -144,7 +142,7 @@ public sealed class TicketSearchTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task A_mistyped_word_still_finds_the_ticket(string provider)
     {
         await using var app = OknoFactory.For(provider);
@@ -155,7 +153,7 @@ public sealed class TicketSearchTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task Tickets_and_messages_from_before_the_index_become_searchable_after_its_migration(string provider)
     {
         await using var app = OknoFactory.For(provider);

@@ -14,10 +14,8 @@ namespace Okno.IntegrationTests.Tickets;
 /// <summary>The reads behind the ticket page and the customer card on both providers.</summary>
 public sealed class TicketWorkspaceStorageTests
 {
-    public static TheoryData<string> Providers => new() { "sqlite", "postgres" };
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task Ticket_page_and_customer_card_read_alike(string provider)
     {
         await using var app = OknoFactory.For(provider);

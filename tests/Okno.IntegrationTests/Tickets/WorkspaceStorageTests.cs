@@ -8,10 +8,8 @@ namespace Okno.IntegrationTests.Tickets;
 /// <summary>Inbox counters, views, merge and links on SQLite and on a real PostgreSQL.</summary>
 public sealed class WorkspaceStorageTests
 {
-    public static TheoryData<string> Providers => new() { "sqlite", "postgres" };
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task Counters_stay_exact_under_concurrent_writers_and_a_compaction_running_between_them(string provider)
     {
         await using var app = OknoFactory.For(provider);
@@ -50,7 +48,7 @@ public sealed class WorkspaceStorageTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public async Task Views_sorts_merge_and_links_read_the_same_on_both_databases(string provider)
     {
         await using var app = OknoFactory.For(provider);

@@ -86,7 +86,7 @@ public sealed class AdminUseCasesTests(SqliteOkno okno) : IClassFixture<SqliteOk
     public async Task An_actor_whose_claims_say_admin_but_who_was_demoted_since_is_refused()
     {
         var (id, _) = await okno.App.CreateAgentAsync(okno.Admin, role: "admin");
-        var stale = await okno.App.WithDbAsync(db => SecurityModule.LoadAsync(db, id, default));
+        var stale = await okno.App.WithDbAsync(db => okno.App.Service(s => s.GetRequiredService<IAgentAccounts>()).ActiveAsync(db, id, default));
         Assert.True(stale!.IsAdmin);
         await okno.Admin.PatchAsync($"/api/v1/agents/{id}", new { role = "agent" });
 
@@ -150,7 +150,7 @@ public sealed class AdminUseCasesTests(SqliteOkno okno) : IClassFixture<SqliteOk
 
     private async Task<CurrentAgent> AdminAsync() =>
         (await okno.App.WithDbAsync(async db =>
-            await SecurityModule.LoadAsync(db, (await db.Agents.SingleAsync(a => a.Email == OknoFactory.AdminEmail)).Id, default)))!;
+            await okno.App.Service(s => s.GetRequiredService<IAgentAccounts>()).ActiveAsync(db, (await db.Agents.SingleAsync(a => a.Email == OknoFactory.AdminEmail)).Id, default)))!;
 
     private async Task<T> RunAsync<TService, T>(Func<TService, Task<T>> work) where TService : notnull
     {

@@ -7,6 +7,7 @@ using Okno.Knowledge;
 using Okno.Knowledge.HelpCenter;
 using Okno.Testing;
 using Okno.Tickets;
+using Okno.Customers;
 
 namespace Okno.Tests.Knowledge;
 

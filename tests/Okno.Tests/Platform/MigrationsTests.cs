@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Okno.Platform.Data;
+using Okno.Testing;
 
 namespace Okno.Tests.Platform;
 
@@ -8,10 +9,8 @@ namespace Okno.Tests.Platform;
 /// (add them with scripts/add-migration NAME).</summary>
 public sealed class MigrationsTests
 {
-    public static TheoryData<string> Providers => new() { "sqlite", "postgres" };
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [BothDatabases]
     public void Model_has_no_changes_without_a_migration(string provider)
     {
         using OknoDb db = provider == "sqlite"

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Okno.Platform.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Okno.Testing;
+using Okno.Tickets;
 
 namespace Okno.Tests.Platform;
 

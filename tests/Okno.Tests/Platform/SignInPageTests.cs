@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Okno.Testing;
+using Okno.Admin;
 
 namespace Okno.Tests.Platform;
 

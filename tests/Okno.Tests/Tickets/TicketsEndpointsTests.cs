@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Okno.Testing;
+using Okno.Tickets;
+using Okno.Customers;
 
 namespace Okno.Tests.Tickets;
 

@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Okno.Admin;
-using Okno.Customers;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Okno.Platform.Search;
 using Okno.Platform.Security;
-using Okno.Tickets;
 
 namespace Okno.Platform.Data;
 
@@ -11,24 +9,7 @@ namespace Okno.Platform.Data;
 /// SQLite and PostgreSQL lives in the two subclasses beside it.</summary>
 public abstract class OknoDb(DbContextOptions options) : DbContext(options)
 {
-    public DbSet<Ticket> Tickets => Set<Ticket>();
-    public DbSet<Message> Messages => Set<Message>();
-    public DbSet<Attachment> Attachments => Set<Attachment>();
-    public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
-    public DbSet<TicketLink> TicketLinks => Set<TicketLink>();
-    public DbSet<TicketCount> TicketCounts => Set<TicketCount>();
-    public DbSet<Tag> Tags => Set<Tag>();
-    public DbSet<TicketTag> TicketTags => Set<TicketTag>();
-    public DbSet<Contact> Contacts => Set<Contact>();
-    public DbSet<ContactEmail> ContactEmails => Set<ContactEmail>();
-    public DbSet<ContactPhone> ContactPhones => Set<ContactPhone>();
-    public DbSet<ContactExternalId> ContactExternalIds => Set<ContactExternalId>();
-    public DbSet<Company> Companies => Set<Company>();
-    public DbSet<Agent> Agents => Set<Agent>();
-    public DbSet<Group> Groups => Set<Group>();
-    public DbSet<AgentGroup> AgentGroups => Set<AgentGroup>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
-    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
     public DbSet<SearchTerm> SearchTerms => Set<SearchTerm>();
     public DbSet<SearchBacklogItem> SearchBacklog => Set<SearchBacklogItem>();
@@ -113,8 +94,7 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        RefuseHistoryEdits();
-        global::Okno.Tickets.TicketCounts.RecordChanges(this);
+        RunSaveHooks();
         var search = SearchIndexing.Collect(this);
         if (search is null) return base.SaveChanges(acceptAllChangesOnSuccess);
         // Rarely used (the app saves asynchronously); SQLite's and Npgsql's async paths are safe to wait on here.
@@ -123,8 +103,7 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        RefuseHistoryEdits();
-        global::Okno.Tickets.TicketCounts.RecordChanges(this);
+        RunSaveHooks();
         var search = SearchIndexing.Collect(this);
         return search is null
             ? base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
@@ -142,11 +121,16 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
         return saved;
     }
 
-    /// <summary>History is append-only: nothing edits or removes a recorded event.</summary>
-    private void RefuseHistoryEdits()
+    private IReadOnlyList<ISaveHook>? _saveHooks;
+
+    /// <summary>The sections' <see cref="ISaveHook"/>s, from the application's services (none for a context made
+    /// outside the app, such as the benchmark's bulk loader or design-time tools).</summary>
+    private void RunSaveHooks()
     {
-        if (ChangeTracker.Entries<TicketEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
-            throw new InvalidOperationException("Ticket history is append-only: an event cannot be edited or deleted.");
+        _saveHooks ??= ((IInfrastructure<IServiceProvider>)this).GetService<IDbContextOptions>()
+            .FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?
+            .GetServices<ISaveHook>().ToList() ?? [];
+        foreach (var hook in _saveHooks) hook.BeforeSave(this);
     }
 }
 

@@ -10,6 +10,26 @@ public static class JobsModule
     /// <summary>The cluster's name in the qrtz_* tables: every node of one Okno must use the same one.</summary>
     public const string ClusterName = "Okno";
 
+    /// <summary>Adds a section's job to the scheduler. Sections call it from their module; <see cref="AddOknoJobs"/>
+    /// runs after every module (OknoModules) and schedules them all.</summary>
+    public static IServiceCollection AddJob(this IServiceCollection services, Action<IQuartzBuilder> schedule)
+    {
+        JobSchedules.Of(services).Add(schedule);
+        return services;
+    }
+
+    /// <summary>The jobs the sections added, kept in the service collection itself until the scheduler is built.</summary>
+    private sealed class JobSchedules : List<Action<IQuartzBuilder>>
+    {
+        public static JobSchedules Of(IServiceCollection services)
+        {
+            if (services.FirstOrDefault(d => d.ServiceType == typeof(JobSchedules))?.ImplementationInstance is JobSchedules found) return found;
+            var made = new JobSchedules();
+            services.AddSingleton(made);
+            return made;
+        }
+    }
+
     public static IServiceCollection AddOknoJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(OknoOptions.Section).Get<OknoOptions>() ?? new OknoOptions();
@@ -50,8 +70,7 @@ public static class JobsModule
             {
                 q.UseInMemoryStore();
             }
-            Tickets.TicketCountCompaction.Schedule(q);
-            Tickets.TicketSearchBackfill.Schedule(q);
+            foreach (var schedule in JobSchedules.Of(services)) schedule(q);
         });
         // Runs and failures kept in memory for the one in-memory scheduler (the persistent store's UseExecutionHistory
         // registers its own, in the tables).

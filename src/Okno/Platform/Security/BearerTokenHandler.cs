@@ -11,7 +11,7 @@ namespace Okno.Platform.Security;
 /// The agent's role and groups are read fresh on every request, so a change takes effect at once.</summary>
 internal sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    IDbContextFactory<OknoDb> dbs, TimeProvider clock, IProblemDetailsService problems)
+    IDbContextFactory<OknoDb> dbs, IAgentAccounts accounts, TimeProvider clock, IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -26,14 +26,7 @@ internal sealed class BearerTokenHandler(
         var hash = TokenCodec.Hash(token);
         var now = clock.GetUtcNow();
         await using var db = await dbs.CreateDbContextAsync(Context.RequestAborted);
-        var found = await db.ApiTokens.AsNoTracking()
-            .Where(t => t.Hash == hash && t.RevokedAt == null)
-            .Join(db.Agents.Where(a => a.IsActive), t => t.AgentId, a => a.Id, (t, a) => new
-            {
-                TokenId = t.Id, t.ExpiresAt, t.LastUsedAt, a.Id, a.Email, a.Name, a.Role,
-                Groups = a.Groups.Select(g => g.GroupId).ToList(),
-            })
-            .SingleOrDefaultAsync(Context.RequestAborted);
+        var found = await accounts.ByTokenHashAsync(db, hash, Context.RequestAborted);
         if (found is null || found.ExpiresAt <= now) return AuthenticateResult.Fail("Unknown, revoked or expired token.");
 
         // Last use is shown to the owner; writing it at most once a minute keeps reads read-only.
@@ -41,8 +34,7 @@ internal sealed class BearerTokenHandler(
             await db.ApiTokens.Where(t => t.Id == found.TokenId)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
 
-        var agent = new CurrentAgent(found.Id, found.Email, found.Name, found.Role, found.Groups);
-        var principal = new ClaimsPrincipal(agent.ToIdentity(SchemeName));
+        var principal = new ClaimsPrincipal(found.Agent.ToIdentity(SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

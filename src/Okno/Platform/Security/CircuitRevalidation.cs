@@ -10,7 +10,7 @@ namespace Okno.Platform.Security;
 /// request for the cookie check to see. This re-reads the agent every half minute: a deactivated agent, or one whose
 /// role or groups changed, loses the circuit's identity, the router sends the tab to the sign-in page, and the cookie
 /// check there signs them back in with fresh rights (or not at all).</summary>
-internal sealed class CircuitRevalidation(ILoggerFactory loggers, IDbContextFactory<OknoDb> dbs)
+internal sealed class CircuitRevalidation(ILoggerFactory loggers, IDbContextFactory<OknoDb> dbs, IAgentAccounts accounts)
     : RevalidatingServerAuthenticationStateProvider(loggers)
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(30);
@@ -23,7 +23,7 @@ internal sealed class CircuitRevalidation(ILoggerFactory loggers, IDbContextFact
         if (user.Identity?.IsAuthenticated != true) return true;
         var signedIn = CurrentAgent.From(user);
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var now = await SecurityModule.LoadAsync(db, signedIn.Id, cancellationToken);
+        var now = await accounts.ActiveAsync(db, signedIn.Id, cancellationToken);
         return now is not null && now.Role == signedIn.Role && now.GroupIds.Order().SequenceEqual(signedIn.GroupIds.Order());
     }
 }

@@ -50,7 +50,8 @@ public static class SecurityModule
         var id = CurrentAgent.From(context.Principal!).Id;
         var dbs = context.HttpContext.RequestServices.GetRequiredService<IDbContextFactory<OknoDb>>();
         await using var db = await dbs.CreateDbContextAsync(context.HttpContext.RequestAborted);
-        var fresh = await LoadAsync(db, id, context.HttpContext.RequestAborted);
+        var accounts = context.HttpContext.RequestServices.GetRequiredService<IAgentAccounts>();
+        var fresh = await accounts.ActiveAsync(db, id, context.HttpContext.RequestAborted);
         if (fresh is null)
         {
             context.RejectPrincipal();
@@ -60,12 +61,6 @@ public static class SecurityModule
         context.ReplacePrincipal(PrincipalOf(fresh, now));
         context.ShouldRenew = true;
     }
-
-    /// <summary>An active agent as the security layer sees them, or null.</summary>
-    public static async Task<CurrentAgent?> LoadAsync(OknoDb db, long agentId, CancellationToken cancellationToken) =>
-        await db.Agents.Where(a => a.Id == agentId && a.IsActive)
-            .Select(a => new CurrentAgent(a.Id, a.Email, a.Name, a.Role, a.Groups.Select(g => g.GroupId).ToList()))
-            .SingleOrDefaultAsync(cancellationToken);
 
     public static ClaimsPrincipal PrincipalOf(CurrentAgent agent, DateTimeOffset checkedAt)
     {

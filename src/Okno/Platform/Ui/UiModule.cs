@@ -37,7 +37,6 @@ public static class UiModule
     public static IEndpointRouteBuilder MapUi(this WebApplication app)
     {
         app.MapStaticAssets();
-        app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -8,8 +8,9 @@ using Okno.Customers;
 using Okno.Platform.Data;
 using Okno.Platform.Text;
 using Okno.Tickets;
+using Okno.Platform.Security;
 
-namespace Okno.Platform.Demo;
+namespace Okno.Demo;
 
 /// <summary>Fills an empty desk with a lived-in history in Russian and English: lines, agents, companies, contacts
 /// and a few hundred tickets with conversations. The same seed gives the same people and texts on every empty

@@ -4,7 +4,7 @@ using Okno.Knowledge;
 using Okno.Platform.Data;
 using Okno.Platform.Security;
 
-namespace Okno.Platform.Demo;
+namespace Okno.Demo;
 
 public static partial class DemoData
 {

@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Okno.Platform.Data;
 using Okno.Platform.Security;
+using Okno.Platform.Ui;
 
-namespace Okno.Platform.Ui;
+namespace Okno.Admin.Ui;
 
-/// <summary>Sign-out and the language switch of the agent UI.</summary>
+/// <summary>Sign-out and the language switch of the agent UI (which is remembered in the agent's profile).</summary>
 public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)

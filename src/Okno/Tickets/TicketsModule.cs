@@ -1,0 +1,39 @@
+using Okno.Platform.Data;
+using Okno.Platform.Jobs;
+using Okno.Tickets.Ui;
+
+namespace Okno.Tickets;
+
+/// <summary>Tickets, the inbox and the ticket page (S2): use cases, the live feed and presence, search of tickets,
+/// the counters and their jobs.</summary>
+public static class TicketsModule
+{
+    public static IServiceCollection AddTickets(this IServiceCollection services) => services
+        .AddSingleton<ISaveHook, TicketHistoryHook>()
+        .AddJob(TicketCountCompaction.Schedule)
+        .AddJob(TicketSearchBackfill.Schedule)
+        .AddScoped<TicketQueries>()
+        .AddScoped<TagCatalog>()
+        .AddScoped<AttachmentIntake>()
+        .AddScoped<CreateTicket>()
+        .AddSingleton<TicketCreations>()
+        .AddScoped<ChangeTicket>()
+        .AddScoped<ReplyToTicket>()
+        .AddScoped<SearchTickets>()
+        .AddScoped<Platform.Search.SearchIndex>()
+        .AddScoped<Platform.Search.ISearchTextSource, TicketSubjectSearchText>()
+        .AddScoped<Platform.Search.ISearchTextSource, MessageSearchText>()
+        .AddScoped<MergeTickets>()
+        .AddScoped<LinkTickets>()
+        .AddSingleton<TicketCountCache>()
+        .AddSingleton<Live.TicketFeed>()
+        .AddSingleton<Live.TicketPresence>()
+        .AddScoped<TicketLabels>();
+
+    public static IEndpointRouteBuilder MapTickets(this IEndpointRouteBuilder app)
+    {
+        app.MapTicketsEndpoints();
+        app.MapTicketUi();
+        return app;
+    }
+}
