@@ -92,6 +92,7 @@ public static class OknoModules
     {
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
+            ProblemMapping.AddCode(context.ProblemDetails);
             // Outside production a 500 says what broke, so a failing test or a developer sees it at once.
             var environment = context.HttpContext.RequestServices.GetRequiredService<IWebHostEnvironment>();
             if (!environment.IsProduction() && context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is { } error)
