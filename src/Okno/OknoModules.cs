@@ -45,7 +45,7 @@ public static class OknoModules
         services.AddAuthRateLimits();
         services.AddOknoJobs(builder.Configuration);
         services.AddOknoHealth();
-        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityDocument>().AddSchemaTransformer<RequestSchemaDocs>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityDocument>().AddSchemaTransformer<RequestSchemaDocs>().AddSchemaTransformer<ProblemSchemaDocs>());
         services.AddUi();
         services.AddScoped<UiScope>();
         services.AddScoped<Tickets.Ui.TicketLabels>();

@@ -59,7 +59,7 @@ public static class AuthEndpoints
 
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
-        var auth = app.MapGroup("/api/v1/auth").WithTags("Auth");
+        var auth = app.MapGroup("/api/v1/auth").WithTags("Auth").WithProblemResponses();
 
         auth.MapPost("/token", async (TokenRequest request, AgentSignIn signIn, OknoDb db, TimeProvider clock,
             IOptions<OknoOptions> options, HttpContext http, CancellationToken ct) =>
@@ -84,7 +84,7 @@ public static class AuthEndpoints
             return Results.NoContent();
         }).RequireAuthorization().WithSummary("Sign out: revoke the token of this request");
 
-        var me = app.MapGroup("/api/v1/me").RequireAuthorization().WithTags("Auth");
+        var me = app.MapGroup("/api/v1/me").RequireAuthorization().WithTags("Auth").WithProblemResponses();
         me.MapGet("/", async (CurrentAgent agent, OknoDb db, CancellationToken ct) =>
             Results.Ok(await AgentsEndpoints.FindAsync(db, agent.Id, ct)));
 

@@ -16,7 +16,7 @@ public static class CompaniesEndpoints
 {
     public static IEndpointRouteBuilder MapCompaniesEndpoints(this IEndpointRouteBuilder app)
     {
-        var companies = app.MapGroup("/api/v1/companies").RequireAuthorization().WithTags("Companies");
+        var companies = app.MapGroup("/api/v1/companies").RequireAuthorization().WithTags("Companies").WithProblemResponses();
 
         companies.MapGet("/", async (string? domain, int? limit, string? cursor, OknoDb db, CancellationToken ct) =>
         {

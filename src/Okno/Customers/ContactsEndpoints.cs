@@ -15,7 +15,7 @@ public static class ContactsEndpoints
 {
     public static IEndpointRouteBuilder MapContactsEndpoints(this IEndpointRouteBuilder app)
     {
-        var contacts = app.MapGroup("/api/v1/contacts").RequireAuthorization().WithTags("Contacts");
+        var contacts = app.MapGroup("/api/v1/contacts").RequireAuthorization().WithTags("Contacts").WithProblemResponses();
 
         contacts.MapGet("/", async (string? email, int? limit, string? cursor, OknoDb db, CancellationToken ct) =>
         {

@@ -11,7 +11,7 @@ public static class TicketsEndpoints
 {
     public static IEndpointRouteBuilder MapTicketsEndpoints(this IEndpointRouteBuilder app)
     {
-        var tickets = app.MapGroup("/api/v1/tickets").RequireAuthorization().WithTags("Tickets");
+        var tickets = app.MapGroup("/api/v1/tickets").RequireAuthorization().WithTags("Tickets").WithProblemResponses();
 
         tickets.MapPost("/", async Task<Created<TicketView>> (CreateTicketRequest request, CreateTicket createTicket, CurrentAgent agent,
             CancellationToken ct) =>
