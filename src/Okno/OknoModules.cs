@@ -44,7 +44,7 @@ public static class OknoModules
         services.AddOknoAuthentication();
         services.AddAuthRateLimits();
         services.AddOknoHealth();
-        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityDocument>().AddSchemaTransformer<RequestSchemaDocs>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityDocument>().AddSchemaTransformer<RequestSchemaDocs>().AddSchemaTransformer<ProblemSchemaDocs>());
         services.AddUi();
         services.AddScoped<UiScope>();
         services.AddScoped<RelativeTime>();
@@ -89,6 +89,7 @@ public static class OknoModules
     {
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
+            ProblemMapping.AddCode(context.ProblemDetails);
             // Outside production a 500 says what broke, so a failing test or a developer sees it at once.
             var environment = context.HttpContext.RequestServices.GetRequiredService<IWebHostEnvironment>();
             if (!environment.IsProduction() && context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is { } error)

@@ -36,7 +36,7 @@ public sealed class AgentQueries(OknoDb db)
     }
 
     internal static async Task<AgentView> FindAsync(OknoDb db, long id, CancellationToken ct) =>
-        await Project(db.Agents.Where(a => a.Id == id)).SingleOrDefaultAsync(ct) ?? throw new OknoException(new NotFound("Agent", id));
+        await Project(db.Agents.Where(a => a.Id == id)).SingleOrDefaultAsync(ct) ?? throw new OknoException(new NotFound(AdminErrorCodes.AgentNotFound, "Agent", id));
 
     private static IQueryable<AgentView> Project(IQueryable<Agent> agents) => agents.Select(a => new AgentView(
         a.Id, a.Email, a.Name, a.Role, a.IsActive, a.Language, a.Groups.Select(g => g.GroupId).ToList(), a.CreatedAt));

@@ -23,14 +23,14 @@ public static class AgentRules
 
     public static void CheckPassword(string? password, FieldErrors errors, bool required)
     {
-        if (string.IsNullOrEmpty(password)) { if (required) errors.Add("password", "This field is required."); return; }
-        if (password.Length < MinPasswordLength) errors.Add("password", $"At least {MinPasswordLength} characters.");
-        if (password.Length > MaxPasswordLength) errors.Add("password", $"At most {MaxPasswordLength} characters.");
+        if (string.IsNullOrEmpty(password)) { if (required) errors.Required("password"); return; }
+        if (password.Length < MinPasswordLength) errors.TooShort("password", MinPasswordLength);
+        if (password.Length > MaxPasswordLength) errors.TooLong("password", MaxPasswordLength);
     }
 
     public static void CheckLanguage(string? language, FieldErrors errors)
     {
-        if (language is not null && !Languages.Contains(language)) errors.Add("language", $"One of: {string.Join(", ", Languages)}, or null.");
+        if (language is not null && !Languages.Contains(language)) errors.Add("language", ErrorCodes.NotOneOf, $"One of: {string.Join(", ", Languages)}, or null.", ("value", language), ("allowed", string.Join(", ", Languages)));
     }
 
     public static async Task CheckGroupsAsync(OknoDb db, IReadOnlyCollection<long>? groupIds, FieldErrors errors, CancellationToken ct)
@@ -38,12 +38,12 @@ public static class AgentRules
         if (groupIds is not { Count: > 0 }) return;
         var wanted = groupIds.Distinct().ToList();
         var found = await db.Groups.Where(g => wanted.Contains(g.Id)).Select(g => g.Id).ToListAsync(ct);
-        foreach (var missing in wanted.Except(found)) errors.Add("groupIds", $"There is no group {missing}.");
+        foreach (var missing in wanted.Except(found)) errors.Add("groupIds", AdminErrorCodes.GroupNotFound, $"There is no group {missing}.", ("id", missing));
     }
 
     public static async Task EnsureCanDeactivateAsync(OknoDb db, Agent agent, CurrentAgent actor, CancellationToken ct)
     {
-        if (agent.Id == actor.Id) throw new OknoException(new Forbidden("You cannot deactivate yourself."));
+        if (agent.Id == actor.Id) throw new OknoException(new Forbidden(AdminErrorCodes.DeactivateYourself, "You cannot deactivate yourself."));
         if (agent.Role == AgentRole.Admin) await EnsureAnotherAdminAsync(db, agent.Id, ct);
     }
 
@@ -51,7 +51,7 @@ public static class AgentRules
     public static async Task EnsureAnotherAdminAsync(OknoDb db, long agentId, CancellationToken ct)
     {
         if (!await db.Agents.AnyAsync(a => a.Id != agentId && a.IsActive && a.Role == AgentRole.Admin, ct))
-            throw new OknoException(new StateConflict("This is the last active admin; make another agent admin first."));
+            throw new OknoException(new StateConflict(AdminErrorCodes.LastAdmin, "This is the last active admin; make another agent admin first."));
     }
 
     public static Task<int> RevokeTokensAsync(OknoDb db, long agentId, TimeProvider clock, CancellationToken ct)

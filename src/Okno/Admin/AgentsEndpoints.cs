@@ -13,7 +13,7 @@ public static class AgentsEndpoints
 
     public static IEndpointRouteBuilder MapAgentsEndpoints(this IEndpointRouteBuilder app)
     {
-        var agents = app.MapGroup("/api/v1/agents").RequireAuthorization().WithTags("Agents");
+        var agents = app.MapGroup("/api/v1/agents").RequireAuthorization().WithTags("Agents").WithProblemResponses();
 
         agents.MapGet("/", async (int? limit, string? cursor, string? role, AgentQueries queries, CancellationToken ct) =>
             TypedResults.Ok(await queries.ListAsync(limit, cursor, QueryValues.Enum<AgentRole>(role, "role"), ct)))

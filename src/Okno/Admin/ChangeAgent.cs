@@ -19,15 +19,15 @@ public sealed class ChangeAgent(OknoDb db, IPasswordHasher<Agent> hasher, Audit 
         await AgentRules.EnsureAdminAsync(db, actor, ct);
         var errors = new FieldErrors();
         if (request.Name.IsSet) errors.Text("name", request.Name.Value, Agent.NameMaxLength);
-        if (request.Role is { IsSet: true, Value: null }) errors.Add("role", "Role cannot be empty.");
-        if (request.IsActive is { IsSet: true, Value: null }) errors.Add("isActive", "isActive cannot be empty.");
+        if (request.Role is { IsSet: true, Value: null }) errors.Add("role", ErrorCodes.Required, "Role cannot be empty.");
+        if (request.IsActive is { IsSet: true, Value: null }) errors.Add("isActive", ErrorCodes.Required, "isActive cannot be empty.");
         if (request.Password.IsSet) AgentRules.CheckPassword(request.Password.Value, errors, required: true);
         if (request.Language.IsSet) AgentRules.CheckLanguage(request.Language.Value, errors);
         if (request.GroupIds.IsSet) await AgentRules.CheckGroupsAsync(db, request.GroupIds.Value, errors, ct);
         errors.ThrowIfAny();
 
         var agent = await db.Agents.Include(a => a.Groups).SingleOrDefaultAsync(a => a.Id == id, ct)
-            ?? throw new OknoException(new NotFound("Agent", id));
+            ?? throw new OknoException(new NotFound(AdminErrorCodes.AgentNotFound, "Agent", id));
         var changes = new List<string>();
         if (request.Name.IsSet) { agent.Name = request.Name.Value!.Trim(); changes.Add("name"); }
         if (request.Language.IsSet) { agent.Language = request.Language.Value; changes.Add("language"); }

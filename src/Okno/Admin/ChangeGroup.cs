@@ -12,7 +12,7 @@ public sealed class ChangeGroup(OknoDb db, Audit audit)
     {
         await AgentRules.EnsureAdminAsync(db, actor, ct);
         var name = GroupRules.Validate(request);
-        var group = await db.Groups.SingleOrDefaultAsync(g => g.Id == id, ct) ?? throw new OknoException(new NotFound("Group", id));
+        var group = await db.Groups.SingleOrDefaultAsync(g => g.Id == id, ct) ?? throw new OknoException(new NotFound(AdminErrorCodes.GroupNotFound, "Group", id));
         if (await db.Groups.AnyAsync(g => g.Name == name && g.Id != id, ct)) throw GroupRules.Duplicate(name);
         audit.Add(actor.Id, "group.changed", $"group:{id}", $"{group.Name} → {name}", ipAddress);
         group.Name = name;

@@ -45,5 +45,5 @@ public sealed class CreateAgent(OknoDb db, IPasswordHasher<Agent> hasher, Audit 
         return await AgentQueries.FindAsync(db, agent.Id, ct);
     }
 
-    private static OknoException Duplicate(string email) => new(new Duplicate("email", $"An agent with the email {email} already exists."));
+    private static OknoException Duplicate(string email) => new(new Duplicate(AdminErrorCodes.AgentEmailTaken, "email", $"An agent with the email {email} already exists.", ("email", email)));
 }

@@ -12,7 +12,7 @@ public sealed class DeactivateAgent(OknoDb db, Audit audit, TimeProvider clock)
     public async Task ExecuteAsync(long id, CurrentAgent actor, string? ipAddress, CancellationToken ct)
     {
         await AgentRules.EnsureAdminAsync(db, actor, ct);
-        var agent = await db.Agents.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new OknoException(new NotFound("Agent", id));
+        var agent = await db.Agents.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new OknoException(new NotFound(AdminErrorCodes.AgentNotFound, "Agent", id));
         if (!agent.IsActive) return;
         await AgentRules.EnsureCanDeactivateAsync(db, agent, actor, ct);
         agent.IsActive = false;

@@ -12,9 +12,9 @@ public sealed class DeleteGroup(OknoDb db, Audit audit)
     public async Task ExecuteAsync(long id, CurrentAgent actor, string? ipAddress, CancellationToken ct)
     {
         await AgentRules.EnsureAdminAsync(db, actor, ct);
-        var group = await db.Groups.SingleOrDefaultAsync(g => g.Id == id, ct) ?? throw new OknoException(new NotFound("Group", id));
+        var group = await db.Groups.SingleOrDefaultAsync(g => g.Id == id, ct) ?? throw new OknoException(new NotFound(AdminErrorCodes.GroupNotFound, "Group", id));
         if (await db.Tickets.AnyAsync(t => t.GroupId == id, ct))
-            throw new OknoException(new StateConflict($"Group '{group.Name}' still has tickets; move them to another group first."));
+            throw new OknoException(new StateConflict(AdminErrorCodes.GroupHasTickets, $"Group '{group.Name}' still has tickets; move them to another group first.", ("name", group.Name)));
         db.Groups.Remove(group);
         audit.Add(actor.Id, "group.deleted", $"group:{id}", group.Name, ipAddress);
         await db.SaveChangesAsync(ct);

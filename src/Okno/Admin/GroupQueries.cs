@@ -28,7 +28,7 @@ public sealed class GroupQueries(OknoDb db)
     public async Task<Page<GroupMember>> MembersAsync(long groupId, int? limit, string? cursor, CancellationToken ct)
     {
         var take = Paging.Limit(limit);
-        if (!await db.Groups.AnyAsync(g => g.Id == groupId, ct)) throw new OknoException(new NotFound("Group", groupId));
+        if (!await db.Groups.AnyAsync(g => g.Id == groupId, ct)) throw new OknoException(new NotFound(AdminErrorCodes.GroupNotFound, "Group", groupId));
         var query = db.AgentGroups.Where(ag => ag.GroupId == groupId);
         if (Paging.Decode(cursor, 1) is [var lastId]) query = query.Where(ag => ag.AgentId > lastId);
         var rows = await query.OrderBy(ag => ag.AgentId).Take(take + 1)
@@ -38,7 +38,7 @@ public sealed class GroupQueries(OknoDb db)
     }
 
     internal static async Task<GroupView> FindAsync(OknoDb db, long id, CancellationToken ct) =>
-        await Project(db, db.Groups.Where(g => g.Id == id)).SingleOrDefaultAsync(ct) ?? throw new OknoException(new NotFound("Group", id));
+        await Project(db, db.Groups.Where(g => g.Id == id)).SingleOrDefaultAsync(ct) ?? throw new OknoException(new NotFound(AdminErrorCodes.GroupNotFound, "Group", id));
 
     private static IQueryable<GroupView> Project(OknoDb db, IQueryable<Group> groups) => groups.Select(g => new GroupView(
         g.Id, g.Name, g.Description, db.Set<AgentGroup>().Count(ag => ag.GroupId == g.Id), g.CreatedAt));

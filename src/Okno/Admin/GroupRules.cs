@@ -21,7 +21,7 @@ internal static class GroupRules
         return request.Name!.Trim();
     }
 
-    public static OknoException Duplicate(string name) => new(new Duplicate("name", $"A group named '{name}' already exists."));
+    public static OknoException Duplicate(string name) => new(new Duplicate(AdminErrorCodes.GroupNameTaken, "name", $"A group named '{name}' already exists.", ("name", name)));
 
     public static async Task SaveAsync(OknoDb db, string name, CancellationToken ct)
     {

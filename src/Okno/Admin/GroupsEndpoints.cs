@@ -1,4 +1,5 @@
 using Okno.Platform.Security;
+using Okno.Platform.Web;
 
 namespace Okno.Admin;
 
@@ -8,7 +9,7 @@ public static class GroupsEndpoints
 {
     public static IEndpointRouteBuilder MapGroupsEndpoints(this IEndpointRouteBuilder app)
     {
-        var groups = app.MapGroup("/api/v1/groups").RequireAuthorization().WithTags("Groups");
+        var groups = app.MapGroup("/api/v1/groups").RequireAuthorization().WithTags("Groups").WithProblemResponses();
 
         groups.MapGet("/", async (int? limit, string? cursor, GroupQueries queries, CancellationToken ct) =>
             TypedResults.Ok(await queries.ListAsync(limit, cursor, ct)));

@@ -47,7 +47,11 @@ public static class AuthEndpoints
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : window;
                 context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, retryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await TypedResults.Problem(statusCode: 429, title: "Too many requests",
-                    detail: $"Too many attempts; try again in {retryAfter} seconds.").ExecuteAsync(context.HttpContext);
+                    detail: $"Too many attempts; try again in {retryAfter} seconds.", extensions: new Dictionary<string, object?>
+                    {
+                        [ProblemMapping.CodeKey] = ErrorCodes.RateLimited,
+                        [ProblemMapping.ParametersKey] = ErrorParameters.Of(("retryAfter", retryAfter)),
+                    }).ExecuteAsync(context.HttpContext);
             };
         });
         return services;
@@ -55,18 +59,18 @@ public static class AuthEndpoints
 
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
-        var auth = app.MapGroup("/api/v1/auth").WithTags("Auth");
+        var auth = app.MapGroup("/api/v1/auth").WithTags("Auth").WithProblemResponses();
 
         auth.MapPost("/token", async (TokenRequest request, AgentSignIn signIn, OknoDb db, TimeProvider clock,
             IOptions<OknoOptions> options, HttpContext http, CancellationToken ct) =>
         {
             var errors = new FieldErrors();
             errors.Text("email", request.Email, 254);
-            if (string.IsNullOrEmpty(request.Password)) errors.Add("password", "This field is required.");
+            if (string.IsNullOrEmpty(request.Password)) errors.Required("password");
             errors.ThrowIfAny();
             var agent = await signIn.VerifyAsync(request.Email!, request.Password!, http.Connection.RemoteIpAddress?.ToString(), ct);
             if (agent is null)
-                return TypedResults.Problem(statusCode: 401, title: "Unauthorized", detail: InvalidCredentials);
+                return ProblemMapping.Problem(401, "Unauthorized", InvalidCredentials, ApiErrorCodes.InvalidCredentials);
             var expiresAt = clock.GetUtcNow().AddHours(options.Value.Limits.SessionTokenHours);
             var token = await IssueAsync(db, clock, agent.Id, ApiTokenKind.Session, "session", expiresAt, ct);
             return Results.Ok(new TokenResponse(token.Token, expiresAt, await AgentsEndpoints.FindAsync(db, agent.Id, ct)));
@@ -80,7 +84,7 @@ public static class AuthEndpoints
             return Results.NoContent();
         }).RequireAuthorization().WithSummary("Sign out: revoke the token of this request");
 
-        var me = app.MapGroup("/api/v1/me").RequireAuthorization().WithTags("Auth");
+        var me = app.MapGroup("/api/v1/me").RequireAuthorization().WithTags("Auth").WithProblemResponses();
         me.MapGet("/", async (CurrentAgent agent, OknoDb db, CancellationToken ct) =>
             Results.Ok(await AgentsEndpoints.FindAsync(db, agent.Id, ct)));
 
@@ -100,10 +104,10 @@ public static class AuthEndpoints
         {
             var errors = new FieldErrors();
             errors.Text("name", request.Name, ApiToken.NameMaxLength);
-            if (request.ExpiresAt <= clock.GetUtcNow()) errors.Add("expiresAt", "Must be in the future.");
+            if (request.ExpiresAt <= clock.GetUtcNow()) errors.Add("expiresAt", ErrorCodes.NotInFuture, "Must be in the future.");
             errors.ThrowIfAny();
             if (await db.ApiTokens.CountAsync(t => t.AgentId == agent.Id && t.Kind == ApiTokenKind.Personal && t.RevokedAt == null, ct) >= 50)
-                throw new OknoException(new StateConflict("You already have 50 personal tokens; revoke one first."));
+                throw new OknoException(new StateConflict(ApiErrorCodes.TooManyTokens, "You already have 50 personal tokens; revoke one first.", ("max", 50)));
             audit.Add(agent.Id, "token.created", $"agent:{agent.Id}", request.Name!.Trim());
             var issued = await IssueAsync(db, clock, agent.Id, ApiTokenKind.Personal, request.Name!.Trim(), request.ExpiresAt?.ToUniversalTime(), ct);
             return Results.Created($"/api/v1/me/tokens/{issued.Id}", issued);
@@ -112,7 +116,7 @@ public static class AuthEndpoints
         me.MapDelete("/tokens/{id:long}", async (long id, CurrentAgent agent, OknoDb db, TimeProvider clock, Audit audit, CancellationToken ct) =>
         {
             var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == id && t.AgentId == agent.Id && t.Kind == ApiTokenKind.Personal, ct)
-                ?? throw new OknoException(new NotFound("Token", id));
+                ?? throw new OknoException(new NotFound(ApiErrorCodes.TokenNotFound, "Token", id));
             token.RevokedAt ??= clock.GetUtcNow();
             audit.Add(agent.Id, "token.revoked", $"agent:{agent.Id}", token.Name);
             await db.SaveChangesAsync(ct);

@@ -16,7 +16,7 @@ public static class CompaniesEndpoints
 {
     public static IEndpointRouteBuilder MapCompaniesEndpoints(this IEndpointRouteBuilder app)
     {
-        var companies = app.MapGroup("/api/v1/companies").RequireAuthorization().WithTags("Companies");
+        var companies = app.MapGroup("/api/v1/companies").RequireAuthorization().WithTags("Companies").WithProblemResponses();
 
         companies.MapGet("/", async (string? domain, int? limit, string? cursor, OknoDb db, CancellationToken ct) =>
         {
@@ -42,7 +42,7 @@ public static class CompaniesEndpoints
 
         companies.MapPut("/{id:long}", async (long id, CompanyRequest request, OknoDb db, CancellationToken ct) =>
         {
-            var company = await db.Companies.SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new OknoException(new NotFound("Company", id));
+            var company = await db.Companies.SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new OknoException(new NotFound(CustomerErrorCodes.CompanyNotFound, "Company", id));
             Apply(company, request);
             await db.SaveChangesAsync(ct);
             return Results.Ok(await FindAsync(db, id, ct));
@@ -74,7 +74,7 @@ public static class CompaniesEndpoints
         errors.Text("domain", request.Domain, 253, required: false);
         var domain = string.IsNullOrWhiteSpace(request.Domain) ? null : NormalizeDomain(request.Domain);
         if (domain is not null && (!domain.Contains('.') || domain.Any(c => !(char.IsLetterOrDigit(c) || c is '.' or '-'))))
-            errors.Add("domain", "Not a domain name (like example.com).");
+            errors.Add("domain", ErrorCodes.InvalidDomain, "Not a domain name (like example.com).");
         errors.ThrowIfAny();
         company.Name = request.Name!.Trim();
         company.Domain = domain;
@@ -84,5 +84,5 @@ public static class CompaniesEndpoints
 
     private static async Task<CompanyView> FindAsync(OknoDb db, long id, CancellationToken ct) =>
         await db.Companies.Where(c => c.Id == id).Select(c => new CompanyView(c.Id, c.Name, c.Domain, c.CreatedAt)).SingleOrDefaultAsync(ct)
-        ?? throw new OknoException(new NotFound("Company", id));
+        ?? throw new OknoException(new NotFound(CustomerErrorCodes.CompanyNotFound, "Company", id));
 }

@@ -22,5 +22,5 @@ public sealed class ContactCards(OknoDb db)
                 c.CompanyId == null ? null : new CompanyView(c.Company!.Id, c.Company.Name, c.Company.Domain, c.Company.CreatedAt)))
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken)
-        ?? throw new OknoException(new NotFound("Contact", contactId));
+        ?? throw new OknoException(new NotFound(CustomerErrorCodes.ContactNotFound, "Contact", contactId));
 }

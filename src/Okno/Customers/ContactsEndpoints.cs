@@ -15,7 +15,7 @@ public static class ContactsEndpoints
 {
     public static IEndpointRouteBuilder MapContactsEndpoints(this IEndpointRouteBuilder app)
     {
-        var contacts = app.MapGroup("/api/v1/contacts").RequireAuthorization().WithTags("Contacts");
+        var contacts = app.MapGroup("/api/v1/contacts").RequireAuthorization().WithTags("Contacts").WithProblemResponses();
 
         contacts.MapGet("/", async (string? email, int? limit, string? cursor, OknoDb db, CancellationToken ct) =>
         {
@@ -50,7 +50,7 @@ public static class ContactsEndpoints
         contacts.MapGet("/{id:long}/tickets", async (long id, int? limit, string? cursor, OknoDb db, TicketQueries tickets,
             CurrentAgent agent, CancellationToken ct) =>
         {
-            if (!await db.Contacts.AnyAsync(c => c.Id == id, ct)) return ProblemMapping.ToResult(new NotFound("Contact", id));
+            if (!await db.Contacts.AnyAsync(c => c.Id == id, ct)) return ProblemMapping.ToResult(new NotFound(CustomerErrorCodes.ContactNotFound, "Contact", id));
             return Results.Ok(await tickets.ListAsync(new TicketFilter(CustomerId: id), Paging.Limit(limit), cursor, agent, ct));
         }).WithSummary("The contact's tickets that you may see, newest first");
 
@@ -58,7 +58,7 @@ public static class ContactsEndpoints
     }
 
     private static async Task<ContactView> FindAsync(OknoDb db, long id, CancellationToken ct) =>
-        await Project(db.Contacts.Where(c => c.Id == id)).SingleOrDefaultAsync(ct) ?? throw new OknoException(new NotFound("Contact", id));
+        await Project(db.Contacts.Where(c => c.Id == id)).SingleOrDefaultAsync(ct) ?? throw new OknoException(new NotFound(CustomerErrorCodes.ContactNotFound, "Contact", id));
 
     internal static IQueryable<ContactView> Project(IQueryable<Contact> contacts) => contacts.Select(c => new ContactView(
         c.Id, c.Name, c.CompanyId == null ? null : new CompanyRef(c.Company!.Id, c.Company.Name),

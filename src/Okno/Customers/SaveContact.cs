@@ -27,20 +27,20 @@ public sealed class SaveContact(OknoDb db, TimeProvider clock)
         {
             errors.Text(field, value, 40);
             if (value is not null && ContactPhone.Normalize(value).Count(char.IsAsciiDigit) is < 5 or > 15)
-                errors.Add(field, "A phone number has 5 to 15 digits.");
+                errors.Add(field, ErrorCodes.InvalidPhone, "A phone number has 5 to 15 digits.");
         }, ContactPhone.Normalize);
         var externalIds = new List<(Channel Channel, string Id)>();
         for (var i = 0; i < (request.ExternalIds?.Count ?? 0); i++)
         {
             var input = request.ExternalIds![i];
-            if (input?.Channel is null) errors.Add($"externalIds[{i}].channel", "This field is required.");
+            if (input?.Channel is null) errors.Required($"externalIds[{i}].channel");
             errors.Text($"externalIds[{i}].externalId", input?.ExternalId, 200);
             if (input is { Channel: { } channel, ExternalId: { } externalId } && !string.IsNullOrWhiteSpace(externalId))
                 externalIds.Add((channel, externalId.Trim()));
         }
-        if (request.ExternalIds?.Count > MaxAddresses) errors.Add("externalIds", $"At most {MaxAddresses}.");
+        if (request.ExternalIds?.Count > MaxAddresses) errors.TooMany("externalIds", MaxAddresses);
         if (request.CompanyId is { } companyId && !await db.Companies.AnyAsync(c => c.Id == companyId, cancellationToken))
-            errors.Add("companyId", $"There is no company {companyId}.");
+            errors.Add("companyId", CustomerErrorCodes.CompanyNotFound, $"There is no company {companyId}.", ("id", companyId));
         errors.ThrowIfAny();
         externalIds = externalIds.Distinct().ToList();
 
@@ -55,7 +55,7 @@ public sealed class SaveContact(OknoDb db, TimeProvider clock)
             else
             {
                 contact = await db.Contacts.Include(c => c.Emails).Include(c => c.Phones).Include(c => c.ExternalIds)
-                    .SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new OknoException(new NotFound("Contact", id));
+                    .SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new OknoException(new NotFound(CustomerErrorCodes.ContactNotFound, "Contact", id));
             }
             await EnsureFreeAsync(contact.Id, emails, externalIds, ct);
             contact.Name = request.Name!.Trim();
@@ -77,13 +77,13 @@ public sealed class SaveContact(OknoDb db, TimeProvider clock)
         var takenEmail = await db.ContactEmails.Where(e => emails.Contains(e.Address) && e.ContactId != contactId)
             .Select(e => new { e.Address, e.ContactId }).FirstOrDefaultAsync(ct);
         if (takenEmail is not null)
-            throw new OknoException(new Duplicate("emails", $"{takenEmail.Address} already belongs to contact {takenEmail.ContactId}."));
+            throw new OknoException(new Duplicate(CustomerErrorCodes.EmailTaken, "emails", $"{takenEmail.Address} already belongs to contact {takenEmail.ContactId}.", ("email", takenEmail.Address), ("contactId", takenEmail.ContactId)));
         foreach (var (channel, externalId) in externalIds)
         {
             var owner = await db.ContactExternalIds.Where(x => x.Channel == channel && x.ExternalId == externalId && x.ContactId != contactId)
                 .Select(x => (long?)x.ContactId).FirstOrDefaultAsync(ct);
             if (owner is not null)
-                throw new OknoException(new Duplicate("externalIds", $"{channel.ToSnakeCase()} id {externalId} already belongs to contact {owner}."));
+                throw new OknoException(new Duplicate(CustomerErrorCodes.ExternalIdTaken, "externalIds", $"{channel.ToSnakeCase()} id {externalId} already belongs to contact {owner}.", ("channel", channel.ToSnakeCase()), ("externalId", externalId), ("contactId", owner)));
         }
     }
 
@@ -91,7 +91,7 @@ public sealed class SaveContact(OknoDb db, TimeProvider clock)
         Func<string, string> normalize)
     {
         if (values is null) return [];
-        if (values.Count > MaxAddresses) errors.Add(field, $"At most {MaxAddresses}.");
+        if (values.Count > MaxAddresses) errors.TooMany(field, MaxAddresses);
         for (var i = 0; i < values.Count; i++) check($"{field}[{i}]", values[i]);
         return values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => normalize(v!)).Distinct().ToList();
     }

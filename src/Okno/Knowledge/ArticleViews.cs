@@ -65,7 +65,7 @@ public sealed class ArticleQueries(OknoDb db)
     public async Task<ArticleView> GetAsync(long id, string? language, CancellationToken cancellationToken)
     {
         var article = await db.Set<Article>().AsNoTracking().Include(a => a.Section).Include(a => a.Translations)
-            .SingleOrDefaultAsync(a => a.Id == id, cancellationToken) ?? throw new OknoException(new NotFound("Article", id));
+            .SingleOrDefaultAsync(a => a.Id == id, cancellationToken) ?? throw new OknoException(new NotFound(KnowledgeErrorCodes.ArticleNotFound, "Article", id));
         var translation = article.Translations.FirstOrDefault(t => t.Language == language)
             ?? article.Translations.FirstOrDefault(t => t.Language == article.FallbackLanguage)
             ?? article.Translations.OrderBy(t => t.Id).First();
@@ -81,10 +81,10 @@ public sealed class ArticleQueries(OknoDb db)
     {
         var after = Paging.Decode(cursor, 1);
         var fallback = await db.Set<Article>().Where(a => a.Id == articleId).Select(a => a.FallbackLanguage).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new OknoException(new NotFound("Article", articleId));
+            ?? throw new OknoException(new NotFound(KnowledgeErrorCodes.ArticleNotFound, "Article", articleId));
         language ??= fallback;
         if (!await db.Set<ArticleTranslation>().AnyAsync(t => t.ArticleId == articleId && t.Language == language, cancellationToken))
-            throw new OknoException(new NotFound($"Translation '{language}' of article", articleId));
+            throw new OknoException(new NotFound(KnowledgeErrorCodes.TranslationNotFound, $"Translation '{language}' of article", articleId));
         var query = db.Set<ArticleRevision>().Where(r => r.ArticleId == articleId && r.Language == language);
         if (after is not null) query = query.Where(r => r.Id < after[0]);
         var rows = await query.OrderByDescending(r => r.Id).Take(limit + 1)
@@ -98,18 +98,18 @@ public sealed class ArticleQueries(OknoDb db)
         await db.Set<ArticleRevision>().Where(r => r.Id == revisionId && r.ArticleId == articleId)
             .Select(r => new RevisionView(r.Id, r.ArticleId, r.Language, r.Number, r.Title, r.Body, r.Visibility, r.RestoredFrom, r.AuthorId,
                 db.Set<Agent>().Where(a => a.Id == r.AuthorId).Select(a => a.Name).FirstOrDefault() ?? "", r.CreatedAt))
-            .SingleOrDefaultAsync(cancellationToken) ?? throw new OknoException(new NotFound("Revision", revisionId));
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new OknoException(new NotFound(KnowledgeErrorCodes.RevisionNotFound, "Revision", revisionId));
 
     public async Task<RevisionDiff> DiffAsync(long articleId, long? fromId, long? toId, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        if (fromId is null) errors.Add("from", "This field is required.");
-        if (toId is null) errors.Add("to", "This field is required.");
+        if (fromId is null) errors.Required("from");
+        if (toId is null) errors.Required("to");
         errors.ThrowIfAny();
         var from = await RevisionAsync(articleId, fromId!.Value, cancellationToken);
         var to = await RevisionAsync(articleId, toId!.Value, cancellationToken);
         if (from.Language != to.Language)
-            throw new OknoException(InvalidInput.Field("to", "Both revisions must be of the same language."));
+            throw new OknoException(InvalidInput.Field("to", KnowledgeErrorCodes.RevisionsOfDifferentLanguages, "Both revisions must be of the same language."));
         var lines = RevisionDiffer.Lines(from.Body!, to.Body!);
         return new RevisionDiff(from.Id, from.Number, to.Id, to.Number, from.Language,
             from.Title, to.Title, lines, RevisionDiffer.Render(lines));

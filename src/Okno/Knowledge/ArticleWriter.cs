@@ -12,21 +12,21 @@ public sealed partial class ArticleWriter(OknoDb db, ArticleMarkdown markdown, A
 {
     public static string? CheckLanguage(string? language, FieldErrors errors, string field = "language")
     {
-        if (string.IsNullOrWhiteSpace(language)) { errors.Add(field, "This field is required."); return null; }
+        if (string.IsNullOrWhiteSpace(language)) { errors.Required(field); return null; }
         language = language.Trim().ToLowerInvariant();
-        if (!LanguageCode().IsMatch(language)) { errors.Add(field, "A two-letter language code, e.g. ru or en."); return null; }
+        if (!LanguageCode().IsMatch(language)) { errors.Add(field, ErrorCodes.InvalidLanguageCode, "A two-letter language code, e.g. ru or en."); return null; }
         return language;
     }
 
     public static void CheckContent(string? title, string? body, ArticleVisibility? visibility, string? slug, FieldErrors errors)
     {
         errors.Text("title", title?.Trim(), ArticleTranslation.TitleMaxLength);
-        if (body is null) errors.Add("body", "This field is required.");
-        else if (body.Length > ArticleTranslation.BodyMaxLength) errors.Add("body", $"At most {ArticleTranslation.BodyMaxLength} characters.");
-        else if (body.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))) errors.Add("body", "Control characters are not allowed.");
-        if (visibility is null) errors.Add("visibility", "This field is required.");
+        if (body is null) errors.Required("body");
+        else if (body.Length > ArticleTranslation.BodyMaxLength) errors.TooLong("body", ArticleTranslation.BodyMaxLength);
+        else if (FieldErrors.HasControlCharacters(body)) errors.ControlCharacters("body");
+        if (visibility is null) errors.Required("visibility");
         if (slug is not null && !Slugs.IsValid(slug))
-            errors.Add("slug", $"Lower-case latin letters, digits and single hyphens, at most {ArticleTranslation.SlugMaxLength} characters.");
+            errors.Add("slug", KnowledgeErrorCodes.InvalidSlug, $"Lower-case latin letters, digits and single hyphens, at most {ArticleTranslation.SlugMaxLength} characters.", ("max", ArticleTranslation.SlugMaxLength));
     }
 
     /// <summary>Sets the translation's content and appends a revision. Call inside <see cref="OknoDb.WriteAsync{T}"/>.</summary>
@@ -41,8 +41,9 @@ public sealed partial class ArticleWriter(OknoDb db, ArticleMarkdown markdown, A
             var clash = await db.Set<ArticleTranslation>().AnyAsync(t => t.Language == translation.Language && t.Slug == wanted
                 && t.Id != translation.Id, cancellationToken);
             if (clash)
-                throw new OknoException(new Duplicate("slug",
-                    $"Another '{translation.Language}' article already has the slug '{wanted}'; change the title or give a slug."));
+                throw new OknoException(new Duplicate(KnowledgeErrorCodes.SlugTaken, "slug",
+                    $"Another '{translation.Language}' article already has the slug '{wanted}'; change the title or give a slug.",
+                    ("slug", wanted), ("language", translation.Language)));
             translation.Slug = wanted;
         }
         translation.Title = title;

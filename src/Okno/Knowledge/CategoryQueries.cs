@@ -33,10 +33,10 @@ public sealed class CategoryQueries(OknoDb db)
             .Select(c => new CategoryView(c.Id, c.Name, c.Description, c.Position,
                 c.Sections.OrderBy(s => s.Position).ThenBy(s => s.Id)
                     .Select(s => new SectionView(s.Id, s.CategoryId, s.Name, s.Description, s.Position)).ToList()))
-            .SingleOrDefaultAsync(cancellationToken) ?? throw new OknoException(new NotFound("Category", id));
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new OknoException(new NotFound(KnowledgeErrorCodes.CategoryNotFound, "Category", id));
 
     public async Task<SectionView> SectionAsync(long id, CancellationToken cancellationToken) =>
         await db.Set<Section>().AsNoTracking().Where(s => s.Id == id)
             .Select(s => new SectionView(s.Id, s.CategoryId, s.Name, s.Description, s.Position))
-            .SingleOrDefaultAsync(cancellationToken) ?? throw new OknoException(new NotFound("Section", id));
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new OknoException(new NotFound(KnowledgeErrorCodes.SectionNotFound, "Section", id));
 }

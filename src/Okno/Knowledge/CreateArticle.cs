@@ -13,9 +13,9 @@ public sealed class CreateArticle(OknoDb db, ArticleWriter writer, ArticleQuerie
     public async Task<ArticleView> ExecuteAsync(CreateArticleRequest request, CurrentAgent agent, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        if (request.SectionId is null) errors.Add("sectionId", "This field is required.");
+        if (request.SectionId is null) errors.Required("sectionId");
         else if (!await db.Set<Section>().AnyAsync(s => s.Id == request.SectionId, cancellationToken))
-            errors.Add("sectionId", $"There is no section {request.SectionId}.");
+            errors.Add("sectionId", KnowledgeErrorCodes.SectionNotFound, $"There is no section {request.SectionId}.", ("id", request.SectionId));
         var language = ArticleWriter.CheckLanguage(request.Language, errors);
         ArticleWriter.CheckContent(request.Title, request.Body, request.Visibility, request.Slug, errors);
         errors.ThrowIfAny();

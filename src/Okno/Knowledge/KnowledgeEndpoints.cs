@@ -14,7 +14,7 @@ public static class KnowledgeEndpoints
 {
     public static IEndpointRouteBuilder MapKnowledgeEndpoints(this IEndpointRouteBuilder app)
     {
-        var kb = app.MapGroup("/api/v1/kb").RequireAuthorization().WithTags("Knowledge");
+        var kb = app.MapGroup("/api/v1/kb").RequireAuthorization().WithTags("Knowledge").WithProblemResponses();
 
         kb.MapPost("/articles", async Task<Created<ArticleView>> (CreateArticleRequest request, CreateArticle create, CurrentAgent agent,
             CancellationToken ct) =>
@@ -99,7 +99,7 @@ public static class KnowledgeEndpoints
             return TypedResults.NoContent();
         }).WithSummary("Delete an empty section (409 while it has articles)");
 
-        var macros = app.MapGroup("/api/v1/macros").RequireAuthorization().WithTags("Macros");
+        var macros = app.MapGroup("/api/v1/macros").RequireAuthorization().WithTags("Macros").WithProblemResponses();
         macros.MapGet("/", async (string? name, int? limit, string? cursor, MacroQueries queries, CurrentAgent agent, CancellationToken ct) =>
             TypedResults.Ok(await queries.ListAsync(agent, name, Paging.Limit(limit), cursor, ct))).WithSummary("Shared macros and the caller's own");
         macros.MapGet("/{id:long}", async (long id, MacroQueries queries, CurrentAgent agent, CancellationToken ct) =>

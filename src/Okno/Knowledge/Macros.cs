@@ -36,7 +36,7 @@ public sealed class MacroQueries(OknoDb db)
 
     public async Task<MacroView> GetAsync(long id, CurrentAgent agent, CancellationToken cancellationToken) =>
         await Visible(agent).Where(m => m.Id == id).Select(View).SingleOrDefaultAsync(cancellationToken)
-        ?? throw new OknoException(new NotFound("Macro", id));
+        ?? throw new OknoException(new NotFound(KnowledgeErrorCodes.MacroNotFound, "Macro", id));
 
     internal IQueryable<Macro> Visible(CurrentAgent agent) => db.Set<Macro>().AsNoTracking().Where(m => m.OwnerId == null || m.OwnerId == agent.Id);
 
@@ -65,7 +65,7 @@ public sealed class SaveMacro(OknoDb db, MacroQueries queries, TimeProvider cloc
             else
             {
                 macro = await db.Set<Macro>().SingleOrDefaultAsync(m => m.Id == id && (m.OwnerId == null || m.OwnerId == agent.Id), ct)
-                    ?? throw new OknoException(new NotFound("Macro", id));
+                    ?? throw new OknoException(new NotFound(KnowledgeErrorCodes.MacroNotFound, "Macro", id));
             }
             macro.Name = request.Name!.Trim();
             macro.Body = request.Body!;
@@ -84,7 +84,7 @@ public sealed class DeleteMacro(OknoDb db)
         await db.WriteAsync(async ct =>
         {
             var macro = await db.Set<Macro>().SingleOrDefaultAsync(m => m.Id == id && (m.OwnerId == null || m.OwnerId == agent.Id), ct)
-                ?? throw new OknoException(new NotFound("Macro", id));
+                ?? throw new OknoException(new NotFound(KnowledgeErrorCodes.MacroNotFound, "Macro", id));
             db.Remove(macro);
             await db.SaveChangesAsync(ct);
             return id;
@@ -102,7 +102,7 @@ public sealed class PreviewMacro(OknoDb db, MacroQueries macros, MessageBodies b
                 t.Number, t.Subject, t.Contact.Name,
                 Email = db.Set<ContactEmail>().Where(e => e.ContactId == t.ContactId).OrderBy(e => e.Id).Select(e => e.Address).FirstOrDefault(),
             })
-            .SingleOrDefaultAsync(cancellationToken) ?? throw new OknoException(new NotFound("Ticket", ticketId));
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new OknoException(new NotFound(Tickets.TicketErrorCodes.NotFound, "Ticket", ticketId));
         var macro = await macros.GetAsync(macroId, agent, cancellationToken);
         var agentName = await db.Agents.Where(a => a.Id == agent.Id).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken) ?? agent.Name;
         var text = MacroRenderer.Render(macro.Body, new MacroContext(ticket.Name, ticket.Email, ticket.Number, ticket.Subject, agentName));

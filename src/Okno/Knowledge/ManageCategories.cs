@@ -38,7 +38,7 @@ public sealed class ChangeCategory(OknoDb db, CategoryQueries queries)
         CategoryRules.Check(request.Name, request.Description, request.Position);
         await db.WriteAsync(async ct =>
         {
-            var category = await db.Set<Category>().SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new OknoException(new NotFound("Category", id));
+            var category = await db.Set<Category>().SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new OknoException(new NotFound(KnowledgeErrorCodes.CategoryNotFound, "Category", id));
             category.Name = request.Name!.Trim();
             category.Description = CreateCategory.Clean(request.Description);
             if (request.Position is { } position) category.Position = position;
@@ -55,9 +55,9 @@ public sealed class DeleteCategory(OknoDb db)
     public async Task ExecuteAsync(long id, CancellationToken cancellationToken) =>
         await db.WriteAsync(async ct =>
         {
-            var category = await db.Set<Category>().SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new OknoException(new NotFound("Category", id));
+            var category = await db.Set<Category>().SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new OknoException(new NotFound(KnowledgeErrorCodes.CategoryNotFound, "Category", id));
             if (await db.Set<Section>().AnyAsync(s => s.CategoryId == id, ct))
-                throw new OknoException(new StateConflict("The category still has sections; delete or move them first."));
+                throw new OknoException(new StateConflict(KnowledgeErrorCodes.CategoryNotEmpty, "The category still has sections; delete or move them first."));
             db.Remove(category);
             await db.SaveChangesAsync(ct);
             return id;
@@ -71,7 +71,7 @@ public sealed class CreateSection(OknoDb db, CategoryQueries queries, TimeProvid
         CategoryRules.Check(request.Name, request.Description, request.Position);
         var id = await db.WriteAsync(async ct =>
         {
-            if (!await db.Set<Category>().AnyAsync(c => c.Id == categoryId, ct)) throw new OknoException(new NotFound("Category", categoryId));
+            if (!await db.Set<Category>().AnyAsync(c => c.Id == categoryId, ct)) throw new OknoException(new NotFound(KnowledgeErrorCodes.CategoryNotFound, "Category", categoryId));
             var position = request.Position ?? (await db.Set<Section>().Where(s => s.CategoryId == categoryId).MaxAsync(s => (int?)s.Position, ct) ?? 0) + 1;
             var section = new Section
             {
@@ -92,10 +92,10 @@ public sealed class ChangeSection(OknoDb db, CategoryQueries queries)
     {
         CategoryRules.Check(request.Name, request.Description, request.Position);
         if (request.CategoryId is { } categoryId && !await db.Set<Category>().AnyAsync(c => c.Id == categoryId, cancellationToken))
-            throw new OknoException(InvalidInput.Field("categoryId", $"There is no category {categoryId}."));
+            throw new OknoException(InvalidInput.Field("categoryId", KnowledgeErrorCodes.CategoryNotFound, $"There is no category {categoryId}.", ("id", categoryId)));
         await db.WriteAsync(async ct =>
         {
-            var section = await db.Set<Section>().SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new OknoException(new NotFound("Section", id));
+            var section = await db.Set<Section>().SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new OknoException(new NotFound(KnowledgeErrorCodes.SectionNotFound, "Section", id));
             section.Name = request.Name!.Trim();
             section.Description = CreateCategory.Clean(request.Description);
             if (request.Position is { } position) section.Position = position;
@@ -113,9 +113,9 @@ public sealed class DeleteSection(OknoDb db)
     public async Task ExecuteAsync(long id, CancellationToken cancellationToken) =>
         await db.WriteAsync(async ct =>
         {
-            var section = await db.Set<Section>().SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new OknoException(new NotFound("Section", id));
+            var section = await db.Set<Section>().SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new OknoException(new NotFound(KnowledgeErrorCodes.SectionNotFound, "Section", id));
             if (await db.Set<Article>().AnyAsync(a => a.SectionId == id, ct))
-                throw new OknoException(new StateConflict("The section still has articles; move them first."));
+                throw new OknoException(new StateConflict(KnowledgeErrorCodes.SectionNotEmpty, "The section still has articles; move them first."));
             db.Remove(section);
             await db.SaveChangesAsync(ct);
             return id;
@@ -129,7 +129,7 @@ internal static class CategoryRules
         var errors = new FieldErrors();
         errors.Text("name", name?.Trim(), Category.NameMaxLength);
         errors.Text("description", description, Category.DescriptionMaxLength, required: false);
-        if (position is < 0 or > 1_000_000) errors.Add("position", "Between 0 and 1000000.");
+        if (position is < 0 or > 1_000_000) errors.Add("position", ErrorCodes.OutOfRange, "Between 0 and 1000000.", ("min", 0), ("max", 1_000_000));
         errors.ThrowIfAny();
     }
 }

@@ -13,7 +13,7 @@ public sealed class RestoreRevision(OknoDb db, ArticleWriter writer, ArticleQuer
         var language = await db.WriteAsync(async ct =>
         {
             var old = await db.Set<ArticleRevision>().SingleOrDefaultAsync(r => r.Id == revisionId && r.ArticleId == articleId, ct)
-                ?? throw new OknoException(new NotFound("Revision", revisionId));
+                ?? throw new OknoException(new NotFound(KnowledgeErrorCodes.RevisionNotFound, "Revision", revisionId));
             var translation = await db.Set<ArticleTranslation>().SingleAsync(t => t.Id == old.TranslationId, ct);
             var article = await db.Set<Article>().SingleAsync(a => a.Id == articleId, ct);
             var now = clock.GetUtcNow();

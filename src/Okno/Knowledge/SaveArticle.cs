@@ -18,12 +18,12 @@ public sealed class SaveArticle(OknoDb db, ArticleWriter writer, ArticleQueries 
         var language = ArticleWriter.CheckLanguage(request.Language, errors);
         ArticleWriter.CheckContent(request.Title, request.Body, request.Visibility, request.Slug, errors);
         if (request.SectionId is { } sectionId && !await db.Set<Section>().AnyAsync(s => s.Id == sectionId, cancellationToken))
-            errors.Add("sectionId", $"There is no section {sectionId}.");
+            errors.Add("sectionId", KnowledgeErrorCodes.SectionNotFound, $"There is no section {sectionId}.", ("id", sectionId));
         errors.ThrowIfAny();
 
         await db.WriteAsync(async ct =>
         {
-            var article = await db.Set<Article>().SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new OknoException(new NotFound("Article", id));
+            var article = await db.Set<Article>().SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new OknoException(new NotFound(KnowledgeErrorCodes.ArticleNotFound, "Article", id));
             var now = clock.GetUtcNow();
             var translation = await db.Set<ArticleTranslation>().SingleOrDefaultAsync(t => t.ArticleId == id && t.Language == language, ct);
             if (translation is null)

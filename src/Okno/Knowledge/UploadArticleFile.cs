@@ -13,9 +13,9 @@ public sealed class UploadArticleFile(OknoDb db, AttachmentIntake intake, TimePr
 {
     public async Task<ArticleFileView> ExecuteAsync(long articleId, AttachmentInput? input, CurrentAgent agent, CancellationToken cancellationToken)
     {
-        if (!await db.Set<Article>().AnyAsync(a => a.Id == articleId, cancellationToken)) throw new OknoException(new NotFound("Article", articleId));
+        if (!await db.Set<Article>().AnyAsync(a => a.Id == articleId, cancellationToken)) throw new OknoException(new NotFound(KnowledgeErrorCodes.ArticleNotFound, "Article", articleId));
         var errors = new FieldErrors();
-        if (input is null) errors.Add("body", "This field is required.");
+        if (input is null) errors.Required("body");
         var files = input is null ? [] : intake.Read([input], errors);
         // The intake names fields as for a message's list; here the body is the one file.
         errors.ThrowIfAny();

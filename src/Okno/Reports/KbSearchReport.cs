@@ -40,7 +40,7 @@ public readonly record struct KbReportRange(DateOnly From, DateOnly To)
         {
             if (string.IsNullOrWhiteSpace(value)) return null;
             if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-            errors.Add(field, "Expected a date as yyyy-MM-dd.");
+            errors.Add(field, ErrorCodes.InvalidDate, "Expected a date as yyyy-MM-dd.", ("format", "yyyy-MM-dd"));
             return null;
         }
         var f = Read("from", from);
@@ -48,11 +48,11 @@ public readonly record struct KbReportRange(DateOnly From, DateOnly To)
         errors.ThrowIfAny();
         var end = t ?? DateOnly.FromDateTime(now.UtcDateTime).AddDays(1);
         var start = f ?? end.AddDays(-DefaultDays);
-        if (start >= end) errors.Add("from", "'from' must be before 'to'.");
+        if (start >= end) errors.Add("from", ReportErrorCodes.RangeReversed, "'from' must be before 'to'.");
         else if (end.DayNumber - start.DayNumber > MaxDays)
         {
-            errors.Add("from", $"The range is at most {MaxDays} days.");
-            errors.Add("to", $"The range is at most {MaxDays} days.");
+            errors.Add("from", ReportErrorCodes.RangeTooLong, $"The range is at most {MaxDays} days.", ("max", MaxDays));
+            errors.Add("to", ReportErrorCodes.RangeTooLong, $"The range is at most {MaxDays} days.", ("max", MaxDays));
         }
         errors.ThrowIfAny();
         return new KbReportRange(start, end);
@@ -157,7 +157,7 @@ public sealed class KbSearchReport(OknoDb db)
     /// <summary>The raw searches behind one normalized query, newest first, with the tickets their visits opened.</summary>
     public async Task<KbQueryDetails> QueryAsync(string? normalized, KbReportRange range, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(normalized)) throw new OknoException(InvalidInput.Field("normalized", "This field is required."));
+        if (string.IsNullOrWhiteSpace(normalized)) throw new OknoException(InvalidInput.Required("normalized"));
         var (start, end) = (range.Start, range.End);
         var rows = await db.Set<HelpSearch>().AsNoTracking()
             .Where(s => s.NormalizedQuery == normalized && s.At >= start && s.At < end)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Okno.Platform.Security;
+using Okno.Platform.Web;
 
 namespace Okno.Reports;
 
@@ -12,7 +13,7 @@ public static class KbSearchReportEndpoints
 
     public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
     {
-        var reports = app.MapGroup("/api/v1/reports").RequireAuthorization().WithTags("Reports");
+        var reports = app.MapGroup("/api/v1/reports").RequireAuthorization().WithTags("Reports").WithProblemResponses();
 
         reports.MapGet("/kb-search", async (string? from, string? to, KbSearchReport report, TimeProvider clock, CancellationToken ct) =>
                 TypedResults.Ok(await report.BuildAsync(KbReportRange.Parse(from, to, clock.GetUtcNow()), ct)))

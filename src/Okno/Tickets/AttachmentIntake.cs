@@ -23,18 +23,18 @@ public sealed class AttachmentIntake(AttachmentStore store, IOptions<OknoOptions
         var decoded = new List<Decoded>();
         if (inputs is null) return decoded;
         if (inputs.Count > limits.MaxAttachmentsPerMessage)
-            errors.Add("attachments", $"At most {limits.MaxAttachmentsPerMessage} attachments per message.");
+            errors.TooMany("attachments", limits.MaxAttachmentsPerMessage, "attachments per message");
         for (var i = 0; i < inputs.Count; i++)
         {
             var field = $"attachments[{i}]";
-            if (inputs[i] is not { } input) { errors.Add(field, "This field is required."); continue; }
-            if (string.IsNullOrEmpty(input.ContentBase64)) { errors.Add($"{field}.contentBase64", "This field is required."); continue; }
+            if (inputs[i] is not { } input) { errors.Required(field); continue; }
+            if (string.IsNullOrEmpty(input.ContentBase64)) { errors.Required($"{field}.contentBase64"); continue; }
             // Base64 is 4/3 of the bytes: refuse by length before decoding anything big.
             if ((long)input.ContentBase64.Length * 3 / 4 > limits.MaxAttachmentBytes + 3)
                 throw new OknoException(new PayloadTooLarge(limits.MaxAttachmentBytes));
             byte[] bytes;
             try { bytes = Convert.FromBase64String(input.ContentBase64); }
-            catch (FormatException) { errors.Add($"{field}.contentBase64", "Not valid base64."); continue; }
+            catch (FormatException) { errors.Add($"{field}.contentBase64", ErrorCodes.InvalidBase64, "Not valid base64."); continue; }
             if (bytes.Length > limits.MaxAttachmentBytes) throw new OknoException(new PayloadTooLarge(limits.MaxAttachmentBytes));
             var name = FileNames.Clean(input.FileName);
             decoded.Add(new Decoded(name, ContentTypeOf(input.ContentType, name), bytes));

@@ -18,15 +18,15 @@ public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock,
     public async Task<TicketView> ExecuteAsync(long id, ChangeTicketRequest request, CurrentAgent agent, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        if (request.Status is { IsSet: true, Value: null }) errors.Add("status", "Status cannot be empty.");
-        if (request.Priority is { IsSet: true, Value: null }) errors.Add("priority", "Priority cannot be empty.");
-        if (request.Type is { IsSet: true, Value: null }) errors.Add("type", "Type cannot be empty.");
+        if (request.Status is { IsSet: true, Value: null }) errors.Add("status", ErrorCodes.Required, "Status cannot be empty.");
+        if (request.Priority is { IsSet: true, Value: null }) errors.Add("priority", ErrorCodes.Required, "Priority cannot be empty.");
+        if (request.Type is { IsSet: true, Value: null }) errors.Add("type", ErrorCodes.Required, "Type cannot be empty.");
         if (request.Subject.IsSet) errors.Text("subject", request.Subject.Value, Ticket.SubjectMaxLength);
         if (request.Tags.IsSet) TagCatalog.Validate(request.Tags.Value ?? [], "tags", errors);
         if (request.AssigneeId.Value is { } assigneeId && !await db.Agents.AnyAsync(a => a.Id == assigneeId && a.IsActive, cancellationToken))
-            errors.Add("assigneeId", $"There is no active agent {assigneeId}.");
+            errors.Add("assigneeId", Admin.AdminErrorCodes.AgentNotActive, $"There is no active agent {assigneeId}.", ("id", assigneeId));
         if (request.GroupId.Value is { } groupId && !await db.Groups.AnyAsync(g => g.Id == groupId, cancellationToken))
-            errors.Add("groupId", $"There is no group {groupId}.");
+            errors.Add("groupId", Admin.AdminErrorCodes.GroupNotFound, $"There is no group {groupId}.", ("id", groupId));
         errors.ThrowIfAny();
 
         var actor = Actor.Agent(agent.Id);
@@ -34,7 +34,7 @@ public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock,
         {
             await db.LockTicketAsync(id, ct);
             var ticket = await db.Tickets.VisibleTo(agent).Include(t => t.Tags).ThenInclude(tt => tt.Tag)
-                .SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new OknoException(new NotFound("Ticket", id));
+                .SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new OknoException(new NotFound(TicketErrorCodes.NotFound, "Ticket", id));
             // A client that read the ticket may say which version it changes; a stale one is refused.
             if (request.Version is { } version && version != ticket.Version) throw new OknoException(new EditConflict($"Ticket {ticket.Number}"));
             var now = clock.GetUtcNow();

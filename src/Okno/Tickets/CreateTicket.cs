@@ -24,7 +24,7 @@ public sealed class CreateTicket(OknoDb db, AttachmentIntake attachments, Messag
         var errors = new FieldErrors();
         errors.Text("subject", request.Subject, Ticket.SubjectMaxLength);
         MessageInput.Validate(request.Body, request.BodyHtml, errors);
-        if (request.Customer is null) errors.Add("customer", "This field is required.");
+        if (request.Customer is null) errors.Required("customer");
         else
         {
             errors.Email("customer.email", request.Customer.Email);
@@ -33,9 +33,9 @@ public sealed class CreateTicket(OknoDb db, AttachmentIntake attachments, Messag
         TagCatalog.Validate(request.Tags, "tags", errors);
         var files = attachments.Read(request.Attachments, errors);
         if (request.GroupId is { } groupId && !await db.Groups.AnyAsync(g => g.Id == groupId, cancellationToken))
-            errors.Add("groupId", $"There is no group {groupId}.");
+            errors.Add("groupId", Admin.AdminErrorCodes.GroupNotFound, $"There is no group {groupId}.", ("id", groupId));
         if (request.AssigneeId is { } assigneeId && !await db.Agents.AnyAsync(a => a.Id == assigneeId && a.IsActive, cancellationToken))
-            errors.Add("assigneeId", $"There is no active agent {assigneeId}.");
+            errors.Add("assigneeId", Admin.AdminErrorCodes.AgentNotActive, $"There is no active agent {assigneeId}.", ("id", assigneeId));
         errors.ThrowIfAny();
 
         var body = MessageInput.Body(request.Body, request.BodyHtml, bodies);
@@ -57,9 +57,9 @@ public static class MessageInput
 {
     public static void Validate(string? body, string? bodyHtml, FieldErrors errors)
     {
-        if (string.IsNullOrWhiteSpace(body) && string.IsNullOrWhiteSpace(bodyHtml)) errors.Add("body", "This field is required.");
-        if (body?.Length > Message.BodyMaxLength) errors.Add("body", $"At most {Message.BodyMaxLength} characters.");
-        if (bodyHtml?.Length > Message.BodyMaxLength) errors.Add("bodyHtml", $"At most {Message.BodyMaxLength} characters.");
+        if (string.IsNullOrWhiteSpace(body) && string.IsNullOrWhiteSpace(bodyHtml)) errors.Required("body");
+        if (body?.Length > Message.BodyMaxLength) errors.TooLong("body", Message.BodyMaxLength);
+        if (bodyHtml?.Length > Message.BodyMaxLength) errors.TooLong("bodyHtml", Message.BodyMaxLength);
     }
 
     /// <summary>HTML wins when both are given (it carries the formatting); its text is derived from the sanitized HTML.</summary>

@@ -19,18 +19,18 @@ public sealed class LinkTickets(OknoDb db, TimeProvider clock, TicketFeed feed)
 
     private async Task ChangeAsync(long ticketId, long otherTicketId, bool linked, CurrentAgent agent, CancellationToken cancellationToken)
     {
-        if (ticketId == otherTicketId) throw new OknoException(InvalidInput.Field("ticketId", "A ticket cannot be linked to itself."));
+        if (ticketId == otherTicketId) throw new OknoException(InvalidInput.Field("ticketId", TicketErrorCodes.LinkToItself, "A ticket cannot be linked to itself."));
         var (low, high) = (Math.Min(ticketId, otherTicketId), Math.Max(ticketId, otherTicketId));
         var changed = await db.WriteAsync(async ct =>
         {
             await db.LockTicketAsync(low, ct);
             await db.LockTicketAsync(high, ct);
             var pair = await db.Tickets.VisibleTo(agent).Where(t => t.Id == ticketId || t.Id == otherTicketId).ToListAsync(ct);
-            var ticket = pair.SingleOrDefault(t => t.Id == ticketId) ?? throw new OknoException(new NotFound("Ticket", ticketId));
+            var ticket = pair.SingleOrDefault(t => t.Id == ticketId) ?? throw new OknoException(new NotFound(TicketErrorCodes.NotFound, "Ticket", ticketId));
             var other = pair.SingleOrDefault(t => t.Id == otherTicketId)
                 ?? throw new OknoException(linked
-                    ? InvalidInput.Field("ticketId", $"There is no ticket {otherTicketId} you can see.")
-                    : new NotFound("Ticket", otherTicketId));
+                    ? InvalidInput.Field("ticketId", TicketErrorCodes.NotFound, $"There is no ticket {otherTicketId} you can see.", ("id", otherTicketId))
+                    : new NotFound(TicketErrorCodes.NotFound, "Ticket", otherTicketId));
             var existing = await db.TicketLinks.SingleOrDefaultAsync(l => l.TicketId == low && l.OtherTicketId == high, ct);
             var now = clock.GetUtcNow();
             if (linked)
@@ -40,7 +40,7 @@ public sealed class LinkTickets(OknoDb db, TimeProvider clock, TicketFeed feed)
             }
             else
             {
-                if (existing is null) throw new OknoException(new NotFound("Link to ticket", other.Number));
+                if (existing is null) throw new OknoException(new NotFound(TicketErrorCodes.LinkNotFound, "Link to ticket", other.Number));
                 db.TicketLinks.Remove(existing);
             }
             ticket.NoteLink(other, linked, Actor.Agent(agent.Id), now);

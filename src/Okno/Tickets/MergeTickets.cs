@@ -14,16 +14,16 @@ public sealed class MergeTickets(OknoDb db, TimeProvider clock, TicketQueries qu
 {
     public async Task<TicketView> ExecuteAsync(long ticketId, long intoTicketId, CurrentAgent agent, CancellationToken cancellationToken)
     {
-        if (ticketId == intoTicketId) throw new OknoException(InvalidInput.Field("intoTicketId", "A ticket cannot be merged into itself."));
+        if (ticketId == intoTicketId) throw new OknoException(InvalidInput.Field("intoTicketId", TicketErrorCodes.MergeIntoItself, "A ticket cannot be merged into itself."));
         var actor = Actor.Agent(agent.Id);
         var routing = await db.WriteAsync(async ct =>
         {
             // Always lock in id order: two agents merging A into B and B into A must not deadlock.
             foreach (var id in new[] { ticketId, intoTicketId }.Order()) await db.LockTicketAsync(id, ct);
             var pair = await db.Tickets.VisibleTo(agent).Where(t => t.Id == ticketId || t.Id == intoTicketId).ToListAsync(ct);
-            var merged = pair.SingleOrDefault(t => t.Id == ticketId) ?? throw new OknoException(new NotFound("Ticket", ticketId));
+            var merged = pair.SingleOrDefault(t => t.Id == ticketId) ?? throw new OknoException(new NotFound(TicketErrorCodes.NotFound, "Ticket", ticketId));
             var survivor = pair.SingleOrDefault(t => t.Id == intoTicketId)
-                ?? throw new OknoException(InvalidInput.Field("intoTicketId", $"There is no ticket {intoTicketId} you can see."));
+                ?? throw new OknoException(InvalidInput.Field("intoTicketId", TicketErrorCodes.NotFound, $"There is no ticket {intoTicketId} you can see.", ("id", intoTicketId)));
             merged.MergeInto(survivor, actor, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             return (merged.GroupId, merged.AssigneeId);

@@ -25,7 +25,7 @@ public sealed class ReplyToTicket(OknoDb db, AttachmentIntake attachments, Messa
         {
             await db.LockTicketAsync(ticketId, ct);
             var ticket = await db.Tickets.VisibleTo(agent).SingleOrDefaultAsync(t => t.Id == ticketId, ct)
-                ?? throw new OknoException(new NotFound("Ticket", ticketId));
+                ?? throw new OknoException(new NotFound(TicketErrorCodes.NotFound, "Ticket", ticketId));
             var now = clock.GetUtcNow();
             var message = new Message(MessageDirection.Out, request.Internal ?? false, Actor.Agent(agent.Id), body.Text, body.Html, now);
             message.Attachments.AddRange(stored.Select(a => a.ToAttachment()));

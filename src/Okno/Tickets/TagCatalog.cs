@@ -12,7 +12,7 @@ public sealed class TagCatalog(OknoDb db)
     public static void Validate(IReadOnlyList<string?>? names, string field, FieldErrors errors)
     {
         if (names is null) return;
-        if (names.Count > MaxTagsPerTicket) errors.Add(field, $"At most {MaxTagsPerTicket} tags.");
+        if (names.Count > MaxTagsPerTicket) errors.TooMany(field, MaxTagsPerTicket, "tags");
         for (var i = 0; i < names.Count; i++)
             errors.Text($"{field}[{i}]", names[i], Tag.NameMaxLength);
     }

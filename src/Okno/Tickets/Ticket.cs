@@ -160,7 +160,7 @@ public sealed class Ticket : Platform.Search.ISearchable
     {
         EnsureWritable();
         survivor.EnsureWritable();
-        if (survivor.Id == Id) throw new OknoException(InvalidInput.Field("intoTicketId", "A ticket cannot be merged into itself."));
+        if (survivor.Id == Id) throw new OknoException(InvalidInput.Field("intoTicketId", TicketErrorCodes.MergeIntoItself, "A ticket cannot be merged into itself."));
         MergedIntoId = survivor.Id;
         Record(actor, now, TicketEventKind.Merged, "merged_into", null, survivor.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
         survivor.Record(actor, now, TicketEventKind.Merged, "merged_from", null, Number.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -22,7 +22,7 @@ public sealed class TicketQueries(OknoDb db, TicketCountCache countCache)
 {
     public async Task<TicketView> GetAsync(long id, CurrentAgent agent, CancellationToken cancellationToken) =>
         (await TicketView.ReadAsync(db.Tickets.VisibleTo(agent).Where(t => t.Id == id), db, cancellationToken)).SingleOrDefault()
-        ?? throw new OknoException(new NotFound("Ticket", id));
+        ?? throw new OknoException(new NotFound(TicketErrorCodes.NotFound, "Ticket", id));
 
     /// <summary>A ticket by its human number ("#10042"), or null when there is none the agent can see.</summary>
     public async Task<TicketView?> FindByNumberAsync(long number, CurrentAgent agent, CancellationToken cancellationToken) =>
@@ -34,7 +34,7 @@ public sealed class TicketQueries(OknoDb db, TicketCountCache countCache)
     {
         // One read both checks access and gives what the ticket was merged into.
         var mergedInto = (await db.Tickets.VisibleTo(agent).Where(t => t.Id == ticketId).Select(t => new { t.MergedIntoId })
-            .SingleOrDefaultAsync(cancellationToken) ?? throw new OknoException(new NotFound("Ticket", ticketId))).MergedIntoId;
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new OknoException(new NotFound(TicketErrorCodes.NotFound, "Ticket", ticketId))).MergedIntoId;
         var visible = db.Tickets.VisibleTo(agent);
         var linkedIds = db.TicketLinks.Where(l => l.TicketId == ticketId).Select(l => l.OtherTicketId)
             .Concat(db.TicketLinks.Where(l => l.OtherTicketId == ticketId).Select(l => l.TicketId));
@@ -194,7 +194,7 @@ public sealed class TicketQueries(OknoDb db, TicketCountCache countCache)
     internal async Task<MessageView> LoadMessageAsync(long ticketId, long messageId, CancellationToken cancellationToken)
     {
         var views = await ProjectAsync(db.Messages.Where(m => m.TicketId == ticketId && m.Id == messageId), cancellationToken);
-        return views.SingleOrDefault() ?? throw new OknoException(new NotFound("Message", messageId));
+        return views.SingleOrDefault() ?? throw new OknoException(new NotFound(TicketErrorCodes.MessageNotFound, "Message", messageId));
     }
 
     private async Task<List<MessageView>> ProjectAsync(IQueryable<Message> messages, CancellationToken cancellationToken)
@@ -230,7 +230,7 @@ public sealed class TicketQueries(OknoDb db, TicketCountCache countCache)
     public async Task EnsureVisibleAsync(long ticketId, CurrentAgent agent, CancellationToken cancellationToken)
     {
         if (!await db.Tickets.VisibleTo(agent).AnyAsync(t => t.Id == ticketId, cancellationToken))
-            throw new OknoException(new NotFound("Ticket", ticketId));
+            throw new OknoException(new NotFound(TicketErrorCodes.NotFound, "Ticket", ticketId));
     }
 
     private async Task<ActorNames> NamesAsync(IEnumerable<(ActorKind Kind, long? Id)> actors, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ public static class TicketsEndpoints
 {
     public static IEndpointRouteBuilder MapTicketsEndpoints(this IEndpointRouteBuilder app)
     {
-        var tickets = app.MapGroup("/api/v1/tickets").RequireAuthorization().WithTags("Tickets");
+        var tickets = app.MapGroup("/api/v1/tickets").RequireAuthorization().WithTags("Tickets").WithProblemResponses();
 
         tickets.MapPost("/", async Task<Created<TicketView>> (CreateTicketRequest request, CreateTicket createTicket, CurrentAgent agent,
             CancellationToken ct) =>
@@ -63,7 +63,7 @@ public static class TicketsEndpoints
 
         tickets.MapPost("/{id:long}/merge", async (long id, MergeRequest request, MergeTickets merge, CurrentAgent agent, CancellationToken ct) =>
         {
-            if (request.IntoTicketId is not { } into) throw new OknoException(InvalidInput.Field("intoTicketId", "This field is required."));
+            if (request.IntoTicketId is not { } into) throw new OknoException(InvalidInput.Required("intoTicketId"));
             return TypedResults.Ok(await merge.ExecuteAsync(id, into, agent, ct));
         }).WithSummary("Merge this ticket into another (the survivor, returned); this one is closed and points to it");
 
@@ -73,7 +73,7 @@ public static class TicketsEndpoints
 
         tickets.MapPost("/{id:long}/links", async (long id, LinkRequest request, LinkTickets links, CurrentAgent agent, CancellationToken ct) =>
         {
-            if (request.TicketId is not { } other) throw new OknoException(InvalidInput.Field("ticketId", "This field is required."));
+            if (request.TicketId is not { } other) throw new OknoException(InvalidInput.Required("ticketId"));
             await links.LinkAsync(id, other, agent, ct);
             return TypedResults.NoContent();
         }).WithSummary("Link two related tickets (linking again changes nothing)");

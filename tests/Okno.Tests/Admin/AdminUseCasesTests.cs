@@ -2,10 +2,9 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
+using Okno.Platform.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Okno.Admin;
-using Okno.Admin.Ui;
 using Okno.Platform.Data;
 using Okno.Platform.Security;
 using Okno.Platform.Web;
@@ -132,15 +131,15 @@ public sealed class AdminUseCasesTests(SqliteOkno okno) : IClassFixture<SqliteOk
         CultureInfo.CurrentUICulture = new CultureInfo("ru");
         try
         {
-            var l = okno.App.Services.GetRequiredService<IStringLocalizer<AdminStrings>>();
-            var ui = AdminErrors.Of(error, l, NullLogger.Instance);
+            var text = okno.App.Services.GetRequiredService<ErrorText>();
+            var ui = text.Action(error, NullLogger.Instance);
             Assert.Equal("Проверьте отмеченные поля.", ui.Message);
             Assert.Equal(["email", "groupIds", "language", "name", "password"], ui.Fields.Keys.Order());
             Assert.Equal("Не меньше 10 символов.", ui.Field("password"));
             Assert.All(ui.Fields.Values, m => Assert.Matches("[а-яА-Я]", m));
-            Assert.Equal("Агент с таким email уже есть.", AdminErrors.Of(duplicate, l, NullLogger.Instance).Field("email"));
-            Assert.StartsWith("Это последний активный администратор", AdminErrors.Of(lastAdmin, l, NullLogger.Instance).Message);
-            Assert.StartsWith("Что-то пошло не так", AdminErrors.Of(new InvalidOperationException("boom"), l, NullLogger.Instance).Message);
+            Assert.Equal("Агент с таким email уже есть.", text.Action(duplicate, NullLogger.Instance).Field("email"));
+            Assert.StartsWith("Это последний активный администратор", text.Action(lastAdmin, NullLogger.Instance).Message);
+            Assert.StartsWith("Что-то пошло не так", text.Action(new InvalidOperationException("boom"), NullLogger.Instance).Message);
         }
         finally
         {

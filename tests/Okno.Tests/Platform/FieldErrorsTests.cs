@@ -143,7 +143,7 @@ public sealed class FieldErrorsTests
         errors.Text("subject", new string('x', 300), 250);
         errors.Email("email", "a@b");
         errors.Text("fine", "ok", 10);
-        errors.Add("priority", "Unknown priority.");
+        errors.Add("priority", ErrorCodes.NotOneOf, "Unknown priority.", ("allowed", "low, normal"));
 
         var reported = ErrorsOf(errors);
 
@@ -155,8 +155,8 @@ public sealed class FieldErrorsTests
     public void Several_errors_on_one_field_are_all_kept()
     {
         var errors = new FieldErrors();
-        errors.Add("name", "first");
-        errors.Add("name", "second");
+        errors.Add("name", ErrorCodes.InvalidValue, "first");
+        errors.Add("name", ErrorCodes.TooLong, "second", ("max", 3));
 
         Assert.Equal(["first", "second"], ErrorsOf(errors)["name"]);
     }

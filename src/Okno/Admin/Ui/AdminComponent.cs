@@ -5,8 +5,8 @@ using Okno.Platform.Ui;
 
 namespace Okno.Admin.Ui;
 
-/// <summary>Shared plumbing of the admin pages and dialogs: their strings, and refused actions shown as a
-/// <see cref="ActionError"/> (the rest comes from <see cref="ActionComponent"/>).</summary>
+/// <summary>Shared plumbing of the admin pages and dialogs: their strings (the rest, refused actions shown as an
+/// <see cref="ActionError"/> among them, comes from <see cref="ActionComponent"/>).</summary>
 public abstract class AdminComponent : ActionComponent
 {
     [Inject] protected IStringLocalizer<AdminStrings> L { get; set; } = default!;
@@ -22,6 +22,4 @@ public abstract class AdminComponent : ActionComponent
         "en" => L["LanguageEn"],
         _ => L["LanguageBrowser"],
     };
-
-    protected override ActionError Describe(Exception exception, ILogger logger) => AdminErrors.Of(exception, L, logger);
 }

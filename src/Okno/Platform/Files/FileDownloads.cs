@@ -11,7 +11,7 @@ public static class FileDownloads
         string fileName, bool inline = false)
     {
         var content = sha256 is null ? null : store.Open(sha256);
-        if (content is null) return ProblemMapping.ToResult(new NotFound(what, id));
+        if (content is null) return ProblemMapping.ToResult(new NotFound(ErrorCodes.FileNotFound, what, id));
         http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
         return inline
             ? TypedResults.File(content, contentType, enableRangeProcessing: true)

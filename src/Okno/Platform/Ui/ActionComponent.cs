@@ -1,18 +1,20 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Okno.Platform.Localization;
 using Okno.Platform.Security;
 
 namespace Okno.Platform.Ui;
 
 /// <summary>Base of workspace pages and dialogs that run actions: the per-action scope, the signed-in agent, a token
 /// cancelled when the component goes away, and <see cref="TryAsync"/>, which turns a refused or failed action into
-/// an <see cref="ActionError"/> in the feature's words instead of a broken circuit.</summary>
+/// an <see cref="ActionError"/> in the page's language (by <see cref="ErrorText"/>) instead of a broken circuit.</summary>
 public abstract class ActionComponent : ComponentBase, IDisposable
 {
     private readonly CancellationTokenSource _aborted = new();
 
     [Inject] protected UiScope Scope { get; set; } = default!;
     [Inject] private ILoggerFactory Logs { get; set; } = default!;
+    [Inject] protected ErrorText Errors { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     /// <summary>Cancelled when the component goes away (the agent left the page or closed the tab).</summary>
@@ -44,9 +46,9 @@ public abstract class ActionComponent : ComponentBase, IDisposable
         }
     }
 
-    /// <summary>What to show for a failed action: the feature's translation of an <c>OknoException</c>, or a general
-    /// message for anything else (log that one: it is a bug).</summary>
-    protected abstract ActionError Describe(Exception exception, ILogger logger);
+    /// <summary>What to show for a failed action: an <c>OknoException</c> in words, or a general message for anything
+    /// else (logged: it is a bug). A page may override it to show a message at another field too.</summary>
+    protected virtual ActionError Describe(Exception exception, ILogger logger) => Errors.Action(exception, logger);
 
     public void Dispose()
     {

@@ -16,7 +16,7 @@ public static class Paging
         limit switch
         {
             null => DefaultLimit,
-            < 1 or > MaxLimit => throw new OknoException(InvalidInput.Field("limit", $"limit must be between 1 and {MaxLimit}.")),
+            < 1 or > MaxLimit => throw new OknoException(InvalidInput.Field("limit", ErrorCodes.OutOfRange, $"limit must be between 1 and {MaxLimit}.", ("min", 1), ("max", MaxLimit))),
             _ => limit.Value,
         };
 
@@ -39,7 +39,7 @@ public static class Paging
         catch (Exception e) when (e is FormatException or OverflowException)
         {
         }
-        throw new OknoException(InvalidInput.Field("cursor", "The cursor is not valid; use nextCursor from the previous page."));
+        throw new OknoException(InvalidInput.Field("cursor", ErrorCodes.InvalidCursor, "The cursor is not valid; use nextCursor from the previous page."));
     }
 
     /// <summary>Cuts a list fetched with limit+1 rows into a page.</summary>

@@ -12,6 +12,6 @@ public static class QueryValues
             if (string.Equals(JsonNamingPolicy.SnakeCaseLower.ConvertName(candidate.ToString()), value.Trim(), StringComparison.OrdinalIgnoreCase))
                 return candidate;
         var allowed = string.Join(", ", System.Enum.GetValues<T>().Select(v => v.ToSnakeCase()));
-        throw new OknoException(InvalidInput.Field(field, $"'{value}' is not one of: {allowed}."));
+        throw new OknoException(InvalidInput.Field(field, ErrorCodes.NotOneOf, $"'{value}' is not one of: {allowed}.", ("value", value), ("allowed", allowed)));
     }
 }

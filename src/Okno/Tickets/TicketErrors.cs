@@ -1,0 +1,31 @@
+using Okno.Platform.Web;
+
+namespace Okno.Tickets;
+
+/// <summary>The codes of the errors that belong to tickets (see <see cref="ErrorCodes"/> for the general ones).</summary>
+public static class TicketErrorCodes
+{
+    /// <summary>{id}; also a field error when a named ticket does not exist or cannot be seen.</summary>
+    public const string NotFound = "ticket.not_found";
+    /// <summary>{number}</summary>
+    public const string Closed = "ticket.closed";
+    /// <summary>{from}, {to}, {allowed} (comma-separated), statuses as the API writes them.</summary>
+    public const string IllegalStatusChange = "status.illegal_change";
+    public const string MergeIntoItself = "ticket.merge_into_itself";
+    public const string LinkToItself = "ticket.link_to_itself";
+    /// <summary>{id}: the number of the ticket that is not linked.</summary>
+    public const string LinkNotFound = "ticket.link_not_found";
+    /// <summary>{id}</summary>
+    public const string MessageNotFound = "message.not_found";
+}
+
+public sealed record IllegalStatusChange(TicketStatus From, TicketStatus To) : StateConflict(TicketErrorCodes.IllegalStatusChange,
+    "Illegal status change",
+    $"A ticket cannot go from '{From.ToSnakeCase()}' to '{To.ToSnakeCase()}'. Allowed next: {AllowedAfter(From)}.",
+    ("from", From.ToSnakeCase()), ("to", To.ToSnakeCase()), ("allowed", AllowedAfter(From)))
+{
+    private static string AllowedAfter(TicketStatus from) => string.Join(", ", TicketStatusRules.NextOf(from).Select(s => s.ToSnakeCase()));
+}
+
+public sealed record TicketIsClosed(long Number) : StateConflict(TicketErrorCodes.Closed, "Ticket is closed",
+    $"Ticket {Number} is closed; closed tickets take no more messages or changes.", ("number", Number));
