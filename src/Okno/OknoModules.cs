@@ -113,6 +113,7 @@ public static class OknoModules
     private static IServiceCollection AddCustomers(this IServiceCollection services) => services
         .AddScoped<ContactDirectory>()
         .AddScoped<SaveContact>()
+        .AddScoped<MergeContacts>()
         .AddScoped<ContactCards>();
 
     private static IServiceCollection AddTickets(this IServiceCollection services) => services
@@ -129,6 +130,7 @@ public static class OknoModules
         .AddScoped<Platform.Search.ISearchTextSource, MessageSearchText>()
         .AddScoped<MergeTickets>()
         .AddScoped<LinkTickets>()
+        .AddScoped<ReceiveCustomerMessage>()
         .AddSingleton<TicketCountCache>()
         .AddSingleton<Tickets.Live.TicketFeed>()
         .AddSingleton<Tickets.Live.TicketPresence>();

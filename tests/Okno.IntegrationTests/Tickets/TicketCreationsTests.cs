@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Okno.Customers;
 using Okno.Platform.Text;
 using Okno.Testing;
 using Okno.Tickets;
@@ -65,7 +66,7 @@ public sealed class TicketCreationsTests
         await using var app = OknoFactory.For(provider);
         var creations = app.Services.GetRequiredService<TicketCreations>();
         var body = new MessageBody("Не работает", "<p>Не работает</p>");
-        NewTicket Make(string subject, long? groupId) => new(subject, body, [], $"{subject}@example.com", null, Channel.Api,
+        NewTicket Make(string subject, long? groupId) => new(subject, body, [], CustomerIdentity.ByEmail($"{subject}@example.com"), Channel.Api,
             TicketPriority.Normal, TicketType.Question, ["shared"], groupId, null, Actor.System);
 
         // The middle one names a group that does not exist (as if it was deleted after the request was checked).
