@@ -66,10 +66,9 @@ public sealed class ContactDirectory(OknoDb db, TimeProvider clock)
         if (externalIds.Count > 0) query = query.Include(c => c.ExternalIds);
         query = (ids.Count, owners) switch
         {
-            (0, null) => query.Where(c => false),
             (0, { } o) => query.Where(c => o.Contains(c.Id)),
-            (_, null) => query.Where(c => ids.Contains(c.Id)),
             (_, { } o) => query.Where(c => ids.Contains(c.Id) || o.Contains(c.Id)),
+            _ => query.Where(c => ids.Contains(c.Id)),
         };
         // One query, not split: a contact has a handful of addresses, so the joined rows stay few.
         var found = ids.Count == 0 && owners is null ? [] : await query.AsSingleQuery().ToListAsync(cancellationToken);
