@@ -38,11 +38,15 @@ public sealed class ContactPhone
 
     public static string Normalize(string number) =>
         (number.TrimStart().StartsWith('+') ? "+" : "") + new string(number.Where(char.IsAsciiDigit).ToArray());
+
+    /// <summary>Whether <paramref name="number"/> looks like a phone number: 5 to 15 digits (E.164 allows 15).</summary>
+    public static bool IsValid(string number) => number.Length <= 40 && Normalize(number).Count(char.IsAsciiDigit) is >= 5 and <= 15;
 }
 
 /// <summary>The id of this person in a channel (a Telegram user id, a chat visitor id…); unique per channel.</summary>
 public sealed class ContactExternalId
 {
+    public const int MaxLength = 200;
     public long Id { get; set; }
     public long ContactId { get; set; }
     public Channel Channel { get; set; }

@@ -13,7 +13,18 @@ public sealed class ContactCards(OknoDb db)
 {
     /// <summary>One query for the contact with its addresses and company; NotFound if there is no such contact.</summary>
     public async Task<ContactCard> GetAsync(long contactId, CancellationToken cancellationToken) =>
-        await db.Contacts.Where(c => c.Id == contactId)
+        await ReadAsync(db.Contacts.Where(c => c.Id == contactId), cancellationToken) ?? throw new OknoException(new NotFound(CustomerErrorCodes.ContactNotFound, "Contact", contactId));
+
+    /// <summary>The contact who owns <paramref name="email"/>, if any: the merge dialog's search.</summary>
+    public async Task<ContactCard?> FindByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        var address = ContactEmail.Normalize(email);
+        var owners = db.ContactEmails.Where(e => e.Address == address).Select(e => e.ContactId);
+        return await ReadAsync(db.Contacts.Where(c => owners.Contains(c.Id)), cancellationToken);
+    }
+
+    private static async Task<ContactCard?> ReadAsync(IQueryable<Contact> contacts, CancellationToken cancellationToken) =>
+        await contacts
             .Select(c => new ContactCard(
                 c.Id, c.Name,
                 c.Emails.OrderBy(e => e.Id).Select(e => e.Address).ToList(),
@@ -21,6 +32,5 @@ public sealed class ContactCards(OknoDb db)
                 c.ExternalIds.OrderBy(x => x.Id).Select(x => new ExternalIdView(x.Channel, x.ExternalId)).ToList(),
                 c.CompanyId == null ? null : new CompanyView(c.Company!.Id, c.Company.Name, c.Company.Domain, c.Company.CreatedAt)))
             .AsSplitQuery()
-            .SingleOrDefaultAsync(cancellationToken)
-        ?? throw new OknoException(new NotFound(CustomerErrorCodes.ContactNotFound, "Contact", contactId));
+            .SingleOrDefaultAsync(cancellationToken);
 }

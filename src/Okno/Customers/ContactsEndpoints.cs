@@ -47,6 +47,15 @@ public static class ContactsEndpoints
             return Results.Ok(await FindAsync(db, id, ct));
         }).WithSummary("Rewrite a contact: name, company and the full lists of addresses");
 
+        contacts.MapPost("/{id:long}/merge", async (long id, MergeContactsRequest request, MergeContacts merge, OknoDb db, CurrentAgent agent,
+            CancellationToken ct) =>
+        {
+            if (request.IntoContactId is not { } into) throw new OknoException(InvalidInput.Required("intoContactId"));
+            await merge.ExecuteAsync(id, into, agent.Id, ct);
+            return Results.Ok(await FindAsync(db, into, ct));
+        }).WithSummary("Merge this contact into another (the survivor, returned): its tickets, emails, phones and channel ids move " +
+            "there and it is deleted");
+
         contacts.MapGet("/{id:long}/tickets", async (long id, int? limit, string? cursor, OknoDb db, TicketQueries tickets,
             CurrentAgent agent, CancellationToken ct) =>
         {

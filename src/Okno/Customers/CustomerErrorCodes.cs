@@ -12,4 +12,8 @@ public static class CustomerErrorCodes
     public const string EmailTaken = "contact.email_taken";
     /// <summary>{field}, {channel}, {externalId}, {contactId}</summary>
     public const string ExternalIdTaken = "contact.external_id_taken";
+    /// <summary>A customer given by none of email, phone and channel id.</summary>
+    public const string IdentityRequired = "customer.identity_required";
+    /// <summary>A contact merged into itself.</summary>
+    public const string MergeIntoItself = "contact.merge_into_itself";
 }

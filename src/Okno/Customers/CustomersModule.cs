@@ -6,6 +6,7 @@ public static class CustomersModule
     public static IServiceCollection AddCustomers(this IServiceCollection services) => services
         .AddScoped<ContactDirectory>()
         .AddScoped<SaveContact>()
+        .AddScoped<MergeContacts>()
         .AddScoped<ContactCards>();
 
     public static IEndpointRouteBuilder MapCustomers(this IEndpointRouteBuilder app)

@@ -23,7 +23,6 @@ public static partial class DemoData
     private const int Seed = 20261123;
     private const int ContactCount = 120;
     private const int TicketCount = 300;
-    private const int BatchSize = 50;
 
     public static async Task SeedDemoAsync(this IServiceProvider services)
     {
@@ -63,7 +62,7 @@ public static partial class DemoData
             return;
         }
         var plans = PlanTickets(random, now, desk, sp.GetRequiredService<MessageBodies>());
-        await InsertAsync(db, plans, ct);
+        await InsertAsync(sp.GetRequiredService<TicketCreations>(), plans);
         await SeedKnowledgeAsync(sp, desk.Agents[0].Id, ct);
 
         logger.LogInformation(
@@ -449,29 +448,14 @@ public static partial class DemoData
         return r.Next(100) < 70 && preferred.Count > 0 ? Pick(r, preferred) : Pick(r, inLine);
     }
 
-    private static async Task InsertAsync(OknoDb db, List<TicketPlan> plans, CancellationToken ct)
-    {
-        for (var start = 0; start < plans.Count; start += BatchSize)
-        {
-            var batch = plans.Skip(start).Take(BatchSize).ToList();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var contactIds = batch.Select(p => p.Contact.Id).Distinct().ToList();
-            var contacts = await db.Contacts.Where(c => contactIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-            var tags = await db.Tags.Where(t => AllTagNames.Contains(t.Name)).ToDictionaryAsync(t => t.Name, ct);
-            foreach (var plan in batch)
-            {
-                // SQLite numbers a ticket MAX(Number) + 1, so the previous one must be saved first.
-                var number = await db.NextTicketNumberAsync(ct);
-                db.Tickets.Add(plan.Build(number, contacts[plan.Contact.Id], tags));
-                await db.SaveChangesAsync(ct);
-            }
-            await transaction.CommitAsync(ct);
-            db.ChangeTracker.Clear();
-        }
-    }
+    /// <summary>Through the one creation path, like any other intake: each ticket is opened at its planned time with
+    /// the customer's first message, and the rest of its life is replayed in its creation transaction. All are handed
+    /// over at once, so they are numbered in creation order and written a batch to a transaction.</summary>
+    private static async Task InsertAsync(TicketCreations creations, List<TicketPlan> plans) =>
+        await Task.WhenAll(plans.Select(plan => creations.CreateAsync(plan.ToNewTicket(), CancellationToken.None)).ToList());
 
     /// <summary>One ticket as a list of steps at offsets from its creation; the offsets are planned first and the
-    /// creation time last, so the whole timeline can be fitted before now.</summary>
+    /// creation time last, so the whole timeline can be fitted before now. The customer's first message opens it.</summary>
     private sealed class TicketPlan(DemoContact contact, string subject, Channel channel, TicketPriority priority, TicketType type,
         long? groupId, Actor creator)
     {
@@ -483,17 +467,21 @@ public static partial class DemoData
         /// <summary>UTC time of day the ticket is created at (unless it has to be moved to fit before now).</summary>
         public TimeSpan StartOfDay { get; set; }
         public int MessageCount { get; set; }
+        public MessageBody? Opening { get; set; }
 
         public void Wait(TimeSpan gap) => Elapsed += gap;
 
         public void Then(Action<Ticket, DateTimeOffset, IReadOnlyDictionary<string, Tag>> apply) => _steps.Add((Elapsed, apply));
 
-        public Ticket Build(long number, Contact entity, IReadOnlyDictionary<string, Tag> tags)
+        public NewTicket ToNewTicket() => new(subject, Opening!, [], CustomerIdentity.Known(contact.Id), channel, priority, type, [], groupId, null, creator)
         {
-            var ticket = Ticket.Create(number, subject, entity, channel, priority, type, groupId, creator, CreatedAt);
-            foreach (var (at, apply) in _steps) apply(ticket, CreatedAt + at, tags);
-            return ticket;
-        }
+            At = CreatedAt,
+            AlsoWrite = async (db, ticket, ct) =>
+            {
+                var tags = await db.Tags.Where(t => AllTagNames.Contains(t.Name)).ToDictionaryAsync(t => t.Name, ct);
+                foreach (var (at, apply) in _steps) apply(ticket, CreatedAt + at, tags);
+            },
+        };
     }
 
     /// <summary>Writes a ticket's steps in the voice of its channel: letters get a greeting and a signature, chats do not.</summary>
@@ -524,7 +512,13 @@ public static partial class DemoData
         {
             var body = bodies.FromText(CustomerVoice(Fill(text, contact.Female)));
             _customerWrote = true;
-            Add(MessageDirection.In, false, Actor.Contact(contact.Id), body);
+            if (plan.Opening is null)
+            {
+                // The first message is the one the ticket is opened with.
+                plan.Opening = body;
+                plan.MessageCount++;
+            }
+            else Add(MessageDirection.In, false, Actor.Contact(contact.Id), body);
         }
 
         public void FromAgent(DemoAgent agent, string text) =>

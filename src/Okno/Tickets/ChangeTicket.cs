@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Okno.Platform.Data;
-using Okno.Platform.Security;
 using Okno.Platform.Web;
 using Okno.Admin;
 
@@ -12,10 +11,11 @@ public sealed record ChangeTicketRequest(
     Optional<long?> AssigneeId, Optional<long?> GroupId, Optional<List<string?>?> Tags, long? Version);
 
 /// <summary>Changes a ticket's fields. Every change is checked by <see cref="Ticket"/> and lands in its history;
-/// either all requested changes are saved or none.</summary>
+/// either all requested changes are saved or none. Made by the actor on a ticket its access rule allows.</summary>
 public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock, TicketQueries queries, Live.TicketFeed feed)
 {
-    public async Task<TicketView> ExecuteAsync(long id, ChangeTicketRequest request, CurrentAgent agent, CancellationToken cancellationToken)
+    public async Task<TicketView> ExecuteAsync(long id, ChangeTicketRequest request, Actor actor, TicketAccessRule access,
+        CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (request.Status is { IsSet: true, Value: null }) errors.Add("status", ErrorCodes.Required, "Status cannot be empty.");
@@ -29,11 +29,10 @@ public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock,
             errors.Add("groupId", Admin.AdminErrorCodes.GroupNotFound, $"There is no group {groupId}.", ("id", groupId));
         errors.ThrowIfAny();
 
-        var actor = Actor.Agent(agent.Id);
         await db.WriteAsync(async ct =>
         {
             await db.LockTicketAsync(id, ct);
-            var ticket = await db.Tickets.VisibleTo(agent).Include(t => t.Tags).ThenInclude(tt => tt.Tag)
+            var ticket = await db.Tickets.AllowedBy(access).Include(t => t.Tags).ThenInclude(tt => tt.Tag)
                 .SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new OknoException(new NotFound(TicketErrorCodes.NotFound, "Ticket", id));
             // A client that read the ticket may say which version it changes; a stale one is refused.
             if (request.Version is { } version && version != ticket.Version) throw new OknoException(new EditConflict($"Ticket {ticket.Number}"));
@@ -50,7 +49,7 @@ public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock,
             return ticket.Id;
         }, cancellationToken);
         var changed = await queries.LoadAsync(id, cancellationToken);
-        feed.Publish(new Live.TicketChange(changed.Id, Live.TicketChangeKind.Changed, changed.GroupId, changed.AssigneeId, agent.Id));
+        feed.Publish(new Live.TicketChange(changed.Id, Live.TicketChangeKind.Changed, changed.GroupId, changed.AssigneeId, actor.AgentId()));
         return changed;
     }
 }

@@ -9,27 +9,28 @@ using Okno.Admin;
 
 namespace Okno.Tickets;
 
-public sealed record CustomerInput([property: Required] string? Email, string? Name);
+/// <summary>The customer of a new ticket: at least one of an email, a phone number and an id in a channel (an anonymous
+/// website visitor, a Telegram user or a caller has no email). See <see cref="ContactDirectory.FindOrCreateAsync"/>.</summary>
+public sealed record CustomerInput(string? Email, string? Name, string? Phone = null, ChannelIdInput? ChannelId = null);
+
+public sealed record ChannelIdInput([property: Required] Channel? Channel, [property: Required] string? Id);
 
 public sealed record CreateTicketRequest(
     [property: Required] string? Subject, string? Body, string? BodyHtml, [property: Required] CustomerInput? Customer, TicketPriority? Priority, TicketType? Type,
     List<string?>? Tags, long? GroupId, long? AssigneeId, Channel? Channel, List<AttachmentInput?>? Attachments);
 
 /// <summary>Opens a ticket for a customer on their behalf: the customer's first message plus the ticket, in one
-/// transaction (shared with concurrent creations, see <see cref="TicketCreations"/>).</summary>
+/// transaction (shared with concurrent creations, see <see cref="TicketCreations"/>). The actor is who opens it (an
+/// agent through the API, the system or a rule); when it is a contact (portal, widget), the ticket is theirs whatever
+/// <c>customer</c> says. Opening touches no existing ticket, so it takes no access rule.</summary>
 public sealed class CreateTicket(OknoDb db, AttachmentIntake attachments, MessageBodies bodies, TicketCreations creations, Live.TicketFeed feed)
 {
-    public async Task<TicketView> ExecuteAsync(CreateTicketRequest request, CurrentAgent agent, CancellationToken cancellationToken)
+    public async Task<TicketView> ExecuteAsync(CreateTicketRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         errors.Text("subject", request.Subject, Ticket.SubjectMaxLength);
         MessageInput.Validate(request.Body, request.BodyHtml, errors);
-        if (request.Customer is null) errors.Required("customer");
-        else
-        {
-            errors.Email("customer.email", request.Customer.Email);
-            errors.Text("customer.name", request.Customer.Name, Contact.NameMaxLength, required: false);
-        }
+        var customer = actor.Kind == ActorKind.Contact ? CustomerIdentity.Known(actor.Id!.Value) : ValidateCustomer(request.Customer, errors);
         TagCatalog.Validate(request.Tags, "tags", errors);
         var files = attachments.Read(request.Attachments, errors);
         if (request.GroupId is { } groupId && !await db.Groups.AnyAsync(g => g.Id == groupId, cancellationToken))
@@ -41,14 +42,42 @@ public sealed class CreateTicket(OknoDb db, AttachmentIntake attachments, Messag
         var body = MessageInput.Body(request.Body, request.BodyHtml, bodies);
         var stored = await attachments.SaveAsync(files, cancellationToken);
         var created = await creations.CreateAsync(new NewTicket(
-            request.Subject!, body, stored, request.Customer!.Email!, request.Customer.Name, request.Channel ?? Channel.Api,
+            request.Subject!, body, stored, customer!, request.Channel ?? Channel.Api,
             request.Priority ?? TicketPriority.Normal, request.Type ?? TicketType.Question,
-            request.Tags?.Select(t => t!).ToList() ?? [], request.GroupId, request.AssigneeId, Actor.Agent(agent.Id)), cancellationToken);
+            request.Tags?.Select(t => t!).ToList() ?? [], request.GroupId, request.AssigneeId, actor), cancellationToken);
         // The creator gets the ticket back even if they routed it to a group they cannot see. It is made from the
         // entities just committed (contact, company and tags are loaded), so no second read.
         var view = TicketView.Of(created);
-        feed.Publish(new Live.TicketChange(view.Id, Live.TicketChangeKind.Created, view.GroupId, view.AssigneeId, agent.Id));
+        feed.Publish(new Live.TicketChange(view.Id, Live.TicketChangeKind.Created, view.GroupId, view.AssigneeId, actor.AgentId()));
         return view;
+    }
+
+    /// <summary>At least one of email, phone and channel id, each well-formed; null when something is wrong.</summary>
+    internal static CustomerIdentity? ValidateCustomer(CustomerInput? customer, FieldErrors errors)
+    {
+        if (customer is null)
+        {
+            errors.Required("customer");
+            return null;
+        }
+        errors.Text("customer.name", customer.Name, Contact.NameMaxLength, required: false);
+        var (email, phone, channelId) = (!string.IsNullOrWhiteSpace(customer.Email), !string.IsNullOrWhiteSpace(customer.Phone), customer.ChannelId is not null);
+        if (!email && !phone && !channelId)
+        {
+            errors.Add("customer", CustomerErrorCodes.IdentityRequired, "Give the customer's email, phone or channelId.");
+            return null;
+        }
+        if (email) errors.Email("customer.email", customer.Email);
+        if (phone && !ContactPhone.IsValid(customer.Phone!)) errors.Add("customer.phone", ErrorCodes.InvalidPhone, "A phone number has 5 to 15 digits.");
+        if (customer.ChannelId is { } id)
+        {
+            if (id.Channel is null) errors.Required("customer.channelId.channel");
+            errors.Text("customer.channelId.id", id.Id, ContactExternalId.MaxLength);
+        }
+        if (errors.Any) return null;
+        return new CustomerIdentity(email ? customer.Email!.Trim() : null, phone ? customer.Phone : null,
+            customer.ChannelId is { Channel: { } c, Id: { } i } ? new ChannelId(c, i.Trim()) : null,
+            string.IsNullOrWhiteSpace(customer.Name) ? null : customer.Name.Trim());
     }
 }
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Okno.Platform.Data;
-using Okno.Platform.Security;
 using Okno.Platform.Web;
 using Okno.Tickets.Live;
 
@@ -8,16 +7,18 @@ namespace Okno.Tickets;
 
 public sealed record LinkRequest(long? TicketId);
 
-/// <summary>Links two related tickets, or removes the link; both tickets' histories record it.</summary>
+/// <summary>Links two related tickets, or removes the link; both tickets' histories record it. Both must be ones the
+/// actor's access rule allows.</summary>
 public sealed class LinkTickets(OknoDb db, TimeProvider clock, TicketFeed feed)
 {
-    public Task LinkAsync(long ticketId, long otherTicketId, CurrentAgent agent, CancellationToken cancellationToken) =>
-        ChangeAsync(ticketId, otherTicketId, linked: true, agent, cancellationToken);
+    public Task LinkAsync(long ticketId, long otherTicketId, Actor actor, TicketAccessRule access, CancellationToken cancellationToken) =>
+        ChangeAsync(ticketId, otherTicketId, linked: true, actor, access, cancellationToken);
 
-    public Task UnlinkAsync(long ticketId, long otherTicketId, CurrentAgent agent, CancellationToken cancellationToken) =>
-        ChangeAsync(ticketId, otherTicketId, linked: false, agent, cancellationToken);
+    public Task UnlinkAsync(long ticketId, long otherTicketId, Actor actor, TicketAccessRule access, CancellationToken cancellationToken) =>
+        ChangeAsync(ticketId, otherTicketId, linked: false, actor, access, cancellationToken);
 
-    private async Task ChangeAsync(long ticketId, long otherTicketId, bool linked, CurrentAgent agent, CancellationToken cancellationToken)
+    private async Task ChangeAsync(long ticketId, long otherTicketId, bool linked, Actor actor, TicketAccessRule access,
+        CancellationToken cancellationToken)
     {
         if (ticketId == otherTicketId) throw new OknoException(InvalidInput.Field("ticketId", TicketErrorCodes.LinkToItself, "A ticket cannot be linked to itself."));
         var (low, high) = (Math.Min(ticketId, otherTicketId), Math.Max(ticketId, otherTicketId));
@@ -25,7 +26,7 @@ public sealed class LinkTickets(OknoDb db, TimeProvider clock, TicketFeed feed)
         {
             await db.LockTicketAsync(low, ct);
             await db.LockTicketAsync(high, ct);
-            var pair = await db.Tickets.VisibleTo(agent).Where(t => t.Id == ticketId || t.Id == otherTicketId).ToListAsync(ct);
+            var pair = await db.Tickets.AllowedBy(access).Where(t => t.Id == ticketId || t.Id == otherTicketId).ToListAsync(ct);
             var ticket = pair.SingleOrDefault(t => t.Id == ticketId) ?? throw new OknoException(new NotFound(TicketErrorCodes.NotFound, "Ticket", ticketId));
             var other = pair.SingleOrDefault(t => t.Id == otherTicketId)
                 ?? throw new OknoException(linked
@@ -36,20 +37,20 @@ public sealed class LinkTickets(OknoDb db, TimeProvider clock, TicketFeed feed)
             if (linked)
             {
                 if (existing is not null) return false; // linking twice changes nothing
-                db.TicketLinks.Add(new TicketLink(ticketId, otherTicketId, agent.Id, now));
+                db.TicketLinks.Add(new TicketLink(ticketId, otherTicketId, actor.AgentId(), now));
             }
             else
             {
                 if (existing is null) throw new OknoException(new NotFound(TicketErrorCodes.LinkNotFound, "Link to ticket", other.Number));
                 db.TicketLinks.Remove(existing);
             }
-            ticket.NoteLink(other, linked, Actor.Agent(agent.Id), now);
-            other.NoteLink(ticket, linked, Actor.Agent(agent.Id), now);
+            ticket.NoteLink(other, linked, actor, now);
+            other.NoteLink(ticket, linked, actor, now);
             await db.SaveChangesAsync(ct);
             return true;
         }, cancellationToken);
         if (!changed) return;
-        feed.Publish(new TicketChange(ticketId, TicketChangeKind.Linked, null, null, agent.Id));
-        feed.Publish(new TicketChange(otherTicketId, TicketChangeKind.Linked, null, null, agent.Id));
+        feed.Publish(new TicketChange(ticketId, TicketChangeKind.Linked, null, null, actor.AgentId()));
+        feed.Publish(new TicketChange(otherTicketId, TicketChangeKind.Linked, null, null, actor.AgentId()));
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Okno.Platform.Data;
-using Okno.Platform.Security;
 using Okno.Platform.Web;
 using Okno.Tickets.Live;
 
@@ -12,15 +11,16 @@ public sealed record MergeRequest(long? IntoTicketId);
 /// points to the survivor, whose timeline then shows the duplicate's messages too.</summary>
 public sealed class MergeTickets(OknoDb db, TimeProvider clock, TicketQueries queries, TicketFeed feed)
 {
-    public async Task<TicketView> ExecuteAsync(long ticketId, long intoTicketId, CurrentAgent agent, CancellationToken cancellationToken)
+    /// <summary>Both tickets must be ones the actor's access rule allows.</summary>
+    public async Task<TicketView> ExecuteAsync(long ticketId, long intoTicketId, Actor actor, TicketAccessRule access,
+        CancellationToken cancellationToken)
     {
         if (ticketId == intoTicketId) throw new OknoException(InvalidInput.Field("intoTicketId", TicketErrorCodes.MergeIntoItself, "A ticket cannot be merged into itself."));
-        var actor = Actor.Agent(agent.Id);
         var routing = await db.WriteAsync(async ct =>
         {
             // Always lock in id order: two agents merging A into B and B into A must not deadlock.
             foreach (var id in new[] { ticketId, intoTicketId }.Order()) await db.LockTicketAsync(id, ct);
-            var pair = await db.Tickets.VisibleTo(agent).Where(t => t.Id == ticketId || t.Id == intoTicketId).ToListAsync(ct);
+            var pair = await db.Tickets.AllowedBy(access).Where(t => t.Id == ticketId || t.Id == intoTicketId).ToListAsync(ct);
             var merged = pair.SingleOrDefault(t => t.Id == ticketId) ?? throw new OknoException(new NotFound(TicketErrorCodes.NotFound, "Ticket", ticketId));
             var survivor = pair.SingleOrDefault(t => t.Id == intoTicketId)
                 ?? throw new OknoException(InvalidInput.Field("intoTicketId", TicketErrorCodes.NotFound, $"There is no ticket {intoTicketId} you can see.", ("id", intoTicketId)));
@@ -29,8 +29,8 @@ public sealed class MergeTickets(OknoDb db, TimeProvider clock, TicketQueries qu
             return (merged.GroupId, merged.AssigneeId);
         }, cancellationToken);
         var result = await queries.LoadAsync(intoTicketId, cancellationToken);
-        feed.Publish(new TicketChange(ticketId, TicketChangeKind.Merged, routing.GroupId, routing.AssigneeId, agent.Id));
-        feed.Publish(new TicketChange(intoTicketId, TicketChangeKind.Merged, result.GroupId, result.AssigneeId, agent.Id));
+        feed.Publish(new TicketChange(ticketId, TicketChangeKind.Merged, routing.GroupId, routing.AssigneeId, actor.AgentId()));
+        feed.Publish(new TicketChange(intoTicketId, TicketChangeKind.Merged, result.GroupId, result.AssigneeId, actor.AgentId()));
         return result;
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Okno.Platform.Data;
-using Okno.Platform.Security;
 using Okno.Platform.Text;
 using Okno.Platform.Web;
 
@@ -8,32 +7,36 @@ namespace Okno.Tickets;
 
 public sealed record ReplyRequest(string? Body, string? BodyHtml, bool? Internal, List<AttachmentInput?>? Attachments);
 
-/// <summary>An agent's reply to the customer, or an internal note for colleagues.</summary>
+/// <summary>The desk's reply to the customer, or an internal note for colleagues: written by the actor (an agent, or
+/// the system or a rule on the desk's behalf) on a ticket its access rule allows. A customer writing goes through
+/// <see cref="ReceiveCustomerMessage"/>.</summary>
 public sealed class ReplyToTicket(OknoDb db, AttachmentIntake attachments, MessageBodies bodies, TimeProvider clock, TicketQueries queries, Live.TicketFeed feed)
 {
-    public async Task<MessageView> ExecuteAsync(long ticketId, ReplyRequest request, CurrentAgent agent, CancellationToken cancellationToken)
+    public async Task<MessageView> ExecuteAsync(long ticketId, ReplyRequest request, Actor actor, TicketAccessRule access,
+        CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         MessageInput.Validate(request.Body, request.BodyHtml, errors);
         var files = attachments.Read(request.Attachments, errors);
         errors.ThrowIfAny();
-        await queries.EnsureVisibleAsync(ticketId, agent, cancellationToken);
+        if (!await db.Tickets.AllowedBy(access).AnyAsync(t => t.Id == ticketId, cancellationToken))
+            throw new OknoException(new NotFound(TicketErrorCodes.NotFound, "Ticket", ticketId));
 
         var body = MessageInput.Body(request.Body, request.BodyHtml, bodies);
         var stored = await attachments.SaveAsync(files, cancellationToken);
         var written = await db.WriteAsync(async ct =>
         {
             await db.LockTicketAsync(ticketId, ct);
-            var ticket = await db.Tickets.VisibleTo(agent).SingleOrDefaultAsync(t => t.Id == ticketId, ct)
+            var ticket = await db.Tickets.AllowedBy(access).SingleOrDefaultAsync(t => t.Id == ticketId, ct)
                 ?? throw new OknoException(new NotFound(TicketErrorCodes.NotFound, "Ticket", ticketId));
             var now = clock.GetUtcNow();
-            var message = new Message(MessageDirection.Out, request.Internal ?? false, Actor.Agent(agent.Id), body.Text, body.Html, now);
+            var message = new Message(MessageDirection.Out, request.Internal ?? false, actor, body.Text, body.Html, now);
             message.Attachments.AddRange(stored.Select(a => a.ToAttachment()));
             ticket.AddMessage(message, now);
             await db.SaveChangesAsync(ct);
             return (message.Id, ticket.GroupId, ticket.AssigneeId);
         }, cancellationToken);
-        feed.Publish(new Live.TicketChange(ticketId, Live.TicketChangeKind.MessageAdded, written.GroupId, written.AssigneeId, agent.Id,
+        feed.Publish(new Live.TicketChange(ticketId, Live.TicketChangeKind.MessageAdded, written.GroupId, written.AssigneeId, actor.AgentId(),
             written.Id, request.Internal ?? false));
         return await queries.LoadMessageAsync(ticketId, written.Id, cancellationToken);
     }

@@ -6,10 +6,26 @@ using Okno.Platform.Text;
 
 namespace Okno.Tickets;
 
-/// <summary>A ticket to open, checked and ready to write: what <see cref="CreateTicket"/> hands to <see cref="TicketCreations"/>.</summary>
+/// <summary>A ticket to open, checked and ready to write: what every intake (the API's <see cref="CreateTicket"/>, the
+/// help center's form, a channel's inbound pipeline, a follow-up of a closed ticket, demo data) hands to
+/// <see cref="TicketCreations"/>. <see cref="Body"/> is the customer's first message. <see cref="Actor"/> is who opened
+/// it; null is the customer themselves (a help-center form, a message in a channel), whose contact id is known only
+/// once the contact is found or created.</summary>
 public sealed record NewTicket(
-    string Subject, MessageBody Body, IReadOnlyList<AttachmentIntake.Stored> Attachments, string CustomerEmail, string? CustomerName,
-    Channel Channel, TicketPriority Priority, TicketType Type, IReadOnlyList<string> Tags, long? GroupId, long? AssigneeId, Actor Actor);
+    string Subject, MessageBody Body, IReadOnlyList<AttachmentIntake.Stored> Attachments, CustomerIdentity Customer,
+    Channel Channel, TicketPriority Priority, TicketType Type, IReadOnlyList<string> Tags, long? GroupId, long? AssigneeId, Actor? Actor)
+{
+    /// <summary>When the ticket was opened; null is now. Only for tickets that were opened in the past (imports, demo
+    /// data), whose <see cref="AlsoWrite"/> then replays the rest of their life at its own times.</summary>
+    public DateTimeOffset? At { get; init; }
+
+    /// <summary>The caller's own rows in the ticket's transaction (an inbound item marked done, a help-center visit
+    /// event, an SLA policy applied, a link to the ticket this one follows up): run after the ticket, its contact
+    /// and first message are saved (so <c>ticket.Id</c> is known), then saved with them; if it throws, nothing of
+    /// this ticket is written. Write only through the given context and keep no state between calls: it runs again
+    /// whenever its transaction is retried (a unique-key race, or a failed batch written again one ticket at a time).</summary>
+    public Func<OknoDb, Ticket, CancellationToken, Task>? AlsoWrite { get; init; }
+}
 
 /// <summary>Group commit for new tickets. Creations that arrive while one transaction is being written wait and are
 /// then written together, up to <see cref="MaxBatch"/> in one transaction: one read of their contacts, one of their
@@ -27,7 +43,9 @@ public sealed class TicketCreations(IDbContextFactory<OknoDb> dbs, TimeProvider 
     private sealed record Waiting(NewTicket Ticket, TaskCompletionSource<Ticket> Written);
 
     /// <summary>Writes the ticket (with others that are waiting) and returns it once committed, with its contact
-    /// (addresses, company) and tags loaded. Cancelling stops the wait, not the write.</summary>
+    /// (addresses, company) and tags loaded. Cancelling stops the wait, not the write. A caller with many tickets at
+    /// hand (demo data, an import) calls this for each without awaiting in between: they are numbered in the order
+    /// given and written <see cref="MaxBatch"/> to a transaction.</summary>
     public Task<Ticket> CreateAsync(NewTicket ticket, CancellationToken cancellationToken)
     {
         var waiting = new Waiting(ticket, new TaskCompletionSource<Ticket>(TaskCreationOptions.RunContinuationsAsynchronously));
@@ -108,7 +126,7 @@ public sealed class TicketCreations(IDbContextFactory<OknoDb> dbs, TimeProvider 
             // Whole microseconds, as PostgreSQL stores them: the answer is built from what was written and must
             // equal what a later read returns.
             var now = WholeMicroseconds(clock.GetUtcNow());
-            var customers = await contacts.FindOrCreateByEmailsAsync(tickets.Select(t => (t.CustomerEmail, t.CustomerName)).ToList(), ct);
+            var customers = await contacts.FindOrCreateAsync(tickets.Select(t => t.Customer).ToList(), ct);
             var numbers = await db.NextTicketNumbersAsync(tickets.Count, ct);
             var tagNames = tickets.SelectMany(t => t.Tags).ToList();
             var knownTags = tagNames.Count == 0 ? [] : (await tags.ResolveAsync(tagNames, ct)).ToDictionary(t => t.Name, StringComparer.Ordinal);
@@ -116,18 +134,30 @@ public sealed class TicketCreations(IDbContextFactory<OknoDb> dbs, TimeProvider 
             for (var i = 0; i < tickets.Count; i++)
             {
                 var t = tickets[i];
-                var contact = customers[ContactEmail.Normalize(t.CustomerEmail)];
-                var ticket = Ticket.Create(numbers[i], t.Subject, contact, t.Channel, t.Priority, t.Type, t.GroupId, t.Actor, now);
-                var message = new Message(MessageDirection.In, false, Actor.Contact(contact.Id), t.Body.Text, t.Body.Html, now);
+                var contact = customers[i];
+                var at = t.At ?? now;
+                var actor = t.Actor ?? Actor.Contact(contact.Id);
+                var ticket = Ticket.Create(numbers[i], t.Subject, contact, t.Channel, t.Priority, t.Type, t.GroupId, actor, at);
+                var message = new Message(MessageDirection.In, false, Actor.Contact(contact.Id), t.Body.Text, t.Body.Html, at);
                 message.Attachments.AddRange(t.Attachments.Select(a => a.ToAttachment()));
-                ticket.AddMessage(message, now);
+                ticket.AddMessage(message, at);
                 if (t.Tags.Count > 0)
-                    ticket.SetTags(t.Tags.Select(Tag.Normalize).Where(n => n.Length > 0).Distinct().Select(n => knownTags[n]).ToList(), t.Actor, now);
-                if (t.AssigneeId is { } assignee) ticket.AssignTo(assignee, t.Actor, now);
+                    ticket.SetTags(t.Tags.Select(Tag.Normalize).Where(n => n.Length > 0).Distinct().Select(n => knownTags[n]).ToList(), actor, at);
+                if (t.AssigneeId is { } assignee) ticket.AssignTo(assignee, actor, at);
                 db.Tickets.Add(ticket);
                 made.Add(ticket);
             }
             await db.SaveChangesAsync(ct);
+            // The callers' rows need the ticket ids, so they come after the first save: a second round trip, made only
+            // by batches that have such rows.
+            var alsoWrite = false;
+            for (var i = 0; i < tickets.Count; i++)
+            {
+                if (tickets[i].AlsoWrite is not { } write) continue;
+                await write(db, made[i], ct);
+                alsoWrite = true;
+            }
+            if (alsoWrite) await db.SaveChangesAsync(ct);
             return made;
         }, CancellationToken.None);
     }

@@ -16,7 +16,7 @@ public static class TicketsEndpoints
         tickets.MapPost("/", async Task<Created<TicketView>> (CreateTicketRequest request, CreateTicket createTicket, CurrentAgent agent,
             CancellationToken ct) =>
         {
-            var ticket = await createTicket.ExecuteAsync(request, agent, ct);
+            var ticket = await createTicket.ExecuteAsync(request, agent.AsActor(), ct);
             return TypedResults.Created($"/api/v1/tickets/{ticket.Id}", ticket);
         }).WithSummary("Open a ticket on behalf of a customer");
 
@@ -42,13 +42,13 @@ public static class TicketsEndpoints
             TypedResults.Ok(await queries.GetAsync(id, agent, ct)));
 
         tickets.MapPatch("/{id:long}", async (long id, ChangeTicketRequest request, ChangeTicket changeTicket, CurrentAgent agent,
-            CancellationToken ct) => TypedResults.Ok(await changeTicket.ExecuteAsync(id, request, agent, ct)))
+            CancellationToken ct) => TypedResults.Ok(await changeTicket.ExecuteAsync(id, request, agent.AsActor(), agent.Access(), ct)))
             .WithSummary("Change status, priority, type, subject, assignee, group or tags");
 
         tickets.MapPost("/{id:long}/messages", async Task<Created<MessageView>> (long id, ReplyRequest request, ReplyToTicket reply,
             CurrentAgent agent, CancellationToken ct) =>
         {
-            var message = await reply.ExecuteAsync(id, request, agent, ct);
+            var message = await reply.ExecuteAsync(id, request, agent.AsActor(), agent.Access(), ct);
             return TypedResults.Created($"/api/v1/tickets/{id}/messages/{message.Id}", message);
         }).WithSummary("Reply to the customer, or add an internal note (internal: true)");
 
@@ -64,7 +64,7 @@ public static class TicketsEndpoints
         tickets.MapPost("/{id:long}/merge", async (long id, MergeRequest request, MergeTickets merge, CurrentAgent agent, CancellationToken ct) =>
         {
             if (request.IntoTicketId is not { } into) throw new OknoException(InvalidInput.Required("intoTicketId"));
-            return TypedResults.Ok(await merge.ExecuteAsync(id, into, agent, ct));
+            return TypedResults.Ok(await merge.ExecuteAsync(id, into, agent.AsActor(), agent.Access(), ct));
         }).WithSummary("Merge this ticket into another (the survivor, returned); this one is closed and points to it");
 
         tickets.MapGet("/{id:long}/related", async (long id, TicketQueries queries, CurrentAgent agent, CancellationToken ct) =>
@@ -74,14 +74,14 @@ public static class TicketsEndpoints
         tickets.MapPost("/{id:long}/links", async (long id, LinkRequest request, LinkTickets links, CurrentAgent agent, CancellationToken ct) =>
         {
             if (request.TicketId is not { } other) throw new OknoException(InvalidInput.Required("ticketId"));
-            await links.LinkAsync(id, other, agent, ct);
+            await links.LinkAsync(id, other, agent.AsActor(), agent.Access(), ct);
             return TypedResults.NoContent();
         }).WithSummary("Link two related tickets (linking again changes nothing)");
 
         tickets.MapDelete("/{id:long}/links/{otherId:long}", async (long id, long otherId, LinkTickets links, CurrentAgent agent,
             CancellationToken ct) =>
         {
-            await links.UnlinkAsync(id, otherId, agent, ct);
+            await links.UnlinkAsync(id, otherId, agent.AsActor(), agent.Access(), ct);
             return TypedResults.NoContent();
         }).WithSummary("Remove the link between two tickets");
 

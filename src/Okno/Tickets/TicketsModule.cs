@@ -25,6 +25,7 @@ public static class TicketsModule
         .AddScoped<Platform.Search.ISearchTextSource, MessageSearchText>()
         .AddScoped<MergeTickets>()
         .AddScoped<LinkTickets>()
+        .AddScoped<ReceiveCustomerMessage>()
         .AddSingleton<TicketCountCache>()
         .AddSingleton<Live.TicketFeed>()
         .AddSingleton<Live.TicketPresence>()

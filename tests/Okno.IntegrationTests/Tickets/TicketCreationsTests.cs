@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Okno.Customers;
+using Okno.Knowledge.HelpCenter;
 using Okno.Platform.Text;
 using Okno.Testing;
 using Okno.Tickets;
@@ -63,7 +65,7 @@ public sealed class TicketCreationsTests
         await using var app = OknoFactory.For(provider);
         var creations = app.Services.GetRequiredService<TicketCreations>();
         var body = new MessageBody("Не работает", "<p>Не работает</p>");
-        NewTicket Make(string subject, long? groupId) => new(subject, body, [], $"{subject}@example.com", null, Channel.Api,
+        NewTicket Make(string subject, long? groupId) => new(subject, body, [], CustomerIdentity.ByEmail($"{subject}@example.com"), Channel.Api,
             TicketPriority.Normal, TicketType.Question, ["shared"], groupId, null, Actor.System);
 
         // The middle one names a group that does not exist (as if it was deleted after the request was checked).
@@ -81,5 +83,76 @@ public sealed class TicketCreationsTests
         Assert.Equal(2, entries);
         Assert.Equal(2, counted);
         Assert.All(written, t => Assert.Equal(["shared"], t.Tags.Select(tt => tt.Tag.Name)));
+    }
+
+    [Theory]
+    [BothDatabases]
+    public async Task Rows_added_in_the_creation_transaction_roll_back_with_it_and_the_rest_of_the_batch_commits(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var creations = app.Services.GetRequiredService<TicketCreations>();
+        var body = new MessageBody("Не работает", "<p>Не работает</p>");
+        NewTicket Make(string subject, bool breaks) => new(subject, body, [], CustomerIdentity.ByEmail($"{subject}@example.com"), Channel.Web,
+            TicketPriority.Normal, TicketType.Question, [], null, null, Actor: null)
+        {
+            AlsoWrite = (db, ticket, _) =>
+            {
+                db.Add(new HelpVisitEvent { VisitId = $"visit-{subject}", Kind = HelpVisitEventKind.TicketCreated, TicketId = ticket.Id, At = ticket.CreatedAt });
+                // A row that breaks a constraint (a link to a ticket that does not exist), after a good one was added.
+                if (breaks) db.TicketLinks.Add(new TicketLink(ticket.Id, 987_654, null, ticket.CreatedAt));
+                return Task.CompletedTask;
+            },
+        };
+
+        var results = creations.WriteBatchAsync([Make("first", false), Make("broken", true), Make("third", false)]);
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => results[1]);
+        var written = new[] { await results[0], await results[2] };
+
+        var (subjects, visits, contacts) = await app.WithDbAsync(async db => (
+            await db.Tickets.OrderBy(t => t.Id).Select(t => t.Subject).ToListAsync(),
+            await db.Set<HelpVisitEvent>().OrderBy(e => e.Id).Select(e => new { e.VisitId, e.TicketId }).ToListAsync(),
+            await db.ContactEmails.Select(e => e.Address).ToListAsync()));
+        Assert.Equal(["first", "third"], subjects);
+        Assert.Equal([("visit-first", written[0].Id), ("visit-third", written[1].Id)], visits.Select(v => (v.VisitId, v.TicketId!.Value)));
+        Assert.DoesNotContain("broken@example.com", contacts);
+        // The customer opened it: the history says so, with their contact id known only after it was written.
+        Assert.All(written, t => Assert.Equal((ActorKind.Contact, t.ContactId), (t.History[0].ActorKind, t.History[0].ActorId!.Value)));
+    }
+
+    [Theory]
+    [BothDatabases]
+    public async Task Customers_without_email_are_found_again_by_phone_or_channel_id_within_a_batch_and_across_batches(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var creations = app.Services.GetRequiredService<TicketCreations>();
+        var body = new MessageBody("Алло", "<p>Алло</p>");
+        NewTicket Make(CustomerIdentity customer) => new("Звонок", body, [], customer, Channel.Phone,
+            TicketPriority.Normal, TicketType.Question, [], null, null, Actor.System);
+
+        var first = creations.WriteBatchAsync([
+            Make(new CustomerIdentity(Phone: "+7 (999) 123-45-67")),
+            Make(new CustomerIdentity(Phone: "+79991234567")),
+            Make(new CustomerIdentity(ChannelId: new ChannelId(Channel.Telegram, "4242"))),
+            Make(new CustomerIdentity(ChannelId: new ChannelId(Channel.Telegram, "4242"), Name: "Ольга")),
+        ]);
+        var tickets = await Task.WhenAll(first);
+        Assert.Equal(tickets[0].ContactId, tickets[1].ContactId);
+        Assert.Equal(tickets[2].ContactId, tickets[3].ContactId);
+        Assert.NotEqual(tickets[0].ContactId, tickets[2].ContactId);
+        Assert.Equal("+79991234567", tickets[0].Contact.Name);
+        Assert.Equal("telegram:4242", tickets[2].Contact.Name);
+
+        var again = await Task.WhenAll(creations.WriteBatchAsync([
+            Make(new CustomerIdentity(Phone: " +7 999 123 45 67 ")),
+            Make(new CustomerIdentity(Email: "olga@example.com", ChannelId: new ChannelId(Channel.Telegram, " 4242 "))),
+            Make(CustomerIdentity.Known(tickets[0].ContactId)),
+        ]));
+        Assert.Equal(tickets[0].ContactId, again[0].ContactId);
+        // The channel id finds Ольга; the unchecked email is not attached to her.
+        Assert.Equal(tickets[2].ContactId, again[1].ContactId);
+        Assert.Equal(tickets[0].ContactId, again[2].ContactId);
+        var (contacts, emails) = await app.WithDbAsync(async db => (await db.Contacts.CountAsync(), await db.ContactEmails.CountAsync()));
+        Assert.Equal(2, contacts);
+        Assert.Equal(0, emails);
     }
 }

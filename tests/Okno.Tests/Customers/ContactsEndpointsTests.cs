@@ -1,6 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using Okno.Testing;
+using Okno.Admin;
 
 namespace Okno.Tests.Customers;
 
@@ -88,5 +90,78 @@ public sealed class ContactsEndpointsTests(SqliteOkno okno) : IClassFixture<Sqli
             .JsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["domain", "name"], problem.ErrorFields().Order());
         await Admin.GetJsonAsync("/api/v1/companies/987654321/tickets", HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_customer_without_email_is_a_contact_by_phone_or_channel_id_and_at_least_one_is_required()
+    {
+        var phone = "+7 (912) " + Random.Shared.Next(100, 999) + "-" + Random.Shared.Next(10, 99) + "-" + Random.Shared.Next(10, 99);
+        var caller = await Admin.PostJsonAsync("/api/v1/tickets", new { subject = "Звонок", body = "Не работает", customer = new { phone } });
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, caller.GetProperty("customer").GetProperty("email").ValueKind);
+        var again = await Admin.PostJsonAsync("/api/v1/tickets", new { subject = "Ещё звонок", body = "Снова", customer = new { phone = phone.Replace(" ", "") } });
+        Assert.Equal(caller.GetProperty("customer").Id(), again.GetProperty("customer").Id());
+
+        var telegramId = Unique("tg");
+        var visitor = await Admin.PostJsonAsync("/api/v1/tickets", new
+        {
+            subject = "Из Telegram", body = "Привет", channel = "telegram", customer = new { channelId = new { channel = "telegram", id = telegramId } },
+        });
+        Assert.Equal($"telegram:{telegramId}", visitor.GetProperty("customer").Str("name"));
+        var contact = await Admin.GetJsonAsync($"/api/v1/contacts/{visitor.GetProperty("customer").Id()}");
+        Assert.Equal(telegramId, contact.GetProperty("externalIds")[0].Str("externalId"));
+
+        var none = await (await Admin.PostAsJsonAsync("/api/v1/tickets", new { subject = "x", body = "y", customer = new { name = "Кто-то" } }))
+            .JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["customer"], none.ErrorFields());
+        var bad = await (await Admin.PostAsJsonAsync("/api/v1/tickets", new
+        {
+            subject = "x", body = "y", customer = new { phone = "12", channelId = new { channel = (string?)null, id = "" } },
+        })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["customer.channelId.channel", "customer.channelId.id", "customer.phone"], bad.ErrorFields().Order());
+    }
+
+    [Fact]
+    public async Task Merging_a_visitor_into_an_email_contact_moves_tickets_and_addresses_and_takes_the_survivors_company()
+    {
+        var domain = Unique("contoso") + ".example";
+        var company = await Admin.PostJsonAsync("/api/v1/companies", new { name = "Contoso", domain });
+        var email = $"olga@{domain}";
+        var olga = (await Admin.CreateTicketAsync("Письмо", email)).GetProperty("customer").Id();
+        var telegramId = Unique("tg");
+        var chat = await Admin.PostJsonAsync("/api/v1/tickets", new
+        {
+            subject = "Из чата", body = "Привет", customer = new { phone = "+7 912 000-11-22", channelId = new { channel = "telegram", id = telegramId } },
+        });
+        var visitor = chat.GetProperty("customer").Id();
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, chat.GetProperty("company").ValueKind);
+
+        var survivor = await (await Admin.PostAsJsonAsync($"/api/v1/contacts/{visitor}/merge", new { intoContactId = olga })).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(olga, survivor.Id());
+        Assert.Equal([email], survivor.GetProperty("emails").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["+79120001122"], survivor.GetProperty("phones").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(telegramId, survivor.GetProperty("externalIds")[0].Str("externalId"));
+        var moved = await Admin.GetJsonAsync($"/api/v1/tickets/{chat.Id()}");
+        Assert.Equal(olga, moved.GetProperty("customer").Id());
+        Assert.Equal(company.Id(), moved.GetProperty("company").Id());
+        Assert.Equal(chat.GetProperty("version").GetInt64(), moved.GetProperty("version").GetInt64());
+        Assert.Equal(2, (await Admin.GetJsonAsync($"/api/v1/contacts/{olga}/tickets")).Items().Count);
+        await Admin.GetJsonAsync($"/api/v1/contacts/{visitor}", HttpStatusCode.NotFound);
+        Assert.True(await okno.App.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "contact.merged" && a.Target == $"contact:{olga}")));
+        // The channel id now finds the survivor.
+        var next = await Admin.PostJsonAsync("/api/v1/tickets", new
+        {
+            subject = "Снова из чата", body = "Это я", customer = new { channelId = new { channel = "telegram", id = telegramId } },
+        });
+        Assert.Equal(olga, next.GetProperty("customer").Id());
+
+        var self = await (await Admin.PostAsJsonAsync($"/api/v1/contacts/{olga}/merge", new { intoContactId = olga })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["intoContactId"], self.ErrorFields());
+        var unknownTarget = await (await Admin.PostAsJsonAsync($"/api/v1/contacts/{olga}/merge", new { intoContactId = 987_654_321 }))
+            .JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["intoContactId"], unknownTarget.ErrorFields());
+        await (await Admin.PostAsJsonAsync("/api/v1/contacts/987654321/merge", new { intoContactId = olga })).JsonAsync(HttpStatusCode.NotFound);
+        var missing = await (await Admin.PostAsJsonAsync($"/api/v1/contacts/{olga}/merge", new { })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["intoContactId"], missing.ErrorFields());
     }
 }

@@ -1,5 +1,4 @@
 using Okno.Customers;
-using Okno.Platform.Data;
 using Okno.Platform.Text;
 using Okno.Platform.Web;
 using Okno.Tickets;
@@ -20,9 +19,10 @@ public sealed class HelpContactInput
 public enum HelpContactError { Required, TooLong, InvalidEmail }
 
 /// <summary>Opens a web ticket for the customer who wrote in the help center's contact form: the contact is found or
-/// created by email, the message is theirs, and the visit records that it ended in a ticket. Nothing is written when
-/// a field is wrong.</summary>
-public sealed class OpenHelpRequest(OknoDb db, ContactDirectory contacts, MessageBodies bodies, TimeProvider clock, Tickets.Live.TicketFeed feed)
+/// created by email, the message is theirs, and the visit records that it ended in a ticket — in the ticket's own
+/// transaction, through the one creation path (<see cref="TicketCreations"/>). Nothing is written when a field is
+/// wrong.</summary>
+public sealed class OpenHelpRequest(TicketCreations creations, MessageBodies bodies, Tickets.Live.TicketFeed feed)
 {
     public static Dictionary<string, HelpContactError> Validate(HelpContactInput input)
     {
@@ -45,20 +45,17 @@ public sealed class OpenHelpRequest(OknoDb db, ContactDirectory contacts, Messag
     {
         if (Validate(input).Count > 0) throw new ArgumentException("The contact form has errors.", nameof(input));
         var body = bodies.FromText(input.Message!.Trim());
-        var (id, number) = await db.WriteAsync(async ct =>
+        var ticket = await creations.CreateAsync(new NewTicket(
+            input.Subject!.Trim(), body, [], CustomerIdentity.ByEmail(input.Email!.Trim(), string.IsNullOrWhiteSpace(input.Name) ? null : input.Name.Trim()),
+            Channel.Web, TicketPriority.Normal, TicketType.Question, [], null, null, Actor: null)
         {
-            var now = clock.GetUtcNow();
-            var contact = await contacts.FindOrCreateByEmailAsync(input.Email!.Trim(), string.IsNullOrWhiteSpace(input.Name) ? null : input.Name.Trim(), ct);
-            var number = await db.NextTicketNumberAsync(ct);
-            var customer = Actor.Contact(contact.Id);
-            var ticket = Ticket.Create(number, input.Subject!.Trim(), contact, Channel.Web, TicketPriority.Normal, TicketType.Question, null, customer, now);
-            ticket.AddMessage(new Message(MessageDirection.In, false, customer, body.Text, body.Html, now), now);
-            db.Tickets.Add(ticket);
-            await db.SaveChangesAsync(ct);
-            db.Add(new HelpVisitEvent { VisitId = visitId, Kind = HelpVisitEventKind.TicketCreated, TicketId = ticket.Id, At = now });
-            await db.SaveChangesAsync(ct);
-            return (ticket.Id, ticket.Number);
+            AlsoWrite = (db, opened, _) =>
+            {
+                db.Add(new HelpVisitEvent { VisitId = visitId, Kind = HelpVisitEventKind.TicketCreated, TicketId = opened.Id, At = opened.CreatedAt });
+                return Task.CompletedTask;
+            },
         }, cancellationToken);
+        var (id, number) = (ticket.Id, ticket.Number);
         feed.Publish(new Tickets.Live.TicketChange(id, Tickets.Live.TicketChangeKind.Created, null, null, null));
         return number;
     }

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Okno.Admin;
+using Okno.Platform.Data;
+using Okno.Platform.Web;
+
+using Okno.Tickets;
+
+namespace Okno.Customers;
+
+public sealed record MergeContactsRequest(long? IntoContactId);
+
+/// <summary>Joins two contacts of one person — typically an anonymous chat visitor, Telegram user or caller, known by a
+/// channel id or a phone number, and the email contact they turn out to be. The survivor keeps its name and its
+/// company (taking the merged contact's company if it has none) and gains the other's tickets, emails, phones and
+/// channel ids; the merged contact is deleted. All in one transaction, with an audit entry.
+/// <para>The moved tickets take the survivor's company: they are that person's requests, and their company is now
+/// known (the visitor had none). Their histories are not rewritten — history is append-only — so a message or event
+/// written by the merged contact keeps its author id, which no longer names a contact and shows as "customer".</para></summary>
+public sealed class MergeContacts(OknoDb db, Audit audit)
+{
+    public async Task ExecuteAsync(long contactId, long intoContactId, long? agentId, CancellationToken cancellationToken)
+    {
+        if (contactId == intoContactId)
+            throw new OknoException(InvalidInput.Field("intoContactId", CustomerErrorCodes.MergeIntoItself, "A contact cannot be merged into itself."));
+        await db.WriteAsync(async ct =>
+        {
+            var pair = await db.Contacts.AsNoTracking().Where(c => c.Id == contactId || c.Id == intoContactId)
+                .Select(c => new { c.Id, c.Name, c.CompanyId }).ToListAsync(ct);
+            var merged = pair.SingleOrDefault(c => c.Id == contactId) ?? throw new OknoException(new NotFound(CustomerErrorCodes.ContactNotFound, "Contact", contactId));
+            var survivor = pair.SingleOrDefault(c => c.Id == intoContactId)
+                ?? throw new OknoException(InvalidInput.Field("intoContactId", CustomerErrorCodes.ContactNotFound, $"There is no contact {intoContactId}.", ("id", intoContactId)));
+            var companyId = survivor.CompanyId ?? merged.CompanyId;
+            if (companyId != survivor.CompanyId)
+                await db.Contacts.Where(c => c.Id == intoContactId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CompanyId, companyId), ct);
+
+            var tickets = await db.Tickets.Where(t => t.ContactId == contactId)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.ContactId, intoContactId).SetProperty(t => t.CompanyId, companyId), ct);
+            await db.ContactEmails.Where(e => e.ContactId == contactId).ExecuteUpdateAsync(s => s.SetProperty(e => e.ContactId, intoContactId), ct);
+            await db.ContactExternalIds.Where(x => x.ContactId == contactId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ContactId, intoContactId), ct);
+            // Phone numbers are not unique: one the survivor already has is dropped, not doubled.
+            var survivorPhones = db.ContactPhones.Where(p => p.ContactId == intoContactId).Select(p => p.Number);
+            await db.ContactPhones.Where(p => p.ContactId == contactId && survivorPhones.Contains(p.Number)).ExecuteDeleteAsync(ct);
+            await db.ContactPhones.Where(p => p.ContactId == contactId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ContactId, intoContactId), ct);
+            await db.Contacts.Where(c => c.Id == contactId).ExecuteDeleteAsync(ct);
+
+            audit.Add(agentId, "contact.merged", $"contact:{intoContactId}",
+                $"contact {contactId} ({merged.Name}) merged into {intoContactId} ({survivor.Name}); {tickets} tickets moved");
+            await db.SaveChangesAsync(ct);
+            return tickets;
+        }, cancellationToken);
+    }
+}
