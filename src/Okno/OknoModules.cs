@@ -12,11 +12,13 @@ using Okno.Platform.Demo;
 using Okno.Platform.Files;
 using Okno.Platform.Health;
 using Okno.Platform.Jobs;
+using Okno.Platform.Outbox;
 using Okno.Platform.Security;
 using Okno.Platform.Text;
 using Okno.Platform.Ui;
 using Okno.Platform.Web;
 using Okno.Tickets;
+using Okno.Tickets.Events;
 using Okno.Tickets.Ui;
 using Scalar.AspNetCore;
 
@@ -45,6 +47,7 @@ public static class OknoModules
         services.AddAuthRateLimits();
         services.AddOknoJobs(builder.Configuration);
         services.AddOknoHealth();
+        services.AddOutbox();
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityDocument>().AddSchemaTransformer<RequestSchemaDocs>());
         services.AddUi();
         services.AddScoped<UiScope>();
@@ -63,6 +66,7 @@ public static class OknoModules
     public static WebApplication MapOkno(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeaders>();
+        app.UseOperations();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeLimit>();
@@ -131,7 +135,8 @@ public static class OknoModules
         .AddScoped<LinkTickets>()
         .AddSingleton<TicketCountCache>()
         .AddSingleton<Tickets.Live.TicketFeed>()
-        .AddSingleton<Tickets.Live.TicketPresence>();
+        .AddSingleton<Tickets.Live.TicketPresence>()
+        .AddTicketEventHandler<Tickets.Live.TicketFeedHandler>();
 
     /// <summary>Start-up work that must finish before the first request: schema, first admin, demo data. Nodes that
     /// share a database take turns (see <see cref="DataModule.OneNodeAtATimeAsync"/>), so the second one finds the

@@ -12,7 +12,7 @@ public sealed record ChangeTicketRequest(
 
 /// <summary>Changes a ticket's fields. Every change is checked by <see cref="Ticket"/> and lands in its history;
 /// either all requested changes are saved or none.</summary>
-public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock, TicketQueries queries, Live.TicketFeed feed)
+public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock, TicketQueries queries)
 {
     public async Task<TicketView> ExecuteAsync(long id, ChangeTicketRequest request, CurrentAgent agent, CancellationToken cancellationToken)
     {
@@ -48,8 +48,6 @@ public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock,
             await db.SaveChangesAsync(ct);
             return ticket.Id;
         }, cancellationToken);
-        var changed = await queries.LoadAsync(id, cancellationToken);
-        feed.Publish(new Live.TicketChange(changed.Id, Live.TicketChangeKind.Changed, changed.GroupId, changed.AssigneeId, agent.Id));
-        return changed;
+        return await queries.LoadAsync(id, cancellationToken);
     }
 }

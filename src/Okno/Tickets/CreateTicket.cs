@@ -16,7 +16,7 @@ public sealed record CreateTicketRequest(
 
 /// <summary>Opens a ticket for a customer on their behalf: the customer's first message plus the ticket, in one
 /// transaction (shared with concurrent creations, see <see cref="TicketCreations"/>).</summary>
-public sealed class CreateTicket(OknoDb db, AttachmentIntake attachments, MessageBodies bodies, TicketCreations creations, Live.TicketFeed feed)
+public sealed class CreateTicket(OknoDb db, AttachmentIntake attachments, MessageBodies bodies, TicketCreations creations)
 {
     public async Task<TicketView> ExecuteAsync(CreateTicketRequest request, CurrentAgent agent, CancellationToken cancellationToken)
     {
@@ -45,9 +45,7 @@ public sealed class CreateTicket(OknoDb db, AttachmentIntake attachments, Messag
             request.Tags?.Select(t => t!).ToList() ?? [], request.GroupId, request.AssigneeId, Actor.Agent(agent.Id)), cancellationToken);
         // The creator gets the ticket back even if they routed it to a group they cannot see. It is made from the
         // entities just committed (contact, company and tags are loaded), so no second read.
-        var view = TicketView.Of(created);
-        feed.Publish(new Live.TicketChange(view.Id, Live.TicketChangeKind.Created, view.GroupId, view.AssigneeId, agent.Id));
-        return view;
+        return TicketView.Of(created);
     }
 }
 

@@ -2,14 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Okno.Platform.Data;
 using Okno.Platform.Security;
 using Okno.Platform.Web;
-using Okno.Tickets.Live;
 
 namespace Okno.Tickets;
 
 public sealed record LinkRequest(long? TicketId);
 
 /// <summary>Links two related tickets, or removes the link; both tickets' histories record it.</summary>
-public sealed class LinkTickets(OknoDb db, TimeProvider clock, TicketFeed feed)
+public sealed class LinkTickets(OknoDb db, TimeProvider clock)
 {
     public Task LinkAsync(long ticketId, long otherTicketId, CurrentAgent agent, CancellationToken cancellationToken) =>
         ChangeAsync(ticketId, otherTicketId, linked: true, agent, cancellationToken);
@@ -21,7 +20,7 @@ public sealed class LinkTickets(OknoDb db, TimeProvider clock, TicketFeed feed)
     {
         if (ticketId == otherTicketId) throw new OknoException(InvalidInput.Field("ticketId", "A ticket cannot be linked to itself."));
         var (low, high) = (Math.Min(ticketId, otherTicketId), Math.Max(ticketId, otherTicketId));
-        var changed = await db.WriteAsync(async ct =>
+        await db.WriteAsync(async ct =>
         {
             await db.LockTicketAsync(low, ct);
             await db.LockTicketAsync(high, ct);
@@ -48,8 +47,5 @@ public sealed class LinkTickets(OknoDb db, TimeProvider clock, TicketFeed feed)
             await db.SaveChangesAsync(ct);
             return true;
         }, cancellationToken);
-        if (!changed) return;
-        feed.Publish(new TicketChange(ticketId, TicketChangeKind.Linked, null, null, agent.Id));
-        feed.Publish(new TicketChange(otherTicketId, TicketChangeKind.Linked, null, null, agent.Id));
     }
 }

@@ -9,7 +9,7 @@ namespace Okno.Tickets;
 public sealed record ReplyRequest(string? Body, string? BodyHtml, bool? Internal, List<AttachmentInput?>? Attachments);
 
 /// <summary>An agent's reply to the customer, or an internal note for colleagues.</summary>
-public sealed class ReplyToTicket(OknoDb db, AttachmentIntake attachments, MessageBodies bodies, TimeProvider clock, TicketQueries queries, Live.TicketFeed feed)
+public sealed class ReplyToTicket(OknoDb db, AttachmentIntake attachments, MessageBodies bodies, TimeProvider clock, TicketQueries queries)
 {
     public async Task<MessageView> ExecuteAsync(long ticketId, ReplyRequest request, CurrentAgent agent, CancellationToken cancellationToken)
     {
@@ -31,10 +31,8 @@ public sealed class ReplyToTicket(OknoDb db, AttachmentIntake attachments, Messa
             message.Attachments.AddRange(stored.Select(a => a.ToAttachment()));
             ticket.AddMessage(message, now);
             await db.SaveChangesAsync(ct);
-            return (message.Id, ticket.GroupId, ticket.AssigneeId);
+            return message.Id;
         }, cancellationToken);
-        feed.Publish(new Live.TicketChange(ticketId, Live.TicketChangeKind.MessageAdded, written.GroupId, written.AssigneeId, agent.Id,
-            written.Id, request.Internal ?? false));
-        return await queries.LoadMessageAsync(ticketId, written.Id, cancellationToken);
+        return await queries.LoadMessageAsync(ticketId, written, cancellationToken);
     }
 }

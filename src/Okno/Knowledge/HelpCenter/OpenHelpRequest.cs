@@ -22,7 +22,7 @@ public enum HelpContactError { Required, TooLong, InvalidEmail }
 /// <summary>Opens a web ticket for the customer who wrote in the help center's contact form: the contact is found or
 /// created by email, the message is theirs, and the visit records that it ended in a ticket. Nothing is written when
 /// a field is wrong.</summary>
-public sealed class OpenHelpRequest(OknoDb db, ContactDirectory contacts, MessageBodies bodies, TimeProvider clock, Tickets.Live.TicketFeed feed)
+public sealed class OpenHelpRequest(OknoDb db, ContactDirectory contacts, MessageBodies bodies, TimeProvider clock)
 {
     public static Dictionary<string, HelpContactError> Validate(HelpContactInput input)
     {
@@ -45,7 +45,7 @@ public sealed class OpenHelpRequest(OknoDb db, ContactDirectory contacts, Messag
     {
         if (Validate(input).Count > 0) throw new ArgumentException("The contact form has errors.", nameof(input));
         var body = bodies.FromText(input.Message!.Trim());
-        var (id, number) = await db.WriteAsync(async ct =>
+        var (_, number) = await db.WriteAsync(async ct =>
         {
             var now = clock.GetUtcNow();
             var contact = await contacts.FindOrCreateByEmailAsync(input.Email!.Trim(), string.IsNullOrWhiteSpace(input.Name) ? null : input.Name.Trim(), ct);
@@ -59,7 +59,6 @@ public sealed class OpenHelpRequest(OknoDb db, ContactDirectory contacts, Messag
             await db.SaveChangesAsync(ct);
             return (ticket.Id, ticket.Number);
         }, cancellationToken);
-        feed.Publish(new Tickets.Live.TicketChange(id, Tickets.Live.TicketChangeKind.Created, null, null, null));
         return number;
     }
 }

@@ -32,6 +32,12 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
     public DbSet<SearchTerm> SearchTerms => Set<SearchTerm>();
     public DbSet<SearchBacklogItem> SearchBacklog => Set<SearchBacklogItem>();
+    public DbSet<Outbox.OutboxEvent> OutboxEvents => Set<Outbox.OutboxEvent>();
+    public DbSet<Outbox.OutboxProgress> OutboxProgress => Set<Outbox.OutboxProgress>();
+
+    /// <summary>Set when a save wrote outbox events in a transaction not yet committed; the commit then wakes the
+    /// dispatchers (<see cref="Outbox.OutboxCommitInterceptor"/>).</summary>
+    internal bool OutboxEventsWritten { get; set; }
 
     public abstract DatabaseProvider Provider { get; }
 
@@ -55,6 +61,9 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
     /// retried from scratch, so <paramref name="work"/> must load and create everything it saves itself.</summary>
     public async Task<T> WriteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
+        // Already inside one (an outbox handler's, which commits the handler's progress with its writes): be part of
+        // it; a failure then fails the whole and is retried by its owner.
+        if (Database.CurrentTransaction is not null) return await work(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
@@ -116,9 +125,10 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
         RefuseHistoryEdits();
         global::Okno.Tickets.TicketCounts.RecordChanges(this);
         var search = SearchIndexing.Collect(this);
-        if (search is null) return base.SaveChanges(acceptAllChangesOnSuccess);
+        var events = global::Okno.Tickets.Events.TicketEventOutbox.Collect(this);
+        if (search is null && events is null) return base.SaveChanges(acceptAllChangesOnSuccess);
         // Rarely used (the app saves asynchronously); SQLite's and Npgsql's async paths are safe to wait on here.
-        return SaveWithSearchAsync(search, acceptAllChangesOnSuccess, CancellationToken.None).GetAwaiter().GetResult();
+        return SaveWithStagesAsync(search, events, acceptAllChangesOnSuccess, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -126,18 +136,27 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
         RefuseHistoryEdits();
         global::Okno.Tickets.TicketCounts.RecordChanges(this);
         var search = SearchIndexing.Collect(this);
-        return search is null
+        var events = global::Okno.Tickets.Events.TicketEventOutbox.Collect(this);
+        return search is null && events is null
             ? base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
-            : SaveWithSearchAsync(search, acceptAllChangesOnSuccess, cancellationToken);
+            : SaveWithStagesAsync(search, events, acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>Saves the entities (their ids are known afterwards), then writes their search entries, in one
-    /// transaction: the caller's (<see cref="WriteAsync{T}"/>) or one opened here.</summary>
-    private async Task<int> SaveWithSearchAsync(SearchIndexing.Pending search, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    /// <summary>Saves the entities (their ids are known afterwards), then writes their search entries and the outbox
+    /// events derived from their history, in one transaction: the caller's (<see cref="WriteAsync{T}"/>) or one
+    /// opened here.</summary>
+    private async Task<int> SaveWithStagesAsync(SearchIndexing.Pending? search, global::Okno.Tickets.Events.TicketEventOutbox.Pending? events,
+        bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await SearchIndexing.StageAsync(this, search, cancellationToken);
+        if (search is not null) await SearchIndexing.StageAsync(this, search, cancellationToken);
+        if (events is not null)
+        {
+            OutboxEvents.AddRange(global::Okno.Tickets.Events.TicketEventOutbox.ToOutbox(this, events));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            OutboxEventsWritten = true;
+        }
         if (own is not null) await own.CommitAsync(cancellationToken);
         return saved;
     }
