@@ -9,6 +9,7 @@ public static class OutboxModule
     public static IServiceCollection AddOutbox(this IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxDispatcher>());
+        services.TryAddSingleton<OutboxHealthCheck>();
         return services;
     }
 
