@@ -285,6 +285,63 @@ public sealed class TicketEventsTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task A_failing_handler_is_retried_after_1_then_2_seconds_and_then_handles_the_event_once(string provider)
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        var plan = new FlakyTicketHandler.Plan { FailuresLeft = 2 };
+        await using var app = OknoFactory.For(provider, services: s => s
+            .AddSingleton<TimeProvider>(clock).AddSingleton(plan).AddTicketEventHandler<FlakyTicketHandler>());
+        var admin = await app.AdminClientAsync();
+        await admin.CreateTicketAsync("Flaky");
+        async Task<OutboxProgress?> Progress() =>
+            await app.WithDbAsync(db => db.OutboxProgress.AsNoTracking().SingleOrDefaultAsync(p => p.Handler == FlakyTicketHandler.HandlerName));
+
+        await JobHelpers.UntilAsync(async () => (await Progress())?.Attempts == 1, seconds: 20);
+        var first = (await Progress())!;
+        Assert.Equal(clock.GetUtcNow() + TimeSpan.FromSeconds(1), first.NextAttemptAt);
+        Assert.Contains("flaky", first.LastError);
+        Assert.Equal(0, first.Handled);
+
+        clock.Advance(TimeSpan.FromMilliseconds(900));
+        await Task.Delay(300);
+        Assert.Equal(1, (await Progress())!.Attempts);   // not yet
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        await JobHelpers.UntilAsync(async () => (await Progress())?.Attempts == 2, seconds: 20);
+        Assert.Equal(clock.GetUtcNow() + TimeSpan.FromSeconds(2), (await Progress())!.NextAttemptAt);
+
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await JobHelpers.UntilAsync(async () => (await Progress())?.Handled > 0, seconds: 20);
+        var done = (await Progress())!;
+        Assert.Equal(0, done.Attempts);
+        Assert.Null(done.NextAttemptAt);
+        Assert.Equal(await app.WithDbAsync(db => db.OutboxEvents.CountAsync()), done.Handled);
+        Assert.Equal(3, plan.Calls.Count(c => c == plan.Calls[0]));   // the first event: two failures and one success
+    }
+
+    public sealed class FlakyTicketHandler(FlakyTicketHandler.Plan plan) : ITicketEventHandler
+    {
+        public const string HandlerName = "tests.flaky";
+        public string Name => HandlerName;
+
+        public sealed class Plan
+        {
+            public int FailuresLeft;
+            public List<long> Calls { get; } = [];
+        }
+
+        public Task HandleAsync(TicketDomainEvent ticketEvent, CancellationToken cancellationToken)
+        {
+            lock (plan)
+            {
+                plan.Calls.Add(ticketEvent.EventId);
+                if (plan.FailuresLeft-- > 0) throw new TimeoutException("The flaky service did not answer.");
+            }
+            return Task.CompletedTask;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Handled_events_are_deleted_once_every_handler_is_past_them(string provider)
     {
         var settings = new Dictionary<string, string?> { ["Okno:Outbox:KeepHandledFor"] = "00:00:00" };
