@@ -96,6 +96,21 @@ public sealed class TicketEventsTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Tickets_written_together_in_one_commit_keep_the_operation_of_their_own_request(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var admin = await app.AdminClientAsync();
+        // Concurrent creations share transactions (group commit); their events must not share an operation.
+        var ids = await Task.WhenAll(Enumerable.Range(0, 16).Select(async i =>
+            (await admin.CreateTicketAsync($"Together {i}", extra: new { tags = new[] { "together" } })).Id()));
+
+        var events = await app.WithDbAsync(async db => (await db.OutboxEvents.AsNoTracking().ToListAsync()).Select(TicketEventOutbox.Read).ToList());
+        var operations = ids.Select(id => Assert.Single(events.Where(e => e.TicketId == id).Select(e => e.OperationId).Distinct())).ToList();
+        Assert.Equal(ids.Length, operations.Distinct().Count());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task An_automation_cause_keeps_its_rule_and_depth_and_a_failed_write_leaves_no_event(string provider)
     {
         await using var app = OknoFactory.For(provider);

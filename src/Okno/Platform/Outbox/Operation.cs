@@ -24,11 +24,17 @@ public static class Operation
     }
 }
 
-/// <summary>One operation per HTTP request (and per Blazor circuit event, which runs inside the circuit's request).</summary>
+/// <summary>One operation per HTTP request. Not for a Blazor circuit's connection, which lasts as long as the agent's
+/// tab: an operation there would group every click of the session, so each save of a screen is its own operation.</summary>
 public sealed class OperationPerRequest(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        if (context.Request.Path.StartsWithSegments("/_blazor"))
+        {
+            await next(context);
+            return;
+        }
         using (Operation.Begin()) await next(context);
     }
 }
