@@ -13,6 +13,7 @@ using Okno.Demo;
 using Okno.Platform.Files;
 using Okno.Platform.Health;
 using Okno.Platform.Jobs;
+using Okno.Platform.Outbox;
 using Okno.Platform.Security;
 using Okno.Platform.Text;
 using Okno.Platform.Ui;
@@ -44,6 +45,7 @@ public static class OknoModules
         services.AddOknoAuthentication();
         services.AddAuthRateLimits();
         services.AddOknoHealth();
+        services.AddOutbox();
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityDocument>().AddSchemaTransformer<RequestSchemaDocs>().AddSchemaTransformer<ProblemSchemaDocs>());
         services.AddUi();
         services.AddScoped<UiScope>();
@@ -63,6 +65,7 @@ public static class OknoModules
     public static WebApplication MapOkno(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeaders>();
+        app.UseOperations();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeLimit>();

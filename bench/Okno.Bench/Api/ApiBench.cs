@@ -91,14 +91,18 @@ public static class ApiBench
         if (only == "create") scenarios.RemoveAll(sc => !sc.IsCreate);
 
         var results = new List<(Scenario Scenario, Summary Summary, string Codes)>();
+        var outbox = new Dictionary<Scenario, OutboxFigures>();
         try
         {
             foreach (var scenario in scenarios)
             {
                 ct.ThrowIfCancellationRequested();
                 Console.Error.WriteLine($"  {scenario.Name} × {scenario.Clients}: warm-up {warmUp}s, measure {seconds}s…");
-                var (summary, codes) = await MeasureAsync(scenario.Http ?? http, scenario, TimeSpan.FromSeconds(warmUp), TimeSpan.FromSeconds(seconds), ct);
+                var measure = () => MeasureAsync(scenario.Http ?? http, scenario, TimeSpan.FromSeconds(warmUp), TimeSpan.FromSeconds(seconds), ct);
+                // Creations also show how the ticket event outbox keeps up (its drain rate and lag).
+                var ((summary, codes), figures) = scenario.IsCreate ? await OutboxWatch.WatchAsync(http, measure, ct) : (await measure(), (OutboxFigures?)null);
                 results.Add((scenario, summary, codes));
+                if (figures is not null) outbox[scenario] = figures;
             }
         }
         catch (ServerGoneException e)
@@ -110,7 +114,7 @@ public static class ApiBench
             return 1;
         }
 
-        var report = Report(results, provider, baseUri, email, token.Role, agentEmail, agentToken, maxTicketId, readClients, seconds, warmUp, label, floor1, floor32);
+        var report = Report(results, provider, baseUri, email, token.Role, agentEmail, agentToken, maxTicketId, readClients, seconds, warmUp, label, floor1, floor32, outbox);
         Console.WriteLine(report);
         var path = output ?? Path.Combine("bench", "results", $"{DateTime.UtcNow:yyyy-MM-dd}-{provider}.md");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -318,7 +322,8 @@ public static class ApiBench
     internal sealed class ServerGoneException(string message) : Exception(message);
 
     private static string Report(List<(Scenario Scenario, Summary Summary, string Codes)> results, string provider, Uri url, string email,
-        string role, string? agentEmail, SignedIn? agent, long maxTicketId, int readClients, int seconds, int warmUp, string? label, double? floor1, double? floor32)
+        string role, string? agentEmail, SignedIn? agent, long maxTicketId, int readClients, int seconds, int warmUp, string? label, double? floor1, double? floor32,
+        IReadOnlyDictionary<Scenario, OutboxFigures>? outbox = null)
     {
         var s = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
@@ -345,6 +350,11 @@ public static class ApiBench
             var floor = scenario.Clients == 1 ? floor1 : floor32 ?? floor1;
             var ratio = floor is { } f ? string.Create(inv, $" = {r.PerSecond / f:P1} of the raw insert floor ({f:N0} rows/s at {(scenario.Clients == 1 || floor32 is null ? 1 : 32)} connection(s))") : "";
             s.AppendLine(inv, $"- Ticket creation with {scenario.Clients} client(s): {r.PerSecond:N1} tickets/s{ratio}.");
+            if (outbox?.GetValueOrDefault(scenario) is { } o)
+            {
+                var caughtUp = o.CatchUpSeconds is { } c ? string.Create(inv, $"caught up {c:N1} s after the load") : "not caught up within 60 s after the load";
+                s.AppendLine(inv, $"  Ticket event outbox ({OutboxWatch.Handler} handler, warm-up included): {o.Handled:N0} events handled, {o.EventsPerSecond:N0} events/s; worst lag {o.MaxLagSeconds:N2} s, worst backlog {o.MaxPending:N0}; {caughtUp}.");
+            }
         }
         return s.ToString();
     }

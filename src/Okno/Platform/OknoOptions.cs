@@ -17,6 +17,7 @@ public sealed class OknoOptions
     /// a single node, and Redis is never contacted.</summary>
     public string? Redis { get; set; }
     public JobsOptions Jobs { get; set; } = new();
+    public Outbox.OutboxOptions Outbox { get; set; } = new();
 
     public string DataPath => Path.GetFullPath(DataDirectory);
 }

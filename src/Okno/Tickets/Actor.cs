@@ -1,9 +1,15 @@
 namespace Okno.Tickets;
 
-/// <summary>Who did something: an agent, a contact, the system or an automation rule.</summary>
-public readonly record struct Actor(ActorKind Kind, long? Id)
+/// <summary>Who did something: an agent, a contact, the system or an automation rule. For an automation rule
+/// <see cref="Id"/> is the rule's id and <see cref="Depth"/> how many rule runs led to this one (0: a rule reacting to
+/// a person or the system), so a rule can refuse to react to its own changes and chains stop.</summary>
+public readonly record struct Actor(ActorKind Kind, long? Id, int Depth = 0)
 {
     public static Actor System { get; } = new(ActorKind.System, null);
     public static Actor Agent(long id) => new(ActorKind.Agent, id);
     public static Actor Contact(long id) => new(ActorKind.Contact, id);
+    public static Actor Automation(long ruleId, int depth) => new(ActorKind.Automation, ruleId, depth);
+
+    /// <summary>The rule that acted, for an automation; null for anyone else.</summary>
+    public long? RuleId => Kind == ActorKind.Automation ? Id : null;
 }

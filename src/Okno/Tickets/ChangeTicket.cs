@@ -12,7 +12,7 @@ public sealed record ChangeTicketRequest(
 
 /// <summary>Changes a ticket's fields. Every change is checked by <see cref="Ticket"/> and lands in its history;
 /// either all requested changes are saved or none. Made by the actor on a ticket its access rule allows.</summary>
-public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock, TicketQueries queries, Live.TicketFeed feed)
+public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock, TicketQueries queries)
 {
     public async Task<TicketView> ExecuteAsync(long id, ChangeTicketRequest request, Actor actor, TicketAccessRule access,
         CancellationToken cancellationToken)
@@ -49,7 +49,6 @@ public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock,
             return ticket.Id;
         }, cancellationToken);
         var changed = await queries.LoadAsync(id, cancellationToken);
-        feed.Publish(new Live.TicketChange(changed.Id, Live.TicketChangeKind.Changed, changed.GroupId, changed.AssigneeId, actor.AgentId()));
         return changed;
     }
 }

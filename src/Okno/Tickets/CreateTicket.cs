@@ -23,7 +23,7 @@ public sealed record CreateTicketRequest(
 /// transaction (shared with concurrent creations, see <see cref="TicketCreations"/>). The actor is who opens it (an
 /// agent through the API, the system or a rule); when it is a contact (portal, widget), the ticket is theirs whatever
 /// <c>customer</c> says. Opening touches no existing ticket, so it takes no access rule.</summary>
-public sealed class CreateTicket(OknoDb db, AttachmentIntake attachments, MessageBodies bodies, TicketCreations creations, Live.TicketFeed feed)
+public sealed class CreateTicket(OknoDb db, AttachmentIntake attachments, MessageBodies bodies, TicketCreations creations)
 {
     public async Task<TicketView> ExecuteAsync(CreateTicketRequest request, Actor actor, CancellationToken cancellationToken)
     {
@@ -48,7 +48,6 @@ public sealed class CreateTicket(OknoDb db, AttachmentIntake attachments, Messag
         // The creator gets the ticket back even if they routed it to a group they cannot see. It is made from the
         // entities just committed (contact, company and tags are loaded), so no second read.
         var view = TicketView.Of(created);
-        feed.Publish(new Live.TicketChange(view.Id, Live.TicketChangeKind.Created, view.GroupId, view.AssigneeId, actor.AgentId()));
         return view;
     }
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Okno.Platform.Data;
 using Okno.Platform.Web;
-using Okno.Tickets.Live;
 
 namespace Okno.Tickets;
 
@@ -9,7 +8,7 @@ public sealed record LinkRequest(long? TicketId);
 
 /// <summary>Links two related tickets, or removes the link; both tickets' histories record it. Both must be ones the
 /// actor's access rule allows.</summary>
-public sealed class LinkTickets(OknoDb db, TimeProvider clock, TicketFeed feed)
+public sealed class LinkTickets(OknoDb db, TimeProvider clock)
 {
     public Task LinkAsync(long ticketId, long otherTicketId, Actor actor, TicketAccessRule access, CancellationToken cancellationToken) =>
         ChangeAsync(ticketId, otherTicketId, linked: true, actor, access, cancellationToken);
@@ -22,7 +21,7 @@ public sealed class LinkTickets(OknoDb db, TimeProvider clock, TicketFeed feed)
     {
         if (ticketId == otherTicketId) throw new OknoException(InvalidInput.Field("ticketId", TicketErrorCodes.LinkToItself, "A ticket cannot be linked to itself."));
         var (low, high) = (Math.Min(ticketId, otherTicketId), Math.Max(ticketId, otherTicketId));
-        var changed = await db.WriteAsync(async ct =>
+        await db.WriteAsync(async ct =>
         {
             await db.LockTicketAsync(low, ct);
             await db.LockTicketAsync(high, ct);
@@ -49,8 +48,5 @@ public sealed class LinkTickets(OknoDb db, TimeProvider clock, TicketFeed feed)
             await db.SaveChangesAsync(ct);
             return true;
         }, cancellationToken);
-        if (!changed) return;
-        feed.Publish(new TicketChange(ticketId, TicketChangeKind.Linked, null, null, actor.AgentId()));
-        feed.Publish(new TicketChange(otherTicketId, TicketChangeKind.Linked, null, null, actor.AgentId()));
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Okno.Platform.Data;
 using Okno.Platform.Web;
-using Okno.Tickets.Live;
 
 namespace Okno.Tickets;
 
@@ -9,14 +8,14 @@ public sealed record MergeRequest(long? IntoTicketId);
 
 /// <summary>Merges a duplicate into the ticket that survives: both keep their history, the duplicate is closed and
 /// points to the survivor, whose timeline then shows the duplicate's messages too.</summary>
-public sealed class MergeTickets(OknoDb db, TimeProvider clock, TicketQueries queries, TicketFeed feed)
+public sealed class MergeTickets(OknoDb db, TimeProvider clock, TicketQueries queries)
 {
     /// <summary>Both tickets must be ones the actor's access rule allows.</summary>
     public async Task<TicketView> ExecuteAsync(long ticketId, long intoTicketId, Actor actor, TicketAccessRule access,
         CancellationToken cancellationToken)
     {
         if (ticketId == intoTicketId) throw new OknoException(InvalidInput.Field("intoTicketId", TicketErrorCodes.MergeIntoItself, "A ticket cannot be merged into itself."));
-        var routing = await db.WriteAsync(async ct =>
+        await db.WriteAsync(async ct =>
         {
             // Always lock in id order: two agents merging A into B and B into A must not deadlock.
             foreach (var id in new[] { ticketId, intoTicketId }.Order()) await db.LockTicketAsync(id, ct);
@@ -26,11 +25,9 @@ public sealed class MergeTickets(OknoDb db, TimeProvider clock, TicketQueries qu
                 ?? throw new OknoException(InvalidInput.Field("intoTicketId", TicketErrorCodes.NotFound, $"There is no ticket {intoTicketId} you can see.", ("id", intoTicketId)));
             merged.MergeInto(survivor, actor, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
-            return (merged.GroupId, merged.AssigneeId);
+            return merged.Id;
         }, cancellationToken);
         var result = await queries.LoadAsync(intoTicketId, cancellationToken);
-        feed.Publish(new TicketChange(ticketId, TicketChangeKind.Merged, routing.GroupId, routing.AssigneeId, actor.AgentId()));
-        feed.Publish(new TicketChange(intoTicketId, TicketChangeKind.Merged, result.GroupId, result.AssigneeId, actor.AgentId()));
         return result;
     }
 }

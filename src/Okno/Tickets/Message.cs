@@ -16,6 +16,7 @@ public sealed class Message : Platform.Search.ISearchable
         IsInternal = isInternal;
         AuthorKind = author.Kind;
         AuthorId = author.Id;
+        _writtenBy = author;
         BodyText = bodyText;
         BodyHtml = bodyHtml;
         CreatedAt = createdAt;
@@ -33,7 +34,10 @@ public sealed class Message : Platform.Search.ISearchable
     public DateTimeOffset CreatedAt { get; private set; }
     public List<Attachment> Attachments { get; private set; } = [];
 
-    public Actor Author => new(AuthorKind, AuthorId);
+    /// <summary>The author as given when written (an automation's depth included, which is not stored), else as stored.</summary>
+    public Actor Author => _writtenBy ?? new(AuthorKind, AuthorId);
+
+    private readonly Actor? _writtenBy;
 
     public const string SearchKind = "message";
     private static readonly string[] SearchedProperties = [nameof(BodyText), nameof(TicketId)];

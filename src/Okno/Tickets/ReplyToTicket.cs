@@ -10,7 +10,7 @@ public sealed record ReplyRequest(string? Body, string? BodyHtml, bool? Internal
 /// <summary>The desk's reply to the customer, or an internal note for colleagues: written by the actor (an agent, or
 /// the system or a rule on the desk's behalf) on a ticket its access rule allows. A customer writing goes through
 /// <see cref="ReceiveCustomerMessage"/>.</summary>
-public sealed class ReplyToTicket(OknoDb db, AttachmentIntake attachments, MessageBodies bodies, TimeProvider clock, TicketQueries queries, Live.TicketFeed feed)
+public sealed class ReplyToTicket(OknoDb db, AttachmentIntake attachments, MessageBodies bodies, TimeProvider clock, TicketQueries queries)
 {
     public async Task<MessageView> ExecuteAsync(long ticketId, ReplyRequest request, Actor actor, TicketAccessRule access,
         CancellationToken cancellationToken)
@@ -34,10 +34,8 @@ public sealed class ReplyToTicket(OknoDb db, AttachmentIntake attachments, Messa
             message.Attachments.AddRange(stored.Select(a => a.ToAttachment()));
             ticket.AddMessage(message, now);
             await db.SaveChangesAsync(ct);
-            return (message.Id, ticket.GroupId, ticket.AssigneeId);
+            return message.Id;
         }, cancellationToken);
-        feed.Publish(new Live.TicketChange(ticketId, Live.TicketChangeKind.MessageAdded, written.GroupId, written.AssigneeId, actor.AgentId(),
-            written.Id, request.Internal ?? false));
-        return await queries.LoadMessageAsync(ticketId, written.Id, cancellationToken);
+        return await queries.LoadMessageAsync(ticketId, written, cancellationToken);
     }
 }

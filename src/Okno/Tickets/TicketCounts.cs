@@ -149,7 +149,8 @@ public sealed class TicketCountCache : IDisposable
     {
         _dbs = dbs;
         _clock = clock;
-        _subscription = feed.Subscribe(_ => Interlocked.Increment(ref _changes));
+        // A change that leaves the ticket in its bucket (a reply, a priority) moves no counter.
+        _subscription = feed.Subscribe(change => { if (change.MayMoveBucket) Interlocked.Increment(ref _changes); });
     }
 
     private sealed record Snapshot(IReadOnlyList<BucketCount> Buckets, long Changes, DateTimeOffset ReadAt);

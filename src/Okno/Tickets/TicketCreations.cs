@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Okno.Customers;
 using Okno.Platform.Data;
+using Okno.Platform.Outbox;
 using Okno.Platform.Text;
 
 namespace Okno.Tickets;
@@ -40,7 +41,9 @@ public sealed class TicketCreations(IDbContextFactory<OknoDb> dbs, TimeProvider 
     private readonly ConcurrentQueue<Waiting> _queue = new();
     private int _writing;
 
-    private sealed record Waiting(NewTicket Ticket, TaskCompletionSource<Ticket> Written);
+    /// <summary>A creation waiting to be written, with the operation (request) it belongs to: the writer runs for many
+    /// requests at once, so the ambient operation there is not this one's.</summary>
+    private sealed record Waiting(NewTicket Ticket, TaskCompletionSource<Ticket> Written, Guid? OperationId);
 
     /// <summary>Writes the ticket (with others that are waiting) and returns it once committed, with its contact
     /// (addresses, company) and tags loaded. Cancelling stops the wait, not the write. A caller with many tickets at
@@ -48,7 +51,7 @@ public sealed class TicketCreations(IDbContextFactory<OknoDb> dbs, TimeProvider 
     /// given and written <see cref="MaxBatch"/> to a transaction.</summary>
     public Task<Ticket> CreateAsync(NewTicket ticket, CancellationToken cancellationToken)
     {
-        var waiting = new Waiting(ticket, new TaskCompletionSource<Ticket>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var waiting = new Waiting(ticket, new TaskCompletionSource<Ticket>(TaskCreationOptions.RunContinuationsAsynchronously), Operation.Current);
         _queue.Enqueue(waiting);
         // Whoever finds nobody writing becomes the writer until the queue is empty.
         if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0) _ = Task.Run(DrainAsync, CancellationToken.None);
@@ -84,7 +87,7 @@ public sealed class TicketCreations(IDbContextFactory<OknoDb> dbs, TimeProvider 
     /// one's outcome. For tests that need a given batch; requests go through <see cref="CreateAsync"/>.</summary>
     internal IReadOnlyList<Task<Ticket>> WriteBatchAsync(IReadOnlyList<NewTicket> tickets)
     {
-        var batch = tickets.Select(t => new Waiting(t, new TaskCompletionSource<Ticket>(TaskCreationOptions.RunContinuationsAsynchronously))).ToList();
+        var batch = tickets.Select(t => new Waiting(t, new TaskCompletionSource<Ticket>(TaskCreationOptions.RunContinuationsAsynchronously), Operation.Current)).ToList();
         _ = WriteAsync(batch);
         return batch.Select(w => w.Written.Task).ToList();
     }
@@ -94,7 +97,7 @@ public sealed class TicketCreations(IDbContextFactory<OknoDb> dbs, TimeProvider 
         IReadOnlyList<Ticket> written;
         try
         {
-            written = await WriteTogetherAsync(batch.Select(w => w.Ticket).ToList());
+            written = await WriteTogetherAsync(batch);
         }
         catch (Exception e)
         {
@@ -106,7 +109,7 @@ public sealed class TicketCreations(IDbContextFactory<OknoDb> dbs, TimeProvider 
             logger.LogInformation(e, "Writing {Count} new tickets together failed; writing each on its own", batch.Count);
             foreach (var waiting in batch)
             {
-                try { waiting.Written.TrySetResult((await WriteTogetherAsync([waiting.Ticket]))[0]); }
+                try { waiting.Written.TrySetResult((await WriteTogetherAsync([waiting]))[0]); }
                 catch (Exception one) { waiting.Written.TrySetException(one); }
             }
             return;
@@ -116,8 +119,9 @@ public sealed class TicketCreations(IDbContextFactory<OknoDb> dbs, TimeProvider 
 
     /// <summary>Writes <paramref name="tickets"/> in one transaction (retried whole on a unique-key race) and returns
     /// them in the same order.</summary>
-    private async Task<IReadOnlyList<Ticket>> WriteTogetherAsync(IReadOnlyList<NewTicket> tickets)
+    private async Task<IReadOnlyList<Ticket>> WriteTogetherAsync(IReadOnlyList<Waiting> waiting)
     {
+        var tickets = waiting.Select(w => w.Ticket).ToList();
         await using var db = await dbs.CreateDbContextAsync();
         var contacts = new ContactDirectory(db, clock);
         var tags = new TagCatalog(db);
@@ -144,6 +148,8 @@ public sealed class TicketCreations(IDbContextFactory<OknoDb> dbs, TimeProvider 
                 if (t.Tags.Count > 0)
                     ticket.SetTags(t.Tags.Select(Tag.Normalize).Where(n => n.Length > 0).Distinct().Select(n => knownTags[n]).ToList(), actor, at);
                 if (t.AssigneeId is { } assignee) ticket.AssignTo(assignee, actor, at);
+                // Its events belong to the request that asked for it (see TicketEventOutbox).
+                foreach (var change in ticket.History) change.OperationId = waiting[i].OperationId;
                 db.Tickets.Add(ticket);
                 made.Add(ticket);
             }

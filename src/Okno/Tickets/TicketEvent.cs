@@ -15,6 +15,7 @@ public sealed class TicketEvent
         TicketVersion = ticketVersion;
         ActorKind = actor.Kind;
         ActorId = actor.Id;
+        _cause = actor;
         At = at;
         Kind = kind;
         Field = field;
@@ -38,4 +39,14 @@ public sealed class TicketEvent
     public string? NewValue { get; private set; }
     public long? MessageId { get; private set; }
     public Message? Message { get; private set; }
+
+    /// <summary>Who caused it, as given when recorded (an automation's depth included, which the history does not
+    /// store); the outbox event derived from this row carries it.</summary>
+    internal Actor Cause => _cause ?? new(ActorKind, ActorId);
+
+    private readonly Actor? _cause;
+
+    /// <summary>The operation (request, job run) this change belongs to, when it is not the ambient one: a group
+    /// commit writes the tickets of many requests in one save.</summary>
+    internal Guid? OperationId { get; set; }
 }

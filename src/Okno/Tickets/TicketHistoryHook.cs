@@ -7,10 +7,11 @@ namespace Okno.Tickets;
 /// inbox counters with the tickets (<see cref="TicketCounts.RecordChanges"/>).</summary>
 internal sealed class TicketHistoryHook : ISaveHook
 {
-    public void BeforeSave(OknoDb db)
+    public object? BeforeSave(OknoDb db)
     {
         if (db.ChangeTracker.Entries<TicketEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("Ticket history is append-only: an event cannot be edited or deleted.");
         TicketCounts.RecordChanges(db);
+        return null;
     }
 }

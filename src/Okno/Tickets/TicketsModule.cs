@@ -1,5 +1,6 @@
 using Okno.Platform.Data;
 using Okno.Platform.Jobs;
+using Okno.Tickets.Events;
 using Okno.Tickets.Ui;
 
 namespace Okno.Tickets;
@@ -10,6 +11,8 @@ public static class TicketsModule
 {
     public static IServiceCollection AddTickets(this IServiceCollection services) => services
         .AddSingleton<ISaveHook, TicketHistoryHook>()
+        .AddSingleton<ISaveHook, Events.TicketEventOutboxHook>()
+        .AddTicketEventHandler<Live.TicketFeedHandler>()
         .AddJob(TicketCountCompaction.Schedule)
         .AddJob(TicketSearchBackfill.Schedule)
         .AddScoped<TicketQueries>()

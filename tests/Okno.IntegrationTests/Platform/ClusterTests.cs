@@ -74,6 +74,8 @@ public sealed class ClusterTests
         var ticket = await api.CreateTicketAsync("While Redis is away");
         await api.PostJsonAsync($"/api/v1/tickets/{ticket.Id()}/messages", new { body = "Still answering", @internal = true });
 
+        // Told by an event handler right after commit, not inside the request.
+        await Until(() => Snapshot(seen).Count(c => c.TicketId == ticket.Id()) >= 2);
         Assert.Equal([TicketChangeKind.Created, TicketChangeKind.MessageAdded],
             Snapshot(seen).Where(c => c.TicketId == ticket.Id()).Select(c => c.Kind));
         var presence = app.Services.GetRequiredService<TicketPresence>();
@@ -100,7 +102,7 @@ public sealed class ClusterTests
 
         redis.Stop();
         var during = (await apiOnB.CreateTicketAsync("While Redis is down")).Id();
-        Assert.Contains(Snapshot(seenOnB), c => c.TicketId == during);
+        await Until(() => Snapshot(seenOnB).Any(c => c.TicketId == during));
 
         using var restarted = PrivateRedis.Start(port);
         // The client retries on its own schedule: keep making tickets on B until A hears one (bounded).

@@ -124,16 +124,24 @@ internal sealed class OknoProcess : IDisposable
 
     public string Url { get; }
 
-    public static async Task<OknoProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    /// <param name="withTestHandlers">Also run the test assembly's ticket event handlers (TestHandlersStartup): the app
+    /// then starts with this test assembly's dependencies, so it can load it.</param>
+    public static async Task<OknoProcess> StartAsync(IReadOnlyDictionary<string, string> settings, bool withTestHandlers = false)
     {
         var url = $"http://127.0.0.1:{FreePort()}";
-        var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location])
+        var app = typeof(Program).Assembly.Location;
+        var tests = typeof(OknoProcess).Assembly;
+        string[] arguments = withTestHandlers
+            ? ["exec", "--depsfile", Path.ChangeExtension(tests.Location, ".deps.json"), "--runtimeconfig", Path.ChangeExtension(app, ".runtimeconfig.json"), app]
+            : [app];
+        var start = new ProcessStartInfo("dotnet", arguments)
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(typeof(Program).Assembly.Location)!,
         };
         start.Environment["Urls"] = url;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        if (withTestHandlers) start.Environment["ASPNETCORE_HOSTINGSTARTUPASSEMBLIES"] = tests.GetName().Name;
         foreach (var (key, value) in settings) start.Environment[key] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

@@ -22,7 +22,7 @@ public enum HelpContactError { Required, TooLong, InvalidEmail }
 /// created by email, the message is theirs, and the visit records that it ended in a ticket — in the ticket's own
 /// transaction, through the one creation path (<see cref="TicketCreations"/>). Nothing is written when a field is
 /// wrong.</summary>
-public sealed class OpenHelpRequest(TicketCreations creations, MessageBodies bodies, Tickets.Live.TicketFeed feed)
+public sealed class OpenHelpRequest(TicketCreations creations, MessageBodies bodies)
 {
     public static Dictionary<string, HelpContactError> Validate(HelpContactInput input)
     {
@@ -56,7 +56,6 @@ public sealed class OpenHelpRequest(TicketCreations creations, MessageBodies bod
             },
         }, cancellationToken);
         var (id, number) = (ticket.Id, ticket.Number);
-        feed.Publish(new Tickets.Live.TicketChange(id, Tickets.Live.TicketChangeKind.Created, null, null, null));
         return number;
     }
 }

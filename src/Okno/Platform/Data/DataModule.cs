@@ -36,11 +36,11 @@ public static class DataModule
     // A migration step that cannot run in a transaction (SQLite rebuilds a table to add a foreign key) could leave a
     // half-migrated database after a crash: refuse such migrations instead of warning about them.
     internal static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSetup())
+        o.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSetup(), Outbox.OutboxCommitInterceptor.Instance)
             .ConfigureWarnings(w => w.Throw(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning));
 
     internal static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseNpgsql(WithAutoPrepare(connectionString));
+        o.UseNpgsql(WithAutoPrepare(connectionString)).AddInterceptors(Outbox.OutboxCommitInterceptor.Instance);
 
     /// <summary>Npgsql prepares the statements a connection runs again and again (the token check, ticket numbers,
     /// contact look-ups, the inserts of a new ticket), so PostgreSQL parses and plans them once per connection instead

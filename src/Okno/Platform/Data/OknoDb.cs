@@ -13,6 +13,12 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
     public DbSet<SearchTerm> SearchTerms => Set<SearchTerm>();
     public DbSet<SearchBacklogItem> SearchBacklog => Set<SearchBacklogItem>();
+    public DbSet<Outbox.OutboxEvent> OutboxEvents => Set<Outbox.OutboxEvent>();
+    public DbSet<Outbox.OutboxProgress> OutboxProgress => Set<Outbox.OutboxProgress>();
+
+    /// <summary>Set when a save wrote outbox events in a transaction not yet committed; the commit then wakes the
+    /// dispatchers (<see cref="Outbox.OutboxCommitInterceptor"/>).</summary>
+    internal bool OutboxEventsWritten { get; set; }
 
     public abstract DatabaseProvider Provider { get; }
 
@@ -36,6 +42,9 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
     /// retried from scratch, so <paramref name="work"/> must load and create everything it saves itself.</summary>
     public async Task<T> WriteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
+        // Already inside one (an outbox handler's, which commits the handler's progress with its writes): be part of
+        // it; a failure then fails the whole and is retried by its owner.
+        if (Database.CurrentTransaction is not null) return await work(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
@@ -94,43 +103,54 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        RunSaveHooks();
+        var staged = RunSaveHooks();
         var search = SearchIndexing.Collect(this);
-        if (search is null) return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (search is null && staged is null) return base.SaveChanges(acceptAllChangesOnSuccess);
         // Rarely used (the app saves asynchronously); SQLite's and Npgsql's async paths are safe to wait on here.
-        return SaveWithSearchAsync(search, acceptAllChangesOnSuccess, CancellationToken.None).GetAwaiter().GetResult();
+        return SaveWithStagesAsync(search, staged, acceptAllChangesOnSuccess, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        RunSaveHooks();
+        var staged = RunSaveHooks();
         var search = SearchIndexing.Collect(this);
-        return search is null
+        return search is null && staged is null
             ? base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
-            : SaveWithSearchAsync(search, acceptAllChangesOnSuccess, cancellationToken);
+            : SaveWithStagesAsync(search, staged, acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>Saves the entities (their ids are known afterwards), then writes their search entries, in one
-    /// transaction: the caller's (<see cref="WriteAsync{T}"/>) or one opened here.</summary>
-    private async Task<int> SaveWithSearchAsync(SearchIndexing.Pending search, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    /// <summary>Writes what a save hook added after the save (<see cref="ISaveHook.AfterSaveAsync"/>) without running
+    /// the hooks again.</summary>
+    public Task<int> SaveStagedAsync(CancellationToken cancellationToken) => base.SaveChangesAsync(true, cancellationToken);
+
+    /// <summary>Saves the entities (their ids are known afterwards), then writes their search entries and what the save
+    /// hooks stage after it (the outbox events derived from ticket history), in one transaction: the caller's
+    /// (<see cref="WriteAsync{T}"/>) or one opened here.</summary>
+    private async Task<int> SaveWithStagesAsync(SearchIndexing.Pending? search, List<(ISaveHook Hook, object Staged)>? staged,
+        bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await SearchIndexing.StageAsync(this, search, cancellationToken);
+        if (search is not null) await SearchIndexing.StageAsync(this, search, cancellationToken);
+        foreach (var (hook, state) in staged ?? []) await hook.AfterSaveAsync(this, state, cancellationToken);
         if (own is not null) await own.CommitAsync(cancellationToken);
         return saved;
     }
 
     private IReadOnlyList<ISaveHook>? _saveHooks;
 
-    /// <summary>The sections' <see cref="ISaveHook"/>s, from the application's services (none for a context made
-    /// outside the app, such as the benchmark's bulk loader or design-time tools).</summary>
-    private void RunSaveHooks()
+    /// <summary>Runs the sections' <see cref="ISaveHook"/>s (from the application's services; none for a context made
+    /// outside the app, such as the benchmark's bulk loader or design-time tools) and returns what they stage for after
+    /// the save, or null.</summary>
+    private List<(ISaveHook, object)>? RunSaveHooks()
     {
         _saveHooks ??= ((IInfrastructure<IServiceProvider>)this).GetService<IDbContextOptions>()
             .FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?
             .GetServices<ISaveHook>().ToList() ?? [];
-        foreach (var hook in _saveHooks) hook.BeforeSave(this);
+        List<(ISaveHook, object)>? staged = null;
+        foreach (var hook in _saveHooks)
+            if (hook.BeforeSave(this) is { } state) (staged ??= []).Add((hook, state));
+        return staged;
     }
 }
 

@@ -41,6 +41,8 @@ public sealed class PostgresOknoDb(DbContextOptions<PostgresOknoDb> options) : O
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.HasSequence<long>(TicketNumbers).StartsAt(10001);
+        // The writer's transaction id, which tells the dispatcher when all earlier writers are done (OutboxQueries).
+        modelBuilder.Entity<Outbox.OutboxEvent>().Property(e => e.TxId).HasDefaultValueSql("pg_current_xact_id()::text::bigint");
         modelBuilder.HasDbFunction(typeof(OknoDb).GetMethod(nameof(Fold))!).HasName("lower").IsBuiltIn();
     }
 }

@@ -20,13 +20,15 @@ public static class HealthModule
     public const string Database = "database";
     public const string Disk = "disk";
     public const string Jobs = "jobs";
+    public const string EventHandlers = "eventHandlers";
 
     public static IServiceCollection AddOknoHealth(this IServiceCollection services)
     {
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>(Database)
             .AddCheck<DiskHealthCheck>(Disk)
-            .AddCheck<JobsHealthCheck>(Jobs);
+            .AddCheck<JobsHealthCheck>(Jobs)
+            .AddCheck<Outbox.OutboxHealthCheck>(EventHandlers);
         return services;
     }
 

@@ -42,6 +42,18 @@ public static class PrometheusText
             Gauge(text, "okno_job_last_run_failed", "1 when the job's latest run failed.",
                 states.Select(s => (Labels("job", s.Name), s.LastRunFailed ? 1.0 : 0.0)));
         }
+        if (report.Entries.TryGetValue(HealthModule.EventHandlers, out var handlers))
+        {
+            var states = handlers.Data.Values.OfType<Outbox.OutboxHandlerState>().OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+            Gauge(text, "okno_event_handler_lag_seconds", "Age of the handler's oldest unhandled event; 0 when none.",
+                states.Select(s => (Labels("handler", s.Name), s.LagSeconds)));
+            Gauge(text, "okno_event_handler_pending", "Events the handler has not handled yet (counted up to 10000).",
+                states.Select(s => (Labels("handler", s.Name), (double)s.Pending)));
+            Gauge(text, "okno_event_handler_handled_total", "Events the handler has handled since it was first registered.",
+                states.Select(s => (Labels("handler", s.Name), (double)s.Handled)));
+            Gauge(text, "okno_event_handler_attempts", "Failed attempts at the handler's current batch in a row; 0 when it works.",
+                states.Select(s => (Labels("handler", s.Name), (double)s.Attempts)));
+        }
 
         using var process = Process.GetCurrentProcess();
         Gauge(text, "okno_process_working_set_bytes", "Physical memory of the Okno process.", [("", process.WorkingSet64)]);

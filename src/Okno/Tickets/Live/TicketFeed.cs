@@ -6,12 +6,19 @@ namespace Okno.Tickets.Live;
 
 public enum TicketChangeKind { Created, Changed, MessageAdded, Merged, Linked }
 
-/// <summary>Something that happened to a ticket, told to open screens after it was committed. Carries what a
-/// screen needs to decide whether it cares (routing fields for inbox views, the actor to skip one's own echo).</summary>
+/// <summary>Something that happened to a ticket in one operation (a request's save), told to open screens after it
+/// was committed. Carries what a screen needs to decide whether it cares: the ticket's routing before and after (an
+/// inbox view or a counter the ticket was not in and is not in now need not re-read; <see cref="Before"/> is null for
+/// a new ticket, and both are null when unknown, which means "assume it matters"), and the actor.</summary>
 public sealed record TicketChange(long TicketId, TicketChangeKind Kind, long? GroupId, long? AssigneeId, long? ActorAgentId,
-    long? MessageId = null, bool InternalNote = false);
+    long? MessageId = null, bool InternalNote = false, Events.TicketRouting? Before = null, Events.TicketRouting? After = null)
+{
+    /// <summary>Whether the ticket may have moved between counter buckets (status, group, assignee).</summary>
+    public bool MayMoveBucket => After is null || Before != After;
+}
 
-/// <summary>Tells every open agent screen what changed. Use cases publish after their transaction commits; Blazor
+/// <summary>Tells every open agent screen what changed. <see cref="TicketFeedHandler"/> publishes each committed
+/// ticket event here (on the one node that handles it); Blazor
 /// components subscribe and re-read what they show (the push itself travels over the circuit's SignalR connection).
 /// Subscribers must be quick and must not throw: they are called on the publisher's thread, or on the node bus's.
 /// With several nodes (a <see cref="INodeBus"/>), a change is delivered here at once and sent as JSON to the other

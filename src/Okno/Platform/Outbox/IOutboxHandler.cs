@@ -1,0 +1,21 @@
+namespace Okno.Platform.Outbox;
+
+/// <summary>Reacts to the events of one topic, after they committed, exactly once per event: it runs inside the
+/// transaction that records its progress, with the scope's OknoDb, so its own database writes commit together with
+/// "handled" (or, if it throws, roll back and are retried). What it does outside the database (a push to screens, an
+/// HTTP call) may happen again after a crash or a failed attempt, so such effects must tolerate a repeat. Features
+/// register handlers of their own topic through their own typed interface (e.g. Tickets' ITicketEventHandler).</summary>
+public interface IOutboxHandler
+{
+    /// <summary>Stable across releases: it keys the handler's progress. Renaming it starts the handler afresh.</summary>
+    string Name { get; }
+    string Topic { get; }
+    Task HandleAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken);
+
+    /// <summary>Called after the batch given to <see cref="HandleAsync"/> committed as handled; a failure here is
+    /// logged, not retried.</summary>
+    Task AfterCommitAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>A registered handler: its type is resolved from a new scope for each batch.</summary>
+public sealed record OutboxHandlerRegistration(Type HandlerType);

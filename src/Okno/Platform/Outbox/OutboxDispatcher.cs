@@ -1,0 +1,175 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Okno.Platform.Data;
+
+namespace Okno.Platform.Outbox;
+
+/// <summary>Runs every registered <see cref="IOutboxHandler"/> on this node, each in a loop of its own, so a slow or
+/// failing handler never holds up another. A loop wakes at once after a local commit that wrote events
+/// (<see cref="OutboxSignal"/>) and otherwise every <see cref="OutboxOptions.PollInterval"/> (events written by another
+/// node). Each round, in one transaction: take the handler (an advisory lock no other node can take meanwhile), read
+/// its next batch after its cursor, run it on each event in order, move the cursor. Exactly once per (handler, event):
+/// the cursor commits with the handler's writes, a crash before the commit leaves both undone, and only the lock
+/// holder reads and moves the cursor. A failure rolls the handler's writes back (to a savepoint), records the error and
+/// retries the same batch after an exponential backoff; the handler's lag shows on /health.</summary>
+public sealed class OutboxDispatcher(
+    IServiceScopeFactory scopes, IEnumerable<OutboxHandlerRegistration> registrations, TimeProvider clock,
+    IOptions<OknoOptions> options, ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private OutboxOptions Options => options.Value.Outbox;
+
+    /// <summary>The registered handlers' names and topics; read once from a scope at start.</summary>
+    public static IReadOnlyList<(string Name, string Topic, Type Type)> Describe(IServiceProvider services, IEnumerable<OutboxHandlerRegistration> registrations)
+    {
+        using var scope = services.CreateScope();
+        var described = registrations.Select(r =>
+        {
+            var handler = (IOutboxHandler)scope.ServiceProvider.GetRequiredService(r.HandlerType);
+            return (handler.Name, handler.Topic, r.HandlerType);
+        }).ToList();
+        var twice = described.GroupBy(d => d.Name).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null) throw new InvalidOperationException($"Two outbox handlers are named '{twice.Key}'.");
+        return described;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        IReadOnlyList<(string Name, string Topic, Type Type)> handlers;
+        await using (var scope = scopes.CreateAsyncScope()) handlers = Describe(scope.ServiceProvider, registrations);
+        await Task.WhenAll(handlers.Select(h => RunAsync(h.Name, h.Topic, h.Type, stoppingToken)));
+    }
+
+    private async Task RunAsync(string name, string topic, Type type, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            var woken = OutboxSignal.Next;
+            TimeSpan wait;
+            try
+            {
+                wait = await DrainOnceAsync(name, topic, type, stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The database is away, or the dispatcher itself broke: keep trying, quietly enough.
+                logger.LogWarning(e, "Outbox dispatch for {Handler} failed; trying again", name);
+                wait = Options.PollInterval;
+            }
+            if (wait <= TimeSpan.Zero) continue;
+            try
+            {
+                await Task.WhenAny(woken, Task.Delay(wait, clock, stop));
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Handles one batch if there is one and it is this node's turn; returns how long to wait before the
+    /// next round (zero: more may be waiting).</summary>
+    internal async Task<TimeSpan> DrainOnceAsync(string name, string topic, Type type, CancellationToken stop)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OknoDb>();
+        var progress = await db.OutboxProgress.AsNoTracking().SingleOrDefaultAsync(p => p.Handler == name, stop);
+        if (progress is null)
+        {
+            await OutboxQueries.EnsureProgressAsync(db, name, stop);
+            return TimeSpan.Zero;
+        }
+        var now = clock.GetUtcNow();
+        if (progress.NextAttemptAt is { } next && next > now) return next - now;
+        // A look without a transaction first: an idle round must not take SQLite's write lock.
+        if (!await OutboxQueries.Ready(db, topic, progress.LastTxId, progress.LastEventId).AnyAsync(stop)) return Options.PollInterval;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(stop);
+        if (!await OutboxQueries.TryLockHandlerAsync(db, name, stop)) return Options.PollInterval;   // another node has it
+        // Read again under the lock: another node may have moved the cursor since the look.
+        progress = await db.OutboxProgress.AsNoTracking().SingleAsync(p => p.Handler == name, stop);
+        if (progress.NextAttemptAt is { } retryAt && retryAt > now) return retryAt - now;
+        var batch = await OutboxQueries.Ready(db, topic, progress.LastTxId, progress.LastEventId).AsNoTracking()
+            .Take(Options.BatchSize).ToListAsync(stop);
+        if (batch.Count == 0) return Options.PollInterval;
+
+        await transaction.CreateSavepointAsync(BeforeHandler, stop);
+        var handler = (IOutboxHandler)scope.ServiceProvider.GetRequiredService(type);
+        try
+        {
+            foreach (var outboxEvent in batch)
+            {
+                // What the handler writes is an operation of its own (and its events are grouped by it).
+                using (Operation.Begin()) await handler.HandleAsync(outboxEvent, stop);
+            }
+            await db.SaveChangesAsync(stop);
+        }
+        catch (Exception e) when (!(e is OperationCanceledException && stop.IsCancellationRequested))
+        {
+            await transaction.RollbackToSavepointAsync(BeforeHandler, stop);
+            db.ChangeTracker.Clear();
+            var attempts = progress.Attempts + 1;
+            var retryAfter = Backoff(attempts, Options.FirstRetryAfter, Options.MaxRetryAfter);
+            var error = $"{e.GetType().Name}: {e.Message}";
+            if (error.Length > OutboxProgress.ErrorMaxLength) error = error[..OutboxProgress.ErrorMaxLength];
+            await db.OutboxProgress.Where(p => p.Handler == name).ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.Attempts, attempts)
+                .SetProperty(p => p.NextAttemptAt, now + retryAfter)
+                .SetProperty(p => p.LastError, error)
+                .SetProperty(p => p.LastErrorAt, now), stop);
+            await transaction.CommitAsync(stop);
+            logger.LogWarning(e, "Outbox handler {Handler} failed on events {First}..{Last} (attempt {Attempts}); retrying in {RetryAfter}",
+                name, batch[0].Id, batch[^1].Id, attempts, retryAfter);
+            return retryAfter;
+        }
+        var last = batch[^1];
+        var handledAt = clock.GetUtcNow();
+        await db.OutboxProgress.Where(p => p.Handler == name).ExecuteUpdateAsync(s => s
+            .SetProperty(p => p.LastTxId, last.TxId)
+            .SetProperty(p => p.LastEventId, last.Id)
+            .SetProperty(p => p.Handled, p => p.Handled + batch.Count)
+            .SetProperty(p => p.LastHandledAt, handledAt)
+            .SetProperty(p => p.Attempts, 0)
+            .SetProperty(p => p.NextAttemptAt, (DateTimeOffset?)null), stop);
+        await transaction.CommitAsync(stop);
+        try
+        {
+            await handler.AfterCommitAsync(stop);
+        }
+        catch (Exception e) when (!(e is OperationCanceledException && stop.IsCancellationRequested))
+        {
+            logger.LogWarning(e, "Outbox handler {Handler} failed after events {First}..{Last} were handled", name, batch[0].Id, last.Id);
+        }
+        return TimeSpan.Zero;   // more may be waiting
+    }
+
+    private const string BeforeHandler = "outbox_handler";
+
+    /// <summary>first, 2×first, 4×first… up to max: a handler whose dependency is down is asked less and less often.</summary>
+    public static TimeSpan Backoff(int attempts, TimeSpan first, TimeSpan max)
+    {
+        var factor = Math.Pow(2, Math.Clamp(attempts - 1, 0, 30));
+        var delay = first * factor;
+        return delay > max ? max : delay;
+    }
+}
+
+/// <summary>Okno:Outbox settings.</summary>
+public sealed class OutboxOptions
+{
+    /// <summary>How often an idle handler looks for events a wake-up did not announce (those of other nodes).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>Events handled in one transaction.</summary>
+    public int BatchSize { get; set; } = 200;
+    public TimeSpan FirstRetryAfter { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>Events every handler is done with are kept this long (to look into), then deleted.</summary>
+    public TimeSpan KeepHandledFor { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>/health says degraded when a handler's oldest unhandled event is older than this.</summary>
+    public TimeSpan LagDegradedAfter { get; set; } = TimeSpan.FromMinutes(1);
+}

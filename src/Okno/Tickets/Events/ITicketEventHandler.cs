@@ -1,0 +1,46 @@
+using Okno.Platform.Outbox;
+
+namespace Okno.Tickets.Events;
+
+/// <summary>Reacts to ticket events after they commit, exactly once per (handler, event), each ticket's events in
+/// order. Register with <see cref="TicketEventHandlers.AddTicketEventHandler{T}"/> from the handler's own feature.
+/// A handler is made in a fresh scope per batch: the OknoDb it injects is the dispatcher's, inside the transaction
+/// that marks the event handled, so its writes commit with that mark or not at all (do not open another transaction;
+/// <see cref="Platform.Data.OknoDb.WriteAsync{T}"/> joins the open one). Throwing rolls its writes back and retries the
+/// event later with backoff; other handlers go on. Effects outside the database may repeat after a failure or crash.
+/// To filter cheaply, look at the event's type, <see cref="TicketDomainEvent.Cause"/> and routing before reading more.</summary>
+public interface ITicketEventHandler
+{
+    /// <summary>Stable across releases (it keys the handler's progress); renaming it starts the handler afresh.</summary>
+    string Name { get; }
+
+    Task HandleAsync(TicketDomainEvent ticketEvent, CancellationToken cancellationToken);
+
+    /// <summary>Called once the events given to <see cref="HandleAsync"/> since the last call are committed as
+    /// handled (the batch); for effects that must not happen before (a push to screens). A failure here is logged,
+    /// not retried.</summary>
+    Task AfterCommitAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+public static class TicketEventHandlers
+{
+    /// <summary>Registers <typeparamref name="T"/> (scoped) as a handler of ticket events.</summary>
+    public static IServiceCollection AddTicketEventHandler<T>(this IServiceCollection services) where T : class, ITicketEventHandler
+    {
+        services.AddScoped<T>();
+        services.AddOutboxHandler<TicketEventHandlerAdapter<T>>();
+        return services;
+    }
+}
+
+/// <summary>Reads the ticket event from its outbox row for a typed handler.</summary>
+internal sealed class TicketEventHandlerAdapter<T>(T handler) : IOutboxHandler where T : class, ITicketEventHandler
+{
+    public string Name => handler.Name;
+    public string Topic => TicketEventOutbox.Topic;
+
+    public Task HandleAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken) =>
+        handler.HandleAsync(TicketEventOutbox.Read(outboxEvent), cancellationToken);
+
+    public Task AfterCommitAsync(CancellationToken cancellationToken) => handler.AfterCommitAsync(cancellationToken);
+}

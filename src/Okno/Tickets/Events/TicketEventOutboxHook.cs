@@ -1,0 +1,18 @@
+using Okno.Platform.Data;
+
+namespace Okno.Tickets.Events;
+
+/// <summary>Writes the ticket events of every save into the outbox, in the save's transaction
+/// (<see cref="TicketEventOutbox"/>): the history rows are collected before the save and turned into outbox rows after
+/// it, when their ids are known.</summary>
+internal sealed class TicketEventOutboxHook : ISaveHook
+{
+    public object? BeforeSave(OknoDb db) => TicketEventOutbox.Collect(db);
+
+    public async Task AfterSaveAsync(OknoDb db, object staged, CancellationToken cancellationToken)
+    {
+        db.OutboxEvents.AddRange(TicketEventOutbox.ToOutbox(db, (TicketEventOutbox.Pending)staged));
+        await db.SaveStagedAsync(cancellationToken);
+        db.OutboxEventsWritten = true;
+    }
+}
