@@ -45,7 +45,7 @@ public sealed class ContactExternalId
 {
     public long Id { get; set; }
     public long ContactId { get; set; }
-    public Channel Channel { get; set; }
+    public ChannelKind Channel { get; set; }
     public string ExternalId { get; set; } = "";
 }
 

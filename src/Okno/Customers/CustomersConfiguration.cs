@@ -39,6 +39,7 @@ internal sealed class ContactExternalIdConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<ContactExternalId> b)
     {
         b.Property(x => x.ExternalId).HasMaxLength(200);
+        b.Property(x => x.Channel).HasConversion<Tickets.ChannelKindConverter>().HasMaxLength(Tickets.ChannelKind.MaxLength);
         b.HasIndex(x => new { x.Channel, x.ExternalId }).IsUnique();
     }
 }

@@ -12,7 +12,7 @@ public sealed record CustomerInput([property: Required] string? Email, string? N
 
 public sealed record CreateTicketRequest(
     [property: Required] string? Subject, string? Body, string? BodyHtml, [property: Required] CustomerInput? Customer, TicketPriority? Priority, TicketType? Type,
-    List<string?>? Tags, long? GroupId, long? AssigneeId, Channel? Channel, List<AttachmentInput?>? Attachments);
+    List<string?>? Tags, long? GroupId, long? AssigneeId, string? Channel, List<AttachmentInput?>? Attachments);
 
 /// <summary>Opens a ticket for a customer on their behalf: the customer's first message plus the ticket, in one
 /// transaction (shared with concurrent creations, see <see cref="TicketCreations"/>).</summary>
@@ -30,6 +30,7 @@ public sealed class CreateTicket(OknoDb db, AttachmentIntake attachments, Messag
             errors.Text("customer.name", request.Customer.Name, Contact.NameMaxLength, required: false);
         }
         TagCatalog.Validate(request.Tags, "tags", errors);
+        var channel = ChannelKind.Read(request.Channel, "channel", errors);
         var files = attachments.Read(request.Attachments, errors);
         if (request.GroupId is { } groupId && !await db.Groups.AnyAsync(g => g.Id == groupId, cancellationToken))
             errors.Add("groupId", $"There is no group {groupId}.");
@@ -40,7 +41,7 @@ public sealed class CreateTicket(OknoDb db, AttachmentIntake attachments, Messag
         var body = MessageInput.Body(request.Body, request.BodyHtml, bodies);
         var stored = await attachments.SaveAsync(files, cancellationToken);
         var created = await creations.CreateAsync(new NewTicket(
-            request.Subject!, body, stored, request.Customer!.Email!, request.Customer.Name, request.Channel ?? Channel.Api,
+            request.Subject!, body, stored, request.Customer!.Email!, request.Customer.Name, channel ?? ChannelKind.Api,
             request.Priority ?? TicketPriority.Normal, request.Type ?? TicketType.Question,
             request.Tags?.Select(t => t!).ToList() ?? [], request.GroupId, request.AssigneeId, Actor.Agent(agent.Id)), cancellationToken);
         // The creator gets the ticket back even if they routed it to a group they cannot see. It is made from the

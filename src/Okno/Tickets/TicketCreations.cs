@@ -9,7 +9,7 @@ namespace Okno.Tickets;
 /// <summary>A ticket to open, checked and ready to write: what <see cref="CreateTicket"/> hands to <see cref="TicketCreations"/>.</summary>
 public sealed record NewTicket(
     string Subject, MessageBody Body, IReadOnlyList<AttachmentIntake.Stored> Attachments, string CustomerEmail, string? CustomerName,
-    Channel Channel, TicketPriority Priority, TicketType Type, IReadOnlyList<string> Tags, long? GroupId, long? AssigneeId, Actor Actor);
+    ChannelKind Channel, TicketPriority Priority, TicketType Type, IReadOnlyList<string> Tags, long? GroupId, long? AssigneeId, Actor Actor);
 
 /// <summary>Group commit for new tickets. Creations that arrive while one transaction is being written wait and are
 /// then written together, up to <see cref="MaxBatch"/> in one transaction: one read of their contacts, one of their

@@ -65,7 +65,7 @@ public sealed class TicketCreationsTests
         await using var app = OknoFactory.For(provider);
         var creations = app.Services.GetRequiredService<TicketCreations>();
         var body = new MessageBody("Не работает", "<p>Не работает</p>");
-        NewTicket Make(string subject, long? groupId) => new(subject, body, [], $"{subject}@example.com", null, Channel.Api,
+        NewTicket Make(string subject, long? groupId) => new(subject, body, [], $"{subject}@example.com", null, ChannelKind.Api,
             TicketPriority.Normal, TicketType.Question, ["shared"], groupId, null, Actor.System);
 
         // The middle one names a group that does not exist (as if it was deleted after the request was checked).

@@ -51,7 +51,7 @@ public sealed class OpenHelpRequest(OknoDb db, ContactDirectory contacts, Messag
             var contact = await contacts.FindOrCreateByEmailAsync(input.Email!.Trim(), string.IsNullOrWhiteSpace(input.Name) ? null : input.Name.Trim(), ct);
             var number = await db.NextTicketNumberAsync(ct);
             var customer = Actor.Contact(contact.Id);
-            var ticket = Ticket.Create(number, input.Subject!.Trim(), contact, Channel.Web, TicketPriority.Normal, TicketType.Question, null, customer, now);
+            var ticket = Ticket.Create(number, input.Subject!.Trim(), contact, ChannelKind.Web, TicketPriority.Normal, TicketType.Question, null, customer, now);
             ticket.AddMessage(new Message(MessageDirection.In, false, customer, body.Text, body.Html, now), now);
             db.Tickets.Add(ticket);
             await db.SaveChangesAsync(ct);
