@@ -55,6 +55,7 @@ public static class OknoModules
         services.AddCustomers();
         services.AddTickets();
         services.AddKnowledge();
+        Channels.ChannelsModule.AddChannels(services, builder.Configuration);
         Knowledge.HelpCenter.HelpCenterEndpoints.AddHelpCenter(services);
         Reports.KbSearchReportEndpoints.AddReports(services);
         return builder;
@@ -81,6 +82,7 @@ public static class OknoModules
         app.MapCompaniesEndpoints();
         app.MapTicketsEndpoints();
         app.MapKnowledgeEndpoints();
+        Channels.ChannelsModule.MapChannels(app);
         Knowledge.HelpCenter.HelpCenterEndpoints.MapHelpCenterEndpoints(app);
         Reports.KbSearchReportEndpoints.MapReportEndpoints(app);
         app.MapTicketUi();

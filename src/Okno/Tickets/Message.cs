@@ -81,6 +81,13 @@ public sealed class Message : Platform.Search.ISearchable
         DeliveryError = Trimmed(reason);
     }
 
+    /// <summary>An agent asked to try a failed delivery again.</summary>
+    public void DeliveryRequeued()
+    {
+        Delivery = DeliveryState.Queued;
+        DeliveryError = null;
+    }
+
     public void Delivered(string? externalId)
     {
         Delivery = DeliveryState.Sent;

@@ -114,6 +114,8 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseHistoryEdits();
+        // Rarely used (the app saves asynchronously); SQLite's and Npgsql's async paths are safe to wait on here.
+        global::Okno.Channels.DeliveryQueue.StageAsync(this, CancellationToken.None).GetAwaiter().GetResult();
         global::Okno.Tickets.TicketCounts.RecordChanges(this);
         var search = SearchIndexing.Collect(this);
         if (search is null) return base.SaveChanges(acceptAllChangesOnSuccess);
@@ -121,14 +123,16 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
         return SaveWithSearchAsync(search, acceptAllChangesOnSuccess, CancellationToken.None).GetAwaiter().GetResult();
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseHistoryEdits();
+        // A public reply gets its delivery row in this save (Channels' save-time step; it reads the reply's conversation).
+        await global::Okno.Channels.DeliveryQueue.StageAsync(this, cancellationToken);
         global::Okno.Tickets.TicketCounts.RecordChanges(this);
         var search = SearchIndexing.Collect(this);
         return search is null
-            ? base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
-            : SaveWithSearchAsync(search, acceptAllChangesOnSuccess, cancellationToken);
+            ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+            : await SaveWithSearchAsync(search, acceptAllChangesOnSuccess, cancellationToken);
     }
 
     /// <summary>Saves the entities (their ids are known afterwards), then writes their search entries, in one

@@ -52,6 +52,7 @@ public static class JobsModule
             }
             Tickets.TicketCountCompaction.Schedule(q);
             Tickets.TicketSearchBackfill.Schedule(q);
+            Channels.ChannelJobs.Schedule(q, configuration);
         });
         // Runs and failures kept in memory for the one in-memory scheduler (the persistent store's UseExecutionHistory
         // registers its own, in the tables).
