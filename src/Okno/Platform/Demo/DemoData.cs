@@ -64,6 +64,7 @@ public static partial class DemoData
         var plans = PlanTickets(random, now, desk, sp.GetRequiredService<MessageBodies>());
         await InsertAsync(db, plans, ct);
         await SeedKnowledgeAsync(sp, desk.Agents[0].Id, ct);
+        await Channels.ChannelsDemo.SeedAsync(sp, desk.Groups.TryGetValue("L1", out var firstLine) ? firstLine : null, ct);
 
         logger.LogInformation(
             "Demo data created in {Elapsed} ms: {Tickets} tickets, {Messages} messages, {Events} history events, {Contacts} contacts, {Companies} companies",
