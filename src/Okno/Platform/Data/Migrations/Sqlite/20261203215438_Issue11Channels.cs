@@ -190,21 +190,11 @@ namespace Okno.Platform.Data.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "ChannelAccounts");
 
-            migrationBuilder.DropColumn(
-                name: "ChannelAccountId",
-                table: "Messages");
-
-            migrationBuilder.DropColumn(
-                name: "Delivery",
-                table: "Messages");
-
-            migrationBuilder.DropColumn(
-                name: "DeliveryError",
-                table: "Messages");
-
-            migrationBuilder.DropColumn(
-                name: "ExternalId",
-                table: "Messages");
+            // SQLite drops a plain column in place; EF's DropColumn would rebuild the table outside a transaction.
+            migrationBuilder.Sql("ALTER TABLE \"Messages\" DROP COLUMN \"ChannelAccountId\";");
+            migrationBuilder.Sql("ALTER TABLE \"Messages\" DROP COLUMN \"Delivery\";");
+            migrationBuilder.Sql("ALTER TABLE \"Messages\" DROP COLUMN \"DeliveryError\";");
+            migrationBuilder.Sql("ALTER TABLE \"Messages\" DROP COLUMN \"ExternalId\";");
         }
     }
 }
