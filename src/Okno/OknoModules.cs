@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using System.Text.Json.Serialization;
 using Okno.Admin;
 using Okno.Api;
+using Okno.Channels;
 using Okno.Customers;
 using Okno.Knowledge;
 using Okno.Reports;
@@ -57,6 +58,7 @@ public static class OknoModules
         services.AddTickets();
         services.AddKnowledge();
         services.AddReports();
+        services.AddChannels(builder.Configuration);
         // Last: it schedules the jobs the sections added.
         services.AddOknoJobs(builder.Configuration);
         return builder;
@@ -84,6 +86,7 @@ public static class OknoModules
         app.MapTickets();
         app.MapKnowledge();
         app.MapReports();
+        app.MapChannels();
         app.MapUi();
         return app;
     }

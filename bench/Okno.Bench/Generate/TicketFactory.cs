@@ -26,8 +26,9 @@ public sealed class TicketFactory(Reference reference, long[] tagIds, string[] t
     private static int RankOf(string priority) => (int)Enum.Parse<TicketPriority>(priority);
     private static readonly Weighted<string> Types = new(("Question", 35), ("Incident", 20), ("Problem", 10), ("Request", 20),
         ("Bug", 8), ("FeatureRequest", 5), ("UnclearFeature", 2));
-    private static readonly Weighted<string> Channels = new(("Email", 45), ("Web", 20), ("Chat", 12), ("Telegram", 8),
-        ("Phone", 8), ("Api", 4), ("Messenger", 3));
+    // Channel kinds are lower-case words (Okno.Tickets.ChannelKind), written as the app stores them.
+    private static readonly Weighted<string> Channels = new(("email", 45), ("web", 20), ("chat", 12), ("telegram", 8),
+        ("phone", 8), ("api", 4), ("messenger", 3));
 
     // Okno's own enum and rules, so a generated history never contains a change the app would refuse.
     private static readonly string[] StatusNames = Enum.GetNames<Status>();

@@ -49,7 +49,7 @@ public sealed class ContactExternalId
     public const int MaxLength = 200;
     public long Id { get; set; }
     public long ContactId { get; set; }
-    public Channel Channel { get; set; }
+    public ChannelKind Channel { get; set; }
     public string ExternalId { get; set; } = "";
 }
 

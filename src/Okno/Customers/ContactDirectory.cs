@@ -6,7 +6,7 @@ using Okno.Tickets;
 namespace Okno.Customers;
 
 /// <summary>A person's id in a channel: a Telegram user id, a chat visitor id…</summary>
-public sealed record ChannelId(Channel Channel, string Id);
+public sealed record ChannelId(ChannelKind Channel, string Id);
 
 /// <summary>Who a customer is, as an intake knows them: an existing contact, or at least one of an email address, a
 /// phone number and an id in a channel (an anonymous website visitor, a Telegram user and a caller have no email).
@@ -130,7 +130,7 @@ public sealed class ContactDirectory(OknoDb db, TimeProvider clock)
         if (!string.IsNullOrWhiteSpace(name)) return name.Trim();
         if (email is not null) return email[..email.IndexOf('@')];
         if (phone is not null) return phone;
-        var id = $"{channelId!.Channel.ToSnakeCase()}:{channelId.Id}";
+        var id = $"{channelId!.Channel.Value}:{channelId.Id}";
         return id.Length <= Contact.NameMaxLength ? id : id[..Contact.NameMaxLength];
     }
 

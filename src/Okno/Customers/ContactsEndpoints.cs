@@ -6,7 +6,7 @@ using Okno.Tickets;
 
 namespace Okno.Customers;
 
-public sealed record ExternalIdView(Channel Channel, string ExternalId);
+public sealed record ExternalIdView(string Channel, string ExternalId);
 
 public sealed record ContactView(long Id, string Name, CompanyRef? Company, IReadOnlyList<string> Emails, IReadOnlyList<string> Phones,
     IReadOnlyList<ExternalIdView> ExternalIds, DateTimeOffset CreatedAt);
@@ -73,6 +73,6 @@ public static class ContactsEndpoints
         c.Id, c.Name, c.CompanyId == null ? null : new CompanyRef(c.Company!.Id, c.Company.Name),
         c.Emails.OrderBy(e => e.Id).Select(e => e.Address).ToList(),
         c.Phones.OrderBy(p => p.Id).Select(p => p.Number).ToList(),
-        c.ExternalIds.OrderBy(x => x.Id).Select(x => new ExternalIdView(x.Channel, x.ExternalId)).ToList(),
+        c.ExternalIds.OrderBy(x => x.Id).Select(x => new ExternalIdView(x.Channel.Value, x.ExternalId)).ToList(),
         c.CreatedAt));
 }

@@ -43,6 +43,7 @@ internal sealed class ContactExternalIdConfiguration : IEntityTypeConfiguration<
     {
         b.ToTable("ContactExternalIds");
         b.Property(x => x.ExternalId).HasMaxLength(200);
+        b.Property(x => x.Channel).HasConversion<Tickets.ChannelKindConverter>().HasMaxLength(Tickets.ChannelKind.MaxLength);
         b.HasIndex(x => new { x.Channel, x.ExternalId }).IsUnique();
     }
 }

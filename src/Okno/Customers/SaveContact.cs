@@ -6,7 +6,7 @@ using Okno.Tickets;
 
 namespace Okno.Customers;
 
-public sealed record ExternalIdInput([property: Required] Channel? Channel, [property: Required] string? ExternalId);
+public sealed record ExternalIdInput([property: Required] string? Channel, [property: Required] string? ExternalId);
 
 /// <summary>A whole contact: PUT replaces the lists of addresses with the ones given.</summary>
 public sealed record ContactRequest([property: Required] string? Name, long? CompanyId, List<string?>? Emails, List<string?>? Phones,
@@ -29,14 +29,14 @@ public sealed class SaveContact(OknoDb db, TimeProvider clock)
             if (value is not null && ContactPhone.Normalize(value).Count(char.IsAsciiDigit) is < 5 or > 15)
                 errors.Add(field, ErrorCodes.InvalidPhone, "A phone number has 5 to 15 digits.");
         }, ContactPhone.Normalize);
-        var externalIds = new List<(Channel Channel, string Id)>();
+        var externalIds = new List<(ChannelKind Channel, string Id)>();
         for (var i = 0; i < (request.ExternalIds?.Count ?? 0); i++)
         {
             var input = request.ExternalIds![i];
-            if (input?.Channel is null) errors.Required($"externalIds[{i}].channel");
+            var channel = ChannelKind.Read(input?.Channel, $"externalIds[{i}].channel", errors);
             errors.Text($"externalIds[{i}].externalId", input?.ExternalId, 200);
-            if (input is { Channel: { } channel, ExternalId: { } externalId } && !string.IsNullOrWhiteSpace(externalId))
-                externalIds.Add((channel, externalId.Trim()));
+            if (channel is { } kind && input?.ExternalId is { } externalId && !string.IsNullOrWhiteSpace(externalId))
+                externalIds.Add((kind, externalId.Trim()));
         }
         if (request.ExternalIds?.Count > MaxAddresses) errors.TooMany("externalIds", MaxAddresses);
         if (request.CompanyId is { } companyId && !await db.Companies.AnyAsync(c => c.Id == companyId, cancellationToken))
@@ -72,7 +72,7 @@ public sealed class SaveContact(OknoDb db, TimeProvider clock)
         }, cancellationToken);
     }
 
-    private async Task EnsureFreeAsync(long contactId, List<string> emails, List<(Channel Channel, string Id)> externalIds, CancellationToken ct)
+    private async Task EnsureFreeAsync(long contactId, List<string> emails, List<(ChannelKind Channel, string Id)> externalIds, CancellationToken ct)
     {
         var takenEmail = await db.ContactEmails.Where(e => emails.Contains(e.Address) && e.ContactId != contactId)
             .Select(e => new { e.Address, e.ContactId }).FirstOrDefaultAsync(ct);
@@ -83,7 +83,7 @@ public sealed class SaveContact(OknoDb db, TimeProvider clock)
             var owner = await db.ContactExternalIds.Where(x => x.Channel == channel && x.ExternalId == externalId && x.ContactId != contactId)
                 .Select(x => (long?)x.ContactId).FirstOrDefaultAsync(ct);
             if (owner is not null)
-                throw new OknoException(new Duplicate(CustomerErrorCodes.ExternalIdTaken, "externalIds", $"{channel.ToSnakeCase()} id {externalId} already belongs to contact {owner}.", ("channel", channel.ToSnakeCase()), ("externalId", externalId), ("contactId", owner)));
+                throw new OknoException(new Duplicate(CustomerErrorCodes.ExternalIdTaken, "externalIds", $"{channel.ToString()} id {externalId} already belongs to contact {owner}.", ("channel", channel.ToString()), ("externalId", externalId), ("contactId", owner)));
         }
     }
 

@@ -64,6 +64,7 @@ public static partial class DemoData
         var plans = PlanTickets(random, now, desk, sp.GetRequiredService<MessageBodies>());
         await InsertAsync(sp.GetRequiredService<TicketCreations>(), plans);
         await SeedKnowledgeAsync(sp, desk.Agents[0].Id, ct);
+        await Channels.ChannelsDemo.SeedAsync(sp, desk.Groups.TryGetValue("L1", out var firstLine) ? firstLine : null, ct);
 
         logger.LogInformation(
             "Demo data created in {Elapsed} ms: {Tickets} tickets, {Messages} messages, {Events} history events, {Contacts} contacts, {Companies} companies",
@@ -145,7 +146,7 @@ public static partial class DemoData
         var addresses = drafts.Select(d => d.Email).ToList();
         var taken = await db.ContactEmails.Where(e => addresses.Contains(e.Address)).ToDictionaryAsync(e => e.Address, e => e.ContactId, ct);
         var telegramIds = drafts.Where(d => d.TelegramId is not null).Select(d => d.TelegramId!).ToList();
-        var takenTelegram = (await db.ContactExternalIds.Where(x => x.Channel == Channel.Telegram && telegramIds.Contains(x.ExternalId))
+        var takenTelegram = (await db.ContactExternalIds.Where(x => x.Channel == ChannelKind.Telegram && telegramIds.Contains(x.ExternalId))
             .Select(x => x.ExternalId).ToListAsync(ct)).ToHashSet();
 
         var entities = new List<Contact?>();
@@ -163,7 +164,7 @@ public static partial class DemoData
             };
             if (draft.Phone is not null) contact.Phones.Add(new ContactPhone { Number = ContactPhone.Normalize(draft.Phone) });
             if (draft.TelegramId is not null && !takenTelegram.Contains(draft.TelegramId))
-                contact.ExternalIds.Add(new ContactExternalId { Channel = Channel.Telegram, ExternalId = draft.TelegramId });
+                contact.ExternalIds.Add(new ContactExternalId { Channel = ChannelKind.Telegram, ExternalId = draft.TelegramId });
             db.Contacts.Add(contact);
             entities.Add(contact);
         }
@@ -266,7 +267,7 @@ public static partial class DemoData
         var script = Pick(r, ru ? RuScripts : EnScripts);
         var status = Weighted(r, StatusWeights);
         var channel = Weighted(r, ru ? RuChannels : EnChannels);
-        if (channel == Channel.Telegram && !contact.HasTelegram) channel = Channel.Email;
+        if (channel == DemoChannel.Telegram && !contact.HasTelegram) channel = DemoChannel.Email;
         var vip = contact.Company?.Vip == true;
         var priority = Shift(script.Priority, r.Next(100) switch { < 20 => -1, >= 90 => 1, _ => 0 } + (vip && r.Next(100) < 40 ? 1 : 0));
         // Part of the L2/L3 work arrives on the first line and is escalated from there.
@@ -276,8 +277,8 @@ public static partial class DemoData
         var triager = startLine == script.Line ? owner : PickAgent(r, desk.Agents, startLine, contact.Lang);
         var creator = channel switch
         {
-            Channel.Phone => Actor.Agent(triager.Id),
-            Channel.Api => Actor.System,
+            DemoChannel.Phone => Actor.Agent(triager.Id),
+            DemoChannel.Api => Actor.System,
             _ => Actor.Contact(contact.Id),
         };
         var number = r.Next(10_000, 99_999).ToString(CultureInfo.InvariantCulture);
@@ -290,7 +291,7 @@ public static partial class DemoData
         var tags = script.Tags.ToList();
         if (vip) tags.Add("vip");
         if (priority == TicketPriority.Urgent) tags.Add(ru ? "срочно" : "urgent");
-        var fast = channel is Channel.Chat or Channel.Telegram;
+        var fast = channel is DemoChannel.Chat or DemoChannel.Telegram;
         void AgentGap() => c.AgentWait(fast ? 1 : 10, fast ? 20 : 360);
         void CustomerGap() => c.Wait(fast ? 1 : 20, fast ? 15 : 1440);
 
@@ -456,7 +457,7 @@ public static partial class DemoData
 
     /// <summary>One ticket as a list of steps at offsets from its creation; the offsets are planned first and the
     /// creation time last, so the whole timeline can be fitted before now. The customer's first message opens it.</summary>
-    private sealed class TicketPlan(DemoContact contact, string subject, Channel channel, TicketPriority priority, TicketType type,
+    private sealed class TicketPlan(DemoContact contact, string subject, DemoChannel channel, TicketPriority priority, TicketType type,
         long? groupId, Actor creator)
     {
         private readonly List<(TimeSpan At, Action<Ticket, DateTimeOffset, IReadOnlyDictionary<string, Tag>> Apply)> _steps = [];
@@ -473,7 +474,7 @@ public static partial class DemoData
 
         public void Then(Action<Ticket, DateTimeOffset, IReadOnlyDictionary<string, Tag>> apply) => _steps.Add((Elapsed, apply));
 
-        public NewTicket ToNewTicket() => new(subject, Opening!, [], CustomerIdentity.Known(contact.Id), channel, priority, type, [], groupId, null, creator)
+        public NewTicket ToNewTicket() => new(subject, Opening!, [], CustomerIdentity.Known(contact.Id), ChannelKind.Of(channel.ToString().ToLowerInvariant()), priority, type, [], groupId, null, creator)
         {
             At = CreatedAt,
             AlsoWrite = async (db, ticket, ct) =>
@@ -485,7 +486,7 @@ public static partial class DemoData
     }
 
     /// <summary>Writes a ticket's steps in the voice of its channel: letters get a greeting and a signature, chats do not.</summary>
-    private sealed class Conversation(Random r, MessageBodies bodies, TicketPlan plan, DemoContact contact, Channel channel, string number)
+    private sealed class Conversation(Random r, MessageBodies bodies, TicketPlan plan, DemoContact contact, DemoChannel channel, string number)
     {
         private readonly bool _ru = contact.Lang == Lang.Ru;
         private bool _customerWrote;
@@ -556,14 +557,14 @@ public static partial class DemoData
             var first = !_customerWrote;
             switch (channel)
             {
-                case Channel.Email or Channel.Web when first:
+                case DemoChannel.Email or DemoChannel.Web when first:
                     var signature = contact.Company is { } company ? $"{contact.Name}\n{company.Name}" : contact.Name;
                     return $"{Pick(r, _ru ? RuHellos : EnHellos)}\n\n{text}\n\n{Pick(r, _ru ? RuByes : EnByes)},\n{signature}";
-                case Channel.Email or Channel.Web:
+                case DemoChannel.Email or DemoChannel.Web:
                     return $"{text}\n\n{contact.FirstName}";
-                case Channel.Phone when first:
+                case DemoChannel.Phone when first:
                     return (_ru ? "Записано со звонка клиента.\n\n" : "Logged from a phone call.\n\n") + text;
-                case Channel.Chat or Channel.Telegram when first && r.Next(2) == 0:
+                case DemoChannel.Chat or DemoChannel.Telegram when first && r.Next(2) == 0:
                     return (_ru ? "Здравствуйте! " : "Hi! ") + text;
                 default:
                     return text;
@@ -572,7 +573,7 @@ public static partial class DemoData
 
         private string AgentVoice(DemoAgent agent, string text)
         {
-            if (channel is Channel.Chat or Channel.Telegram)
+            if (channel is DemoChannel.Chat or DemoChannel.Telegram)
             {
                 if (_agentGreeted) return text;
                 _agentGreeted = true;
@@ -728,11 +729,11 @@ public static partial class DemoData
         (TicketStatus.Resolved, 17), (TicketStatus.Closed, 38),
     ];
 
-    private static readonly (Channel, int)[] RuChannels =
-        [(Channel.Email, 40), (Channel.Telegram, 18), (Channel.Chat, 12), (Channel.Web, 12), (Channel.Phone, 10), (Channel.Api, 8)];
+    private static readonly (DemoChannel, int)[] RuChannels =
+        [(DemoChannel.Email, 40), (DemoChannel.Telegram, 18), (DemoChannel.Chat, 12), (DemoChannel.Web, 12), (DemoChannel.Phone, 10), (DemoChannel.Api, 8)];
 
-    private static readonly (Channel, int)[] EnChannels =
-        [(Channel.Email, 45), (Channel.Chat, 20), (Channel.Web, 15), (Channel.Phone, 8), (Channel.Api, 10), (Channel.Telegram, 2)];
+    private static readonly (DemoChannel, int)[] EnChannels =
+        [(DemoChannel.Email, 45), (DemoChannel.Chat, 20), (DemoChannel.Web, 15), (DemoChannel.Phone, 8), (DemoChannel.Api, 10), (DemoChannel.Telegram, 2)];
 
     private static readonly string[] RuHellos = ["Добрый день!", "Здравствуйте!", "Добрый день, коллеги!", "Здравствуйте, служба поддержки!"];
     private static readonly string[] RuByes = ["С уважением", "Спасибо", "Заранее спасибо"];
@@ -1064,4 +1065,8 @@ public static partial class DemoData
 
     private static readonly string[] AllTagNames = RuScripts.Concat(EnScripts).SelectMany(s => s.Tags)
         .Concat(["vip", "срочно", "urgent"]).Select(Tag.Normalize).Distinct().ToArray();
+
+    /// <summary>The channels the demo's stories are told in; each becomes the ticket's <see cref="ChannelKind"/> of the
+    /// same name. An enum of the demo's own, because how a customer writes in each is part of the story.</summary>
+    private enum DemoChannel { Api, Web, Email, Chat, Telegram, Phone, Messenger }
 }

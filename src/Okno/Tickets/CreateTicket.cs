@@ -13,11 +13,11 @@ namespace Okno.Tickets;
 /// website visitor, a Telegram user or a caller has no email). See <see cref="ContactDirectory.FindOrCreateAsync"/>.</summary>
 public sealed record CustomerInput(string? Email, string? Name, string? Phone = null, ChannelIdInput? ChannelId = null);
 
-public sealed record ChannelIdInput([property: Required] Channel? Channel, [property: Required] string? Id);
+public sealed record ChannelIdInput([property: Required] string? Channel, [property: Required] string? Id);
 
 public sealed record CreateTicketRequest(
     [property: Required] string? Subject, string? Body, string? BodyHtml, [property: Required] CustomerInput? Customer, TicketPriority? Priority, TicketType? Type,
-    List<string?>? Tags, long? GroupId, long? AssigneeId, Channel? Channel, List<AttachmentInput?>? Attachments);
+    List<string?>? Tags, long? GroupId, long? AssigneeId, string? Channel, List<AttachmentInput?>? Attachments);
 
 /// <summary>Opens a ticket for a customer on their behalf: the customer's first message plus the ticket, in one
 /// transaction (shared with concurrent creations, see <see cref="TicketCreations"/>). The actor is who opens it (an
@@ -32,6 +32,7 @@ public sealed class CreateTicket(OknoDb db, AttachmentIntake attachments, Messag
         MessageInput.Validate(request.Body, request.BodyHtml, errors);
         var customer = actor.Kind == ActorKind.Contact ? CustomerIdentity.Known(actor.Id!.Value) : ValidateCustomer(request.Customer, errors);
         TagCatalog.Validate(request.Tags, "tags", errors);
+        var channel = ChannelKind.Read(request.Channel, "channel", errors);
         var files = attachments.Read(request.Attachments, errors);
         if (request.GroupId is { } groupId && !await db.Groups.AnyAsync(g => g.Id == groupId, cancellationToken))
             errors.Add("groupId", Admin.AdminErrorCodes.GroupNotFound, $"There is no group {groupId}.", ("id", groupId));
@@ -42,7 +43,7 @@ public sealed class CreateTicket(OknoDb db, AttachmentIntake attachments, Messag
         var body = MessageInput.Body(request.Body, request.BodyHtml, bodies);
         var stored = await attachments.SaveAsync(files, cancellationToken);
         var created = await creations.CreateAsync(new NewTicket(
-            request.Subject!, body, stored, customer!, request.Channel ?? Channel.Api,
+            request.Subject!, body, stored, customer!, channel ?? ChannelKind.Api,
             request.Priority ?? TicketPriority.Normal, request.Type ?? TicketType.Question,
             request.Tags?.Select(t => t!).ToList() ?? [], request.GroupId, request.AssigneeId, actor), cancellationToken);
         // The creator gets the ticket back even if they routed it to a group they cannot see. It is made from the
@@ -68,14 +69,15 @@ public sealed class CreateTicket(OknoDb db, AttachmentIntake attachments, Messag
         }
         if (email) errors.Email("customer.email", customer.Email);
         if (phone && !ContactPhone.IsValid(customer.Phone!)) errors.Add("customer.phone", ErrorCodes.InvalidPhone, "A phone number has 5 to 15 digits.");
+        ChannelKind? channelKind = null;
         if (customer.ChannelId is { } id)
         {
-            if (id.Channel is null) errors.Required("customer.channelId.channel");
+            channelKind = ChannelKind.Read(id.Channel, "customer.channelId.channel", errors);
             errors.Text("customer.channelId.id", id.Id, ContactExternalId.MaxLength);
         }
         if (errors.Any) return null;
         return new CustomerIdentity(email ? customer.Email!.Trim() : null, phone ? customer.Phone : null,
-            customer.ChannelId is { Channel: { } c, Id: { } i } ? new ChannelId(c, i.Trim()) : null,
+            channelKind is { } c && customer.ChannelId?.Id is { } i ? new ChannelId(c, i.Trim()) : null,
             string.IsNullOrWhiteSpace(customer.Name) ? null : customer.Name.Trim());
     }
 }

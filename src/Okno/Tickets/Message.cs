@@ -34,6 +34,76 @@ public sealed class Message : Platform.Search.ISearchable
     public DateTimeOffset CreatedAt { get; private set; }
     public List<Attachment> Attachments { get; private set; } = [];
 
+    public const int ExternalIdMaxLength = 255;
+    public const int DeliveryErrorMaxLength = 1000;
+
+    /// <summary>The channel account this message came in through, or goes out through; null when it never touched a
+    /// channel (a note, a ticket an agent opened through the API for a customer). A plain id: Tickets does not know what
+    /// an account is, Channels does.</summary>
+    public long? ChannelAccountId { get; private set; }
+    /// <summary>The message's id in its channel (the transport's message id), once known.</summary>
+    public string? ExternalId { get; private set; }
+    /// <summary>Only for outgoing messages that go through a channel; null for everything else.</summary>
+    public DeliveryState? Delivery { get; private set; }
+    /// <summary>Why the last attempt to deliver failed (kept while a retry waits, so agents see why it is late).</summary>
+    public string? DeliveryError { get; private set; }
+
+    /// <summary>Records the channel an incoming message arrived through and its id there.</summary>
+    public void ReceivedThrough(long channelAccountId, string externalId)
+    {
+        if (Direction != MessageDirection.In) throw new InvalidOperationException("Only an incoming message is received through a channel.");
+        ChannelAccountId = channelAccountId;
+        ExternalId = externalId;
+    }
+
+    /// <summary>An outgoing message that was written in the channel itself (e.g. an agent answering from their mail
+    /// client, fetched back): it is already there, so it is never sent again.</summary>
+    public void WrittenIn(long channelAccountId, string externalId)
+    {
+        if (Direction != MessageDirection.Out) throw new InvalidOperationException("Only an outgoing message is written in a channel.");
+        ChannelAccountId = channelAccountId;
+        ExternalId = externalId;
+    }
+
+    /// <summary>True for what may leave for the customer: a public reply that did not come from a channel already.
+    /// Notes never leave; incoming messages never echo back.</summary>
+    public bool IsDeliverable => Direction == MessageDirection.Out && !IsInternal && ChannelAccountId is null && Delivery is null;
+
+    public void QueueDelivery(long channelAccountId)
+    {
+        if (!IsDeliverable) throw new InvalidOperationException("This message is not for delivery.");
+        ChannelAccountId = channelAccountId;
+        Delivery = DeliveryState.Queued;
+    }
+
+    public void DeliveryDelayed(string reason)
+    {
+        Delivery = DeliveryState.Queued;
+        DeliveryError = Trimmed(reason);
+    }
+
+    /// <summary>An agent asked to try a failed delivery again.</summary>
+    public void DeliveryRequeued()
+    {
+        Delivery = DeliveryState.Queued;
+        DeliveryError = null;
+    }
+
+    public void Delivered(string? externalId)
+    {
+        Delivery = DeliveryState.Sent;
+        ExternalId = externalId is null ? null : Trimmed(externalId, ExternalIdMaxLength);
+        DeliveryError = null;
+    }
+
+    public void DeliveryFailed(string reason)
+    {
+        Delivery = DeliveryState.Failed;
+        DeliveryError = Trimmed(reason);
+    }
+
+    private static string Trimmed(string text, int max = DeliveryErrorMaxLength) => text.Length <= max ? text : text[..max];
+
     /// <summary>The author as given when written (an automation's depth included, which is not stored), else as stored.</summary>
     public Actor Author => _writtenBy ?? new(AuthorKind, AuthorId);
 

@@ -21,7 +21,7 @@ public sealed class Ticket : Platform.Search.ISearchable
     /// itself is stored as text, which sorts alphabetically.</summary>
     public int PriorityRank { get; private set; }
     public TicketType Type { get; private set; }
-    public Channel Channel { get; private set; }
+    public ChannelKind Channel { get; private set; }
     public long ContactId { get; private set; }
     public Contact Contact { get; private set; } = null!;
     public long? CompanyId { get; private set; }
@@ -52,7 +52,7 @@ public sealed class Ticket : Platform.Search.ISearchable
     Platform.Search.SearchDocument Platform.Search.ISearchable.ToSearchDocument() =>
         new(SearchKind, Id, Id, Platform.Search.TextAnalyzer.DetectLanguage(Subject), Subject, "");
 
-    public static Ticket Create(long number, string subject, Contact contact, Channel channel, TicketPriority priority,
+    public static Ticket Create(long number, string subject, Contact contact, ChannelKind channel, TicketPriority priority,
         TicketType type, long? groupId, Actor actor, DateTimeOffset now)
     {
         var ticket = new Ticket

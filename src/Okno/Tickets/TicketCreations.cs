@@ -14,7 +14,7 @@ namespace Okno.Tickets;
 /// once the contact is found or created.</summary>
 public sealed record NewTicket(
     string Subject, MessageBody Body, IReadOnlyList<AttachmentIntake.Stored> Attachments, CustomerIdentity Customer,
-    Channel Channel, TicketPriority Priority, TicketType Type, IReadOnlyList<string> Tags, long? GroupId, long? AssigneeId, Actor? Actor)
+    ChannelKind Channel, TicketPriority Priority, TicketType Type, IReadOnlyList<string> Tags, long? GroupId, long? AssigneeId, Actor? Actor)
 {
     /// <summary>When the ticket was opened; null is now. Only for tickets that were opened in the past (imports, demo
     /// data), whose <see cref="AlsoWrite"/> then replays the rest of their life at its own times.</summary>

@@ -9,8 +9,10 @@ public enum TicketPriority { Low, Normal, High, Urgent }
 
 public enum TicketType { Question, Incident, Problem, Request, Bug, FeatureRequest, UnclearFeature }
 
-public enum Channel { Api, Web, Email, Chat, Telegram, Phone, Messenger }
-
 public enum MessageDirection { In, Out }
+
+/// <summary>Where an outgoing message is on its way to the customer's channel: waiting in the delivery queue (also
+/// between retries), handed to the channel, or given up on.</summary>
+public enum DeliveryState { Queued, Sent, Failed }
 
 public enum ActorKind { Agent, Contact, System, Automation }

@@ -5,6 +5,8 @@ namespace Okno.Tickets;
 /// <summary>The codes of the errors that belong to tickets (see <see cref="ErrorCodes"/> for the general ones).</summary>
 public static class TicketErrorCodes
 {
+    /// <summary>A malformed channel kind: {max}, {documented}.</summary>
+    public const string InvalidChannelKind = "channel.invalid_kind";
     /// <summary>{id}; also a field error when a named ticket does not exist or cannot be seen.</summary>
     public const string NotFound = "ticket.not_found";
     /// <summary>{number}</summary>

@@ -7,11 +7,11 @@ namespace Okno.Tickets;
 /// inbox counters with the tickets (<see cref="TicketCounts.RecordChanges"/>).</summary>
 internal sealed class TicketHistoryHook : ISaveHook
 {
-    public object? BeforeSave(OknoDb db)
+    public ValueTask<object?> BeforeSaveAsync(OknoDb db, CancellationToken cancellationToken)
     {
         if (db.ChangeTracker.Entries<TicketEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("Ticket history is append-only: an event cannot be edited or deleted.");
         TicketCounts.RecordChanges(db);
-        return null;
+        return ValueTask.FromResult<object?>(null);
     }
 }

@@ -14,7 +14,7 @@ public enum TicketSort { Created, Updated, Priority }
 /// are added as the workspace grows.</summary>
 public sealed record TicketFilter(
     InboxView? View = null, TicketStatus? Status = null, TicketPriority? Priority = null, TicketType? Type = null,
-    long? AssigneeId = null, long? GroupId = null, string? Tag = null, Channel? Channel = null,
+    long? AssigneeId = null, long? GroupId = null, string? Tag = null, ChannelKind? Channel = null,
     long? CustomerId = null, long? CompanyId = null, TicketSort Sort = TicketSort.Created);
 
 /// <summary>Reads of tickets, always through <see cref="TicketAccess"/>.</summary>
@@ -203,13 +203,15 @@ public sealed class TicketQueries(OknoDb db, TicketCountCache countCache)
             .Select(m => new
             {
                 m.Id, m.TicketId, m.Direction, m.IsInternal, m.AuthorKind, m.AuthorId, m.BodyText, m.BodyHtml, m.CreatedAt,
+                m.ChannelAccountId, m.Delivery, m.DeliveryError,
                 Attachments = m.Attachments.OrderBy(a => a.Id).Select(a => new { a.Id, a.FileName, a.ContentType, a.Size }).ToList(),
             })
             .ToListAsync(cancellationToken);
         var names = await NamesAsync(rows.Select(r => (r.AuthorKind, r.AuthorId)), cancellationToken);
         return rows.Select(m => new MessageView(m.Id, m.TicketId, m.Direction, m.IsInternal, names.Of(m.AuthorKind, m.AuthorId),
                 m.BodyText, m.BodyHtml, m.CreatedAt,
-                m.Attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, AttachmentUrls.Of(a.Id))).ToList()))
+                m.Attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, AttachmentUrls.Of(a.Id))).ToList(),
+                m.ChannelAccountId, m.Delivery, m.DeliveryError))
             .ToList();
     }
 

@@ -7,7 +7,7 @@ public sealed record CustomerView(long Id, string Name, string? Email);
 public sealed record CompanyRef(long Id, string Name);
 
 public sealed record TicketView(
-    long Id, long Number, string Subject, TicketStatus Status, TicketPriority Priority, TicketType Type, Channel Channel,
+    long Id, long Number, string Subject, TicketStatus Status, TicketPriority Priority, TicketType Type, string Channel,
     CustomerView Customer, CompanyRef? Company, long? GroupId, long? AssigneeId, IReadOnlyList<string> Tags,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FirstResponseAt, DateTimeOffset? ResolvedAt,
     DateTimeOffset? ClosedAt, int MessageCount, long Version)
@@ -15,7 +15,7 @@ public sealed record TicketView(
     /// <summary>The view of a ticket just saved by this request, built from what was written: its contact (with
     /// addresses and company) and tags must be loaded. Equal to what <see cref="ReadAsync"/> would read back.</summary>
     internal static TicketView Of(Ticket t) => new(
-        t.Id, t.Number, t.Subject, t.Status, t.Priority, t.Type, t.Channel,
+        t.Id, t.Number, t.Subject, t.Status, t.Priority, t.Type, t.Channel.Value,
         new CustomerView(t.ContactId, t.Contact.Name, t.Contact.Emails.OrderBy(e => e.Id).Select(e => e.Address).FirstOrDefault()),
         t.Contact.Company is { } company && company.Id == t.CompanyId ? new CompanyRef(company.Id, company.Name) : null,
         t.GroupId, t.AssigneeId, t.Tags.Select(tt => tt.Tag.Name).Order(StringComparer.Ordinal).ToList(),
@@ -29,7 +29,7 @@ public sealed record TicketView(
         var rows = await tickets.Select(t => new
         {
             View = new TicketView(
-                t.Id, t.Number, t.Subject, t.Status, t.Priority, t.Type, t.Channel,
+                t.Id, t.Number, t.Subject, t.Status, t.Priority, t.Type, t.Channel.Value,
                 new CustomerView(t.ContactId, t.Contact.Name, t.Contact.Emails.OrderBy(e => e.Id).Select(e => e.Address).FirstOrDefault()),
                 t.CompanyId == null ? null : new CompanyRef(t.Company!.Id, t.Company.Name),
                 t.GroupId, t.AssigneeId, Array.Empty<string>(),
@@ -54,7 +54,8 @@ public sealed record AttachmentView(long Id, string FileName, string ContentType
 
 public sealed record MessageView(
     long Id, long TicketId, MessageDirection Direction, bool Internal, ActorView Author, string BodyText, string BodyHtml,
-    DateTimeOffset CreatedAt, IReadOnlyList<AttachmentView> Attachments);
+    DateTimeOffset CreatedAt, IReadOnlyList<AttachmentView> Attachments, long? ChannelAccountId = null, DeliveryState? Delivery = null,
+    string? DeliveryError = null);
 
 public sealed record TicketEventView(
     long Id, long Version, DateTimeOffset At, ActorView Actor, TicketEventKind Kind, string? Field, string? OldValue, string? NewValue, long? MessageId);

@@ -10,6 +10,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.ToTable("Tickets");
         b.Property(t => t.Subject).HasMaxLength(Ticket.SubjectMaxLength);
         b.Property(t => t.Version).IsConcurrencyToken();
+        b.Property(t => t.Channel).HasConversion<ChannelKindConverter>().HasMaxLength(ChannelKind.MaxLength);
         b.HasIndex(t => t.Number).IsUnique();
         // A list is a merge of index ranges, one per status of the view and per slice of what the agent may see (all;
         // or each of their groups, unrouted, assigned to them). Each range is read in the list's order and stops after a
@@ -72,6 +73,8 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
     {
         b.ToTable("Messages");
         b.Ignore(m => m.Author);
+        b.Property(m => m.ExternalId).HasMaxLength(Message.ExternalIdMaxLength);
+        b.Property(m => m.DeliveryError).HasMaxLength(Message.DeliveryErrorMaxLength);
         b.HasIndex(m => new { m.TicketId, m.Id });
         b.HasMany(m => m.Attachments).WithOne(a => a.Message).HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -28,7 +28,7 @@ public static class TicketsEndpoints
                 View: QueryValues.Enum<InboxView>(view, "view"), Status: QueryValues.Enum<TicketStatus>(status, "status"),
                 Priority: QueryValues.Enum<TicketPriority>(priority, "priority"), Type: QueryValues.Enum<TicketType>(type, "type"),
                 AssigneeId: assigneeId, GroupId: groupId, Tag: string.IsNullOrWhiteSpace(tag) ? null : tag,
-                Channel: QueryValues.Enum<Channel>(channel, "channel"), CustomerId: customerId, CompanyId: companyId,
+                Channel: ChannelKind.FromQuery(channel, "channel"), CustomerId: customerId, CompanyId: companyId,
                 Sort: QueryValues.Enum<TicketSort>(sort, "sort") ?? TicketSort.Created);
             return TypedResults.Ok(await queries.ListAsync(filter, Paging.Limit(limit), cursor, agent, ct));
         }).WithSummary("List tickets: a view (mine, unassigned, my_groups, all_open, waiting, closed) and filters; sort=created " +

@@ -35,6 +35,13 @@ public sealed class DemoDataTests
         Assert.Contains(articles, a => a.Str("language") == "ru");
         Assert.Contains(articles, a => a.Str("language") == "en");
         Assert.Equal(2, (await olga.GetJsonAsync("/api/v1/macros")).Items().Count);
+
+        // A web form and a log account; the latest chat conversations went through the log account, replies shown as sent.
+        var admin = await app.AdminClientAsync();
+        Assert.Equal(["log", "web"], (await admin.GetJsonAsync("/api/v1/channels")).Items().Select(a => a.Str("kind")).Order());
+        var sentReply = await app.WithDbAsync(db => db.Messages.Where(m => m.Delivery == Okno.Tickets.DeliveryState.Sent).Select(m => m.TicketId).FirstAsync());
+        Assert.Contains((await admin.GetJsonAsync($"/api/v1/tickets/{sentReply}/messages?limit=100")).Items(),
+            m => m.GetProperty("delivery").ValueKind == System.Text.Json.JsonValueKind.String && m.Str("delivery") == "sent");
     }
 
     [Fact]

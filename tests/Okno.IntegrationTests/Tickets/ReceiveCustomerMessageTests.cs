@@ -75,7 +75,7 @@ public sealed class ReceiveCustomerMessageTests
 
     private static async Task<Ticket> OpenAsync(OknoFactory app, string subject) =>
         await app.Services.GetRequiredService<TicketCreations>().CreateAsync(new NewTicket(
-            subject, new MessageBody("Помогите", "<p>Помогите</p>"), [], CustomerIdentity.ByEmail("anna@example.com"), Channel.Email,
+            subject, new MessageBody("Помогите", "<p>Помогите</p>"), [], CustomerIdentity.ByEmail("anna@example.com"), ChannelKind.Email,
             TicketPriority.Normal, TicketType.Question, [], null, null, Actor: null), CancellationToken.None);
 
     private static async Task ChangeStatusAsync(OknoFactory app, long ticketId, TicketStatus status)

@@ -65,7 +65,7 @@ public sealed class TicketCreationsTests
         await using var app = OknoFactory.For(provider);
         var creations = app.Services.GetRequiredService<TicketCreations>();
         var body = new MessageBody("Не работает", "<p>Не работает</p>");
-        NewTicket Make(string subject, long? groupId) => new(subject, body, [], CustomerIdentity.ByEmail($"{subject}@example.com"), Channel.Api,
+        NewTicket Make(string subject, long? groupId) => new(subject, body, [], CustomerIdentity.ByEmail($"{subject}@example.com"), ChannelKind.Api,
             TicketPriority.Normal, TicketType.Question, ["shared"], groupId, null, Actor.System);
 
         // The middle one names a group that does not exist (as if it was deleted after the request was checked).
@@ -92,7 +92,7 @@ public sealed class TicketCreationsTests
         await using var app = OknoFactory.For(provider);
         var creations = app.Services.GetRequiredService<TicketCreations>();
         var body = new MessageBody("Не работает", "<p>Не работает</p>");
-        NewTicket Make(string subject, bool breaks) => new(subject, body, [], CustomerIdentity.ByEmail($"{subject}@example.com"), Channel.Web,
+        NewTicket Make(string subject, bool breaks) => new(subject, body, [], CustomerIdentity.ByEmail($"{subject}@example.com"), ChannelKind.Web,
             TicketPriority.Normal, TicketType.Question, [], null, null, Actor: null)
         {
             AlsoWrite = (db, ticket, _) =>
@@ -126,14 +126,14 @@ public sealed class TicketCreationsTests
         await using var app = OknoFactory.For(provider);
         var creations = app.Services.GetRequiredService<TicketCreations>();
         var body = new MessageBody("Алло", "<p>Алло</p>");
-        NewTicket Make(CustomerIdentity customer) => new("Звонок", body, [], customer, Channel.Phone,
+        NewTicket Make(CustomerIdentity customer) => new("Звонок", body, [], customer, ChannelKind.Phone,
             TicketPriority.Normal, TicketType.Question, [], null, null, Actor.System);
 
         var first = creations.WriteBatchAsync([
             Make(new CustomerIdentity(Phone: "+7 (999) 123-45-67")),
             Make(new CustomerIdentity(Phone: "+79991234567")),
-            Make(new CustomerIdentity(ChannelId: new ChannelId(Channel.Telegram, "4242"))),
-            Make(new CustomerIdentity(ChannelId: new ChannelId(Channel.Telegram, "4242"), Name: "Ольга")),
+            Make(new CustomerIdentity(ChannelId: new ChannelId(ChannelKind.Telegram, "4242"))),
+            Make(new CustomerIdentity(ChannelId: new ChannelId(ChannelKind.Telegram, "4242"), Name: "Ольга")),
         ]);
         var tickets = await Task.WhenAll(first);
         Assert.Equal(tickets[0].ContactId, tickets[1].ContactId);
@@ -144,7 +144,7 @@ public sealed class TicketCreationsTests
 
         var again = await Task.WhenAll(creations.WriteBatchAsync([
             Make(new CustomerIdentity(Phone: " +7 999 123 45 67 ")),
-            Make(new CustomerIdentity(Email: "olga@example.com", ChannelId: new ChannelId(Channel.Telegram, " 4242 "))),
+            Make(new CustomerIdentity(Email: "olga@example.com", ChannelId: new ChannelId(ChannelKind.Telegram, " 4242 "))),
             Make(CustomerIdentity.Known(tickets[0].ContactId)),
         ]));
         Assert.Equal(tickets[0].ContactId, again[0].ContactId);

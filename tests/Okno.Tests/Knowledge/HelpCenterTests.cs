@@ -236,7 +236,7 @@ public sealed partial class HelpCenterTests(SqliteOkno okno) : IClassFixture<Sql
         var number = long.Parse(TicketNumber().Match(html).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         var ticket = await okno.App.WithDbAsync(db => db.Tickets.Where(t => t.Number == number).Select(t => new { t.Id, t.Subject, t.Channel }).SingleAsync());
         Assert.Equal(subject, ticket.Subject);
-        Assert.Equal(Channel.Web, ticket.Channel);
+        Assert.Equal(ChannelKind.Web, ticket.Channel);
         var created = await okno.App.WithDbAsync(db => db.Set<HelpVisitEvent>()
             .SingleAsync(e => e.VisitId == visit && e.Kind == HelpVisitEventKind.TicketCreated));
         Assert.Equal(ticket.Id, created.TicketId);

@@ -127,7 +127,7 @@ public sealed class InboxViewsTests(SqliteOkno okno) : IClassFixture<SqliteOkno>
     [InlineData("view=everything", "view")]
     [InlineData("sort=random", "sort")]
     [InlineData("priority=extreme", "priority")]
-    [InlineData("channel=pigeon", "channel")]
+    [InlineData("channel=carrier%20pigeon", "channel")]
     [InlineData("sort=priority&cursor=MTIz", "cursor")]
     public async Task Bad_list_parameters_name_the_field(string query, string field)
     {

@@ -28,10 +28,10 @@ public sealed class TicketEventHandlingTests
         TicketRouting New(long? group, long? assignee) => new(TicketStatus.New, group, assignee);
         var events = new TicketDomainEvent[]
         {
-            new TicketCreated(10001, "Printer", Channel.Api, 3) { TicketId = 1, TicketVersion = 1, OperationId = creation, Cause = agent, At = T0, After = New(null, null) },
+            new TicketCreated(10001, "Printer", "api", 3) { TicketId = 1, TicketVersion = 1, OperationId = creation, Cause = agent, At = T0, After = New(null, null) },
             new TicketGroupChanged(null, 5) { TicketId = 1, TicketVersion = 2, OperationId = creation, Cause = agent, At = T0, Before = New(null, null), After = New(5, null) },
             new MessageReceived(100) { TicketId = 1, TicketVersion = 3, OperationId = creation, Cause = Actor.Contact(3), At = T0, Before = New(5, null), After = New(5, null) },
-            new TicketCreated(10002, "Other", Channel.Web, 4) { TicketId = 2, TicketVersion = 1, OperationId = creation, Cause = agent, At = T0, After = New(null, null) },
+            new TicketCreated(10002, "Other", "web", 4) { TicketId = 2, TicketVersion = 1, OperationId = creation, Cause = agent, At = T0, After = New(null, null) },
             new NoteAdded(101) { TicketId = 1, TicketVersion = 4, OperationId = reply, Cause = agent, At = T0, Before = New(5, null), After = New(5, null) },
         };
 

@@ -22,7 +22,7 @@ public sealed class TicketTests
     }
 
     private Ticket NewTicket(long? groupId = null, string subject = "  Не работает вход  ", long number = 1001) =>
-        Ticket.Create(number, subject, new Contact { Id = 5, Name = "Иван" }, Channel.Email, TicketPriority.Normal,
+        Ticket.Create(number, subject, new Contact { Id = 5, Name = "Иван" }, ChannelKind.Email, TicketPriority.Normal,
             TicketType.Question, groupId, Customer, Now);
 
     private Ticket TicketIn(TicketStatus status)
@@ -79,11 +79,11 @@ public sealed class TicketTests
     public void New_ticket_takes_the_contact_and_its_company()
     {
         var contact = new Contact { Id = 5, Name = "Иван", CompanyId = 42 };
-        var ticket = Ticket.Create(1, "s", contact, Channel.Telegram, TicketPriority.High, TicketType.Incident, null, Customer, Now);
+        var ticket = Ticket.Create(1, "s", contact, ChannelKind.Telegram, TicketPriority.High, TicketType.Incident, null, Customer, Now);
 
         Assert.Same(contact, ticket.Contact);
         Assert.Equal(42, ticket.CompanyId);
-        Assert.Equal(Channel.Telegram, ticket.Channel);
+        Assert.Equal(ChannelKind.Telegram, ticket.Channel);
         Assert.Equal(TicketPriority.High, ticket.Priority);
         Assert.Equal(TicketType.Incident, ticket.Type);
     }

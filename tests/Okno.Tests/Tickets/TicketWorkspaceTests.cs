@@ -155,7 +155,7 @@ public sealed class TicketWorkspaceTests(SqliteOkno okno) : IClassFixture<Sqlite
         Assert.Equal("Anna Ivanova", card.Name);
         Assert.Equal(2, card.Emails.Count);
         Assert.Equal(["+74951234567"], card.Phones);
-        Assert.Equal(Channel.Telegram, Assert.Single(card.ExternalIds).Channel);
+        Assert.Equal("telegram", Assert.Single(card.ExternalIds).Channel);
         Assert.Equal("Romashka", card.Company!.Name);
         Assert.StartsWith("r", card.Company.Domain);
         var missing = await Assert.ThrowsAsync<OknoException>(() =>

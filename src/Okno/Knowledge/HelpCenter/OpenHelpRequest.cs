@@ -47,7 +47,7 @@ public sealed class OpenHelpRequest(TicketCreations creations, MessageBodies bod
         var body = bodies.FromText(input.Message!.Trim());
         var ticket = await creations.CreateAsync(new NewTicket(
             input.Subject!.Trim(), body, [], CustomerIdentity.ByEmail(input.Email!.Trim(), string.IsNullOrWhiteSpace(input.Name) ? null : input.Name.Trim()),
-            Channel.Web, TicketPriority.Normal, TicketType.Question, [], null, null, Actor: null)
+            ChannelKind.Web, TicketPriority.Normal, TicketType.Question, [], null, null, Actor: null)
         {
             AlsoWrite = (db, opened, _) =>
             {

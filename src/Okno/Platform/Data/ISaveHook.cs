@@ -8,11 +8,12 @@ public interface ISaveHook
 {
     /// <summary>Before the entities are written: looks at the tracked changes (call
     /// <c>db.ChangeTracker.DetectChanges()</c> first if it reads them) and adds or refuses what it must (throwing
-    /// aborts the save). Returns what <see cref="AfterSaveAsync"/> needs, or null when it has nothing to do then.</summary>
-    object? BeforeSave(OknoDb db);
+    /// aborts the save); it may read the database. Returns what <see cref="AfterSaveAsync"/> needs, or null when it has
+    /// nothing to do then.</summary>
+    ValueTask<object?> BeforeSaveAsync(OknoDb db, CancellationToken cancellationToken);
 
     /// <summary>After the entities were written (their ids are known), still inside the save's transaction: adds rows
     /// that need those ids and writes them with <see cref="OknoDb.SaveStagedAsync"/>. Called only when
-    /// <see cref="BeforeSave"/> returned something.</summary>
+    /// <see cref="BeforeSaveAsync"/> returned something.</summary>
     Task AfterSaveAsync(OknoDb db, object staged, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -101,22 +101,17 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        var staged = RunSaveHooks();
-        var search = SearchIndexing.Collect(this);
-        if (search is null && staged is null) return base.SaveChanges(acceptAllChangesOnSuccess);
-        // Rarely used (the app saves asynchronously); SQLite's and Npgsql's async paths are safe to wait on here.
-        return SaveWithStagesAsync(search, staged, acceptAllChangesOnSuccess, CancellationToken.None).GetAwaiter().GetResult();
-    }
+    // Rarely used (the app saves asynchronously); SQLite's and Npgsql's async paths are safe to wait on here.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess, CancellationToken.None).GetAwaiter().GetResult();
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var staged = RunSaveHooks();
+        var staged = await RunSaveHooksAsync(cancellationToken);
         var search = SearchIndexing.Collect(this);
         return search is null && staged is null
-            ? base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
-            : SaveWithStagesAsync(search, staged, acceptAllChangesOnSuccess, cancellationToken);
+            ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+            : await SaveWithStagesAsync(search, staged, acceptAllChangesOnSuccess, cancellationToken);
     }
 
     /// <summary>Writes what a save hook added after the save (<see cref="ISaveHook.AfterSaveAsync"/>) without running
@@ -142,14 +137,14 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
     /// <summary>Runs the sections' <see cref="ISaveHook"/>s (from the application's services; none for a context made
     /// outside the app, such as the benchmark's bulk loader or design-time tools) and returns what they stage for after
     /// the save, or null.</summary>
-    private List<(ISaveHook, object)>? RunSaveHooks()
+    private async ValueTask<List<(ISaveHook, object)>?> RunSaveHooksAsync(CancellationToken cancellationToken)
     {
         _saveHooks ??= ((IInfrastructure<IServiceProvider>)this).GetService<IDbContextOptions>()
             .FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?
             .GetServices<ISaveHook>().ToList() ?? [];
         List<(ISaveHook, object)>? staged = null;
         foreach (var hook in _saveHooks)
-            if (hook.BeforeSave(this) is { } state) (staged ??= []).Add((hook, state));
+            if (await hook.BeforeSaveAsync(this, cancellationToken) is { } state) (staged ??= []).Add((hook, state));
         return staged;
     }
 }

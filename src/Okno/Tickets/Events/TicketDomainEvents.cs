@@ -47,7 +47,7 @@ public abstract record TicketDomainEvent
     public abstract string TypeName { get; }
 }
 
-public sealed record TicketCreated(long Number, string Subject, Channel Channel, long ContactId) : TicketDomainEvent
+public sealed record TicketCreated(long Number, string Subject, string Channel, long ContactId) : TicketDomainEvent
 {
     public const string Type = "ticket_created";
     public override string TypeName => Type;

@@ -103,7 +103,7 @@ public static class TicketEventOutbox
         switch (row.Kind)
         {
             case TicketEventKind.Created:
-                return new TicketCreated(ticket.Number, row.NewValue ?? ticket.Subject, ticket.Channel, ticket.ContactId);
+                return new TicketCreated(ticket.Number, row.NewValue ?? ticket.Subject, ticket.Channel.Value, ticket.ContactId);
             case TicketEventKind.MessageAdded:
             case TicketEventKind.NoteAdded:
                 var message = row.Message ?? throw new InvalidOperationException("A message event without its message.");

@@ -7,7 +7,7 @@ namespace Okno.Tickets.Events;
 /// it, when their ids are known.</summary>
 internal sealed class TicketEventOutboxHook : ISaveHook
 {
-    public object? BeforeSave(OknoDb db) => TicketEventOutbox.Collect(db);
+    public ValueTask<object?> BeforeSaveAsync(OknoDb db, CancellationToken cancellationToken) => ValueTask.FromResult<object?>(TicketEventOutbox.Collect(db));
 
     public async Task AfterSaveAsync(OknoDb db, object staged, CancellationToken cancellationToken)
     {

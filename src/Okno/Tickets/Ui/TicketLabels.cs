@@ -9,7 +9,9 @@ public sealed class TicketLabels(IStringLocalizer<TicketLabels> localizer)
     public string Of(TicketStatus value) => localizer["Status_" + value];
     public string Of(TicketPriority value) => localizer["Priority_" + value];
     public string Of(TicketType value) => localizer["Type_" + value];
-    public string Of(Channel value) => localizer["Channel_" + value];
+    /// <summary>A known kind by its name in the user's language; a kind without one (a new connector's) as its word.</summary>
+    public string Of(ChannelKind value) => Of(value.Value);
+    public string Of(string channelKind) => localizer["Channel_" + channelKind] is { ResourceNotFound: false } found ? found : channelKind;
     public string Of(InboxView value) => localizer["View_" + value];
     public string Of(TicketSort value) => localizer["Sort_" + value];
 

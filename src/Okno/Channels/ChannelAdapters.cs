@@ -1,0 +1,181 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Okno.Platform.Web;
+using Okno.Tickets;
+
+namespace Okno.Channels;
+
+/// <summary>A reply on its way out, as an adapter needs it; knows nothing of tickets beyond what goes on the wire.</summary>
+/// <param name="IdempotencyKey">The same for every attempt of one delivery: transports that can drop a repeated send
+/// (an API with an idempotency key, a mail Message-ID) should pass it on, since a crash between a send and its record
+/// makes the queue send again.</param>
+/// <param name="RecipientId">The customer's id in this account's kind (a Telegram chat id, a chat visitor id).</param>
+/// <param name="InReplyToExternalId">The channel's id of the customer message this reply answers, for threading.</param>
+public sealed record OutboundMessage(
+    long MessageId, long TicketNumber, string Subject, string BodyText, string BodyHtml, string? RecipientId, string? RecipientEmail,
+    string? InReplyToExternalId, string IdempotencyKey);
+
+/// <summary>What a send came to: handed over (with the channel's id for the message, if it gives one), or failed,
+/// saying why and whether trying again may help (a timeout may; a rejected recipient will not).</summary>
+public sealed record DeliveryResult(bool IsSent, string? ExternalId, string? Reason, bool Retryable)
+{
+    public static DeliveryResult Sent(string? externalId) => new(true, externalId, null, false);
+    public static DeliveryResult Failed(string reason, bool retryable) => new(false, null, reason, retryable);
+}
+
+/// <summary>A raw item as a transport gave it: its id there (the key that makes redelivery a no-op) and its payload,
+/// stored as is before anything reads it.</summary>
+public sealed record RawInboundItem(string ExternalId, string Payload);
+
+/// <summary>What an adapter read from a stored raw item.</summary>
+/// <param name="SenderId">The customer's id in the account's kind; identifies the contact.</param>
+/// <param name="IsAutomatic">An auto-reply, a bounce, a bot: never opens or reopens a ticket (mail loops).</param>
+/// <param name="IsOwnEcho">Something this desk sent, coming back (a sent copy, a bot seeing its own message).</param>
+public sealed record InboundMessage(
+    string SenderId, string? SenderName, string? SenderEmail, string? Subject, string Text, string? InReplyToExternalId = null,
+    bool IsAutomatic = false, bool IsOwnEcho = false);
+
+/// <summary>A polling transport's answer: new items since the cursor, and where to continue.</summary>
+public sealed record FetchedBatch(IReadOnlyList<RawInboundItem> Items, string? NextCursor);
+
+/// <summary>A push transport's verdict on one request: accepted with its items (stored before the sender hears
+/// "ok"), or refused with the HTTP status to answer (401 on a bad signature, 400 on a malformed body).</summary>
+public sealed record PushReceipt(IReadOnlyList<RawInboundItem> Items, int? RefusedStatus = null, string? RefusedReason = null)
+{
+    public static PushReceipt Accept(params RawInboundItem[] items) => new(items);
+    public static PushReceipt Refuse(int status, string reason) => new([], status, reason);
+}
+
+/// <summary>An adapter speaks one transport. It sends replies and reads stored raw items; it knows nothing of tickets.</summary>
+public interface IChannelAdapter<in TSettings> where TSettings : class, IChannelSettings
+{
+    Task<DeliveryResult> SendAsync(TSettings settings, OutboundMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Reads a raw item stored earlier. Throws when it cannot (the item is then retried, then quarantined).</summary>
+    InboundMessage Parse(TSettings settings, string payload);
+}
+
+/// <summary>A transport Okno asks for news (IMAP, a Telegram bot without a webhook).</summary>
+public interface IPollingChannelAdapter<in TSettings> : IChannelAdapter<TSettings> where TSettings : class, IChannelSettings
+{
+    Task<FetchedBatch> FetchAsync(TSettings settings, string? cursor, CancellationToken cancellationToken);
+}
+
+/// <summary>A transport that calls Okno (a webhook, the web form). The adapter only checks the request and cuts it into
+/// raw items; <c>POST /api/v1/channels/{id}/inbound</c> stores them and answers.</summary>
+public interface IPushChannelAdapter<in TSettings> : IChannelAdapter<TSettings> where TSettings : class, IChannelSettings
+{
+    Task<PushReceipt> ReceiveAsync(TSettings settings, HttpRequest request, CancellationToken cancellationToken);
+}
+
+/// <summary>One registered adapter: its kind and settings type, and the typed calls into it, so nothing outside
+/// needs to know either type (no string-to-type reflection, no switch on a kind).</summary>
+public abstract class ChannelAdapterBinding(ChannelKind kind, Type settingsType)
+{
+    public ChannelKind Kind { get; } = kind;
+    public Type SettingsType { get; } = settingsType;
+    public abstract bool Polls { get; }
+    public abstract bool Pushes { get; }
+
+    /// <summary>Checks settings sent by an admin and gives the JSON to store (secrets protected), or null with errors.</summary>
+    internal abstract string? ReadSettings(JsonObject json, FieldErrors errors, ChannelSettingsCodec codec);
+    internal abstract Task<DeliveryResult> SendAsync(IServiceProvider services, ChannelAccount account, OutboundMessage message, CancellationToken ct);
+    internal abstract InboundMessage Parse(IServiceProvider services, ChannelAccount account, string payload);
+    internal abstract Task<PushReceipt> ReceiveAsync(IServiceProvider services, ChannelAccount account, HttpRequest request, CancellationToken ct);
+    internal abstract Task<FetchedBatch> FetchAsync(IServiceProvider services, ChannelAccount account, string? cursor, CancellationToken ct);
+}
+
+internal sealed class ChannelAdapterBinding<TAdapter, TSettings>(ChannelKind kind) : ChannelAdapterBinding(kind, typeof(TSettings))
+    where TAdapter : class, IChannelAdapter<TSettings>
+    where TSettings : class, IChannelSettings
+{
+    public override bool Polls => typeof(IPollingChannelAdapter<TSettings>).IsAssignableFrom(typeof(TAdapter));
+    public override bool Pushes => typeof(IPushChannelAdapter<TSettings>).IsAssignableFrom(typeof(TAdapter));
+
+    internal override string? ReadSettings(JsonObject json, FieldErrors errors, ChannelSettingsCodec codec)
+    {
+        TSettings? settings;
+        try
+        {
+            settings = json.Deserialize<TSettings>(ChannelSettingsCodec.Json);
+        }
+        catch (JsonException e)
+        {
+            errors.Add(e.Path is { Length: > 2 } path ? "settings." + path[2..] : "settings", ChannelErrorCodes.InvalidSettings, $"Not valid settings for a '{Kind}' account: {e.Message}", ("kind", Kind));
+            return null;
+        }
+        if (settings is null)
+        {
+            errors.Required("settings");
+            return null;
+        }
+        settings.Validate(errors);
+        // Protected even when another field is wrong: the caller refuses the whole request then, and stores nothing.
+        return codec.Protect(settings);
+    }
+
+    private static TSettings Settings(IServiceProvider services, ChannelAccount account) =>
+        services.GetRequiredService<ChannelSettingsCodec>().Unprotect<TSettings>(account.Settings);
+
+    internal override Task<DeliveryResult> SendAsync(IServiceProvider services, ChannelAccount account, OutboundMessage message, CancellationToken ct) =>
+        services.GetRequiredService<TAdapter>().SendAsync(Settings(services, account), message, ct);
+
+    internal override InboundMessage Parse(IServiceProvider services, ChannelAccount account, string payload) =>
+        services.GetRequiredService<TAdapter>().Parse(Settings(services, account), payload);
+
+    internal override Task<PushReceipt> ReceiveAsync(IServiceProvider services, ChannelAccount account, HttpRequest request, CancellationToken ct) =>
+        services.GetRequiredService<TAdapter>() is IPushChannelAdapter<TSettings> push
+            ? push.ReceiveAsync(Settings(services, account), request, ct)
+            : Task.FromResult(PushReceipt.Refuse(StatusCodes.Status404NotFound, $"A '{Kind}' account takes no pushed items."));
+
+    internal override Task<FetchedBatch> FetchAsync(IServiceProvider services, ChannelAccount account, string? cursor, CancellationToken ct) =>
+        services.GetRequiredService<TAdapter>() is IPollingChannelAdapter<TSettings> poll
+            ? poll.FetchAsync(Settings(services, account), cursor, ct)
+            : Task.FromResult(new FetchedBatch([], cursor));
+}
+
+/// <summary>The registered adapters by kind.</summary>
+public sealed class ChannelAdapters
+{
+    private readonly Dictionary<ChannelKind, ChannelAdapterBinding> _byKind = [];
+
+    public ChannelAdapters(IEnumerable<ChannelAdapterBinding> bindings)
+    {
+        foreach (var binding in bindings)
+            if (!_byKind.TryAdd(binding.Kind, binding))
+                throw new InvalidOperationException($"Two channel adapters are registered for the kind '{binding.Kind}'.");
+    }
+
+    public IReadOnlyCollection<ChannelAdapterBinding> All => _byKind.Values;
+
+    public ChannelAdapterBinding? Find(ChannelKind kind) => _byKind.GetValueOrDefault(kind);
+
+    public ChannelAdapterBinding Of(ChannelKind kind) =>
+        Find(kind) ?? throw new InvalidOperationException($"No channel adapter is registered for the kind '{kind}'.");
+}
+
+/// <summary>Where adapters and inbound filters are registered, one line each. A kind registered twice fails at once,
+/// at start-up.</summary>
+public sealed class ChannelsBuilder(IServiceCollection services)
+{
+    private readonly HashSet<ChannelKind> _kinds = [];
+
+    public ChannelsBuilder AddAdapter<TAdapter, TSettings>(string kind)
+        where TAdapter : class, IChannelAdapter<TSettings>
+        where TSettings : class, IChannelSettings
+    {
+        var channelKind = ChannelKind.Of(kind);
+        if (!_kinds.Add(channelKind))
+            throw new InvalidOperationException($"Two channel adapters are registered for the kind '{kind}'.");
+        services.AddScoped<TAdapter>();
+        services.AddSingleton<ChannelAdapterBinding>(new ChannelAdapterBinding<TAdapter, TSettings>(channelKind));
+        return this;
+    }
+
+    /// <summary>Adds a step to the inbound pipeline; steps run in the order they are added.</summary>
+    public ChannelsBuilder AddFilter<TFilter>() where TFilter : class, IInboundFilter
+    {
+        services.AddScoped<IInboundFilter, TFilter>();
+        return this;
+    }
+}

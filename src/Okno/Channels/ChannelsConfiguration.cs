@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Okno.Tickets;
+
+namespace Okno.Channels;
+
+internal sealed class ChannelAccountConfiguration : IEntityTypeConfiguration<ChannelAccount>
+{
+    public void Configure(EntityTypeBuilder<ChannelAccount> b)
+    {
+        b.ToTable("ChannelAccounts");
+        b.Property(a => a.Kind).HasConversion<ChannelKindConverter>().HasMaxLength(ChannelKind.MaxLength);
+        b.Property(a => a.Name).HasMaxLength(ChannelAccount.NameMaxLength);
+        b.Property(a => a.LastError).HasMaxLength(ChannelAccount.ErrorMaxLength);
+        b.Property(a => a.Cursor).HasMaxLength(2000);
+        b.Ignore(a => a.Health);
+        b.HasIndex(a => a.Name).IsUnique();
+        // A deleted group leaves its accounts unrouted rather than blocking the deletion.
+        b.HasOne<Admin.Group>().WithMany().HasForeignKey(a => a.GroupId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class ChannelDeliveryConfiguration : IEntityTypeConfiguration<ChannelDelivery>
+{
+    public void Configure(EntityTypeBuilder<ChannelDelivery> b)
+    {
+        b.ToTable("ChannelDeliveries");
+        // One delivery per message: the save hook cannot queue a reply twice.
+        b.HasIndex(d => d.MessageId).IsUnique();
+        // The queue reads pending rows by due time.
+        b.HasIndex(d => new { d.Status, d.NextAttemptAt, d.Id });
+        b.Property(d => d.LeaseToken).HasMaxLength(64).IsConcurrencyToken();
+        b.Property(d => d.LastError).HasMaxLength(Message.DeliveryErrorMaxLength);
+        b.HasOne(d => d.Message).WithMany().HasForeignKey(d => d.MessageId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<ChannelAccount>().WithMany().HasForeignKey(d => d.AccountId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class InboundItemConfiguration : IEntityTypeConfiguration<InboundItem>
+{
+    public void Configure(EntityTypeBuilder<InboundItem> b)
+    {
+        b.ToTable("ChannelInboundItems");
+        b.Property(i => i.ExternalId).HasMaxLength(InboundItem.ExternalIdMaxLength);
+        b.Property(i => i.LeaseToken).HasMaxLength(64).IsConcurrencyToken();
+        b.Property(i => i.LastError).HasMaxLength(InboundItem.ErrorMaxLength);
+        // Redelivery of an item is a no-op: the second insert of (account, id) is refused.
+        b.HasIndex(i => new { i.AccountId, i.ExternalId }).IsUnique();
+        b.HasIndex(i => new { i.Status, i.NextAttemptAt, i.Id });
+        b.HasOne<ChannelAccount>().WithMany().HasForeignKey(i => i.AccountId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

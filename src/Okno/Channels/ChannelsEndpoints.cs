@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Okno.Admin;
+using Okno.Platform.Data;
+using Okno.Platform.Security;
+using Okno.Platform.Web;
+using Okno.Tickets;
+
+namespace Okno.Channels;
+
+/// <summary>Channel accounts (admins), the inbound store's quarantine (admins), the push endpoint (the transport,
+/// checked by its adapter) and "retry this delivery" (agents who see the ticket).</summary>
+public static class ChannelsEndpoints
+{
+    public static string InboundUrl(long accountId) => $"/api/v1/channels/{accountId}/inbound";
+
+    public static IEndpointRouteBuilder MapChannelsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var channels = app.MapGroup("/api/v1/channels").WithTags("Channels");
+        var admin = channels.MapGroup("").RequireAuthorization(AdminModule.AdminPolicy);
+
+        admin.MapGet("/", async (int? limit, string? cursor, ChannelAccounts accounts, CancellationToken ct) =>
+            TypedResults.Ok(await accounts.ListAsync(limit, cursor, ct))).WithSummary("Channel accounts by id; secrets only say whether they are set");
+
+        admin.MapGet("/kinds", (ChannelAccounts accounts) => TypedResults.Ok(accounts.Kinds()))
+            .WithSummary("The installed channel adapters (kinds an account can have)");
+
+        admin.MapGet("/{id:long}", async (long id, ChannelAccounts accounts, CancellationToken ct) => TypedResults.Ok(await accounts.GetAsync(id, ct)));
+
+        admin.MapPost("/", async (ChannelAccountRequest request, ChannelAccounts accounts, CurrentAgent agent, HttpContext http, CancellationToken ct) =>
+        {
+            var account = await accounts.CreateAsync(request, agent, AgentsEndpoints.IpOf(http), ct);
+            return TypedResults.Created($"/api/v1/channels/{account.Id}", account);
+        }).WithSummary("Add a channel account; settings are checked by its kind's adapter");
+
+        admin.MapPut("/{id:long}", async (long id, ChannelAccountRequest request, ChannelAccounts accounts, CurrentAgent agent, HttpContext http,
+            CancellationToken ct) => TypedResults.Ok(await accounts.UpdateAsync(id, request, agent, AgentsEndpoints.IpOf(http), ct)))
+            .WithSummary("Change an account (enabled: false disables it); secrets left out keep their value");
+
+        admin.MapDelete("/{id:long}", async (long id, ChannelAccounts accounts, CurrentAgent agent, HttpContext http, CancellationToken ct) =>
+        {
+            await accounts.DeleteAsync(id, agent, AgentsEndpoints.IpOf(http), ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Delete an account that never carried a message (otherwise disable it)");
+
+        admin.MapGet("/inbound", async (string? status, int? limit, string? cursor, InboundItems items, CancellationToken ct) =>
+            TypedResults.Ok(await items.ListAsync(QueryValues.Enum<InboundStatus>(status, "status"), limit, cursor, ct)))
+            .WithSummary("Inbound items of a status (default quarantined), newest first, with their last error");
+
+        admin.MapPost("/inbound/{id:long}/retry", async (long id, InboundItems items, CurrentAgent agent, CancellationToken ct) =>
+        {
+            await items.RetryAsync(id, agent, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Send a quarantined inbound item through the pipeline again");
+
+        // The transport calls this; its adapter checks the request (a token, a signature). Stored before the answer.
+        channels.MapPost("/{id:long}/inbound", async (long id, HttpContext http, OknoDb db, ChannelAdapters adapters, InboundStore store,
+            IServiceProvider services, CancellationToken ct) =>
+        {
+            var account = await db.Set<ChannelAccount>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.IsEnabled, ct);
+            if (account is null || adapters.Find(account.Kind) is not { Pushes: true } adapter)
+                throw new OknoException(new NotFound(ChannelErrorCodes.AccountNotFound, "Channel account taking pushed items", id));
+            var receipt = await adapter.ReceiveAsync(services, account, http.Request, ct);
+            if (receipt.RefusedStatus is { } status) return Results.Problem(receipt.RefusedReason, statusCode: status);
+            var stored = await store.StoreAsync(account.Id, receipt.Items, ct);
+            return Results.Ok(new InboundReceipt(receipt.Items.Count, stored));
+        }).AllowAnonymous().DisableAntiforgery().WithSummary("Push endpoint of a channel account (web form, webhooks)");
+
+        app.MapPost("/api/v1/messages/{id:long}/delivery/retry", async (long id, IDeliveryRetry retry, CurrentAgent agent, CancellationToken ct) =>
+        {
+            await retry.RetryAsync(id, agent, ct);
+            return TypedResults.Accepted($"/api/v1/messages/{id}");
+        }).RequireAuthorization().WithTags("Channels").WithSummary("Try a failed reply's delivery again, from the first attempt");
+        return app;
+    }
+
+    /// <summary>What the push endpoint answers: items received, and how many of them were new.</summary>
+    public sealed record InboundReceipt(int Received, int Stored);
+}

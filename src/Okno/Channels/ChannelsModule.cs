@@ -1,0 +1,39 @@
+using Okno.Channels.Adapters;
+using Okno.Platform.Data;
+using Okno.Platform.Jobs;
+
+namespace Okno.Channels;
+
+/// <summary>Everything Channels registers: adapters by kind (one line each), the inbound pipeline's filters in order,
+/// the queues and their jobs (scheduled by <see cref="ChannelJobs.Schedule"/>).</summary>
+public static class ChannelsModule
+{
+    public static IServiceCollection AddChannels(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ChannelsOptions>().Bind(configuration.GetSection(ChannelsOptions.Section));
+        new ChannelsBuilder(services)
+            .AddAdapter<LogAdapter, LogSettings>("log")
+            .AddAdapter<WebFormAdapter, WebFormSettings>("web")
+            // The inbound pipeline, in order; the InboundTicketWriter ends it.
+            .AddFilter<LoopFilter>()
+            .AddFilter<IdentifyCustomerFilter>()
+            .AddFilter<FindConversationFilter>();
+        services.AddSingleton<ISaveHook, DeliveryQueue>();
+        services.AddJob(q => ChannelJobs.Schedule(q, configuration));
+        services.AddSingleton<ChannelAdapters>();
+        services.AddSingleton<ChannelSettingsCodec>();
+        services.AddSingleton<LogChannelOutbox>();
+        services.AddSingleton<ChannelWakeUp>();
+        services.AddSingleton<DeliverMessages>();
+        services.AddSingleton<InboundProcessor>();
+        services.AddSingleton<InboundStore>();
+        services.AddSingleton<ChannelPolling>();
+        services.AddScoped<InboundTicketWriter>();
+        services.AddScoped<ChannelAccounts>();
+        services.AddScoped<InboundItems>();
+        services.AddScoped<Tickets.IDeliveryRetry, RetryDelivery>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapChannels(this IEndpointRouteBuilder app) => app.MapChannelsEndpoints();
+}

@@ -1,0 +1,31 @@
+namespace Okno.Channels;
+
+/// <summary>Settings under "Okno:Channels".</summary>
+public sealed class ChannelsOptions
+{
+    public const string Section = "Okno:Channels";
+
+    /// <summary>Run the delivery and inbound jobs (off in tests that drive the queues by hand).</summary>
+    public bool RunJobs { get; set; } = true;
+    /// <summary>How often the jobs look for due work besides being woken up.</summary>
+    public TimeSpan JobInterval { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>Attempts of a delivery before it fails for good and a note says why.</summary>
+    public int DeliveryAttempts { get; set; } = 6;
+    /// <summary>Wait after the first failed attempt; doubled after each next one (30 s, 1, 2, 4, 8 min…).</summary>
+    public TimeSpan DeliveryBackoff { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>Attempts at processing an inbound item before it is quarantined.</summary>
+    public int InboundAttempts { get; set; } = 5;
+    public TimeSpan InboundBackoff { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>How long a node holds an item it took before another node may take it (a node that died).</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>How long one send may take.</summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The wait after the <paramref name="attempts"/>-th failure: the base doubled each time, capped.</summary>
+    public TimeSpan Backoff(TimeSpan first, int attempts)
+    {
+        var factor = Math.Pow(2, Math.Clamp(attempts - 1, 0, 30));
+        return TimeSpan.FromTicks((long)Math.Min(first.Ticks * factor, MaxBackoff.Ticks));
+    }
+}

@@ -1,0 +1,202 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Okno.Platform.Data;
+using Okno.Platform.Text;
+using Okno.Tickets;
+using Okno.Tickets.Live;
+using Okno.Customers;
+using Okno.Admin;
+
+namespace Okno.Channels;
+
+/// <summary>Works the delivery queue: each due reply is sent through its account's adapter; a failure that may pass is
+/// tried again later (the wait doubles each time); after the last attempt, or a failure that will not pass, the
+/// reply is marked failed and an internal note (by the system) tells the agents why.
+/// <para>Several nodes may run this at once (the job, a wake-up, another node): a row is taken for one attempt by a
+/// conditional UPDATE that only one node can win (<see cref="ChannelDelivery.LeaseToken"/>), and its outcome is
+/// written only while that claim still holds. A node that dies mid-send leaves a lease that runs out, and the reply is
+/// sent again: delivery is at least once, and adapters pass <see cref="OutboundMessage.IdempotencyKey"/> on to
+/// transports that can drop a repeat.</para></summary>
+public sealed class DeliverMessages(
+    IServiceScopeFactory scopes, ChannelAdapters adapters, MessageBodies bodies, TimeProvider clock, IOptions<ChannelsOptions> options,
+    TicketFeed feed, IStringLocalizer<Ui.ChannelStrings> strings, ILogger<DeliverMessages> logger)
+{
+    private const int Batch = 20;
+
+    /// <summary>Sends what is due, a batch at a time, until nothing is; returns how many attempts were made.</summary>
+    public async Task<int> RunDueAsync(CancellationToken cancellationToken)
+    {
+        var attempts = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            List<long> due;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<OknoDb>();
+                var now = clock.GetUtcNow();
+                due = await db.Set<ChannelDelivery>()
+                    .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now))
+                    .OrderBy(d => d.NextAttemptAt).ThenBy(d => d.Id).Select(d => d.Id).Take(Batch).ToListAsync(cancellationToken);
+            }
+            var made = 0;
+            foreach (var id in due)
+                if (await AttemptAsync(id, cancellationToken)) made++;
+            attempts += made;
+            if (due.Count < Batch || made == 0) break;
+        }
+        return attempts;
+    }
+
+    /// <summary>One attempt at one delivery, if it is due and this call wins it; false when another took it.</summary>
+    public async Task<bool> AttemptAsync(long deliveryId, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var token = Guid.NewGuid().ToString("N");
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OknoDb>();
+        var claimedAt = clock.GetUtcNow();
+        var claimed = await db.Set<ChannelDelivery>()
+            .Where(d => d.Id == deliveryId && d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= claimedAt
+                && (d.LeaseUntil == null || d.LeaseUntil < claimedAt))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseToken, token).SetProperty(d => d.LeaseUntil, claimedAt + settings.Lease), cancellationToken);
+        if (claimed == 0) return false;
+
+        var (account, outbound) = await ReadAsync(db, deliveryId, cancellationToken);
+        var result = await SendAsync(scope.ServiceProvider, account, outbound, cancellationToken);
+        var outcome = await RecordAsync(db, deliveryId, token, result, cancellationToken);
+        if (outcome is { } o)
+            feed.Publish(new TicketChange(o.TicketId, o.NoteId is null ? TicketChangeKind.Changed : TicketChangeKind.MessageAdded, o.GroupId, o.AssigneeId,
+                null, o.NoteId, o.NoteId is not null));
+        return true;
+    }
+
+    private static async Task<(ChannelAccount Account, OutboundMessage Message)> ReadAsync(OknoDb db, long deliveryId, CancellationToken ct)
+    {
+        var row = await db.Set<ChannelDelivery>().Where(d => d.Id == deliveryId).Select(d => new
+        {
+            d.Id, d.AccountId, d.MessageId, d.Message.TicketId, d.Message.BodyText, d.Message.BodyHtml, d.Message.Ticket.Number, d.Message.Ticket.Subject,
+            d.Message.Ticket.ContactId,
+        }).SingleAsync(ct);
+        var account = await db.Set<ChannelAccount>().AsNoTracking().SingleAsync(a => a.Id == row.AccountId, ct);
+        // The customer's id in this kind, and the message of theirs this reply answers (for threading).
+        var recipientId = await db.ContactExternalIds.Where(x => x.ContactId == row.ContactId && x.Channel == account.Kind)
+            .OrderByDescending(x => x.Id).Select(x => x.ExternalId).FirstOrDefaultAsync(ct);
+        var recipientEmail = await db.ContactEmails.Where(e => e.ContactId == row.ContactId).OrderBy(e => e.Id).Select(e => e.Address).FirstOrDefaultAsync(ct);
+        var inReplyTo = await db.Messages
+            .Where(m => m.TicketId == row.TicketId && m.Direction == MessageDirection.In && m.ChannelAccountId == account.Id && m.Id < row.MessageId)
+            .OrderByDescending(m => m.Id).Select(m => m.ExternalId).FirstOrDefaultAsync(ct);
+        return (account, new OutboundMessage(row.MessageId, row.Number, row.Subject, row.BodyText, row.BodyHtml, recipientId, recipientEmail, inReplyTo,
+            $"okno-delivery-{row.Id}"));
+    }
+
+    private async Task<DeliveryResult> SendAsync(IServiceProvider services, ChannelAccount account, OutboundMessage message, CancellationToken ct)
+    {
+        if (!account.IsEnabled) return DeliveryResult.Failed("The channel account is disabled.", retryable: true);
+        if (adapters.Find(account.Kind) is not { } adapter)
+            return DeliveryResult.Failed($"No adapter for the channel kind '{account.Kind}' is installed.", retryable: false);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(options.Value.SendTimeout);
+        try
+        {
+            return await adapter.SendAsync(services, account, message, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return DeliveryResult.Failed($"Sending took longer than {options.Value.SendTimeout.TotalSeconds:0} s.", retryable: true);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // An adapter that throws met something unexpected (a network error, a bug); trying again may help.
+            logger.LogWarning(e, "Channel account {Account} ({Kind}) failed to send message {Message}", account.Id, account.Kind, message.MessageId);
+            return DeliveryResult.Failed($"{e.GetType().Name}: {e.Message}", retryable: true);
+        }
+    }
+
+    private sealed record Outcome(long TicketId, long? GroupId, long? AssigneeId, long? NoteId);
+
+    private async Task<Outcome?> RecordAsync(OknoDb db, long deliveryId, string token, DeliveryResult result, CancellationToken ct)
+    {
+        var settings = options.Value;
+        db.ChangeTracker.Clear();
+        try
+        {
+            return await db.WriteAsync(async ct2 =>
+            {
+                var now = clock.GetUtcNow();
+                var delivery = await db.Set<ChannelDelivery>().Include(d => d.Message).SingleAsync(d => d.Id == deliveryId, ct2);
+                // Another node took the row over (this one was slower than its lease): its attempt counts, not ours.
+                if (delivery.LeaseToken != token || delivery.Status != DeliveryStatus.Pending) return null;
+                var account = await db.Set<ChannelAccount>().SingleAsync(a => a.Id == delivery.AccountId, ct2);
+                var message = delivery.Message;
+                delivery.Attempts++;
+                delivery.LeaseToken = null;
+                delivery.LeaseUntil = null;
+                Message? note = null;
+                if (result.IsSent)
+                {
+                    delivery.Status = DeliveryStatus.Sent;
+                    delivery.SentAt = now;
+                    delivery.LastError = null;
+                    message.Delivered(result.ExternalId);
+                    account.Succeeded(now);
+                }
+                else
+                {
+                    var reason = result.Reason ?? "The channel gave no reason.";
+                    delivery.LastError = reason.Length <= Message.DeliveryErrorMaxLength ? reason : reason[..Message.DeliveryErrorMaxLength];
+                    account.Failed(reason, now);
+                    if (result.Retryable && delivery.Attempts < settings.DeliveryAttempts)
+                    {
+                        delivery.NextAttemptAt = now + settings.Backoff(settings.DeliveryBackoff, delivery.Attempts);
+                        message.DeliveryDelayed(reason);
+                    }
+                    else
+                    {
+                        delivery.Status = DeliveryStatus.Failed;
+                        message.DeliveryFailed(reason);
+                        note = await NoteFailureAsync(db, message, account, delivery.Attempts, reason, now, ct2);
+                    }
+                }
+                await db.SaveChangesAsync(ct2);
+                var ticket = await db.Tickets.Where(t => t.Id == message.TicketId).Select(t => new { t.GroupId, t.AssigneeId }).SingleAsync(ct2);
+                return new Outcome(message.TicketId, ticket.GroupId, ticket.AssigneeId, note?.Id);
+            }, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The send happened (or not) but its record failed: the lease runs out and the attempt is made again.
+            logger.LogError(e, "Recording the outcome of delivery {Delivery} failed", deliveryId);
+            return null;
+        }
+    }
+
+    /// <summary>The internal note that tells agents a reply did not reach the customer, in the language of the agent who
+    /// wrote it. A closed ticket takes no note; the reply's own state still says it failed.</summary>
+    private async Task<Message?> NoteFailureAsync(OknoDb db, Message reply, ChannelAccount account, int attempts, string reason,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        await db.LockTicketAsync(reply.TicketId, ct);
+        var ticket = await db.Tickets.SingleAsync(t => t.Id == reply.TicketId, ct);
+        if (ticket.Status == TicketStatus.Closed) return null;
+        var language = reply.AuthorKind == ActorKind.Agent && reply.AuthorId is { } agentId
+            ? await db.Agents.Where(a => a.Id == agentId).Select(a => a.Language).SingleOrDefaultAsync(ct)
+            : null;
+        var previous = CultureInfo.CurrentUICulture;
+        string text;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language ?? "en");
+            text = strings["DeliveryFailedNote", account.Name, attempts, reason];
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+        var body = bodies.FromText(text);
+        var note = new Message(MessageDirection.Out, true, Actor.System, body.Text, body.Html, now);
+        ticket.AddMessage(note, now);
+        return note;
+    }
+}

@@ -1,0 +1,30 @@
+namespace Okno.Channels;
+
+public enum InboundStatus { Pending, Done, Ignored, Quarantined }
+
+/// <summary>A raw item as a transport delivered it, stored before anything reads it: the account and the item's id in
+/// the transport are unique together, so a redelivery is a no-op. The pipeline (<see cref="InboundProcessor"/>)
+/// turns it into a ticket message and marks it done in the same transaction.</summary>
+public sealed class InboundItem
+{
+    public const int ExternalIdMaxLength = 255;
+    public const int ErrorMaxLength = 2000;
+
+    public long Id { get; set; }
+    public long AccountId { get; set; }
+    public string ExternalId { get; set; } = "";
+    public string Payload { get; set; } = "";
+    public InboundStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    /// <summary>The claim of the node processing it (see <see cref="InboundProcessor"/>); a concurrency token, so an
+    /// item whose claim was taken over cannot be marked done by the node that lost it.</summary>
+    public string? LeaseToken { get; set; }
+    public DateTimeOffset? LeaseUntil { get; set; }
+    public string? LastError { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+    public DateTimeOffset? ProcessedAt { get; set; }
+    /// <summary>The ticket and message it became (none when a filter ignored it).</summary>
+    public long? TicketId { get; set; }
+    public long? MessageId { get; set; }
+}

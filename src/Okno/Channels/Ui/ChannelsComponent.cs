@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using Okno.Platform.Ui;
+using Okno.Platform.Web;
+
+namespace Okno.Channels.Ui;
+
+/// <summary>Shared plumbing of the channel pages: their strings, and refused actions shown as a <see cref="ActionError"/>.
+/// Field messages are the use cases' own (English) until errors carry codes the pages can translate.</summary>
+public abstract class ChannelsComponent : ActionComponent
+{
+    [Inject] protected IStringLocalizer<ChannelStrings> L { get; set; } = default!;
+
+    protected string HealthName(ChannelHealth health) => L["Health_" + health];
+
+    protected static MudBlazor.Color HealthColor(ChannelHealth health) => health switch
+    {
+        ChannelHealth.Ok => MudBlazor.Color.Success,
+        ChannelHealth.Failing => MudBlazor.Color.Error,
+        _ => MudBlazor.Color.Default,
+    };
+
+    protected override ActionError Describe(Exception exception, ILogger logger)
+    {
+        if (exception is not OknoException { Error: var error })
+        {
+            logger.LogError(exception, "A channel page action failed");
+            return ActionError.General(L["UnexpectedError"]);
+        }
+        return error switch
+        {
+            InvalidInput e => new ActionError(L["FixFields"], e.Errors.ToDictionary(f => f.Key, f => string.Join(" ", f.Value))),
+            Duplicate e => ActionError.OnField(e.Field, L["NameTaken"]),
+            NotFound => ActionError.General(L["Gone"]),
+            _ => ActionError.General(error.Detail),
+        };
+    }
+}

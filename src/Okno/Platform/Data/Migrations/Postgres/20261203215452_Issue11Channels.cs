@@ -1,0 +1,212 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Okno.Platform.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Issue11Channels : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // Channel kinds became lower-case words ("Email" -> "email"): the closed enum was stored by member name.
+            migrationBuilder.Sql("UPDATE \"Tickets\" SET \"Channel\" = lower(\"Channel\");");
+            migrationBuilder.Sql("UPDATE \"ContactExternalIds\" SET \"Channel\" = lower(\"Channel\");");
+
+            migrationBuilder.AddColumn<long>(
+                name: "ChannelAccountId",
+                table: "Messages",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Delivery",
+                table: "Messages",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DeliveryError",
+                table: "Messages",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ExternalId",
+                table: "Messages",
+                type: "character varying(255)",
+                maxLength: 255,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ChannelAccounts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Settings = table.Column<string>(type: "text", nullable: false),
+                    GroupId = table.Column<long>(type: "bigint", nullable: true),
+                    IsEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LastHealth = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    LastErrorAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastSuccessAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Cursor = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelAccounts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChannelAccounts_Groups_GroupId",
+                        column: x => x.GroupId,
+                        principalTable: "Groups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChannelDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MessageId = table.Column<long>(type: "bigint", nullable: false),
+                    AccountId = table.Column<long>(type: "bigint", nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LeaseToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    LeaseUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChannelDeliveries_ChannelAccounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "ChannelAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ChannelDeliveries_Messages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "Messages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChannelInboundItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AccountId = table.Column<long>(type: "bigint", nullable: false),
+                    ExternalId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LeaseToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    LeaseUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ProcessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    TicketId = table.Column<long>(type: "bigint", nullable: true),
+                    MessageId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelInboundItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChannelInboundItems_ChannelAccounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "ChannelAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelAccounts_GroupId",
+                table: "ChannelAccounts",
+                column: "GroupId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelAccounts_Name",
+                table: "ChannelAccounts",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelDeliveries_AccountId",
+                table: "ChannelDeliveries",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelDeliveries_MessageId",
+                table: "ChannelDeliveries",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelDeliveries_Status_NextAttemptAt_Id",
+                table: "ChannelDeliveries",
+                columns: new[] { "Status", "NextAttemptAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelInboundItems_AccountId_ExternalId",
+                table: "ChannelInboundItems",
+                columns: new[] { "AccountId", "ExternalId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelInboundItems_Status_NextAttemptAt_Id",
+                table: "ChannelInboundItems",
+                columns: new[] { "Status", "NextAttemptAt", "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("UPDATE \"Tickets\" SET \"Channel\" = upper(substr(\"Channel\", 1, 1)) || substr(\"Channel\", 2);");
+            migrationBuilder.Sql("UPDATE \"ContactExternalIds\" SET \"Channel\" = upper(substr(\"Channel\", 1, 1)) || substr(\"Channel\", 2);");
+
+            migrationBuilder.DropTable(
+                name: "ChannelDeliveries");
+
+            migrationBuilder.DropTable(
+                name: "ChannelInboundItems");
+
+            migrationBuilder.DropTable(
+                name: "ChannelAccounts");
+
+            migrationBuilder.DropColumn(
+                name: "ChannelAccountId",
+                table: "Messages");
+
+            migrationBuilder.DropColumn(
+                name: "Delivery",
+                table: "Messages");
+
+            migrationBuilder.DropColumn(
+                name: "DeliveryError",
+                table: "Messages");
+
+            migrationBuilder.DropColumn(
+                name: "ExternalId",
+                table: "Messages");
+        }
+    }
+}
