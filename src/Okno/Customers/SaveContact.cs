@@ -33,6 +33,7 @@ public sealed class SaveContact(OknoDb db, TimeProvider clock)
         for (var i = 0; i < (request.ExternalIds?.Count ?? 0); i++)
         {
             var input = request.ExternalIds![i];
+            if (string.IsNullOrWhiteSpace(input?.Channel)) errors.Required($"externalIds[{i}].channel");
             var channel = ChannelKind.Read(input?.Channel, $"externalIds[{i}].channel", errors);
             errors.Text($"externalIds[{i}].externalId", input?.ExternalId, 200);
             if (channel is { } kind && input?.ExternalId is { } externalId && !string.IsNullOrWhiteSpace(externalId))

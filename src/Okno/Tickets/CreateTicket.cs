@@ -72,7 +72,8 @@ public sealed class CreateTicket(OknoDb db, AttachmentIntake attachments, Messag
         ChannelKind? channelKind = null;
         if (customer.ChannelId is { } id)
         {
-            channelKind = ChannelKind.Read(id.Channel, "customer.channelId.channel", errors);
+            if (string.IsNullOrWhiteSpace(id.Channel)) errors.Required("customer.channelId.channel");
+            else channelKind = ChannelKind.Read(id.Channel, "customer.channelId.channel", errors);
             errors.Text("customer.channelId.id", id.Id, ContactExternalId.MaxLength);
         }
         if (errors.Any) return null;

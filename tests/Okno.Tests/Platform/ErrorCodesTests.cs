@@ -65,6 +65,7 @@ public sealed partial class ErrorCodesTests
             ["to"] = "pending", ["allowed"] = "open, closed", ["field"] = "email", ["email"] = "ivan@example.com", ["name"] = "Support",
             ["contactId"] = 7L, ["channel"] = "telegram", ["externalId"] = "123", ["language"] = "en", ["slug"] = "printer",
             ["format"] = "yyyy-MM-dd", ["value"] = "abc", ["retryAfter"] = 30,
+            ["kind"] = "log", ["installed"] = "log, web", ["status"] = "sent", ["documented"] = "api, web, email",
         };
         var english = InCulture("en", t => t.Of(code, parameters));
         var russian = InCulture("ru", t => t.Of(code, parameters));

@@ -6,8 +6,9 @@ using Okno.Tickets;
 namespace Okno.Channels;
 
 /// <summary>What the pipeline knows about one item as it goes through the filters: the raw item, its account, what
-/// the adapter read from it, and what the filters found so far. A filter that decides the item must not become a
-/// message sets <see cref="IgnoredBecause"/>; the rest do not run then.</summary>
+/// the adapter read from it, and what the filters found so far. Filters only read (the database as it is); the one
+/// ticket write path writes at the end (<see cref="InboundTicketWriter"/>). A filter that decides the item must not
+/// become a message sets <see cref="IgnoredBecause"/>; the rest do not run then.</summary>
 public sealed class InboundContext(OknoDb db, InboundItem item, ChannelAccount account, InboundMessage message, DateTimeOffset now)
 {
     public OknoDb Db { get; } = db;
@@ -15,14 +16,18 @@ public sealed class InboundContext(OknoDb db, InboundItem item, ChannelAccount a
     public ChannelAccount Account { get; } = account;
     public InboundMessage Message { get; } = message;
     public DateTimeOffset Now { get; } = now;
-    public Contact? Contact { get; set; }
-    /// <summary>The ticket this item continues; none: it opens a new one.</summary>
-    public Ticket? Ticket { get; set; }
+    /// <summary>Who wrote: a known contact, or who to find or create in the write path (by their id in the channel).</summary>
+    public CustomerIdentity? Customer { get; set; }
+    /// <summary>The contact, when the customer is already known.</summary>
+    public long? ContactId { get; set; }
+    /// <summary>The ticket this item continues (a closed one gets a linked follow-up); none: it opens a new one.</summary>
+    public long? TicketId { get; set; }
     public string? IgnoredBecause { get; set; }
 }
 
 /// <summary>One step of the inbound pipeline; steps run in the order they were added
-/// (<see cref="ChannelsBuilder.AddFilter{TFilter}"/>), inside the transaction that writes the message.</summary>
+/// (<see cref="ChannelsBuilder.AddFilter{TFilter}"/>) and only read: the message is written after them by the one
+/// ticket write path, in the transaction that marks the item done.</summary>
 public interface IInboundFilter
 {
     Task RunAsync(InboundContext context, CancellationToken cancellationToken);
@@ -43,38 +48,32 @@ public sealed class LoopFilter : IInboundFilter
     }
 }
 
-/// <summary>Finds the customer by their id in the account's kind, or records them as a new contact known by that id
-/// only. An email address the item claims is not enough to attach it to an existing contact (anyone can type one
-/// into a chat); agents merge contacts in the card.</summary>
+/// <summary>Finds the customer by their id in the account's kind; an unknown sender is created by the write path as a
+/// contact known by that id only (a concurrent first message from the same person meets the unique (channel, id) key
+/// there and is retried). An email address the item claims is not enough to attach it to an existing contact (anyone
+/// can type one into a chat); agents merge contacts in the card.</summary>
 public sealed class IdentifyCustomerFilter : IInboundFilter
 {
     public async Task RunAsync(InboundContext context, CancellationToken cancellationToken)
     {
         var kind = context.Account.Kind;
         var senderId = context.Message.SenderId;
-        var contactId = await context.Db.ContactExternalIds.Where(x => x.Channel == kind && x.ExternalId == senderId)
+        context.ContactId = await context.Db.ContactExternalIds.Where(x => x.Channel == kind && x.ExternalId == senderId)
             .Select(x => (long?)x.ContactId).FirstOrDefaultAsync(cancellationToken);
-        if (contactId is { } id)
+        if (context.ContactId is { } id)
         {
-            context.Contact = await context.Db.Contacts.SingleAsync(c => c.Id == id, cancellationToken);
+            context.Customer = CustomerIdentity.Known(id);
             return;
         }
-        var name = string.IsNullOrWhiteSpace(context.Message.SenderName) ? $"{kind} {senderId}" : context.Message.SenderName.Trim();
-        var contact = new Contact
-        {
-            Name = name.Length <= Contact.NameMaxLength ? name : name[..Contact.NameMaxLength], CreatedAt = context.Now,
-            ExternalIds = [new ContactExternalId { Channel = kind, ExternalId = senderId }],
-        };
-        context.Db.Contacts.Add(contact);
-        // Saved now: a concurrent first message from the same person hits the unique (channel, id) key, and the whole
-        // transaction is retried and finds this contact.
-        await context.Db.SaveChangesAsync(cancellationToken);
-        context.Contact = contact;
+        var name = string.IsNullOrWhiteSpace(context.Message.SenderName) ? null : context.Message.SenderName.Trim();
+        context.Customer = new CustomerIdentity(ChannelId: new ChannelId(kind, senderId),
+            Name: name is null || name.Length <= Contact.NameMaxLength ? name : name[..Contact.NameMaxLength]);
     }
 }
 
-/// <summary>Finds the conversation the item continues: the ticket of the message it answers, if the transport says;
-/// else the customer's latest ticket that started in this kind and is not closed. A closed ticket is not continued.</summary>
+/// <summary>Finds the conversation the item continues: the ticket of the message it answers, if the transport says
+/// (a closed one then gets a follow-up linked to it); else the known customer's latest ticket that started in this kind
+/// and is not closed (a merged ticket's message goes on in its survivor, see <see cref="ReceiveCustomerMessage"/>).</summary>
 public sealed class FindConversationFilter : IInboundFilter
 {
     public async Task RunAsync(InboundContext context, CancellationToken cancellationToken)
@@ -84,21 +83,12 @@ public sealed class FindConversationFilter : IInboundFilter
         if (context.Message.InReplyToExternalId is { } answered)
             ticketId = await db.Messages.Where(m => m.ChannelAccountId == context.Account.Id && m.ExternalId == answered)
                 .OrderByDescending(m => m.Id).Select(m => (long?)m.TicketId).FirstOrDefaultAsync(cancellationToken);
-        if (ticketId is null && context.Contact is { } contact)
+        if (ticketId is null && context.ContactId is { } contactId)
         {
             var kind = context.Account.Kind;
-            ticketId = await db.Tickets.Where(t => t.ContactId == contact.Id && t.Channel == kind && t.Status != TicketStatus.Closed)
+            ticketId = await db.Tickets.Where(t => t.ContactId == contactId && t.Channel == kind && t.Status != TicketStatus.Closed)
                 .OrderByDescending(t => t.Id).Select(t => (long?)t.Id).FirstOrDefaultAsync(cancellationToken);
         }
-        if (ticketId is not { } id) return;
-        await db.LockTicketAsync(id, cancellationToken);
-        var ticket = await db.Tickets.SingleAsync(t => t.Id == id, cancellationToken);
-        // A merged ticket is closed and points to its survivor: the conversation goes on there.
-        if (ticket.MergedIntoId is { } survivor)
-        {
-            await db.LockTicketAsync(survivor, cancellationToken);
-            ticket = await db.Tickets.SingleAsync(t => t.Id == survivor, cancellationToken);
-        }
-        context.Ticket = ticket.Status == TicketStatus.Closed ? null : ticket;
+        context.TicketId = ticketId;
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Okno.Platform.Data;
-using Okno.Tickets.Live;
 
 namespace Okno.Channels;
 
@@ -18,7 +17,7 @@ public enum InboundOutcome { NotTaken, Done, Ignored, Retrying, Quarantined }
 /// check, in the transaction that writes the message. A node that lost its claim (it was slower than the lease) fails
 /// that check, its transaction rolls back, and the item is the other node's.</para></summary>
 public sealed class InboundProcessor(
-    IServiceScopeFactory scopes, ChannelAdapters adapters, TimeProvider clock, IOptions<ChannelsOptions> options, TicketFeed feed,
+    IServiceScopeFactory scopes, ChannelAdapters adapters, TimeProvider clock, IOptions<ChannelsOptions> options,
     ILogger<InboundProcessor> logger)
 {
     private const int Batch = 20;
@@ -64,12 +63,11 @@ public sealed class InboundProcessor(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var written = await WriteAsync(scope.ServiceProvider, itemId, token, cancellationToken);
-            if (written is null) return InboundOutcome.NotTaken;
-            if (written.TicketId is { } ticketId)
-                feed.Publish(new TicketChange(ticketId, written.NewTicket ? TicketChangeKind.Created : TicketChangeKind.MessageAdded,
-                    written.GroupId, written.AssigneeId, null, written.MessageId));
-            return written.TicketId is null ? InboundOutcome.Ignored : InboundOutcome.Done;
+            return await WriteAsync(scope.ServiceProvider, itemId, token, cancellationToken);
+        }
+        catch (Exception e) when (IsClaimLost(e))
+        {
+            return InboundOutcome.NotTaken;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -77,49 +75,37 @@ public sealed class InboundProcessor(
         }
     }
 
-    private sealed record Written(long? TicketId, long? MessageId, bool NewTicket, long? GroupId, long? AssigneeId);
+    private static bool IsClaimLost(Exception e) => e is InboundClaimLost or DbUpdateConcurrencyException || e.InnerException is { } inner && IsClaimLost(inner);
 
-    private async Task<Written?> WriteAsync(IServiceProvider services, long itemId, string token, CancellationToken cancellationToken)
+    /// <summary>Runs the filters (they only read), then writes through the one ticket write path, which marks the item
+    /// done in its own transaction; an ignored item is marked so under the same claim check.</summary>
+    private async Task<InboundOutcome> WriteAsync(IServiceProvider services, long itemId, string token, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<OknoDb>();
-        var filters = services.GetServices<IInboundFilter>().ToList();
-        var writer = services.GetRequiredService<InboundTicketWriter>();
-        return await db.WriteAsync(async ct =>
+        var now = clock.GetUtcNow();
+        var item = await db.Set<InboundItem>().SingleAsync(i => i.Id == itemId, cancellationToken);
+        if (item.LeaseToken != token || item.Status != InboundStatus.Pending) return InboundOutcome.NotTaken;
+        var account = await db.Set<ChannelAccount>().AsNoTracking().SingleAsync(a => a.Id == item.AccountId, cancellationToken);
+        var message = adapters.Of(account.Kind).Parse(services, account, item.Payload);
+        var context = new InboundContext(db, item, account, message, now);
+        foreach (var filter in services.GetServices<IInboundFilter>())
         {
-            var now = clock.GetUtcNow();
-            var item = await db.Set<InboundItem>().SingleAsync(i => i.Id == itemId, ct);
-            if (item.LeaseToken != token || item.Status != InboundStatus.Pending) return null;
-            var account = await db.Set<ChannelAccount>().SingleAsync(a => a.Id == item.AccountId, ct);
-            var message = adapters.Of(account.Kind).Parse(services, account, item.Payload);
-            var context = new InboundContext(db, item, account, message, now);
-            foreach (var filter in filters)
-            {
-                await filter.RunAsync(context, ct);
-                if (context.IgnoredBecause is not null) break;
-            }
-            Written written;
-            if (context.IgnoredBecause is { } reason)
-            {
-                item.Status = InboundStatus.Ignored;
-                item.LastError = $"Ignored: {reason}.";
-                written = new Written(null, null, false, null, null);
-            }
-            else
-            {
-                var newTicket = context.Ticket is null;
-                var saved = await writer.WriteAsync(context, ct);
-                item.Status = InboundStatus.Done;
-                item.TicketId = saved.TicketId;
-                item.MessageId = saved.Id;
-                written = new Written(saved.TicketId, saved.Id, newTicket, saved.Ticket.GroupId, saved.Ticket.AssigneeId);
-            }
+            await filter.RunAsync(context, cancellationToken);
+            if (context.IgnoredBecause is not null) break;
+        }
+        if (context.IgnoredBecause is { } reason)
+        {
+            item.Status = InboundStatus.Ignored;
+            item.LastError = $"Ignored: {reason}.";
             item.ProcessedAt = now;
             item.LeaseToken = null;
             item.LeaseUntil = null;
-            // The claim is this save's concurrency check: if another node took the item over, nothing here commits.
-            await db.SaveChangesAsync(ct);
-            return written;
-        }, cancellationToken);
+            // The claim is this save's concurrency check: if another node took the item over, nothing here is written.
+            await db.SaveChangesAsync(cancellationToken);
+            return InboundOutcome.Ignored;
+        }
+        await services.GetRequiredService<InboundTicketWriter>().WriteAsync(context, token, cancellationToken);
+        return InboundOutcome.Done;
     }
 
     private async Task<InboundOutcome> RecordFailureAsync(long itemId, string token, Exception error, CancellationToken cancellationToken)
