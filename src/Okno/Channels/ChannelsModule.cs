@@ -1,6 +1,7 @@
 using Okno.Channels.Adapters;
 using Okno.Platform.Data;
 using Okno.Platform.Jobs;
+using Okno.Tickets.Events;
 
 namespace Okno.Channels;
 
@@ -19,6 +20,7 @@ public static class ChannelsModule
             .AddFilter<IdentifyCustomerFilter>()
             .AddFilter<FindConversationFilter>();
         services.AddSingleton<ISaveHook, DeliveryQueue>();
+        services.AddTicketEventHandler<WakeDeliveriesOnReply>();
         services.AddJob(q => ChannelJobs.Schedule(q, configuration));
         services.AddSingleton<ChannelAdapters>();
         services.AddSingleton<ChannelSettingsCodec>();
