@@ -135,7 +135,21 @@ public static class TestPostgres
         await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres" }.ConnectionString);
         await connection.OpenAsync();
         await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database.Replace("\"", "\"\"", StringComparison.Ordinal)}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        // FORCE may not end an autovacuum worker that happens to be in the new database (a superuser's process: 42501
+        // "must be a member of the role whose process is being terminated", seen once in a CI run); it is done within
+        // moments, so try again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (Npgsql.PostgresException e) when (e.SqlState == "42501" && attempt < 20)
+            {
+                await Task.Delay(250);
+            }
+        }
     }
 }
 
