@@ -39,7 +39,8 @@ public sealed class OknoFactory : WebApplicationFactory<Program>
         new(DatabaseProvider.Postgres, new Dictionary<string, string?>(settings ?? [])
         {
             ["Okno:Database:Provider"] = "Postgres",
-            ["ConnectionStrings:Okno"] = TestPostgres.NewDatabaseConnectionString(),
+            // A test may pass its own (a new database with extra session options); by default a new database.
+            ["ConnectionStrings:Okno"] = settings?.GetValueOrDefault("ConnectionStrings:Okno") ?? TestPostgres.NewDatabaseConnectionString(),
         }, services);
 
     public static OknoFactory For(string provider, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>

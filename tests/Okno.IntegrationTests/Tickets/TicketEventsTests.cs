@@ -193,6 +193,40 @@ public sealed class TicketEventsTests
         Assert.Contains($"okno_event_handler_pending{{handler=\"{RecordingTicketHandler.HandlerName}\"}} 0", metrics);
     }
 
+    [Theory]
+    [BothDatabases]
+    public async Task A_handlers_round_commits_without_waiting_for_the_disk_while_every_other_write_still_waits(string provider)
+    {
+        DurabilityProbe.Seen.Clear();
+        // The test cluster flushes nothing (synchronous_commit off for speed); this desk's sessions flush, as production's do.
+        var settings = provider == "postgres"
+            ? new Dictionary<string, string?> { ["ConnectionStrings:Okno"] = TestPostgres.NewDatabaseConnectionString() + ";Options=-c synchronous_commit=on" }
+            : null;
+        await using var app = OknoFactory.For(provider, settings, s => s.AddTicketEventHandler<DurabilityProbe>());
+        var admin = await app.AdminClientAsync();
+        await admin.CreateTicketAsync("Durability probe");
+        await JobHelpers.UntilAsync(() => Task.FromResult(DurabilityProbe.Seen.Count > 0), seconds: 30);
+
+        // Inside the handler's round: PostgreSQL's synchronous_commit off, SQLite's synchronous NORMAL (1).
+        Assert.All(DurabilityProbe.Seen, seen => Assert.Equal(provider == "postgres" ? "off" : "1", seen));
+        // Every other write (the pooled connections the rounds used included) still flushes before it is acknowledged.
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(provider == "postgres" ? "on" : "2", await app.WithDbAsync(db => DurabilityProbe.SettingAsync(db)));
+    }
+
+    /// <summary>Records the commit durability its round runs with.</summary>
+    public sealed class DurabilityProbe(OknoDb db) : ITicketEventHandler
+    {
+        public static readonly System.Collections.Concurrent.ConcurrentBag<string> Seen = [];
+        public string Name => "tests.durability-probe";
+        public async Task HandleAsync(TicketDomainEvent ticketEvent, CancellationToken cancellationToken) => Seen.Add(await SettingAsync(db));
+
+        public static async Task<string> SettingAsync(OknoDb db) =>
+            db.Provider == DatabaseProvider.Postgres
+                ? (await db.Database.SqlQueryRaw<string>("SELECT current_setting('synchronous_commit') AS \"Value\"").ToListAsync()).Single()
+                : (await db.Database.SqlQueryRaw<long>("SELECT synchronous AS \"Value\" FROM pragma_synchronous").ToListAsync()).Single().ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     [Fact]
     public async Task Two_nodes_on_one_PostgreSQL_handle_each_event_exactly_once()
     {

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Okno.Platform.Search;
@@ -68,6 +69,11 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
     }
 
     private const int MaxWriteAttempts = 5;
+
+    /// <summary>Begins a transaction whose commit is atomic and visible at once but does not wait for the disk: a crash
+    /// of the database server or machine (not of Okno) may undo the last such commits, all of each or nothing. Only
+    /// for work that is redone when undone, such as an outbox handler's round (its writes and its cursor move).</summary>
+    public abstract Task<IDbContextTransaction> BeginUnflushedTransactionAsync(CancellationToken cancellationToken);
 
     public abstract bool IsUniqueViolation(DbUpdateException exception);
 

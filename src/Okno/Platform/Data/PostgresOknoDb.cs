@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Okno.Platform.Data;
@@ -16,6 +17,13 @@ public sealed class PostgresOknoDb(DbContextOptions<PostgresOknoDb> options) : O
 
     public override async Task LockTicketAsync(long ticketId, CancellationToken cancellationToken) =>
         await Database.ExecuteSqlAsync($"SELECT 1 FROM \"Tickets\" WHERE \"Id\" = {ticketId} FOR UPDATE", cancellationToken);
+
+    public override async Task<IDbContextTransaction> BeginUnflushedTransactionAsync(CancellationToken cancellationToken)
+    {
+        var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit TO OFF", cancellationToken);
+        return transaction;
+    }
 
     public override bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };

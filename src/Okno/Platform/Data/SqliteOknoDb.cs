@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Okno.Platform.Data;
@@ -26,6 +27,16 @@ public sealed class SqliteOknoDb(DbContextOptions<SqliteOknoDb> options) : OknoD
     public override Task LockTicketAsync(long ticketId, CancellationToken cancellationToken) => Task.CompletedTask;
 
     // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY.
+    // synchronous=NORMAL for this connection's next commits (WAL: atomic, lost only on power loss); SQLite refuses to
+    // change it inside a transaction, so it is set first, and every later open of the pooled connection sets FULL again
+    // (SqliteConnectionSetup).
+    public override async Task<IDbContextTransaction> BeginUnflushedTransactionAsync(CancellationToken cancellationToken)
+    {
+        await Database.OpenConnectionAsync(cancellationToken);
+        await Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", cancellationToken);
+        return await Database.BeginTransactionAsync(cancellationToken);
+    }
+
     public override bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
 

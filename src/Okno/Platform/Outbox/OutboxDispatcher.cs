@@ -89,7 +89,10 @@ public sealed class OutboxDispatcher(
         // A look without a transaction first: an idle round must not take SQLite's write lock.
         if (!await OutboxQueries.Ready(db, topic, progress.LastTxId, progress.LastEventId).AnyAsync(stop)) return Options.PollInterval;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(stop);
+        // The round's writes and its cursor move commit together, so a round undone by a database crash is simply
+        // handled again: its commit need not wait for the disk. Waiting made every creation cost one flush per
+        // handler on top of its own, halving ticket creation on PostgreSQL (bench/results/2026-12-04-postgres.md).
+        await using var transaction = await db.BeginUnflushedTransactionAsync(stop);
         if (!await OutboxQueries.TryLockHandlerAsync(db, name, stop)) return Options.PollInterval;   // another node has it
         // Read again under the lock: another node may have moved the cursor since the look.
         progress = await db.OutboxProgress.AsNoTracking().SingleAsync(p => p.Handler == name, stop);
@@ -145,7 +148,9 @@ public sealed class OutboxDispatcher(
         {
             logger.LogWarning(e, "Outbox handler {Handler} failed after events {First}..{Last} were handled", name, batch[0].Id, last.Id);
         }
-        return TimeSpan.Zero;   // more may be waiting
+        // A full batch: more are waiting. A short one: caught up, and whatever this node commits from now on wakes the
+        // loop (it took the signal before looking), so an empty look now would only cost two round trips.
+        return batch.Count == Options.BatchSize ? TimeSpan.Zero : Options.PollInterval;
     }
 
     private const string BeforeHandler = "outbox_handler";
