@@ -141,7 +141,16 @@ public sealed class TicketCountCacheTests(SqliteOkno okno) : IClassFixture<Sqlit
     [Fact]
     public async Task Counters_are_read_once_for_everyone_until_a_change_on_this_node_says_otherwise()
     {
-        await okno.Admin.CreateTicketAsync("Counted");
+        // The creation reaches the cache through the live-feed event handler, after the create has answered: wait for
+        // it, or its late arrival would refresh the cache in the middle of the test.
+        await okno.Admin.GetJsonAsync("/api/v1/tickets/counts");   // the cache exists (and subscribes) before the feed is watched
+        var feed = okno.App.Services.GetRequiredService<Okno.Tickets.Live.TicketFeed>();
+        var created = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (feed.Subscribe(change => { if (change.Kind == Okno.Tickets.Live.TicketChangeKind.Created) created.TrySetResult(change.TicketId); }))
+        {
+            var id = (await okno.Admin.CreateTicketAsync("Counted")).Id();
+            Assert.Equal(id, await created.Task.WaitAsync(TimeSpan.FromSeconds(30)));   // this class's only ticket
+        }
         var before = (await okno.Admin.GetJsonAsync("/api/v1/tickets/counts")).GetProperty("all_open").GetInt64();
         // A change the node was not told about (another node's, or a repair): the cached answer stands for now…
         await okno.App.WithDbAsync(async db =>
