@@ -55,6 +55,8 @@ public static class HostileText
         ("lt <<<", Repeat("<", size)),
         ("comments <!--", Repeat("<!--", size)),
         ("attributes", "<b " + Repeat("a=1 ", size - 4) + ">"),
+        ("huge style attribute", "<b style=\"" + Repeat("color:red;", size - 20) + "\">x</b>"),
+        ("styled spans", Repeat("<span style=\"color:red;font-weight:bold\">x", size)),
         ("deep then misnested", DeepThenMisnested(size)),
         ("formatting at limit", Repeat("<b>", 3 * 250) + Repeat("<i>x</b><b>", size - 750)),
     ];

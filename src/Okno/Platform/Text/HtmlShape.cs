@@ -24,16 +24,33 @@ public static class HtmlShape
 
     /// <summary>The deepest the open-element stack gets, or a number above <paramref name="stopAbove"/> as soon as it
     /// passes it (the scan stops there).</summary>
-    public static int MaxDepth(string html, int stopAbove)
+    public static int MaxDepth(string html, int stopAbove) => Measure(html, stopAbove, int.MaxValue).Depth;
+
+    /// <summary>The deepest nesting and the most children (elements and text runs) of one element. AngleSharp and
+    /// HtmlSanitizer also slow down with the square of an element's children (tens of thousands of <c>&lt;p&gt;</c>,
+    /// <c>&lt;td&gt;</c> or links side by side cost seconds), so both are bounded. The scan stops as soon as either
+    /// passes its bound.</summary>
+    public static (int Depth, int Children) Measure(string html, int maxDepth, int maxChildren)
     {
         var stack = new List<string>();
+        var children = new List<int> { 0 }; // children[k] belongs to stack[k - 1]; children[0] to the body
         var reopen = new List<string>();
         var deepest = 0;
+        var most = 0;
         var i = 0;
+        void Child()
+        {
+            var n = ++children[^1];
+            if (n > most) most = n;
+        }
         while (i < html.Length)
         {
             var lt = html.IndexOf('<', i);
-            if (lt < 0 || lt + 1 >= html.Length) break;
+            if (lt < 0) lt = html.Length;
+            for (var k = i; k < lt; k++)
+                if (!char.IsWhiteSpace(html[k])) { Child(); break; }
+            if (most > maxChildren) return (deepest, most);
+            if (lt + 1 >= html.Length) break;
             var c = html[lt + 1];
             if (c == '!')
             {
@@ -63,27 +80,34 @@ public static class HtmlShape
                 for (var k = stack.Count - 1; k > at; k--)
                     if (Formatting.Contains(stack[k])) reopen.Add(stack[k]);
                 stack.RemoveRange(at, stack.Count - at);
-                for (var k = reopen.Count - 1; k >= 0; k--) stack.Add(reopen[k]);
+                children.RemoveRange(at + 1, children.Count - at - 1);
+                for (var k = reopen.Count - 1; k >= 0; k--) Push(reopen[k]);
             }
             else
             {
                 if (RawText.Contains(name))
                 {
+                    Child();
                     var end = html.IndexOf("</" + name, i, StringComparison.OrdinalIgnoreCase);
                     i = end < 0 ? html.Length : end;
                     continue;
                 }
-                if (Void.Contains(name) || selfClosing) continue;
+                if (Void.Contains(name) || selfClosing) { Child(); continue; }
                 CloseImplied(stack, name);
-                stack.Add(name);
+                children.RemoveRange(stack.Count + 1, children.Count - stack.Count - 1);
+                Push(name);
             }
-            if (stack.Count > deepest)
-            {
-                deepest = stack.Count;
-                if (deepest > stopAbove) return deepest;
-            }
+            if (stack.Count > deepest) deepest = stack.Count;
+            if (deepest > maxDepth || most > maxChildren) return (deepest, most);
         }
-        return deepest;
+        return (deepest, most);
+
+        void Push(string element)
+        {
+            Child();
+            stack.Add(element);
+            children.Add(0);
+        }
     }
 
     /// <summary>A start tag that ends an element whose end tag may be left out.</summary>

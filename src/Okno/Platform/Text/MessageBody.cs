@@ -71,8 +71,13 @@ public sealed partial class MessageBodies
     }
 
     /// <summary>Why this HTML would cost too much to parse, or null.</summary>
-    public FieldError? CheckHtml(string html) =>
-        HtmlShape.MaxDepth(html, _limits.MaxHtmlDepth) > _limits.MaxHtmlDepth ? TextErrors.TooDeep(_limits.MaxHtmlDepth) : null;
+    public FieldError? CheckHtml(string html)
+    {
+        var (depth, children) = HtmlShape.Measure(html, _limits.MaxHtmlDepth, _limits.MaxHtmlChildren);
+        return depth > _limits.MaxHtmlDepth ? TextErrors.TooDeep(_limits.MaxHtmlDepth)
+            : children > _limits.MaxHtmlChildren ? TextErrors.TooComplex()
+            : null;
+    }
 
     /// <summary>Markdown rendered and sanitized, or the refusal (for the UI, which shows it instead of a preview).</summary>
     public (string? Html, FieldError? Error) TryMarkdown(string markdown)

@@ -37,7 +37,9 @@ internal sealed class SafeMarkdown
     /// <summary>Markdig's HTML, or the refusal: <see cref="ErrorCodes.TextTooDeep"/> or <see cref="ErrorCodes.TextTooComplex"/>.</summary>
     public (string? Html, Web.FieldError? Error) ToHtml(string markdown)
     {
-        if (LinkScanCost(markdown) > LinkScanAllowance + LinkScanPerChar * markdown.Length) return (null, TextErrors.TooComplex());
+        if (LinkScanCost(markdown) > LinkScanAllowance + LinkScanPerChar * markdown.Length || !LinesAreBounded(markdown))
+            return (null, TextErrors.TooComplex());
+        if (DeepestLinePrefix(markdown) > _options.MaxMarkdownNesting) return (null, TextErrors.TooDeep(_options.MaxMarkdownNesting));
         var context = new MarkdownParserContext();
         context.Properties[DeadlineKey] = Stopwatch.GetTimestamp() + (long)(_options.MarkdownBudgetMilliseconds / 1000.0 * Stopwatch.Frequency);
         try
@@ -73,6 +75,73 @@ internal sealed class SafeMarkdown
         }
         return cost;
     }
+
+    /// <summary>Two block-level costs the inline deadline cannot see, because Markdig pays them before or after the
+    /// inline parsers run: link reference definitions (tens of thousands cost seconds) and pipe tables with thousands
+    /// of columns (their post-processing). Real articles have a few of the first and tens of columns.</summary>
+    internal static bool LinesAreBounded(string markdown)
+    {
+        var definitions = 0;
+        var start = 0;
+        while (start <= markdown.Length)
+        {
+            var end = markdown.IndexOf('\n', start);
+            if (end < 0) end = markdown.Length;
+            var line = markdown.AsSpan(start, end - start);
+            var indent = 0;
+            while (indent < line.Length && indent < 4 && line[indent] == ' ') indent++;
+            if (indent < 4 && indent < line.Length && line[indent] == '[' && line.IndexOf("]:") > indent && ++definitions > MaxReferenceDefinitions)
+                return false;
+            if (line.Count('|') > MaxPipesPerLine) return false;
+            start = end + 1;
+        }
+        return true;
+    }
+
+    /// <summary>The most containers one line opens with its prefix of block quote and list markers (<c>&gt; &gt; - 1. </c>):
+    /// Markdig builds such a line's containers before it checks its nesting limit, at a cost that grows with their
+    /// number, so a line of thousands is refused before parsing. Leading indentation counts a level per two columns
+    /// (a nested list item is indented under its parent), so a staircase of nested lists is refused the same way. A line of dashes or stars counts too (it may be a
+    /// thematic break, but not one with more markers than the nesting limit).</summary>
+    internal static int DeepestLinePrefix(string markdown)
+    {
+        var deepest = 0;
+        var i = 0;
+        while (i < markdown.Length)
+        {
+            // Indentation nests too: a list item's content (a nested list included) is indented by its marker's
+            // width, at least two columns a level.
+            var columns = 0;
+            while (i < markdown.Length && markdown[i] is ' ' or '\t') { columns += markdown[i] == '\t' ? 4 : 1; i++; }
+            var depth = 0;
+            while (true)
+            {
+                var spaces = 0;
+                while (i < markdown.Length && markdown[i] == ' ' && spaces < 4) { i++; spaces++; }
+                if (i >= markdown.Length) break;
+                var c = markdown[i];
+                if (c == '>') { depth++; i++; continue; }
+                if (c is '-' or '*' or '+' && i + 1 < markdown.Length && markdown[i + 1] is ' ' or '\t') { depth++; i += 2; continue; }
+                var digits = 0;
+                while (i + digits < markdown.Length && digits < 10 && char.IsAsciiDigit(markdown[i + digits])) digits++;
+                if (digits > 0 && i + digits + 1 < markdown.Length && markdown[i + digits] is '.' or ')' && markdown[i + digits + 1] is ' ' or '\t')
+                {
+                    depth++;
+                    i += digits + 2;
+                    continue;
+                }
+                break;
+            }
+            if (depth > 0) depth += columns / 2; // only a marker makes indentation a level (not indented code)
+            if (depth > deepest) deepest = depth;
+            var end = markdown.IndexOf('\n', i);
+            i = end < 0 ? markdown.Length : end + 1;
+        }
+        return deepest;
+    }
+
+    internal const int MaxReferenceDefinitions = 2_000;
+    internal const int MaxPipesPerLine = 1_000;
 
     private sealed class BudgetSpentException : Exception;
 

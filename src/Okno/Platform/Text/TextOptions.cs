@@ -14,7 +14,11 @@ public sealed class TextOptions
     /// newsletters of nested tables included, stays far below it.</summary>
     public int MaxHtmlDepth { get; set; } = 256;
 
+    /// <summary>Most children (elements and runs of text) of one HTML element: the parser and the sanitizer slow down
+    /// with the square of it. A long newsletter table has hundreds of rows, not thousands.</summary>
+    public int MaxHtmlChildren { get; set; } = 5_000;
+
     /// <summary>Wall-clock time one Markdown text may take to parse; the last line of defence after the cheap
     /// structural checks. Parsing stops at the next inline element once the budget is spent.</summary>
-    public int MarkdownBudgetMilliseconds { get; set; } = 500;
+    public int MarkdownBudgetMilliseconds { get; set; } = 400;
 }
