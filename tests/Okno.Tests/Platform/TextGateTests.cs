@@ -57,7 +57,7 @@ public sealed class TextGateTests
             var invalid = Assert.IsType<InvalidInput>(e.Error);
             var field = Assert.Single(invalid.Fields);
             Assert.Equal("bodyHtml", field.Key);
-            Assert.Equal(ErrorCodes.TextTooDeep, Assert.Single(field.Value).Code);
+            Assert.Contains(Assert.Single(field.Value).Code, new[] { ErrorCodes.TextTooDeep, ErrorCodes.TextTooComplex });
         }
     }
 
@@ -77,7 +77,8 @@ public sealed class TextGateTests
     [Theory]
     [InlineData("quotes >>>")]
     [InlineData("quotes > > >")]
-    [InlineData("brackets [[[")]
+    [InlineData("nested-lists - 1. ")]
+    [InlineData("indented-lists")]
     public void Deep_markdown_is_refused_as_too_deep_with_the_limit(string name)
     {
         var markdown = HostileText.Markdown(Limit).Single(c => c.Name == name).Text;
@@ -103,6 +104,38 @@ public sealed class TextGateTests
         var error = Assert.Single(Assert.IsType<InvalidInput>(e.Error).Fields["bodyHtml"]);
         Assert.Equal(ErrorCodes.TextTooDeep, error.Code);
         Assert.Equal(256, error.Parameters["max"]);
+    }
+
+    [Theory]
+    [InlineData("p unclosed")]
+    [InlineData("li unclosed")]
+    [InlineData("b-i crossed </b></i>")]
+    public void Tens_of_thousands_of_siblings_are_refused_as_too_complex(string name)
+    {
+        var html = HostileText.Html(Limit).Single(c => c.Name == name).Text;
+
+        var e = Assert.Throws<OknoException>(() => Bodies.FromHtml(html, "bodyHtml"));
+
+        Assert.Equal(ErrorCodes.TextTooComplex, Assert.Single(Assert.IsType<InvalidInput>(e.Error).Fields["bodyHtml"]).Code);
+    }
+
+    [Theory]
+    [InlineData("ref-definitions")]
+    [InlineData("wide-table")]
+    [InlineData("pipes |||")]
+    public void Block_level_costs_are_refused_by_the_line_scan(string name)
+    {
+        var markdown = HostileText.Markdown(Limit).Single(c => c.Name == name).Text;
+
+        Assert.Equal(ErrorCodes.TextTooComplex, Bodies.TryMarkdown(markdown).Error?.Code);
+    }
+
+    [Fact]
+    public void Deeply_indented_code_is_not_mistaken_for_nesting()
+    {
+        var markdown = "```\n" + new string(' ', 120) + "deep code\n```\n\n" + new string(' ', 100) + "indented code block";
+
+        Assert.Null(Bodies.TryMarkdown(markdown).Error);
     }
 
     [Fact]
