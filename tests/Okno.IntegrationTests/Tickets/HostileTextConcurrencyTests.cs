@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Okno.Platform.Data;
 using Okno.Knowledge;
 using Okno.Testing;
 using Okno.Tickets;
@@ -68,5 +70,42 @@ public sealed class HostileTextConcurrencyTests
             await db.Set<ArticleTranslation>().CountAsync(t => t.Title.StartsWith("Hostile "))));
         Assert.Equal(count, tickets);
         Assert.Equal(2, articles);
+    }
+
+    /// <summary>The render happens before the write transaction opens: while another connection holds the write lock
+    /// (SQLite: BEGIN IMMEDIATE; PostgreSQL: an exclusive lock on the tables the saves write first), a body the gate
+    /// refuses is answered at once, instead of waiting for the lock and then rendering under it.</summary>
+    [Theory]
+    [BothDatabases]
+    public async Task A_refused_body_is_answered_while_another_writer_holds_the_lock(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var admin = await app.AdminClientAsync();
+        var category = await admin.PostJsonAsync("/api/v1/kb/categories", new { name = "Locked" });
+        var section = (await admin.PostJsonAsync($"/api/v1/kb/categories/{category.Id()}/sections", new { name = "Locked" })).Id();
+        var linkOpeners = HostileText.Markdown(ArticleTranslation.BodyMaxLength).Single(c => c.Name == "link-open [a](").Text;
+        var deepHtml = HostileText.Html(Message.BodyMaxLength).Single(c => c.Name == "b-i unclosed").Text;
+
+        using var scope = app.Services.CreateScope();
+        var holder = scope.ServiceProvider.GetRequiredService<OknoDb>();
+        await using (var transaction = await holder.Database.BeginTransactionAsync())
+        {
+            if (app.Provider == DatabaseProvider.Postgres)
+                await holder.Database.ExecuteSqlRawAsync("LOCK TABLE \"KbArticles\", \"Tickets\" IN ACCESS EXCLUSIVE MODE");
+            else
+                await holder.Database.ExecuteSqlRawAsync("UPDATE \"KbSections\" SET \"Name\" = \"Name\" WHERE \"Id\" = -1");
+
+            var article = admin.PostAsJsonAsync("/api/v1/kb/articles",
+                new { sectionId = section, language = "en", title = "Locked out", body = linkOpeners, visibility = "draft" });
+            var ticket = admin.PostAsJsonAsync("/api/v1/tickets",
+                new { subject = "Locked out", bodyHtml = deepHtml, customer = new { email = "locked@example.com" } });
+            var both = Task.WhenAll(article, ticket);
+            var first = await Task.WhenAny(both, Task.Delay(TimeSpan.FromSeconds(20)));
+
+            Assert.True(first == both, "a refused body waited for the write lock");
+            Assert.Equal(HttpStatusCode.BadRequest, (await article).StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, (await ticket).StatusCode);
+            await transaction.RollbackAsync();
+        }
     }
 }
