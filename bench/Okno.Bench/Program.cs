@@ -2,6 +2,7 @@ using Okno.Bench;
 using Okno.Bench.Api;
 using Okno.Bench.Floor;
 using Okno.Bench.Generate;
+using Okno.Bench.Hostile;
 using Okno.Bench.Live;
 using Okno.Bench.Search;
 
@@ -18,6 +19,8 @@ const string Usage = """
       articles --url http://127.0.0.1:PORT --email E --password P [--count 10000] [--clients 4]
       search   --url http://127.0.0.1:PORT --email E --password P [--seconds 10] [--warmup 2] [--agent auto|none|E]
                [--out bench/results/<date>-<provider>.md] [--label text]
+      hostile  [--size 200000] [--before-size 100000] [--url http://127.0.0.1:PORT --email E --password P]
+               [--seconds 10] [--clients 4] [--out bench/results/<date>-hostile.md] [--label text]
       live     --url http://127.0.0.1:PORT --email E --password P [--samples 30] [--gap-ms 300]
                [--chromium /usr/bin/chromium] [--out file] [--label text]
 
@@ -42,6 +45,7 @@ try
         "api" => await ApiBench.RunAsync(options, stop.Token),
         "floor" => await FloorBench.RunAsync(options, stop.Token),
         "live" => await LiveBench.RunAsync(options, stop.Token),
+        "hostile" => await HostileBench.RunAsync(options, stop.Token),
         "articles" => await SearchBench.SeedArticlesAsync(options, stop.Token),
         "search" => await SearchBench.RunAsync(options, stop.Token),
         _ => throw new UsageException($"Unknown command '{args[0]}'."),

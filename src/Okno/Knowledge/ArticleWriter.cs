@@ -8,7 +8,7 @@ namespace Okno.Knowledge;
 /// <summary>What every save of a translation shares: checking the fields, and writing the row plus a revision and
 /// calling <see cref="ArticleSaved"/> in the caller's transaction. CreateArticle, SaveArticle and RestoreRevision
 /// all save through here, so there is one place where a translation changes.</summary>
-public sealed partial class ArticleWriter(OknoDb db, ArticleMarkdown markdown, ArticleSaved saved)
+public sealed partial class ArticleWriter(OknoDb db, ArticleSaved saved)
 {
     public static string? CheckLanguage(string? language, FieldErrors errors, string field = "language")
     {
@@ -29,8 +29,10 @@ public sealed partial class ArticleWriter(OknoDb db, ArticleMarkdown markdown, A
             errors.Add("slug", KnowledgeErrorCodes.InvalidSlug, $"Lower-case latin letters, digits and single hyphens, at most {ArticleTranslation.SlugMaxLength} characters.", ("max", ArticleTranslation.SlugMaxLength));
     }
 
-    /// <summary>Sets the translation's content and appends a revision. Call inside <see cref="OknoDb.WriteAsync{T}"/>.</summary>
-    public async Task SaveAsync(ArticleTranslation translation, string title, string body, ArticleVisibility visibility, string? slug,
+    /// <summary>Sets the translation's content and appends a revision. Call inside <see cref="OknoDb.WriteAsync{T}"/>, with
+    /// the body already rendered (<see cref="ArticleMarkdown.Render"/>) before the transaction opened: nothing slow runs
+    /// while the write lock is held.</summary>
+    public async Task SaveAsync(ArticleTranslation translation, string title, string body, RenderedArticle rendered, ArticleVisibility visibility, string? slug,
         int? restoredFrom, long agentId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         title = title.Trim();
@@ -48,7 +50,7 @@ public sealed partial class ArticleWriter(OknoDb db, ArticleMarkdown markdown, A
         }
         translation.Title = title;
         translation.Body = body;
-        translation.Html = markdown.ToHtml(body);
+        translation.Html = rendered.Html;
         translation.Visibility = visibility;
         translation.UpdatedById = agentId;
         translation.UpdatedAt = now;
@@ -60,7 +62,7 @@ public sealed partial class ArticleWriter(OknoDb db, ArticleMarkdown markdown, A
             Title = title, Body = body, Visibility = visibility, RestoredFrom = restoredFrom, AuthorId = agentId, CreatedAt = now,
         });
         await db.SaveChangesAsync(cancellationToken);
-        await saved.OnSavedAsync(translation, cancellationToken);
+        await saved.OnSavedAsync(translation, rendered.Text, cancellationToken);
     }
 
     [GeneratedRegex("^[a-z]{2}$")]

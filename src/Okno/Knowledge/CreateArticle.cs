@@ -8,7 +8,7 @@ namespace Okno.Knowledge;
 public sealed record CreateArticleRequest(long? SectionId, string? Language, string? Title, string? Body, ArticleVisibility? Visibility, string? Slug);
 
 /// <summary>Creates an article with its first translation; that translation's language becomes the fallback language.</summary>
-public sealed class CreateArticle(OknoDb db, ArticleWriter writer, ArticleQueries queries, TimeProvider clock)
+public sealed class CreateArticle(OknoDb db, ArticleWriter writer, ArticleMarkdown markdown, ArticleQueries queries, TimeProvider clock)
 {
     public async Task<ArticleView> ExecuteAsync(CreateArticleRequest request, CurrentAgent agent, CancellationToken cancellationToken)
     {
@@ -19,6 +19,8 @@ public sealed class CreateArticle(OknoDb db, ArticleWriter writer, ArticleQuerie
         var language = ArticleWriter.CheckLanguage(request.Language, errors);
         ArticleWriter.CheckContent(request.Title, request.Body, request.Visibility, request.Slug, errors);
         errors.ThrowIfAny();
+        // Rendered before the transaction: a costly body never holds the write lock (and is refused with a 400 first).
+        var rendered = markdown.Render(request.Body!);
 
         var id = await db.WriteAsync(async ct =>
         {
@@ -31,7 +33,7 @@ public sealed class CreateArticle(OknoDb db, ArticleWriter writer, ArticleQuerie
             await db.SaveChangesAsync(ct);
             var translation = new ArticleTranslation { ArticleId = article.Id, Language = language! };
             db.Add(translation);
-            await writer.SaveAsync(translation, request.Title!, request.Body!, request.Visibility!.Value, request.Slug, null, agent.Id, now, ct);
+            await writer.SaveAsync(translation, request.Title!, request.Body!, rendered, request.Visibility!.Value, request.Slug, null, agent.Id, now, ct);
             return article.Id;
         }, cancellationToken);
         return await queries.GetAsync(id, language, cancellationToken);

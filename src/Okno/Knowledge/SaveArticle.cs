@@ -10,7 +10,7 @@ namespace Okno.Knowledge;
 public sealed record SaveArticleRequest(string? Language, string? Title, string? Body, ArticleVisibility? Visibility, string? Slug, long? SectionId);
 
 /// <summary>Replaces (or adds) one translation of an article; every save appends a revision.</summary>
-public sealed class SaveArticle(OknoDb db, ArticleWriter writer, ArticleQueries queries, TimeProvider clock)
+public sealed class SaveArticle(OknoDb db, ArticleWriter writer, ArticleMarkdown markdown, ArticleQueries queries, TimeProvider clock)
 {
     public async Task<ArticleView> ExecuteAsync(long id, SaveArticleRequest request, CurrentAgent agent, CancellationToken cancellationToken)
     {
@@ -20,6 +20,8 @@ public sealed class SaveArticle(OknoDb db, ArticleWriter writer, ArticleQueries 
         if (request.SectionId is { } sectionId && !await db.Set<Section>().AnyAsync(s => s.Id == sectionId, cancellationToken))
             errors.Add("sectionId", KnowledgeErrorCodes.SectionNotFound, $"There is no section {sectionId}.", ("id", sectionId));
         errors.ThrowIfAny();
+        // Rendered before the transaction: a costly body never holds the write lock (and is refused with a 400 first).
+        var rendered = markdown.Render(request.Body!);
 
         await db.WriteAsync(async ct =>
         {
@@ -33,7 +35,7 @@ public sealed class SaveArticle(OknoDb db, ArticleWriter writer, ArticleQueries 
             }
             if (request.SectionId is { } moveTo) article.SectionId = moveTo;
             article.UpdatedAt = now;
-            await writer.SaveAsync(translation, request.Title!, request.Body!, request.Visibility!.Value, request.Slug, null, agent.Id, now, ct);
+            await writer.SaveAsync(translation, request.Title!, request.Body!, rendered, request.Visibility!.Value, request.Slug, null, agent.Id, now, ct);
             return id;
         }, cancellationToken);
         return await queries.GetAsync(id, language, cancellationToken);

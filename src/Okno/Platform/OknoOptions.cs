@@ -12,6 +12,8 @@ public sealed class OknoOptions
     /// <summary>Fill an empty database with demo data at start (also: the --demo argument).</summary>
     public bool Demo { get; set; }
     public LimitsOptions Limits { get; set; } = new();
+    /// <summary>Bounds on Markdown and HTML processing, see <see cref="Text.TextOptions"/>.</summary>
+    public Text.TextOptions Text { get; set; } = new();
     /// <summary>A StackExchange.Redis connection string ("127.0.0.1:6379,password=…") shared by every node of one
     /// desk: live updates (ticket changes, who is viewing and typing) and the SignalR backplane go through it. Empty:
     /// a single node, and Redis is never contacted.</summary>

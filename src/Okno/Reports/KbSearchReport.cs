@@ -6,6 +6,7 @@ using Okno.Knowledge.HelpCenter;
 using Okno.Platform.Data;
 using Okno.Platform.Search;
 using Okno.Platform.Security;
+using Okno.Platform.Text;
 using Okno.Platform.Web;
 
 namespace Okno.Reports;
@@ -194,8 +195,9 @@ public sealed class KbSearchDraft(OknoDb db, CreateArticle create, TimeProvider 
         var body = new StringBuilder(russian
             ? "Посетители справочного центра искали это и не нашли ответа.\n\nЧто они вводили:\n\n"
             : "Visitors of the help center searched for this and did not find an answer.\n\nWhat they typed:\n\n");
-        foreach (var r in raw) body.Append("- ").Append(r.Query.Replace("\n", " ", StringComparison.Ordinal)).Append(" (").Append(r.Count).Append(")\n");
-        if (raw.Count == 0) body.Append("- ").Append(query).Append('\n');
+        // What visitors typed is shown as typed, never as Markdown: a query such as ![x](http://evil/p.png) stays text.
+        foreach (var r in raw) body.Append("- ").Append(MarkdownText.Literal(r.Query)).Append(" (").Append(r.Count).Append(")\n");
+        if (raw.Count == 0) body.Append("- ").Append(MarkdownText.Literal(query)).Append('\n');
         body.Append(russian ? "\n_Напишите здесь ответ._\n" : "\n_Write the answer here._\n");
         return await create.ExecuteAsync(new CreateArticleRequest(request.SectionId, request.Language, query, body.ToString(), ArticleVisibility.Draft, null),
             agent, ct);

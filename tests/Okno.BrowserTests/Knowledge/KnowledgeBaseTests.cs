@@ -134,4 +134,30 @@ public sealed class KnowledgeAdminPagesTests(OknoInChromium okno)
         await page.Locator("#macro-filter").FillAsync("no such macro at all");
         await Expect(page.Locator("#macros-empty")).ToBeVisibleAsync();
     });
+
+    [Fact]
+    public Task A_body_the_text_gate_refuses_shows_the_reason_in_the_preview_and_under_the_field_and_the_page_keeps_working() =>
+        okno.InPageAsync("ru-RU", async tab =>
+    {
+        var admin = await okno.App.AdminClientAsync();
+        var category = await admin.PostJsonAsync("/api/v1/kb/categories", new { name = "Глубина " + Guid.NewGuid().ToString("N")[..6] });
+        await admin.PostJsonAsync($"/api/v1/kb/categories/{category.Id()}/sections", new { name = "Цитаты" });
+        await tab.SignInAsync(returnUrl: "/kb/articles/new");
+        var page = tab.Page;
+        await page.Locator("#kb-title-input").FillAsync("Слишком глубоко " + Guid.NewGuid().ToString("N")[..6]);
+
+        // 40 nested quotes: over the nesting limit (32). The preview says why, in the page's language, and renders nothing.
+        await page.Locator("#kb-body-input").FillAsync(string.Concat(Enumerable.Repeat("> ", 40)) + "текст");
+        await Expect(page.Locator("#kb-preview-error")).ToContainTextAsync("вложен слишком глубоко");
+        await page.Locator("#kb-save").ClickAsync();
+        await Expect(page.GetByText("не больше 32 уровней").Last).ToBeVisibleAsync();
+        Assert.Contains("/kb/articles/new", page.Url);
+
+        // The circuit is alive: a normal body previews and saves.
+        await page.Locator("#kb-body-input").FillAsync("> одна цитата с **выделением**");
+        await Expect(page.Locator("#kb-preview-error")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#kb-preview strong")).ToHaveTextAsync("выделением");
+        await page.Locator("#kb-save").ClickAsync();
+        await Expect(page.Locator("#kb-revision-1")).ToBeVisibleAsync();
+    });
 }

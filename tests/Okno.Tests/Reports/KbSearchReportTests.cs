@@ -205,6 +205,28 @@ public sealed class KbSearchDraftTests(SqliteOkno okno) : IClassFixture<SqliteOk
         Assert.Contains("query", bad.ErrorFields());
     }
 
+    [Theory]
+    [InlineData("![x](http://evil.example/p.png)")]
+    [InlineData("[x](javascript:alert(1))")]
+    [InlineData("<img src=x onerror=alert(1)> http://evil.example **bold** # title")]
+    public async Task Queries_go_into_the_draft_as_literal_text_never_as_markdown(string hostile)
+    {
+        var query = hostile + " " + Guid.NewGuid().ToString("N")[..6];
+        await KbSearchReportTests.SearchAsync(KbSearchReportTests.Visitor(okno), query, okno.App);
+        var section = await KbSearchReportTests.SectionAsync(Admin);
+
+        var draft = await Admin.PostJsonAsync("/api/v1/reports/kb-search/draft", new { query, language = "en", sectionId = section });
+
+        var html = draft.Str("html");
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<a ", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<strong>", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<h1", html, StringComparison.OrdinalIgnoreCase);
+        // The visitor's words are all there, shown as typed (HTML-encoded in the page).
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(query), html);
+        Assert.Contains("(1)", html);
+    }
+
     [Fact]
     public async Task Report_page_renders_for_a_signed_in_agent()
     {

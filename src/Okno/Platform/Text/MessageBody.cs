@@ -3,21 +3,33 @@ using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Ganss.Xss;
+using Microsoft.Extensions.Options;
+using Okno.Platform.Web;
 
 namespace Okno.Platform.Text;
 
 /// <summary>A message body as stored: the plain text and a sanitized HTML rendering of it.</summary>
 public sealed record MessageBody(string Text, string Html);
 
-/// <summary>Turns bodies from outside into <see cref="MessageBody"/>. Plain text is never interpreted as
-/// markup; HTML goes through an allow-list sanitizer before it is stored or shown.</summary>
+/// <summary>Turns bodies from outside into <see cref="MessageBody"/>, and is the one gate every Markdown and HTML text
+/// passes on its way in: plain text is never interpreted as markup; HTML goes through an allow-list sanitizer before it
+/// is stored or shown; Markdown is rendered by <see cref="SafeMarkdown"/> and then sanitized. Each step's work is
+/// bounded (<see cref="TextOptions"/>): HTML deeper than the limit (<see cref="HtmlShape"/>, a linear pre-scan) and
+/// Markdown too deep or too costly are refused with an <see cref="OknoException"/> naming the field (400), so nothing
+/// slow reaches the parser. Call it before a write transaction opens, never inside one.</summary>
 public sealed partial class MessageBodies
 {
     private readonly HtmlSanitizer _sanitizer = new();
     private readonly HtmlParser _parser = new();
+    private readonly TextOptions _limits;
+    private readonly SafeMarkdown _markdown;
 
-    public MessageBodies()
+    public MessageBodies() : this(Options.Create(new OknoOptions())) { }
+
+    public MessageBodies(IOptions<OknoOptions> options)
     {
+        _limits = options.Value.Text;
+        _markdown = new SafeMarkdown(_limits);
         _sanitizer.AllowedSchemes.Add("mailto");
         _sanitizer.AllowedSchemes.Add("tel");
         _sanitizer.AllowDataAttributes = false;
@@ -44,13 +56,44 @@ public sealed partial class MessageBodies
         return new MessageBody(text, html.ToString());
     }
 
-    public MessageBody FromHtml(string html)
+    /// <summary>Sanitized HTML and its text; throws the 400 for <paramref name="field"/> when the HTML is over a bound.</summary>
+    public MessageBody FromHtml(string html, string field = "bodyHtml")
     {
-        var safe = Sanitize(html);
+        var safe = Sanitize(html, field);
         return new MessageBody(TextOf(safe), safe);
     }
 
-    public string Sanitize(string html) => _sanitizer.Sanitize(html);
+    /// <summary>The allow-listed HTML; throws the 400 for <paramref name="field"/> when the HTML is over a bound.</summary>
+    public string Sanitize(string html, string field = "bodyHtml")
+    {
+        if (CheckHtml(html) is { } error) throw TextRefusal.For(field, error);
+        return _sanitizer.Sanitize(html);
+    }
+
+    /// <summary>Why this HTML would cost too much to parse, or null.</summary>
+    public FieldError? CheckHtml(string html)
+    {
+        var (depth, children) = HtmlShape.Measure(html, _limits.MaxHtmlDepth, _limits.MaxHtmlChildren);
+        return depth > _limits.MaxHtmlDepth ? TextErrors.TooDeep(_limits.MaxHtmlDepth)
+            : children > _limits.MaxHtmlChildren ? TextErrors.TooComplex()
+            : null;
+    }
+
+    /// <summary>Markdown rendered and sanitized, or the refusal (for the UI, which shows it instead of a preview).</summary>
+    public (string? Html, FieldError? Error) TryMarkdown(string markdown)
+    {
+        var (html, error) = _markdown.ToHtml(markdown);
+        if (error is not null) return (null, error);
+        if (CheckHtml(html!) is { } deep) return (null, deep);
+        return (_sanitizer.Sanitize(html!), null);
+    }
+
+    /// <summary>Markdown rendered and sanitized; throws the 400 for <paramref name="field"/> when it is over a bound.</summary>
+    public string Markdown(string markdown, string field)
+    {
+        var (html, error) = TryMarkdown(markdown);
+        return error is null ? html! : throw TextRefusal.For(field, error);
+    }
 
     /// <summary>The readable text of (sanitized) HTML, keeping line and paragraph breaks.</summary>
     public string TextOf(string html)

@@ -48,4 +48,8 @@ public static class ErrorCodes
     public const string InvalidPhone = "field.invalid_phone";
     public const string InvalidDomain = "field.invalid_domain";
     public const string InvalidLanguageCode = "field.invalid_language_code";
+    /// <summary>Markdown or HTML nested deeper than {max} levels.</summary>
+    public const string TextTooDeep = "text.too_deep";
+    /// <summary>Markdown or HTML whose structure would cost too much to process (pathological input).</summary>
+    public const string TextTooComplex = "text.too_complex";
 }
