@@ -64,7 +64,7 @@ public static class ActiveContent
             if (head.Length >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF) head = head[3..];
             text = Encoding.Latin1.GetString(head);
         }
-        var start = text.AsSpan().TrimStart(" \t\r\n\f\0");
+        var start = text.AsSpan().TrimStart(" \t\r\n\f\0\uFEFF");
         foreach (var pattern in MarkupStarts)
         {
             if (!start.StartsWith(pattern, StringComparison.OrdinalIgnoreCase)) continue;
