@@ -95,4 +95,20 @@ public sealed class RemoteContentTests
     [InlineData("2a00:1450:4010:c0f::64", true)]
     public void Proxy_fetches_only_from_public_addresses(string address, bool isPublic) =>
         Assert.Equal(isPublic, RemoteImages.IsPublic(IPAddress.Parse(address)));
+
+    [Fact]
+    public void Pasted_raster_images_survive_sanitizing_but_other_data_urls_do_not()
+    {
+        var bodies = new MessageBodies();
+        const string png = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJ";
+        var html = bodies.FromHtml($"<p><img src=\"{png}\" alt=\"a\"><img src=\"data:image/svg+xml;base64,PHN2Zz4=\" alt=\"b\">" +
+            "<img src=\"data:text/html;base64,PHNjcmlwdD4=\" alt=\"c\"><a href=\"data:image/png;base64,iVBO\">d</a></p>").Html;
+        Assert.Contains($"src=\"{png}\"", html);
+        Assert.DoesNotContain("svg", html);
+        Assert.DoesNotContain("text/html", html);
+        Assert.DoesNotContain("href=\"data:", html);
+        var shown = RemoteContent.Rewrite(html);
+        Assert.Equal(0, shown.Hidden);
+        Assert.Contains($"src=\"{png}\"", shown.Html);
+    }
 }
