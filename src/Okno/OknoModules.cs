@@ -80,7 +80,9 @@ public static class OknoModules
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("Okno API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
             // Offline and under the page policy: no web fonts from fonts.scalar.com (font-src 'self').
-            .DisableDefaultFonts());
+            .DisableDefaultFonts()
+            // Keeps Scalar's validation library from probing for eval (a policy violation); see wwwroot/js/api-docs.js.
+            .AddHeadContent("<script src=\"/js/api-docs.js\"></script>"));
         app.MapOknoHealth();
         RemoteImages.Map(app);
         app.MapAuthEndpoints();
