@@ -1,5 +1,6 @@
 using Okno.Bench;
 using Okno.Bench.Api;
+using Okno.Bench.Display;
 using Okno.Bench.Floor;
 using Okno.Bench.Generate;
 using Okno.Bench.Live;
@@ -20,6 +21,7 @@ const string Usage = """
                [--out bench/results/<date>-<provider>.md] [--label text]
       live     --url http://127.0.0.1:PORT --email E --password P [--samples 30] [--gap-ms 300]
                [--chromium /usr/bin/chromium] [--out file] [--label text]
+      display  [--seconds 3] [--out bench/results/<date>-display.md]   (in process: hiding remote images, download check)
 
     See bench/README.md.
     """;
@@ -44,6 +46,7 @@ try
         "live" => await LiveBench.RunAsync(options, stop.Token),
         "articles" => await SearchBench.SeedArticlesAsync(options, stop.Token),
         "search" => await SearchBench.RunAsync(options, stop.Token),
+        "display" => await DisplayBench.RunAsync(options, stop.Token),
         _ => throw new UsageException($"Unknown command '{args[0]}'."),
     };
 }
