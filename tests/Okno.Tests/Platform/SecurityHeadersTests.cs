@@ -97,6 +97,19 @@ public sealed partial class SecurityHeadersTests(SqliteOkno okno) : IClassFixtur
         }
     }
 
+    [Fact]
+    public async Task Signed_in_pages_and_the_ui_download_route_carry_the_policy_and_no_store()
+    {
+        using var browser = await okno.App.CookieClientAsync();
+        foreach (var url in new[] { "/inbox", "/search?q=printer", "/admin/agents" })
+        {
+            var response = await browser.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.Headers.CacheControl?.NoStore, url);
+            Assert.StartsWith("script-src 'self' 'nonce-", ScriptSrc(PolicyOf(response)));
+        }
+    }
+
     [GeneratedRegex("'nonce-([^']+)'")]
     private static partial Regex Nonce();
 

@@ -42,7 +42,8 @@ internal sealed partial class SecurityHeaders(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext context)
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // Hex: nothing in it that HTML encoding would change in the attribute.
+        var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceKey] = nonce;
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
