@@ -1,5 +1,6 @@
 using Okno.Bench;
 using Okno.Bench.Api;
+using Okno.Bench.Display;
 using Okno.Bench.Floor;
 using Okno.Bench.Generate;
 using Okno.Bench.Hostile;
@@ -23,6 +24,7 @@ const string Usage = """
                [--seconds 10] [--clients 4] [--out bench/results/<date>-hostile.md] [--label text]
       live     --url http://127.0.0.1:PORT --email E --password P [--samples 30] [--gap-ms 300]
                [--chromium /usr/bin/chromium] [--out file] [--label text]
+      display  [--seconds 3] [--out bench/results/<date>-display.md]   (in process: hiding remote images, download check)
 
     See bench/README.md.
     """;
@@ -48,6 +50,7 @@ try
         "hostile" => await HostileBench.RunAsync(options, stop.Token),
         "articles" => await SearchBench.SeedArticlesAsync(options, stop.Token),
         "search" => await SearchBench.RunAsync(options, stop.Token),
+        "display" => await DisplayBench.RunAsync(options, stop.Token),
         _ => throw new UsageException($"Unknown command '{args[0]}'."),
     };
 }

@@ -78,8 +78,13 @@ public static class OknoModules
         app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Okno API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Okno API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            // Offline and under the page policy: no web fonts from fonts.scalar.com (font-src 'self').
+            .DisableDefaultFonts()
+            // Keeps Scalar's validation library from probing for eval (a policy violation); see wwwroot/js/api-docs.js.
+            .AddHeadContent("<script src=\"/js/api-docs.js\"></script>"));
         app.MapOknoHealth();
+        RemoteImages.Map(app);
         app.MapAuthEndpoints();
         app.MapAdmin();
         app.MapCustomers();
@@ -111,6 +116,7 @@ public static class OknoModules
         });
         services.AddSingleton<MessageBodies>();
         services.AddSingleton<AttachmentStore>();
+        RemoteImages.AddRemoteImages(services);
         return services;
     }
 

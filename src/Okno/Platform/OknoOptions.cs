@@ -20,6 +20,7 @@ public sealed class OknoOptions
     public string? Redis { get; set; }
     public JobsOptions Jobs { get; set; } = new();
     public Outbox.OutboxOptions Outbox { get; set; } = new();
+    public Web.RemoteImagesOptions RemoteImages { get; set; } = new();
 
     public string DataPath => Path.GetFullPath(DataDirectory);
 }

@@ -36,6 +36,12 @@ public sealed partial class MessageBodies
         // A message may format text, never ask for input: a form in a customer's HTML could phish agents.
         foreach (var tag in new[] { "form", "input", "button", "textarea", "select", "option", "optgroup", "fieldset", "label", "legend" })
             _sanitizer.AllowedTags.Remove(tag);
+        // Images pasted into a message (data:image/png;base64,…) load nothing from outside: they stay, on <img> only
+        // and as raster types only (remote images are hidden at display time, see RemoteContent).
+        _sanitizer.FilterUrl += (_, e) =>
+        {
+            if (e.SanitizedUrl is null && e.Tag is { TagName: "IMG" } && InlineImage().IsMatch(e.OriginalUrl)) e.SanitizedUrl = e.OriginalUrl;
+        };
         // Links open outside and tell the target nothing about the desk.
         _sanitizer.PostProcessNode += (_, e) =>
         {
@@ -122,6 +128,9 @@ public sealed partial class MessageBodies
             }
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$")]
+    private static partial System.Text.RegularExpressions.Regex InlineImage();
 
     [System.Text.RegularExpressions.GeneratedRegex("\n{3,}")]
     private static partial System.Text.RegularExpressions.Regex BlankLines();

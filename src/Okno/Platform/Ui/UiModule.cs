@@ -38,7 +38,9 @@ public static class UiModule
     public static IEndpointRouteBuilder MapUi(this WebApplication app)
     {
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Framing is refused by the one Content-Security-Policy of Platform/Web/SecurityHeaders (frame-ancestors 'none');
+        // Blazor's own second header (frame-ancestors 'self') would only repeat a weaker form of it.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

@@ -1,0 +1,186 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+using Okno.Platform.Files;
+
+namespace Okno.Platform.Web;
+
+public sealed class RemoteImagesOptions
+{
+    /// <summary>Largest remote image the proxy passes on.</summary>
+    public long MaxBytes { get; set; } = 5 * 1024 * 1024;
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>For tests only: lets the proxy fetch from loopback and private addresses. Never set it in production:
+    /// anyone who can send a message could then make Okno fetch from inside its own network.</summary>
+    public bool AllowPrivateNetworks { get; set; }
+}
+
+/// <summary>Okno's image proxy: when an agent allows the images of one message, its remote images are shown through
+/// <c>/images/remote?u=…</c> on Okno's own origin. Chosen over relaxing the page's Content-Security-Policy because the
+/// policy stays the same for every page (img-src 'self' data: blob:), the agent's address never reaches the sender
+/// even after "show images", and the switch happens inside the live page without a reload.
+/// The proxy is not an open one and cannot be turned against Okno's own network:
+/// <list type="bullet">
+/// <item>only addresses Okno wrote into a page can be fetched: <c>u</c> is the address sealed with ASP.NET Core data
+/// protection, and only signed-in people may use it;</item>
+/// <item>every connection (also after a redirect) goes to an IP address checked after DNS resolution: loopback,
+/// private, link-local (cloud metadata at 169.254.169.254), carrier-grade NAT, multicast, reserved and their IPv6
+/// counterparts are refused, and the socket connects to the checked address itself, so DNS rebinding gains nothing;</item>
+/// <item>http and https only, at most 3 redirects, a time limit, a size limit, no cookies, no referrer;</item>
+/// <item>only raster image types are passed on (no SVG), and content that looks like markup is refused, under a
+/// sandbox policy.</item>
+/// </list></summary>
+public sealed class RemoteImages
+{
+    public const string Path = "/images/remote";
+    public const string ClientName = "Okno.RemoteImages";
+
+    private static readonly HashSet<string> PassedTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "image/png", "image/jpeg", "image/gif", "image/webp", "image/avif", "image/bmp", "image/x-icon", "image/vnd.microsoft.icon",
+    };
+
+    private readonly IDataProtector _protector;
+    private readonly IHttpClientFactory _clients;
+    private readonly IOptions<OknoOptions> _options;
+
+    public RemoteImages(IDataProtectionProvider protection, IHttpClientFactory clients, IOptions<OknoOptions> options)
+    {
+        _protector = protection.CreateProtector("Okno.RemoteImages.v1");
+        _clients = clients;
+        _options = options;
+    }
+
+    /// <summary>The same-origin address that shows <paramref name="remote"/> through the proxy.</summary>
+    public string UrlFor(Uri remote) => $"{Path}?u={Uri.EscapeDataString(_protector.Protect(remote.AbsoluteUri))}";
+
+    public static IServiceCollection AddRemoteImages(IServiceCollection services)
+    {
+        services.AddSingleton<RemoteImages>();
+        services.AddHttpClient(ClientName, (sp, client) =>
+            {
+                client.Timeout = sp.GetRequiredService<IOptions<OknoOptions>>().Value.RemoteImages.Timeout;
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("Okno-ImageProxy/1.0");
+                client.DefaultRequestHeaders.Accept.ParseAdd("image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9");
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var allowPrivate = sp.GetRequiredService<IOptions<OknoOptions>>().Value.RemoteImages.AllowPrivateNetworks;
+                return new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = true,
+                    MaxAutomaticRedirections = 3,
+                    UseCookies = false,
+                    UseProxy = false,
+                    ConnectTimeout = TimeSpan.FromSeconds(5),
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(1),
+                    ConnectCallback = (context, ct) => ConnectToPublicAsync(context.DnsEndPoint, allowPrivate, ct),
+                };
+            });
+        return services;
+    }
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapGet(Path, (string? u, RemoteImages images, HttpContext http, CancellationToken ct) => images.ServeAsync(u, http, ct))
+            .RequireAuthorization().ExcludeFromDescription();
+
+    private async Task<IResult> ServeAsync(string? sealedUrl, HttpContext http, CancellationToken cancellationToken)
+    {
+        http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
+        if (string.IsNullOrEmpty(sealedUrl)) return TypedResults.NotFound();
+        Uri? url;
+        try { url = new Uri(_protector.Unprotect(sealedUrl), UriKind.Absolute); }
+        catch (System.Security.Cryptography.CryptographicException) { return TypedResults.NotFound(); }
+        catch (UriFormatException) { return TypedResults.NotFound(); }
+        var image = await FetchAsync(url, cancellationToken);
+        if (image is null) return TypedResults.StatusCode(StatusCodes.Status502BadGateway);
+        // The agent's browser may keep an image it was allowed to see; nobody else's (private).
+        http.Response.Headers.CacheControl = "private, max-age=3600";
+        return TypedResults.File(image.Value.Bytes, image.Value.ContentType);
+    }
+
+    /// <summary>The image at <paramref name="url"/>, or null when it is refused, missing, too big, too slow or not a
+    /// raster image.</summary>
+    public async Task<(byte[] Bytes, string ContentType)?> FetchAsync(Uri url, CancellationToken cancellationToken)
+    {
+        if (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps) return null;
+        var limits = _options.Value.RemoteImages;
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            using var response = await _clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (!response.IsSuccessStatusCode) return null;
+            // A redirect may only lead to http(s) (SocketsHttpHandler never follows others) and to a checked address.
+            var type = response.Content.Headers.ContentType?.MediaType;
+            if (type is null || !PassedTypes.Contains(type)) return null;
+            if (response.Content.Headers.ContentLength > limits.MaxBytes) return null;
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > limits.MaxBytes) return null;
+                buffer.Write(chunk, 0, read);
+            }
+            var bytes = buffer.ToArray();
+            if (ActiveContent.Looks(bytes.AsSpan(0, Math.Min(bytes.Length, ActiveContent.SniffLength)))) return null;
+            return (bytes, type.ToLowerInvariant());
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or SocketException && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    private static async ValueTask<Stream> ConnectToPublicAsync(DnsEndPoint endpoint, bool allowPrivate, CancellationToken cancellationToken)
+    {
+        var addresses = await Dns.GetHostAddressesAsync(endpoint.Host, cancellationToken);
+        var allowed = addresses.Where(a => allowPrivate || IsPublic(a)).ToArray();
+        if (allowed.Length == 0) throw new HttpRequestException($"Refused: {endpoint.Host} is not a public address.");
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(allowed, endpoint.Port, cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>True for an address on the public internet; false for loopback, private, link-local (cloud metadata),
+    /// shared (CGNAT), documentation, benchmarking, multicast and reserved ranges, in IPv4 and IPv6 (including IPv4
+    /// addresses written as IPv6 and the NAT64, 6to4 and Teredo prefixes that embed one).</summary>
+    public static bool IsPublic(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        var b = address.GetAddressBytes();
+        if (address.AddressFamily == AddressFamily.InterNetwork)
+        {
+            return !(b[0] == 0 || b[0] == 10 || b[0] == 127 || b[0] >= 224
+                || (b[0] == 100 && b[1] >= 64 && b[1] <= 127)
+                || (b[0] == 169 && b[1] == 254)
+                || (b[0] == 172 && b[1] >= 16 && b[1] <= 31)
+                || (b[0] == 192 && b[1] == 168)
+                || (b[0] == 192 && b[1] == 0 && (b[2] == 0 || b[2] == 2))
+                || (b[0] == 198 && (b[1] == 18 || b[1] == 19))
+                || (b[0] == 198 && b[1] == 51 && b[2] == 100)
+                || (b[0] == 203 && b[1] == 0 && b[2] == 113));
+        }
+        if (address.AddressFamily != AddressFamily.InterNetworkV6) return false;
+        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.IPv6None) || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal
+            || address.IsIPv6Multicast || address.IsIPv6UniqueLocal || address.IsIPv4MappedToIPv6) return false;
+        if ((b[0] & 0xFE) == 0xFC) return false;                                  // fc00::/7 unique local
+        if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0D && b[3] == 0xB8) return false; // 2001:db8::/32 documentation
+        if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0) return false;       // 2001::/32 Teredo
+        if (b[0] == 0x20 && b[1] == 0x02) return false;                                 // 2002::/16 6to4
+        if (b[0] == 0 && b[1] == 0x64 && b[2] == 0xFF && b[3] == 0x9B) return false;    // 64:ff9b::/96 NAT64
+        if (b.Take(10).All(x => x == 0)) return false;                                  // ::/80: unspecified, ::1, IPv4-compatible
+        return true;
+    }
+}
