@@ -10,13 +10,9 @@ namespace Okno.Platform.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "FailedSignIns",
-                table: "Agents");
-
-            migrationBuilder.DropColumn(
-                name: "LockedUntil",
-                table: "Agents");
+            // SQLite drops a plain column in place; EF's DropColumn would rebuild the table outside a transaction.
+            migrationBuilder.Sql("ALTER TABLE \"Agents\" DROP COLUMN \"FailedSignIns\";");
+            migrationBuilder.Sql("ALTER TABLE \"Agents\" DROP COLUMN \"LockedUntil\";");
 
             migrationBuilder.CreateTable(
                 name: "AgentSessions",
