@@ -4,6 +4,7 @@ using Okno.Bench.Floor;
 using Okno.Bench.Generate;
 using Okno.Bench.Live;
 using Okno.Bench.Search;
+using Okno.Bench.SignIn;
 
 const string Usage = """
     Okno.Bench — data generator and benchmarks for Okno.
@@ -20,6 +21,8 @@ const string Usage = """
                [--out bench/results/<date>-<provider>.md] [--label text]
       live     --url http://127.0.0.1:PORT --email E --password P [--samples 30] [--gap-ms 300]
                [--chromium /usr/bin/chromium] [--out file] [--label text]
+      signin-flood --url http://127.0.0.1:PORT --email E --password P [--addresses 50] [--per-address 2]
+               [--seconds 10] [--warmup 2] [--out bench/results/<date>-signin-flood.md] [--label text]
 
     See bench/README.md.
     """;
@@ -44,6 +47,7 @@ try
         "live" => await LiveBench.RunAsync(options, stop.Token),
         "articles" => await SearchBench.SeedArticlesAsync(options, stop.Token),
         "search" => await SearchBench.RunAsync(options, stop.Token),
+        "signin-flood" => await SignInFloodBench.RunAsync(options, stop.Token),
         _ => throw new UsageException($"Unknown command '{args[0]}'."),
     };
 }
