@@ -64,12 +64,12 @@ public static class SignInFloodBench
                 text.AppendLine(CultureInfo.InvariantCulture,
                     $"| {phase} | {what} | {s.Count} | {errors} | {Summary.Ms(s.P50)} | {Summary.Ms(s.P95)} | {Summary.Ms(s.P99)} | {Summary.Ms(s.Max)} |");
             }
+        var kinds = string.Join(", ", snapshot.ByKind.OrderByDescending(k => k.Value).Select(k => string.Create(CultureInfo.InvariantCulture, $"{k.Key}: {k.Value}")));
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"flood answers during the measured phase: {snapshot.Total / floodElapsed.TotalSeconds:0} sign-ins/s; " +
-            string.Join(", ", snapshot.ByKind.OrderByDescending(k => k.Value).Select(k => $"{k.Key}: {k.Value}")));
+            $"flood answers during the measured phase: {snapshot.Total / floodElapsed.TotalSeconds:0} sign-ins/s; {kinds}");
         Console.Write(text);
-        Console.WriteLine(CultureInfo.InvariantCulture,
-            $"RESULT signin-flood label={label} quiet_health_p95={quiet.Health.Summarize(TimeSpan.FromSeconds(seconds), 0).P95:0.0} flood_health_p95={flooded.Health.Summarize(TimeSpan.FromSeconds(seconds), 0).P95:0.0} flood_api_p95={flooded.Api.Summarize(TimeSpan.FromSeconds(seconds), 0).P95:0.0}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"RESULT signin-flood label={label} quiet_health_p95={quiet.Health.Summarize(TimeSpan.FromSeconds(seconds), 0).P95:0.0} flood_health_p95={flooded.Health.Summarize(TimeSpan.FromSeconds(seconds), 0).P95:0.0} flood_api_p95={flooded.Api.Summarize(TimeSpan.FromSeconds(seconds), 0).P95:0.0}"));
         if (output is not null)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
