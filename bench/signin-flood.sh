@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/signin-flood.sh [seconds] [addresses] — a sign-in flood against Okno, once per setting, in one run:
 #   1. "limit off":  no bound on concurrent password checks, per-address limits raised out of the way (every guess is hashed)
-#   2. "limit on":   the same flood with the default bound (Okno:SignIn:PasswordChecks = processor count, queue 4)
+#   2. "limit on":   the same flood with the default bound (Okno:SignIn:PasswordChecks = half the processors, queue 4)
 #   3. "defaults":   every default (the per-address window and throttle as shipped), the same flood
 # Each starts a fresh Okno (Release, SQLite in a temporary folder) on a free 127.0.0.1 port, runs `signin-flood` and
 # appends the tables to bench/results/<date>-signin-flood.md.

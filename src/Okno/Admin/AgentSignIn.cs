@@ -27,6 +27,8 @@ public sealed class AgentSignIn(OknoDb db, IPasswordHasher<Agent> hasher, IOptio
 
     public async Task<SignInResult> VerifyAsync(string email, string password, HttpContext http, CancellationToken cancellationToken)
     {
+        // A flood already fills every password check: refuse before spending even a database read on it.
+        if (checks.IsFull) return new SignInResult(SignInOutcome.Busy, RetryAfterSeconds: 1);
         var settings = options.Value.SignIn;
         var normalized = email.Trim().ToLowerInvariant();
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "local";

@@ -78,7 +78,7 @@ public sealed class SignInOptions
     /// <summary>How long a browser stays a known device of an agent after a successful sign-in on it.</summary>
     public int KnownDeviceDays { get; set; } = 90;
     /// <summary>Password hash checks running at once on this node (each one keeps a core busy for tens of ms); beyond
-    /// it and <see cref="PasswordCheckQueue"/> a sign-in is answered 429 at once. 0 = the number of processors;
+    /// it and <see cref="PasswordCheckQueue"/> a sign-in is answered 429 at once. 0 = half the processors (at least 1);
     /// -1 = no limit.</summary>
     public int PasswordChecks { get; set; }
     /// <summary>Sign-ins that may wait for a free password check; 0 answers 429 as soon as all checks are busy.</summary>
