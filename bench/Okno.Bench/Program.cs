@@ -6,6 +6,7 @@ using Okno.Bench.Generate;
 using Okno.Bench.Hostile;
 using Okno.Bench.Live;
 using Okno.Bench.Search;
+using Okno.Bench.SignIn;
 
 const string Usage = """
     Okno.Bench — data generator and benchmarks for Okno.
@@ -25,6 +26,8 @@ const string Usage = """
       live     --url http://127.0.0.1:PORT --email E --password P [--samples 30] [--gap-ms 300]
                [--chromium /usr/bin/chromium] [--out file] [--label text]
       display  [--seconds 3] [--out bench/results/<date>-display.md]   (in process: hiding remote images, download check)
+      signin-flood --url http://127.0.0.1:PORT --email E --password P [--addresses 50] [--per-address 2]
+               [--seconds 10] [--warmup 2] [--out bench/results/<date>-signin-flood.md] [--label text]
 
     See bench/README.md.
     """;
@@ -51,6 +54,7 @@ try
         "articles" => await SearchBench.SeedArticlesAsync(options, stop.Token),
         "search" => await SearchBench.RunAsync(options, stop.Token),
         "display" => await DisplayBench.RunAsync(options, stop.Token),
+        "signin-flood" => await SignInFloodBench.RunAsync(options, stop.Token),
         _ => throw new UsageException($"Unknown command '{args[0]}'."),
     };
 }

@@ -67,6 +67,7 @@ public static class OknoModules
     public static WebApplication MapOkno(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<HubOriginCheck>();
         app.UseOperations();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -33,7 +33,7 @@ public sealed class PostgresSink(string connectionString) : Sink(new NpgsqlConne
             w.Write(g.Description, NpgsqlDbType.Varchar);
             WriteTime(w, g.CreatedAt);
         }, ct);
-        await CopyAsync("Agents", ["Id", "Email", "Name", "Role", "PasswordHash", "IsActive", "Language", "FailedSignIns", "LockedUntil", "CreatedAt"],
+        await CopyAsync("Agents", ["Id", "Email", "Name", "Role", "PasswordHash", "IsActive", "Language", "CreatedAt"],
             r.Agents, (w, a) =>
             {
                 w.Write(a.Id, NpgsqlDbType.Bigint);
@@ -43,8 +43,6 @@ public sealed class PostgresSink(string connectionString) : Sink(new NpgsqlConne
                 w.Write(passwordHash, NpgsqlDbType.Text);
                 w.Write(true, NpgsqlDbType.Boolean);
                 WriteText(w, a.Language);
-                w.Write(0, NpgsqlDbType.Integer);
-                w.WriteNull();
                 WriteTime(w, a.CreatedAt);
             }, ct);
         await CopyAsync("AgentGroups", ["AgentId", "GroupId"], r.Memberships, (w, m) =>

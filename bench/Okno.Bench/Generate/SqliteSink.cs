@@ -26,10 +26,10 @@ public sealed class SqliteSink(string connectionString) : Sink(new SqliteConnect
         using (var groups = new Insert(Sqlite, tx, "Groups", "Id", "Name", "Description", "CreatedAt"))
             foreach (var g in r.Groups) groups.Set(0, g.Id).Set(1, g.Name).Set(2, g.Description).Set(3, g.CreatedAt).Run();
         using (var agents = new Insert(Sqlite, tx, "Agents", "Id", "Email", "Name", "Role", "PasswordHash", "IsActive", "Language",
-                   "FailedSignIns", "LockedUntil", "CreatedAt"))
+                   "CreatedAt"))
             foreach (var a in r.Agents)
                 agents.Set(0, a.Id).Set(1, a.Email).Set(2, a.Name).Set(3, a.Role).Set(4, passwordHash).Set(5, true).Set(6, a.Language)
-                    .Set(7, 0L).Set(8, (long?)null).Set(9, a.CreatedAt).Run();
+                    .Set(7, a.CreatedAt).Run();
         using (var memberships = new Insert(Sqlite, tx, "AgentGroups", "AgentId", "GroupId"))
             foreach (var m in r.Memberships) memberships.Set(0, m.AgentId).Set(1, m.GroupId).Run();
         using (var companies = new Insert(Sqlite, tx, "Companies", "Id", "Name", "Domain", "CreatedAt"))

@@ -64,3 +64,27 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
         b.HasOne<Agent>().WithMany().HasForeignKey(t => t.AgentId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class AgentSessionConfiguration : IEntityTypeConfiguration<AgentSession>
+{
+    public void Configure(EntityTypeBuilder<AgentSession> b)
+    {
+        b.ToTable("AgentSessions");
+        b.Property(s => s.Id).HasMaxLength(64);
+        b.Property(s => s.UserAgent).HasMaxLength(AgentSession.UserAgentMaxLength);
+        b.Property(s => s.IpAddress).HasMaxLength(AgentSession.AddressMaxLength);
+        b.HasIndex(s => new { s.AgentId, s.IpAddress });
+        b.HasOne<Agent>().WithMany().HasForeignKey(s => s.AgentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SignInThrottleConfiguration : IEntityTypeConfiguration<SignInThrottle>
+{
+    public void Configure(EntityTypeBuilder<SignInThrottle> b)
+    {
+        b.ToTable("SignInThrottles");
+        b.HasKey(t => t.Key);
+        b.Property(t => t.Key).HasMaxLength(64);
+        b.HasIndex(t => t.LastFailureAt);
+    }
+}

@@ -12,5 +12,6 @@ public static class AdminData
         public DbSet<Group> Groups => db.Set<Group>();
         public DbSet<AgentGroup> AgentGroups => db.Set<AgentGroup>();
         public DbSet<AuditEntry> AuditEntries => db.Set<AuditEntry>();
+        public DbSet<SignInThrottle> SignInThrottles => db.Set<SignInThrottle>();
     }
 }

@@ -18,6 +18,7 @@ public static class AdminModule
     {
         services.AddScoped<Audit>();
         services.AddScoped<AgentSignIn>();
+        services.AddScoped<SignInThrottling>();
         services.AddSingleton<IAgentAccounts, AgentAccounts>();
         services.AddScoped<AgentDirectory>();
         services.AddScoped<AgentQueries>();

@@ -15,8 +15,6 @@ public sealed class Agent
     public bool IsActive { get; set; } = true;
     /// <summary>UI language ("ru", "en"); null means "follow the browser".</summary>
     public string? Language { get; set; }
-    public int FailedSignIns { get; set; }
-    public DateTimeOffset? LockedUntil { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public List<AgentGroup> Groups { get; set; } = [];
 

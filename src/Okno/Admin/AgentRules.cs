@@ -53,11 +53,4 @@ public static class AgentRules
         if (!await db.Agents.AnyAsync(a => a.Id != agentId && a.IsActive && a.Role == AgentRole.Admin, ct))
             throw new OknoException(new StateConflict(AdminErrorCodes.LastAdmin, "This is the last active admin; make another agent admin first."));
     }
-
-    public static Task<int> RevokeTokensAsync(OknoDb db, long agentId, TimeProvider clock, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        return db.ApiTokens.Where(t => t.AgentId == agentId && t.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
-    }
 }

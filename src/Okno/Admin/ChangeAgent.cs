@@ -11,8 +11,9 @@ public sealed record ChangeAgentRequest(Optional<string?> Name, Optional<AgentRo
     Optional<List<long>?> GroupIds, Optional<bool?> IsActive, Optional<string?> Language);
 
 /// <summary>An admin changes an agent's name, role, groups, language, active flag or password. The last active admin
-/// keeps their role; nobody deactivates themselves; a deactivated agent loses their API tokens.</summary>
-public sealed class ChangeAgent(OknoDb db, IPasswordHasher<Agent> hasher, Audit audit, TimeProvider clock)
+/// keeps their role; nobody deactivates themselves. A new password or a deactivation ends every session and API token of
+/// the agent at once (on every node, open tabs included) — also the admin's own, when they set their own password.</summary>
+public sealed class ChangeAgent(OknoDb db, IPasswordHasher<Agent> hasher, Audit audit, AgentSessions sessions, SessionRevocations revocations)
 {
     public async Task<AgentView> ExecuteAsync(long id, ChangeAgentRequest request, CurrentAgent actor, string? ipAddress, CancellationToken ct)
     {
@@ -46,8 +47,6 @@ public sealed class ChangeAgent(OknoDb db, IPasswordHasher<Agent> hasher, Audit 
         if (request.Password.IsSet)
         {
             agent.PasswordHash = hasher.HashPassword(agent, request.Password.Value!);
-            agent.FailedSignIns = 0;
-            agent.LockedUntil = null;
             changes.Add("password");
         }
         if (request.GroupIds.IsSet)
@@ -61,9 +60,10 @@ public sealed class ChangeAgent(OknoDb db, IPasswordHasher<Agent> hasher, Audit 
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             await db.SaveChangesAsync(ct);
-            if (!agent.IsActive) await AgentRules.RevokeTokensAsync(db, agent.Id, clock, ct);
+            if (!agent.IsActive || request.Password.IsSet) await sessions.RevokeAllAsync(db, agent.Id, ct);
             await transaction.CommitAsync(ct);
         }
+        if (!agent.IsActive || request.Password.IsSet) revocations.Announce(agent.Id);
         return await AgentQueries.FindAsync(db, agent.Id, ct);
     }
 }

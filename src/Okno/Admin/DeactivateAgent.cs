@@ -6,8 +6,8 @@ using Okno.Platform.Web;
 namespace Okno.Admin;
 
 /// <summary>An admin deactivates an agent: history keeps pointing at them, their API tokens are revoked. Deactivating
-/// an inactive agent does nothing.</summary>
-public sealed class DeactivateAgent(OknoDb db, Audit audit, TimeProvider clock)
+/// an inactive agent does nothing. Every session and token of the agent ends at once, open tabs on every node included.</summary>
+public sealed class DeactivateAgent(OknoDb db, Audit audit, AgentSessions sessions, SessionRevocations revocations)
 {
     public async Task ExecuteAsync(long id, CurrentAgent actor, string? ipAddress, CancellationToken ct)
     {
@@ -19,7 +19,8 @@ public sealed class DeactivateAgent(OknoDb db, Audit audit, TimeProvider clock)
         audit.Add(actor.Id, "agent.deactivated", $"agent:{agent.Id}", agent.Email, ipAddress);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        await AgentRules.RevokeTokensAsync(db, agent.Id, clock, ct);
+        await sessions.RevokeAllAsync(db, agent.Id, ct);
         await transaction.CommitAsync(ct);
+        revocations.Announce(agent.Id);
     }
 }

@@ -26,7 +26,7 @@ public sealed record NewPersonalToken(long Id, string Name, string Prefix, strin
 public static class AuthEndpoints
 {
     public const string SignInLimit = "sign-in";
-    private const string InvalidCredentials = "The email or password is incorrect, or the account is locked for a while.";
+    private const string InvalidCredentials = "The email or password is incorrect.";
 
     public static IServiceCollection AddAuthRateLimits(this IServiceCollection services)
     {
@@ -68,9 +68,19 @@ public static class AuthEndpoints
             errors.Text("email", request.Email, 254);
             if (string.IsNullOrEmpty(request.Password)) errors.Required("password");
             errors.ThrowIfAny();
-            var agent = await signIn.VerifyAsync(request.Email!, request.Password!, http.Connection.RemoteIpAddress?.ToString(), ct);
-            if (agent is null)
-                return ProblemMapping.Problem(401, "Unauthorized", InvalidCredentials, ApiErrorCodes.InvalidCredentials);
+            var signedIn = await signIn.VerifyAsync(request.Email!, request.Password!, http, ct);
+            switch (signedIn.Outcome)
+            {
+                case SignInOutcome.Throttled:
+                    return TooMany(http, signedIn.RetryAfterSeconds, ApiErrorCodes.SignInThrottled,
+                        $"Too many failed sign-ins; try again in {signedIn.RetryAfterSeconds} seconds.");
+                case SignInOutcome.Busy:
+                    return TooMany(http, signedIn.RetryAfterSeconds, ApiErrorCodes.SignInBusy,
+                        $"The server is busy with other sign-ins; try again in {signedIn.RetryAfterSeconds} seconds.");
+                case SignInOutcome.Failed:
+                    return ProblemMapping.Problem(401, "Unauthorized", InvalidCredentials, ApiErrorCodes.InvalidCredentials);
+            }
+            var agent = signedIn.Agent!;
             var expiresAt = clock.GetUtcNow().AddHours(options.Value.Limits.SessionTokenHours);
             var token = await IssueAsync(db, clock, agent.Id, ApiTokenKind.Session, "session", expiresAt, ct);
             return Results.Ok(new TokenResponse(token.Token, expiresAt, await AgentsEndpoints.FindAsync(db, agent.Id, ct)));
@@ -123,6 +133,17 @@ public static class AuthEndpoints
             return Results.NoContent();
         });
         return app;
+    }
+
+    /// <summary>A 429 with Retry-After and the code that says why (the sign-in throttle, or a node busy with a flood).</summary>
+    public static IResult TooMany(HttpContext http, int retryAfter, string code, string detail)
+    {
+        http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: 429, title: "Too many requests", detail: detail, extensions: new Dictionary<string, object?>
+        {
+            [ProblemMapping.CodeKey] = code,
+            [ProblemMapping.ParametersKey] = ErrorParameters.Of(("retryAfter", retryAfter)),
+        });
     }
 
     private static async Task<NewPersonalToken> IssueAsync(OknoDb db, TimeProvider clock, long agentId, ApiTokenKind kind, string name,

@@ -14,11 +14,15 @@ public sealed class OknoOptions
     public LimitsOptions Limits { get; set; } = new();
     /// <summary>Bounds on Markdown and HTML processing, see <see cref="Text.TextOptions"/>.</summary>
     public Text.TextOptions Text { get; set; } = new();
+    public SignInOptions SignIn { get; set; } = new();
     /// <summary>A StackExchange.Redis connection string ("127.0.0.1:6379,password=…") shared by every node of one
     /// desk: live updates (ticket changes, who is viewing and typing) and the SignalR backplane go through it. Empty:
     /// a single node, and Redis is never contacted.</summary>
     public string? Redis { get; set; }
     public JobsOptions Jobs { get; set; } = new();
+    /// <summary>Origins besides this site's own (scheme://host[:port]) whose pages may open the agent UI's real-time
+    /// connections (Blazor's /_blazor, SignalR hubs); normally empty.</summary>
+    public List<string> AllowedOrigins { get; set; } = [];
     public Outbox.OutboxOptions Outbox { get; set; } = new();
     public Web.RemoteImagesOptions RemoteImages { get; set; } = new();
 
@@ -54,11 +58,32 @@ public sealed class LimitsOptions
     public long MaxAttachmentBytes { get; set; } = 25L * 1024 * 1024;
     public int MaxAttachmentsPerMessage { get; set; } = 20;
     /// <summary>Sign-in requests (API and sign-in page) allowed per client address per window; generous enough for an
-    /// office behind one address, the per-account lockout does the rest.</summary>
+    /// office behind one address, the sign-in throttle (<see cref="SignInOptions"/>) does the rest.</summary>
     public int SignInPermitLimit { get; set; } = 30;
     public int SignInWindowSeconds { get; set; } = 60;
-    /// <summary>Failed sign-ins in a row after which an account is locked for <see cref="LockoutMinutes"/>.</summary>
-    public int LockoutThreshold { get; set; } = 5;
-    public int LockoutMinutes { get; set; } = 15;
     public int SessionTokenHours { get; set; } = 12;
+}
+
+/// <summary>Sign-in throttling (no lockout): failed attempts are counted per account and address (or known device), per
+/// account and per address; past each free allowance every further failure doubles the wait (1 s, 2 s, 4 s …) up to
+/// <see cref="MaxDelaySeconds"/>. A count is forgotten after <see cref="ForgetAfterMinutes"/> without a failure.</summary>
+public sealed class SignInOptions
+{
+    /// <summary>Free failures for one account from one address (or one known device).</summary>
+    public int PairFreeFailures { get; set; } = 5;
+    /// <summary>Free failures for one account from all unknown devices and addresses together; a known device or an
+    /// address the agent signed in from before is never held back by this count.</summary>
+    public int AccountFreeFailures { get; set; } = 20;
+    /// <summary>Free failures from one address over all accounts (a known device is not held back by it).</summary>
+    public int AddressFreeFailures { get; set; } = 50;
+    public int MaxDelaySeconds { get; set; } = 900;
+    public int ForgetAfterMinutes { get; set; } = 60;
+    /// <summary>How long a browser stays a known device of an agent after a successful sign-in on it.</summary>
+    public int KnownDeviceDays { get; set; } = 90;
+    /// <summary>Password hash checks running at once on this node (each one keeps a core busy for tens of ms); beyond
+    /// it and <see cref="PasswordCheckQueue"/> a sign-in is answered 429 at once. 0 = half the processors (at least 1);
+    /// -1 = no limit.</summary>
+    public int PasswordChecks { get; set; }
+    /// <summary>Sign-ins that may wait for a free password check; 0 answers 429 as soon as all checks are busy.</summary>
+    public int PasswordCheckQueue { get; set; } = 4;
 }

@@ -176,6 +176,27 @@ public sealed class ClusterTests
         lock (list) return [.. list];
     }
 
+    [Fact]
+    public async Task A_session_signed_out_on_node_A_is_refused_on_node_B_at_once_and_node_B_circuits_hear_of_it()
+    {
+        await using var a = OknoFactory.Postgres(new() { ["Okno:Redis"] = TestRedis.NewDeskConnectionString() });
+        await using var b = a.SecondNode();
+        var browserOnA = a.Browser();
+        var signedIn = await browserOnA.PageSignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword);
+        // The same cookie sent to node B (a load balancer without sticky sessions, or a copied cookie).
+        var browserOnB = b.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        browserOnB.DefaultRequestHeaders.Add("Cookie", SignInHelpers.CookiesOf(signedIn));
+        Assert.True(await browserOnB.IsSignedInAsync());
+        var heardOnB = new TaskCompletionSource<long>();
+        using var listening = b.Services.GetRequiredService<Okno.Platform.Security.SessionRevocations>().Subscribe(id => heardOnB.TrySetResult(id));
+
+        await browserOnA.PageSignOutAsync();
+
+        Assert.False(await browserOnB.IsSignedInAsync());
+        // Node B's open circuits of that agent re-check at once, told through Redis.
+        Assert.True(await heardOnB.Task.WaitAsync(TimeSpan.FromSeconds(10)) > 0);
+    }
+
     private static Task Until(Func<bool> condition) => JobHelpers.UntilAsync(() => Task.FromResult(condition()), seconds: 10);
 
     private static int ClosedPort()

@@ -12,10 +12,13 @@ public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/signout", async (HttpContext http, IAntiforgery antiforgery) =>
+        app.MapPost("/signout", async (HttpContext http, IAntiforgery antiforgery, AgentSessions sessions, OknoDb db, CancellationToken ct) =>
         {
             // A form post from our own page only: another site cannot sign an agent out.
             await antiforgery.ValidateRequestAsync(http);
+            // Ended on the server too: a copy of the cookie no longer opens anything, and the agent's open tabs close.
+            if (http.User.Identity?.IsAuthenticated == true && http.User.FindFirst(AgentSessions.Claim)?.Value is { } session)
+                await sessions.RevokeAsync(db, session, CurrentAgent.From(http.User).Id, ct);
             await http.SignOutAsync(SecurityModule.CookieScheme);
             return Results.LocalRedirect("/signin");
         }).ExcludeFromDescription();

@@ -11,6 +11,7 @@ namespace Okno.Platform.Data;
 public abstract class OknoDb(DbContextOptions options) : DbContext(options)
 {
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AgentSession> AgentSessions => Set<AgentSession>();
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
     public DbSet<SearchTerm> SearchTerms => Set<SearchTerm>();
     public DbSet<SearchBacklogItem> SearchBacklog => Set<SearchBacklogItem>();

@@ -35,37 +35,54 @@ public static class SecurityModule
                 o.Events.OnValidatePrincipal = RefreshAsync;
             });
         services.AddAuthorization();
+        services.AddSingleton<PasswordChecks>();
+        services.AddSingleton<KnownDevices>();
+        services.AddSingleton<SessionRevocations>();
+        services.AddSingleton<AgentSessions>();
         return services;
     }
 
-    /// <summary>The cookie carries role and groups; they are re-read every half minute so that a deactivated agent
-    /// is out and a changed role or group applies without signing in again.</summary>
+    /// <summary>Every request: the cookie's server-side session must still be open (sign-out, a password change or a
+    /// deactivation revoke it; a copied cookie dies with it). The cookie also carries role and groups; they are
+    /// re-read every half minute so that a changed role or group applies without signing in again.</summary>
     private static async Task RefreshAsync(CookieValidatePrincipalContext context)
     {
-        var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
-        var now = clock.GetUtcNow();
-        var checkedAt = long.TryParse(context.Principal?.FindFirstValue(CheckedAtClaim), out var ticks) ? ticks : 0;
-        if (now.UtcTicks - checkedAt < RecheckEvery.Ticks) return;
-
+        var services = context.HttpContext.RequestServices;
+        var ct = context.HttpContext.RequestAborted;
+        var sessionId = context.Principal?.FindFirstValue(AgentSessions.Claim);
         var id = CurrentAgent.From(context.Principal!).Id;
-        var dbs = context.HttpContext.RequestServices.GetRequiredService<IDbContextFactory<OknoDb>>();
-        await using var db = await dbs.CreateDbContextAsync(context.HttpContext.RequestAborted);
-        var accounts = context.HttpContext.RequestServices.GetRequiredService<IAgentAccounts>();
-        var fresh = await accounts.ActiveAsync(db, id, context.HttpContext.RequestAborted);
-        if (fresh is null)
+        var dbs = services.GetRequiredService<IDbContextFactory<OknoDb>>();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        if (sessionId is null || !await services.GetRequiredService<AgentSessions>().IsLiveAsync(db, sessionId, id, ct))
         {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(CookieScheme);
+            await RejectAsync(context);
             return;
         }
-        context.ReplacePrincipal(PrincipalOf(fresh, now));
+
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var checkedAt = long.TryParse(context.Principal?.FindFirstValue(CheckedAtClaim), out var ticks) ? ticks : 0;
+        if (now.UtcTicks - checkedAt < RecheckEvery.Ticks) return;
+        var fresh = await services.GetRequiredService<IAgentAccounts>().ActiveAsync(db, id, ct);
+        if (fresh is null)
+        {
+            await RejectAsync(context);
+            return;
+        }
+        context.ReplacePrincipal(PrincipalOf(fresh, now, sessionId));
         context.ShouldRenew = true;
     }
 
-    public static ClaimsPrincipal PrincipalOf(CurrentAgent agent, DateTimeOffset checkedAt)
+    private static async Task RejectAsync(CookieValidatePrincipalContext context)
+    {
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(CookieScheme);
+    }
+
+    public static ClaimsPrincipal PrincipalOf(CurrentAgent agent, DateTimeOffset checkedAt, string sessionId)
     {
         var identity = agent.ToIdentity(CookieScheme);
         identity.AddClaim(new Claim(CheckedAtClaim, checkedAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(AgentSessions.Claim, sessionId));
         return new ClaimsPrincipal(identity);
     }
 }

@@ -41,18 +41,12 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
-                    b.Property<int>("FailedSignIns")
-                        .HasColumnType("integer");
-
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Language")
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
-
-                    b.Property<DateTimeOffset?>("LockedUntil")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -73,7 +67,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasIndex("Email")
                         .IsUnique();
 
-                    b.ToTable("Agents");
+                    b.ToTable("Agents", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Admin.AgentGroup", b =>
@@ -88,7 +82,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("GroupId");
 
-                    b.ToTable("AgentGroups");
+                    b.ToTable("AgentGroups", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Admin.AuditEntry", b =>
@@ -126,7 +120,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("At");
 
-                    b.ToTable("AuditEntries");
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Admin.Group", b =>
@@ -154,7 +148,29 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Groups");
+                    b.ToTable("Groups", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Admin.SignInThrottle", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("BlockedUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LastFailureAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("SignInThrottles", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Channels.ChannelAccount", b =>
@@ -366,7 +382,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("Name");
 
-                    b.ToTable("Companies");
+                    b.ToTable("Companies", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Customers.Contact", b =>
@@ -392,7 +408,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("CompanyId", "Id");
 
-                    b.ToTable("Contacts");
+                    b.ToTable("Contacts", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Customers.ContactEmail", b =>
@@ -418,7 +434,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("ContactId");
 
-                    b.ToTable("ContactEmails");
+                    b.ToTable("ContactEmails", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Customers.ContactExternalId", b =>
@@ -449,7 +465,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasIndex("Channel", "ExternalId")
                         .IsUnique();
 
-                    b.ToTable("ContactExternalIds");
+                    b.ToTable("ContactExternalIds", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Customers.ContactPhone", b =>
@@ -474,7 +490,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("Number");
 
-                    b.ToTable("ContactPhones");
+                    b.ToTable("ContactPhones", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Knowledge.Article", b =>
@@ -1070,6 +1086,39 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.ToTable("SearchTerms", (string)null);
                 });
 
+            modelBuilder.Entity("Okno.Platform.Security.AgentSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("AgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId", "IpAddress");
+
+                    b.ToTable("AgentSessions", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Platform.Security.ApiToken", b =>
                 {
                     b.Property<long>("Id")
@@ -1158,7 +1207,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("Sha256");
 
-                    b.ToTable("Attachments");
+                    b.ToTable("Attachments", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.Message", b =>
@@ -1218,7 +1267,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("TicketId", "Id");
 
-                    b.ToTable("Messages");
+                    b.ToTable("Messages", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.Tag", b =>
@@ -1239,7 +1288,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Tags");
+                    b.ToTable("Tags", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.Ticket", b =>
@@ -1356,7 +1405,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasIndex(new[] { "GroupId", "Status", "UpdatedAt", "Id" }, "IX_Tickets_Unassigned_GroupId_Status_UpdatedAt_Id")
                         .HasFilter("\"AssigneeId\" IS NULL");
 
-                    b.ToTable("Tickets");
+                    b.ToTable("Tickets", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketCount", b =>
@@ -1436,7 +1485,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasIndex("TicketId", "TicketVersion")
                         .IsUnique();
 
-                    b.ToTable("TicketEvents");
+                    b.ToTable("TicketEvents", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketLink", b =>
@@ -1468,7 +1517,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasIndex("TicketId", "OtherTicketId")
                         .IsUnique();
 
-                    b.ToTable("TicketLinks");
+                    b.ToTable("TicketLinks", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketTag", b =>
@@ -1483,7 +1532,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("TagId", "TicketId");
 
-                    b.ToTable("TicketTags");
+                    b.ToTable("TicketTags", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Admin.AgentGroup", b =>
@@ -1655,6 +1704,15 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("Okno.Platform.Security.AgentSession", b =>
+                {
+                    b.HasOne("Okno.Admin.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Okno.Platform.Security.ApiToken", b =>

@@ -31,18 +31,12 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("FailedSignIns")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Language")
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("LockedUntil")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -63,7 +57,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Email")
                         .IsUnique();
 
-                    b.ToTable("Agents");
+                    b.ToTable("Agents", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Admin.AgentGroup", b =>
@@ -78,7 +72,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("GroupId");
 
-                    b.ToTable("AgentGroups");
+                    b.ToTable("AgentGroups", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Admin.AuditEntry", b =>
@@ -114,7 +108,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("At");
 
-                    b.ToTable("AuditEntries");
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Admin.Group", b =>
@@ -140,7 +134,29 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Groups");
+                    b.ToTable("Groups", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Admin.SignInThrottle", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BlockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastFailureAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("SignInThrottles", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Channels.ChannelAccount", b =>
@@ -344,7 +360,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("Name");
 
-                    b.ToTable("Companies");
+                    b.ToTable("Companies", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Customers.Contact", b =>
@@ -368,7 +384,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("CompanyId", "Id");
 
-                    b.ToTable("Contacts");
+                    b.ToTable("Contacts", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Customers.ContactEmail", b =>
@@ -392,7 +408,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("ContactId");
 
-                    b.ToTable("ContactEmails");
+                    b.ToTable("ContactEmails", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Customers.ContactExternalId", b =>
@@ -421,7 +437,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Channel", "ExternalId")
                         .IsUnique();
 
-                    b.ToTable("ContactExternalIds");
+                    b.ToTable("ContactExternalIds", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Customers.ContactPhone", b =>
@@ -444,7 +460,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("Number");
 
-                    b.ToTable("ContactPhones");
+                    b.ToTable("ContactPhones", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Knowledge.Article", b =>
@@ -1015,6 +1031,39 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.ToTable("SearchTerms", (string)null);
                 });
 
+            modelBuilder.Entity("Okno.Platform.Security.AgentSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId", "IpAddress");
+
+                    b.ToTable("AgentSessions", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Platform.Security.ApiToken", b =>
                 {
                     b.Property<long>("Id")
@@ -1099,7 +1148,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("Sha256");
 
-                    b.ToTable("Attachments");
+                    b.ToTable("Attachments", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.Message", b =>
@@ -1157,7 +1206,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("TicketId", "Id");
 
-                    b.ToTable("Messages");
+                    b.ToTable("Messages", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.Tag", b =>
@@ -1176,7 +1225,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Tags");
+                    b.ToTable("Tags", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.Ticket", b =>
@@ -1291,7 +1340,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasIndex(new[] { "GroupId", "Status", "UpdatedAt", "Id" }, "IX_Tickets_Unassigned_GroupId_Status_UpdatedAt_Id")
                         .HasFilter("\"AssigneeId\" IS NULL");
 
-                    b.ToTable("Tickets");
+                    b.ToTable("Tickets", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketCount", b =>
@@ -1367,7 +1416,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasIndex("TicketId", "TicketVersion")
                         .IsUnique();
 
-                    b.ToTable("TicketEvents");
+                    b.ToTable("TicketEvents", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketLink", b =>
@@ -1397,7 +1446,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasIndex("TicketId", "OtherTicketId")
                         .IsUnique();
 
-                    b.ToTable("TicketLinks");
+                    b.ToTable("TicketLinks", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketTag", b =>
@@ -1412,7 +1461,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("TagId", "TicketId");
 
-                    b.ToTable("TicketTags");
+                    b.ToTable("TicketTags", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Admin.AgentGroup", b =>
@@ -1584,6 +1633,15 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("Okno.Platform.Security.AgentSession", b =>
+                {
+                    b.HasOne("Okno.Admin.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Okno.Platform.Security.ApiToken", b =>
