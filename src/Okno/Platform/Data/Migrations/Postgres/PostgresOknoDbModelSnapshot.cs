@@ -73,7 +73,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasIndex("Email")
                         .IsUnique();
 
-                    b.ToTable("Agents");
+                    b.ToTable("Agents", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Admin.AgentGroup", b =>
@@ -88,7 +88,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("GroupId");
 
-                    b.ToTable("AgentGroups");
+                    b.ToTable("AgentGroups", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Admin.AuditEntry", b =>
@@ -126,7 +126,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("At");
 
-                    b.ToTable("AuditEntries");
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Admin.Group", b =>
@@ -154,7 +154,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Groups");
+                    b.ToTable("Groups", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Channels.ChannelAccount", b =>
@@ -366,7 +366,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("Name");
 
-                    b.ToTable("Companies");
+                    b.ToTable("Companies", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Customers.Contact", b =>
@@ -388,11 +388,17 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("UnverifiedEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("UnverifiedEmail");
 
                     b.HasIndex("CompanyId", "Id");
 
-                    b.ToTable("Contacts");
+                    b.ToTable("Contacts", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Customers.ContactEmail", b =>
@@ -418,7 +424,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("ContactId");
 
-                    b.ToTable("ContactEmails");
+                    b.ToTable("ContactEmails", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Customers.ContactExternalId", b =>
@@ -449,7 +455,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasIndex("Channel", "ExternalId")
                         .IsUnique();
 
-                    b.ToTable("ContactExternalIds");
+                    b.ToTable("ContactExternalIds", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Customers.ContactPhone", b =>
@@ -474,7 +480,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("Number");
 
-                    b.ToTable("ContactPhones");
+                    b.ToTable("ContactPhones", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Knowledge.Article", b =>
@@ -1158,7 +1164,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("Sha256");
 
-                    b.ToTable("Attachments");
+                    b.ToTable("Attachments", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.Message", b =>
@@ -1218,7 +1224,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("TicketId", "Id");
 
-                    b.ToTable("Messages");
+                    b.ToTable("Messages", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.Tag", b =>
@@ -1239,7 +1245,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Tags");
+                    b.ToTable("Tags", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.Ticket", b =>
@@ -1293,6 +1299,10 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Property<int>("PriorityRank")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Reference")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1323,6 +1333,9 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Reference")
                         .IsUnique();
 
                     b.HasIndex("CompanyId", "Id");
@@ -1356,7 +1369,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasIndex(new[] { "GroupId", "Status", "UpdatedAt", "Id" }, "IX_Tickets_Unassigned_GroupId_Status_UpdatedAt_Id")
                         .HasFilter("\"AssigneeId\" IS NULL");
 
-                    b.ToTable("Tickets");
+                    b.ToTable("Tickets", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketCount", b =>
@@ -1436,7 +1449,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasIndex("TicketId", "TicketVersion")
                         .IsUnique();
 
-                    b.ToTable("TicketEvents");
+                    b.ToTable("TicketEvents", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketLink", b =>
@@ -1468,7 +1481,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasIndex("TicketId", "OtherTicketId")
                         .IsUnique();
 
-                    b.ToTable("TicketLinks");
+                    b.ToTable("TicketLinks", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketTag", b =>
@@ -1483,7 +1496,7 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("TagId", "TicketId");
 
-                    b.ToTable("TicketTags");
+                    b.ToTable("TicketTags", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Admin.AgentGroup", b =>

@@ -63,7 +63,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Email")
                         .IsUnique();
 
-                    b.ToTable("Agents");
+                    b.ToTable("Agents", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Admin.AgentGroup", b =>
@@ -78,7 +78,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("GroupId");
 
-                    b.ToTable("AgentGroups");
+                    b.ToTable("AgentGroups", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Admin.AuditEntry", b =>
@@ -114,7 +114,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("At");
 
-                    b.ToTable("AuditEntries");
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Admin.Group", b =>
@@ -140,7 +140,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Groups");
+                    b.ToTable("Groups", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Channels.ChannelAccount", b =>
@@ -344,7 +344,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("Name");
 
-                    b.ToTable("Companies");
+                    b.ToTable("Companies", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Customers.Contact", b =>
@@ -364,11 +364,17 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UnverifiedEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("UnverifiedEmail");
 
                     b.HasIndex("CompanyId", "Id");
 
-                    b.ToTable("Contacts");
+                    b.ToTable("Contacts", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Customers.ContactEmail", b =>
@@ -392,7 +398,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("ContactId");
 
-                    b.ToTable("ContactEmails");
+                    b.ToTable("ContactEmails", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Customers.ContactExternalId", b =>
@@ -421,7 +427,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Channel", "ExternalId")
                         .IsUnique();
 
-                    b.ToTable("ContactExternalIds");
+                    b.ToTable("ContactExternalIds", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Customers.ContactPhone", b =>
@@ -444,7 +450,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("Number");
 
-                    b.ToTable("ContactPhones");
+                    b.ToTable("ContactPhones", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Knowledge.Article", b =>
@@ -1099,7 +1105,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("Sha256");
 
-                    b.ToTable("Attachments");
+                    b.ToTable("Attachments", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.Message", b =>
@@ -1157,7 +1163,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("TicketId", "Id");
 
-                    b.ToTable("Messages");
+                    b.ToTable("Messages", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.Tag", b =>
@@ -1176,7 +1182,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Tags");
+                    b.ToTable("Tags", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.Ticket", b =>
@@ -1228,6 +1234,10 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<int>("PriorityRank")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Reference")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("INTEGER");
 
@@ -1258,6 +1268,9 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Reference")
                         .IsUnique();
 
                     b.HasIndex("CompanyId", "Id");
@@ -1291,7 +1304,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasIndex(new[] { "GroupId", "Status", "UpdatedAt", "Id" }, "IX_Tickets_Unassigned_GroupId_Status_UpdatedAt_Id")
                         .HasFilter("\"AssigneeId\" IS NULL");
 
-                    b.ToTable("Tickets");
+                    b.ToTable("Tickets", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketCount", b =>
@@ -1367,7 +1380,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasIndex("TicketId", "TicketVersion")
                         .IsUnique();
 
-                    b.ToTable("TicketEvents");
+                    b.ToTable("TicketEvents", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketLink", b =>
@@ -1397,7 +1410,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasIndex("TicketId", "OtherTicketId")
                         .IsUnique();
 
-                    b.ToTable("TicketLinks");
+                    b.ToTable("TicketLinks", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketTag", b =>
@@ -1412,7 +1425,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("TagId", "TicketId");
 
-                    b.ToTable("TicketTags");
+                    b.ToTable("TicketTags", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Admin.AgentGroup", b =>
