@@ -63,4 +63,35 @@ public sealed class KbSearchReportStorageTests
         Assert.Equal([("b", 0), ("a", 1)], details.GetProperty("searches").EnumerateArray()
             .Select(s => (s.Str("visitId"), s.GetProperty("ticketIds").GetArrayLength())));
     }
+
+    [Theory]
+    [BothDatabases]
+    public async Task Drill_down_lists_only_tickets_the_agent_may_see(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var admin = await app.AdminClientAsync();
+        var hidden = await admin.CreateGroupAsync("L3 " + Guid.NewGuid().ToString("N")[..6]);
+        var mine = await admin.CreateGroupAsync("L1 " + Guid.NewGuid().ToString("N")[..6]);
+        var (_, agent) = await app.CreateAgentAsync(admin, groupIds: [mine]);
+        var secret = await admin.CreateTicketAsync("Чужая группа", "x@example.com", new { groupId = hidden });
+        var ours = await admin.CreateTicketAsync("Моя группа", "y@example.com", new { groupId = mine });
+        var day = DateTimeOffset.UtcNow.AddHours(-1);
+        await app.WithDbAsync(async db =>
+        {
+            db.AddRange(
+                new HelpSearch { VisitId = "v1", Query = "доступ", NormalizedQuery = "доступ", Language = "ru", ResultCount = 0, At = day },
+                new HelpSearch { VisitId = "v2", Query = "доступ", NormalizedQuery = "доступ", Language = "ru", ResultCount = 0, At = day.AddMinutes(1) },
+                new HelpVisitEvent { VisitId = "v1", Kind = HelpVisitEventKind.TicketCreated, TicketId = secret.Id(), At = day.AddMinutes(2) },
+                new HelpVisitEvent { VisitId = "v2", Kind = HelpVisitEventKind.TicketCreated, TicketId = ours.Id(), At = day.AddMinutes(3) });
+            return await db.SaveChangesAsync();
+        });
+
+        IReadOnlyList<long> TicketIds(System.Text.Json.JsonElement details) => details.GetProperty("searches").EnumerateArray()
+            .SelectMany(s => s.GetProperty("ticketIds").EnumerateArray().Select(t => t.GetInt64())).Order().ToList();
+        const string url = "/api/v1/reports/kb-search/queries?normalized=" + "%D0%B4%D0%BE%D1%81%D1%82%D1%83%D0%BF";
+        var asAgent = await agent.GetJsonAsync(url);
+        Assert.Equal(2, asAgent.GetProperty("searches").GetArrayLength());   // the searches themselves are not tickets
+        Assert.Equal([ours.Id()], TicketIds(asAgent));
+        Assert.Equal(new[] { secret.Id(), ours.Id() }.Order(), TicketIds(await admin.GetJsonAsync(url)));
+    }
 }
