@@ -20,6 +20,8 @@ public sealed class KbSearchReportStorageTests
             sectionId = section.Id(), language = "ru", title = "Принтер не печатает", body = "Кабель.", visibility = "public",
         });
         var translationId = await app.WithDbAsync(db => Task.FromResult(db.Set<Okno.Knowledge.ArticleTranslation>().Single(t => t.ArticleId == article.Id()).Id));
+        // The drill-down names only tickets that exist and the caller may see: visit "a" opened a real one.
+        var openedTicket = (await admin.CreateTicketAsync("Принтер не печатает", "printer@example.com")).Id();
         var day = new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero);
         await app.WithDbAsync(async db =>
         {
@@ -33,7 +35,7 @@ public sealed class KbSearchReportStorageTests
             await db.SaveChangesAsync();
             db.AddRange(
                 new HelpVisitEvent { VisitId = "a", Kind = HelpVisitEventKind.ArticleOpened, ArticleId = article.Id(), TranslationId = translationId, SearchId = a1.Id, At = day.AddMinutes(1) },
-                new HelpVisitEvent { VisitId = "a", Kind = HelpVisitEventKind.TicketCreated, TicketId = 777, At = day.AddMinutes(20) },
+                new HelpVisitEvent { VisitId = "a", Kind = HelpVisitEventKind.TicketCreated, TicketId = openedTicket, At = day.AddMinutes(20) },
                 new HelpVisitEvent { VisitId = "c", Kind = HelpVisitEventKind.TicketCreated, TicketId = 778, At = day.AddDays(1).AddMinutes(3) },
                 new ArticleFeedback { ArticleId = article.Id(), TranslationId = translationId, Helpful = false, Comment = "старый", VisitId = "a", At = day.AddMinutes(2) },
                 new ArticleFeedback { ArticleId = article.Id(), TranslationId = translationId, Helpful = false, Comment = "новый", VisitId = "b", At = day.AddHours(2) },
