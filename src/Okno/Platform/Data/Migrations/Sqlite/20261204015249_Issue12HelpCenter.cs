@@ -47,13 +47,10 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                 name: "IX_Contacts_UnverifiedEmail",
                 table: "Contacts");
 
-            migrationBuilder.DropColumn(
-                name: "Reference",
-                table: "Tickets");
+            // SQLite drops a column in place (3.35+); EF would rebuild the table, which cannot run in the migration's transaction.
+            migrationBuilder.Sql("ALTER TABLE \"Tickets\" DROP COLUMN \"Reference\";");
 
-            migrationBuilder.DropColumn(
-                name: "UnverifiedEmail",
-                table: "Contacts");
+            migrationBuilder.Sql("ALTER TABLE \"Contacts\" DROP COLUMN \"UnverifiedEmail\";");
         }
     }
 }
