@@ -97,6 +97,10 @@ floor1=$(sed -n 's/^RESULT floor clients=1 rows_per_s=//p' "$work/floor.txt")
 floor32=$(sed -n 's/^RESULT floor clients=32 rows_per_s=//p' "$work/floor.txt")
 fi
 
+# /health's details (the provider, the outbox figures) are for admins or a monitoring token: give both sides one.
+OKNO_HEALTH_TOKEN=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+export OKNO_HEALTH_TOKEN
+okno_env+=(Okno__Health__Token="$OKNO_HEALTH_TOKEN")
 log "starting Okno on a free port"
 # From its output folder, so it reads its own appsettings.json (log levels) as an installed Okno would.
 (cd "$okno_dir" && exec env "${okno_env[@]}" Urls=http://127.0.0.1:0 dotnet Okno.dll) >"$work/okno.log" 2>&1 &

@@ -72,6 +72,11 @@ public sealed class OknoFactory : WebApplicationFactory<Program>
         builder.UseSetting("Okno:Admin:Email", AdminEmail);
         builder.UseSetting("Okno:Admin:Password", AdminPassword);
         builder.UseSetting("Okno:Limits:SignInPermitLimit", "1000");
+        // Tests share one client address (none, in memory; loopback in a browser): the help center's abuse limits are
+        // off unless a test sets them (HelpCenterLimitsTests).
+        foreach (var action in new[] { "Contact", "Search" })
+        foreach (var limit in new[] { "PerAddressPerMinute", "PerAddressPerHour", "PerVisitorPerMinute", "PerVisitorPerHour" })
+            builder.UseSetting($"Okno:HelpCenter:RateLimits:{action}:{limit}", "0");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_services is not null) builder.ConfigureServices(_services);
     }

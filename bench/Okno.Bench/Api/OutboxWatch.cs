@@ -48,7 +48,8 @@ internal static class OutboxWatch
     {
         try
         {
-            using var response = await http.GetAsync("/health", ct);
+            using var request = ApiBench.HealthRequest();
+            using var response = await http.SendAsync(request, ct);
             using var doc = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(ct));
             if (!doc.RootElement.GetProperty("checks").TryGetProperty("eventHandlers", out var check)
                 || !check.GetProperty("data").TryGetProperty(Handler, out var state)) return null;

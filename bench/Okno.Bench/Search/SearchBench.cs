@@ -172,9 +172,9 @@ public static class SearchBench
         args.EnsureAllUsed();
 
         using var http = Client(url, Timeout.InfiniteTimeSpan);
-        var provider = await ApiBench.ProviderAsync(http, ct);
         var token = await ApiBench.SignInAsync(http, email, password, ct);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+        var provider = await ApiBench.ProviderAsync(http, ct);
         var (categoryId, _) = await EnsureSectionsAsync(http, ct);
         var articles = await CountArticlesAsync(http, categoryId, ct);
         using var newest = await GetJsonAsync(http, "/api/v1/tickets?limit=1", ct);

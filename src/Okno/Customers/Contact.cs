@@ -11,6 +11,12 @@ public sealed class Contact
     public long Id { get; set; }
     public string Name { get; set; } = "";
     public long? CompanyId { get; set; }
+    /// <summary>Set on a contact made for an unverified sender (a help-center form, later a chat): the address they typed,
+    /// normalized. Nobody has proved it is theirs, so it is not one of <see cref="Emails"/> (which identify a person and are
+    /// unique), the contact is never matched by it, is never merged into the address's owner and never joins a company by
+    /// its domain — until the address is confirmed (<see cref="ConfirmContact"/>: an agent by hand, later a link sent by
+    /// email). Null for a verified contact.</summary>
+    public string? UnverifiedEmail { get; set; }
     public Company? Company { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public List<ContactEmail> Emails { get; set; } = [];

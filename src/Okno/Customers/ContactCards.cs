@@ -6,7 +6,11 @@ namespace Okno.Customers;
 
 /// <summary>A contact as the customer card shows it: every address they wrote from and their company.</summary>
 public sealed record ContactCard(long Id, string Name, IReadOnlyList<string> Emails, IReadOnlyList<string> Phones,
-    IReadOnlyList<ExternalIdView> ExternalIds, CompanyView? Company);
+    IReadOnlyList<ExternalIdView> ExternalIds, CompanyView? Company, string? UnverifiedEmail = null)
+{
+    /// <summary>False for an unverified sender (see <see cref="Contact.UnverifiedEmail"/>).</summary>
+    public bool Verified => UnverifiedEmail is null;
+}
 
 /// <summary>Reads contacts for the agent workspace (the customer card beside a ticket).</summary>
 public sealed class ContactCards(OknoDb db)
@@ -30,7 +34,8 @@ public sealed class ContactCards(OknoDb db)
                 c.Emails.OrderBy(e => e.Id).Select(e => e.Address).ToList(),
                 c.Phones.OrderBy(p => p.Id).Select(p => p.Number).ToList(),
                 c.ExternalIds.OrderBy(x => x.Id).Select(x => new ExternalIdView(x.Channel.Value, x.ExternalId)).ToList(),
-                c.CompanyId == null ? null : new CompanyView(c.Company!.Id, c.Company.Name, c.Company.Domain, c.Company.CreatedAt)))
+                c.CompanyId == null ? null : new CompanyView(c.Company!.Id, c.Company.Name, c.Company.Domain, c.Company.CreatedAt),
+                c.UnverifiedEmail))
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);
 }

@@ -18,9 +18,18 @@ public sealed record CustomerIdentity(string? Email = null, string? Phone = null
 
     public static CustomerIdentity Known(long contactId) => new() { ContactId = contactId };
 
+    /// <summary>The email is the sender's unproved claim (an anonymous form, a chat): see <see cref="Unverified"/>.</summary>
+    public bool Unverified { get; init; }
+
     public static CustomerIdentity ByEmail(string email, string? name = null) => new(Email: email, Name: name);
 
+    /// <summary>Someone who typed an address nobody has checked (the help-center form): a new contact that records the
+    /// address as <see cref="Contact.UnverifiedEmail"/>, never the contact that owns it, never that domain's company.</summary>
+    public static CustomerIdentity UnverifiedEmail(string email, string? name = null) => new(Email: email, Name: name) { Unverified = true };
+
     internal string? NormalizedEmail => string.IsNullOrWhiteSpace(Email) ? null : ContactEmail.Normalize(Email);
+    /// <summary>The email as a key that finds a contact: none when it is unverified.</summary>
+    internal string? MatchingEmail => Unverified ? null : NormalizedEmail;
     internal string? NormalizedPhone => string.IsNullOrWhiteSpace(Phone) ? null : ContactPhone.Normalize(Phone);
     internal ChannelId? NormalizedChannelId => ChannelId is { } c && !string.IsNullOrWhiteSpace(c.Id) ? c with { Id = c.Id.Trim() } : null;
 }
@@ -44,11 +53,13 @@ public sealed class ContactDirectory(OknoDb db, TimeProvider clock)
     /// person; the customer card's merge joins two contacts of one person. A new contact records every key given and
     /// is named by the name given, else its email's local part, else its phone number, else its channel id written
     /// as "channel:id" (language-neutral; agents rename it in the card). Two identities sharing a key in one call make
-    /// one contact. An unknown contact id throws.</para></summary>
+    /// one contact. An unknown contact id throws.</para>
+    /// <para>An <see cref="CustomerIdentity.Unverified"/> email is no key: the identity is matched by its other keys only,
+    /// and a new contact for it keeps the address as <see cref="Contact.UnverifiedEmail"/> and joins no company.</para></summary>
     public async Task<IReadOnlyList<Contact>> FindOrCreateAsync(IReadOnlyList<CustomerIdentity> customers, CancellationToken cancellationToken)
     {
         var ids = customers.Select(c => c.ContactId).OfType<long>().Distinct().ToList();
-        var emails = customers.Select(c => c.NormalizedEmail).OfType<string>().Distinct().ToList();
+        var emails = customers.Select(c => c.MatchingEmail).OfType<string>().Distinct().ToList();
         var phones = customers.Select(c => c.NormalizedPhone).OfType<string>().Distinct().ToList();
         var channelIds = customers.Select(c => c.NormalizedChannelId).OfType<ChannelId>().Distinct().ToList();
         var externalIds = channelIds.Select(c => c.Id).Distinct().ToList();
@@ -86,7 +97,7 @@ public sealed class ContactDirectory(OknoDb db, TimeProvider clock)
         }
         if (missing.Count == 0) return result!;
 
-        var domains = missing.Select(i => customers[i].NormalizedEmail).OfType<string>().Select(DomainOf).Distinct().ToList();
+        var domains = missing.Select(i => customers[i].MatchingEmail).OfType<string>().Select(DomainOf).Distinct().ToList();
         var companies = domains.Count == 0 ? [] : (await db.Companies.Where(c => domains.Contains(c.Domain!)).ToListAsync(cancellationToken))
             .GroupBy(c => c.Domain!).ToDictionary(g => g.Key, g => g.MinBy(c => c.Id)!, StringComparer.Ordinal);
         var now = clock.GetUtcNow();
@@ -95,11 +106,13 @@ public sealed class ContactDirectory(OknoDb db, TimeProvider clock)
             var customer = customers[i];
             // An earlier new contact of this call may share a key with this one.
             if ((result[i] = keys.Find(customer)) is not null) continue;
-            var (email, phone, channelId) = (customer.NormalizedEmail, customer.NormalizedPhone, customer.NormalizedChannelId);
+            var (email, phone, channelId) = (customer.MatchingEmail, customer.NormalizedPhone, customer.NormalizedChannelId);
+            var unverified = customer.Unverified ? customer.NormalizedEmail : null;
             var contact = new Contact
             {
-                Name = NameOf(customer.Name, email, phone, channelId),
+                Name = NameOf(customer.Name, email ?? unverified, phone, channelId),
                 Company = email is null ? null : companies.GetValueOrDefault(DomainOf(email)),
+                UnverifiedEmail = unverified,
                 CreatedAt = now,
             };
             if (email is not null) contact.Emails.Add(new ContactEmail { Address = email });
@@ -134,6 +147,13 @@ public sealed class ContactDirectory(OknoDb db, TimeProvider clock)
         return id.Length <= Contact.NameMaxLength ? id : id[..Contact.NameMaxLength];
     }
 
+    /// <summary>The company a customer with this (normalized, verified) address joins: the oldest with its domain.</summary>
+    public async Task<Company?> CompanyOfAsync(string email, CancellationToken cancellationToken)
+    {
+        var domain = DomainOf(email);
+        return await db.Companies.Where(c => c.Domain == domain).OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
     private static string DomainOf(string address) => address[(address.LastIndexOf('@') + 1)..];
 
     /// <summary>Contacts by each of their keys, for matching identities in memory.</summary>
@@ -153,7 +173,7 @@ public sealed class ContactDirectory(OknoDb db, TimeProvider clock)
         }
 
         public Contact? Find(CustomerIdentity customer) =>
-            (customer.NormalizedEmail is { } email ? _byEmail.GetValueOrDefault(email) : null)
+            (customer.MatchingEmail is { } email ? _byEmail.GetValueOrDefault(email) : null)
             ?? (customer.NormalizedChannelId is { } channelId ? _byChannelId.GetValueOrDefault(channelId) : null)
             ?? (customer.NormalizedPhone is { } phone ? _byPhone.GetValueOrDefault(phone) : null);
     }

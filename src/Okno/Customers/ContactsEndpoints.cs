@@ -8,8 +8,10 @@ namespace Okno.Customers;
 
 public sealed record ExternalIdView(string Channel, string ExternalId);
 
+/// <summary>A contact; <see cref="Verified"/> is false for an unverified sender, whose typed address is
+/// <see cref="UnverifiedEmail"/> (not one of <see cref="Emails"/>) until it is confirmed.</summary>
 public sealed record ContactView(long Id, string Name, CompanyRef? Company, IReadOnlyList<string> Emails, IReadOnlyList<string> Phones,
-    IReadOnlyList<ExternalIdView> ExternalIds, DateTimeOffset CreatedAt);
+    IReadOnlyList<ExternalIdView> ExternalIds, DateTimeOffset CreatedAt, bool Verified, string? UnverifiedEmail);
 
 public static class ContactsEndpoints
 {
@@ -56,6 +58,13 @@ public static class ContactsEndpoints
         }).WithSummary("Merge this contact into another (the survivor, returned): its tickets, emails, phones and channel ids move " +
             "there and it is deleted");
 
+        contacts.MapPost("/{id:long}/confirm", async (long id, ConfirmContact confirm, OknoDb db, CurrentAgent agent, CancellationToken ct) =>
+        {
+            var now = await confirm.ExecuteAsync(id, agent.Id, ct);
+            return Results.Ok(await FindAsync(db, now, ct));
+        }).WithSummary("Confirm that an unverified sender owns the address they typed: merged into the contact that has it (returned), " +
+            "or the address becomes theirs and the company of its domain applies; a verified contact is returned as it is");
+
         contacts.MapGet("/{id:long}/tickets", async (long id, int? limit, string? cursor, OknoDb db, TicketQueries tickets,
             CurrentAgent agent, CancellationToken ct) =>
         {
@@ -74,5 +83,5 @@ public static class ContactsEndpoints
         c.Emails.OrderBy(e => e.Id).Select(e => e.Address).ToList(),
         c.Phones.OrderBy(p => p.Id).Select(p => p.Number).ToList(),
         c.ExternalIds.OrderBy(x => x.Id).Select(x => new ExternalIdView(x.Channel.Value, x.ExternalId)).ToList(),
-        c.CreatedAt));
+        c.CreatedAt, c.UnverifiedEmail == null, c.UnverifiedEmail));
 }

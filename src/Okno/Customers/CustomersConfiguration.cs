@@ -10,6 +10,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.ToTable("Contacts");
         b.Property(c => c.Name).HasMaxLength(Contact.NameMaxLength);
         b.HasIndex(c => new { c.CompanyId, c.Id });
+        b.Property(c => c.UnverifiedEmail).HasMaxLength(ContactEmail.MaxLength);
+        b.HasIndex(c => c.UnverifiedEmail);
         b.HasOne(c => c.Company).WithMany().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(c => c.Emails).WithOne().HasForeignKey(e => e.ContactId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Phones).WithOne().HasForeignKey(p => p.ContactId).OnDelete(DeleteBehavior.Cascade);

@@ -7,6 +7,7 @@ public static class CustomersModule
         .AddScoped<ContactDirectory>()
         .AddScoped<SaveContact>()
         .AddScoped<MergeContacts>()
+        .AddScoped<ConfirmContact>()
         .AddScoped<ContactCards>();
 
     public static IEndpointRouteBuilder MapCustomers(this IEndpointRouteBuilder app)

@@ -25,8 +25,21 @@ public sealed class OknoOptions
     public List<string> AllowedOrigins { get; set; } = [];
     public Outbox.OutboxOptions Outbox { get; set; } = new();
     public Web.RemoteImagesOptions RemoteImages { get; set; } = new();
+    public HealthOptions Health { get; set; } = new();
 
     public string DataPath => Path.GetFullPath(DataDirectory);
+}
+
+/// <summary>Who sees the details of <c>/health</c> and <c>/health/metrics</c> besides signed-in admins (anonymous callers
+/// get the overall status only).</summary>
+public sealed class HealthOptions
+{
+    /// <summary>A secret a monitoring system sends as <c>Authorization: Bearer &lt;token&gt;</c>; empty: none.</summary>
+    public string? Token { get; set; }
+    /// <summary>Client networks in CIDR notation ("10.0.0.0/8", "127.0.0.1/32") whose requests see everything without a
+    /// token; empty by default (loopback is not trusted unless listed: behind a reverse proxy on the same host every
+    /// visitor would come from it).</summary>
+    public List<string> Networks { get; set; } = [];
 }
 
 public sealed class DatabaseOptions

@@ -8,6 +8,7 @@ using Okno.Platform.Search;
 using Okno.Platform.Security;
 using Okno.Platform.Text;
 using Okno.Platform.Web;
+using Okno.Tickets;
 
 namespace Okno.Reports;
 
@@ -155,8 +156,10 @@ public sealed class KbSearchReport(OknoDb db)
             .OrderByDescending(x => x.Count).ThenBy(x => x.Key).Take(Top).ToListAsync(ct))
         .Select(x => new KbQueryRow(x.Key, x.Count, x.Visits, Math.Round(x.Average, 2))).ToList();
 
-    /// <summary>The raw searches behind one normalized query, newest first, with the tickets their visits opened.</summary>
-    public async Task<KbQueryDetails> QueryAsync(string? normalized, KbReportRange range, CancellationToken ct)
+    /// <summary>The raw searches behind one normalized query, newest first, with the tickets their visits opened — only
+    /// the ones <paramref name="access"/> lets its agent see (the inbox's rule: a ticket of another group is not even
+    /// named).</summary>
+    public async Task<KbQueryDetails> QueryAsync(string? normalized, KbReportRange range, TicketAccessRule access, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(normalized)) throw new OknoException(InvalidInput.Required("normalized"));
         var (start, end) = (range.Start, range.End);
@@ -167,9 +170,13 @@ public sealed class KbSearchReport(OknoDb db)
         var tickets = (await db.Set<HelpVisitEvent>().AsNoTracking()
                 .Where(e => e.Kind == HelpVisitEventKind.TicketCreated && e.TicketId != null && visitIds.Contains(e.VisitId))
                 .Select(e => new { e.VisitId, TicketId = e.TicketId!.Value }).ToListAsync(ct))
-            .ToLookup(e => e.VisitId, e => e.TicketId, StringComparer.Ordinal);
+            .ToList();
+        var ticketIds = tickets.Select(t => t.TicketId).Distinct().ToList();
+        var visible = ticketIds.Count == 0 ? [] : (await db.Tickets.AllowedBy(access).Where(t => ticketIds.Contains(t.Id)).Select(t => t.Id)
+            .ToListAsync(ct)).ToHashSet();
+        var byVisit = tickets.Where(t => visible.Contains(t.TicketId)).ToLookup(e => e.VisitId, e => e.TicketId, StringComparer.Ordinal);
         return new KbQueryDetails(normalized, range.From, range.To, rows.Select(r =>
-            new KbSearchRow(r.Id, r.VisitId, r.Query, r.Language, r.ResultCount, r.At, tickets[r.VisitId].Order().ToList())).ToList());
+            new KbSearchRow(r.Id, r.VisitId, r.Query, r.Language, r.ResultCount, r.At, byVisit[r.VisitId].Order().ToList())).ToList());
     }
 }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Okno.Platform.Security;
 using Okno.Platform.Web;
+using Okno.Tickets;
 
 namespace Okno.Reports;
 
@@ -22,8 +23,10 @@ public static class KbSearchReportEndpoints
                 + "articles voted not helpful, deflection rate per day");
 
         reports.MapGet("/kb-search/queries", async (string? normalized, string? from, string? to, KbSearchReport report, TimeProvider clock,
-                CancellationToken ct) => TypedResults.Ok(await report.QueryAsync(normalized, KbReportRange.Parse(from, to, clock.GetUtcNow()), ct)))
-            .WithSummary("The raw searches of one normalized query (newest first, at most 200) with the ids of tickets their visits opened");
+                CurrentAgent agent, CancellationToken ct) =>
+                TypedResults.Ok(await report.QueryAsync(normalized, KbReportRange.Parse(from, to, clock.GetUtcNow()), agent.Access(), ct)))
+            .WithSummary("The raw searches of one normalized query (newest first, at most 200) with the ids of tickets their visits opened " +
+                "that you may see");
 
         reports.MapPost("/kb-search/draft", async Task<Created<Knowledge.ArticleView>> (KbDraftRequest request, KbSearchDraft draft, CurrentAgent agent,
             CancellationToken ct) =>

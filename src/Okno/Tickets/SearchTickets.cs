@@ -35,11 +35,20 @@ public sealed class SearchTickets(OknoDb db, SearchIndex index)
             if (byNumber is not null) hits.Add(new TicketSearchHit(byNumber, "number"));
         }
 
+        if (TicketReference.Normalize(query) is { } reference)
+        {
+            // The reference a customer was given (a visitor of the help center quoting it on the phone).
+            var byReference = (await TicketView.ReadAsync(visible.Where(t => t.Reference == reference), db, cancellationToken)).FirstOrDefault();
+            if (byReference is not null && hits.All(h => h.Ticket.Id != byReference.Id)) hits.Add(new TicketSearchHit(byReference, "reference"));
+        }
+
         if (query.Contains('@'))
         {
             // A customer's email: their tickets, newest first (exact address; addresses are stored normalized).
             var address = Customers.ContactEmail.Normalize(query);
-            var contactIds = db.ContactEmails.Where(e => e.Address == address).Select(e => e.ContactId);
+            // Unverified senders who typed that address too (a different contact each, see Contact.UnverifiedEmail).
+            var contactIds = db.ContactEmails.Where(e => e.Address == address).Select(e => e.ContactId)
+                .Concat(db.Contacts.Where(c => c.UnverifiedEmail == address).Select(c => c.Id));
             var byCustomer = await TicketView.ReadAsync(visible.Where(t => contactIds.Contains(t.ContactId)).OrderByDescending(t => t.Id)
                 .Take(limit), db, cancellationToken);
             hits.AddRange(byCustomer.Where(t => hits.All(h => h.Ticket.Id != t.Id)).Select(t => new TicketSearchHit(t, "customer")));

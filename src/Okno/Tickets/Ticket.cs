@@ -14,6 +14,9 @@ public sealed class Ticket : Platform.Search.ISearchable
 
     public long Id { get; private set; }
     public long Number { get; private set; }
+    /// <summary>A random code the customer is shown instead of <see cref="Number"/> (which is sequential and tells how many
+    /// requests the desk gets): see <see cref="TicketReference"/>. Null on tickets opened before references existed.</summary>
+    public string? Reference { get; private set; }
     public string Subject { get; private set; } = "";
     public TicketStatus Status { get; private set; }
     public TicketPriority Priority { get; private set; }
@@ -58,6 +61,7 @@ public sealed class Ticket : Platform.Search.ISearchable
         var ticket = new Ticket
         {
             Number = number,
+            Reference = TicketReference.New(),
             Subject = subject.Trim(),
             Status = TicketStatus.New,
             Priority = priority,

@@ -15,7 +15,7 @@ public enum TicketSort { Created, Updated, Priority }
 public sealed record TicketFilter(
     InboxView? View = null, TicketStatus? Status = null, TicketPriority? Priority = null, TicketType? Type = null,
     long? AssigneeId = null, long? GroupId = null, string? Tag = null, ChannelKind? Channel = null,
-    long? CustomerId = null, long? CompanyId = null, TicketSort Sort = TicketSort.Created);
+    long? CustomerId = null, long? CompanyId = null, TicketSort Sort = TicketSort.Created, string? Reference = null);
 
 /// <summary>Reads of tickets, always through <see cref="TicketAccess"/>.</summary>
 public sealed class TicketQueries(OknoDb db, TicketCountCache countCache)
@@ -27,6 +27,13 @@ public sealed class TicketQueries(OknoDb db, TicketCountCache countCache)
     /// <summary>A ticket by its human number ("#10042"), or null when there is none the agent can see.</summary>
     public async Task<TicketView?> FindByNumberAsync(long number, CurrentAgent agent, CancellationToken cancellationToken) =>
         (await TicketView.ReadAsync(db.Tickets.VisibleTo(agent).Where(t => t.Number == number), db, cancellationToken)).SingleOrDefault();
+
+    /// <summary>A ticket by the reference its customer was given (<see cref="TicketReference"/>, typed in any form), or
+    /// null when there is none the agent can see.</summary>
+    public async Task<TicketView?> FindByReferenceAsync(string? reference, CurrentAgent agent, CancellationToken cancellationToken) =>
+        TicketReference.Normalize(reference) is { } r
+            ? (await TicketView.ReadAsync(db.Tickets.VisibleTo(agent).Where(t => t.Reference == r), db, cancellationToken)).SingleOrDefault()
+            : null;
 
     /// <summary>What a ticket is merged into, what was merged into it, and what it is linked with (only tickets the
     /// agent can see).</summary>
@@ -79,6 +86,7 @@ public sealed class TicketQueries(OknoDb db, TicketCountCache countCache)
         if (filter.GroupId is { } group) query = query.Where(t => t.GroupId == group);
         if (filter.CustomerId is { } customer) query = query.Where(t => t.ContactId == customer);
         if (filter.CompanyId is { } company) query = query.Where(t => t.CompanyId == company);
+        if (filter.Reference is { } reference) query = query.Where(t => t.Reference == reference);
         if (filter.Tag is { } tagText)
         {
             var tag = Tag.Normalize(tagText);

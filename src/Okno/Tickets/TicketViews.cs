@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Okno.Tickets;
 
-public sealed record CustomerView(long Id, string Name, string? Email);
+/// <summary>The requester of a ticket. <see cref="Verified"/> is false for an unverified sender (an anonymous form):
+/// <see cref="Email"/> is then the address they typed, which nobody has confirmed.</summary>
+public sealed record CustomerView(long Id, string Name, string? Email, bool Verified = true);
 
 public sealed record CompanyRef(long Id, string Name);
 
@@ -10,16 +12,17 @@ public sealed record TicketView(
     long Id, long Number, string Subject, TicketStatus Status, TicketPriority Priority, TicketType Type, string Channel,
     CustomerView Customer, CompanyRef? Company, long? GroupId, long? AssigneeId, IReadOnlyList<string> Tags,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FirstResponseAt, DateTimeOffset? ResolvedAt,
-    DateTimeOffset? ClosedAt, int MessageCount, long Version)
+    DateTimeOffset? ClosedAt, int MessageCount, long Version, string? Reference = null)
 {
     /// <summary>The view of a ticket just saved by this request, built from what was written: its contact (with
     /// addresses and company) and tags must be loaded. Equal to what <see cref="ReadAsync"/> would read back.</summary>
     internal static TicketView Of(Ticket t) => new(
         t.Id, t.Number, t.Subject, t.Status, t.Priority, t.Type, t.Channel.Value,
-        new CustomerView(t.ContactId, t.Contact.Name, t.Contact.Emails.OrderBy(e => e.Id).Select(e => e.Address).FirstOrDefault()),
+        new CustomerView(t.ContactId, t.Contact.Name, t.Contact.Emails.OrderBy(e => e.Id).Select(e => e.Address).FirstOrDefault() ?? t.Contact.UnverifiedEmail,
+            t.Contact.UnverifiedEmail == null),
         t.Contact.Company is { } company && company.Id == t.CompanyId ? new CompanyRef(company.Id, company.Name) : null,
         t.GroupId, t.AssigneeId, t.Tags.Select(tt => tt.Tag.Name).Order(StringComparer.Ordinal).ToList(),
-        t.CreatedAt, t.UpdatedAt, t.FirstResponseAt, t.ResolvedAt, t.ClosedAt, t.MessageCount, t.Version);
+        t.CreatedAt, t.UpdatedAt, t.FirstResponseAt, t.ResolvedAt, t.ClosedAt, t.MessageCount, t.Version, t.Reference);
 
     /// <summary>Reads tickets as views: one SQL query for the rows (no entity loading, no N+1) and one for the names
     /// of the tags on them. Tags come as ids because a joined collection of names (TicketTags ⋈ Tags) makes SQLite
@@ -30,10 +33,11 @@ public sealed record TicketView(
         {
             View = new TicketView(
                 t.Id, t.Number, t.Subject, t.Status, t.Priority, t.Type, t.Channel.Value,
-                new CustomerView(t.ContactId, t.Contact.Name, t.Contact.Emails.OrderBy(e => e.Id).Select(e => e.Address).FirstOrDefault()),
+                new CustomerView(t.ContactId, t.Contact.Name,
+                    t.Contact.Emails.OrderBy(e => e.Id).Select(e => e.Address).FirstOrDefault() ?? t.Contact.UnverifiedEmail, t.Contact.UnverifiedEmail == null),
                 t.CompanyId == null ? null : new CompanyRef(t.Company!.Id, t.Company.Name),
                 t.GroupId, t.AssigneeId, Array.Empty<string>(),
-                t.CreatedAt, t.UpdatedAt, t.FirstResponseAt, t.ResolvedAt, t.ClosedAt, t.MessageCount, t.Version),
+                t.CreatedAt, t.UpdatedAt, t.FirstResponseAt, t.ResolvedAt, t.ClosedAt, t.MessageCount, t.Version, t.Reference),
             TagIds = t.Tags.Select(tt => tt.TagId).ToList(),
         }).ToListAsync(cancellationToken);
         var tagIds = rows.SelectMany(r => r.TagIds).Distinct().ToList();

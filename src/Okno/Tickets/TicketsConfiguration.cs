@@ -12,6 +12,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.Property(t => t.Version).IsConcurrencyToken();
         b.Property(t => t.Channel).HasConversion<ChannelKindConverter>().HasMaxLength(ChannelKind.MaxLength);
         b.HasIndex(t => t.Number).IsUnique();
+        b.Property(t => t.Reference).HasMaxLength(TicketReference.Length);
+        b.HasIndex(t => t.Reference).IsUnique();
         // A list is a merge of index ranges, one per status of the view and per slice of what the agent may see (all;
         // or each of their groups, unrouted, assigned to them). Each range is read in the list's order and stops after a
         // page, so every sort (newest, last activity, most urgent) has an index per slice kind, ending in Id.

@@ -21,7 +21,7 @@ public static class TicketsEndpoints
         }).WithSummary("Open a ticket on behalf of a customer");
 
         tickets.MapGet("/", async (string? view, string? status, string? priority, string? type, long? assigneeId, long? groupId,
-            string? tag, string? channel, long? customerId, long? companyId, string? sort, int? limit, string? cursor,
+            string? tag, string? channel, long? customerId, long? companyId, string? reference, string? sort, int? limit, string? cursor,
             TicketQueries queries, CurrentAgent agent, CancellationToken ct) =>
         {
             var filter = new TicketFilter(
@@ -29,9 +29,13 @@ public static class TicketsEndpoints
                 Priority: QueryValues.Enum<TicketPriority>(priority, "priority"), Type: QueryValues.Enum<TicketType>(type, "type"),
                 AssigneeId: assigneeId, GroupId: groupId, Tag: string.IsNullOrWhiteSpace(tag) ? null : tag,
                 Channel: ChannelKind.FromQuery(channel, "channel"), CustomerId: customerId, CompanyId: companyId,
-                Sort: QueryValues.Enum<TicketSort>(sort, "sort") ?? TicketSort.Created);
+                Sort: QueryValues.Enum<TicketSort>(sort, "sort") ?? TicketSort.Created,
+                Reference: string.IsNullOrWhiteSpace(reference) ? null : TicketReference.Normalize(reference)
+                    ?? throw new OknoException(InvalidInput.Field("reference", ErrorCodes.InvalidValue,
+                        "A reference is ten letters and digits, as in K7QXM-3PAD9.", ("value", reference))));
             return TypedResults.Ok(await queries.ListAsync(filter, Paging.Limit(limit), cursor, agent, ct));
-        }).WithSummary("List tickets: a view (mine, unassigned, my_groups, all_open, waiting, closed) and filters; sort=created " +
+        }).WithSummary("List tickets: a view (mine, unassigned, my_groups, all_open, waiting, closed) and filters (reference: the code " +
+            "a customer was given, e.g. K7QXM-3PAD9, in any case, with or without the dash); sort=created " +
             "(newest first), updated (last activity first) or priority (most urgent first); keyset-paged");
 
         tickets.MapGet("/counts", async (TicketQueries queries, CurrentAgent agent, CancellationToken ct) =>

@@ -57,7 +57,9 @@ public sealed class HelpCenterTests(OknoInChromium okno)
         await Expect(page.Locator("#help-contact-subject-suggestions a", new() { HasText = title })).ToBeVisibleAsync();
         await page.Locator("#help-contact-message").FillAsync("Лоток полон, но печати нет.");
         await page.Locator("#help-contact-submit").ClickAsync();
-        await Expect(page.Locator("#help-ticket-created")).ToContainTextAsync("#");
+        // The visitor is given a reference, not the desk's sequential number.
+        await Expect(page.Locator("#help-ticket-created")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("[0-9A-Z]{5}-[0-9A-Z]{5}"));
+        await Expect(page.Locator("#help-ticket-created")).Not.ToContainTextAsync("#");
 
         var visit = vote.VisitId;
         var kinds = await okno.App.WithDbAsync(db => db.Set<HelpVisitEvent>().Where(e => e.VisitId == visit).Select(e => e.Kind).ToListAsync());
@@ -65,6 +67,49 @@ public sealed class HelpCenterTests(OknoInChromium okno)
         Assert.Contains(HelpVisitEventKind.FeedbackGiven, kinds);
         Assert.Contains(HelpVisitEventKind.TicketCreated, kinds);
         Assert.True(await okno.App.WithDbAsync(db => db.Set<HelpSearch>().AnyAsync(s => s.VisitId == visit && s.ResultCount > 0)));
+        Assert.Empty(tab.Problems);
+    });
+
+    [Fact]
+    public Task An_agent_sees_an_unverified_sender_and_confirms_them_into_the_customer_who_owns_the_address() => okno.InPageAsync("en-US", async tab =>
+    {
+        var admin = await okno.App.AdminClientAsync();
+        var domain = $"contoso-{Guid.NewGuid():N}.example";
+        await admin.PostJsonAsync("/api/v1/companies", new { name = "Contoso", domain });
+        var known = await admin.CreateTicketAsync("An older request", $"anna@{domain}");
+        var page = tab.Page;
+
+        await page.GotoAsync("/help/en/contact");
+        await page.Locator("#help-contact-email").FillAsync($"anna@{domain}");
+        await page.Locator("#help-contact-name").FillAsync("Someone");
+        await page.Locator("#help-contact-subject").FillAsync("Show me Anna's tickets");
+        await page.Locator("#help-contact-message").FillAsync("Please.");
+        await page.Locator("#help-contact-submit").ClickAsync();
+        var text = await page.Locator("#help-ticket-created").InnerTextAsync();
+        var reference = System.Text.RegularExpressions.Regex.Match(text, "[0-9A-Z]{5}-[0-9A-Z]{5}").Value;
+        var stored = reference.Replace("-", "", StringComparison.Ordinal);
+        var ticketId = await okno.App.WithDbAsync(db => db.Set<Okno.Tickets.Ticket>().Where(t => t.Reference == stored).Select(t => t.Id).SingleAsync());
+
+        await tab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, $"/tickets/{ticketId}");
+        await Expect(page.Locator("#ticket-unverified-sender")).ToHaveTextAsync("Unverified sender");
+        await Expect(page.Locator("#ticket-reference")).ToContainTextAsync(reference);
+        await Expect(page.Locator("#customer-name")).ToHaveTextAsync("Someone");
+        await Expect(page.Locator("#customer-unverified-email")).ToContainTextAsync($"anna@{domain}");
+        await Expect(page.Locator("#customer-company")).ToHaveCountAsync(0);
+        await Expect(page.Locator($"#contact-tickets a[href='/tickets/{known.Id()}']")).ToHaveCountAsync(0);
+        await tab.ScreenshotAsync("unverified");
+
+        await page.Locator("#customer-confirm").ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Confirm sender", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#customer-name")).ToHaveTextAsync("Test Customer");
+        await Expect(page.Locator("#ticket-unverified-sender")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#customer-unverified")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#customer-company")).ToContainTextAsync("Contoso");
+        await Expect(page.Locator($"#contact-tickets a[href='/tickets/{known.Id()}']")).ToHaveCountAsync(1);
+
+        // A signed-in admin's cookie also opens /health's details.
+        await page.GotoAsync("/health");
+        await Expect(page.Locator("body")).ToContainTextAsync("\"checks\"");
         Assert.Empty(tab.Problems);
     });
 }

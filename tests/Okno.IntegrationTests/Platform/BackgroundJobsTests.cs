@@ -136,7 +136,7 @@ public sealed class BackgroundJobsTests
     public async Task A_job_that_throws_shows_its_error_and_health_turns_degraded(string provider)
     {
         await using var app = OknoFactory.For(provider, services: FailingJob.Register);
-        var client = app.CreateClient();
+        var client = await app.AdminClientAsync();
         var health = default(JsonElement);
         await JobHelpers.UntilAsync(async () =>
         {
@@ -162,7 +162,7 @@ public sealed class BackgroundJobsTests
     public async Task Health_reports_database_size_and_jobs_and_metrics_parse_as_prometheus_text(string provider)
     {
         await using var app = OknoFactory.For(provider);
-        var client = app.CreateClient();
+        var client = await app.AdminClientAsync();
         await app.JobSucceededAsync(TicketSearchBackfill.Key.Name);
 
         var health = await client.GetJsonAsync("/health");

@@ -20,6 +20,8 @@ public sealed class KbSearchReportStorageTests
             sectionId = section.Id(), language = "ru", title = "Принтер не печатает", body = "Кабель.", visibility = "public",
         });
         var translationId = await app.WithDbAsync(db => Task.FromResult(db.Set<Okno.Knowledge.ArticleTranslation>().Single(t => t.ArticleId == article.Id()).Id));
+        // The drill-down names only tickets that exist and the caller may see: visit "a" opened a real one.
+        var openedTicket = (await admin.CreateTicketAsync("Принтер не печатает", "printer@example.com")).Id();
         var day = new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero);
         await app.WithDbAsync(async db =>
         {
@@ -33,7 +35,7 @@ public sealed class KbSearchReportStorageTests
             await db.SaveChangesAsync();
             db.AddRange(
                 new HelpVisitEvent { VisitId = "a", Kind = HelpVisitEventKind.ArticleOpened, ArticleId = article.Id(), TranslationId = translationId, SearchId = a1.Id, At = day.AddMinutes(1) },
-                new HelpVisitEvent { VisitId = "a", Kind = HelpVisitEventKind.TicketCreated, TicketId = 777, At = day.AddMinutes(20) },
+                new HelpVisitEvent { VisitId = "a", Kind = HelpVisitEventKind.TicketCreated, TicketId = openedTicket, At = day.AddMinutes(20) },
                 new HelpVisitEvent { VisitId = "c", Kind = HelpVisitEventKind.TicketCreated, TicketId = 778, At = day.AddDays(1).AddMinutes(3) },
                 new ArticleFeedback { ArticleId = article.Id(), TranslationId = translationId, Helpful = false, Comment = "старый", VisitId = "a", At = day.AddMinutes(2) },
                 new ArticleFeedback { ArticleId = article.Id(), TranslationId = translationId, Helpful = false, Comment = "новый", VisitId = "b", At = day.AddHours(2) },
@@ -62,5 +64,36 @@ public sealed class KbSearchReportStorageTests
         var details = await admin.GetJsonAsync("/api/v1/reports/kb-search/queries?normalized=" + Uri.EscapeDataString("принтер") + "&from=2026-03-01&to=2026-03-15");
         Assert.Equal([("b", 0), ("a", 1)], details.GetProperty("searches").EnumerateArray()
             .Select(s => (s.Str("visitId"), s.GetProperty("ticketIds").GetArrayLength())));
+    }
+
+    [Theory]
+    [BothDatabases]
+    public async Task Drill_down_lists_only_tickets_the_agent_may_see(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var admin = await app.AdminClientAsync();
+        var hidden = await admin.CreateGroupAsync("L3 " + Guid.NewGuid().ToString("N")[..6]);
+        var mine = await admin.CreateGroupAsync("L1 " + Guid.NewGuid().ToString("N")[..6]);
+        var (_, agent) = await app.CreateAgentAsync(admin, groupIds: [mine]);
+        var secret = await admin.CreateTicketAsync("Чужая группа", "x@example.com", new { groupId = hidden });
+        var ours = await admin.CreateTicketAsync("Моя группа", "y@example.com", new { groupId = mine });
+        var day = DateTimeOffset.UtcNow.AddHours(-1);
+        await app.WithDbAsync(async db =>
+        {
+            db.AddRange(
+                new HelpSearch { VisitId = "v1", Query = "доступ", NormalizedQuery = "доступ", Language = "ru", ResultCount = 0, At = day },
+                new HelpSearch { VisitId = "v2", Query = "доступ", NormalizedQuery = "доступ", Language = "ru", ResultCount = 0, At = day.AddMinutes(1) },
+                new HelpVisitEvent { VisitId = "v1", Kind = HelpVisitEventKind.TicketCreated, TicketId = secret.Id(), At = day.AddMinutes(2) },
+                new HelpVisitEvent { VisitId = "v2", Kind = HelpVisitEventKind.TicketCreated, TicketId = ours.Id(), At = day.AddMinutes(3) });
+            return await db.SaveChangesAsync();
+        });
+
+        IReadOnlyList<long> TicketIds(System.Text.Json.JsonElement details) => details.GetProperty("searches").EnumerateArray()
+            .SelectMany(s => s.GetProperty("ticketIds").EnumerateArray().Select(t => t.GetInt64())).Order().ToList();
+        const string url = "/api/v1/reports/kb-search/queries?normalized=" + "%D0%B4%D0%BE%D1%81%D1%82%D1%83%D0%BF";
+        var asAgent = await agent.GetJsonAsync(url);
+        Assert.Equal(2, asAgent.GetProperty("searches").GetArrayLength());   // the searches themselves are not tickets
+        Assert.Equal([ours.Id()], TicketIds(asAgent));
+        Assert.Equal(new[] { secret.Id(), ours.Id() }.Order(), TicketIds(await admin.GetJsonAsync(url)));
     }
 }

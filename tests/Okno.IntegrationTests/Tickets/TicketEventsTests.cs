@@ -181,14 +181,14 @@ public sealed class TicketEventsTests
         Assert.Equal(0, recording.Pending);
         Assert.Equal(total, recording.Handled);
 
-        var health = await app.CreateClient().GetAsync("/health");
+        var health = await admin.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);   // degraded still answers 200
         var body = await health.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         Assert.Equal("degraded", body.GetProperty("status").GetString());
         var handlers = body.GetProperty("checks").GetProperty("eventHandlers");
         Assert.Contains("tests.always-failing is failing", handlers.GetProperty("description").GetString());
         Assert.True(handlers.GetProperty("data").GetProperty(FailingTicketHandler.HandlerName).GetProperty("pending").GetInt64() > 0);
-        var metrics = await app.CreateClient().GetStringAsync("/health/metrics");
+        var metrics = await admin.GetStringAsync("/health/metrics");
         Assert.Contains($"okno_event_handler_attempts{{handler=\"{FailingTicketHandler.HandlerName}\"}}", metrics);
         Assert.Contains($"okno_event_handler_pending{{handler=\"{RecordingTicketHandler.HandlerName}\"}} 0", metrics);
     }

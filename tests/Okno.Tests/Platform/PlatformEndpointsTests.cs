@@ -12,7 +12,7 @@ public sealed class PlatformEndpointsTests(SqliteOkno okno) : IClassFixture<Sqli
     [Fact]
     public async Task Health_reports_database_and_disk_as_json()
     {
-        var health = await okno.App.CreateClient().GetJsonAsync("/health");
+        var health = await okno.Admin.GetJsonAsync("/health");
         Assert.Equal("healthy", health.Str("status"));
         var checks = health.GetProperty("checks");
         Assert.Equal("sqlite", checks.GetProperty("database").GetProperty("data").Str("provider"));

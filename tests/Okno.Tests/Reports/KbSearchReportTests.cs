@@ -50,7 +50,7 @@ public sealed partial class KbSearchReportTests(SqliteOkno okno) : IClassFixture
             ["Input.Subject"] = "Не получилось", ["Input.Message"] = "Помогите, пожалуйста.",
         }));
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
-        Assert.Matches(TicketNumber(), await sent.Content.ReadAsStringAsync());
+        Assert.Matches(TicketReference(), await sent.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -178,8 +178,8 @@ public sealed partial class KbSearchReportTests(SqliteOkno okno) : IClassFixture
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryInput();
 
-    [GeneratedRegex("id=\"help-ticket-created\">[^<]*#(\\d+)")]
-    private static partial Regex TicketNumber();
+    [GeneratedRegex("id=\"help-ticket-created\">[^<]*[0-9A-Z]{5}-[0-9A-Z]{5}")]
+    private static partial Regex TicketReference();
 }
 
 /// <summary>A draft article made from a report row (its own app, so the report's exact counts stay untouched).</summary>

@@ -11,7 +11,8 @@ public static class HelpCenterEndpoints
 
     public static IServiceCollection AddHelpCenter(this IServiceCollection services)
     {
-        services.AddScoped<HelpCenterSite>().AddScoped<OpenHelpRequest>();
+        services.AddScoped<HelpCenterSite>().AddScoped<OpenHelpRequest>().AddSingleton<HelpCenterRateLimits>();
+        services.AddOptions<HelpCenterOptions>().BindConfiguration(HelpCenterOptions.Section);
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(SuggestLimit, http =>
             RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "local", _ => new FixedWindowRateLimiterOptions
             {

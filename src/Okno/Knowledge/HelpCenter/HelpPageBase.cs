@@ -44,6 +44,24 @@ public abstract class HelpPageBase : ComponentBase
             }, HttpContext.Response);
     }
 
+    /// <summary>A 429 with Retry-After for a page that says itself, kindly, that the visitor should wait; the whole
+    /// minutes to show.</summary>
+    protected int TooManyRequests(TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+        if (!HttpContext.Response.HasStarted)
+        {
+            HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            HttpContext.Response.OnStarting(static state =>
+            {
+                ((HttpResponse)state).StatusCode = StatusCodes.Status429TooManyRequests;
+                return Task.CompletedTask;
+            }, HttpContext.Response);
+        }
+        return (seconds + 59) / 60;
+    }
+
     protected void MovedPermanently(string url)
     {
         IsRedirect = true;

@@ -18,8 +18,10 @@ public sealed class HelpContactInput
 
 public enum HelpContactError { Required, TooLong, InvalidEmail }
 
-/// <summary>Opens a web ticket for the customer who wrote in the help center's contact form: the contact is found or
-/// created by email, the message is theirs, and the visit records that it ended in a ticket — in the ticket's own
+/// <summary>Opens a web ticket for the visitor who wrote in the help center's contact form. Nobody has checked that the
+/// typed address is theirs, so the ticket is filed as from an unverified sender — a new contact that keeps the address
+/// as typed, is never the customer who owns it and joins no company by its domain, until an agent (or later a
+/// confirmation link) confirms it (<see cref="ConfirmContact"/>). The message is theirs, and the visit records that it ended in a ticket — in the ticket's own
 /// transaction, through the one creation path (<see cref="TicketCreations"/>). Nothing is written when a field is
 /// wrong.</summary>
 public sealed class OpenHelpRequest(TicketCreations creations, MessageBodies bodies)
@@ -40,13 +42,14 @@ public sealed class OpenHelpRequest(TicketCreations creations, MessageBodies bod
         return errors;
     }
 
-    /// <summary>The new ticket's number; call only with input that passed <see cref="Validate"/>.</summary>
-    public async Task<long> ExecuteAsync(HelpContactInput input, string visitId, CancellationToken cancellationToken)
+    /// <summary>The new ticket's reference for the visitor (<see cref="TicketReference"/>: never its number, which would
+    /// tell the desk's volume); call only with input that passed <see cref="Validate"/>.</summary>
+    public async Task<string> ExecuteAsync(HelpContactInput input, string visitId, CancellationToken cancellationToken)
     {
         if (Validate(input).Count > 0) throw new ArgumentException("The contact form has errors.", nameof(input));
         var body = bodies.FromText(input.Message!.Trim());
         var ticket = await creations.CreateAsync(new NewTicket(
-            input.Subject!.Trim(), body, [], CustomerIdentity.ByEmail(input.Email!.Trim(), string.IsNullOrWhiteSpace(input.Name) ? null : input.Name.Trim()),
+            input.Subject!.Trim(), body, [], CustomerIdentity.UnverifiedEmail(input.Email!.Trim(), string.IsNullOrWhiteSpace(input.Name) ? null : input.Name.Trim()),
             ChannelKind.Web, TicketPriority.Normal, TicketType.Question, [], null, null, Actor: null)
         {
             AlsoWrite = (db, opened, _) =>
@@ -55,7 +58,6 @@ public sealed class OpenHelpRequest(TicketCreations creations, MessageBodies bod
                 return Task.CompletedTask;
             },
         }, cancellationToken);
-        var (id, number) = (ticket.Id, ticket.Number);
-        return number;
+        return TicketReference.Format(ticket.Reference!);
     }
 }

@@ -12,8 +12,11 @@ namespace Okno.Platform.Health;
 
 /// <summary>GET /health: the state of the database (latency, size), of the disk that holds data and attachments, and
 /// of the background jobs (lag, last success, last error), as JSON; 200 when healthy or degraded, 503 when unhealthy.
-/// GET /health/metrics: the same figures in Prometheus' text format, for a monitoring system to scrape. Both are
-/// anonymous, read nothing that grows with the data, and never fail: a check that cannot tell says unhealthy.
+/// GET /health/metrics: the same figures in Prometheus' text format, for a monitoring system to scrape. Both read
+/// nothing that grows with the data and never fail: a check that cannot tell says unhealthy. The details and the
+/// metrics are for <see cref="HealthAccess"/>'s trusted callers (admins, the monitoring token, listed networks); an
+/// anonymous /health gets <c>{status}</c> only (still 503 when unhealthy, for load balancers), and anonymous metrics
+/// are a 401 (403 for a signed-in agent who is not an admin).
 /// (Mailbox states join here once Okno has mailboxes.)</summary>
 public static class HealthModule
 {
@@ -29,14 +32,31 @@ public static class HealthModule
             .AddCheck<DiskHealthCheck>(Disk)
             .AddCheck<JobsHealthCheck>(Jobs)
             .AddCheck<Outbox.OutboxHealthCheck>(EventHandlers);
+        services.AddSingleton<HealthAccess>();
+        // A wrong network list stops the start instead of surfacing on the first /health.
+        services.AddOptions<OknoOptions>().Validate(o => o.Health.Networks.All(n => System.Net.IPNetwork.TryParse(n.Trim(), out _)),
+            "Okno:Health:Networks must list networks in CIDR notation, such as 10.0.0.0/8 or 2001:db8::/32.").ValidateOnStart();
         return services;
     }
 
     public static IEndpointRouteBuilder MapOknoHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync }).WithTags("Health");
-        app.MapGet("/health/metrics", async (HealthCheckService health, HttpContext http) =>
+        app.MapGet("/health/metrics", async (HealthCheckService health, HealthAccess access, HttpContext http) =>
             {
+                switch (await access.CheckAsync(http))
+                {
+                    case HealthAccess.Caller.Anonymous:
+                        http.Response.Headers.WWWAuthenticate = "Bearer";
+                        await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
+                            detail: "Metrics are for admins, the monitoring token (Okno:Health:Token) or a listed network (Okno:Health:Networks).")
+                            .ExecuteAsync(http);
+                        return;
+                    case HealthAccess.Caller.SignedInNotAdmin:
+                        await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Metrics are for admins.")
+                            .ExecuteAsync(http);
+                        return;
+                }
                 var report = await health.CheckHealthAsync(http.RequestAborted);
                 http.Response.ContentType = PrometheusText.ContentType;
                 await http.Response.WriteAsync(PrometheusText.Write(report), http.RequestAborted);
@@ -45,12 +65,19 @@ public static class HealthModule
         return app;
     }
 
-    private static Task WriteAsync(HttpContext http, HealthReport report)
+    private static async Task WriteAsync(HttpContext http, HealthReport report)
     {
         http.Response.ContentType = "application/json; charset=utf-8";
+        http.Response.Headers.CacheControl = "no-store";
+        var status = report.Status.ToString().ToLowerInvariant();
+        if (await http.RequestServices.GetRequiredService<HealthAccess>().CheckAsync(http) != HealthAccess.Caller.Trusted)
+        {
+            await http.Response.WriteAsync(JsonSerializer.Serialize(new { status }, JsonSerializerOptions.Web));
+            return;
+        }
         var body = new
         {
-            status = report.Status.ToString().ToLowerInvariant(),
+            status,
             totalMs = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
             checks = report.Entries.ToDictionary(e => e.Key, e => new
             {
@@ -59,7 +86,7 @@ public static class HealthModule
                 data = e.Value.Data,
             }),
         };
-        return http.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
+        await http.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
     }
 }
 

@@ -404,7 +404,13 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("UnverifiedEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("UnverifiedEmail");
 
                     b.HasIndex("CompanyId", "Id");
 
@@ -1342,6 +1348,10 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Property<int>("PriorityRank")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Reference")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1372,6 +1382,9 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Reference")
                         .IsUnique();
 
                     b.HasIndex("CompanyId", "Id");

@@ -380,7 +380,13 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UnverifiedEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("UnverifiedEmail");
 
                     b.HasIndex("CompanyId", "Id");
 
@@ -1277,6 +1283,10 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<int>("PriorityRank")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Reference")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("INTEGER");
 
@@ -1307,6 +1317,9 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Reference")
                         .IsUnique();
 
                     b.HasIndex("CompanyId", "Id");
