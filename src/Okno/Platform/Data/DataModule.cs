@@ -64,6 +64,9 @@ public static class DataModule
         await using var db = await services.GetRequiredService<IDbContextFactory<OknoDb>>().CreateDbContextAsync(cancellationToken);
         // WAL lets readers work while one writes; the mode is stored in the database file, so once is enough.
         if (db.Provider == DatabaseProvider.Sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        // No command timeout: a migration that rewrites a large table (Issue11Channels took over 30 s, the default, on a
+        // 1,000,000-ticket PostgreSQL desk) would otherwise be rolled back at every start and the desk never come up.
+        db.Database.SetCommandTimeout(TimeSpan.Zero);
         await db.Database.MigrateAsync(cancellationToken);
     }
 
