@@ -42,5 +42,5 @@ run() {
 }
 run "limit off" "${raised[@]}" Okno__SignIn__PasswordChecks=-1
 run "limit on (default bound)" "${raised[@]}"
-run "defaults" Okno__SignIn__PasswordCheckQueue=4
+run "defaults" Okno__SignIn__PasswordCheckQueue=16
 log "results appended to $out"

@@ -98,5 +98,5 @@ public sealed class SignInOptions
     /// -1 = no limit.</summary>
     public int PasswordChecks { get; set; }
     /// <summary>Sign-ins that may wait for a free password check; 0 answers 429 as soon as all checks are busy.</summary>
-    public int PasswordCheckQueue { get; set; } = 4;
+    public int PasswordCheckQueue { get; set; } = 16;
 }
