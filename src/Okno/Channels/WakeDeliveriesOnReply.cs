@@ -12,6 +12,9 @@ internal sealed class WakeDeliveriesOnReply(ChannelWakeUp wakeUp) : ITicketEvent
 
     public string Name => "channels.wake-deliveries";
 
+    // A creation or a status change has nothing to deliver: only a reply needs the job woken at once.
+    public bool WakesFor(string eventType) => eventType == ReplySent.Type;
+
     public Task HandleAsync(TicketDomainEvent ticketEvent, CancellationToken cancellationToken)
     {
         if (ticketEvent is ReplySent) _replied = true;

@@ -20,6 +20,36 @@ public sealed class TicketEventHandlingTests
         Assert.Equal(TimeSpan.FromSeconds(seconds), OutboxDispatcher.Backoff(attempts, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5)));
 
     [Fact]
+    public async Task A_commit_wakes_only_the_handlers_that_care_about_a_type_it_wrote()
+    {
+        // Types of this test's own: the signal is process-wide, and other tests commit real events meanwhile.
+        var reply = $"test.reply.{Guid.NewGuid():N}";
+        var creation = $"test.created.{Guid.NewGuid():N}";
+        using var repliesOnly = OutboxSignal.Listen(type => type == reply);
+        using var everything = OutboxSignal.Listen(type => type.StartsWith("test.", StringComparison.Ordinal));
+        var replyWake = repliesOnly.Next;
+        var anyWake = everything.Next;
+
+        OutboxSignal.Raise([creation]);
+        Assert.True(anyWake.IsCompleted);
+        Assert.False(replyWake.IsCompleted);
+
+        OutboxSignal.Raise([creation, reply]);
+        await replyWake.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.False(repliesOnly.Next.IsCompleted);   // a new wait starts after each wake-up
+
+        repliesOnly.Dispose();
+        var afterLeaving = repliesOnly.Next;
+        OutboxSignal.Raise([reply]);
+        Assert.False(afterLeaving.IsCompleted);
+    }
+
+    [Fact]
+    public void The_delivery_wake_up_is_woken_by_replies_only() =>
+        Assert.Equal([ReplySent.Type], new[] { TicketCreated.Type, MessageReceived.Type, ReplySent.Type, NoteAdded.Type, TicketStatusChanged.Type }
+            .Where(new Okno.Channels.WakeDeliveriesOnReply(null!).WakesFor));
+
+    [Fact]
     public void The_live_feed_tells_one_change_per_ticket_and_operation_named_by_its_first_event_with_routing_from_first_to_last()
     {
         var creation = Guid.NewGuid();

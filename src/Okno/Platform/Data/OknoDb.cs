@@ -18,9 +18,9 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
     public DbSet<Outbox.OutboxEvent> OutboxEvents => Set<Outbox.OutboxEvent>();
     public DbSet<Outbox.OutboxProgress> OutboxProgress => Set<Outbox.OutboxProgress>();
 
-    /// <summary>Set when a save wrote outbox events in a transaction not yet committed; the commit then wakes the
-    /// dispatchers (<see cref="Outbox.OutboxCommitInterceptor"/>).</summary>
-    internal bool OutboxEventsWritten { get; set; }
+    /// <summary>The types of the outbox events a save wrote in a transaction not yet committed; the commit then wakes
+    /// the dispatchers of the handlers that care about one of them (<see cref="Outbox.OutboxCommitInterceptor"/>).</summary>
+    internal HashSet<string> OutboxTypesWritten { get; } = [];
 
     public abstract DatabaseProvider Provider { get; }
 

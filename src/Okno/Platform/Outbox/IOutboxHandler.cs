@@ -12,6 +12,11 @@ public interface IOutboxHandler
     string Topic { get; }
     Task HandleAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken);
 
+    /// <summary>Whether a commit that wrote an event of this <see cref="OutboxEvent.Type"/> should wake the handler at
+    /// once. It still gets every event of its topic, in order; the others wait for its next poll (or for an event that
+    /// wakes it), so a handler that acts on few types spares the database a round per write.</summary>
+    bool WakesFor(string type) => true;
+
     /// <summary>Called after the batch given to <see cref="HandleAsync"/> committed as handled; a failure here is
     /// logged, not retried.</summary>
     Task AfterCommitAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -10,7 +10,7 @@ namespace Okno.Platform.Outbox;
 /// node). Each round, in one transaction: take the handler (an advisory lock no other node can take meanwhile), read
 /// its next batch after its cursor, run it on each event in order, move the cursor. Exactly once per (handler, event):
 /// the cursor commits with the handler's writes, a crash before the commit leaves both undone, and only the lock
-/// holder reads and moves the cursor. A failure rolls the handler's writes back (to a savepoint), records the error and
+/// holder reads and moves the cursor. A failure rolls the handler's writes back, records the error and
 /// retries the same batch after an exponential backoff; the handler's lag shows on /health.</summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes, IEnumerable<OutboxHandlerRegistration> registrations, TimeProvider clock,
@@ -42,13 +42,19 @@ public sealed class OutboxDispatcher(
 
     private async Task RunAsync(string name, string topic, Type type, CancellationToken stop)
     {
+        Func<string, bool> wakesFor;
+        await using (var scope = scopes.CreateAsyncScope()) wakesFor = ((IOutboxHandler)scope.ServiceProvider.GetRequiredService(type)).WakesFor;
+        using var listener = OutboxSignal.Listen(wakesFor);
+        // The first round, and each after a quiet poll interval, looks before it takes the handler; a wake-up (an event
+        // this handler cares about was just committed here) or a full batch goes straight to work.
+        var look = true;
         while (!stop.IsCancellationRequested)
         {
-            var woken = OutboxSignal.Next;
+            var woken = listener.Next;
             TimeSpan wait;
             try
             {
-                wait = await DrainOnceAsync(name, topic, type, stop);
+                wait = await DrainOnceAsync(name, topic, type, look, stop);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
@@ -60,10 +66,11 @@ public sealed class OutboxDispatcher(
                 logger.LogWarning(e, "Outbox dispatch for {Handler} failed; trying again", name);
                 wait = Options.PollInterval;
             }
+            look = false;
             if (wait <= TimeSpan.Zero) continue;
             try
             {
-                await Task.WhenAny(woken, Task.Delay(wait, clock, stop));
+                look = await Task.WhenAny(woken, Task.Delay(wait, clock, stop)) != woken;
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
@@ -73,35 +80,39 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>Handles one batch if there is one and it is this node's turn; returns how long to wait before the
-    /// next round (zero: more may be waiting).</summary>
-    internal async Task<TimeSpan> DrainOnceAsync(string name, string topic, Type type, CancellationToken stop)
+    /// next round (zero: more may be waiting). With <paramref name="look"/>, first checks without a transaction
+    /// whether anything is waiting (two reads that cost a round nothing more when there is work).</summary>
+    internal async Task<TimeSpan> DrainOnceAsync(string name, string topic, Type type, bool look, CancellationToken stop)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OknoDb>();
-        var progress = await db.OutboxProgress.AsNoTracking().SingleOrDefaultAsync(p => p.Handler == name, stop);
-        if (progress is null)
-        {
-            await OutboxQueries.EnsureProgressAsync(db, name, stop);
-            return TimeSpan.Zero;
-        }
         var now = clock.GetUtcNow();
-        if (progress.NextAttemptAt is { } next && next > now) return next - now;
-        // A look without a transaction first: an idle round must not take SQLite's write lock.
-        if (!await OutboxQueries.Ready(db, topic, progress.LastTxId, progress.LastEventId).AnyAsync(stop)) return Options.PollInterval;
+        if (look)
+        {
+            var seen = await db.OutboxProgress.AsNoTracking().SingleOrDefaultAsync(p => p.Handler == name, stop);
+            if (seen is null)
+            {
+                await OutboxQueries.EnsureProgressAsync(db, name, stop);
+                return TimeSpan.Zero;
+            }
+            if (seen.NextAttemptAt is { } next && next > now) return next - now;
+            // An idle round must not take SQLite's write lock, nor cost PostgreSQL a transaction.
+            if (!await OutboxQueries.Ready(db, topic, seen.LastTxId, seen.LastEventId).AnyAsync(stop)) return Options.PollInterval;
+        }
 
         // The round's writes and its cursor move commit together, so a round undone by a database crash is simply
         // handled again: its commit need not wait for the disk. Waiting made every creation cost one flush per
         // handler on top of its own, halving ticket creation on PostgreSQL (bench/results/2026-12-04-postgres.md).
+        // A round is five round trips: begin, take the handler with its progress, read the batch, move the cursor, commit.
         await using var transaction = await db.BeginUnflushedTransactionAsync(stop);
-        if (!await OutboxQueries.TryLockHandlerAsync(db, name, stop)) return Options.PollInterval;   // another node has it
-        // Read again under the lock: another node may have moved the cursor since the look.
-        progress = await db.OutboxProgress.AsNoTracking().SingleAsync(p => p.Handler == name, stop);
+        // Read under the lock: another node may have moved the cursor since any earlier look.
+        var progress = await OutboxQueries.TakeHandlerAsync(db, name, stop);
+        if (progress is null) return Options.PollInterval;   // another node has it (or its row is not there yet)
         if (progress.NextAttemptAt is { } retryAt && retryAt > now) return retryAt - now;
         var batch = await OutboxQueries.Ready(db, topic, progress.LastTxId, progress.LastEventId).AsNoTracking()
             .Take(Options.BatchSize).ToListAsync(stop);
         if (batch.Count == 0) return Options.PollInterval;
 
-        await transaction.CreateSavepointAsync(BeforeHandler, stop);
         var handler = (IOutboxHandler)scope.ServiceProvider.GetRequiredService(type);
         try
         {
@@ -114,18 +125,21 @@ public sealed class OutboxDispatcher(
         }
         catch (Exception e) when (!(e is OperationCanceledException && stop.IsCancellationRequested))
         {
-            await transaction.RollbackToSavepointAsync(BeforeHandler, stop);
+            // Everything the handler wrote goes, and the lock with it (no savepoint: one round trip less on every
+            // round). The failure is recorded unless another node has meanwhile taken the handler and moved it on.
+            await transaction.RollbackAsync(stop);
             db.ChangeTracker.Clear();
             var attempts = progress.Attempts + 1;
             var retryAfter = Backoff(attempts, Options.FirstRetryAfter, Options.MaxRetryAfter);
             var error = $"{e.GetType().Name}: {e.Message}";
             if (error.Length > OutboxProgress.ErrorMaxLength) error = error[..OutboxProgress.ErrorMaxLength];
-            await db.OutboxProgress.Where(p => p.Handler == name).ExecuteUpdateAsync(s => s
-                .SetProperty(p => p.Attempts, attempts)
-                .SetProperty(p => p.NextAttemptAt, now + retryAfter)
-                .SetProperty(p => p.LastError, error)
-                .SetProperty(p => p.LastErrorAt, now), stop);
-            await transaction.CommitAsync(stop);
+            await db.OutboxProgress
+                .Where(p => p.Handler == name && p.LastTxId == progress.LastTxId && p.LastEventId == progress.LastEventId)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(p => p.Attempts, attempts)
+                    .SetProperty(p => p.NextAttemptAt, now + retryAfter)
+                    .SetProperty(p => p.LastError, error)
+                    .SetProperty(p => p.LastErrorAt, now), stop);
             logger.LogWarning(e, "Outbox handler {Handler} failed on events {First}..{Last} (attempt {Attempts}); retrying in {RetryAfter}",
                 name, batch[0].Id, batch[^1].Id, attempts, retryAfter);
             return retryAfter;
@@ -152,8 +166,6 @@ public sealed class OutboxDispatcher(
         // loop (it took the signal before looking), so an empty look now would only cost two round trips.
         return batch.Count == Options.BatchSize ? TimeSpan.Zero : Options.PollInterval;
     }
-
-    private const string BeforeHandler = "outbox_handler";
 
     /// <summary>first, 2×first, 4×first… up to max: a handler whose dependency is down is asked less and less often.</summary>
     public static TimeSpan Backoff(int attempts, TimeSpan first, TimeSpan max)

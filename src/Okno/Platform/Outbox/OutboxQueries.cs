@@ -47,16 +47,17 @@ public static class OutboxQueries
             : db.OutboxEvents.Where(e => e.Topic == topic && e.TxId == 0 && e.Id <= upToId && e.CreatedAt < writtenBefore)
                 .OrderBy(e => e.Id).Take(limit).ExecuteDeleteAsync(cancellationToken);
 
-    /// <summary>Makes this transaction the only one (on any node) working for <paramref name="handler"/> until it ends;
-    /// false when another holds it. A PostgreSQL advisory lock, not a row lock: a row lock would give the transaction
-    /// an id at once and so hold back every other handler's reads (see above) while this one works. SQLite serves one
-    /// node, which runs one loop per handler, so there is nobody to exclude.</summary>
-    public static async Task<bool> TryLockHandlerAsync(OknoDb db, string handler, CancellationToken cancellationToken)
-    {
-        if (db.Provider != DatabaseProvider.Postgres) return true;
-        return await db.Database.SqlQueryRaw<bool>("SELECT pg_try_advisory_xact_lock({0}, {1}) AS \"Value\"", LockClass, LockKey(handler))
-            .SingleAsync(cancellationToken);
-    }
+    /// <summary>Makes this transaction the only one (on any node) working for <paramref name="handler"/> until it ends
+    /// and reads the handler's progress, in one round trip; null when another transaction holds it (or the handler has
+    /// no progress row yet). A PostgreSQL advisory lock, not a row lock: a row lock would give the transaction an id at
+    /// once and so hold back every other handler's reads (see above) while this one works. SQLite serves one node,
+    /// which runs one loop per handler, so there is nobody to exclude.</summary>
+    public static Task<OutboxProgress?> TakeHandlerAsync(OknoDb db, string handler, CancellationToken cancellationToken) =>
+        db.Provider == DatabaseProvider.Postgres
+            ? db.OutboxProgress.FromSqlRaw(
+                """SELECT * FROM "OutboxProgress" WHERE "Handler" = {0} AND pg_try_advisory_xact_lock({1}, {2})""",
+                handler, LockClass, LockKey(handler)).AsNoTracking().SingleOrDefaultAsync(cancellationToken)
+            : db.OutboxProgress.AsNoTracking().SingleOrDefaultAsync(p => p.Handler == handler, cancellationToken);
 
     /// <summary>Creates the handler's progress row if it is missing (two nodes may try at once).</summary>
     public static Task EnsureProgressAsync(OknoDb db, string handler, CancellationToken cancellationToken) =>

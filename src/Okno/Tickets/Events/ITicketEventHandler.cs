@@ -16,6 +16,11 @@ public interface ITicketEventHandler
 
     Task HandleAsync(TicketDomainEvent ticketEvent, CancellationToken cancellationToken);
 
+    /// <summary>Whether a commit that wrote an event of this type (<see cref="TicketDomainEvent.TypeName"/>, e.g.
+    /// <see cref="ReplySent.Type"/>) wakes the handler at once; the others reach it, in order, at its next poll (within
+    /// a second) or with the next event that wakes it. Default: every type.</summary>
+    bool WakesFor(string eventType) => true;
+
     /// <summary>Called once the events given to <see cref="HandleAsync"/> since the last call are committed as
     /// handled (the batch); for effects that must not happen before (a push to screens). A failure here is logged,
     /// not retried.</summary>
@@ -41,6 +46,8 @@ internal sealed class TicketEventHandlerAdapter<T>(T handler) : IOutboxHandler w
 
     public Task HandleAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken) =>
         handler.HandleAsync(TicketEventOutbox.Read(outboxEvent), cancellationToken);
+
+    public bool WakesFor(string type) => handler.WakesFor(type);
 
     public Task AfterCommitAsync(CancellationToken cancellationToken) => handler.AfterCommitAsync(cancellationToken);
 }

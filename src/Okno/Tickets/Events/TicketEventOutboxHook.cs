@@ -11,8 +11,9 @@ internal sealed class TicketEventOutboxHook : ISaveHook
 
     public async Task AfterSaveAsync(OknoDb db, object staged, CancellationToken cancellationToken)
     {
-        db.OutboxEvents.AddRange(TicketEventOutbox.ToOutbox(db, (TicketEventOutbox.Pending)staged));
+        var events = TicketEventOutbox.ToOutbox(db, (TicketEventOutbox.Pending)staged).ToList();
+        db.OutboxEvents.AddRange(events);
         await db.SaveStagedAsync(cancellationToken);
-        db.OutboxEventsWritten = true;
+        foreach (var e in events) db.OutboxTypesWritten.Add(e.Type);
     }
 }
