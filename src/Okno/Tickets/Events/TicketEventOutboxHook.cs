@@ -11,7 +11,7 @@ internal sealed class TicketEventOutboxHook : ISaveHook
 
     public async Task AfterSaveAsync(OknoDb db, object staged, CancellationToken cancellationToken)
     {
-        var events = TicketEventOutbox.ToOutbox(db, (TicketEventOutbox.Pending)staged).ToList();
+        var events = TicketEventOutbox.ToOutbox(db, (TicketEventOutbox.Pending)staged);
         db.OutboxEvents.AddRange(events);
         await db.SaveStagedAsync(cancellationToken);
         foreach (var e in events) db.OutboxTypesWritten.Add(e.Type);
