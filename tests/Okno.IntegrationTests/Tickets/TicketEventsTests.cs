@@ -235,6 +235,53 @@ public sealed class TicketEventsTests
 
     [Theory]
     [BothDatabases]
+    public async Task Under_a_stream_of_commits_a_woken_handler_takes_several_in_one_round_and_after_a_quiet_spell_reacts_at_once(string provider)
+    {
+        var log = new RoundProbe.Log();
+        // A long gap makes both halves unmistakable: ten commits inside it cannot each get a round, and a wake-up that
+        // waited for it would take seconds.
+        await using var app = OknoFactory.For(provider, new() { ["Okno:Outbox:WokenRoundGap"] = "00:00:03" },
+            s => s.AddSingleton(log).AddTicketEventHandler<RoundProbe>());
+        var admin = await app.AdminClientAsync();
+        var first = (await admin.CreateTicketAsync("Quiet, then a stream")).Id();
+        await JobHelpers.UntilAsync(() => Task.FromResult(log.Seen().Any(s => s.TicketId == first)), seconds: 30);
+
+        var ids = new List<long>();
+        for (var i = 0; i < 10; i++) ids.Add((await admin.CreateTicketAsync($"Stream {i}")).Id());
+        await JobHelpers.UntilAsync(() => Task.FromResult(ids.All(id => log.Seen().Any(s => s.TicketId == id))), seconds: 30);
+        var rounds = log.Seen().Where(s => ids.Contains(s.TicketId)).Select(s => s.Round).Distinct().Count();
+        Assert.InRange(rounds, 1, 3);
+
+        // Quiet for longer than the gap: the next commit is handled at once, not a gap later.
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        var alone = (await admin.CreateTicketAsync("Alone after a quiet spell")).Id();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await JobHelpers.UntilAsync(() => Task.FromResult(log.Seen().Any(s => s.TicketId == alone)), seconds: 30);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"handled {watch.Elapsed.TotalSeconds:0.0} s after its commit");
+    }
+
+    /// <summary>Records each event with the round (handler instance: one per round) that handled it.</summary>
+    public sealed class RoundProbe(RoundProbe.Log log) : ITicketEventHandler
+    {
+        private readonly Guid _round = Guid.NewGuid();
+        public string Name => "tests.rounds";
+
+        public Task HandleAsync(TicketDomainEvent ticketEvent, CancellationToken cancellationToken)
+        {
+            log.Add((ticketEvent.TicketId, _round));
+            return Task.CompletedTask;
+        }
+
+        public sealed class Log
+        {
+            private readonly List<(long TicketId, Guid Round)> _seen = [];
+            public void Add((long, Guid) seen) { lock (_seen) _seen.Add(seen); }
+            public List<(long TicketId, Guid Round)> Seen() { lock (_seen) return [.. _seen]; }
+        }
+    }
+
+    [Theory]
+    [BothDatabases]
     public async Task A_handlers_round_commits_without_waiting_for_the_disk_while_every_other_write_still_waits(string provider)
     {
         DurabilityProbe.Seen.Clear();

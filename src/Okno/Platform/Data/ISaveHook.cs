@@ -12,8 +12,8 @@ public interface ISaveHook
     /// nothing to do then.</summary>
     ValueTask<object?> BeforeSaveAsync(OknoDb db, CancellationToken cancellationToken);
 
-    /// <summary>After the entities were written (their ids are known), still inside the save's transaction: adds rows
-    /// that need those ids and writes them with <see cref="OknoDb.SaveStagedAsync"/>. Called only when
-    /// <see cref="BeforeSaveAsync"/> returned something.</summary>
-    Task AfterSaveAsync(OknoDb db, object staged, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>After the entities were written (their ids are known), still inside the save's transaction: adds the
+    /// rows that need those ids to <paramref name="statements"/>, which the save sends as one command with the search
+    /// entries (one round trip, no change tracking). Called only when <see cref="BeforeSaveAsync"/> returned something.</summary>
+    Task AfterSaveAsync(StatementBatch statements, object staged, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -58,10 +58,11 @@ public sealed class OutboxHealthCheck(IServiceProvider services, IEnumerable<Out
         foreach (var (name, topic, _) in handlers.OrderBy(h => h.Name, StringComparer.Ordinal))
         {
             var p = progress.GetValueOrDefault(name) ?? new OutboxProgress { Handler = name };
-            var owed = OutboxQueries.After(db, topic, p.LastTxId, p.LastEventId);
+            // In cursor order even for the count: a generic plan of an unordered count may scan the whole outbox.
+            var owed = OutboxQueries.After(db, topic, p.LastTxId, p.LastEventId).OrderBy(e => e.TxId).ThenBy(e => e.Id);
             var pending = await owed.Take(CountedUpTo).CountAsync(cancellationToken);
             var oldest = pending == 0 ? (DateTimeOffset?)null
-                : await owed.OrderBy(e => e.TxId).ThenBy(e => e.Id).Select(e => (DateTimeOffset?)e.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+                : await owed.Select(e => (DateTimeOffset?)e.CreatedAt).FirstOrDefaultAsync(cancellationToken);
             var lag = oldest is { } at && at < now ? Math.Round((now - at).TotalSeconds, 3) : 0;
             states.Add(new OutboxHandlerState(name, topic, pending, lag, p.Handled, p.LastHandledAt, p.Attempts, p.NextAttemptAt,
                 p.LastError, p.LastErrorAt));

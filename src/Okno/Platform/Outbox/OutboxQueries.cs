@@ -32,20 +32,25 @@ public static class OutboxQueries
                 """SELECT * FROM "OutboxEvents" WHERE "Topic" = {0} AND ("TxId", "Id") > ({1}, {2})""", topic, afterTxId, afterId)
             : db.OutboxEvents.Where(e => e.Topic == topic && e.TxId == 0 && e.Id > afterId);
 
-    /// <summary>Deletes up to <paramref name="limit"/> events of the topic at or before the cursor and written before
-    /// <paramref name="writtenBefore"/>; returns how many.</summary>
+    /// <summary>Of the topic's oldest <paramref name="limit"/> events at or before the cursor, deletes those written before
+    /// <paramref name="writtenBefore"/>; returns how many. Looking at a bounded window, not at every handled event: when
+    /// nothing was old enough the unbounded form read the whole handled range (646 ms at 273,000 events) on every run.
+    /// Events are written in (TxId, Id) order give or take a transaction's length, so the window's front is the oldest;
+    /// a younger event at the front only holds the rest back until it is old enough itself.</summary>
     public static Task<int> DeleteHandledAsync(OknoDb db, string topic, long upToTxId, long upToId, DateTimeOffset writtenBefore, int limit,
         CancellationToken cancellationToken) =>
         db.Provider == DatabaseProvider.Postgres
             ? db.Database.ExecuteSqlRawAsync(
                 """
                 DELETE FROM "OutboxEvents" WHERE "Id" IN (
-                    SELECT "Id" FROM "OutboxEvents"
-                    WHERE "Topic" = {0} AND ("TxId", "Id") <= ({1}, {2}) AND "CreatedAt" < {3}
-                    ORDER BY "TxId", "Id" LIMIT {4})
+                    SELECT "Id" FROM (
+                        SELECT "Id", "CreatedAt" FROM "OutboxEvents"
+                        WHERE "Topic" = {0} AND ("TxId", "Id") <= ({1}, {2})
+                        ORDER BY "TxId", "Id" LIMIT {4}) AS oldest
+                    WHERE "CreatedAt" < {3})
                 """, [topic, upToTxId, upToId, writtenBefore, limit], cancellationToken)
-            : db.OutboxEvents.Where(e => e.Topic == topic && e.TxId == 0 && e.Id <= upToId && e.CreatedAt < writtenBefore)
-                .OrderBy(e => e.Id).Take(limit).ExecuteDeleteAsync(cancellationToken);
+            : db.OutboxEvents.Where(e => e.Topic == topic && e.TxId == 0 && e.Id <= upToId)
+                .OrderBy(e => e.Id).Take(limit).Where(e => e.CreatedAt < writtenBefore).ExecuteDeleteAsync(cancellationToken);
 
     /// <summary>Makes this transaction the only one (on any node) working for <paramref name="handler"/> until it ends
     /// and reads the handler's progress, in one round trip; null when another transaction holds it (or the handler has

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Okno.Platform.Data;
+using static Okno.Platform.Data.StatementBatch;
 
 namespace Okno.Platform.Search;
 
@@ -34,11 +35,13 @@ internal static class SearchIndexing
         return upserts is null && removals is null ? null : new Pending(upserts ?? [], removals ?? []);
     }
 
-    public static async Task StageAsync(OknoDb db, Pending pending, CancellationToken cancellationToken)
+    /// <summary>Removes the deleted entries now and adds the upserts to <paramref name="statements"/>, which the save
+    /// flushes with the rest of what it writes after its entities.</summary>
+    public static async Task StageAsync(StatementBatch statements, Pending pending, CancellationToken cancellationToken)
     {
         foreach (var (kind, ownerId) in pending.Removals)
-            await RemoveAsync(db, kind, ownerId, cancellationToken);
-        await UpsertAsync(db, pending.Upserts.Select(s => s.ToSearchDocument()).ToList(), cancellationToken);
+            await RemoveAsync(statements.Db, kind, ownerId, cancellationToken);
+        await AddUpsertsAsync(statements, pending.Upserts.Select(s => s.ToSearchDocument()).ToList(), cancellationToken);
     }
 
     public static async Task RemoveAsync(OknoDb db, string kind, long ownerId, CancellationToken cancellationToken)
@@ -54,6 +57,13 @@ internal static class SearchIndexing
     /// made a bulk backfill slow down as the index grew; an upsert also settles a race between two writers of one entry.</summary>
     public static async Task UpsertAsync(OknoDb db, IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken)
     {
+        var batch = new StatementBatch(db);
+        await AddUpsertsAsync(batch, documents, cancellationToken);
+        await batch.FlushAsync(cancellationToken);
+    }
+
+    private static async Task AddUpsertsAsync(StatementBatch batch, IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken)
+    {
         if (documents.Count == 0) return;
         var rows = documents.GroupBy(d => (d.Kind, d.OwnerId)).Select(g => g.Last())
             .Select(d => (Document: d, Title: TextAnalyzer.Analyze(d.Title), Body: TextAnalyzer.Analyze(d.Body))).ToList();
@@ -64,7 +74,6 @@ internal static class SearchIndexing
 
         // The entries and their terms go in as few commands as possible (one for a ticket or a message): each
         // command is a round trip inside the writer's transaction.
-        var batch = new StatementBatch(db);
         foreach (var chunk in rows.Chunk(200))
         {
             var sql = new System.Text.StringBuilder(
@@ -103,36 +112,6 @@ internal static class SearchIndexing
             }
             sql.Append(" ON CONFLICT DO NOTHING");
             await batch.AddAsync(sql.ToString(), parameters, cancellationToken);
-        }
-        await batch.FlushAsync(cancellationToken);
-    }
-
-    private static string Placeholder(int index) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{{{index}}}");
-
-    /// <summary>Statements joined into one command (one round trip) up to a bound on parameters, well under both
-    /// databases' limits. Each added statement numbers its placeholders from {0}; they are renumbered here.</summary>
-    private sealed class StatementBatch(OknoDb db)
-    {
-        private const int MaxParameters = 3000;
-        private readonly System.Text.StringBuilder _sql = new();
-        private readonly List<object> _parameters = [];
-
-        public async Task AddAsync(string sql, List<object> parameters, CancellationToken cancellationToken)
-        {
-            if (_parameters.Count > 0 && _parameters.Count + parameters.Count > MaxParameters) await FlushAsync(cancellationToken);
-            var offset = _parameters.Count;
-            if (_sql.Length > 0) _sql.Append(";\n");
-            _sql.Append(offset == 0 ? sql : System.Text.RegularExpressions.Regex.Replace(sql, @"\{(\d+)\}",
-                m => Placeholder(offset + int.Parse(m.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture))));
-            _parameters.AddRange(parameters);
-        }
-
-        public async Task FlushAsync(CancellationToken cancellationToken)
-        {
-            if (_sql.Length == 0) return;
-            await db.Database.ExecuteSqlRawAsync(_sql.ToString(), _parameters, cancellationToken);
-            _sql.Clear();
-            _parameters.Clear();
         }
     }
 

@@ -1,4 +1,5 @@
 using Okno.Platform.Data;
+using Okno.Platform.Outbox;
 
 namespace Okno.Tickets.Events;
 
@@ -9,11 +10,10 @@ internal sealed class TicketEventOutboxHook : ISaveHook
 {
     public ValueTask<object?> BeforeSaveAsync(OknoDb db, CancellationToken cancellationToken) => ValueTask.FromResult<object?>(TicketEventOutbox.Collect(db));
 
-    public async Task AfterSaveAsync(OknoDb db, object staged, CancellationToken cancellationToken)
+    public async Task AfterSaveAsync(StatementBatch statements, object staged, CancellationToken cancellationToken)
     {
-        var events = TicketEventOutbox.ToOutbox(db, (TicketEventOutbox.Pending)staged);
-        db.OutboxEvents.AddRange(events);
-        await db.SaveStagedAsync(cancellationToken);
-        foreach (var e in events) db.OutboxTypesWritten.Add(e.Type);
+        var events = TicketEventOutbox.ToOutbox(statements.Db, (TicketEventOutbox.Pending)staged);
+        await OutboxWriter.AddAsync(statements, events, cancellationToken);
+        foreach (var e in events) statements.Db.OutboxTypesWritten.Add(e.Type);
     }
 }
