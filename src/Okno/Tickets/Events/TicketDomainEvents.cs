@@ -27,7 +27,9 @@ public sealed record TicketRouting(TicketStatus Status, long? GroupId, long? Ass
 [JsonDerivedType(typeof(TicketUnlinked), TicketUnlinked.Type)]
 public abstract record TicketDomainEvent
 {
-    /// <summary>The outbox event's id: unique, so (handler, EventId) identifies one handling.</summary>
+    /// <summary>The outbox event's id: unique, so (handler, EventId) identifies one handling. Not in the payload: the
+    /// row's id, set when the event is read back.</summary>
+    [JsonIgnore]
     public long EventId { get; init; }
     public long TicketId { get; init; }
     /// <summary>The ticket's version this change produced (events of one ticket reach a handler in this order).</summary>
@@ -50,7 +52,7 @@ public abstract record TicketDomainEvent
 public sealed record TicketCreated(long Number, string Subject, string Channel, long ContactId) : TicketDomainEvent
 {
     public const string Type = "ticket_created";
-    public override string TypeName => Type;
+    [JsonIgnore] public override string TypeName => Type;
 }
 
 /// <summary>A message was added: the customer's (<see cref="MessageReceived"/>), an agent's public reply
@@ -64,64 +66,64 @@ public abstract record TicketMessageEvent(long MessageId) : TicketDomainEvent
 public sealed record MessageReceived(long MessageId) : TicketMessageEvent(MessageId)
 {
     public const string Type = "message_received";
-    public override string TypeName => Type;
+    [JsonIgnore] public override string TypeName => Type;
     public override bool Internal => false;
 }
 
 public sealed record ReplySent(long MessageId) : TicketMessageEvent(MessageId)
 {
     public const string Type = "reply_sent";
-    public override string TypeName => Type;
+    [JsonIgnore] public override string TypeName => Type;
     public override bool Internal => false;
 }
 
 public sealed record NoteAdded(long MessageId) : TicketMessageEvent(MessageId)
 {
     public const string Type = "note_added";
-    public override string TypeName => Type;
+    [JsonIgnore] public override string TypeName => Type;
     public override bool Internal => true;
 }
 
 public sealed record TicketStatusChanged(TicketStatus From, TicketStatus To) : TicketDomainEvent
 {
     public const string Type = "status_changed";
-    public override string TypeName => Type;
+    [JsonIgnore] public override string TypeName => Type;
 }
 
 public sealed record TicketPriorityChanged(TicketPriority From, TicketPriority To) : TicketDomainEvent
 {
     public const string Type = "priority_changed";
-    public override string TypeName => Type;
+    [JsonIgnore] public override string TypeName => Type;
 }
 
 public sealed record TicketTypeChanged(TicketType From, TicketType To) : TicketDomainEvent
 {
     public const string Type = "type_changed";
-    public override string TypeName => Type;
+    [JsonIgnore] public override string TypeName => Type;
 }
 
 public sealed record TicketSubjectChanged(string From, string To) : TicketDomainEvent
 {
     public const string Type = "subject_changed";
-    public override string TypeName => Type;
+    [JsonIgnore] public override string TypeName => Type;
 }
 
 public sealed record TicketGroupChanged(long? From, long? To) : TicketDomainEvent
 {
     public const string Type = "group_changed";
-    public override string TypeName => Type;
+    [JsonIgnore] public override string TypeName => Type;
 }
 
 public sealed record TicketAssigneeChanged(long? From, long? To) : TicketDomainEvent
 {
     public const string Type = "assignee_changed";
-    public override string TypeName => Type;
+    [JsonIgnore] public override string TypeName => Type;
 }
 
 public sealed record TicketTagsChanged(IReadOnlyList<string> From, IReadOnlyList<string> To) : TicketDomainEvent
 {
     public const string Type = "tags_changed";
-    public override string TypeName => Type;
+    [JsonIgnore] public override string TypeName => Type;
 }
 
 /// <summary>Recorded on both tickets of a merge: on the duplicate (<see cref="IsSurvivor"/> false, now closed and
@@ -129,17 +131,17 @@ public sealed record TicketTagsChanged(IReadOnlyList<string> From, IReadOnlyList
 public sealed record TicketMerged(bool IsSurvivor, long? OtherTicketId, long OtherTicketNumber) : TicketDomainEvent
 {
     public const string Type = "ticket_merged";
-    public override string TypeName => Type;
+    [JsonIgnore] public override string TypeName => Type;
 }
 
 public sealed record TicketLinked(long? OtherTicketId, long OtherTicketNumber) : TicketDomainEvent
 {
     public const string Type = "ticket_linked";
-    public override string TypeName => Type;
+    [JsonIgnore] public override string TypeName => Type;
 }
 
 public sealed record TicketUnlinked(long? OtherTicketId, long OtherTicketNumber) : TicketDomainEvent
 {
     public const string Type = "ticket_unlinked";
-    public override string TypeName => Type;
+    [JsonIgnore] public override string TypeName => Type;
 }

@@ -17,6 +17,8 @@ public static class TicketEventOutbox
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
+        // Stored, never put into a page: Cyrillic as UTF-8, not \uXXXX (a third of a creation's event bytes).
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
     };
 
