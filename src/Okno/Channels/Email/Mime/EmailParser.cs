@@ -12,7 +12,7 @@ namespace Okno.Channels.Email.Mime;
 /// <summary>Reads a received mail (raw RFC 5322 bytes) into a <see cref="ParsedEmail"/>. Built on MimeKit's tolerant
 /// parser; what is Okno's own is the choice of body parts, charset guessing for mislabelled Russian mail, quote folding
 /// (<see cref="QuoteFolding"/>) and automation detection (<see cref="EmailAutomationDetector"/>).</summary>
-public static class EmailParser
+public static partial class EmailParser
 {
     // Deeper MIME nesting than this is kept as one opaque part: no real mail nests so deep, and the walk below recurses.
     private const int MaxDepth = 32;
@@ -241,6 +241,14 @@ public static class EmailParser
         private void VisitMultipart(Multipart multipart, int depth)
         {
             var type = multipart.ContentType;
+            if (multipart.Count == 0)
+            {
+                // No part found: the mailer wrote parts with a boundary it did not declare (or none at all), so all of
+                // it landed in the preamble. Parse again with the boundary it did use; failing that, the text is the body.
+                if (Recovered(multipart) is { } recovered) Visit(recovered, depth + 1, inRelated: false);
+                else if (!string.IsNullOrWhiteSpace(multipart.Preamble)) Append(Text, multipart.Preamble.Replace("\r\n", "\n").Trim('\n'));
+                return;
+            }
             if (type.IsMimeType("multipart", "alternative"))
             {
                 // One rendering of each kind: the last plain and the last HTML (the richest, per RFC 2046); nested
@@ -283,6 +291,19 @@ public static class EmailParser
             }
             // mixed and anything unknown: parts in order; inline text parts between files (Apple Mail) join the body.
             foreach (var child in multipart) Visit(child, depth + 1, inRelated: false);
+        }
+
+        private static Multipart? Recovered(Multipart empty)
+        {
+            var preamble = empty.Preamble ?? "";
+            var boundary = UsedBoundary().Match(preamble);
+            if (!boundary.Success) return null;
+            var raw = $"Content-Type: multipart/mixed; boundary=\"{boundary.Groups[1].Value}\"\r\n\r\n{preamble}\r\n{empty.Epilogue}";
+            try
+            {
+                return MimeEntity.Load(Options, new MemoryStream(Encoding.UTF8.GetBytes(raw))) is Multipart { Count: > 0 } found ? found : null;
+            }
+            catch (Exception e) when (e is FormatException or ParseException or ArgumentException) { return null; }
         }
 
         /// <summary>A text/plain or text/html part that is not marked as a file.</summary>
@@ -345,4 +366,7 @@ public static class EmailParser
             return new EmailAttachment(FileName, ContentType, Content, ContentId, inline);
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^--([^\s""]{1,70}?)(--)?\s*$", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex UsedBoundary();
 }

@@ -29,13 +29,17 @@ internal static partial class QuoteFolding
             if (line.Length == 0) continue;
             if (Separator().IsMatch(line)) return i;
             if (HeaderBlock(lines, i)) return i > 0 && Rule().IsMatch(lines[i - 1].Trim()) ? i - 1 : i;
-            // An attribution wrapped over up to three lines by the client ("On … Ivan Petrov <\nivan@…> wrote:").
+            if (Attribution(line, lines, i)) return i;
+            // An attribution wrapped over up to three lines by the client ("On … Ivan Petrov <\nivan@…> wrote:"), only
+            // from a line that starts like one, so the last sentence before a quote is never taken for its start.
+            if (!AttributionStart().IsMatch(line)) continue;
             var joined = line;
-            for (var j = i; j < Math.Min(lines.Length, i + 3); j++)
+            for (var j = i + 1; j < Math.Min(lines.Length, i + 3); j++)
             {
-                if (j > i) joined += " " + lines[j].Trim();
+                var next = lines[j].Trim();
+                if (next.Length == 0 || next.StartsWith('>')) break;
+                joined += " " + next;
                 if (Attribution(joined, lines, j)) return i;
-                if (lines[j].TrimStart().StartsWith('>')) break;
             }
         }
         return lines.Length;
@@ -76,6 +80,9 @@ internal static partial class QuoteFolding
 
     [GeneratedRegex(@"^-{2,}\s*(Original Message|Исходное сообщение|Ursprüngliche Nachricht|Message d'origine|Reply message|Ответ на сообщение)\s*-{2,}$", RegexOptions.IgnoreCase)]
     private static partial Regex Separator();
+
+    [GeneratedRegex(@"^(On|Am|Le|El)\s|^\d|^\p{L}{2,11},\s*\d")]
+    private static partial Regex AttributionStart();
 
     [GeneratedRegex(@"^_{10,}$")]
     private static partial Regex Rule();
