@@ -11,7 +11,7 @@ internal static class HeaderText
     public static string OneLine(string? value, int max = int.MaxValue)
     {
         if (string.IsNullOrEmpty(value)) return "";
-        var text = new StringBuilder(Math.Min(value.Length, max + 1));
+        var text = new StringBuilder((int)Math.Min(value.Length, (long)max + 1));
         var space = false;
         foreach (var rune in value.EnumerateRunes())
         {
