@@ -71,6 +71,16 @@ public sealed class EmailParserRobustnessTests
     }
 
     [Fact]
+    public void Html_with_too_many_children_is_read_flat_without_scripts()
+    {
+        var html = "<style>p{}</style><script>var secret = 1;</script>" + string.Concat(Enumerable.Repeat("<p>row &amp; cell</p>", 6_000));
+        var text = Corpus.Parse(Encoding.ASCII.GetBytes("Subject: html\nContent-Type: text/html\n\n" + html)).Text;
+        Assert.StartsWith("row & cell\n\nrow & cell", text);
+        Assert.DoesNotContain("secret", text);
+        Assert.DoesNotContain("p{}", text);
+    }
+
+    [Fact]
     public void Encoded_line_breaks_never_survive_into_subject_or_names()
     {
         var raw = Encoding.ASCII.GetBytes(

@@ -15,8 +15,15 @@ internal static partial class HtmlText
     private static readonly HashSet<string> Paragraphs = ["P", "H1", "H2", "H3", "H4", "H5", "H6", "TABLE", "UL", "OL", "HR"];
     private static readonly HashSet<string> Lines = ["DIV", "LI", "TR", "PRE", "DT", "DD", "ADDRESS", "SECTION", "ARTICLE", "HEADER", "FOOTER", "CENTER"];
 
+    // The bounds of the one HTML gate (Platform/Text): past them AngleSharp's tree building slows down with the square of
+    // the nesting or of an element's children (50,000 nested <div>s took 21 s), so such HTML is read flat instead.
+    private const int MaxDepth = 256;
+    private const int MaxChildren = 5_000;
+
     public static string Convert(string html)
     {
+        var (depth, children) = Okno.Platform.Text.HtmlShape.Measure(html, MaxDepth, MaxChildren);
+        if (depth > MaxDepth || children > MaxChildren) return Flat(html);
         var document = new HtmlParser().ParseDocument(html);
         var output = new Builder();
         // (node, leaving): a node is pushed twice, once to enter it and once to close it after its children.
@@ -49,6 +56,30 @@ internal static partial class HtmlText
         }
         return output.Result();
     }
+
+    /// <summary>Linear fallback for HTML too costly to build a tree of: tags dropped (block tags and &lt;br&gt; as line
+    /// breaks, script and style with their content), entities decoded, whitespace collapsed.</summary>
+    private static string Flat(string html)
+    {
+        var text = FlatSkipped().Replace(html, " ");
+        text = FlatBreak().Replace(text, "\n");
+        text = FlatTag().Replace(text, " ");
+        text = System.Net.WebUtility.HtmlDecode(text);
+        var lines = text.Split('\n').Select(l => FlatSpace().Replace(l, " ").Trim());
+        return ManyBlankLines().Replace(string.Join('\n', lines), "\n\n").Trim('\n', ' ');
+    }
+
+    [GeneratedRegex(@"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<head\b.*?</head\s*>|<title\b.*?</title\s*>|<template\b.*?</template\s*>|<noscript\b.*?</noscript\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.NonBacktracking)]
+    private static partial Regex FlatSkipped();
+
+    [GeneratedRegex(@"<(br|/?p|/?div|/?li|/?tr|/?h[1-6]|/?blockquote|/?pre|/?table)\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex FlatBreak();
+
+    [GeneratedRegex(@"<[^>]*>", RegexOptions.NonBacktracking)]
+    private static partial Regex FlatTag();
+
+    [GeneratedRegex(@"[ \t\r\f\u00A0]+")]
+    private static partial Regex FlatSpace();
 
     private sealed class Builder
     {
