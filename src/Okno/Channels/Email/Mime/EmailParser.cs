@@ -191,7 +191,10 @@ public static partial class EmailParser
     /// <summary>The decoded content of a part; what a broken transfer encoding still gives when decoding fails.</summary>
     internal static byte[] Bytes(MimePart part)
     {
-        using var bytes = new MemoryStream();
+        // Sized from the encoded length, so a large file is not copied through a chain of doubling buffers.
+        var encoded = part.Content?.Stream is { CanSeek: true } s ? s.Length : 0;
+        var estimate = part.ContentTransferEncoding == ContentEncoding.Base64 ? encoded / 4 * 3 + 3 : encoded;
+        using var bytes = new MemoryStream((int)Math.Min(estimate, Array.MaxLength));
         try { part.Content?.DecodeTo(bytes); }
         catch (Exception e) when (e is FormatException or IOException or InvalidOperationException) { }
         return bytes.ToArray();
