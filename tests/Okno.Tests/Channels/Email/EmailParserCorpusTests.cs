@@ -474,4 +474,20 @@ public sealed class EmailParserCorpusTests
         Assert.Empty(mail.Cc);
         Assert.Equal(10081, EmailComposer.TicketNumberFromSubject(mail.Subject));
     }
+
+    [Fact]
+    public void A_raw_8bit_koi8_r_subject_is_not_read_as_windows_1251()
+    {
+        var mail = Parse("51-raw-8bit-subject-koi8-r.eml");
+        Assert.Equal("Не работает принтер в отделе кадров", mail.Subject);
+        Assert.Equal("Принтер HP в 112 кабинете.", mail.Text.Trim());
+    }
+
+    [Fact]
+    public void An_empty_plain_part_beside_html_takes_the_text_from_the_html()
+    {
+        var mail = Parse("52-empty-plain-beside-html.eml");
+        Assert.Equal("Only the HTML part has words.", mail.Text);
+        Assert.Equal(mail.Text, mail.NewText);
+    }
 }

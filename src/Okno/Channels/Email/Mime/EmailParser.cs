@@ -88,7 +88,9 @@ public static partial class EmailParser
         var body = new BodyWalk();
         if (message.Body is { } root) body.Visit(root, 0, inRelated: false);
         var html = body.Html.Length > 0 ? body.Html.ToString() : null;
-        var text = body.Text.Length > 0 ? body.Text.ToString().Trim('\n') : html is null ? "" : HtmlText.Convert(html);
+        // An empty plain part beside real HTML (some mailers send one) does not hide the HTML's text.
+        var plain = body.Text.ToString().Trim('\n');
+        var text = plain.Trim().Length > 0 || html is null ? plain : HtmlText.Convert(html);
         var attachments = body.Attachments.Select(a => a.Build(html)).ToList();
         var (automation, reason) = EmailAutomationDetector.Detect(message, body.ReportType);
         var bounced = automation == EmailAutomation.DeliveryStatus ? BouncedId(body, text) : null;
@@ -100,7 +102,7 @@ public static partial class EmailParser
             ReplyTo: message.ReplyTo.Mailboxes.Select(Address).FirstOrDefault(a => a is not null),
             To: message.To.Mailboxes.Select(Address).OfType<EmailAddress>().ToList(),
             Cc: message.Cc.Mailboxes.Select(Address).OfType<EmailAddress>().ToList(),
-            Subject: HeaderText.OneLine(message.Subject, 500),
+            Subject: HeaderText.OneLine(Subject(message), 500),
             Date: message.Headers.Contains(HeaderId.Date) && message.Date != DateTimeOffset.MinValue ? message.Date : null,
             Text: text,
             Html: html,
@@ -110,6 +112,17 @@ public static partial class EmailParser
             AutomationReason: reason,
             BouncedMessageId: bounced,
             ContentHash: hash);
+    }
+
+    /// <summary>The decoded subject. Raw 8-bit bytes that are not UTF-8 (old mailers write the subject unencoded) are
+    /// guessed like a body (<see cref="Charsets.Guess"/>), so KOI8-R reads as well as windows-1251.</summary>
+    private static string Subject(MimeMessage message)
+    {
+        var header = message.Headers.FirstOrDefault(h => h.Id == HeaderId.Subject);
+        if (header is null) return "";
+        var raw = header.RawValue;
+        if (!raw.Any(b => b >= 0x80) || raw.AsSpan().IndexOf("=?"u8) >= 0) return message.Subject ?? "";
+        return Charsets.Guess(raw);
     }
 
     /// <summary>The first Message-ID header that holds an id (a second one, added by a broken relay, is ignored).</summary>
