@@ -48,7 +48,9 @@ internal static partial class QuoteFolding
     private static bool Attribution(string line, string[] lines, int last)
     {
         if (line.Length > 400 || !line.EndsWith(':')) return false;
-        if (Wrote().IsMatch(line)) return true;
+        // "… wrote:" with a date, a time or an address in it, or right above quoted lines; "Here is what I wrote:" alone
+        // above an unquoted paste stays.
+        if (Wrote().IsMatch(line)) return line.Contains('@') || Time().IsMatch(line) || NextIsQuoted(lines, last);
         // Yandex ("01.12.2026, 10:00, "Name" <a@b>:"), Mail.ru ("Понедельник, 1 декабря 2026, 10:00 +03:00 от Имя <a@b>:")
         // and other "date … address:" lines count only when quoted lines follow, so a sentence ending with a colon stays.
         return DateAndAddress().IsMatch(line) && NextIsQuoted(lines, last);
@@ -83,6 +85,9 @@ internal static partial class QuoteFolding
 
     [GeneratedRegex(@"^(On|Am|Le|El)\s|^\d|^\p{L}{2,11},\s*\d")]
     private static partial Regex AttributionStart();
+
+    [GeneratedRegex(@"\d{1,2}:\d{2}|\d{4}")]
+    private static partial Regex Time();
 
     [GeneratedRegex(@"^_{10,}$")]
     private static partial Regex Rule();
