@@ -162,4 +162,11 @@ public sealed class EmailComposerTests
         Assert.NotEqual(a, b);
         Assert.Throws<ArgumentException>(() => EmailComposer.NewMessageId(" \r\n"));
     }
+
+    [Fact]
+    public void An_invalid_address_is_an_argument_error_naming_it()
+    {
+        var error = Assert.Throws<ArgumentException>(() => EmailComposer.Compose(Reply(to: new EmailAddress("not an address", "X"))));
+        Assert.Contains("not an address", error.Message);
+    }
 }

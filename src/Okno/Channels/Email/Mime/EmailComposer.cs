@@ -12,6 +12,8 @@ namespace Okno.Channels.Email.Mime;
 /// line: CR, LF and control characters become spaces before MimeKit encodes it).</summary>
 public static partial class EmailComposer
 {
+    /// <summary>The mail, ready for SMTP. Throws <see cref="ArgumentException"/> for an address that is not one, or a
+    /// missing Message-ID.</summary>
     public static MimeMessage Compose(OutgoingEmail email)
     {
         ArgumentNullException.ThrowIfNull(email);
@@ -75,7 +77,10 @@ public static partial class EmailComposer
     private static MailboxAddress Mailbox(EmailAddress address)
     {
         var name = HeaderText.OneLine(address.Name, 200);
-        return new MailboxAddress(Encoding.UTF8, name, HeaderText.OneLine(address.Address, 320));
+        var addr = HeaderText.OneLine(address.Address, 320);
+        try { return new MailboxAddress(Encoding.UTF8, name, addr); }
+        // A permanent failure for the sender to record, not a MIME parser error from deep inside MimeKit.
+        catch (ParseException e) { throw new ArgumentException($"'{addr}' is not a valid email address.", nameof(address), e); }
     }
 
     /// <summary>A new id for a mail sent from <paramref name="domain"/>: "random@domain", without angle brackets.</summary>
