@@ -5,6 +5,7 @@ using Okno.Bench.Floor;
 using Okno.Bench.Generate;
 using Okno.Bench.Hostile;
 using Okno.Bench.Live;
+using Okno.Bench.Mime;
 using Okno.Bench.Search;
 using Okno.Bench.SignIn;
 
@@ -25,6 +26,7 @@ const string Usage = """
                [--seconds 10] [--clients 4] [--out bench/results/<date>-hostile.md] [--label text]
       live     --url http://127.0.0.1:PORT --email E --password P [--samples 30] [--gap-ms 300]
                [--chromium /usr/bin/chromium] [--out file] [--label text]
+      mime     [--seconds 3] [--out bench/results/<date>-mime.md]   (in process: the email parser, issue 13)
       display  [--seconds 3] [--out bench/results/<date>-display.md]   (in process: hiding remote images, download check)
       signin-flood --url http://127.0.0.1:PORT --email E --password P [--addresses 50] [--per-address 2]
                [--seconds 10] [--warmup 2] [--out bench/results/<date>-signin-flood.md] [--label text]
@@ -54,6 +56,7 @@ try
         "articles" => await SearchBench.SeedArticlesAsync(options, stop.Token),
         "search" => await SearchBench.RunAsync(options, stop.Token),
         "display" => await DisplayBench.RunAsync(options, stop.Token),
+        "mime" => await MimeBench.RunAsync(options, stop.Token),
         "signin-flood" => await SignInFloodBench.RunAsync(options, stop.Token),
         _ => throw new UsageException($"Unknown command '{args[0]}'."),
     };
