@@ -15,6 +15,7 @@ public static class ChannelsModule
         new ChannelsBuilder(services)
             .AddAdapter<LogAdapter, LogSettings>("log")
             .AddAdapter<WebFormAdapter, WebFormSettings>("web")
+            .AddAdapter<Email.EmailAdapter, Email.EmailSettings>("email")
             // The inbound pipeline, in order; the InboundTicketWriter ends it.
             .AddFilter<LoopFilter>()
             .AddFilter<IdentifyCustomerFilter>()
