@@ -11,7 +11,7 @@ public sealed record EmailSettings(
     [property: Secret] string? ImapPassword = null, string ImapFolder = "INBOX",
     string? SmtpHost = null, int SmtpPort = 587, string SmtpSecurity = EmailSettings.StartTls, string? SmtpUser = null,
     [property: Secret] string? SmtpPassword = null,
-    string? FromName = null, string? FromAddress = null, bool AcknowledgeNew = false, int PollSeconds = 60, int MaxMessageMegabytes = 25,
+    string? FromName = null, string? FromAddress = null, int PollSeconds = 60, int MaxMessageMegabytes = 25,
     [property: Secret] string? IntakeSecret = null) : IChannelSettings
 {
     public const string None = "none";
