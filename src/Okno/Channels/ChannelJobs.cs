@@ -44,8 +44,11 @@ public sealed class ChannelPolling(
     IServiceScopeFactory scopes, ChannelAdapters adapters, InboundStore store, TimeProvider clock, IHostApplicationLifetime lifetime,
     ILogger<ChannelPolling> logger)
 {
-    /// <summary>Okno's advisory lock numbers for fetching an account: this base plus the account id.</summary>
-    private const long FetchLockBase = 0x4F4B4E4F_0002L << 24;
+    /// <summary>Okno's advisory lock numbers for fetching an account ("OK", 2): this base plus the account id.</summary>
+    private const long FetchLockBase = 0x4F4B_0002_0000_0000L;
+
+    /// <summary>The PostgreSQL advisory lock a node holds while it fetches an account.</summary>
+    public static long FetchLockKey(long accountId) => FetchLockBase + accountId;
 
     private readonly ConcurrentDictionary<long, Task<FetchReport>> _running = new();
     private readonly ConcurrentDictionary<long, DateTimeOffset> _lastStarted = new();
@@ -130,7 +133,7 @@ public sealed class ChannelPolling(
         if (!locked)
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
-            locked = await db.Database.SqlQueryRaw<bool>("SELECT pg_try_advisory_lock({0}) AS \"Value\"", FetchLockBase + accountId)
+            locked = await db.Database.SqlQueryRaw<bool>("SELECT pg_try_advisory_lock({0}) AS \"Value\"", FetchLockKey(accountId))
                 .SingleAsync(cancellationToken);
         }
         if (!locked) return new FetchReport(0, 0, Skipped: true);
@@ -162,7 +165,7 @@ public sealed class ChannelPolling(
         {
             if (db.Provider == DatabaseProvider.Postgres)
             {
-                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock({0})", [FetchLockBase + accountId], CancellationToken.None);
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock({0})", [FetchLockKey(accountId)], CancellationToken.None);
                 await db.Database.CloseConnectionAsync();
             }
         }

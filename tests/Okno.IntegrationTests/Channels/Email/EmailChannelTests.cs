@@ -215,4 +215,54 @@ public sealed class EmailChannelTests
         Assert.Equal("failing", shown.Str("health"));
         Assert.Contains("user name or password", shown.Str("lastError"), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [BothDatabases]
+    public async Task A_mailbox_whose_server_never_answers_does_not_delay_another_mailbox(string provider)
+    {
+        await using var app = App(provider);
+        var admin = await app.AdminClientAsync();
+        // A server that takes the connection and never says a word (a hung mail server).
+        using var silent = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var held = new List<System.Net.Sockets.TcpClient>();
+        _ = Task.Run(async () => { while (true) held.Add(await silent.AcceptTcpClientAsync()); });
+        var folder = await TestMail.NewFolderAsync();
+        var hung = await MailboxAsync(admin, Settings(folder, imapPort: ((IPEndPoint)silent.LocalEndpoint).Port), "Hung");
+        var good = await MailboxAsync(admin, Settings(folder), "Good");
+        await TestMail.AppendAsync(folder, TestMail.Mail("fast@example.org", "Fast", TestMail.Support, "Быстро", "Дошло"));
+
+        var started = DateTime.UtcNow;
+        await app.Services.GetRequiredService<ChannelPolling>().StartDueAsync(CancellationToken.None);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5), "starting the fetches waited for them");
+        await JobHelpers.UntilAsync(() => app.WithDbAsync(db => db.Set<InboundItem>().AnyAsync(i => i.AccountId == good)), seconds: 10);
+        // The hung one is still waiting for its server (no error yet), and the good one is done.
+        var health = await app.WithDbAsync(db => db.Set<ChannelAccount>().OrderBy(a => a.Id).Select(a => new { a.Id, a.LastHealth }).ToListAsync());
+        Assert.Equal(ChannelHealth.Unknown, health.Single(a => a.Id == hung).LastHealth);
+        Assert.Equal(ChannelHealth.Ok, health.Single(a => a.Id == good).LastHealth);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task On_postgresql_a_mailbox_another_node_is_fetching_is_skipped()
+    {
+        await using var app = App("postgres");
+        var admin = await app.AdminClientAsync();
+        var folder = await TestMail.NewFolderAsync();
+        var account = await MailboxAsync(admin, Settings(folder));
+        await TestMail.AppendAsync(folder, TestMail.Mail("node@example.org", "Node", TestMail.Support, "Узел", "Текст"));
+        var polling = app.Services.GetRequiredService<ChannelPolling>();
+
+        // Another node holds the mailbox's lock (a session of its own on the same database).
+        await using (var other = new Npgsql.NpgsqlConnection(app.ConnectionString))
+        {
+            await other.OpenAsync();
+            await using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({ChannelPolling.FetchLockKey(account)})", other)) await take.ExecuteNonQueryAsync();
+            var skipped = await polling.FetchNowAsync(account, CancellationToken.None);
+            Assert.Equal(new FetchReport(0, 0, Skipped: true), skipped);
+            Assert.Equal(0, await app.WithDbAsync(db => db.Set<InboundItem>().CountAsync()));
+        }
+        // Its session ended: this node fetches.
+        Assert.Equal(new FetchReport(1, 1, Skipped: false), await polling.FetchNowAsync(account, CancellationToken.None));
+    }
 }
