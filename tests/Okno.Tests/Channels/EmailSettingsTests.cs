@@ -24,7 +24,7 @@ public sealed class EmailSettingsTests(SqliteOkno okno) : IClassFixture<SqliteOk
             ["settings.fromAddress", "settings.imapHost", "settings.imapPort", "settings.imapSecurity", "settings.intakeSecret",
              "settings.maxMessageMegabytes", "settings.pollSeconds", "settings.smtpHost", "settings.smtpPort"],
             problem.ErrorFields().Order());
-        var accounts = await okno.Admin.GetJsonAsync("/api/v1/channels?limit=200");
+        var accounts = await okno.Admin.GetJsonAsync("/api/v1/channels?limit=100");
         Assert.DoesNotContain(accounts.Items(), a => a.Str("name") == name);
     }
 

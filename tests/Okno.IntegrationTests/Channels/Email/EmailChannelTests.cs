@@ -235,7 +235,8 @@ public sealed class EmailChannelTests
         var started = DateTime.UtcNow;
         await app.Services.GetRequiredService<ChannelPolling>().StartDueAsync(CancellationToken.None);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5), "starting the fetches waited for them");
-        await JobHelpers.UntilAsync(() => app.WithDbAsync(db => db.Set<InboundItem>().AnyAsync(i => i.AccountId == good)), seconds: 10);
+        await JobHelpers.UntilAsync(() => app.WithDbAsync(db => db.Set<ChannelAccount>().AnyAsync(a => a.Id == good && a.LastHealth == ChannelHealth.Ok)), seconds: 10);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<InboundItem>().CountAsync(i => i.AccountId == good)));
         // The hung one is still waiting for its server (no error yet), and the good one is done.
         var health = await app.WithDbAsync(db => db.Set<ChannelAccount>().OrderBy(a => a.Id).Select(a => new { a.Id, a.LastHealth }).ToListAsync());
         Assert.Equal(ChannelHealth.Unknown, health.Single(a => a.Id == hung).LastHealth);
@@ -254,7 +255,8 @@ public sealed class EmailChannelTests
         var polling = app.Services.GetRequiredService<ChannelPolling>();
 
         // Another node holds the mailbox's lock (a session of its own on the same database).
-        await using (var other = new Npgsql.NpgsqlConnection(app.ConnectionString))
+        // Not pooled: closing it ends the session, and with it the lock.
+        await using (var other = new Npgsql.NpgsqlConnection(app.ConnectionString + ";Pooling=false"))
         {
             await other.OpenAsync();
             await using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({ChannelPolling.FetchLockKey(account)})", other)) await take.ExecuteNonQueryAsync();
