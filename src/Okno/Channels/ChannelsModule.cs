@@ -20,6 +20,7 @@ public static class ChannelsModule
             .AddFilter<LoopFilter>()
             .AddFilter<IdentifyCustomerFilter>()
             .AddFilter<FindConversationFilter>();
+        services.AddHealthChecks().AddCheck<ChannelsHealthCheck>(ChannelsHealthCheck.Name);
         services.AddSingleton<ISaveHook, DeliveryQueue>();
         services.AddTicketEventHandler<WakeDeliveriesOnReply>();
         services.AddJob(q => ChannelJobs.Schedule(q, configuration));

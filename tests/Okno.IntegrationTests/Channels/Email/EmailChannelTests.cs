@@ -214,6 +214,11 @@ public sealed class EmailChannelTests
         var shown = await admin.GetJsonAsync($"/api/v1/channels/{bad}");
         Assert.Equal("failing", shown.Str("health"));
         Assert.Contains("user name or password", shown.Str("lastError"), StringComparison.Ordinal);
+        var health = await admin.GetJsonAsync("/health");
+        var channels = health.GetProperty("checks").GetProperty("channels");
+        Assert.Equal("degraded", channels.Str("status"));
+        Assert.Equal("failing", channels.GetProperty("data").GetProperty("Wrong password").Str("health"));
+        Assert.Equal("unknown", channels.GetProperty("data").GetProperty("Closed port").Str("health"));
     }
 
     [Theory]
