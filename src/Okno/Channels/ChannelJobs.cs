@@ -63,7 +63,9 @@ public sealed class ChannelPolling(
             if (_running.ContainsKey(id)) continue;
             if (interval is { } every && _lastStarted.TryGetValue(id, out var last) && last + every > now) continue;
             _lastStarted[id] = now;
-            _ = Start(id, lifetime.ApplicationStopping);
+            // Its failure is logged and recorded on the account; nobody waits for it here.
+            _ = Start(id, lifetime.ApplicationStopping).ContinueWith(t => _ = t.Exception, CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 
@@ -79,7 +81,17 @@ public sealed class ChannelPolling(
     /// another node is fetching it.</summary>
     public async Task<FetchReport> FetchNowAsync(long accountId, CancellationToken cancellationToken)
     {
-        if (_running.TryGetValue(accountId, out var running)) await running.WaitAsync(cancellationToken);
+        if (_running.TryGetValue(accountId, out var running))
+        {
+            try
+            {
+                await running.WaitAsync(cancellationToken);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // That fetch failed (and recorded why); this one tries again.
+            }
+        }
         _lastStarted[accountId] = clock.GetUtcNow();
         return await Start(accountId, cancellationToken).WaitAsync(cancellationToken);
     }

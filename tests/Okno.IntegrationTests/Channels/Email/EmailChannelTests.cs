@@ -272,4 +272,28 @@ public sealed class EmailChannelTests
         // Its session ended: this node fetches.
         Assert.Equal(new FetchReport(1, 1, Skipped: false), await polling.FetchNowAsync(account, CancellationToken.None));
     }
+
+    [Theory]
+    [BothDatabases]
+    public async Task Auto_replies_list_mail_and_our_own_mail_never_open_a_ticket(string provider)
+    {
+        await using var app = App(provider);
+        var admin = await app.AdminClientAsync();
+        var folder = await TestMail.NewFolderAsync();
+        await MailboxAsync(admin, Settings(folder));
+        var vacation = TestMail.Mail("away@example.org", "Away", TestMail.Support, "Автоответ: в отпуске", "Я в отпуске до понедельника.");
+        vacation.Headers.Add("Auto-Submitted", "auto-replied");
+        var newsletter = TestMail.Mail("news@example.org", "News", TestMail.Support, "Новости недели", "Подписка");
+        newsletter.Headers.Add("List-Id", "<news.example.org>");
+        var own = TestMail.Mail(TestMail.Support, "Служба поддержки", "someone@example.org", "Копия нашего письма", "Это мы.");
+        foreach (var mail in new[] { vacation, newsletter, own }) await TestMail.AppendAsync(folder, mail);
+
+        Assert.Equal(3, await PollAsync(app));
+        await ProcessAsync(app);
+        var items = await app.WithDbAsync(db => db.Set<InboundItem>().OrderBy(i => i.Id).ToListAsync());
+        Assert.All(items, i => Assert.Equal(InboundStatus.Ignored, i.Status));
+        Assert.Contains("automatic", items[0].LastError, StringComparison.Ordinal);
+        Assert.Contains("our own", items[2].LastError, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Tickets.CountAsync()));
+    }
 }
