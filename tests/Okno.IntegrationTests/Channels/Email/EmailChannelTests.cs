@@ -296,4 +296,17 @@ public sealed class EmailChannelTests
         Assert.Contains("our own", items[2].LastError, StringComparison.Ordinal);
         Assert.Equal(0, await app.WithDbAsync(db => db.Tickets.CountAsync()));
     }
+
+    [Theory]
+    [BothDatabases]
+    public async Task With_the_jobs_running_a_new_mail_becomes_a_ticket_by_itself(string provider)
+    {
+        await using var app = OknoFactory.For(provider, new Dictionary<string, string?> { ["Okno:Channels:JobInterval"] = "00:00:01" });
+        var admin = await app.AdminClientAsync();
+        var folder = await TestMail.NewFolderAsync();
+        await MailboxAsync(admin, Settings(folder));
+        await TestMail.AppendAsync(folder, TestMail.Mail($"auto.{Guid.NewGuid():N}@example.org", "Сам", TestMail.Support, "Само пришло", "Без кнопок"));
+
+        await JobHelpers.UntilAsync(() => app.WithDbAsync(db => db.Tickets.AnyAsync(t => t.Subject == "Само пришло")), seconds: 30);
+    }
 }
