@@ -18,13 +18,17 @@ public sealed record ChannelAccountView(
 public sealed record ChannelAccountRequest(string? Kind, string? Name, JsonObject? Settings, long? GroupId, bool? Enabled);
 
 /// <summary>What an admin can pick when adding an account: the installed adapters.</summary>
-public sealed record ChannelKindView(string Kind, bool Polls, bool Pushes, IReadOnlyList<string> SecretFields);
+public sealed record ChannelKindView(string Kind, bool Polls, bool Pushes, bool TestsConnection, IReadOnlyList<string> SecretFields);
+
+/// <summary>A connection test that passed.</summary>
+public sealed record ConnectionTestView(bool Ok, DateTimeOffset TestedAt);
 
 /// <summary>Reads and admin changes of channel accounts.</summary>
-public sealed class ChannelAccounts(OknoDb db, ChannelAdapters adapters, ChannelSettingsCodec codec, Audit audit, TimeProvider clock)
+public sealed class ChannelAccounts(
+    OknoDb db, ChannelAdapters adapters, ChannelSettingsCodec codec, Audit audit, TimeProvider clock, ChannelPolling polling, IServiceProvider services)
 {
     public IReadOnlyList<ChannelKindView> Kinds() => adapters.All.OrderBy(a => a.Kind.Value, StringComparer.Ordinal)
-        .Select(a => new ChannelKindView(a.Kind.Value, a.Polls, a.Pushes, ChannelSettingsCodec.SecretFields(a.SettingsType))).ToList();
+        .Select(a => new ChannelKindView(a.Kind.Value, a.Polls, a.Pushes, a.TestsConnection, ChannelSettingsCodec.SecretFields(a.SettingsType))).ToList();
 
     /// <summary>Accounts by id, keyset-paged.</summary>
     public async Task<Page<ChannelAccountView>> ListAsync(int? limit, string? cursor, CancellationToken ct)
@@ -90,6 +94,26 @@ public sealed class ChannelAccounts(OknoDb db, ChannelAdapters adapters, Channel
         audit.Add(actor.Id, "channel.changed", $"channel:{name}", account.IsEnabled ? "enabled" : "disabled", ipAddress);
         await SaveAsync(name!, ct);
         return View(account);
+    }
+
+    /// <summary>Tries the account's settings against its servers (with the kind's adapter); throws a
+    /// <see cref="ChannelConnectionFailed"/> whose code says what is wrong. The account's health is not changed.</summary>
+    public async Task<ConnectionTestView> TestConnectionAsync(long id, CancellationToken ct)
+    {
+        var account = await FindAsync(id, ct);
+        var adapter = adapters.Find(account.Kind)
+            ?? throw new OknoException(new StateConflict(ChannelErrorCodes.NoConnectionTest, $"A '{account.Kind}' account has no connection to test.", ("kind", account.Kind.Value)));
+        await adapter.TestConnectionAsync(services, account, ct);
+        return new ConnectionTestView(true, clock.GetUtcNow());
+    }
+
+    /// <summary>Fetches a polling account now; its items are stored, then processed by the inbound job as any other.</summary>
+    public async Task<FetchReport> FetchNowAsync(long id, CancellationToken ct)
+    {
+        var account = await FindAsync(id, ct);
+        if (!account.IsEnabled || adapters.Find(account.Kind) is not { Polls: true })
+            throw new OknoException(new StateConflict(ChannelErrorCodes.NotPolling, $"Account {id} is disabled or its kind fetches nothing.", ("kind", account.Kind.Value)));
+        return await polling.FetchNowAsync(id, ct);
     }
 
     /// <summary>Deletes an account nothing refers to yet; one that has carried messages can only be disabled, so its

@@ -33,10 +33,27 @@ public sealed record RawInboundItem(string ExternalId, string Payload);
 /// <param name="IsOwnEcho">Something this desk sent, coming back (a sent copy, a bot seeing its own message).</param>
 public sealed record InboundMessage(
     string SenderId, string? SenderName, string? SenderEmail, string? Subject, string Text, string? InReplyToExternalId = null,
-    bool IsAutomatic = false, bool IsOwnEcho = false);
+    bool IsAutomatic = false, bool IsOwnEcho = false)
+{
+    /// <summary>The sender id is the address the transport delivered the item from (email): the customer is the
+    /// contact who owns that address, or a new contact with it.</summary>
+    public bool SenderIdIsEmail { get; init; }
+    /// <summary>The ticket number the item names (a mail subject's <c>[#10023]</c> token): it continues that ticket when
+    /// the sender is its customer.</summary>
+    public long? TicketNumber { get; init; }
+    /// <summary>The transport says which conversation an item continues (mail headers, a subject token): an item that
+    /// names none opens a new ticket instead of continuing the customer's latest open one (as a chat would).</summary>
+    public bool ThreadedByTransport { get; init; }
+}
+
+/// <summary>An item that can never be read (a mail over the size limit): quarantined at once with this reason, not
+/// tried again.</summary>
+public sealed class UnreadableInboundItem(string reason) : Exception(reason);
 
 /// <summary>A polling transport's answer: new items since the cursor, and where to continue.</summary>
-public sealed record FetchedBatch(IReadOnlyList<RawInboundItem> Items, string? NextCursor);
+/// <param name="Acknowledgement">What the adapter needs to tell the transport, once the items are stored, that it may
+/// forget them (IMAP: the UIDs to flag \Seen); see <see cref="IPollingChannelAdapter{TSettings}.AcknowledgeAsync"/>.</param>
+public sealed record FetchedBatch(IReadOnlyList<RawInboundItem> Items, string? NextCursor, string? Acknowledgement = null);
 
 /// <summary>A push transport's verdict on one request: accepted with its items (stored before the sender hears
 /// "ok"), or refused with the HTTP status to answer (401 on a bad signature, 400 on a malformed body).</summary>
@@ -59,6 +76,28 @@ public interface IChannelAdapter<in TSettings> where TSettings : class, IChannel
 public interface IPollingChannelAdapter<in TSettings> : IChannelAdapter<TSettings> where TSettings : class, IChannelSettings
 {
     Task<FetchedBatch> FetchAsync(TSettings settings, string? cursor, CancellationToken cancellationToken);
+
+    /// <summary>Called once the batch's items are stored (committed), never before: the transport may now mark them
+    /// read. A crash before this fetches them again, and the unique key makes that a no-op.</summary>
+    Task AcknowledgeAsync(TSettings settings, FetchedBatch batch, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>How often to ask; null: at every run of the inbound job.</summary>
+    TimeSpan? PollInterval(TSettings settings) => null;
+}
+
+/// <summary>A transport whose account settings can be tried out ("test connection"): throws an
+/// <see cref="Platform.Web.OknoException"/> of a <see cref="ChannelConnectionFailed"/> saying what is wrong.</summary>
+public interface IConnectionTestingChannelAdapter<in TSettings> where TSettings : class, IChannelSettings
+{
+    Task TestConnectionAsync(TSettings settings, CancellationToken cancellationToken);
+}
+
+/// <summary>An account's server could not be reached or refused it; the code says why (wrong password, certificate,
+/// host not found, folder missing…), the parameters name the server.</summary>
+public sealed record ChannelConnectionFailed : StateConflict
+{
+    public ChannelConnectionFailed(string code, string detail, params (string Name, object? Value)[] parameters)
+        : base(code, "Connection failed", detail, parameters) { }
 }
 
 /// <summary>A transport that calls Okno (a webhook, the web form). The adapter only checks the request and cuts it into
@@ -76,6 +115,7 @@ public abstract class ChannelAdapterBinding(ChannelKind kind, Type settingsType)
     public Type SettingsType { get; } = settingsType;
     public abstract bool Polls { get; }
     public abstract bool Pushes { get; }
+    public abstract bool TestsConnection { get; }
 
     /// <summary>Checks settings sent by an admin and gives the JSON to store (secrets protected), or null with errors.</summary>
     internal abstract string? ReadSettings(JsonObject json, FieldErrors errors, ChannelSettingsCodec codec);
@@ -83,6 +123,9 @@ public abstract class ChannelAdapterBinding(ChannelKind kind, Type settingsType)
     internal abstract InboundMessage Parse(IServiceProvider services, ChannelAccount account, string payload);
     internal abstract Task<PushReceipt> ReceiveAsync(IServiceProvider services, ChannelAccount account, HttpRequest request, CancellationToken ct);
     internal abstract Task<FetchedBatch> FetchAsync(IServiceProvider services, ChannelAccount account, string? cursor, CancellationToken ct);
+    internal abstract Task AcknowledgeAsync(IServiceProvider services, ChannelAccount account, FetchedBatch batch, CancellationToken ct);
+    internal abstract TimeSpan? PollInterval(IServiceProvider services, ChannelAccount account);
+    internal abstract Task TestConnectionAsync(IServiceProvider services, ChannelAccount account, CancellationToken ct);
 }
 
 internal sealed class ChannelAdapterBinding<TAdapter, TSettings>(ChannelKind kind) : ChannelAdapterBinding(kind, typeof(TSettings))
@@ -91,6 +134,7 @@ internal sealed class ChannelAdapterBinding<TAdapter, TSettings>(ChannelKind kin
 {
     public override bool Polls => typeof(IPollingChannelAdapter<TSettings>).IsAssignableFrom(typeof(TAdapter));
     public override bool Pushes => typeof(IPushChannelAdapter<TSettings>).IsAssignableFrom(typeof(TAdapter));
+    public override bool TestsConnection => typeof(IConnectionTestingChannelAdapter<TSettings>).IsAssignableFrom(typeof(TAdapter));
 
     internal override string? ReadSettings(JsonObject json, FieldErrors errors, ChannelSettingsCodec codec)
     {
@@ -132,6 +176,19 @@ internal sealed class ChannelAdapterBinding<TAdapter, TSettings>(ChannelKind kin
         services.GetRequiredService<TAdapter>() is IPollingChannelAdapter<TSettings> poll
             ? poll.FetchAsync(Settings(services, account), cursor, ct)
             : Task.FromResult(new FetchedBatch([], cursor));
+
+    internal override Task AcknowledgeAsync(IServiceProvider services, ChannelAccount account, FetchedBatch batch, CancellationToken ct) =>
+        services.GetRequiredService<TAdapter>() is IPollingChannelAdapter<TSettings> poll
+            ? poll.AcknowledgeAsync(Settings(services, account), batch, ct)
+            : Task.CompletedTask;
+
+    internal override TimeSpan? PollInterval(IServiceProvider services, ChannelAccount account) =>
+        services.GetRequiredService<TAdapter>() is IPollingChannelAdapter<TSettings> poll ? poll.PollInterval(Settings(services, account)) : null;
+
+    internal override Task TestConnectionAsync(IServiceProvider services, ChannelAccount account, CancellationToken ct) =>
+        services.GetRequiredService<TAdapter>() is IConnectionTestingChannelAdapter<TSettings> test
+            ? test.TestConnectionAsync(Settings(services, account), ct)
+            : throw new OknoException(new StateConflict(ChannelErrorCodes.NoConnectionTest, $"A '{Kind}' account has no connection to test.", ("kind", Kind.Value)));
 }
 
 /// <summary>The registered adapters by kind.</summary>

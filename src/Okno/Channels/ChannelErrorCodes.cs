@@ -23,4 +23,22 @@ public static class ChannelErrorCodes
     public const string InboundItemNotFound = "channel.inbound_item_not_found";
     /// <summary>{status}</summary>
     public const string InboundItemNotQuarantined = "channel.inbound_item_not_quarantined";
+    /// <summary>A settings field that must be a host name or an IP address.</summary>
+    public const string InvalidHost = "channel.invalid_host";
+    /// <summary>{kind}</summary>
+    public const string NoConnectionTest = "channel.no_connection_test";
+    /// <summary>{kind}</summary>
+    public const string NotPolling = "channel.not_polling";
+    /// <summary>{server} (IMAP, SMTP), {host}: the server refused the user name or password.</summary>
+    public const string AuthenticationFailed = "channel.connection.authentication_failed";
+    /// <summary>{server}, {host}: the server's TLS certificate is not trusted, or TLS could not be agreed.</summary>
+    public const string CertificateRejected = "channel.connection.certificate_rejected";
+    /// <summary>{server}, {host}</summary>
+    public const string HostNotFound = "channel.connection.host_not_found";
+    /// <summary>{server}, {host}, {port}: refused, or no answer in time.</summary>
+    public const string ConnectionRefused = "channel.connection.refused";
+    /// <summary>{folder}</summary>
+    public const string FolderNotFound = "channel.connection.folder_not_found";
+    /// <summary>{server}, {host}, {port}: an answer that is not what the protocol expects (often the wrong security for the port).</summary>
+    public const string ProtocolError = "channel.connection.protocol_error";
 }

@@ -32,6 +32,21 @@ public static class ChannelsEndpoints
             return TypedResults.Created($"/api/v1/channels/{account.Id}", account);
         }).WithSummary("Add a channel account; settings are checked by its kind's adapter");
 
+        // The typed shortcut for a mailbox: the same creation path, with the kind fixed.
+        admin.MapPost("/email", async (ChannelAccountRequest request, ChannelAccounts accounts, CurrentAgent agent, HttpContext http, CancellationToken ct) =>
+        {
+            var account = await accounts.CreateAsync(request with { Kind = "email" }, agent, AgentsEndpoints.IpOf(http), ct);
+            return TypedResults.Created($"/api/v1/channels/{account.Id}", account);
+        }).WithSummary("Add a mailbox (an account of kind email); passwords are never echoed");
+
+        admin.MapPost("/{id:long}/test", async (long id, ChannelAccounts accounts, CancellationToken ct) =>
+            TypedResults.Ok(await accounts.TestConnectionAsync(id, ct)))
+            .WithSummary("Try the account's settings against its servers; a failure is a 409 whose code says what is wrong");
+
+        admin.MapPost("/{id:long}/fetch", async (long id, ChannelAccounts accounts, CancellationToken ct) =>
+            TypedResults.Ok(await accounts.FetchNowAsync(id, ct)))
+            .WithSummary("Fetch new items of a polling account now (stored, then processed by the inbound job)");
+
         admin.MapPut("/{id:long}", async (long id, ChannelAccountRequest request, ChannelAccounts accounts, CurrentAgent agent, HttpContext http,
             CancellationToken ct) => TypedResults.Ok(await accounts.UpdateAsync(id, request, agent, AgentsEndpoints.IpOf(http), ct)))
             .WithSummary("Change an account (enabled: false disables it); secrets left out keep their value");

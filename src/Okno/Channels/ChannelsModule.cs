@@ -15,10 +15,12 @@ public static class ChannelsModule
         new ChannelsBuilder(services)
             .AddAdapter<LogAdapter, LogSettings>("log")
             .AddAdapter<WebFormAdapter, WebFormSettings>("web")
+            .AddAdapter<Email.EmailAdapter, Email.EmailSettings>("email")
             // The inbound pipeline, in order; the InboundTicketWriter ends it.
             .AddFilter<LoopFilter>()
             .AddFilter<IdentifyCustomerFilter>()
             .AddFilter<FindConversationFilter>();
+        services.AddHealthChecks().AddCheck<ChannelsHealthCheck>(ChannelsHealthCheck.Name);
         services.AddSingleton<ISaveHook, DeliveryQueue>();
         services.AddTicketEventHandler<WakeDeliveriesOnReply>();
         services.AddJob(q => ChannelJobs.Schedule(q, configuration));

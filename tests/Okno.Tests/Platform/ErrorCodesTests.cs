@@ -66,6 +66,7 @@ public sealed partial class ErrorCodesTests
             ["contactId"] = 7L, ["channel"] = "telegram", ["externalId"] = "123", ["language"] = "en", ["slug"] = "printer",
             ["format"] = "yyyy-MM-dd", ["value"] = "abc", ["retryAfter"] = 30,
             ["kind"] = "log", ["installed"] = "log, web", ["status"] = "sent", ["documented"] = "api, web, email",
+            ["server"] = "IMAP", ["host"] = "mail.example.com", ["port"] = 993, ["folder"] = "INBOX",
         };
         var english = InCulture("en", t => t.Of(code, parameters));
         var russian = InCulture("ru", t => t.Of(code, parameters));

@@ -58,7 +58,11 @@ public sealed class IdentifyCustomerFilter : IInboundFilter
     {
         var kind = context.Account.Kind;
         var senderId = context.Message.SenderId;
-        context.ContactId = await context.Db.ContactExternalIds.Where(x => x.Channel == kind && x.ExternalId == senderId)
+        // A mail's sender is its address: the contact who owns it (an agent may have added it to the card).
+        var email = context.Message.SenderIdIsEmail ? ContactEmail.Normalize(senderId) : null;
+        if (email is not null)
+            context.ContactId = await context.Db.ContactEmails.Where(e => e.Address == email).Select(e => (long?)e.ContactId).FirstOrDefaultAsync(cancellationToken);
+        context.ContactId ??= await context.Db.ContactExternalIds.Where(x => x.Channel == kind && x.ExternalId == senderId)
             .Select(x => (long?)x.ContactId).FirstOrDefaultAsync(cancellationToken);
         if (context.ContactId is { } id)
         {
@@ -66,14 +70,16 @@ public sealed class IdentifyCustomerFilter : IInboundFilter
             return;
         }
         var name = string.IsNullOrWhiteSpace(context.Message.SenderName) ? null : context.Message.SenderName.Trim();
-        context.Customer = new CustomerIdentity(ChannelId: new ChannelId(kind, senderId),
+        context.Customer = new CustomerIdentity(Email: email, ChannelId: new ChannelId(kind, senderId),
             Name: name is null || name.Length <= Contact.NameMaxLength ? name : name[..Contact.NameMaxLength]);
     }
 }
 
 /// <summary>Finds the conversation the item continues: the ticket of the message it answers, if the transport says
 /// (a closed one then gets a follow-up linked to it); else the known customer's latest ticket that started in this kind
-/// and is not closed (a merged ticket's message goes on in its survivor, see <see cref="ReceiveCustomerMessage"/>).</summary>
+/// and is not closed (a merged ticket's message goes on in its survivor, see <see cref="ReceiveCustomerMessage"/>).
+/// A transport that threads by itself (<see cref="InboundMessage.ThreadedByTransport"/>, email) gets no such guess:
+/// the ticket its token names (when the sender is its customer), else a new one.</summary>
 public sealed class FindConversationFilter : IInboundFilter
 {
     public async Task RunAsync(InboundContext context, CancellationToken cancellationToken)
@@ -83,7 +89,11 @@ public sealed class FindConversationFilter : IInboundFilter
         if (context.Message.InReplyToExternalId is { } answered)
             ticketId = await db.Messages.Where(m => m.ChannelAccountId == context.Account.Id && m.ExternalId == answered)
                 .OrderByDescending(m => m.Id).Select(m => (long?)m.TicketId).FirstOrDefaultAsync(cancellationToken);
-        if (ticketId is null && context.ContactId is { } contactId)
+        // A ticket token ([#10023] in a mail subject) counts only when the sender is that ticket's customer: a stranger
+        // quoting a number opens a ticket of their own.
+        if (ticketId is null && context.Message.TicketNumber is { } number && context.ContactId is { } customer)
+            ticketId = await db.Tickets.Where(t => t.Number == number && t.ContactId == customer).Select(t => (long?)t.Id).FirstOrDefaultAsync(cancellationToken);
+        if (ticketId is null && !context.Message.ThreadedByTransport && context.ContactId is { } contactId)
         {
             var kind = context.Account.Kind;
             ticketId = await db.Tickets.Where(t => t.ContactId == contactId && t.Channel == kind && t.Status != TicketStatus.Closed)

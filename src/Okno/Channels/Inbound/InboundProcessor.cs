@@ -121,7 +121,7 @@ public sealed class InboundProcessor(
         item.LastError = text.Length <= InboundItem.ErrorMaxLength ? text : text[..InboundItem.ErrorMaxLength];
         item.LeaseToken = null;
         item.LeaseUntil = null;
-        var quarantined = item.Attempts >= settings.InboundAttempts;
+        var quarantined = item.Attempts >= settings.InboundAttempts || error is UnreadableInboundItem;
         if (quarantined) item.Status = InboundStatus.Quarantined;
         else item.NextAttemptAt = now + settings.Backoff(settings.InboundBackoff, item.Attempts);
         try

@@ -32,6 +32,8 @@ public abstract class ChannelsComponent : ActionComponent
             InvalidInput e => new ActionError(L["FixFields"], e.Errors.ToDictionary(f => f.Key, f => string.Join(" ", f.Value))),
             Duplicate e => ActionError.OnField(e.Field, L["NameTaken"]),
             NotFound => ActionError.General(L["Gone"]),
+            // A failed connection test or fetch says what is wrong in the agent's language (by its code).
+            ChannelConnectionFailed e => ActionError.General(Errors.Of(e.Code, e.Parameters)),
             _ => ActionError.General(error.Detail),
         };
     }

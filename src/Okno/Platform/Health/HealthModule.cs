@@ -17,7 +17,7 @@ namespace Okno.Platform.Health;
 /// metrics are for <see cref="HealthAccess"/>'s trusted callers (admins, the monitoring token, listed networks); an
 /// anonymous /health gets <c>{status}</c> only (still 503 when unhealthy, for load balancers), and anonymous metrics
 /// are a 401 (403 for a signed-in agent who is not an admin).
-/// (Mailbox states join here once Okno has mailboxes.)</summary>
+/// Sections add checks of their own (Channels: every enabled account's state, mailboxes included).</summary>
 public static class HealthModule
 {
     public const string Database = "database";

@@ -1,0 +1,336 @@
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Net.Smtp;
+using MailKit.Search;
+using MailKit.Security;
+using Okno.Channels.Email.Mime;
+using Okno.Platform.Files;
+using Okno.Platform.Web;
+
+namespace Okno.Channels.Email;
+
+/// <summary>A mailbox over IMAP (polled) and SMTP (replies), and the MTA intake (a local mail server hands raw mail to
+/// <c>POST /api/v1/channels/{id}/inbound</c>).
+/// <para>The raw mail is kept in the attachment store (content-addressed by SHA-256, flushed before the item's row
+/// commits) and the item's payload is a small JSON reference to it (<see cref="EmailPayload"/>), not the mail itself:
+/// a 25 MB mail as base64 in a database row would be read whole by every query of the inbound table, and the raw
+/// bytes stay where a later ".eml download" can serve them. The item's id is <c>msgid:&lt;Message-ID&gt;</c>, or
+/// <c>sha256:&lt;content hash&gt;</c> for mail without one, so a mail fetched twice, or both fetched and handed over by
+/// the MTA, is one item.</para></summary>
+public sealed class EmailAdapter(AttachmentStore files)
+    : IPollingChannelAdapter<EmailSettings>, IPushChannelAdapter<EmailSettings>, IConnectionTestingChannelAdapter<EmailSettings>
+{
+    public const string IntakeSecretHeader = "X-Okno-Intake-Secret";
+    /// <summary>Mails read per fetch; the rest come at the next one (the cursor moves past what was read).</summary>
+    public const int FetchBatch = 50;
+    private const int TimeoutMs = 30_000;
+
+    // ---- IMAP ----
+
+    public async Task<FetchedBatch> FetchAsync(EmailSettings settings, string? cursor, CancellationToken cancellationToken)
+    {
+        if (!settings.Polls) return new FetchedBatch([], cursor);
+        using var client = await ImapAsync(settings, cancellationToken);
+        var folder = await OpenFolderAsync(client, settings, FolderAccess.ReadOnly, cancellationToken);
+        var validity = folder.UidValidity;
+        // A new UIDVALIDITY means the server renumbered the folder: read it again from the start (the ids drop repeats).
+        var last = Cursor.Read(cursor) is { } c && c.Validity == validity ? c.LastUid : 0u;
+        if (folder.Count == 0) return new FetchedBatch([], new Cursor(validity, last).ToString());
+        var found = await folder.SearchAsync(SearchQuery.Uids(new UniqueIdRange(new UniqueId(validity, last + 1), UniqueId.MaxValue)), cancellationToken);
+        // "n:*" always matches the last message, even one below n.
+        var uids = found.Where(u => u.Id > last).OrderBy(u => u.Id).Take(FetchBatch).ToList();
+        if (uids.Count == 0) return new FetchedBatch([], new Cursor(validity, last).ToString());
+        var summaries = await folder.FetchAsync(uids, MessageSummaryItems.UniqueId | MessageSummaryItems.Size | MessageSummaryItems.Envelope, cancellationToken);
+        var items = new List<RawInboundItem>();
+        foreach (var summary in summaries.OrderBy(s => s.UniqueId.Id))
+        {
+            var imapId = $"{validity}:{summary.UniqueId.Id}";
+            if (summary.Size is { } size && size > settings.MaxMessageBytes)
+            {
+                // Never downloaded: what the envelope says is enough for an admin to find it on the server.
+                var messageId = summary.Envelope?.MessageId;
+                var id = messageId is { Length: > 0 } ? MessageIdKey(messageId) : $"imap:{imapId}";
+                items.Add(new RawInboundItem(id, JsonSerializer.Serialize(new EmailPayload(null, size, imapId, settings.MaxMessageBytes,
+                    summary.Envelope?.From.Mailboxes.FirstOrDefault()?.Address, summary.Envelope?.Subject), JsonSerializerOptions.Web)));
+                continue;
+            }
+            using var stream = await folder.GetStreamAsync(summary.UniqueId, cancellationToken);
+            using var raw = new MemoryStream();
+            await stream.CopyToAsync(raw, cancellationToken);
+            items.Add(await StoreRawAsync(raw.ToArray(), settings, imapId, cancellationToken));
+        }
+        var next = new Cursor(validity, uids[^1].Id).ToString();
+        return new FetchedBatch(items, next, $"{validity}:{string.Join(',', uids.Select(u => u.Id))}");
+    }
+
+    /// <summary>Flags the stored mails \Seen, now that they are committed.</summary>
+    public async Task AcknowledgeAsync(EmailSettings settings, FetchedBatch batch, CancellationToken cancellationToken)
+    {
+        if (batch.Acknowledgement is not { } ack || ack.Split(':') is not [var v, var list] || !uint.TryParse(v, out var validity)) return;
+        var uids = list.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(u => new UniqueId(validity, uint.Parse(u))).ToList();
+        if (uids.Count == 0) return;
+        using var client = await ImapAsync(settings, cancellationToken);
+        var folder = await OpenFolderAsync(client, settings, FolderAccess.ReadWrite, cancellationToken);
+        if (folder.UidValidity != validity) return;
+        await folder.StoreAsync(uids, new StoreFlagsRequest(StoreAction.Add, MessageFlags.Seen) { Silent = true }, cancellationToken);
+        await client.DisconnectAsync(true, cancellationToken);
+    }
+
+    public TimeSpan? PollInterval(EmailSettings settings) => TimeSpan.FromSeconds(settings.PollSeconds);
+
+    private static async Task<ImapClient> ImapAsync(EmailSettings settings, CancellationToken ct)
+    {
+        var client = new ImapClient { Timeout = TimeoutMs };
+        try
+        {
+            await Classified("IMAP", settings.ImapHost!, settings.ImapPort, async () =>
+            {
+                await client.ConnectAsync(settings.ImapHost!.Trim(), settings.ImapPort, Security(settings.ImapSecurity), ct);
+                await client.AuthenticateAsync(settings.ImapUser ?? "", settings.ImapPassword ?? "", ct);
+            });
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<IMailFolder> OpenFolderAsync(ImapClient client, EmailSettings settings, FolderAccess access, CancellationToken ct)
+    {
+        var name = string.IsNullOrWhiteSpace(settings.ImapFolder) ? "INBOX" : settings.ImapFolder.Trim();
+        IMailFolder folder;
+        try
+        {
+            folder = name.Equals("INBOX", StringComparison.OrdinalIgnoreCase) ? client.Inbox : await client.GetFolderAsync(name, ct);
+            await folder.OpenAsync(access, ct);
+        }
+        catch (Exception e) when (e is FolderNotFoundException or ImapCommandException)
+        {
+            throw new OknoException(new ChannelConnectionFailed(ChannelErrorCodes.FolderNotFound, $"IMAP: there is no folder '{name}' in this mailbox.", ("folder", name)));
+        }
+        return folder;
+    }
+
+    // ---- MTA intake ----
+
+    public async Task<PushReceipt> ReceiveAsync(EmailSettings settings, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var given = request.Headers[IntakeSecretHeader].ToString();
+        if (settings.IntakeSecret is not { Length: > 0 } secret
+            || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(secret)))
+            return PushReceipt.Refuse(StatusCodes.Status401Unauthorized, $"The {IntakeSecretHeader} header is missing or wrong.");
+        if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), "message/rfc822", StringComparison.OrdinalIgnoreCase))
+            return PushReceipt.Refuse(StatusCodes.Status415UnsupportedMediaType, "Send the raw mail with Content-Type: message/rfc822.");
+        var limit = settings.MaxMessageBytes;
+        if (request.ContentLength > limit) return PushReceipt.Refuse(StatusCodes.Status413PayloadTooLarge, $"The mail is larger than {settings.MaxMessageMegabytes} MB.");
+        // Read up to the limit and no further, whatever Content-Length said (or if it said nothing).
+        using var raw = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (raw.Length + read > limit) return PushReceipt.Refuse(StatusCodes.Status413PayloadTooLarge, $"The mail is larger than {settings.MaxMessageMegabytes} MB.");
+            raw.Write(buffer, 0, read);
+        }
+        if (raw.Length == 0) return PushReceipt.Refuse(StatusCodes.Status400BadRequest, "The body is empty.");
+        try
+        {
+            return PushReceipt.Accept(await StoreRawAsync(raw.ToArray(), settings, null, cancellationToken));
+        }
+        catch (FormatException e)
+        {
+            return PushReceipt.Refuse(StatusCodes.Status400BadRequest, $"Not a mail: {e.Message}");
+        }
+    }
+
+    // ---- reading a stored item ----
+
+    public InboundMessage Parse(EmailSettings settings, string payload)
+    {
+        var reference = JsonSerializer.Deserialize<EmailPayload>(payload, JsonSerializerOptions.Web) ?? throw new FormatException("The item is empty.");
+        if (reference.Raw is null)
+            throw new UnreadableInboundItem(
+                $"The mail ({reference.Size} bytes, from {reference.From ?? "?"}, subject \"{reference.Subject}\", IMAP {reference.Imap}) is over the " +
+                $"limit of {reference.Limit} bytes; it was left on the server unread.");
+        using var stream = files.Open(reference.Raw) ?? throw new FileNotFoundException($"The raw mail {reference.Raw} is missing from the store.");
+        var mail = EmailParser.Parse(stream, new EmailParseLimits(Math.Max(settings.MaxMessageBytes, reference.Size)));
+        var from = mail.From ?? throw new FormatException("The mail has no sender (From).");
+        var address = from.Address.Trim().ToLowerInvariant();
+        if (!FieldErrors.IsEmail(address)) throw new FormatException("The sender's address is not valid.");
+        var text = !string.IsNullOrWhiteSpace(mail.NewText) ? mail.NewText : mail.Text;
+        if (string.IsNullOrWhiteSpace(text)) text = string.IsNullOrWhiteSpace(mail.Subject) ? "—" : mail.Subject;
+        return new InboundMessage(address, Clean(from.Name), address, Clean(mail.Subject), text,
+            mail.InReplyTo.FirstOrDefault() is { Length: > 0 } answered ? MessageIdKey(answered) : null,
+            IsAutomatic: mail.Automation != EmailAutomation.None,
+            IsOwnEcho: settings.FromAddress is { } own && string.Equals(own.Trim(), address, StringComparison.OrdinalIgnoreCase))
+        {
+            SenderIdIsEmail = true,
+            TicketNumber = EmailComposer.TicketNumberFromSubject(mail.Subject),
+            ThreadedByTransport = true,
+        };
+    }
+
+    /// <summary>No CR/LF or other control characters survive into a stored name or subject.</summary>
+    private static string? Clean(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var clean = new string(value.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();
+        return clean.Length == 0 ? null : clean;
+    }
+
+    private async Task<RawInboundItem> StoreRawAsync(byte[] raw, EmailSettings settings, string? imapId, CancellationToken ct)
+    {
+        ParsedEmail mail;
+        try
+        {
+            mail = EmailParser.Parse(new MemoryStream(raw, writable: false), new EmailParseLimits(Math.Max(settings.MaxMessageBytes, raw.LongLength)));
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not FormatException)
+        {
+            throw new FormatException(e.Message, e);
+        }
+        var (sha, size) = await files.SaveAsync(raw, ct);
+        var id = mail.MessageId is { Length: > 0 } messageId ? MessageIdKey(messageId) : $"sha256:{mail.ContentHash}";
+        return new RawInboundItem(id, JsonSerializer.Serialize(new EmailPayload(sha, size, imapId, null, null, null), JsonSerializerOptions.Web));
+    }
+
+    /// <summary>The id under which a Message-ID is known: on inbound items, received messages and sent replies alike, so
+    /// a reply's In-Reply-To finds the message it answers.</summary>
+    public static string MessageIdKey(string messageId)
+    {
+        var id = messageId.Trim().Trim('<', '>');
+        var key = "msgid:" + id;
+        return key.Length <= InboundItem.ExternalIdMaxLength ? key : "msgid-sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
+    }
+
+    // ---- SMTP ----
+
+    public async Task<DeliveryResult> SendAsync(EmailSettings settings, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(message.RecipientEmail))
+            return DeliveryResult.Failed("The customer has no email address to send the reply to.", retryable: false);
+        if (string.IsNullOrWhiteSpace(settings.FromAddress)) return DeliveryResult.Failed("The mailbox has no From address.", retryable: false);
+        var domain = settings.FromAddress[(settings.FromAddress.LastIndexOf('@') + 1)..].Trim();
+        // The same for every attempt of one delivery: a resend after a crash carries the same Message-ID.
+        var messageId = $"{message.IdempotencyKey}.{message.MessageId}@{domain}";
+        var inReplyTo = message.InReplyToExternalId is { } answered && answered.StartsWith("msgid:", StringComparison.Ordinal) ? answered["msgid:".Length..] : null;
+        var mime = EmailComposer.Compose(new OutgoingEmail(
+            new EmailAddress(settings.FromAddress.Trim(), Clean(settings.FromName)), [new EmailAddress(message.RecipientEmail.Trim(), null)], [],
+            Clean(message.Subject) ?? "", message.TicketNumber, message.BodyText, string.IsNullOrWhiteSpace(message.BodyHtml) ? null : message.BodyHtml,
+            messageId, inReplyTo, inReplyTo is null ? [] : [inReplyTo], [], AutoSubmitted: false));
+        try
+        {
+            using var smtp = await SmtpAsync(settings, cancellationToken);
+            await smtp.SendAsync(mime, cancellationToken);
+            await smtp.DisconnectAsync(true, cancellationToken);
+        }
+        catch (SmtpCommandException e)
+        {
+            // 5xx and a refused recipient will not pass by waiting; 4xx (greylisting, a full queue) may.
+            var permanent = (int)e.StatusCode >= 500 || e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.SenderNotAccepted;
+            return DeliveryResult.Failed($"SMTP {(int)e.StatusCode}: {e.Message}", retryable: !permanent);
+        }
+        catch (OknoException e)
+        {
+            // A wrong password or an unreachable server: retried, since an admin may fix it meanwhile.
+            return DeliveryResult.Failed(e.Message, retryable: true);
+        }
+        catch (Exception e) when (e is SmtpProtocolException or IOException or SocketException or TimeoutException or ServiceNotConnectedException)
+        {
+            return DeliveryResult.Failed($"SMTP: {e.Message}", retryable: true);
+        }
+        return DeliveryResult.Sent(MessageIdKey(messageId));
+    }
+
+    private static async Task<SmtpClient> SmtpAsync(EmailSettings settings, CancellationToken ct)
+    {
+        var client = new SmtpClient { Timeout = TimeoutMs };
+        try
+        {
+            await Classified("SMTP", settings.SmtpHost!, settings.SmtpPort, async () =>
+            {
+                await client.ConnectAsync(settings.SmtpHost!.Trim(), settings.SmtpPort, Security(settings.SmtpSecurity), ct);
+                if (!string.IsNullOrWhiteSpace(settings.SmtpUser)) await client.AuthenticateAsync(settings.SmtpUser, settings.SmtpPassword ?? "", ct);
+            });
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    // ---- test connection ----
+
+    public async Task TestConnectionAsync(EmailSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Polls)
+        {
+            using var imap = await ImapAsync(settings, cancellationToken);
+            await OpenFolderAsync(imap, settings, FolderAccess.ReadOnly, cancellationToken);
+            await imap.DisconnectAsync(true, cancellationToken);
+        }
+        using var smtp = await SmtpAsync(settings, cancellationToken);
+        await smtp.DisconnectAsync(true, cancellationToken);
+    }
+
+    private static SecureSocketOptions Security(string security) => security switch
+    {
+        EmailSettings.None => SecureSocketOptions.None,
+        EmailSettings.StartTls => SecureSocketOptions.StartTls,
+        _ => SecureSocketOptions.SslOnConnect,
+    };
+
+    /// <summary>Runs a connect-and-sign-in, turning what went wrong into a coded error an admin can act on.</summary>
+    private static async Task Classified(string server, string host, int port, Func<Task> connect)
+    {
+        (string Code, string Detail)? failure;
+        try
+        {
+            await connect();
+            return;
+        }
+        catch (AuthenticationException)
+        {
+            failure = (ChannelErrorCodes.AuthenticationFailed, $"{server}: {host} refused the user name or password.");
+        }
+        catch (SslHandshakeException)
+        {
+            failure = (ChannelErrorCodes.CertificateRejected, $"{server}: the TLS certificate of {host} is not trusted, or TLS could not be agreed.");
+        }
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain)
+        {
+            failure = (ChannelErrorCodes.HostNotFound, $"{server}: the host {host} was not found.");
+        }
+        catch (Exception e) when (e is SocketException or TimeoutException or OperationCanceledException { InnerException: TimeoutException })
+        {
+            failure = (ChannelErrorCodes.ConnectionRefused, $"{server}: {host}:{port} refused the connection or did not answer.");
+        }
+        catch (Exception e) when (e is ImapProtocolException or SmtpProtocolException or ImapCommandException or SmtpCommandException or IOException
+            or NotSupportedException)
+        {
+            failure = (ChannelErrorCodes.ProtocolError, $"{server}: {host}:{port} did not answer as expected ({e.Message}); check the port and the security.");
+        }
+        throw new OknoException(new ChannelConnectionFailed(failure.Value.Code, failure.Value.Detail, ("server", server), ("host", host), ("port", port)));
+    }
+}
+
+/// <summary>What an email item's payload holds: a reference to the raw mail in the attachment store (<see cref="Raw"/>,
+/// its SHA-256), or, for a mail over the size limit that was never downloaded, what the server said of it.</summary>
+public sealed record EmailPayload(string? Raw, long Size, string? Imap, long? Limit, string? From, string? Subject);
+
+/// <summary>Where an IMAP fetch stopped: the folder's UIDVALIDITY and the last UID read.</summary>
+internal sealed record Cursor(uint Validity, uint LastUid)
+{
+    public override string ToString() => $"{Validity}:{LastUid}";
+
+    public static Cursor? Read(string? cursor) =>
+        cursor?.Split(':') is [var v, var u] && uint.TryParse(v, out var validity) && uint.TryParse(u, out var uid) ? new Cursor(validity, uid) : null;
+}
