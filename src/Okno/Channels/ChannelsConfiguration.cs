@@ -29,6 +29,8 @@ internal sealed class ChannelDeliveryConfiguration : IEntityTypeConfiguration<Ch
         b.HasIndex(d => d.MessageId).IsUnique();
         // The queue reads pending rows by due time.
         b.HasIndex(d => new { d.Status, d.NextAttemptAt, d.Id });
+        // The outbox list (newest first, by state).
+        b.HasIndex(d => new { d.Status, d.Id });
         b.Property(d => d.LeaseToken).HasMaxLength(64).IsConcurrencyToken();
         b.Property(d => d.LastError).HasMaxLength(Message.DeliveryErrorMaxLength);
         b.HasOne(d => d.Message).WithMany().HasForeignKey(d => d.MessageId).OnDelete(DeleteBehavior.Restrict);
@@ -47,6 +49,12 @@ internal sealed class InboundItemConfiguration : IEntityTypeConfiguration<Inboun
         // Redelivery of an item is a no-op: the second insert of (account, id) is refused.
         b.HasIndex(i => new { i.AccountId, i.ExternalId }).IsUnique();
         b.HasIndex(i => new { i.Status, i.NextAttemptAt, i.Id });
+        // An account's items by state, newest first (the admin's review list).
+        b.HasIndex(i => new { i.AccountId, i.Status, i.Id });
+        // The per-sender rate limit counts a sender's recent items.
+        b.HasIndex(i => new { i.AccountId, i.Sender, i.ReceivedAt });
+        b.Property(i => i.Sender).HasMaxLength(InboundItem.SenderMaxLength);
+        b.Property(i => i.Subject).HasMaxLength(InboundItem.SubjectMaxLength);
         b.HasOne<ChannelAccount>().WithMany().HasForeignKey(i => i.AccountId).OnDelete(DeleteBehavior.Restrict);
     }
 }

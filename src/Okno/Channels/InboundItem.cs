@@ -1,6 +1,8 @@
 namespace Okno.Channels;
 
-public enum InboundStatus { Pending, Done, Ignored, Quarantined }
+/// <summary>Held: read, but kept back for an agent to look at rather than written (a mail that claims to answer a
+/// ticket but comes from someone not in its conversation, a storm from one sender); released by hand.</summary>
+public enum InboundStatus { Pending, Done, Ignored, Quarantined, Held }
 
 /// <summary>A raw item as a transport delivered it, stored before anything reads it: the account and the item's id in
 /// the transport are unique together, so a redelivery is a no-op. The pipeline (<see cref="InboundProcessor"/>)
@@ -27,4 +29,11 @@ public sealed class InboundItem
     /// <summary>The ticket and message it became (none when a filter ignored it).</summary>
     public long? TicketId { get; set; }
     public long? MessageId { get; set; }
+
+    public const int SenderMaxLength = 320;
+    public const int SubjectMaxLength = 500;
+    /// <summary>Who sent it and its subject, as read when it was processed: for the list an admin reviews and for the
+    /// per-sender rate limit, without reading every payload again.</summary>
+    public string? Sender { get; set; }
+    public string? Subject { get; set; }
 }

@@ -21,4 +21,17 @@ public sealed class Attachment
     public string ContentType { get; private set; } = "";
     public long Size { get; private set; }
     public string Sha256 { get; private set; } = "";
+    /// <summary>Shown inside the message (a mail's <c>cid:</c> image) rather than listed under it.</summary>
+    public bool IsInline { get; private set; }
+    /// <summary>A mail part's Content-ID, without angle brackets: what the HTML's <c>cid:</c> links name.</summary>
+    public string? ContentId { get; private set; }
+
+    public const int ContentIdMaxLength = 255;
+
+    public Attachment Inline(string? contentId, bool isInline)
+    {
+        ContentId = contentId is { Length: > ContentIdMaxLength } ? contentId[..ContentIdMaxLength] : contentId;
+        IsInline = isInline;
+        return this;
+    }
 }

@@ -45,7 +45,11 @@ public sealed class AttachmentIntake(AttachmentStore store, IOptions<OknoOptions
     /// <summary>A file written to the store; <see cref="ToAttachment"/> makes a fresh row for each transaction attempt.</summary>
     public sealed record Stored(string FileName, string ContentType, long Size, string Sha256)
     {
-        public Attachment ToAttachment() => new(FileName, ContentType, Size, Sha256);
+        /// <summary>A mail part's Content-ID and whether it is shown in place (see <see cref="Attachment.IsInline"/>).</summary>
+        public string? ContentId { get; init; }
+        public bool IsInline { get; init; }
+
+        public Attachment ToAttachment() => new Attachment(FileName, ContentType, Size, Sha256).Inline(ContentId, IsInline);
     }
 
     public async Task<List<Stored>> SaveAsync(IEnumerable<Decoded> files, CancellationToken cancellationToken)

@@ -48,6 +48,38 @@ public sealed class Message : Platform.Search.ISearchable
     /// <summary>Why the last attempt to deliver failed (kept while a retry waits, so agents see why it is late).</summary>
     public string? DeliveryError { get; private set; }
 
+    public const int AddressesMaxLength = 2000;
+
+    /// <summary>For mail, who it was from and to as its headers said (bare addresses; To and Cc comma-separated);
+    /// null for a message that never was a mail.</summary>
+    public string? FromAddress { get; private set; }
+    public string? ToAddresses { get; private set; }
+    public string? CcAddresses { get; private set; }
+    /// <summary>The SHA-256 of the raw mail in the attachment store, for the ".eml" download of an incoming mail.</summary>
+    public string? RawSha256 { get; private set; }
+
+    /// <summary>Records a mail's addresses (each list cut to <see cref="AddressesMaxLength"/> at an address boundary).</summary>
+    public void Addressed(string? from, IEnumerable<string> to, IEnumerable<string> cc)
+    {
+        FromAddress = from is { Length: > 320 } ? from[..320] : from;
+        ToAddresses = Joined(to);
+        CcAddresses = Joined(cc);
+    }
+
+    public void KeepRaw(string sha256) => RawSha256 = sha256;
+
+    private static string? Joined(IEnumerable<string> addresses)
+    {
+        var joined = "";
+        foreach (var address in addresses)
+        {
+            var next = joined.Length == 0 ? address : joined + ", " + address;
+            if (next.Length > AddressesMaxLength) break;
+            joined = next;
+        }
+        return joined.Length == 0 ? null : joined;
+    }
+
     /// <summary>Records the channel an incoming message arrived through and its id there.</summary>
     public void ReceivedThrough(long channelAccountId, string externalId)
     {

@@ -78,6 +78,12 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         b.Property(m => m.ExternalId).HasMaxLength(Message.ExternalIdMaxLength);
         b.Property(m => m.DeliveryError).HasMaxLength(Message.DeliveryErrorMaxLength);
         b.HasIndex(m => new { m.TicketId, m.Id });
+        // Mail threading and loop checks find a message by its id in its channel (In-Reply-To, References, a bounce).
+        b.HasIndex(m => new { m.ChannelAccountId, m.ExternalId }).HasFilter("\"ExternalId\" IS NOT NULL");
+        b.Property(m => m.FromAddress).HasMaxLength(320);
+        b.Property(m => m.ToAddresses).HasMaxLength(Message.AddressesMaxLength);
+        b.Property(m => m.CcAddresses).HasMaxLength(Message.AddressesMaxLength);
+        b.Property(m => m.RawSha256).HasMaxLength(64);
         b.HasMany(m => m.Attachments).WithOne(a => a.Message).HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -92,6 +98,19 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         b.Property(a => a.Sha256).HasMaxLength(64);
         b.HasIndex(a => a.MessageId);
         b.HasIndex(a => a.Sha256);
+        b.Property(a => a.ContentId).HasMaxLength(Attachment.ContentIdMaxLength);
+    }
+}
+
+internal sealed class TicketParticipantConfiguration : IEntityTypeConfiguration<TicketParticipant>
+{
+    public void Configure(EntityTypeBuilder<TicketParticipant> b)
+    {
+        b.ToTable("TicketParticipants");
+        b.Property(p => p.Address).HasMaxLength(TicketParticipant.AddressMaxLength);
+        b.Property(p => p.Name).HasMaxLength(TicketParticipant.NameMaxLength);
+        b.HasIndex(p => new { p.TicketId, p.Address }).IsUnique();
+        b.HasOne<Ticket>().WithMany().HasForeignKey(p => p.TicketId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -17,5 +17,6 @@ public static class TicketsData
         public DbSet<TicketCount> TicketCounts => db.Set<TicketCount>();
         public DbSet<Tag> Tags => db.Set<Tag>();
         public DbSet<TicketTag> TicketTags => db.Set<TicketTag>();
+        public DbSet<TicketParticipant> TicketParticipants => db.Set<TicketParticipant>();
     }
 }

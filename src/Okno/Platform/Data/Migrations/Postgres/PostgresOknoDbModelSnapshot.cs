@@ -286,6 +286,8 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasIndex("MessageId")
                         .IsUnique();
 
+                    b.HasIndex("Status", "Id");
+
                     b.HasIndex("Status", "NextAttemptAt", "Id");
 
                     b.ToTable("ChannelDeliveries", (string)null);
@@ -338,10 +340,18 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Sender")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<long?>("TicketId")
                         .HasColumnType("bigint");
@@ -350,6 +360,10 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("AccountId", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("AccountId", "Sender", "ReceivedAt");
+
+                    b.HasIndex("AccountId", "Status", "Id");
 
                     b.HasIndex("Status", "NextAttemptAt", "Id");
 
@@ -1186,6 +1200,10 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("ContentId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -1195,6 +1213,9 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
+
+                    b.Property<bool>("IsInline")
+                        .HasColumnType("boolean");
 
                     b.Property<long>("MessageId")
                         .HasColumnType("bigint");
@@ -1240,6 +1261,10 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("CcAddresses")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<long?>("ChannelAccountId")
                         .HasColumnType("bigint");
 
@@ -1263,13 +1288,28 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<string>("FromAddress")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
                     b.Property<bool>("IsInternal")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("RawSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<long>("TicketId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ToAddresses")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ChannelAccountId", "ExternalId")
+                        .HasFilter("\"ExternalId\" IS NOT NULL");
 
                     b.HasIndex("TicketId", "Id");
 
@@ -1531,6 +1571,37 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("TicketLinks", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Tickets.TicketParticipant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId", "Address")
+                        .IsUnique();
+
+                    b.ToTable("TicketParticipants", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketTag", b =>
@@ -1822,6 +1893,15 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Tickets.TicketParticipant", b =>
+                {
                     b.HasOne("Okno.Tickets.Ticket", null)
                         .WithMany()
                         .HasForeignKey("TicketId")

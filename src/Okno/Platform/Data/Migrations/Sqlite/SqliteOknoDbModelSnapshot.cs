@@ -268,6 +268,8 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasIndex("MessageId")
                         .IsUnique();
 
+                    b.HasIndex("Status", "Id");
+
                     b.HasIndex("Status", "NextAttemptAt", "Id");
 
                     b.ToTable("ChannelDeliveries", (string)null);
@@ -318,9 +320,17 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Sender")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("TicketId")
@@ -330,6 +340,10 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("AccountId", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("AccountId", "Sender", "ReceivedAt");
+
+                    b.HasIndex("AccountId", "Status", "Id");
 
                     b.HasIndex("Status", "NextAttemptAt", "Id");
 
@@ -1127,6 +1141,10 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ContentId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -1136,6 +1154,9 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsInline")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("MessageId")
                         .HasColumnType("INTEGER");
@@ -1179,6 +1200,10 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CcAddresses")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ChannelAccountId")
                         .HasColumnType("INTEGER");
 
@@ -1202,13 +1227,28 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FromAddress")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsInternal")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RawSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("TicketId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ToAddresses")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ChannelAccountId", "ExternalId")
+                        .HasFilter("\"ExternalId\" IS NOT NULL");
 
                     b.HasIndex("TicketId", "Id");
 
@@ -1460,6 +1500,35 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("TicketLinks", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Tickets.TicketParticipant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId", "Address")
+                        .IsUnique();
+
+                    b.ToTable("TicketParticipants", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketTag", b =>
@@ -1751,6 +1820,15 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Tickets.TicketParticipant", b =>
+                {
                     b.HasOne("Okno.Tickets.Ticket", null)
                         .WithMany()
                         .HasForeignKey("TicketId")
