@@ -36,4 +36,7 @@ public sealed class InboundItem
     /// per-sender rate limit, without reading every payload again.</summary>
     public string? Sender { get; set; }
     public string? Subject { get; set; }
+    /// <summary>A held item an agent let through: processed again, and not held a second time.</summary>
+    public DateTimeOffset? ReleasedAt { get; set; }
+    public long? ReleasedBy { get; set; }
 }

@@ -340,6 +340,12 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ReleasedBy")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Sender")
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");

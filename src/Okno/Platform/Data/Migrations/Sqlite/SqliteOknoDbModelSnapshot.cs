@@ -320,6 +320,12 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReleasedBy")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Sender")
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");

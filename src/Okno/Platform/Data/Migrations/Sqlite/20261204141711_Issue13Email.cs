@@ -1,10 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Okno.Platform.Data.Migrations.Postgres
+namespace Okno.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Issue13Email : Migration
@@ -15,56 +13,68 @@ namespace Okno.Platform.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "CcAddresses",
                 table: "Messages",
-                type: "character varying(2000)",
+                type: "TEXT",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "FromAddress",
                 table: "Messages",
-                type: "character varying(320)",
+                type: "TEXT",
                 maxLength: 320,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "RawSha256",
                 table: "Messages",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ToAddresses",
                 table: "Messages",
-                type: "character varying(2000)",
+                type: "TEXT",
                 maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ReleasedAt",
+                table: "ChannelInboundItems",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ReleasedBy",
+                table: "ChannelInboundItems",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Sender",
                 table: "ChannelInboundItems",
-                type: "character varying(320)",
+                type: "TEXT",
                 maxLength: 320,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Subject",
                 table: "ChannelInboundItems",
-                type: "character varying(500)",
+                type: "TEXT",
                 maxLength: 500,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ContentId",
                 table: "Attachments",
-                type: "character varying(255)",
+                type: "TEXT",
                 maxLength: 255,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsInline",
                 table: "Attachments",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
@@ -72,12 +82,12 @@ namespace Okno.Platform.Data.Migrations.Postgres
                 name: "TicketParticipants",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TicketId = table.Column<long>(type: "bigint", nullable: false),
-                    Address = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TicketId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -155,6 +165,14 @@ namespace Okno.Platform.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "ToAddresses",
                 table: "Messages");
+
+            migrationBuilder.DropColumn(
+                name: "ReleasedAt",
+                table: "ChannelInboundItems");
+
+            migrationBuilder.DropColumn(
+                name: "ReleasedBy",
+                table: "ChannelInboundItems");
 
             migrationBuilder.DropColumn(
                 name: "Sender",

@@ -1,8 +1,10 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Okno.Platform.Data.Migrations.Sqlite
+namespace Okno.Platform.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Issue13Email : Migration
@@ -13,56 +15,68 @@ namespace Okno.Platform.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "CcAddresses",
                 table: "Messages",
-                type: "TEXT",
+                type: "character varying(2000)",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "FromAddress",
                 table: "Messages",
-                type: "TEXT",
+                type: "character varying(320)",
                 maxLength: 320,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "RawSha256",
                 table: "Messages",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ToAddresses",
                 table: "Messages",
-                type: "TEXT",
+                type: "character varying(2000)",
                 maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ReleasedAt",
+                table: "ChannelInboundItems",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ReleasedBy",
+                table: "ChannelInboundItems",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Sender",
                 table: "ChannelInboundItems",
-                type: "TEXT",
+                type: "character varying(320)",
                 maxLength: 320,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Subject",
                 table: "ChannelInboundItems",
-                type: "TEXT",
+                type: "character varying(500)",
                 maxLength: 500,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ContentId",
                 table: "Attachments",
-                type: "TEXT",
+                type: "character varying(255)",
                 maxLength: 255,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsInline",
                 table: "Attachments",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
@@ -70,12 +84,12 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                 name: "TicketParticipants",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TicketId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TicketId = table.Column<long>(type: "bigint", nullable: false),
+                    Address = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -153,6 +167,14 @@ namespace Okno.Platform.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "ToAddresses",
                 table: "Messages");
+
+            migrationBuilder.DropColumn(
+                name: "ReleasedAt",
+                table: "ChannelInboundItems");
+
+            migrationBuilder.DropColumn(
+                name: "ReleasedBy",
+                table: "ChannelInboundItems");
 
             migrationBuilder.DropColumn(
                 name: "Sender",
