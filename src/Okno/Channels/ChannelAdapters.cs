@@ -13,7 +13,14 @@ namespace Okno.Channels;
 /// <param name="InReplyToExternalId">The channel's id of the customer message this reply answers, for threading.</param>
 public sealed record OutboundMessage(
     long MessageId, long TicketNumber, string Subject, string BodyText, string BodyHtml, string? RecipientId, string? RecipientEmail,
-    string? InReplyToExternalId, string IdempotencyKey);
+    string? InReplyToExternalId, string IdempotencyKey)
+{
+    /// <summary>Who else takes part in the conversation (a ticket's participants, by email address): copied on the
+    /// reply where the transport can (mail's Cc).</summary>
+    public IReadOnlyList<string> CopyTo { get; init; } = [];
+    /// <summary>The channel ids of the conversation's earlier messages, oldest first (mail's References header).</summary>
+    public IReadOnlyList<string> ThreadExternalIds { get; init; } = [];
+}
 
 /// <summary>What a send came to: handed over (with the channel's id for the message, if it gives one), or failed,
 /// saying why and whether trying again may help (a timeout may; a rejected recipient will not).</summary>
@@ -44,7 +51,22 @@ public sealed record InboundMessage(
     /// <summary>The transport says which conversation an item continues (mail headers, a subject token): an item that
     /// names none opens a new ticket instead of continuing the customer's latest open one (as a chat would).</summary>
     public bool ThreadedByTransport { get; init; }
+    /// <summary>Every earlier message the item says it continues, the one it answers first (mail: In-Reply-To, then
+    /// References from the newest back); <see cref="InReplyToExternalId"/> is the first of them.</summary>
+    public IReadOnlyList<string> ReferencedExternalIds { get; init; } = [];
+    /// <summary>Others the item was addressed to besides the account itself (mail's To and Cc without the mailbox's
+    /// own address): they become participants of the ticket.</summary>
+    public IReadOnlyList<InboundAddress> OtherRecipients { get; init; } = [];
+    /// <summary>A message to a closed ticket reopens it (the account's choice) instead of opening a linked follow-up.</summary>
+    public bool ReopensClosed { get; init; }
+    /// <summary>The item reports that a message this desk sent could not be delivered (a mail bounce): the channel id
+    /// of that message, and why.</summary>
+    public string? BouncedExternalId { get; init; }
+    public string? BounceReason { get; init; }
 }
+
+/// <summary>An address an item was sent to, with its display name if it had one.</summary>
+public sealed record InboundAddress(string Address, string? Name);
 
 /// <summary>An item that can never be read (a mail over the size limit): quarantined at once with this reason, not
 /// tried again.</summary>

@@ -19,7 +19,8 @@ public static class ChannelsModule
             // The inbound pipeline, in order; the InboundTicketWriter ends it.
             .AddFilter<LoopFilter>()
             .AddFilter<IdentifyCustomerFilter>()
-            .AddFilter<FindConversationFilter>();
+            .AddFilter<FindConversationFilter>()
+            .AddFilter<SenderRateLimitFilter>();
         services.AddHealthChecks().AddCheck<ChannelsHealthCheck>(ChannelsHealthCheck.Name);
         services.AddSingleton<ISaveHook, DeliveryQueue>();
         services.AddTicketEventHandler<WakeDeliveriesOnReply>();

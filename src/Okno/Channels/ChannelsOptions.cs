@@ -17,6 +17,9 @@ public sealed class ChannelsOptions
     /// <summary>Attempts at processing an inbound item before it is quarantined.</summary>
     public int InboundAttempts { get; set; } = 5;
     public TimeSpan InboundBackoff { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>Items one sender may send an account within an hour before the next that would open a new ticket is held
+    /// for review (<see cref="SenderRateLimitFilter"/>); 0 turns the limit off.</summary>
+    public int NewTicketsPerSenderPerHour { get; set; } = 30;
     /// <summary>How long a node holds an item it took before another node may take it (a node that died).</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
     /// <summary>How long one send may take.</summary>

@@ -87,8 +87,14 @@ public sealed class DeliverMessages(
         var inReplyTo = await db.Messages
             .Where(m => m.TicketId == row.TicketId && m.Direction == MessageDirection.In && m.ChannelAccountId == account.Id && m.Id < row.MessageId)
             .OrderByDescending(m => m.Id).Select(m => m.ExternalId).FirstOrDefaultAsync(ct);
+        // The conversation's participants are copied, and its earlier mails named, so every client threads the reply.
+        var copyTo = await db.TicketParticipants.Where(p => p.TicketId == row.TicketId).OrderBy(p => p.Id).Select(p => p.Address).Take(50).ToListAsync(ct);
+        var thread = await db.Messages
+            .Where(m => m.TicketId == row.TicketId && m.ChannelAccountId == account.Id && m.ExternalId != null && m.Id < row.MessageId)
+            .OrderByDescending(m => m.Id).Select(m => m.ExternalId!).Take(20).ToListAsync(ct);
+        thread.Reverse();
         return (account, new OutboundMessage(row.MessageId, row.Number, row.Subject, row.BodyText, row.BodyHtml, recipientId, recipientEmail, inReplyTo,
-            $"okno-delivery-{row.Id}"));
+            $"okno-delivery-{row.Id}") { CopyTo = copyTo, ThreadExternalIds = thread });
     }
 
     private async Task<DeliveryResult> SendAsync(IServiceProvider services, ChannelAccount account, OutboundMessage message, CancellationToken ct)

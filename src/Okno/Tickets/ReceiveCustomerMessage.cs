@@ -13,6 +13,9 @@ public sealed record CustomerMessage(MessageBody Body, IReadOnlyList<AttachmentI
     /// <summary>The contact who wrote; null is the ticket's customer.</summary>
     public long? ContactId { get; init; }
 
+    /// <summary>A closed ticket is reopened by the message instead of getting a linked follow-up (a mailbox set so).</summary>
+    public bool ReopenClosed { get; init; }
+
     /// <summary>The caller's own rows in the message's transaction (a channel's inbound item marked done): run after the
     /// message is saved, with the ticket it went to (a follow-up, if the ticket was closed), then saved with it; if it
     /// throws, nothing is written. Write only through the given context and keep no state: it runs again whenever the
@@ -48,9 +51,11 @@ public sealed class ReceiveCustomerMessage(OknoDb db, TicketCreations creations,
                 if (survivor is null) break;
                 ticket = survivor;
             }
+            var now = clock.GetUtcNow();
+            if (ticket is { Status: TicketStatus.Closed, MergedIntoId: null } && message.ReopenClosed)
+                ticket.ReopenForCustomer(Actor.Contact(message.ContactId ?? ticket.ContactId), now);
             if (ticket.Status == TicketStatus.Closed) return (Written: (ReceivedMessage?)null, Closed: ticket);
 
-            var now = clock.GetUtcNow();
             var written = new Message(MessageDirection.In, false, Actor.Contact(message.ContactId ?? ticket.ContactId), message.Body.Text,
                 message.Body.Html, now);
             written.Attachments.AddRange(message.Attachments.Select(a => a.ToAttachment()));

@@ -158,6 +158,18 @@ public sealed class Ticket : Platform.Search.ISearchable
         return message;
     }
 
+    /// <summary>Reopens a closed ticket for a customer's message, where the desk chose that over a follow-up (a mailbox
+    /// set to reopen). Closed is otherwise final — agents change it by no other way — and a merged ticket is never
+    /// reopened (its messages go to the survivor).</summary>
+    public void ReopenForCustomer(Actor actor, DateTimeOffset now)
+    {
+        if (Status != TicketStatus.Closed || MergedIntoId is not null) return;
+        Status = TicketStatus.Open;
+        ClosedAt = null;
+        ResolvedAt = null;
+        Record(actor, now, TicketEventKind.Changed, "status", TicketStatus.Closed.ToSnakeCase(), TicketStatus.Open.ToSnakeCase());
+    }
+
     /// <summary>Merges this ticket into <paramref name="survivor"/>: both histories record it, this one points to the
     /// survivor and is closed. Messages stay where they were written; the survivor's timeline shows them.</summary>
     public void MergeInto(Ticket survivor, Actor actor, DateTimeOffset now)

@@ -21,7 +21,7 @@ namespace Okno.Channels.Email;
 /// bytes stay where a later ".eml download" can serve them. The item's id is <c>msgid:&lt;Message-ID&gt;</c>, or
 /// <c>sha256:&lt;content hash&gt;</c> for mail without one, so a mail fetched twice, or both fetched and handed over by
 /// the MTA, is one item.</para></summary>
-public sealed class EmailAdapter(AttachmentStore files)
+public sealed partial class EmailAdapter(AttachmentStore files)
     : IPollingChannelAdapter<EmailSettings>, IPushChannelAdapter<EmailSettings>, IConnectionTestingChannelAdapter<EmailSettings>
 {
     public const string IntakeSecretHeader = "X-Okno-Intake-Secret";
@@ -165,16 +165,73 @@ public sealed class EmailAdapter(AttachmentStore files)
         if (!FieldErrors.IsEmail(address)) throw new FormatException("The sender's address is not valid.");
         var text = !string.IsNullOrWhiteSpace(mail.NewText) ? mail.NewText : mail.Text;
         if (string.IsNullOrWhiteSpace(text)) text = string.IsNullOrWhiteSpace(mail.Subject) ? "—" : mail.Subject;
-        return new InboundMessage(address, Clean(from.Name), address, Clean(mail.Subject), text,
-            mail.InReplyTo.FirstOrDefault() is { Length: > 0 } answered ? MessageIdKey(answered) : null,
-            IsAutomatic: mail.Automation != EmailAutomation.None,
-            IsOwnEcho: settings.FromAddress is { } own && string.Equals(own.Trim(), address, StringComparison.OrdinalIgnoreCase))
+        var referenced = Referenced(mail);
+        var own = OwnAddresses(settings);
+        return new InboundMessage(address, Clean(from.Name), address, Clean(mail.Subject), text, referenced.FirstOrDefault(),
+            IsAutomatic: mail.Automation != EmailAutomation.None, IsOwnEcho: own.Contains(address))
         {
             SenderIdIsEmail = true,
             TicketNumber = EmailComposer.TicketNumberFromSubject(mail.Subject),
             ThreadedByTransport = true,
+            ReferencedExternalIds = referenced,
+            OtherRecipients = OtherRecipients(mail, own, address),
+            ReopensClosed = settings.ReplyToClosed == EmailSettings.Reopen,
+            BouncedExternalId = mail.BouncedMessageId is { Length: > 0 } bounced ? MessageIdKey(bounced) : null,
+            BounceReason = mail.Automation == EmailAutomation.DeliveryStatus ? BounceReason(mail) : null,
         };
     }
+
+    /// <summary>What the mail server said in its bounce: its Diagnostic-Code or Status line if the report has one, else the
+    /// report's first line.</summary>
+    private static string BounceReason(ParsedEmail mail)
+    {
+        var lines = mail.Text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var line = lines.FirstOrDefault(l => l.StartsWith("Diagnostic-Code:", StringComparison.OrdinalIgnoreCase))
+            ?? lines.FirstOrDefault(l => SmtpReply().IsMatch(l))
+            ?? lines.FirstOrDefault(l => l.StartsWith("Status:", StringComparison.OrdinalIgnoreCase))
+            ?? lines.FirstOrDefault() ?? mail.Subject;
+        line = Clean(line) ?? "";
+        return "The mail bounced: " + (line.Length <= 300 ? line : line[..300]);
+    }
+
+    /// <summary>A line with an SMTP reply code or an enhanced status code (550, 5.1.1): what the remote server said.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b[45]\d\d\b|\b[45]\.\d{1,3}\.\d{1,3}\b")]
+    private static partial System.Text.RegularExpressions.Regex SmtpReply();
+
+    /// <summary>How many earlier mails a reply's headers may name that threading looks up (a long References chain is
+    /// cut at its newest end, which is where the answered mail is).</summary>
+    private const int MaxReferenced = 20;
+
+    /// <summary>In-Reply-To first, then References from the newest back, without repeats.</summary>
+    private static IReadOnlyList<string> Referenced(ParsedEmail mail)
+    {
+        var keys = new List<string>();
+        foreach (var id in mail.InReplyTo.Concat(mail.References.Reverse()))
+        {
+            if (string.IsNullOrWhiteSpace(id)) continue;
+            var key = MessageIdKey(id);
+            if (!keys.Contains(key)) keys.Add(key);
+            if (keys.Count == MaxReferenced) break;
+        }
+        return keys;
+    }
+
+    /// <summary>The addresses that are the mailbox itself: mail to or from them is not a customer's or a participant's.</summary>
+    private static HashSet<string> OwnAddresses(EmailSettings settings)
+    {
+        var own = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var candidate in new[] { settings.FromAddress, settings.ImapUser })
+            if (candidate?.Trim().ToLowerInvariant() is { Length: > 0 } a && FieldErrors.IsEmail(a)) own.Add(a);
+        return own;
+    }
+
+    /// <summary>To and Cc besides the mailbox and the sender: they join the conversation as participants (at most 20,
+    /// so a mail to a whole department does not copy every reply to it).</summary>
+    private static IReadOnlyList<InboundAddress> OtherRecipients(ParsedEmail mail, HashSet<string> own, string sender) =>
+        mail.To.Concat(mail.Cc)
+            .Select(a => new InboundAddress(a.Address.Trim().ToLowerInvariant(), Clean(a.Name)))
+            .Where(a => a.Address.Length <= 254 && FieldErrors.IsEmail(a.Address) && !own.Contains(a.Address) && a.Address != sender)
+            .DistinctBy(a => a.Address).Take(20).ToList();
 
     /// <summary>No CR/LF or other control characters survive into a stored name or subject.</summary>
     private static string? Clean(string? value)
@@ -220,10 +277,18 @@ public sealed class EmailAdapter(AttachmentStore files)
         // The same for every attempt of one delivery: a resend after a crash carries the same Message-ID.
         var messageId = $"{message.IdempotencyKey}.{message.MessageId}@{domain}";
         var inReplyTo = message.InReplyToExternalId is { } answered && answered.StartsWith("msgid:", StringComparison.Ordinal) ? answered["msgid:".Length..] : null;
+        // References: the ticket's thread (oldest first) ending with the mail answered, so any client threads the reply.
+        var references = message.ThreadExternalIds.Append(message.InReplyToExternalId)
+            .Where(id => id is not null && id.StartsWith("msgid:", StringComparison.Ordinal)).Select(id => id!["msgid:".Length..])
+            .Distinct().TakeLast(MaxReferenced).ToList();
+        if (inReplyTo is not null) { references.Remove(inReplyTo); references.Add(inReplyTo); }
+        var recipient = message.RecipientEmail.Trim();
+        var copies = message.CopyTo.Where(a => FieldErrors.IsEmail(a) && !string.Equals(a, recipient, StringComparison.OrdinalIgnoreCase))
+            .Select(a => new EmailAddress(a, null)).ToList();
         var mime = EmailComposer.Compose(new OutgoingEmail(
-            new EmailAddress(settings.FromAddress.Trim(), Clean(settings.FromName)), [new EmailAddress(message.RecipientEmail.Trim(), null)], [],
+            new EmailAddress(settings.FromAddress.Trim(), Clean(settings.FromName)), [new EmailAddress(recipient, null)], copies,
             Clean(message.Subject) ?? "", message.TicketNumber, message.BodyText, string.IsNullOrWhiteSpace(message.BodyHtml) ? null : message.BodyHtml,
-            messageId, inReplyTo, inReplyTo is null ? [] : [inReplyTo], [], AutoSubmitted: false));
+            messageId, inReplyTo, references, [], AutoSubmitted: false));
         try
         {
             using var smtp = await SmtpAsync(settings, cancellationToken);

@@ -12,8 +12,14 @@ public sealed record EmailSettings(
     string? SmtpHost = null, int SmtpPort = 587, string SmtpSecurity = EmailSettings.StartTls, string? SmtpUser = null,
     [property: Secret] string? SmtpPassword = null,
     string? FromName = null, string? FromAddress = null, int PollSeconds = 60, int MaxMessageMegabytes = 25,
-    [property: Secret] string? IntakeSecret = null) : IChannelSettings
+    [property: Secret] string? IntakeSecret = null, string ReplyToClosed = EmailSettings.FollowUp) : IChannelSettings
 {
+    /// <summary>What a customer's mail to a closed ticket does: opens a follow-up linked to it (the default; a closed
+    /// ticket stays as it was closed), or reopens it.</summary>
+    public const string FollowUp = "follow_up";
+    public const string Reopen = "reopen";
+    public static readonly string[] ReplyToClosedChoices = [FollowUp, Reopen];
+
     public const string None = "none";
     public const string StartTls = "starttls";
     public const string Tls = "tls";
@@ -47,6 +53,9 @@ public sealed record EmailSettings(
             errors.Add("settings.maxMessageMegabytes", ErrorCodes.OutOfRange, $"Between 1 and {MaxMegabytes}.", ("min", 1), ("max", MaxMegabytes));
         errors.Text("settings.intakeSecret", IntakeSecret, 500, required: false);
         if (IntakeSecret is { Length: > 0 and < MinIntakeSecretLength }) errors.TooShort("settings.intakeSecret", MinIntakeSecretLength);
+        if (!ReplyToClosedChoices.Contains(ReplyToClosed))
+            errors.Add("settings.replyToClosed", ErrorCodes.NotOneOf, $"Choose one of: {string.Join(", ", ReplyToClosedChoices)}.",
+                ("value", ReplyToClosed), ("allowed", string.Join(", ", ReplyToClosedChoices)));
     }
 
     private static void Host(FieldErrors errors, string field, string? host, bool required)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Okno.Customers;
 using Okno.Platform.Data;
 using Okno.Tickets;
@@ -23,6 +24,13 @@ public sealed class InboundContext(OknoDb db, InboundItem item, ChannelAccount a
     /// <summary>The ticket this item continues (a closed one gets a linked follow-up); none: it opens a new one.</summary>
     public long? TicketId { get; set; }
     public string? IgnoredBecause { get; set; }
+    /// <summary>Set by a filter that keeps the item back for an agent to look at (<see cref="InboundStatus.Held"/>);
+    /// the rest do not run then. An agent's release runs the item again with <see cref="IsReleased"/>.</summary>
+    public string? HeldBecause { get; set; }
+    /// <summary>An agent released this item after it was held: filters that hold must let it through.</summary>
+    public bool IsReleased => Item.ReleasedAt is not null;
+    /// <summary>The sender joins the ticket's conversation (a released reply from someone who was not in it).</summary>
+    public bool AddSenderAsParticipant { get; set; }
 }
 
 /// <summary>One step of the inbound pipeline; steps run in the order they were added
@@ -40,11 +48,31 @@ public sealed class LoopFilter : IInboundFilter
 {
     public async Task RunAsync(InboundContext context, CancellationToken cancellationToken)
     {
-        if (context.Message.IsOwnEcho) context.IgnoredBecause = "our own message coming back";
+        if (context.Message.BouncedExternalId is { } bounced && await MarkBouncedAsync(context, bounced, cancellationToken) is { } reply)
+            context.IgnoredBecause = $"a bounce of a reply this desk sent (message {reply})";
+        else if (context.Message.IsOwnEcho) context.IgnoredBecause = "our own message coming back";
         else if (context.Message.IsAutomatic) context.IgnoredBecause = "an automatic message (auto-reply, bounce)";
         else if (await context.Db.Messages.AnyAsync(m => m.ChannelAccountId == context.Account.Id && m.Direction == MessageDirection.Out
                      && m.ExternalId == context.Item.ExternalId, cancellationToken))
             context.IgnoredBecause = "a reply this desk sent through the same account";
+    }
+
+    /// <summary>A bounce of one of our replies marks that reply failed, with what the mail server said; it is saved with
+    /// the item marked ignored, in one transaction.</summary>
+    private static async Task<long?> MarkBouncedAsync(InboundContext context, string bounced, CancellationToken cancellationToken)
+    {
+        var db = context.Db;
+        var reply = await db.Messages.Where(m => m.ChannelAccountId == context.Account.Id && m.ExternalId == bounced && m.Direction == MessageDirection.Out)
+            .OrderByDescending(m => m.Id).FirstOrDefaultAsync(cancellationToken);
+        if (reply is null) return null;
+        var reason = context.Message.BounceReason ?? "The mail bounced.";
+        reply.DeliveryFailed(reason);
+        if (await db.Set<ChannelDelivery>().FirstOrDefaultAsync(d => d.MessageId == reply.Id, cancellationToken) is { } delivery)
+        {
+            delivery.Status = DeliveryStatus.Failed;
+            delivery.LastError = reason.Length <= Message.DeliveryErrorMaxLength ? reason : reason[..Message.DeliveryErrorMaxLength];
+        }
+        return reply.Id;
     }
 }
 
@@ -75,30 +103,120 @@ public sealed class IdentifyCustomerFilter : IInboundFilter
     }
 }
 
-/// <summary>Finds the conversation the item continues: the ticket of the message it answers, if the transport says
-/// (a closed one then gets a follow-up linked to it); else the known customer's latest ticket that started in this kind
-/// and is not closed (a merged ticket's message goes on in its survivor, see <see cref="ReceiveCustomerMessage"/>).
-/// A transport that threads by itself (<see cref="InboundMessage.ThreadedByTransport"/>, email) gets no such guess:
-/// the ticket its token names (when the sender is its customer), else a new one.</summary>
+/// <summary>Finds the conversation the item continues. A transport that threads by itself (email) names it: first the
+/// messages the item answers or refers to (In-Reply-To, then References), matched to what this account received or
+/// sent; then the ticket token in its subject (<c>[#10023]</c>); else nothing, and it opens a new ticket. Either way
+/// the sender must be in that conversation — the ticket's customer or one of its participants (CC):
+/// <list type="bullet">
+/// <item>a mail that answers one of the ticket's mails by its headers but comes from anyone else is held for an agent
+/// (<see cref="InboundStatus.Held"/>): it was forwarded to them, and only an agent can say whether they belong in the
+/// conversation; released, it goes on in the ticket and the sender joins it;</item>
+/// <item>a stranger who only quotes a ticket number in the subject opens a ticket of their own.</item>
+/// </list>
+/// A closed ticket then gets a linked follow-up, or is reopened if the account says so (see
+/// <see cref="InboundMessage.ReopensClosed"/>). A transport without threading (chat) continues the known customer's
+/// latest ticket that started in this kind and is not closed.</summary>
 public sealed class FindConversationFilter : IInboundFilter
 {
     public async Task RunAsync(InboundContext context, CancellationToken cancellationToken)
     {
         var db = context.Db;
-        long? ticketId = null;
-        if (context.Message.InReplyToExternalId is { } answered)
-            ticketId = await db.Messages.Where(m => m.ChannelAccountId == context.Account.Id && m.ExternalId == answered)
-                .OrderByDescending(m => m.Id).Select(m => (long?)m.TicketId).FirstOrDefaultAsync(cancellationToken);
-        // A ticket token ([#10023] in a mail subject) counts only when the sender is that ticket's customer: a stranger
-        // quoting a number opens a ticket of their own.
-        if (ticketId is null && context.Message.TicketNumber is { } number && context.ContactId is { } customer)
-            ticketId = await db.Tickets.Where(t => t.Number == number && t.ContactId == customer).Select(t => (long?)t.Id).FirstOrDefaultAsync(cancellationToken);
-        if (ticketId is null && !context.Message.ThreadedByTransport && context.ContactId is { } contactId)
+        var message = context.Message;
+        var referenced = message.ReferencedExternalIds.Count > 0 ? message.ReferencedExternalIds
+            : message.InReplyToExternalId is { } answered ? [answered] : [];
+        if (referenced.Count > 0)
+        {
+            var accountId = context.Account.Id;
+            var found = await db.Messages.Where(m => m.ChannelAccountId == accountId && m.ExternalId != null && referenced.Contains(m.ExternalId))
+                .Select(m => new { m.Id, m.TicketId, m.ExternalId }).ToListAsync(cancellationToken);
+            // The message answered (first in the list) wins over older ones of the thread.
+            var best = found.OrderBy(f => IndexOf(referenced, f.ExternalId!)).ThenByDescending(f => f.Id).FirstOrDefault();
+            if (best is not null)
+            {
+                if (!await IsInConversationAsync(context, best.TicketId, cancellationToken))
+                {
+                    if (!context.IsReleased)
+                    {
+                        var number = await db.Tickets.Where(t => t.Id == best.TicketId).Select(t => t.Number).SingleAsync(cancellationToken);
+                        context.HeldBecause = $"it answers ticket #{number}, but {message.SenderId} is neither its customer nor a participant";
+                        return;
+                    }
+                    context.AddSenderAsParticipant = true;
+                }
+                context.TicketId = best.TicketId;
+                return;
+            }
+        }
+        // A ticket token counts only when the sender is in that ticket's conversation: a stranger quoting a number opens
+        // a ticket of their own.
+        if (message.TicketNumber is { } number2)
+        {
+            var byToken = await db.Tickets.Where(t => t.Number == number2).Select(t => (long?)t.Id).FirstOrDefaultAsync(cancellationToken);
+            if (byToken is { } tokenTicket && await IsInConversationAsync(context, tokenTicket, cancellationToken))
+            {
+                context.TicketId = tokenTicket;
+                return;
+            }
+        }
+        if (!message.ThreadedByTransport && context.ContactId is { } contactId)
         {
             var kind = context.Account.Kind;
-            ticketId = await db.Tickets.Where(t => t.ContactId == contactId && t.Channel == kind && t.Status != TicketStatus.Closed)
+            context.TicketId = await db.Tickets.Where(t => t.ContactId == contactId && t.Channel == kind && t.Status != TicketStatus.Closed)
                 .OrderByDescending(t => t.Id).Select(t => (long?)t.Id).FirstOrDefaultAsync(cancellationToken);
         }
-        context.TicketId = ticketId;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> list, string value)
+    {
+        for (var i = 0; i < list.Count; i++)
+            if (list[i] == value) return i;
+        return int.MaxValue;
+    }
+
+    /// <summary>The sender is the ticket's customer, or (by email address) one of its participants.</summary>
+    private static async Task<bool> IsInConversationAsync(InboundContext context, long ticketId, CancellationToken cancellationToken)
+    {
+        var db = context.Db;
+        if (context.ContactId is { } contactId && await db.Tickets.AnyAsync(t => t.Id == ticketId && t.ContactId == contactId, cancellationToken))
+            return true;
+        var address = context.Message.SenderIdIsEmail ? ContactEmail.Normalize(context.Message.SenderId) : context.Message.SenderEmail;
+        return address is not null && await db.TicketParticipants.AnyAsync(p => p.TicketId == ticketId && p.Address == address, cancellationToken);
+    }
+}
+
+/// <summary>Holds mail that would open a new ticket when its sender has already sent more than
+/// <see cref="ChannelsOptions.NewTicketsPerSenderPerHour"/> items to this account within the last hour: a storm (a
+/// misconfigured robot, a loop no header gave away) then waits for an agent instead of opening hundreds of tickets.
+/// Replies to a ticket are never held by it; a released item is let through.</summary>
+public sealed class SenderRateLimitFilter(IOptions<ChannelsOptions> options) : IInboundFilter
+{
+    public async Task RunAsync(InboundContext context, CancellationToken cancellationToken)
+    {
+        var limit = options.Value.NewTicketsPerSenderPerHour;
+        if (limit <= 0 || context.TicketId is not null || context.IsReleased) return;
+        var sender = InboundItemText.Sender(context.Message.SenderId);
+        var since = context.Now - TimeSpan.FromHours(1);
+        var (accountId, itemId) = (context.Account.Id, context.Item.Id);
+        var recent = await context.Db.Set<InboundItem>()
+            .Where(i => i.AccountId == accountId && i.Sender == sender && i.ReceivedAt >= since && i.Id != itemId
+                && (i.Status == InboundStatus.Done || i.Status == InboundStatus.Held))
+            .Take(limit).CountAsync(cancellationToken);
+        if (recent >= limit)
+            context.HeldBecause = $"{sender} sent more than {limit} items within an hour; held so a storm cannot open a ticket each";
+    }
+}
+
+/// <summary>What an item's <see cref="InboundItem.Sender"/> and <see cref="InboundItem.Subject"/> keep: cut to their
+/// columns, control characters gone.</summary>
+public static class InboundItemText
+{
+    public static string Sender(string senderId) => Cut(senderId, InboundItem.SenderMaxLength);
+
+    public static string? Subject(string? subject) => subject is null ? null : Cut(subject, InboundItem.SubjectMaxLength);
+
+    private static string Cut(string value, int max)
+    {
+        var clean = new string(value.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();
+        return clean.Length <= max ? clean : clean[..max];
     }
 }

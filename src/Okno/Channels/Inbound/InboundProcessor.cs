@@ -4,7 +4,7 @@ using Okno.Platform.Data;
 
 namespace Okno.Channels;
 
-public enum InboundOutcome { NotTaken, Done, Ignored, Retrying, Quarantined }
+public enum InboundOutcome { NotTaken, Done, Ignored, Held, Retrying, Quarantined }
 
 /// <summary>Turns stored inbound items into ticket messages: the adapter reads the item, the filters run in order, the
 /// <see cref="InboundTicketWriter"/> writes the message, and the item is marked done — all in one transaction, so a
@@ -87,22 +87,27 @@ public sealed class InboundProcessor(
         if (item.LeaseToken != token || item.Status != InboundStatus.Pending) return InboundOutcome.NotTaken;
         var account = await db.Set<ChannelAccount>().AsNoTracking().SingleAsync(a => a.Id == item.AccountId, cancellationToken);
         var message = adapters.Of(account.Kind).Parse(services, account, item.Payload);
+        // Kept with whatever the item comes to (saved with it), for the review list and the per-sender rate limit.
+        item.Sender = InboundItemText.Sender(message.SenderId);
+        item.Subject = InboundItemText.Subject(message.Subject);
         var context = new InboundContext(db, item, account, message, now);
         foreach (var filter in services.GetServices<IInboundFilter>())
         {
             await filter.RunAsync(context, cancellationToken);
-            if (context.IgnoredBecause is not null) break;
+            if (context.IgnoredBecause is not null || context.HeldBecause is not null) break;
         }
-        if (context.IgnoredBecause is { } reason)
+        if (context.IgnoredBecause is not null || context.HeldBecause is { })
         {
-            item.Status = InboundStatus.Ignored;
-            item.LastError = $"Ignored: {reason}.";
+            var held = context.IgnoredBecause is null;
+            item.Status = held ? InboundStatus.Held : InboundStatus.Ignored;
+            var reason = context.IgnoredBecause ?? context.HeldBecause;
+            item.LastError = held ? $"Held: {reason}." : $"Ignored: {reason}.";
             item.ProcessedAt = now;
             item.LeaseToken = null;
             item.LeaseUntil = null;
             // The claim is this save's concurrency check: if another node took the item over, nothing here is written.
             await db.SaveChangesAsync(cancellationToken);
-            return InboundOutcome.Ignored;
+            return held ? InboundOutcome.Held : InboundOutcome.Ignored;
         }
         await services.GetRequiredService<InboundTicketWriter>().WriteAsync(context, token, cancellationToken);
         return InboundOutcome.Done;

@@ -11,7 +11,7 @@ namespace Okno.Channels;
 /// a linked follow-up of a closed one) or on a new one (<see cref="TicketCreations"/>, with its group commit). The
 /// message records the account and its id there, and the item is marked done, in the write path's own transaction
 /// (its <c>AlsoWrite</c>), with the node's claim on the item as the check: a node that lost its claim writes nothing.</summary>
-public sealed class InboundTicketWriter(MessageBodies bodies, TicketCreations creations, ReceiveCustomerMessage receive)
+public sealed class InboundTicketWriter(MessageBodies bodies, TicketCreations creations, ReceiveCustomerMessage receive, TimeProvider clock)
 {
     public async Task<ReceivedMessage> WriteAsync(InboundContext context, string leaseToken, CancellationToken cancellationToken)
     {
@@ -20,12 +20,18 @@ public sealed class InboundTicketWriter(MessageBodies bodies, TicketCreations cr
         var body = bodies.FromText(text);
         var (itemId, accountId, externalId) = (context.Item.Id, context.Account.Id, context.Item.ExternalId);
 
+        var joining = Participants(context);
+        var (sender, subject) = (context.Item.Sender, context.Item.Subject);
+
         async Task MarkDoneAsync(OknoDb db, Ticket ticket, CancellationToken ct)
         {
             var message = ticket.Messages.Last(m => m.Direction == MessageDirection.In);
             message.ReceivedThrough(accountId, externalId);
+            await AddParticipantsAsync(db, ticket, joining, message.CreatedAt, ct);
             var item = await db.Set<InboundItem>().SingleAsync(i => i.Id == itemId, ct);
             if (item.LeaseToken != leaseToken || item.Status != InboundStatus.Pending) throw new InboundClaimLost(itemId);
+            // The write path may use a context of its own (the group commit): what the processor read is set here too.
+            (item.Sender, item.Subject) = (sender, subject);
             item.Status = InboundStatus.Done;
             item.TicketId = ticket.Id;
             item.MessageId = message.Id;
@@ -35,12 +41,46 @@ public sealed class InboundTicketWriter(MessageBodies bodies, TicketCreations cr
         }
 
         if (context.TicketId is { } ticketId)
-            return await receive.ExecuteAsync(ticketId, new CustomerMessage(body, []) { ContactId = context.ContactId, AlsoWrite = MarkDoneAsync },
-                Actor.System, TicketAccessRule.All, cancellationToken);
+        {
+            // Someone in the conversation who is not yet a contact (a participant writing for the first time) becomes
+            // one first, so the message is theirs and not the ticket customer's.
+            var contactId = context.ContactId ?? (await new ContactDirectory(context.Db, clock).FindOrCreateAsync([customer], cancellationToken))[0].Id;
+            if (context.ContactId is null) await context.Db.SaveChangesAsync(cancellationToken);
+            return await receive.ExecuteAsync(ticketId, new CustomerMessage(body, [])
+            {
+                ContactId = context.ContactId ?? contactId, ReopenClosed = context.Message.ReopensClosed, AlsoWrite = MarkDoneAsync,
+            }, Actor.System, TicketAccessRule.All, cancellationToken);
+        }
 
         var created = await creations.CreateAsync(new NewTicket(SubjectOf(context.Message), body, [], customer, context.Account.Kind,
             TicketPriority.Normal, TicketType.Question, [], context.Account.GroupId, null, Actor: null) { AlsoWrite = MarkDoneAsync }, cancellationToken);
         return new ReceivedMessage(created.Id, created.Messages[0].Id, null);
+    }
+
+    /// <summary>Who joins the ticket's conversation with this item: the others it was addressed to (a mail's To and Cc),
+    /// and the sender when an agent released their held reply.</summary>
+    private static List<InboundAddress> Participants(InboundContext context)
+    {
+        var joining = context.Message.OtherRecipients.ToList();
+        if (context.AddSenderAsParticipant && (context.Message.SenderIdIsEmail ? context.Message.SenderId : context.Message.SenderEmail) is { } sender)
+            joining.Add(new InboundAddress(sender, context.Message.SenderName));
+        return joining;
+    }
+
+    /// <summary>Adds the addresses the ticket does not have yet, leaving out its customer's own addresses.</summary>
+    private static async Task AddParticipantsAsync(OknoDb db, Ticket ticket, List<InboundAddress> joining, DateTimeOffset at, CancellationToken ct)
+    {
+        if (joining.Count == 0) return;
+        var addresses = joining.Select(j => ContactEmail.Normalize(j.Address)).OfType<string>().Distinct().ToList();
+        var known = ticket.Id == 0 ? [] : await db.TicketParticipants.Where(p => p.TicketId == ticket.Id && addresses.Contains(p.Address)).Select(p => p.Address).ToListAsync(ct);
+        var customers = await db.ContactEmails.Where(e => e.ContactId == ticket.ContactId && addresses.Contains(e.Address)).Select(e => e.Address).ToListAsync(ct);
+        foreach (var person in joining)
+        {
+            if (ContactEmail.Normalize(person.Address) is not { } address || known.Contains(address) || customers.Contains(address)) continue;
+            if (address.Length > TicketParticipant.AddressMaxLength) continue;
+            db.TicketParticipants.Add(new TicketParticipant(ticket.Id, address, person.Name, at));
+            known.Add(address);
+        }
     }
 
     /// <summary>The item's subject, or the start of its first line (chats have no subjects).</summary>
