@@ -15,7 +15,7 @@ public sealed class ChannelsOptions
     public TimeSpan DeliveryBackoff { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(1);
     /// <summary>Attempts at processing an inbound item before it is quarantined.</summary>
-    public int InboundAttempts { get; set; } = 5;
+    public int InboundAttempts { get; set; } = 3;
     public TimeSpan InboundBackoff { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>Items one sender may send an account within an hour before the next that would open a new ticket is held
     /// for review (<see cref="SenderRateLimitFilter"/>); 0 turns the limit off.</summary>
