@@ -105,6 +105,12 @@ public interface IPollingChannelAdapter<in TSettings> : IChannelAdapter<TSetting
 
     /// <summary>How often to ask; null: at every run of the inbound job.</summary>
     TimeSpan? PollInterval(TSettings settings) => null;
+
+    /// <summary>Waits until the transport says something new arrived after <paramref name="cursor"/> (IMAP IDLE), at
+    /// most <paramref name="longest"/>: true on news (fetch now), false when the time passed, null when the transport
+    /// cannot say (then polling alone fetches).</summary>
+    Task<bool?> WaitForNewsAsync(TSettings settings, string? cursor, TimeSpan longest, CancellationToken cancellationToken) =>
+        Task.FromResult<bool?>(null);
 }
 
 /// <summary>A transport whose account settings can be tried out ("test connection"): throws an
@@ -147,6 +153,7 @@ public abstract class ChannelAdapterBinding(ChannelKind kind, Type settingsType)
     internal abstract Task<FetchedBatch> FetchAsync(IServiceProvider services, ChannelAccount account, string? cursor, CancellationToken ct);
     internal abstract Task AcknowledgeAsync(IServiceProvider services, ChannelAccount account, FetchedBatch batch, CancellationToken ct);
     internal abstract TimeSpan? PollInterval(IServiceProvider services, ChannelAccount account);
+    internal abstract Task<bool?> WaitForNewsAsync(IServiceProvider services, ChannelAccount account, TimeSpan longest, CancellationToken ct);
     internal abstract Task TestConnectionAsync(IServiceProvider services, ChannelAccount account, CancellationToken ct);
 }
 
@@ -206,6 +213,11 @@ internal sealed class ChannelAdapterBinding<TAdapter, TSettings>(ChannelKind kin
 
     internal override TimeSpan? PollInterval(IServiceProvider services, ChannelAccount account) =>
         services.GetRequiredService<TAdapter>() is IPollingChannelAdapter<TSettings> poll ? poll.PollInterval(Settings(services, account)) : null;
+
+    internal override Task<bool?> WaitForNewsAsync(IServiceProvider services, ChannelAccount account, TimeSpan longest, CancellationToken ct) =>
+        services.GetRequiredService<TAdapter>() is IPollingChannelAdapter<TSettings> poll
+            ? poll.WaitForNewsAsync(Settings(services, account), account.Cursor, longest, ct)
+            : Task.FromResult<bool?>(null);
 
     internal override Task TestConnectionAsync(IServiceProvider services, ChannelAccount account, CancellationToken ct) =>
         services.GetRequiredService<TAdapter>() is IConnectionTestingChannelAdapter<TSettings> test

@@ -50,6 +50,9 @@ public sealed class ChannelPolling(
     /// <summary>The PostgreSQL advisory lock a node holds while it fetches an account.</summary>
     public static long FetchLockKey(long accountId) => FetchLockBase + accountId;
 
+    /// <summary>Batches one fetch reads at most before it lets the next fetch of this account (and its lock) come round.</summary>
+    private const int MaxBatchesPerFetch = 100;
+
     private readonly ConcurrentDictionary<long, Task<FetchReport>> _running = new();
     private readonly ConcurrentDictionary<long, DateTimeOffset> _lastStarted = new();
 
@@ -153,15 +156,23 @@ public sealed class ChannelPolling(
         {
             var account = await db.Set<ChannelAccount>().SingleOrDefaultAsync(a => a.Id == accountId && a.IsEnabled, cancellationToken);
             if (account is null || adapters.Find(account.Kind) is not { Polls: true } adapter) return new FetchReport(0, 0, Skipped: true);
-            FetchReport report;
+            var (fetched, stored) = (0, 0);
             try
             {
-                var batch = await adapter.FetchAsync(scope.ServiceProvider, account, account.Cursor, cancellationToken);
-                var stored = await store.StoreAsync(account.Id, batch.Items, cancellationToken);
-                if (batch.Items.Count > 0) await adapter.AcknowledgeAsync(scope.ServiceProvider, account, batch, cancellationToken);
-                account.Cursor = batch.NextCursor;
-                account.Succeeded(clock.GetUtcNow());
-                report = new FetchReport(batch.Items.Count, stored, Skipped: false);
+                // Batch after batch while the transport has more (a backlog of thousands is read in one go, not one
+                // batch per interval), each stored, acknowledged and its cursor saved before the next.
+                for (var round = 0; round < MaxBatchesPerFetch; round++)
+                {
+                    var batch = await adapter.FetchAsync(scope.ServiceProvider, account, account.Cursor, cancellationToken);
+                    stored += await store.StoreAsync(account.Id, batch.Items, cancellationToken);
+                    fetched += batch.Items.Count;
+                    if (batch.Items.Count > 0) await adapter.AcknowledgeAsync(scope.ServiceProvider, account, batch, cancellationToken);
+                    var moved = batch.NextCursor != account.Cursor;
+                    account.Cursor = batch.NextCursor;
+                    account.Succeeded(clock.GetUtcNow());
+                    await db.SaveChangesAsync(cancellationToken);
+                    if (batch.Items.Count == 0 || !moved) break;
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -170,8 +181,7 @@ public sealed class ChannelPolling(
                 await db.SaveChangesAsync(CancellationToken.None);
                 throw;
             }
-            await db.SaveChangesAsync(cancellationToken);
-            return report;
+            return new FetchReport(fetched, stored, Skipped: false);
         }
         finally
         {

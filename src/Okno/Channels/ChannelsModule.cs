@@ -33,6 +33,7 @@ public static class ChannelsModule
         services.AddSingleton<InboundProcessor>();
         services.AddSingleton<InboundStore>();
         services.AddSingleton<ChannelPolling>();
+        services.AddHostedService<ChannelNewsWatcher>();
         services.AddScoped<InboundTicketWriter>();
         services.AddScoped<ChannelAccounts>();
         services.AddScoped<InboundItems>();

@@ -82,6 +82,45 @@ public sealed partial class EmailAdapter(AttachmentStore files)
 
     public TimeSpan? PollInterval(EmailSettings settings) => TimeSpan.FromSeconds(settings.PollSeconds);
 
+    /// <summary>IMAP IDLE: the server tells us when mail arrives, so it is fetched within a second instead of at the next
+    /// poll. Null when the server has no IDLE (polling alone then).</summary>
+    public async Task<bool?> WaitForNewsAsync(EmailSettings settings, string? cursor, TimeSpan longest, CancellationToken cancellationToken)
+    {
+        if (!settings.Polls) return null;
+        using var client = await ImapAsync(settings, cancellationToken);
+        if (!client.Capabilities.HasFlag(ImapCapabilities.Idle))
+        {
+            await client.DisconnectAsync(true, cancellationToken);
+            return null;
+        }
+        var folder = await OpenFolderAsync(client, settings, FolderAccess.ReadOnly, cancellationToken);
+        // Mail that came between the last fetch and now raises no event during IDLE: the folder's next UID says so.
+        if (Cursor.Read(cursor) is not { } read || read.Validity != folder.UidValidity || folder.UidNext is { } next && next.Id > read.LastUid + 1)
+        {
+            await client.DisconnectAsync(true, cancellationToken);
+            return true;
+        }
+        var before = folder.Count;
+        var news = false;
+        using var done = new CancellationTokenSource(longest);
+        folder.CountChanged += (_, _) =>
+        {
+            if (folder.Count <= before) return;
+            news = true;
+            done.Cancel();
+        };
+        try
+        {
+            await client.IdleAsync(done.Token, cancellationToken);
+            await client.DisconnectAsync(true, cancellationToken);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // IDLE ended by the news or the time limit.
+        }
+        return news;
+    }
+
     private static async Task<ImapClient> ImapAsync(EmailSettings settings, CancellationToken ct)
     {
         var client = new ImapClient { Timeout = TimeoutMs };
