@@ -44,7 +44,20 @@ public sealed record InboundMessage(
     /// <summary>The transport says which conversation an item continues (mail headers, a subject token): an item that
     /// names none opens a new ticket instead of continuing the customer's latest open one (as a chat would).</summary>
     public bool ThreadedByTransport { get; init; }
+    /// <summary>The item's HTML body as the transport gave it (unsanitized: the writer sanitizes it), or null.</summary>
+    public string? Html { get; init; }
+    /// <summary>Files the item carries, inline images among them; stored through the ticket's attachment intake.</summary>
+    public IReadOnlyList<InboundAttachment> Attachments { get; init; } = [];
+    /// <summary>Whom the item was addressed to, and copied to (bare addresses, mail only).</summary>
+    public IReadOnlyList<string> To { get; init; } = [];
+    public IReadOnlyList<string> Cc { get; init; } = [];
+    /// <summary>The SHA-256 of the raw item in the attachment store (a mail's .eml), when it is kept there.</summary>
+    public string? RawSha256 { get; init; }
 }
+
+/// <summary>A file an inbound item carries: an inline one (<see cref="IsInline"/>) is shown in place where the HTML names
+/// its <see cref="ContentId"/> (<c>cid:</c>).</summary>
+public sealed record InboundAttachment(string? FileName, string? ContentType, byte[] Content, string? ContentId, bool IsInline);
 
 /// <summary>An item that can never be read (a mail over the size limit): quarantined at once with this reason, not
 /// tried again.</summary>

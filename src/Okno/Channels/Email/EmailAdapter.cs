@@ -173,8 +173,17 @@ public sealed class EmailAdapter(AttachmentStore files)
             SenderIdIsEmail = true,
             TicketNumber = EmailComposer.TicketNumberFromSubject(mail.Subject),
             ThreadedByTransport = true,
+            Html = mail.Html,
+            Attachments = mail.Attachments.Select(a => new InboundAttachment(a.FileName, a.ContentType, a.Content, a.ContentId, a.IsInline)).ToList(),
+            To = Addresses(mail.To),
+            Cc = Addresses(mail.Cc),
+            RawSha256 = reference.Raw,
         };
     }
+
+    /// <summary>Valid addresses, lower case, each once.</summary>
+    private static List<string> Addresses(IEnumerable<EmailAddress> addresses) =>
+        addresses.Select(a => a.Address.Trim().ToLowerInvariant()).Where(FieldErrors.IsEmail).Distinct().ToList();
 
     /// <summary>No CR/LF or other control characters survive into a stored name or subject.</summary>
     private static string? Clean(string? value)
