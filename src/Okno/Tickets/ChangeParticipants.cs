@@ -30,7 +30,9 @@ public sealed class ChangeParticipants(OknoDb db, TimeProvider clock)
                     $"{address} is the customer's own address; the customer gets every reply anyway.", ("email", address)));
             var existing = await db.TicketParticipants.SingleOrDefaultAsync(p => p.TicketId == ticketId && p.Address == address, ct);
             if (existing is not null) return new ParticipantView(existing.Address, existing.Name, existing.AddedAt);
-            var participant = new TicketParticipant(ticketId, address, name, clock.GetUtcNow());
+            // Whole microseconds (what PostgreSQL keeps), so this answer equals every later read.
+            var now = clock.GetUtcNow();
+            var participant = new TicketParticipant(ticketId, address, name, now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond)));
             db.TicketParticipants.Add(participant);
             await db.SaveChangesAsync(ct);
             return new ParticipantView(participant.Address, participant.Name, participant.AddedAt);
