@@ -141,6 +141,37 @@ public sealed class EmailContentTests
 
     [Theory]
     [BothDatabases]
+    public async Task A_mail_whose_html_is_too_deep_or_too_long_is_imported_with_its_text(string provider)
+    {
+        await using var app = App(provider);
+        var admin = await app.AdminClientAsync();
+        var account = await MailboxAsync(admin);
+        foreach (var (html, marker) in new[]
+                 {
+                     (string.Concat(Enumerable.Repeat("<div>", 2_000)) + "deep" + string.Concat(Enumerable.Repeat("</div>", 2_000)), "Deep one"),
+                     ("<p>" + new string('x', Message.BodyMaxLength + 10) + "</p>", "Long one"),
+                 })
+        {
+            var mail = new MimeMessage();
+            mail.From.Add(new MailboxAddress("Ivan", $"ivan.{Guid.NewGuid():N}@example.org"));
+            mail.To.Add(new MailboxAddress("Support", TestMail.Support));
+            mail.Subject = marker;
+            mail.Body = new BodyBuilder { TextBody = marker + " in text.", HtmlBody = html }.ToMessageBody();
+            using var buffer = new MemoryStream();
+            await mail.WriteToAsync(buffer);
+            await DeliverAsync(app, account, buffer.ToArray());
+        }
+        var tickets = (await admin.GetJsonAsync("/api/v1/tickets?limit=5")).Items();
+        Assert.Equal(2, tickets.Count);
+        foreach (var ticket in tickets)
+        {
+            var message = (await admin.GetJsonAsync($"/api/v1/tickets/{ticket.Id()}/messages")).Items().Single();
+            Assert.Equal($"<p>{ticket.Str("subject")} in text.</p>", message.Str("bodyHtml"));
+        }
+    }
+
+    [Theory]
+    [BothDatabases]
     public async Task A_message_that_never_was_a_mail_has_no_raw_copy_and_answers_404_with_a_code(string provider)
     {
         await using var app = App(provider);
