@@ -63,10 +63,23 @@ public sealed record InboundMessage(
     /// of that message, and why.</summary>
     public string? BouncedExternalId { get; init; }
     public string? BounceReason { get; init; }
+    /// <summary>The item's HTML body as the transport gave it (unsanitized: the writer sanitizes it), or null.</summary>
+    public string? Html { get; init; }
+    /// <summary>Files the item carries, inline images among them; stored through the ticket's attachment intake.</summary>
+    public IReadOnlyList<InboundAttachment> Attachments { get; init; } = [];
+    /// <summary>Whom the item was addressed to, and copied to (bare addresses, mail only), as its headers said.</summary>
+    public IReadOnlyList<string> To { get; init; } = [];
+    public IReadOnlyList<string> Cc { get; init; } = [];
+    /// <summary>The SHA-256 of the raw item in the attachment store (a mail's .eml), when it is kept there.</summary>
+    public string? RawSha256 { get; init; }
 }
 
 /// <summary>An address an item was sent to, with its display name if it had one.</summary>
 public sealed record InboundAddress(string Address, string? Name);
+
+/// <summary>A file an inbound item carries: an inline one (<see cref="IsInline"/>) is shown in place where the HTML names
+/// its <see cref="ContentId"/> (<c>cid:</c>).</summary>
+public sealed record InboundAttachment(string? FileName, string? ContentType, byte[] Content, string? ContentId, bool IsInline);
 
 /// <summary>An item that can never be read (a mail over the size limit): quarantined at once with this reason, not
 /// tried again.</summary>

@@ -38,6 +38,7 @@ public static class ChannelsModule
         services.AddScoped<ChannelAccounts>();
         services.AddScoped<InboundItems>();
         services.AddScoped<Tickets.IDeliveryRetry, RetryDelivery>();
+        services.AddScoped<Tickets.IChannelAccountKinds, ChannelAccountKinds>();
         return services;
     }
 

@@ -15,7 +15,42 @@ public sealed class AttachmentIntake(AttachmentStore store, IOptions<OknoOptions
 {
     private static readonly FileExtensionContentTypeProvider KnownTypes = new();
 
-    public sealed record Decoded(string FileName, string ContentType, byte[] Content);
+    public sealed record Decoded(string FileName, string ContentType, byte[] Content)
+    {
+        /// <summary>A mail part's Content-ID and whether it is shown in place, carried on to <see cref="Stored"/>.</summary>
+        public string? ContentId { get; init; }
+        public bool IsInline { get; init; }
+    }
+
+    /// <summary>A received file that was not kept (over the size or count limit), to be said so in the message.</summary>
+    public sealed record Dropped(string FileName, long Size, long MaxBytes, int MaxCount);
+
+    /// <summary>Files that arrived with a message through a channel: names cleaned and types checked as for the API, the
+    /// per-file size and per-message count limits applied; a file over a limit is left out and reported in
+    /// <paramref name="dropped"/> instead of refusing the message (a customer's mail is never lost for an attachment).
+    /// Empty files are kept.</summary>
+    public List<Decoded> ReadReceived(IEnumerable<(string? FileName, string? ContentType, byte[] Content, string? ContentId, bool IsInline)> files,
+        List<Dropped> dropped)
+    {
+        var limits = options.Value.Limits;
+        var kept = new List<Decoded>();
+        foreach (var file in files)
+        {
+            var name = FileNames.Clean(file.FileName);
+            if (file.Content.LongLength > limits.MaxAttachmentBytes || kept.Count >= limits.MaxAttachmentsPerMessage)
+            {
+                dropped.Add(new Dropped(name, file.Content.LongLength, limits.MaxAttachmentBytes, limits.MaxAttachmentsPerMessage));
+                continue;
+            }
+            var contentId = file.ContentId?.Trim().Trim('<', '>');
+            kept.Add(new Decoded(name, ContentTypeOf(file.ContentType, name), file.Content)
+            {
+                ContentId = string.IsNullOrWhiteSpace(contentId) || FieldErrors.HasControlCharacters(contentId) ? null : contentId,
+                IsInline = file.IsInline,
+            });
+        }
+        return kept;
+    }
 
     public List<Decoded> Read(IReadOnlyList<AttachmentInput?>? inputs, FieldErrors errors)
     {
@@ -58,7 +93,7 @@ public sealed class AttachmentIntake(AttachmentStore store, IOptions<OknoOptions
         foreach (var file in files)
         {
             var (sha, size) = await store.SaveAsync(file.Content, cancellationToken);
-            saved.Add(new Stored(file.FileName, file.ContentType, size, sha));
+            saved.Add(new Stored(file.FileName, file.ContentType, size, sha) { ContentId = file.ContentId, IsInline = file.IsInline });
         }
         return saved;
     }

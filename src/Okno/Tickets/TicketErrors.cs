@@ -19,6 +19,12 @@ public static class TicketErrorCodes
     public const string LinkNotFound = "ticket.link_not_found";
     /// <summary>{id}</summary>
     public const string MessageNotFound = "message.not_found";
+    /// <summary>{id}: the message has no raw copy (it never was a mail, or was received before copies were kept).</summary>
+    public const string RawNotFound = "message.raw_not_found";
+    /// <summary>{email}</summary>
+    public const string ParticipantIsCustomer = "participant.is_customer";
+    /// <summary>{id}: the address that is not a participant.</summary>
+    public const string ParticipantNotFound = "participant.not_found";
 }
 
 public sealed record IllegalStatusChange(TicketStatus From, TicketStatus To) : StateConflict(TicketErrorCodes.IllegalStatusChange,

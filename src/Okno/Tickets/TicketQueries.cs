@@ -18,11 +18,19 @@ public sealed record TicketFilter(
     long? CustomerId = null, long? CompanyId = null, TicketSort Sort = TicketSort.Created, string? Reference = null);
 
 /// <summary>Reads of tickets, always through <see cref="TicketAccess"/>.</summary>
-public sealed class TicketQueries(OknoDb db, TicketCountCache countCache)
+public sealed class TicketQueries(OknoDb db, TicketCountCache countCache, IEnumerable<IChannelAccountKinds> accountKinds)
 {
-    public async Task<TicketView> GetAsync(long id, CurrentAgent agent, CancellationToken cancellationToken) =>
-        (await TicketView.ReadAsync(db.Tickets.VisibleTo(agent).Where(t => t.Id == id), db, cancellationToken)).SingleOrDefault()
-        ?? throw new OknoException(new NotFound(TicketErrorCodes.NotFound, "Ticket", id));
+    public async Task<TicketView> GetAsync(long id, CurrentAgent agent, CancellationToken cancellationToken)
+    {
+        var ticket = (await TicketView.ReadAsync(db.Tickets.VisibleTo(agent).Where(t => t.Id == id), db, cancellationToken)).SingleOrDefault()
+            ?? throw new OknoException(new NotFound(TicketErrorCodes.NotFound, "Ticket", id));
+        return ticket with { Participants = await ParticipantsAsync(id, cancellationToken) };
+    }
+
+    /// <summary>A ticket's participants (CC), oldest first.</summary>
+    internal Task<List<ParticipantView>> ParticipantsAsync(long ticketId, CancellationToken cancellationToken) =>
+        db.TicketParticipants.Where(p => p.TicketId == ticketId).OrderBy(p => p.Id)
+            .Select(p => new ParticipantView(p.Address, p.Name, p.AddedAt)).ToListAsync(cancellationToken);
 
     /// <summary>A ticket by its human number ("#10042"), or null when there is none the agent can see.</summary>
     public async Task<TicketView?> FindByNumberAsync(long number, CurrentAgent agent, CancellationToken cancellationToken) =>
@@ -211,16 +219,39 @@ public sealed class TicketQueries(OknoDb db, TicketCountCache countCache)
             .Select(m => new
             {
                 m.Id, m.TicketId, m.Direction, m.IsInternal, m.AuthorKind, m.AuthorId, m.BodyText, m.BodyHtml, m.CreatedAt,
-                m.ChannelAccountId, m.Delivery, m.DeliveryError,
-                Attachments = m.Attachments.OrderBy(a => a.Id).Select(a => new { a.Id, a.FileName, a.ContentType, a.Size }).ToList(),
+                m.ChannelAccountId, m.Delivery, m.DeliveryError, m.FromAddress, m.ToAddresses, m.CcAddresses, HasRaw = m.RawSha256 != null,
+                Attachments = m.Attachments.OrderBy(a => a.Id)
+                    .Select(a => new { a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.IsInline, a.ContentId }).ToList(),
             })
             .ToListAsync(cancellationToken);
         var names = await NamesAsync(rows.Select(r => (r.AuthorKind, r.AuthorId)), cancellationToken);
+        var accountIds = rows.Where(r => r.ChannelAccountId is not null).Select(r => r.ChannelAccountId!.Value).Distinct().ToList();
+        var kinds = new Dictionary<long, string>();
+        if (accountIds.Count > 0)
+            foreach (var source in accountKinds)
+                foreach (var (accountId, kind) in await source.KindsAsync(accountIds, cancellationToken))
+                    kinds[accountId] = kind;
         return rows.Select(m => new MessageView(m.Id, m.TicketId, m.Direction, m.IsInternal, names.Of(m.AuthorKind, m.AuthorId),
                 m.BodyText, m.BodyHtml, m.CreatedAt,
-                m.Attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, AttachmentUrls.Of(a.Id))).ToList(),
-                m.ChannelAccountId, m.Delivery, m.DeliveryError))
+                m.Attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, AttachmentUrls.Of(a.Id), a.Sha256,
+                    a.IsInline, a.ContentId)).ToList(),
+                m.ChannelAccountId, m.Delivery, m.DeliveryError,
+                m.ChannelAccountId is { } account ? new MessageChannelView(account, kinds.GetValueOrDefault(account)) : null,
+                m.FromAddress, AddressList(m.ToAddresses), AddressList(m.CcAddresses),
+                m.HasRaw && m.Direction == MessageDirection.In ? AttachmentUrls.RawOf(m.TicketId, m.Id) : null))
             .ToList();
+    }
+
+    private static List<string>? AddressList(string? joined) =>
+        joined?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    /// <summary>The SHA-256 of an incoming message's raw copy (its .eml), after the visibility check; null when it has none.</summary>
+    public async Task<string?> RawOfAsync(long ticketId, long messageId, CurrentAgent agent, CancellationToken cancellationToken)
+    {
+        await EnsureVisibleAsync(ticketId, agent, cancellationToken);
+        var row = await db.Messages.Where(m => m.TicketId == ticketId && m.Id == messageId).Select(m => new { m.RawSha256 })
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new OknoException(new NotFound(TicketErrorCodes.MessageNotFound, "Message", messageId));
+        return row.RawSha256;
     }
 
     /// <summary>The ticket's history, oldest first, keyset-paged by id.</summary>

@@ -14,6 +14,9 @@ public sealed record TicketView(
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FirstResponseAt, DateTimeOffset? ResolvedAt,
     DateTimeOffset? ClosedAt, int MessageCount, long Version, string? Reference = null)
 {
+    /// <summary>Who else takes part by email (CC), oldest first; on the read of one ticket only (null in lists).</summary>
+    public IReadOnlyList<ParticipantView>? Participants { get; init; }
+
     /// <summary>The view of a ticket just saved by this request, built from what was written: its contact (with
     /// addresses and company) and tags must be loaded. Equal to what <see cref="ReadAsync"/> would read back.</summary>
     internal static TicketView Of(Ticket t) => new(
@@ -54,12 +57,24 @@ public sealed record RelatedTickets(TicketRef? MergedInto, IReadOnlyList<TicketR
 
 public sealed record ActorView(ActorKind Kind, long? Id, string? Name);
 
-public sealed record AttachmentView(long Id, string FileName, string ContentType, long Size, string Url);
+/// <summary>A file on a message; <see cref="Inline"/> ones are shown in place where the HTML names their
+/// <see cref="ContentId"/> (<c>cid:</c>).</summary>
+public sealed record AttachmentView(long Id, string FileName, string ContentType, long Size, string Url, string Sha256 = "",
+    bool Inline = false, string? ContentId = null);
 
+/// <summary>The channel account a message came in or went out through, and its kind ("email"…).</summary>
+public sealed record MessageChannelView(long AccountId, string? Kind);
+
+/// <summary>Someone besides the customer on a ticket's conversation by email.</summary>
+public sealed record ParticipantView(string Address, string? Name, DateTimeOffset AddedAt);
+
+/// <param name="From">For mail: the addresses as its headers said (<see cref="To"/>, <see cref="Cc"/>); null otherwise.</param>
+/// <param name="RawUrl">The ".eml" download of an incoming mail whose raw copy is kept.</param>
 public sealed record MessageView(
     long Id, long TicketId, MessageDirection Direction, bool Internal, ActorView Author, string BodyText, string BodyHtml,
     DateTimeOffset CreatedAt, IReadOnlyList<AttachmentView> Attachments, long? ChannelAccountId = null, DeliveryState? Delivery = null,
-    string? DeliveryError = null);
+    string? DeliveryError = null, MessageChannelView? Channel = null, string? From = null, IReadOnlyList<string>? To = null,
+    IReadOnlyList<string>? Cc = null, string? RawUrl = null);
 
 public sealed record TicketEventView(
     long Id, long Version, DateTimeOffset At, ActorView Actor, TicketEventKind Kind, string? Field, string? OldValue, string? NewValue, long? MessageId);
@@ -67,4 +82,12 @@ public sealed record TicketEventView(
 internal static class AttachmentUrls
 {
     public static string Of(long attachmentId) => $"/api/v1/attachments/{attachmentId}";
+    public static string RawOf(long ticketId, long messageId) => $"/api/v1/tickets/{ticketId}/messages/{messageId}/raw";
+}
+
+/// <summary>The kind of each channel account, for showing which channel a message took. Defined here so Tickets needs
+/// no reference to the feature that owns accounts (Channels implements it); without it messages show the account id only.</summary>
+public interface IChannelAccountKinds
+{
+    Task<IReadOnlyDictionary<long, string>> KindsAsync(IReadOnlyCollection<long> accountIds, CancellationToken cancellationToken);
 }

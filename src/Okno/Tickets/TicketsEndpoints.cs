@@ -62,6 +62,20 @@ public static class TicketsEndpoints
         tickets.MapGet("/{id:long}/messages/{messageId:long}", async (long id, long messageId, TicketQueries queries, CurrentAgent agent,
             CancellationToken ct) => TypedResults.Ok(await queries.MessageAsync(id, messageId, agent, ct)));
 
+        tickets.MapGet("/{id:long}/messages/{messageId:long}/raw", DownloadRawAsync)
+            .WithSummary("The original mail of an incoming email message, as received (message/rfc822, message-<id>.eml)");
+
+        tickets.MapPost("/{id:long}/participants", async (long id, ParticipantRequest request, ChangeParticipants participants,
+            CurrentAgent agent, CancellationToken ct) => TypedResults.Ok(await participants.AddAsync(id, request, agent.Access(), ct)))
+            .WithSummary("Add someone to the conversation by email: replies are copied (CC) to them; adding again changes nothing");
+
+        tickets.MapDelete("/{id:long}/participants/{address}", async (long id, string address, ChangeParticipants participants,
+            CurrentAgent agent, CancellationToken ct) =>
+        {
+            await participants.RemoveAsync(id, address, agent.Access(), ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Take a participant off the conversation");
+
         tickets.MapGet("/{id:long}/history", async (long id, int? limit, string? cursor, TicketQueries queries, CurrentAgent agent,
             CancellationToken ct) => TypedResults.Ok(await queries.HistoryAsync(id, Paging.Limit(limit), cursor, agent, ct)));
 
@@ -95,6 +109,17 @@ public static class TicketsEndpoints
 
         app.MapGet("/api/v1/attachments/{id:long}", DownloadAttachmentAsync).RequireAuthorization().WithTags("Tickets");
         return app;
+    }
+
+    /// <summary>The raw mail an incoming message was read from, streamed from the attachment store, as a download.</summary>
+    internal static async Task<IResult> DownloadRawAsync(long id, long messageId, TicketQueries queries, AttachmentStore store,
+        CurrentAgent agent, HttpContext http, CancellationToken ct)
+    {
+        var sha = await queries.RawOfAsync(id, messageId, agent, ct);
+        var content = sha is null ? null : store.Open(sha);
+        if (content is null) return ProblemMapping.ToResult(new Platform.Web.NotFound(TicketErrorCodes.RawNotFound, "Raw mail of message", messageId));
+        http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
+        return TypedResults.File(content, "message/rfc822", $"message-{messageId}.eml", enableRangeProcessing: true);
     }
 
     /// <summary>Served only to agents who can see the ticket, always as a download that the browser must not

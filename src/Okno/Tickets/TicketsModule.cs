@@ -28,6 +28,7 @@ public static class TicketsModule
         .AddScoped<Platform.Search.ISearchTextSource, MessageSearchText>()
         .AddScoped<MergeTickets>()
         .AddScoped<LinkTickets>()
+        .AddScoped<ChangeParticipants>()
         .AddScoped<ReceiveCustomerMessage>()
         .AddSingleton<TicketCountCache>()
         .AddSingleton<Live.TicketFeed>()

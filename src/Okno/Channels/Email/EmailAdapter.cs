@@ -217,6 +217,11 @@ public sealed partial class EmailAdapter(AttachmentStore files)
             ReopensClosed = settings.ReplyToClosed == EmailSettings.Reopen,
             BouncedExternalId = mail.BouncedMessageId is { Length: > 0 } bounced ? MessageIdKey(bounced) : null,
             BounceReason = mail.Automation == EmailAutomation.DeliveryStatus ? BounceReason(mail) : null,
+            Html = mail.Html,
+            Attachments = mail.Attachments.Select(a => new InboundAttachment(a.FileName, a.ContentType, a.Content, a.ContentId, a.IsInline)).ToList(),
+            To = Addresses(mail.To),
+            Cc = Addresses(mail.Cc),
+            RawSha256 = reference.Raw,
         };
     }
 
@@ -271,6 +276,10 @@ public sealed partial class EmailAdapter(AttachmentStore files)
             .Select(a => new InboundAddress(a.Address.Trim().ToLowerInvariant(), Clean(a.Name)))
             .Where(a => a.Address.Length <= 254 && FieldErrors.IsEmail(a.Address) && !own.Contains(a.Address) && a.Address != sender)
             .DistinctBy(a => a.Address).Take(20).ToList();
+
+    /// <summary>Valid addresses, lower case, each once.</summary>
+    private static List<string> Addresses(IEnumerable<EmailAddress> addresses) =>
+        addresses.Select(a => a.Address.Trim().ToLowerInvariant()).Where(FieldErrors.IsEmail).Distinct().ToList();
 
     /// <summary>No CR/LF or other control characters survive into a stored name or subject.</summary>
     private static string? Clean(string? value)

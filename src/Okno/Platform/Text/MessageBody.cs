@@ -41,6 +41,8 @@ public sealed partial class MessageBodies
         _sanitizer.FilterUrl += (_, e) =>
         {
             if (e.SanitizedUrl is null && e.Tag is { TagName: "IMG" } && InlineImage().IsMatch(e.OriginalUrl)) e.SanitizedUrl = e.OriginalUrl;
+            // A mail's inline image names its part (cid:…); shown in place from the message's own attachment at display time.
+            if (e.SanitizedUrl is null && e.Tag is { TagName: "IMG" } && MailPart().IsMatch(e.OriginalUrl)) e.SanitizedUrl = e.OriginalUrl;
         };
         // Links open outside and tell the target nothing about the desk.
         _sanitizer.PostProcessNode += (_, e) =>
@@ -131,6 +133,9 @@ public sealed partial class MessageBodies
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$")]
     private static partial System.Text.RegularExpressions.Regex InlineImage();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^cid:[^\s""'<>]{1,255}$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex MailPart();
 
     [System.Text.RegularExpressions.GeneratedRegex("\n{3,}")]
     private static partial System.Text.RegularExpressions.Regex BlankLines();

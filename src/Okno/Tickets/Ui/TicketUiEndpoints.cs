@@ -7,8 +7,11 @@ public static class TicketUiEndpoints
 {
     public static string AttachmentUrl(long attachmentId) => $"/tickets/attachments/{attachmentId}";
 
+    public static string RawUrl(long ticketId, long messageId) => $"/tickets/{ticketId}/messages/{messageId}/raw";
+
     public static IEndpointRouteBuilder MapTicketUi(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/tickets/{id:long}/messages/{messageId:long}/raw", TicketsEndpoints.DownloadRawAsync).RequireAuthorization().ExcludeFromDescription();
         app.MapGet("/tickets/attachments/{id:long}", TicketsEndpoints.DownloadAttachmentAsync).RequireAuthorization().ExcludeFromDescription();
         return app;
     }
