@@ -8,7 +8,8 @@ namespace Okno.Channels;
 /// <summary>What the pipeline knows about one item as it goes through the filters: the raw item, its account, what
 /// the adapter read from it, and what the filters found so far. Filters only read (the database as it is); the one
 /// ticket write path writes at the end (<see cref="InboundTicketWriter"/>). A filter that decides the item must not
-/// become a message sets <see cref="IgnoredBecause"/>; the rest do not run then.</summary>
+/// become a message sets <see cref="IgnoredBecause"/>, one that keeps it back for an agent to look at sets
+/// <see cref="HeldBecause"/>; the rest do not run then.</summary>
 public sealed class InboundContext(OknoDb db, InboundItem item, ChannelAccount account, InboundMessage message, DateTimeOffset now)
 {
     public OknoDb Db { get; } = db;
@@ -23,6 +24,22 @@ public sealed class InboundContext(OknoDb db, InboundItem item, ChannelAccount a
     /// <summary>The ticket this item continues (a closed one gets a linked follow-up); none: it opens a new one.</summary>
     public long? TicketId { get; set; }
     public string? IgnoredBecause { get; set; }
+    /// <summary>Why the item is kept back for an agent to look at (it is stored as held, not written); an agent's
+    /// release sends it through again with <see cref="IsReleased"/> set.</summary>
+    public string? HeldBecause { get; set; }
+    /// <summary>An agent let this item through after it was held: a filter that would hold it must not hold it again.</summary>
+    public bool IsReleased => Item.ReleasedAt is not null;
+
+    /// <summary>Puts who sent the item and its subject on the item row (for the review list and per-sender limits), cut
+    /// to the columns' sizes, with no control characters; the caller saves it with the item's outcome.</summary>
+    public void Describe(InboundItem item)
+    {
+        item.Sender = Cut(Message.SenderId, InboundItem.SenderMaxLength);
+        item.Subject = Message.Subject is { } subject ? Cut(new string(subject.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim(), InboundItem.SubjectMaxLength) : null;
+    }
+
+    private static string? Cut(string? value, int max) =>
+        string.IsNullOrEmpty(value) ? null : value.Length <= max ? value : value[..max];
 }
 
 /// <summary>One step of the inbound pipeline; steps run in the order they were added

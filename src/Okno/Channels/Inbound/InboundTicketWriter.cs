@@ -27,6 +27,8 @@ public sealed class InboundTicketWriter(MessageBodies bodies, TicketCreations cr
             var item = await db.Set<InboundItem>().SingleAsync(i => i.Id == itemId, ct);
             if (item.LeaseToken != leaseToken || item.Status != InboundStatus.Pending) throw new InboundClaimLost(itemId);
             item.Status = InboundStatus.Done;
+            context.Describe(item);
+            item.LastError = null;
             item.TicketId = ticket.Id;
             item.MessageId = message.Id;
             item.ProcessedAt = message.CreatedAt;
