@@ -73,13 +73,7 @@ public static class ChannelsEndpoints
             .WithSummary("An account's inbound items, newest first (state: imported, ignored, held, quarantined, pending), with sender, subject, " +
                 "the reason it was ignored, held or quarantined, and the ticket it became");
 
-        admin.MapGet("/{id:long}/inbound/{item:long}/raw", async (long id, long item, InboundItems items, HttpContext http, CancellationToken ct) =>
-        {
-            var raw = await items.OpenRawAsync(id, item, ct);
-            // Whatever the mail holds, nothing of it runs in the desk's origin.
-            http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
-            return TypedResults.File(raw.Content, raw.ContentType, raw.FileName);
-        }).Produces(StatusCodes.Status200OK, typeof(byte[]), "message/rfc822", "application/json")
+        admin.MapGet("/{id:long}/inbound/{item:long}/raw", DownloadRawAsync).Produces(StatusCodes.Status200OK, typeof(byte[]), "message/rfc822", "application/json")
             .WithSummary("The item as received, as a download: an email's raw mail (<item id>.eml), other kinds' stored payload (JSON). " +
                 "A mail over the size limit was never downloaded: 404 channel.inbound_raw_left_on_server");
 
@@ -108,12 +102,23 @@ public static class ChannelsEndpoints
             return Results.Ok(new InboundReceipt(receipt.Items.Count, stored));
         }).AllowAnonymous().DisableAntiforgery().WithSummary("Push endpoint of a channel account (web form, webhooks)");
 
+        // The admin page's download link (cookie-signed-in, like ticket attachments' /tickets/attachments/{id}).
+        app.MapGet("/admin/channels/{id:long}/inbound/{item:long}/raw", DownloadRawAsync).RequireAuthorization(AdminModule.AdminPolicy).ExcludeFromDescription();
+
         app.MapPost("/api/v1/messages/{id:long}/delivery/retry", async (long id, IDeliveryRetry retry, CurrentAgent agent, CancellationToken ct) =>
         {
             await retry.RetryAsync(id, agent, ct);
             return TypedResults.Accepted($"/api/v1/messages/{id}");
         }).RequireAuthorization().WithTags("Channels").WithSummary("Try a failed reply's delivery again, from the first attempt");
         return app;
+    }
+
+    private static async Task<IResult> DownloadRawAsync(long id, long item, InboundItems items, HttpContext http, CancellationToken ct)
+    {
+        var raw = await items.OpenRawAsync(id, item, ct);
+        // Whatever the mail holds, nothing of it runs in the desk's origin: a download under a sandbox.
+        http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
+        return TypedResults.File(raw.Content, raw.ContentType, raw.FileName);
     }
 
     /// <summary>What the push endpoint answers: items received, and how many of them were new.</summary>
