@@ -119,6 +119,11 @@ public sealed class InboundReviewTests
         Assert.Equal("later", Assert.Single((await admin.GetJsonAsync($"/api/v1/channels/{account}/inbound?state=pending")).Items()).Str("externalId"));
         Assert.Equal(["o1"], (await admin.GetJsonAsync($"/api/v1/channels/{other}/inbound")).Items().Select(i => i.Str("externalId")));
 
+        // /health counts what waits for an admin, per account.
+        var health = (await admin.GetJsonAsync("/health")).GetProperty("checks").GetProperty("channels").GetProperty("data");
+        Assert.Equal((1, 1), (health.GetProperty("Log").GetProperty("held").GetInt32(), health.GetProperty("Log").GetProperty("quarantined").GetInt32()));
+        Assert.Equal((0, 0), (health.GetProperty("Other log").GetProperty("held").GetInt32(), health.GetProperty("Other log").GetProperty("quarantined").GetInt32()));
+
         async Task<JsonElement> BadAsync(string query) => await (await admin.GetAsync($"/api/v1/channels/{account}/inbound?{query}")).JsonAsync(HttpStatusCode.BadRequest);
         var badState = await BadAsync("state=done");
         Assert.Equal(["state"], badState.ErrorFields());
