@@ -36,7 +36,7 @@ public sealed class InboundPageTests(OknoInChromium okno)
 
         var accountRow = page.Locator("#channels-table tbody tr", new() { HasText = name });
         await Expect(accountRow.Locator(".channel-held")).ToHaveAttributeAsync("data-count", "1");
-        await tab.LoadsInteractiveAsync(() => accountRow.Locator($"#channel-inbound-{account}").ClickAsync());
+        await accountRow.Locator($"#channel-inbound-{account}").ClickAsync();
         var row = page.Locator("#inbound-table tbody tr", new() { HasText = subject });
         await Expect(row.Locator(".inbound-sender")).ToHaveTextAsync("stranger-1");
         await Expect(row.Locator(".inbound-state")).ToHaveAttributeAsync("data-state", "held");
