@@ -141,6 +141,18 @@ public sealed record ChannelConnectionFailed : StateConflict
         : base(code, "Connection failed", detail, parameters) { }
 }
 
+/// <summary>The bytes of a stored item as the transport delivered them, for an admin to download.</summary>
+public sealed record RawItemContent(Stream Content, string ContentType, string FileName);
+
+/// <summary>An adapter whose items' payload is not the item as received but a reference to it (email keeps the raw
+/// mail in the attachment store): it opens the original. Without it, the stored payload is the raw item.</summary>
+public interface IRawInboundItemAdapter
+{
+    /// <summary>The original of a stored item, or null when the store no longer has it; throws an
+    /// <see cref="Platform.Web.OknoException"/> when the item never had one (a mail left on the server).</summary>
+    RawItemContent? OpenRaw(long itemId, string payload);
+}
+
 /// <summary>A transport that calls Okno (a webhook, the web form). The adapter only checks the request and cuts it into
 /// raw items; <c>POST /api/v1/channels/{id}/inbound</c> stores them and answers.</summary>
 public interface IPushChannelAdapter<in TSettings> : IChannelAdapter<TSettings> where TSettings : class, IChannelSettings
@@ -168,6 +180,14 @@ public abstract class ChannelAdapterBinding(ChannelKind kind, Type settingsType)
     internal abstract TimeSpan? PollInterval(IServiceProvider services, ChannelAccount account);
     internal abstract Task<bool?> WaitForNewsAsync(IServiceProvider services, ChannelAccount account, TimeSpan longest, CancellationToken ct);
     internal abstract Task TestConnectionAsync(IServiceProvider services, ChannelAccount account, CancellationToken ct);
+
+    /// <summary>The item as received: what <see cref="IRawInboundItemAdapter"/> opens, else the stored payload as JSON.</summary>
+    internal RawItemContent? OpenRaw(IServiceProvider services, long itemId, string payload) =>
+        services.GetRequiredService(AdapterType) is IRawInboundItemAdapter raw
+            ? raw.OpenRaw(itemId, payload)
+            : new RawItemContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(payload), writable: false), "application/json", $"{itemId}.json");
+
+    protected abstract Type AdapterType { get; }
 }
 
 internal sealed class ChannelAdapterBinding<TAdapter, TSettings>(ChannelKind kind) : ChannelAdapterBinding(kind, typeof(TSettings))
@@ -177,6 +197,7 @@ internal sealed class ChannelAdapterBinding<TAdapter, TSettings>(ChannelKind kin
     public override bool Polls => typeof(IPollingChannelAdapter<TSettings>).IsAssignableFrom(typeof(TAdapter));
     public override bool Pushes => typeof(IPushChannelAdapter<TSettings>).IsAssignableFrom(typeof(TAdapter));
     public override bool TestsConnection => typeof(IConnectionTestingChannelAdapter<TSettings>).IsAssignableFrom(typeof(TAdapter));
+    protected override Type AdapterType => typeof(TAdapter);
 
     internal override string? ReadSettings(JsonObject json, FieldErrors errors, ChannelSettingsCodec codec)
     {

@@ -21,8 +21,12 @@ public static class ChannelErrorCodes
     public const string DeliveryNotFailed = "channel.delivery_not_failed";
     /// <summary>{id}</summary>
     public const string InboundItemNotFound = "channel.inbound_item_not_found";
-    /// <summary>{status}</summary>
-    public const string InboundItemNotQuarantined = "channel.inbound_item_not_quarantined";
+    /// <summary>{status}: only a quarantined or ignored item goes through the pipeline again.</summary>
+    public const string InboundItemNotRetryable = "channel.inbound_item_not_retryable";
+    /// <summary>{status}: only a held item can be released.</summary>
+    public const string InboundItemNotHeld = "channel.inbound_item_not_held";
+    /// <summary>{id}: a mail over the size limit was never downloaded; it stayed on the mail server.</summary>
+    public const string RawMailLeftOnServer = "channel.inbound_raw_left_on_server";
     /// <summary>A settings field that must be a host name or an IP address.</summary>
     public const string InvalidHost = "channel.invalid_host";
     /// <summary>{kind}</summary>

@@ -15,7 +15,7 @@ public static class ChannelsEndpoints
 
     public static IEndpointRouteBuilder MapChannelsEndpoints(this IEndpointRouteBuilder app)
     {
-        var channels = app.MapGroup("/api/v1/channels").WithTags("Channels");
+        var channels = app.MapGroup("/api/v1/channels").WithTags("Channels").WithProblemResponses();
         var admin = channels.MapGroup("").RequireAuthorization(AdminModule.AdminPolicy);
 
         admin.MapGet("/", async (int? limit, string? cursor, ChannelAccounts accounts, CancellationToken ct) =>
@@ -63,9 +63,31 @@ public static class ChannelsEndpoints
 
         admin.MapPost("/inbound/{id:long}/retry", async (long id, InboundItems items, CurrentAgent agent, CancellationToken ct) =>
         {
-            await items.RetryAsync(id, agent, ct);
+            await items.RetryAsync(null, id, agent, ct);
             return TypedResults.NoContent();
-        }).WithSummary("Send a quarantined inbound item through the pipeline again");
+        }).WithSummary("Send a quarantined or ignored inbound item through the pipeline again");
+
+        // The review of one account's inbound items: every item whatever became of it, as received, and the ways back in.
+        admin.MapGet("/{id:long}/inbound", async (long id, string? state, int? limit, string? cursor, InboundItems items, CancellationToken ct) =>
+            TypedResults.Ok(await items.ListAsync(id, QueryValues.Enum<InboundState>(state, "state"), limit, cursor, ct)))
+            .WithSummary("An account's inbound items, newest first (state: imported, ignored, held, quarantined, pending), with sender, subject, " +
+                "the reason it was ignored, held or quarantined, and the ticket it became");
+
+        admin.MapGet("/{id:long}/inbound/{item:long}/raw", DownloadRawAsync).Produces(StatusCodes.Status200OK, typeof(byte[]), "message/rfc822", "application/json")
+            .WithSummary("The item as received, as a download: an email's raw mail (<item id>.eml), other kinds' stored payload (JSON). " +
+                "A mail over the size limit was never downloaded: 404 channel.inbound_raw_left_on_server");
+
+        admin.MapPost("/{id:long}/inbound/{item:long}/retry", async (long id, long item, InboundItems items, CurrentAgent agent, CancellationToken ct) =>
+        {
+            await items.RetryAsync(id, item, agent, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Send a quarantined or ignored item through the pipeline again (attempts from zero, due now); 409 otherwise");
+
+        admin.MapPost("/{id:long}/inbound/{item:long}/release", async (long id, long item, InboundItems items, CurrentAgent agent, CancellationToken ct) =>
+        {
+            await items.ReleaseAsync(id, item, agent, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Let a held item through: it is processed now and not held again; 409 if it is not held");
 
         // The transport calls this; its adapter checks the request (a token, a signature). Stored before the answer.
         channels.MapPost("/{id:long}/inbound", async (long id, HttpContext http, OknoDb db, ChannelAdapters adapters, InboundStore store,
@@ -80,12 +102,23 @@ public static class ChannelsEndpoints
             return Results.Ok(new InboundReceipt(receipt.Items.Count, stored));
         }).AllowAnonymous().DisableAntiforgery().WithSummary("Push endpoint of a channel account (web form, webhooks)");
 
+        // The admin page's download link (cookie-signed-in, like ticket attachments' /tickets/attachments/{id}).
+        app.MapGet("/admin/channels/{id:long}/inbound/{item:long}/raw", DownloadRawAsync).RequireAuthorization(AdminModule.AdminPolicy).ExcludeFromDescription();
+
         app.MapPost("/api/v1/messages/{id:long}/delivery/retry", async (long id, IDeliveryRetry retry, CurrentAgent agent, CancellationToken ct) =>
         {
             await retry.RetryAsync(id, agent, ct);
             return TypedResults.Accepted($"/api/v1/messages/{id}");
         }).RequireAuthorization().WithTags("Channels").WithSummary("Try a failed reply's delivery again, from the first attempt");
         return app;
+    }
+
+    private static async Task<IResult> DownloadRawAsync(long id, long item, InboundItems items, HttpContext http, CancellationToken ct)
+    {
+        var raw = await items.OpenRawAsync(id, item, ct);
+        // Whatever the mail holds, nothing of it runs in the desk's origin: a download under a sandbox.
+        http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
+        return TypedResults.File(raw.Content, raw.ContentType, raw.FileName);
     }
 
     /// <summary>What the push endpoint answers: items received, and how many of them were new.</summary>

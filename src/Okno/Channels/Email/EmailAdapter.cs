@@ -22,7 +22,8 @@ namespace Okno.Channels.Email;
 /// <c>sha256:&lt;content hash&gt;</c> for mail without one, so a mail fetched twice, or both fetched and handed over by
 /// the MTA, is one item.</para></summary>
 public sealed partial class EmailAdapter(AttachmentStore files)
-    : IPollingChannelAdapter<EmailSettings>, IPushChannelAdapter<EmailSettings>, IConnectionTestingChannelAdapter<EmailSettings>
+    : IPollingChannelAdapter<EmailSettings>, IPushChannelAdapter<EmailSettings>, IConnectionTestingChannelAdapter<EmailSettings>,
+      IRawInboundItemAdapter
 {
     public const string IntakeSecretHeader = "X-Okno-Intake-Secret";
     /// <summary>Mails read per fetch; the rest come at the next one (the cursor moves past what was read).</summary>
@@ -280,6 +281,16 @@ public sealed partial class EmailAdapter(AttachmentStore files)
     /// <summary>Valid addresses, lower case, each once.</summary>
     private static List<string> Addresses(IEnumerable<EmailAddress> addresses) =>
         addresses.Select(a => a.Address.Trim().ToLowerInvariant()).Where(FieldErrors.IsEmail).Distinct().ToList();
+
+    /// <summary>The raw mail as received (an .eml), streamed from the attachment store; a mail over the size limit was
+    /// never downloaded, and says so.</summary>
+    public RawItemContent? OpenRaw(long itemId, string payload)
+    {
+        var reference = JsonSerializer.Deserialize<EmailPayload>(payload, JsonSerializerOptions.Web);
+        if (reference?.Raw is not { } sha)
+            throw new OknoException(new NotFound(ChannelErrorCodes.RawMailLeftOnServer, "The raw mail of inbound item", itemId));
+        return files.Open(sha) is { } stream ? new RawItemContent(stream, "message/rfc822", $"{itemId}.eml") : null;
+    }
 
     /// <summary>No CR/LF or other control characters survive into a stored name or subject.</summary>
     private static string? Clean(string? value)

@@ -9,7 +9,8 @@ namespace Okno.Channels;
 /// <summary>What the pipeline knows about one item as it goes through the filters: the raw item, its account, what
 /// the adapter read from it, and what the filters found so far. Filters only read (the database as it is); the one
 /// ticket write path writes at the end (<see cref="InboundTicketWriter"/>). A filter that decides the item must not
-/// become a message sets <see cref="IgnoredBecause"/>; the rest do not run then.</summary>
+/// become a message sets <see cref="IgnoredBecause"/>, one that keeps it back for an agent to look at sets
+/// <see cref="HeldBecause"/>; the rest do not run then.</summary>
 public sealed class InboundContext(OknoDb db, InboundItem item, ChannelAccount account, InboundMessage message, DateTimeOffset now)
 {
     public OknoDb Db { get; } = db;
@@ -31,6 +32,14 @@ public sealed class InboundContext(OknoDb db, InboundItem item, ChannelAccount a
     public bool IsReleased => Item.ReleasedAt is not null;
     /// <summary>The sender joins the ticket's conversation (a released reply from someone who was not in it).</summary>
     public bool AddSenderAsParticipant { get; set; }
+
+    /// <summary>Puts who sent the item and its subject on the item row (for the review list and per-sender limits), cut
+    /// to the columns' sizes, with no control characters; the caller saves it with the item's outcome.</summary>
+    public void Describe(InboundItem item)
+    {
+        item.Sender = InboundItemText.Sender(Message.SenderId);
+        item.Subject = InboundItemText.Subject(Message.Subject);
+    }
 }
 
 /// <summary>One step of the inbound pipeline; steps run in the order they were added

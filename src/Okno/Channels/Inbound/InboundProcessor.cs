@@ -4,7 +4,7 @@ using Okno.Platform.Data;
 
 namespace Okno.Channels;
 
-public enum InboundOutcome { NotTaken, Done, Ignored, Held, Retrying, Quarantined }
+public enum InboundOutcome { NotTaken, Done, Ignored, Retrying, Quarantined, Held }
 
 /// <summary>Turns stored inbound items into ticket messages: the adapter reads the item, the filters run in order, the
 /// <see cref="InboundTicketWriter"/> writes the message, and the item is marked done — all in one transaction, so a
@@ -78,7 +78,8 @@ public sealed class InboundProcessor(
     private static bool IsClaimLost(Exception e) => e is InboundClaimLost or DbUpdateConcurrencyException || e.InnerException is { } inner && IsClaimLost(inner);
 
     /// <summary>Runs the filters (they only read), then writes through the one ticket write path, which marks the item
-    /// done in its own transaction; an ignored item is marked so under the same claim check.</summary>
+    /// done in its own transaction; an ignored or held item is marked so under the same claim check. Whatever the
+    /// outcome, the item keeps who sent it and its subject (written with the outcome).</summary>
     private async Task<InboundOutcome> WriteAsync(IServiceProvider services, long itemId, string token, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<OknoDb>();
@@ -87,30 +88,34 @@ public sealed class InboundProcessor(
         if (item.LeaseToken != token || item.Status != InboundStatus.Pending) return InboundOutcome.NotTaken;
         var account = await db.Set<ChannelAccount>().AsNoTracking().SingleAsync(a => a.Id == item.AccountId, cancellationToken);
         var message = adapters.Of(account.Kind).Parse(services, account, item.Payload);
-        // Kept with whatever the item comes to (saved with it), for the review list and the per-sender rate limit.
-        item.Sender = InboundItemText.Sender(message.SenderId);
-        item.Subject = InboundItemText.Subject(message.Subject);
         var context = new InboundContext(db, item, account, message, now);
         foreach (var filter in services.GetServices<IInboundFilter>())
         {
             await filter.RunAsync(context, cancellationToken);
             if (context.IgnoredBecause is not null || context.HeldBecause is not null) break;
         }
-        if (context.IgnoredBecause is not null || context.HeldBecause is { })
-        {
-            var held = context.IgnoredBecause is null;
-            item.Status = held ? InboundStatus.Held : InboundStatus.Ignored;
-            var reason = context.IgnoredBecause ?? context.HeldBecause;
-            item.LastError = held ? $"Held: {reason}." : $"Ignored: {reason}.";
-            item.ProcessedAt = now;
-            item.LeaseToken = null;
-            item.LeaseUntil = null;
-            // The claim is this save's concurrency check: if another node took the item over, nothing here is written.
-            await db.SaveChangesAsync(cancellationToken);
-            return held ? InboundOutcome.Held : InboundOutcome.Ignored;
-        }
+        if (context.IgnoredBecause is { } reason)
+            return await StopAsync(db, context, InboundStatus.Ignored, $"Ignored: {reason}.", InboundOutcome.Ignored, cancellationToken);
+        if (context.HeldBecause is { } why)
+            return await StopAsync(db, context, InboundStatus.Held, $"Held: {why}.", InboundOutcome.Held, cancellationToken);
         await services.GetRequiredService<InboundTicketWriter>().WriteAsync(context, token, cancellationToken);
         return InboundOutcome.Done;
+    }
+
+    /// <summary>Marks an item that does not become a message (ignored, held) with the reason.</summary>
+    private static async Task<InboundOutcome> StopAsync(OknoDb db, InboundContext context, InboundStatus status, string reason, InboundOutcome outcome,
+        CancellationToken cancellationToken)
+    {
+        var item = context.Item;
+        context.Describe(item);
+        item.Status = status;
+        item.LastError = reason.Length <= InboundItem.ErrorMaxLength ? reason : reason[..InboundItem.ErrorMaxLength];
+        item.ProcessedAt = context.Now;
+        item.LeaseToken = null;
+        item.LeaseUntil = null;
+        // The claim is this save's concurrency check: if another node took the item over, nothing here is written.
+        await db.SaveChangesAsync(cancellationToken);
+        return outcome;
     }
 
     private async Task<InboundOutcome> RecordFailureAsync(long itemId, string token, Exception error, CancellationToken cancellationToken)

@@ -22,7 +22,6 @@ public sealed class InboundTicketWriter(MessageBodies bodies, TicketCreations cr
         var (itemId, accountId, externalId) = (context.Item.Id, context.Account.Id, context.Item.ExternalId);
 
         var joining = Participants(context);
-        var (sender, subject) = (context.Item.Sender, context.Item.Subject);
 
         async Task MarkDoneAsync(OknoDb db, Ticket ticket, CancellationToken ct)
         {
@@ -32,9 +31,9 @@ public sealed class InboundTicketWriter(MessageBodies bodies, TicketCreations cr
             RecordMail(message, context.Message);
             var item = await db.Set<InboundItem>().SingleAsync(i => i.Id == itemId, ct);
             if (item.LeaseToken != leaseToken || item.Status != InboundStatus.Pending) throw new InboundClaimLost(itemId);
-            // The write path may use a context of its own (the group commit): what the processor read is set here too.
-            (item.Sender, item.Subject) = (sender, subject);
             item.Status = InboundStatus.Done;
+            context.Describe(item);
+            item.LastError = null;
             item.TicketId = ticket.Id;
             item.MessageId = message.Id;
             item.ProcessedAt = message.CreatedAt;

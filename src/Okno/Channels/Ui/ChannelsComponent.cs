@@ -13,6 +13,17 @@ public abstract class ChannelsComponent : ActionComponent
 
     protected string HealthName(ChannelHealth health) => L["Health_" + health];
 
+    protected string StateName(InboundState state) => L["State_" + state];
+
+    protected static MudBlazor.Color StateColor(InboundState state) => state switch
+    {
+        InboundState.Imported => MudBlazor.Color.Success,
+        InboundState.Held => MudBlazor.Color.Warning,
+        InboundState.Quarantined => MudBlazor.Color.Error,
+        InboundState.Pending => MudBlazor.Color.Info,
+        _ => MudBlazor.Color.Default,
+    };
+
     protected static MudBlazor.Color HealthColor(ChannelHealth health) => health switch
     {
         ChannelHealth.Ok => MudBlazor.Color.Success,
@@ -34,6 +45,8 @@ public abstract class ChannelsComponent : ActionComponent
             NotFound => ActionError.General(L["Gone"]),
             // A failed connection test or fetch says what is wrong in the agent's language (by its code).
             ChannelConnectionFailed e => ActionError.General(Errors.Of(e.Code, e.Parameters)),
+            // Retry or release of an item that is no longer in that state.
+            StateConflict e => ActionError.General(Errors.Of(e.Code, e.Parameters)),
             _ => ActionError.General(error.Detail),
         };
     }
