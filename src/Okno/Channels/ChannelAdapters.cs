@@ -5,7 +5,8 @@ using Okno.Tickets;
 
 namespace Okno.Channels;
 
-/// <summary>A reply on its way out, as an adapter needs it; knows nothing of tickets beyond what goes on the wire.</summary>
+/// <summary>A reply or a notification on its way out, as an adapter needs it; knows nothing of tickets beyond what goes
+/// on the wire. A notification has no message (<see cref="MessageId"/> 0) and is <see cref="IsAutomatic"/>.</summary>
 /// <param name="IdempotencyKey">The same for every attempt of one delivery: transports that can drop a repeated send
 /// (an API with an idempotency key, a mail Message-ID) should pass it on, since a crash between a send and its record
 /// makes the queue send again.</param>
@@ -13,7 +14,12 @@ namespace Okno.Channels;
 /// <param name="InReplyToExternalId">The channel's id of the customer message this reply answers, for threading.</param>
 public sealed record OutboundMessage(
     long MessageId, long TicketNumber, string Subject, string BodyText, string BodyHtml, string? RecipientId, string? RecipientEmail,
-    string? InReplyToExternalId, string IdempotencyKey);
+    string? InReplyToExternalId, string IdempotencyKey)
+{
+    /// <summary>Sent by the desk on its own (a notification), not written by a person: mail marks it
+    /// <c>Auto-Submitted: auto-generated</c> so auto-responders do not answer it.</summary>
+    public bool IsAutomatic { get; init; }
+}
 
 /// <summary>What a send came to: handed over (with the channel's id for the message, if it gives one), or failed,
 /// saying why and whether trying again may help (a timeout may; a rejected recipient will not).</summary>
