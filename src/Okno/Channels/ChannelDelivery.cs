@@ -53,10 +53,19 @@ public sealed class ChannelDelivery
     public static ChannelDelivery Notification(long accountId, long ticketId, string recipient, string subject, string bodyText, string? bodyHtml,
         string dedupeKey, DateTimeOffset now) => new()
     {
-        Kind = DeliveryKind.Notification, AccountId = accountId, TicketId = ticketId, Recipient = Cut(OneLine(recipient), RecipientMaxLength),
+        Kind = DeliveryKind.Notification, AccountId = accountId, TicketId = ticketId, Recipient = NormalRecipient(recipient),
         Subject = Cut(OneLine(subject), SubjectMaxLength), BodyText = bodyText, BodyHtml = bodyHtml, DedupeKey = Cut(dedupeKey, DedupeKeyMaxLength),
         Status = DeliveryStatus.Pending, NextAttemptAt = now, CreatedAt = now,
     };
+
+    /// <summary>How a recipient is stored and searched: one line, trimmed, an address in lower case (addresses are
+    /// compared without case), at most <see cref="RecipientMaxLength"/> characters.</summary>
+    public static string NormalRecipient(string recipient)
+    {
+        var one = OneLine(recipient);
+        if (one.Contains('@', StringComparison.Ordinal)) one = one.ToLowerInvariant();
+        return Cut(one, RecipientMaxLength);
+    }
 
     private static string OneLine(string text) =>
         string.Join(' ', text.Split(['\r', '\n', '\t', '\0'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -35,6 +35,7 @@ public static class ChannelsModule
         services.AddScoped<InboundTicketWriter>();
         services.AddScoped<ChannelAccounts>();
         services.AddScoped<InboundItems>();
+        services.AddScoped<OutboxList>();
         services.AddScoped<Tickets.IDeliveryRetry, RetryDelivery>();
         return services;
     }

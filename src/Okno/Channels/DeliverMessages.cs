@@ -140,7 +140,7 @@ public sealed class DeliverMessages(
                 // A notification has no message: its state is the row's alone, and a failure writes no note on the ticket.
                 var message = delivery.Message;
                 if (delivery.Kind == DeliveryKind.Reply && (sent.RecipientEmail ?? sent.RecipientId) is { } recipient)
-                    delivery.Recipient = recipient.Length <= ChannelDelivery.RecipientMaxLength ? recipient : recipient[..ChannelDelivery.RecipientMaxLength];
+                    delivery.Recipient = ChannelDelivery.NormalRecipient(recipient);
                 delivery.Attempts++;
                 delivery.LeaseToken = null;
                 delivery.LeaseUntil = null;
