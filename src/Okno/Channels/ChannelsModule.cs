@@ -36,6 +36,7 @@ public static class ChannelsModule
         services.AddScoped<ChannelAccounts>();
         services.AddScoped<InboundItems>();
         services.AddScoped<OutboxList>();
+        services.AddScoped<NotificationMail>();
         services.AddScoped<Tickets.IDeliveryRetry, RetryDelivery>();
         return services;
     }
