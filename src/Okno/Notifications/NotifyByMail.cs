@@ -18,7 +18,8 @@ namespace Okno.Notifications;
 /// <item>Customers: "request received" for a new ticket that came in by mail through a mailbox with "acknowledge new
 /// requests" on; "agent replied" for a public reply on a ticket whose reply does not itself go out by mail (web form,
 /// help center, a ticket opened by an agent), when the customer has an address; "resolved".</item>
-/// <item>Agents: a ticket assigned to me, a customer replied on my ticket, a new ticket in my group; each one off per
+/// <item>Agents: a ticket assigned to me, a customer replied on my ticket, a new ticket in my group (created in it or
+/// moved to it); each one off per
 /// agent (<see cref="NotificationPreferences"/>), never to the agent who caused it, never to an inactive agent.</item>
 /// </list>
 /// Never to the desk's own addresses. Automatic mail (auto-replies, bounces) never becomes a ticket or a message
@@ -33,7 +34,7 @@ internal sealed class NotifyByMail(
 
     public string Name => HandlerName;
 
-    public bool WakesFor(string eventType) => eventType is TicketCreated.Type or MessageReceived.Type or ReplySent.Type
+    public bool WakesFor(string eventType) => eventType is TicketCreated.Type or TicketGroupChanged.Type or MessageReceived.Type or ReplySent.Type
         or TicketStatusChanged.Type or TicketAssigneeChanged.Type;
 
     public async Task HandleAsync(TicketDomainEvent ticketEvent, CancellationToken ct)
@@ -42,13 +43,15 @@ internal sealed class NotifyByMail(
         {
             case TicketCreated created:
                 if (await mail.AcknowledgesNewAsync(created.TicketId, ct)) await ToCustomerAsync(created, NotificationKeys.RequestReceived, null, ct);
-                if (created.After.GroupId is { } groupId)
-                {
-                    var members = await db.AgentGroups.Where(ag => ag.GroupId == groupId).Select(ag => ag.AgentId).ToListAsync(ct);
-                    var firstMessage = await db.Messages.Where(m => m.TicketId == created.TicketId && !m.IsInternal).OrderBy(m => m.Id).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
-                    foreach (var agentId in members) await ToAgentAsync(created, NotificationKeys.GroupTicket, agentId, firstMessage, ct);
-                }
                 break;
+            // A ticket that lands in a group (created there, or moved there) is new to the group's agents.
+            case TicketGroupChanged { To: { } groupId } moved:
+            {
+                var members = await db.AgentGroups.Where(ag => ag.GroupId == groupId).Select(ag => ag.AgentId).ToListAsync(ct);
+                var firstMessage = await db.Messages.Where(m => m.TicketId == moved.TicketId && !m.IsInternal).OrderBy(m => m.Id).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
+                foreach (var agentId in members) await ToAgentAsync(moved, NotificationKeys.GroupTicket, agentId, firstMessage, ct);
+                break;
+            }
             case MessageReceived received when received.After.AssigneeId is { } assignee:
                 // The ticket's first message is its creation, not a reply.
                 if (await db.Messages.AnyAsync(m => m.TicketId == received.TicketId && m.Direction == MessageDirection.In && m.Id < received.MessageId, ct))

@@ -10,63 +10,76 @@ namespace Okno.Platform.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AlterColumn<long>(
-                name: "MessageId",
-                table: "ChannelDeliveries",
-                type: "INTEGER",
-                nullable: true,
-                oldClrType: typeof(long),
-                oldType: "INTEGER");
+            // SQLite cannot make a column nullable or add a foreign key in place, and EF's own rebuild switches foreign
+            // keys off outside the transaction (refused here, see DataModule). So the table is rebuilt by hand, inside
+            // the migration's transaction: the old one renamed, the new one created, the rows copied (every row so far is
+            // a reply, whose ticket is its message's), the old one dropped.
+            migrationBuilder.DropIndex(name: "IX_ChannelDeliveries_AccountId", table: "ChannelDeliveries");
+            migrationBuilder.DropIndex(name: "IX_ChannelDeliveries_MessageId", table: "ChannelDeliveries");
+            migrationBuilder.DropIndex(name: "IX_ChannelDeliveries_Status_NextAttemptAt_Id", table: "ChannelDeliveries");
+            migrationBuilder.DropIndex(name: "IX_ChannelDeliveries_Status_Id", table: "ChannelDeliveries");
+            migrationBuilder.RenameTable(name: "ChannelDeliveries", newName: "ChannelDeliveries_Issue13");
 
-            migrationBuilder.AddColumn<string>(
-                name: "BodyHtml",
-                table: "ChannelDeliveries",
-                type: "TEXT",
-                nullable: true);
+            migrationBuilder.CreateTable(
+                name: "ChannelDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    MessageId = table.Column<long>(type: "INTEGER", nullable: true),
+                    TicketId = table.Column<long>(type: "INTEGER", nullable: true),
+                    AccountId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    BodyText = table.Column<string>(type: "TEXT", nullable: true),
+                    BodyHtml = table.Column<string>(type: "TEXT", nullable: true),
+                    DedupeKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LeaseToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChannelDeliveries_ChannelAccounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "ChannelAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ChannelDeliveries_Messages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "Messages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ChannelDeliveries_Tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "Tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
 
-            migrationBuilder.AddColumn<string>(
-                name: "BodyText",
-                table: "ChannelDeliveries",
-                type: "TEXT",
-                nullable: true);
+            migrationBuilder.Sql(
+                "INSERT INTO \"ChannelDeliveries\" (\"Id\", \"Kind\", \"MessageId\", \"TicketId\", \"AccountId\", \"Status\", \"Attempts\", \"NextAttemptAt\", " +
+                "\"LeaseToken\", \"LeaseUntil\", \"LastError\", \"CreatedAt\", \"SentAt\") " +
+                "SELECT d.\"Id\", 'Reply', d.\"MessageId\", (SELECT m.\"TicketId\" FROM \"Messages\" m WHERE m.\"Id\" = d.\"MessageId\"), d.\"AccountId\", d.\"Status\", " +
+                "d.\"Attempts\", d.\"NextAttemptAt\", d.\"LeaseToken\", d.\"LeaseUntil\", d.\"LastError\", d.\"CreatedAt\", d.\"SentAt\" FROM \"ChannelDeliveries_Issue13\" d");
+            migrationBuilder.DropTable(name: "ChannelDeliveries_Issue13");
 
-            migrationBuilder.AddColumn<string>(
-                name: "DedupeKey",
-                table: "ChannelDeliveries",
-                type: "TEXT",
-                maxLength: 200,
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "Kind",
-                table: "ChannelDeliveries",
-                type: "TEXT",
-                maxLength: 32,
-                nullable: false,
-                defaultValue: "Reply");
-
-            migrationBuilder.AddColumn<string>(
-                name: "Recipient",
-                table: "ChannelDeliveries",
-                type: "TEXT",
-                maxLength: 320,
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "Subject",
-                table: "ChannelDeliveries",
-                type: "TEXT",
-                maxLength: 1000,
-                nullable: true);
-
-            migrationBuilder.AddColumn<long>(
-                name: "TicketId",
-                table: "ChannelDeliveries",
-                type: "INTEGER",
-                nullable: true);
-
-            // Rows written before this migration are all replies: their ticket is their message's.
-            migrationBuilder.Sql("UPDATE \"ChannelDeliveries\" SET \"TicketId\" = (SELECT m.\"TicketId\" FROM \"Messages\" m WHERE m.\"Id\" = \"ChannelDeliveries\".\"MessageId\")");
+            migrationBuilder.CreateIndex(name: "IX_ChannelDeliveries_AccountId", table: "ChannelDeliveries", column: "AccountId");
+            migrationBuilder.CreateIndex(name: "IX_ChannelDeliveries_MessageId", table: "ChannelDeliveries", column: "MessageId", unique: true);
+            migrationBuilder.CreateIndex(name: "IX_ChannelDeliveries_Status_NextAttemptAt_Id", table: "ChannelDeliveries", columns: new[] { "Status", "NextAttemptAt", "Id" });
+            migrationBuilder.CreateIndex(name: "IX_ChannelDeliveries_Status_Id", table: "ChannelDeliveries", columns: new[] { "Status", "Id" });
+            migrationBuilder.CreateIndex(name: "IX_ChannelDeliveries_DedupeKey", table: "ChannelDeliveries", column: "DedupeKey", unique: true);
+            migrationBuilder.CreateIndex(name: "IX_ChannelDeliveries_TicketId_Id", table: "ChannelDeliveries", columns: new[] { "TicketId", "Id" });
 
             migrationBuilder.CreateTable(
                 name: "NotificationOptOuts",
@@ -102,24 +115,6 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_NotificationTemplates", x => new { x.Key, x.Language });
                 });
 
-            migrationBuilder.CreateIndex(
-                name: "IX_ChannelDeliveries_DedupeKey",
-                table: "ChannelDeliveries",
-                column: "DedupeKey",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ChannelDeliveries_TicketId_Id",
-                table: "ChannelDeliveries",
-                columns: new[] { "TicketId", "Id" });
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_ChannelDeliveries_Tickets_TicketId",
-                table: "ChannelDeliveries",
-                column: "TicketId",
-                principalTable: "Tickets",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
