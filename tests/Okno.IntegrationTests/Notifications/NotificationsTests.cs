@@ -147,7 +147,7 @@ public sealed class NotificationsTests
         var admin = await app.AdminClientAsync();
         var folder = await TestMail.NewFolderAsync();
         var account = await MailboxAsync(admin, MailboxSettings(folder, acknowledgeNew: true));
-        var customer = $"olga.{Guid.NewGuid():N}@example.test";
+        var customer = $"customer+olga.{Guid.NewGuid():N}@example.test";
         await TestMail.AppendAsync(folder, TestMail.Mail(customer, "Ольга <b>", TestMail.Support, "Не работает VPN", "Не могу подключиться."));
         var robot = $"robot.{Guid.NewGuid():N}@example.test";
         var autoReply = TestMail.Mail(robot, "Robot", TestMail.Support, "Автоответ: я в отпуске", "Вернусь в понедельник.");
@@ -195,7 +195,7 @@ public sealed class NotificationsTests
         await using var app = App(provider);
         var admin = await app.AdminClientAsync();
         var account = await MailboxAsync(admin, MailboxSettings());
-        var customer = $"ivan.{Guid.NewGuid():N}@example.test";
+        var customer = $"customer+ivan.{Guid.NewGuid():N}@example.test";
         var ticket = (await admin.CreateTicketAsync("Portal question", customer)).Id();
         await admin.PostJsonAsync($"/api/v1/tickets/{ticket}/messages", new { body = "Перезагрузите <роутер>." }, HttpStatusCode.Created);
         await admin.PatchAsync($"/api/v1/tickets/{ticket}", new { status = "resolved" });
