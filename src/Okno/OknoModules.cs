@@ -6,6 +6,7 @@ using Okno.Api;
 using Okno.Channels;
 using Okno.Customers;
 using Okno.Knowledge;
+using Okno.Notifications;
 using Okno.Reports;
 using Okno.Platform;
 using Okno.Platform.Cluster;
@@ -59,6 +60,7 @@ public static class OknoModules
         services.AddKnowledge();
         services.AddReports();
         services.AddChannels(builder.Configuration);
+        services.AddNotifications(builder.Configuration);
         // Last: it schedules the jobs the sections added.
         services.AddOknoJobs(builder.Configuration);
         return builder;
@@ -93,6 +95,7 @@ public static class OknoModules
         app.MapKnowledge();
         app.MapReports();
         app.MapChannels();
+        app.MapNotifications();
         app.MapUi();
         return app;
     }

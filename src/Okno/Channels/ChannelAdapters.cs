@@ -5,7 +5,8 @@ using Okno.Tickets;
 
 namespace Okno.Channels;
 
-/// <summary>A reply on its way out, as an adapter needs it; knows nothing of tickets beyond what goes on the wire.</summary>
+/// <summary>A reply or a notification on its way out, as an adapter needs it; knows nothing of tickets beyond what goes
+/// on the wire. A notification has no message (<see cref="MessageId"/> 0) and is <see cref="IsAutomatic"/>.</summary>
 /// <param name="IdempotencyKey">The same for every attempt of one delivery: transports that can drop a repeated send
 /// (an API with an idempotency key, a mail Message-ID) should pass it on, since a crash between a send and its record
 /// makes the queue send again.</param>
@@ -20,6 +21,9 @@ public sealed record OutboundMessage(
     public IReadOnlyList<string> CopyTo { get; init; } = [];
     /// <summary>The channel ids of the conversation's earlier messages, oldest first (mail's References header).</summary>
     public IReadOnlyList<string> ThreadExternalIds { get; init; } = [];
+    /// <summary>Sent by the desk on its own (a notification), not written by a person: mail marks it
+    /// <c>Auto-Submitted: auto-generated</c> so auto-responders do not answer it.</summary>
+    public bool IsAutomatic { get; init; }
 }
 
 /// <summary>What a send came to: handed over (with the channel's id for the message, if it gives one), or failed,

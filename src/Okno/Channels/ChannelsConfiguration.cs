@@ -25,8 +25,15 @@ internal sealed class ChannelDeliveryConfiguration : IEntityTypeConfiguration<Ch
     public void Configure(EntityTypeBuilder<ChannelDelivery> b)
     {
         b.ToTable("ChannelDeliveries");
-        // One delivery per message: the save hook cannot queue a reply twice.
+        // One delivery per message: the save hook cannot queue a reply twice (notifications have none).
         b.HasIndex(d => d.MessageId).IsUnique();
+        // One notification per (event, recipient, template), however often its event is handled.
+        b.HasIndex(d => d.DedupeKey).IsUnique();
+        // The outbox list of one ticket's mails, newest first.
+        b.HasIndex(d => new { d.TicketId, d.Id });
+        b.Property(d => d.Recipient).HasMaxLength(ChannelDelivery.RecipientMaxLength);
+        b.Property(d => d.Subject).HasMaxLength(ChannelDelivery.SubjectMaxLength);
+        b.Property(d => d.DedupeKey).HasMaxLength(ChannelDelivery.DedupeKeyMaxLength);
         // The queue reads pending rows by due time.
         b.HasIndex(d => new { d.Status, d.NextAttemptAt, d.Id });
         // The outbox list (newest first, by state).
@@ -34,6 +41,7 @@ internal sealed class ChannelDeliveryConfiguration : IEntityTypeConfiguration<Ch
         b.Property(d => d.LeaseToken).HasMaxLength(64).IsConcurrencyToken();
         b.Property(d => d.LastError).HasMaxLength(Message.DeliveryErrorMaxLength);
         b.HasOne(d => d.Message).WithMany().HasForeignKey(d => d.MessageId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(d => d.Ticket).WithMany().HasForeignKey(d => d.TicketId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ChannelAccount>().WithMany().HasForeignKey(d => d.AccountId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -49,7 +49,7 @@ public static class ChannelsDemo
                 message.Delivered($"demo-out-{message.Id}");
                 db.Add(new ChannelDelivery
                 {
-                    MessageId = message.Id, AccountId = log.Id, Status = DeliveryStatus.Sent, Attempts = 1, NextAttemptAt = message.CreatedAt,
+                    MessageId = message.Id, TicketId = message.TicketId, AccountId = log.Id, Status = DeliveryStatus.Sent, Attempts = 1, NextAttemptAt = message.CreatedAt,
                     CreatedAt = message.CreatedAt, SentAt = message.CreatedAt,
                 });
             }

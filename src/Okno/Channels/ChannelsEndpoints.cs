@@ -104,6 +104,12 @@ public static class ChannelsEndpoints
 
         // The admin page's download link (cookie-signed-in, like ticket attachments' /tickets/attachments/{id}).
         app.MapGet("/admin/channels/{id:long}/inbound/{item:long}/raw", DownloadRawAsync).RequireAuthorization(AdminModule.AdminPolicy).ExcludeFromDescription();
+        // Every outgoing mail (replies and notifications): admins and supervisors.
+        app.MapGet("/api/v1/outbox", async (string? to, long? ticketId, string? state, int? limit, string? cursor, OutboxList outbox, CancellationToken ct) =>
+            TypedResults.Ok(await outbox.ListAsync(to, ticketId, state, limit, cursor, ct)))
+            .RequireAuthorization(p => p.RequireRole(nameof(AgentRole.Admin), nameof(AgentRole.Supervisor)))
+            .WithTags("Outbox").WithProblemResponses()
+            .WithSummary("Every outgoing mail (replies and notifications), newest first: recipient, subject, state (queued, sent, failed), attempts, last error; filter by to, ticketId, state");
 
         app.MapPost("/api/v1/messages/{id:long}/delivery/retry", async (long id, IDeliveryRetry retry, CurrentAgent agent, CancellationToken ct) =>
         {

@@ -37,6 +37,8 @@ public static class ChannelsModule
         services.AddScoped<InboundTicketWriter>();
         services.AddScoped<ChannelAccounts>();
         services.AddScoped<InboundItems>();
+        services.AddScoped<OutboxList>();
+        services.AddScoped<NotificationMail>();
         services.AddScoped<Tickets.IDeliveryRetry, RetryDelivery>();
         services.AddScoped<Tickets.IChannelAccountKinds, ChannelAccountKinds>();
         return services;

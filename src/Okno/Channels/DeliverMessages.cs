@@ -11,7 +11,7 @@ using Okno.Admin;
 
 namespace Okno.Channels;
 
-/// <summary>Works the delivery queue: each due reply is sent through its account's adapter; a failure that may pass is
+/// <summary>Works the delivery queue (replies and notifications alike): each due item is sent through its account's adapter; a failure that may pass is
 /// tried again later (the wait doubles each time); after the last attempt, or a failure that will not pass, the
 /// reply is marked failed and an internal note (by the system) tells the agents why.
 /// <para>Several nodes may run this at once (the job, a wake-up, another node): a row is taken for one attempt by a
@@ -65,7 +65,7 @@ public sealed class DeliverMessages(
 
         var (account, outbound) = await ReadAsync(db, deliveryId, cancellationToken);
         var result = await SendAsync(scope.ServiceProvider, account, outbound, cancellationToken);
-        var outcome = await RecordAsync(db, deliveryId, token, result, cancellationToken);
+        var outcome = await RecordAsync(db, deliveryId, token, outbound, result, cancellationToken);
         if (outcome is { } o)
             feed.Publish(new TicketChange(o.TicketId, o.NoteId is null ? TicketChangeKind.Changed : TicketChangeKind.MessageAdded, o.GroupId, o.AssigneeId,
                 null, o.NoteId, o.NoteId is not null));
@@ -74,27 +74,35 @@ public sealed class DeliverMessages(
 
     private static async Task<(ChannelAccount Account, OutboundMessage Message)> ReadAsync(OknoDb db, long deliveryId, CancellationToken ct)
     {
-        var row = await db.Set<ChannelDelivery>().Where(d => d.Id == deliveryId).Select(d => new
+        var delivery = await db.Set<ChannelDelivery>().AsNoTracking().SingleAsync(d => d.Id == deliveryId, ct);
+        var account = await db.Set<ChannelAccount>().AsNoTracking().SingleAsync(a => a.Id == delivery.AccountId, ct);
+        if (delivery.Kind == DeliveryKind.Notification)
         {
-            d.Id, d.AccountId, d.MessageId, d.Message.TicketId, d.Message.BodyText, d.Message.BodyHtml, d.Message.Ticket.Number, d.Message.Ticket.Subject,
-            d.Message.Ticket.ContactId,
+            // A notification carries its own recipient and text; the ticket lends it its number (the subject token, so
+            // an answer to it lands on the ticket).
+            var number = delivery.TicketId is { } ticketId ? await db.Tickets.Where(t => t.Id == ticketId).Select(t => t.Number).SingleAsync(ct) : 0;
+            return (account, new OutboundMessage(0, number, delivery.Subject ?? "", delivery.BodyText ?? "", delivery.BodyHtml ?? "", null, delivery.Recipient,
+                null, $"okno-delivery-{delivery.Id}") { IsAutomatic = true });
+        }
+        var row = await db.Messages.Where(m => m.Id == delivery.MessageId).Select(m => new
+        {
+            m.Id, m.TicketId, m.BodyText, m.BodyHtml, m.Ticket.Number, m.Ticket.Subject, m.Ticket.ContactId,
         }).SingleAsync(ct);
-        var account = await db.Set<ChannelAccount>().AsNoTracking().SingleAsync(a => a.Id == row.AccountId, ct);
         // The customer's id in this kind, and the message of theirs this reply answers (for threading).
         var recipientId = await db.ContactExternalIds.Where(x => x.ContactId == row.ContactId && x.Channel == account.Kind)
             .OrderByDescending(x => x.Id).Select(x => x.ExternalId).FirstOrDefaultAsync(ct);
         var recipientEmail = await db.ContactEmails.Where(e => e.ContactId == row.ContactId).OrderBy(e => e.Id).Select(e => e.Address).FirstOrDefaultAsync(ct);
         var inReplyTo = await db.Messages
-            .Where(m => m.TicketId == row.TicketId && m.Direction == MessageDirection.In && m.ChannelAccountId == account.Id && m.Id < row.MessageId)
+            .Where(m => m.TicketId == row.TicketId && m.Direction == MessageDirection.In && m.ChannelAccountId == account.Id && m.Id < row.Id)
             .OrderByDescending(m => m.Id).Select(m => m.ExternalId).FirstOrDefaultAsync(ct);
         // The conversation's participants are copied, and its earlier mails named, so every client threads the reply.
         var copyTo = await db.TicketParticipants.Where(p => p.TicketId == row.TicketId).OrderBy(p => p.Id).Select(p => p.Address).Take(50).ToListAsync(ct);
         var thread = await db.Messages
-            .Where(m => m.TicketId == row.TicketId && m.ChannelAccountId == account.Id && m.ExternalId != null && m.Id < row.MessageId)
+            .Where(m => m.TicketId == row.TicketId && m.ChannelAccountId == account.Id && m.ExternalId != null && m.Id < row.Id)
             .OrderByDescending(m => m.Id).Select(m => m.ExternalId!).Take(20).ToListAsync(ct);
         thread.Reverse();
-        return (account, new OutboundMessage(row.MessageId, row.Number, row.Subject, row.BodyText, row.BodyHtml, recipientId, recipientEmail, inReplyTo,
-            $"okno-delivery-{row.Id}") { CopyTo = copyTo, ThreadExternalIds = thread });
+        return (account, new OutboundMessage(row.Id, row.Number, row.Subject, row.BodyText, row.BodyHtml, recipientId, recipientEmail, inReplyTo,
+            $"okno-delivery-{delivery.Id}") { CopyTo = copyTo, ThreadExternalIds = thread });
     }
 
     private async Task<DeliveryResult> SendAsync(IServiceProvider services, ChannelAccount account, OutboundMessage message, CancellationToken ct)
@@ -122,7 +130,7 @@ public sealed class DeliverMessages(
 
     private sealed record Outcome(long TicketId, long? GroupId, long? AssigneeId, long? NoteId);
 
-    private async Task<Outcome?> RecordAsync(OknoDb db, long deliveryId, string token, DeliveryResult result, CancellationToken ct)
+    private async Task<Outcome?> RecordAsync(OknoDb db, long deliveryId, string token, OutboundMessage sent, DeliveryResult result, CancellationToken ct)
     {
         var settings = options.Value;
         db.ChangeTracker.Clear();
@@ -135,7 +143,10 @@ public sealed class DeliverMessages(
                 // Another node took the row over (this one was slower than its lease): its attempt counts, not ours.
                 if (delivery.LeaseToken != token || delivery.Status != DeliveryStatus.Pending) return null;
                 var account = await db.Set<ChannelAccount>().SingleAsync(a => a.Id == delivery.AccountId, ct2);
+                // A notification has no message: its state is the row's alone, and a failure writes no note on the ticket.
                 var message = delivery.Message;
+                if (delivery.Kind == DeliveryKind.Reply && (sent.RecipientEmail ?? sent.RecipientId) is { } recipient)
+                    delivery.Recipient = ChannelDelivery.NormalRecipient(recipient);
                 delivery.Attempts++;
                 delivery.LeaseToken = null;
                 delivery.LeaseUntil = null;
@@ -145,7 +156,7 @@ public sealed class DeliverMessages(
                     delivery.Status = DeliveryStatus.Sent;
                     delivery.SentAt = now;
                     delivery.LastError = null;
-                    message.Delivered(result.ExternalId);
+                    message?.Delivered(result.ExternalId);
                     account.Succeeded(now);
                 }
                 else
@@ -156,16 +167,20 @@ public sealed class DeliverMessages(
                     if (result.Retryable && delivery.Attempts < settings.DeliveryAttempts)
                     {
                         delivery.NextAttemptAt = now + settings.Backoff(settings.DeliveryBackoff, delivery.Attempts);
-                        message.DeliveryDelayed(reason);
+                        message?.DeliveryDelayed(reason);
                     }
                     else
                     {
                         delivery.Status = DeliveryStatus.Failed;
-                        message.DeliveryFailed(reason);
-                        note = await NoteFailureAsync(db, message, account, delivery.Attempts, reason, now, ct2);
+                        if (message is not null)
+                        {
+                            message.DeliveryFailed(reason);
+                            note = await NoteFailureAsync(db, message, account, delivery.Attempts, reason, now, ct2);
+                        }
                     }
                 }
                 await db.SaveChangesAsync(ct2);
+                if (message is null) return null;
                 var ticket = await db.Tickets.Where(t => t.Id == message.TicketId).Select(t => new { t.GroupId, t.AssigneeId }).SingleAsync(ct2);
                 return new Outcome(message.TicketId, ticket.GroupId, ticket.AssigneeId, note?.Id);
             }, ct);

@@ -24,7 +24,7 @@ internal sealed class DeliveryQueue : ISaveHook
             reply.QueueDelivery(accountId);
             db.Add(new ChannelDelivery
             {
-                Message = reply, AccountId = accountId, Status = DeliveryStatus.Pending, NextAttemptAt = reply.CreatedAt, CreatedAt = reply.CreatedAt,
+                Kind = DeliveryKind.Reply, Message = reply, Ticket = reply.Ticket, AccountId = accountId, Status = DeliveryStatus.Pending, NextAttemptAt = reply.CreatedAt, CreatedAt = reply.CreatedAt,
             });
         }
         return null;

@@ -13,8 +13,9 @@ public sealed class RetryDelivery(OknoDb db, TimeProvider clock, ChannelWakeUp w
     public async Task RetryAsync(long messageId, CurrentAgent agent, CancellationToken cancellationToken)
     {
         var delivery = await db.Set<ChannelDelivery>().Include(d => d.Message).SingleOrDefaultAsync(d => d.MessageId == messageId, cancellationToken);
+        var message = delivery?.Message;
         // A message of a ticket the agent may not see is as absent as one without a delivery.
-        if (delivery is null || !await db.Tickets.VisibleTo(agent).AnyAsync(t => t.Id == delivery.Message.TicketId, cancellationToken))
+        if (delivery is null || message is null || !await db.Tickets.VisibleTo(agent).AnyAsync(t => t.Id == message.TicketId, cancellationToken))
             throw new OknoException(new NotFound(ChannelErrorCodes.DeliveryNotFound, "Delivery of message", messageId));
         if (delivery.Status != DeliveryStatus.Failed)
             throw new OknoException(new StateConflict(ChannelErrorCodes.DeliveryNotFailed, "Only a failed delivery can be retried; this one is " + delivery.Status.ToSnakeCase() + ".", ("status", delivery.Status.ToSnakeCase())));
@@ -22,10 +23,10 @@ public sealed class RetryDelivery(OknoDb db, TimeProvider clock, ChannelWakeUp w
         delivery.Attempts = 0;
         delivery.NextAttemptAt = clock.GetUtcNow();
         delivery.LastError = null;
-        delivery.Message.DeliveryRequeued();
+        message.DeliveryRequeued();
         await db.SaveChangesAsync(cancellationToken);
-        var ticket = await db.Tickets.Where(t => t.Id == delivery.Message.TicketId).Select(t => new { t.GroupId, t.AssigneeId }).SingleAsync(cancellationToken);
-        feed.Publish(new TicketChange(delivery.Message.TicketId, TicketChangeKind.Changed, ticket.GroupId, ticket.AssigneeId, agent.Id));
+        var ticket = await db.Tickets.Where(t => t.Id == message.TicketId).Select(t => new { t.GroupId, t.AssigneeId }).SingleAsync(cancellationToken);
+        feed.Publish(new TicketChange(message.TicketId, TicketChangeKind.Changed, ticket.GroupId, ticket.AssigneeId, agent.Id));
         wakeUp.Deliveries();
     }
 }

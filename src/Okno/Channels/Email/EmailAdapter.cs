@@ -330,7 +330,7 @@ public sealed partial class EmailAdapter(AttachmentStore files)
     public async Task<DeliveryResult> SendAsync(EmailSettings settings, OutboundMessage message, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(message.RecipientEmail))
-            return DeliveryResult.Failed("The customer has no email address to send the reply to.", retryable: false);
+            return DeliveryResult.Failed(message.IsAutomatic ? "The notification has no recipient address." : "The customer has no email address to send the reply to.", retryable: false);
         if (string.IsNullOrWhiteSpace(settings.FromAddress)) return DeliveryResult.Failed("The mailbox has no From address.", retryable: false);
         var domain = settings.FromAddress[(settings.FromAddress.LastIndexOf('@') + 1)..].Trim();
         // The same for every attempt of one delivery: a resend after a crash carries the same Message-ID.
@@ -347,7 +347,7 @@ public sealed partial class EmailAdapter(AttachmentStore files)
         var mime = EmailComposer.Compose(new OutgoingEmail(
             new EmailAddress(settings.FromAddress.Trim(), Clean(settings.FromName)), [new EmailAddress(recipient, null)], copies,
             Clean(message.Subject) ?? "", message.TicketNumber, message.BodyText, string.IsNullOrWhiteSpace(message.BodyHtml) ? null : message.BodyHtml,
-            messageId, inReplyTo, references, [], AutoSubmitted: false));
+            messageId, inReplyTo, references, [], AutoSubmitted: message.IsAutomatic));
         try
         {
             using var smtp = await SmtpAsync(settings, cancellationToken);

@@ -5,14 +5,15 @@ namespace Okno.Channels.Email;
 /// <summary>A mailbox: where to fetch mail (IMAP), where to send replies (SMTP), what replies are signed with, and the
 /// secret a local MTA sends with mail it hands over (<c>POST /api/v1/channels/{id}/inbound</c>). Security is
 /// <c>none</c>, <c>starttls</c> or <c>tls</c> (implicit TLS). Without an IMAP host the mailbox is not polled (mail then
-/// only arrives through the MTA intake).</summary>
+/// only arrives through the MTA intake). <see cref="AcknowledgeNew"/>: a new request that arrives here gets a "request
+/// received" notification (Notifications).</summary>
 public sealed record EmailSettings(
     string? ImapHost = null, int ImapPort = 993, string ImapSecurity = EmailSettings.Tls, string? ImapUser = null,
     [property: Secret] string? ImapPassword = null, string ImapFolder = "INBOX",
     string? SmtpHost = null, int SmtpPort = 587, string SmtpSecurity = EmailSettings.StartTls, string? SmtpUser = null,
     [property: Secret] string? SmtpPassword = null,
     string? FromName = null, string? FromAddress = null, int PollSeconds = 60, int MaxMessageMegabytes = 25,
-    [property: Secret] string? IntakeSecret = null, string ReplyToClosed = EmailSettings.FollowUp) : IChannelSettings
+    [property: Secret] string? IntakeSecret = null, string ReplyToClosed = EmailSettings.FollowUp, bool AcknowledgeNew = false) : IChannelSettings
 {
     /// <summary>What a customer's mail to a closed ticket does: opens a follow-up linked to it (the default; a closed
     /// ticket stays as it was closed), or reopens it.</summary>

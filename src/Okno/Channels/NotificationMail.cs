@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Okno.Channels.Email;
+using Okno.Platform.Data;
+using Okno.Tickets;
+
+namespace Okno.Channels;
+
+/// <summary>What notifications need to know of the mail channel, and the way they enter the one delivery queue:
+/// which mailbox a notification about a ticket goes out from, whether a mailbox acknowledges new requests, whether a
+/// reply already goes to the customer by mail, and which addresses are the desk's own. Kinds stay inside Channels.</summary>
+public sealed class NotificationMail(OknoDb db, ChannelSettingsCodec codec, ChannelWakeUp wakeUp, ILogger<NotificationMail> logger)
+{
+    private static readonly ChannelKind Email = ChannelKind.Of("email");
+    private static int _noMailboxLogged;
+
+    /// <summary>The ticket's conversation mailbox (the enabled email account its latest incoming mail came through),
+    /// else the default outgoing mailbox: the first enabled email account. None: null (logged once per process).</summary>
+    public async Task<long?> MailboxForAsync(long ticketId, CancellationToken ct)
+    {
+        var conversation = await db.Messages.Where(m => m.TicketId == ticketId && m.Direction == MessageDirection.In && m.ChannelAccountId != null)
+            .OrderByDescending(m => m.Id).Select(m => m.ChannelAccountId).FirstOrDefaultAsync(ct);
+        if (conversation is { } id && await db.Set<ChannelAccount>().AnyAsync(a => a.Id == id && a.Kind == Email && a.IsEnabled, ct)) return id;
+        var first = await db.Set<ChannelAccount>().Where(a => a.Kind == Email && a.IsEnabled).OrderBy(a => a.Id).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
+        if (first is null && Interlocked.Exchange(ref _noMailboxLogged, 1) == 0)
+            logger.LogWarning("No enabled email account: notifications are not sent (add a mailbox to send them)");
+        return first;
+    }
+
+    /// <summary>Whether the ticket came in by mail through a mailbox whose "acknowledge new requests" is on.</summary>
+    public async Task<bool> AcknowledgesNewAsync(long ticketId, CancellationToken ct)
+    {
+        var accountId = await db.Messages.Where(m => m.TicketId == ticketId && m.Direction == MessageDirection.In)
+            .OrderBy(m => m.Id).Select(m => m.ChannelAccountId).FirstOrDefaultAsync(ct);
+        if (accountId is null) return false;
+        var account = await db.Set<ChannelAccount>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == accountId && a.Kind == Email && a.IsEnabled, ct);
+        return account is not null && codec.Unprotect<EmailSettings>(account.Settings).AcknowledgeNew;
+    }
+
+    /// <summary>Whether this reply is itself delivered by mail (an email conversation): then no notification repeats it.</summary>
+    public async Task<bool> ReplyGoesByMailAsync(long messageId, CancellationToken ct) =>
+        await db.Set<ChannelDelivery>().Where(d => d.MessageId == messageId)
+            .Join(db.Set<ChannelAccount>(), d => d.AccountId, a => a.Id, (d, a) => a.Kind).AnyAsync(k => k == Email, ct);
+
+    /// <summary>The desk's own addresses (every mailbox's From address and IMAP user), lower case: never notified.</summary>
+    public async Task<HashSet<string>> OwnAddressesAsync(CancellationToken ct)
+    {
+        var own = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var settings in await db.Set<ChannelAccount>().Where(a => a.Kind == Email).Select(a => a.Settings).ToListAsync(ct))
+        {
+            var email = codec.Unprotect<EmailSettings>(settings);
+            if (!string.IsNullOrWhiteSpace(email.FromAddress)) own.Add(email.FromAddress.Trim());
+            if (email.ImapUser is { } user && user.Contains('@', StringComparison.Ordinal)) own.Add(user.Trim());
+        }
+        return own;
+    }
+
+    /// <summary>Queues a notification in the caller's transaction unless one with this dedupe key is queued already
+    /// (saved, or added in this unit of work); true when queued.</summary>
+    public async Task<bool> QueueAsync(ChannelDelivery notification, CancellationToken ct)
+    {
+        if (notification.Kind != DeliveryKind.Notification) throw new ArgumentException("Not a notification.", nameof(notification));
+        var key = notification.DedupeKey;
+        if (db.Set<ChannelDelivery>().Local.Any(d => d.DedupeKey == key) || await db.Set<ChannelDelivery>().AnyAsync(d => d.DedupeKey == key, ct)) return false;
+        db.Add(notification);
+        return true;
+    }
+
+    /// <summary>Wakes the delivery job once queued notifications are committed.</summary>
+    public void Wake() => wakeUp.Deliveries();
+}
