@@ -34,24 +34,28 @@ public sealed class EmailCrashTests(ITestOutputHelper output)
         await using var desk = CrashDesk.Create(provider);
         var account = 0L;
         var random = new Random(13);
-        var killPoints = new (string Name, Func<Counts, bool> Reached)[]
+        // Each condition is on the counts this process found at its start and those now, so each kill happens after
+        // this process did the work named.
+        var killPoints = new (string Name, Func<Counts, Counts, bool> Reached)[]
         {
             // The store writes item by item: the first new row means the rest of the batch is unstored, nothing \Seen, the cursor unmoved.
-            ("while the first fetch is being stored", c => c.Items >= 1),
-            ("while fetched mail is being processed", c => c.Processed >= 25),
-            ("while the third fetch is being stored", c => c.Items >= 110),
-            ("in the middle of processing", c => c.Processed >= 150),
-            ("at a random moment late in the import", c => c.Items >= 230),
+            ("while the first fetch is being stored", (_, now) => now.Items >= 1),
+            ("while fetched mail is being processed", (start, now) => now.Processed >= Math.Min(start.Processed + 25, mails.ExpectedItems)),
+            ("right after new mail was stored, or else at the first mail processed",
+                (start, now) => start.Items < mails.ExpectedItems ? now.Items > start.Items : now.Processed > start.Processed),
+            ("in the middle of processing", (start, now) => now.Processed >= Math.Min(start.Processed + 60, mails.ExpectedItems)),
+            ("at a random moment up to 3 s after the start", (_, _) => true),
         };
         foreach (var (name, reached) in killPoints)
         {
             using var okno = await OknoProcess.StartAsync(desk.Settings, startSeconds: StartSeconds);
             // The mailbox is added through the API of the first process.
             if (account == 0) account = await CrashMailbox.AddMailboxAsync(await okno.ClientAsync(), folder);
-            var at = await desk.WaitAsync(account, reached, TimeSpan.FromSeconds(90), $"kill point \"{name}\"");
-            if (name.StartsWith("at a random", StringComparison.Ordinal)) await Task.Delay(random.Next(0, 400));
+            var start = await desk.CountsAsync(account);
+            var at = await desk.WaitAsync(account, now => reached(start, now), TimeSpan.FromSeconds(90), $"kill point \"{name}\"");
+            if (name.StartsWith("at a random", StringComparison.Ordinal)) await Task.Delay(random.Next(0, 3000));
             okno.Kill();
-            output.WriteLine($"killed {name}: {await desk.CountsAsync(account)} (condition met at {at})");
+            output.WriteLine($"killed {name}: {await desk.CountsAsync(account)} (at the start: {start}; condition met at {at})");
         }
 
         using (await OknoProcess.StartAsync(desk.Settings, startSeconds: StartSeconds))
