@@ -18,15 +18,20 @@ replies=${4:-1000}
 only=${5:-one,many,send,big}
 log() { echo "[email] $*" >&2; }
 
-mail_rundir=/tmp/okno-bench-mail
-imap=127.0.0.1:10243
-smtp=127.0.0.1:10125
+# Two runs at once need mail servers of their own: OKNO_BENCH_MAIL_RUNDIR and the three ports.
+mail_rundir=${OKNO_BENCH_MAIL_RUNDIR:-/tmp/okno-bench-mail}
+imap_port=${OKNO_BENCH_IMAP_PORT:-10243}
+smtp_port=${OKNO_BENCH_SMTP_PORT:-10125}
+imap=127.0.0.1:$imap_port
+smtp=127.0.0.1:$smtp_port
 users=$(for i in $(seq 1 "$boxes"); do printf 'bench%d@example.test ' "$i"; done)
-OKNO_TEST_RUNDIR=$mail_rundir OKNO_IMAP_PORT=10243 OKNO_IMAPS_PORT=11093 OKNO_SMTP_PORT=10125 \
+OKNO_TEST_RUNDIR=$mail_rundir OKNO_IMAP_PORT=$imap_port OKNO_IMAPS_PORT=${OKNO_BENCH_IMAPS_PORT:-11093} OKNO_SMTP_PORT=$smtp_port \
   OKNO_TEST_EXTRA_MAIL_USERS="$users" scripts/test-deps up mail >/dev/null
 
-dotnet build src/Okno -c Release -v q -nologo >/dev/null
-dotnet build bench/Okno.Bench -c Release -v q -nologo >/dev/null
+if [ "${OKNO_BENCH_NO_BUILD:-0}" != 1 ]; then   # 1: use the Release builds already there (a second run meanwhile)
+  dotnet build src/Okno -c Release -v q -nologo >/dev/null
+  dotnet build bench/Okno.Bench -c Release -v q -nologo >/dev/null
+fi
 okno_dir=src/Okno/bin/Release/net10.0
 data=$(mktemp -d /tmp/okno-bench-email.XXXXXX)
 admin=bench@email.example
