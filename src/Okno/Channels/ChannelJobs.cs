@@ -37,10 +37,9 @@ public sealed record FetchReport(int Fetched, int Stored, bool Skipped);
 /// <summary>Fetches new items of polling accounts since each one's cursor. Each account is fetched on its own task, on
 /// its own interval (<see cref="IPollingChannelAdapter{TSettings}.PollInterval"/>), so a slow or dead server never
 /// delays another account or the inbound job; on PostgreSQL an advisory lock per account (held for the whole fetch, on
-/// the fetch's own connection) makes sure two nodes never fetch one account at once. Order per batch: fetch, store
+/// the fetch's own connection) makes sure two nodes never fetch one account at once. Order per fetch: fetch, store
 /// (committed), acknowledge to the transport (IMAP \Seen), move the cursor; a crash anywhere fetches again, and the
-/// unique key drops the repeats. A fetch goes on batch after batch while the transport has more. A failure sets the
-/// account's health and last error.</summary>
+/// unique key drops the repeats. A failure sets the account's health and last error.</summary>
 public sealed class ChannelPolling(
     IServiceScopeFactory scopes, ChannelAdapters adapters, InboundStore store, TimeProvider clock, IHostApplicationLifetime lifetime,
     ILogger<ChannelPolling> logger)
@@ -50,10 +49,6 @@ public sealed class ChannelPolling(
 
     /// <summary>The PostgreSQL advisory lock a node holds while it fetches an account.</summary>
     public static long FetchLockKey(long accountId) => FetchLockBase + accountId;
-
-    /// <summary>Bounds on one fetch's batches (see <see cref="FetchAsync"/>); the rest waits for the next interval.</summary>
-    private const int MaxRoundsPerFetch = 200;
-    private static readonly TimeSpan MaxFetchTime = TimeSpan.FromSeconds(60);
 
     private readonly ConcurrentDictionary<long, Task<FetchReport>> _running = new();
     private readonly ConcurrentDictionary<long, DateTimeOffset> _lastStarted = new();
@@ -158,25 +153,15 @@ public sealed class ChannelPolling(
         {
             var account = await db.Set<ChannelAccount>().SingleOrDefaultAsync(a => a.Id == accountId && a.IsEnabled, cancellationToken);
             if (account is null || adapters.Find(account.Kind) is not { Polls: true } adapter) return new FetchReport(0, 0, Skipped: true);
-            var report = new FetchReport(0, 0, Skipped: false);
+            FetchReport report;
             try
             {
-                // Batch after batch while the transport has more (a backlog, a mailbox added with years of mail), each
-                // batch's cursor saved before the next: one fetch reads to the end, rather than one batch per interval
-                // (50 mails per 5 s at best). Bounded, so a mailbox that never runs dry still ends its fetch and reports.
-                var elapsed = System.Diagnostics.Stopwatch.StartNew();
-                for (var round = 1; ; round++)
-                {
-                    var batch = await adapter.FetchAsync(scope.ServiceProvider, account, account.Cursor, cancellationToken);
-                    var stored = await store.StoreAsync(account.Id, batch.Items, cancellationToken);
-                    if (batch.Items.Count > 0) await adapter.AcknowledgeAsync(scope.ServiceProvider, account, batch, cancellationToken);
-                    var moved = batch.NextCursor != account.Cursor;
-                    account.Cursor = batch.NextCursor;
-                    account.Succeeded(clock.GetUtcNow());
-                    report = new FetchReport(report.Fetched + batch.Items.Count, report.Stored + stored, Skipped: false);
-                    if (batch.Items.Count == 0 || !moved || round >= MaxRoundsPerFetch || elapsed.Elapsed >= MaxFetchTime) break;
-                    await db.SaveChangesAsync(cancellationToken);
-                }
+                var batch = await adapter.FetchAsync(scope.ServiceProvider, account, account.Cursor, cancellationToken);
+                var stored = await store.StoreAsync(account.Id, batch.Items, cancellationToken);
+                if (batch.Items.Count > 0) await adapter.AcknowledgeAsync(scope.ServiceProvider, account, batch, cancellationToken);
+                account.Cursor = batch.NextCursor;
+                account.Succeeded(clock.GetUtcNow());
+                report = new FetchReport(batch.Items.Count, stored, Skipped: false);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

@@ -8,7 +8,7 @@ using Okno.Testing;
 namespace Okno.IntegrationTests.Channels.Email;
 
 /// <summary>A mailbox with more mail waiting than one IMAP batch (<see cref="EmailAdapter.FetchBatch"/>) is read to the
-/// end in one fetch, not one batch per poll interval (which capped a mailbox at 50 mails per interval: 10 mails/s at the
+/// end in one fetch (<see cref="ChannelPolling"/> goes on batch after batch), not one batch per poll interval (which capped a mailbox at 50 mails per interval: 10 mails/s at the
 /// shortest interval of 5 s, and over 8 minutes for a backlog of 5,000).</summary>
 public sealed class EmailBacklogTests
 {
