@@ -1,6 +1,7 @@
 using Okno.Bench;
 using Okno.Bench.Api;
 using Okno.Bench.Display;
+using Okno.Bench.Email;
 using Okno.Bench.Floor;
 using Okno.Bench.Generate;
 using Okno.Bench.Hostile;
@@ -27,6 +28,10 @@ const string Usage = """
       live     --url http://127.0.0.1:PORT --email E --password P [--samples 30] [--gap-ms 300]
                [--chromium /usr/bin/chromium] [--out file] [--label text]
       mime     [--seconds 3] [--out bench/results/<date>-mime.md]   (in process: the email parser, issue 13)
+      email    --url http://127.0.0.1:PORT --email E --password P --provider sqlite|postgres --connection <cs> [--pid <okno pid>]
+               [--imap 127.0.0.1:10243] [--smtp 127.0.0.1:10125] [--mails 5000] [--mailboxes 20] [--replies 1000]
+               [--big-mb 25] [--only one,many,send,big] [--out bench/results/<date>-email.md] [--label text]
+               (see bench/email.sh, which starts Okno and the bench's own mail servers)
       display  [--seconds 3] [--out bench/results/<date>-display.md]   (in process: hiding remote images, download check)
       signin-flood --url http://127.0.0.1:PORT --email E --password P [--addresses 50] [--per-address 2]
                [--seconds 10] [--warmup 2] [--out bench/results/<date>-signin-flood.md] [--label text]
@@ -57,6 +62,7 @@ try
         "search" => await SearchBench.RunAsync(options, stop.Token),
         "display" => await DisplayBench.RunAsync(options, stop.Token),
         "mime" => await MimeBench.RunAsync(options, stop.Token),
+        "email" => await EmailBench.RunAsync(options, stop.Token),
         "signin-flood" => await SignInFloodBench.RunAsync(options, stop.Token),
         _ => throw new UsageException($"Unknown command '{args[0]}'."),
     };

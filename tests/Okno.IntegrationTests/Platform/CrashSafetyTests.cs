@@ -126,7 +126,8 @@ internal sealed class OknoProcess : IDisposable
 
     /// <param name="withTestHandlers">Also run the test assembly's ticket event handlers (TestHandlersStartup): the app
     /// then starts with this test assembly's dependencies, so it can load it.</param>
-    public static async Task<OknoProcess> StartAsync(IReadOnlyDictionary<string, string> settings, bool withTestHandlers = false)
+    /// <param name="startSeconds">How long it may take to answer /health (the machine may be shared and busy).</param>
+    public static async Task<OknoProcess> StartAsync(IReadOnlyDictionary<string, string> settings, bool withTestHandlers = false, int startSeconds = 60)
     {
         var url = $"http://127.0.0.1:{FreePort()}";
         var app = typeof(Program).Assembly.Location;
@@ -151,12 +152,15 @@ internal sealed class OknoProcess : IDisposable
 
         using var http = new HttpClient { BaseAddress = new Uri(url) };
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        var said = "nothing";
+        while (deadline.Elapsed < TimeSpan.FromSeconds(startSeconds))
         {
             if (process.HasExited) throw new InvalidOperationException($"Okno exited at start with code {process.ExitCode}.");
             try
             {
-                if ((await http.GetAsync("/health")).IsSuccessStatusCode) return new OknoProcess(process, url);
+                var health = await http.GetAsync("/health");
+                if (health.IsSuccessStatusCode) return new OknoProcess(process, url);
+                said = $"{(int)health.StatusCode} {await health.Content.ReadAsStringAsync()}";
             }
             catch (HttpRequestException)
             {
@@ -164,7 +168,7 @@ internal sealed class OknoProcess : IDisposable
             await Task.Delay(50);
         }
         process.Kill(entireProcessTree: true);
-        throw new TimeoutException("Okno did not become healthy within 60 s.");
+        throw new TimeoutException($"Okno did not become healthy within {startSeconds} s; /health said {said}.");
     }
 
     public async Task<HttpClient> ClientAsync()
