@@ -150,45 +150,35 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                 name: "IX_ChannelDeliveries_Status_Id",
                 table: "ChannelDeliveries");
 
-            migrationBuilder.DropColumn(
-                name: "CcAddresses",
-                table: "Messages");
+            // SQLite drops a column in place (3.35+); EF would rebuild the table outside the transaction.
+            migrationBuilder.Sql("ALTER TABLE \"Messages\" DROP COLUMN \"CcAddresses\";");
 
-            migrationBuilder.DropColumn(
-                name: "FromAddress",
-                table: "Messages");
+            // SQLite drops a column in place (3.35+); EF would rebuild the table outside the transaction.
+            migrationBuilder.Sql("ALTER TABLE \"Messages\" DROP COLUMN \"FromAddress\";");
 
-            migrationBuilder.DropColumn(
-                name: "RawSha256",
-                table: "Messages");
+            // SQLite drops a column in place (3.35+); EF would rebuild the table outside the transaction.
+            migrationBuilder.Sql("ALTER TABLE \"Messages\" DROP COLUMN \"RawSha256\";");
 
-            migrationBuilder.DropColumn(
-                name: "ToAddresses",
-                table: "Messages");
+            // SQLite drops a column in place (3.35+); EF would rebuild the table outside the transaction.
+            migrationBuilder.Sql("ALTER TABLE \"Messages\" DROP COLUMN \"ToAddresses\";");
 
-            migrationBuilder.DropColumn(
-                name: "ReleasedAt",
-                table: "ChannelInboundItems");
+            // SQLite drops a column in place (3.35+); EF would rebuild the table outside the transaction.
+            migrationBuilder.Sql("ALTER TABLE \"ChannelInboundItems\" DROP COLUMN \"ReleasedAt\";");
 
-            migrationBuilder.DropColumn(
-                name: "ReleasedBy",
-                table: "ChannelInboundItems");
+            // SQLite drops a column in place (3.35+); EF would rebuild the table outside the transaction.
+            migrationBuilder.Sql("ALTER TABLE \"ChannelInboundItems\" DROP COLUMN \"ReleasedBy\";");
 
-            migrationBuilder.DropColumn(
-                name: "Sender",
-                table: "ChannelInboundItems");
+            // SQLite drops a column in place (3.35+); EF would rebuild the table outside the transaction.
+            migrationBuilder.Sql("ALTER TABLE \"ChannelInboundItems\" DROP COLUMN \"Sender\";");
 
-            migrationBuilder.DropColumn(
-                name: "Subject",
-                table: "ChannelInboundItems");
+            // SQLite drops a column in place (3.35+); EF would rebuild the table outside the transaction.
+            migrationBuilder.Sql("ALTER TABLE \"ChannelInboundItems\" DROP COLUMN \"Subject\";");
 
-            migrationBuilder.DropColumn(
-                name: "ContentId",
-                table: "Attachments");
+            // SQLite drops a column in place (3.35+); EF would rebuild the table outside the transaction.
+            migrationBuilder.Sql("ALTER TABLE \"Attachments\" DROP COLUMN \"ContentId\";");
 
-            migrationBuilder.DropColumn(
-                name: "IsInline",
-                table: "Attachments");
+            // SQLite drops a column in place (3.35+); EF would rebuild the table outside the transaction.
+            migrationBuilder.Sql("ALTER TABLE \"Attachments\" DROP COLUMN \"IsInline\";");
         }
     }
 }

@@ -120,61 +120,62 @@ namespace Okno.Platform.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_ChannelDeliveries_Tickets_TicketId",
-                table: "ChannelDeliveries");
+            // Rebuilt by hand inside the transaction, as Up is; notifications have no place in the old table and are dropped.
+            migrationBuilder.DropTable(name: "NotificationOptOuts");
+            migrationBuilder.DropTable(name: "NotificationTemplates");
+            migrationBuilder.DropIndex(name: "IX_ChannelDeliveries_AccountId", table: "ChannelDeliveries");
+            migrationBuilder.DropIndex(name: "IX_ChannelDeliveries_MessageId", table: "ChannelDeliveries");
+            migrationBuilder.DropIndex(name: "IX_ChannelDeliveries_Status_NextAttemptAt_Id", table: "ChannelDeliveries");
+            migrationBuilder.DropIndex(name: "IX_ChannelDeliveries_Status_Id", table: "ChannelDeliveries");
+            migrationBuilder.DropIndex(name: "IX_ChannelDeliveries_DedupeKey", table: "ChannelDeliveries");
+            migrationBuilder.DropIndex(name: "IX_ChannelDeliveries_TicketId_Id", table: "ChannelDeliveries");
+            migrationBuilder.RenameTable(name: "ChannelDeliveries", newName: "ChannelDeliveries_Issue13");
 
-            migrationBuilder.DropTable(
-                name: "NotificationOptOuts");
+            migrationBuilder.CreateTable(
+                name: "ChannelDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MessageId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AccountId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LeaseToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChannelDeliveries_ChannelAccounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "ChannelAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ChannelDeliveries_Messages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "Messages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
 
-            migrationBuilder.DropTable(
-                name: "NotificationTemplates");
+            migrationBuilder.Sql(
+                "INSERT INTO \"ChannelDeliveries\" (\"Id\", \"MessageId\", \"AccountId\", \"Status\", \"Attempts\", \"NextAttemptAt\", \"LeaseToken\", " +
+                "\"LeaseUntil\", \"LastError\", \"CreatedAt\", \"SentAt\") " +
+                "SELECT d.\"Id\", d.\"MessageId\", d.\"AccountId\", d.\"Status\", d.\"Attempts\", d.\"NextAttemptAt\", d.\"LeaseToken\", d.\"LeaseUntil\", " +
+                "d.\"LastError\", d.\"CreatedAt\", d.\"SentAt\" FROM \"ChannelDeliveries_Issue13\" d WHERE d.\"MessageId\" IS NOT NULL");
+            migrationBuilder.DropTable(name: "ChannelDeliveries_Issue13");
 
-            migrationBuilder.DropIndex(
-                name: "IX_ChannelDeliveries_DedupeKey",
-                table: "ChannelDeliveries");
-
-            migrationBuilder.DropIndex(
-                name: "IX_ChannelDeliveries_TicketId_Id",
-                table: "ChannelDeliveries");
-
-            migrationBuilder.DropColumn(
-                name: "BodyHtml",
-                table: "ChannelDeliveries");
-
-            migrationBuilder.DropColumn(
-                name: "BodyText",
-                table: "ChannelDeliveries");
-
-            migrationBuilder.DropColumn(
-                name: "DedupeKey",
-                table: "ChannelDeliveries");
-
-            migrationBuilder.DropColumn(
-                name: "Kind",
-                table: "ChannelDeliveries");
-
-            migrationBuilder.DropColumn(
-                name: "Recipient",
-                table: "ChannelDeliveries");
-
-            migrationBuilder.DropColumn(
-                name: "Subject",
-                table: "ChannelDeliveries");
-
-            migrationBuilder.DropColumn(
-                name: "TicketId",
-                table: "ChannelDeliveries");
-
-            migrationBuilder.AlterColumn<long>(
-                name: "MessageId",
-                table: "ChannelDeliveries",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 0L,
-                oldClrType: typeof(long),
-                oldType: "INTEGER",
-                oldNullable: true);
+            migrationBuilder.CreateIndex(name: "IX_ChannelDeliveries_AccountId", table: "ChannelDeliveries", column: "AccountId");
+            migrationBuilder.CreateIndex(name: "IX_ChannelDeliveries_MessageId", table: "ChannelDeliveries", column: "MessageId", unique: true);
+            migrationBuilder.CreateIndex(name: "IX_ChannelDeliveries_Status_NextAttemptAt_Id", table: "ChannelDeliveries", columns: new[] { "Status", "NextAttemptAt", "Id" });
+            migrationBuilder.CreateIndex(name: "IX_ChannelDeliveries_Status_Id", table: "ChannelDeliveries", columns: new[] { "Status", "Id" });
         }
     }
 }
