@@ -22,7 +22,7 @@ public sealed class SearchTickets(OknoDb db, SearchIndex index)
     public async Task<IReadOnlyList<TicketSearchHit>> ExecuteAsync(string? q, int limit, CurrentAgent agent, CancellationToken cancellationToken)
     {
         // Control characters are never meant (and PostgreSQL refuses a NUL in any text parameter).
-        var query = new string((q ?? "").Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();
+        var query = Platform.Text.SingleLine.Of(q ?? "");
         if (query.Length == 0) return [];
         if (query.Length > MaxQueryLength) query = query[..MaxQueryLength];
         var visible = db.Tickets.VisibleTo(agent);

@@ -296,7 +296,7 @@ public sealed partial class EmailAdapter(AttachmentStore files)
     private static string? Clean(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
-        var clean = new string(value.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();
+        var clean = Platform.Text.SingleLine.Of(value);
         return clean.Length == 0 ? null : clean;
     }
 

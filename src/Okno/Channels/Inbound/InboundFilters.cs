@@ -225,7 +225,7 @@ public static class InboundItemText
 
     private static string Cut(string value, int max)
     {
-        var clean = new string(value.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();
+        var clean = Platform.Text.SingleLine.Of(value);
         return clean.Length <= max ? clean : clean[..max];
     }
 }
