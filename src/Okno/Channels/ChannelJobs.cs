@@ -99,20 +99,23 @@ public sealed class ChannelPolling(
         return await Start(accountId, cancellationToken).WaitAsync(cancellationToken);
     }
 
+    /// <summary>The running fetch of the account on this node, or a new one. The fetch starts only once it is in
+    /// <see cref="_running"/>, and leaves it when done: a fetch quick enough to end before it was added (skipped at
+    /// once because another node holds the lock, on a busy machine) once stayed there as a finished task, and the node
+    /// never fetched that account again.</summary>
     private Task<FetchReport> Start(long accountId, CancellationToken cancellationToken)
     {
-        var task = _running.GetOrAdd(accountId, id => Task.Run(async () =>
+        while (true)
         {
-            try
-            {
-                return await FetchAsync(id, cancellationToken);
-            }
-            finally
-            {
-                _running.TryRemove(id, out _);
-            }
-        }, CancellationToken.None));
-        return task;
+            if (_running.TryGetValue(accountId, out var running)) return running;
+            var starter = new Task<Task<FetchReport>>(() => FetchAsync(accountId, cancellationToken));
+            var fetch = starter.Unwrap();
+            if (!_running.TryAdd(accountId, fetch)) continue;
+            _ = fetch.ContinueWith(_ => _running.TryRemove(KeyValuePair.Create(accountId, fetch)), CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            starter.Start(TaskScheduler.Default);
+            return fetch;
+        }
     }
 
     private async Task<List<(long Id, TimeSpan? Interval)>> PollingAccountsAsync(CancellationToken cancellationToken)

@@ -114,15 +114,21 @@ public sealed class CrashSafetyTests
 /// <summary>Okno as a separate OS process (the built app of this test run), so that it can really be killed.</summary>
 internal sealed class OknoProcess : IDisposable
 {
+    private const int TailLines = 200;
     private readonly Process _process;
+    private readonly ConcurrentQueue<string> _tail;
 
-    private OknoProcess(Process process, string url)
+    private OknoProcess(Process process, string url, ConcurrentQueue<string> tail)
     {
         _process = process;
         Url = url;
+        _tail = tail;
     }
 
     public string Url { get; }
+
+    /// <summary>The last lines the process wrote (stdout and stderr), for a failing test to show what it was doing.</summary>
+    public string Tail() => string.Join('\n', _tail);
 
     /// <param name="withTestHandlers">Also run the test assembly's ticket event handlers (TestHandlersStartup): the app
     /// then starts with this test assembly's dependencies, so it can load it.</param>
@@ -145,8 +151,15 @@ internal sealed class OknoProcess : IDisposable
         if (withTestHandlers) start.Environment["ASPNETCORE_HOSTINGSTARTUPASSEMBLIES"] = tests.GetName().Name;
         foreach (var (key, value) in settings) start.Environment[key] = value;
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var tail = new ConcurrentQueue<string>();
+        void Keep(string? line)
+        {
+            if (line is null) return;
+            tail.Enqueue(line);
+            while (tail.Count > TailLines) tail.TryDequeue(out _);
+        }
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -159,7 +172,7 @@ internal sealed class OknoProcess : IDisposable
             try
             {
                 var health = await http.GetAsync("/health");
-                if (health.IsSuccessStatusCode) return new OknoProcess(process, url);
+                if (health.IsSuccessStatusCode) return new OknoProcess(process, url, tail);
                 said = $"{(int)health.StatusCode} {await health.Content.ReadAsStringAsync()}";
             }
             catch (HttpRequestException)

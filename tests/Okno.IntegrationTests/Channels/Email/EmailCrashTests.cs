@@ -77,7 +77,15 @@ public sealed class EmailCrashTests(ITestOutputHelper output)
         await desk.WaitAsync(account, c => c.Processed >= 120, TimeSpan.FromSeconds(90), "node A and B to process 120 mails");
         a.Kill();
         output.WriteLine($"node A killed: {await desk.CountsAsync(account)}");
-        await desk.WaitAsync(account, c => c.Items == mails.ExpectedItems && c.Pending == 0, TimeSpan.FromSeconds(120), "node B to finish the import");
+        try
+        {
+            await desk.WaitAsync(account, c => c.Items == mails.ExpectedItems && c.Pending == 0, TimeSpan.FromSeconds(120), "node B to finish the import");
+        }
+        catch (TimeoutException)
+        {
+            output.WriteLine($"node B's last log lines:\n{b.Tail()}");
+            throw;
+        }
         await CrashMailbox.AssertExactlyOnceAsync(desk, account, folder, mails);
     }
 
