@@ -109,6 +109,12 @@ public interface IChannelAdapter<in TSettings> where TSettings : class, IChannel
 
     /// <summary>Reads a raw item stored earlier. Throws when it cannot (the item is then retried, then quarantined).</summary>
     InboundMessage Parse(TSettings settings, string payload);
+
+    /// <summary>What ties a stored item to others (its sender, the conversation it starts or continues): items of one
+    /// batch that share a key, directly or through others, are processed one after another in order of arrival (a mail
+    /// and the reply to it, two mails from one customer); the others at once. Read cheaply, without
+    /// <see cref="Parse"/>. The default, one key for every item, processes the account's items one at a time.</summary>
+    IReadOnlyList<string> OrderKeys(TSettings settings, string payload) => [""];
 }
 
 /// <summary>A transport Okno asks for news (IMAP, a Telegram bot without a webhook).</summary>
@@ -178,6 +184,7 @@ public abstract class ChannelAdapterBinding(ChannelKind kind, Type settingsType)
     internal abstract string? ReadSettings(JsonObject json, FieldErrors errors, ChannelSettingsCodec codec);
     internal abstract Task<DeliveryResult> SendAsync(IServiceProvider services, ChannelAccount account, OutboundMessage message, CancellationToken ct);
     internal abstract InboundMessage Parse(IServiceProvider services, ChannelAccount account, string payload);
+    internal abstract IReadOnlyList<string> OrderKeys(IServiceProvider services, ChannelAccount account, string payload);
     internal abstract Task<PushReceipt> ReceiveAsync(IServiceProvider services, ChannelAccount account, HttpRequest request, CancellationToken ct);
     internal abstract Task<FetchedBatch> FetchAsync(IServiceProvider services, ChannelAccount account, string? cursor, CancellationToken ct);
     internal abstract Task AcknowledgeAsync(IServiceProvider services, ChannelAccount account, FetchedBatch batch, CancellationToken ct);
@@ -233,6 +240,9 @@ internal sealed class ChannelAdapterBinding<TAdapter, TSettings>(ChannelKind kin
 
     internal override InboundMessage Parse(IServiceProvider services, ChannelAccount account, string payload) =>
         services.GetRequiredService<TAdapter>().Parse(Settings(services, account), payload);
+
+    internal override IReadOnlyList<string> OrderKeys(IServiceProvider services, ChannelAccount account, string payload) =>
+        services.GetRequiredService<TAdapter>().OrderKeys(Settings(services, account), payload);
 
     internal override Task<PushReceipt> ReceiveAsync(IServiceProvider services, ChannelAccount account, HttpRequest request, CancellationToken ct) =>
         services.GetRequiredService<TAdapter>() is IPushChannelAdapter<TSettings> push

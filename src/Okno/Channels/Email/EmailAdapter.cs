@@ -46,8 +46,9 @@ public sealed partial class EmailAdapter(AttachmentStore files)
         var uids = found.Where(u => u.Id > last).OrderBy(u => u.Id).Take(FetchBatch).ToList();
         if (uids.Count == 0) return new FetchedBatch([], new Cursor(validity, last).ToString());
         var summaries = await folder.FetchAsync(uids, MessageSummaryItems.UniqueId | MessageSummaryItems.Size | MessageSummaryItems.Envelope, cancellationToken);
-        var items = new List<RawInboundItem>();
-        foreach (var summary in summaries.OrderBy(s => s.UniqueId.Id))
+        var items = new SortedList<uint, RawInboundItem>();
+        var wanted = new List<UniqueId>();
+        foreach (var summary in summaries)
         {
             var imapId = $"{validity}:{summary.UniqueId.Id}";
             if (summary.Size is { } size && size > settings.MaxMessageBytes)
@@ -55,17 +56,23 @@ public sealed partial class EmailAdapter(AttachmentStore files)
                 // Never downloaded: what the envelope says is enough for an admin to find it on the server.
                 var messageId = summary.Envelope?.MessageId;
                 var id = messageId is { Length: > 0 } ? MessageIdKey(messageId) : $"imap:{imapId}";
-                items.Add(new RawInboundItem(id, JsonSerializer.Serialize(new EmailPayload(null, size, imapId, settings.MaxMessageBytes,
-                    summary.Envelope?.From.Mailboxes.FirstOrDefault()?.Address, summary.Envelope?.Subject), JsonSerializerOptions.Web)));
+                items[summary.UniqueId.Id] = new RawInboundItem(id, JsonSerializer.Serialize(new EmailPayload(null, size, imapId, settings.MaxMessageBytes,
+                    summary.Envelope?.From.Mailboxes.FirstOrDefault()?.Address, summary.Envelope?.Subject), JsonSerializerOptions.Web));
                 continue;
             }
-            using var stream = await folder.GetStreamAsync(summary.UniqueId, cancellationToken);
-            using var raw = new MemoryStream();
-            await stream.CopyToAsync(raw, cancellationToken);
-            items.Add(await StoreRawAsync(raw.ToArray(), settings, imapId, cancellationToken));
+            wanted.Add(summary.UniqueId);
         }
+        // All of the batch's mails in one FETCH (one round trip, not one per mail), each stored as it streams in.
+        if (wanted.Count > 0)
+            await ((ImapFolder)folder).GetStreamsAsync(wanted, async (_, _, uid, stream, ct) =>
+            {
+                using var raw = new MemoryStream();
+                await stream.CopyToAsync(raw, ct);
+                items[uid.Id] = await StoreRawAsync(raw.ToArray(), $"{validity}:{uid.Id}", ct);
+            }, cancellationToken);
+        var stored = items.Values.ToList();
         var next = new Cursor(validity, uids[^1].Id).ToString();
-        return new FetchedBatch(items, next, $"{validity}:{string.Join(',', uids.Select(u => u.Id))}");
+        return new FetchedBatch(stored, next, $"{validity}:{string.Join(',', uids.Select(u => u.Id))}");
     }
 
     /// <summary>Flags the stored mails \Seen, now that they are committed.</summary>
@@ -179,14 +186,8 @@ public sealed partial class EmailAdapter(AttachmentStore files)
             raw.Write(buffer, 0, read);
         }
         if (raw.Length == 0) return PushReceipt.Refuse(StatusCodes.Status400BadRequest, "The body is empty.");
-        try
-        {
-            return PushReceipt.Accept(await StoreRawAsync(raw.ToArray(), settings, null, cancellationToken));
-        }
-        catch (FormatException e)
-        {
-            return PushReceipt.Refuse(StatusCodes.Status400BadRequest, $"Not a mail: {e.Message}");
-        }
+        // Bytes that are no mail at all are still kept: processing quarantines them (no sender), where an admin sees them.
+        return PushReceipt.Accept(await StoreRawAsync(raw.ToArray(), null, cancellationToken));
     }
 
     // ---- reading a stored item ----
@@ -224,6 +225,23 @@ public sealed partial class EmailAdapter(AttachmentStore files)
             Cc = Addresses(mail.Cc),
             RawSha256 = reference.Raw,
         };
+    }
+
+    /// <summary>The sender, the mail's own Message-ID and those it answers, and the ticket token of its subject: a mail
+    /// and its replies, and one customer's mails, are processed in order (<see cref="IChannelAdapter{TSettings}.OrderKeys"/>).
+    /// Reads the header block alone. A mail left on the server (over the size limit) ties nothing.</summary>
+    public IReadOnlyList<string> OrderKeys(EmailSettings settings, string payload)
+    {
+        var reference = JsonSerializer.Deserialize<EmailPayload>(payload, JsonSerializerOptions.Web);
+        if (reference?.Raw is null) return [];
+        using var stream = files.Open(reference.Raw);
+        if (stream is null) return [];
+        var headers = EmailParser.ParseHeaders(stream);
+        var keys = new List<string>();
+        if (headers.From is { } from) keys.Add("from:" + from.Trim().ToLowerInvariant());
+        foreach (var id in headers.InReplyTo.Concat(headers.References).Prepend(headers.MessageId).OfType<string>()) keys.Add(MessageIdKey(id));
+        if (EmailComposer.TicketNumberFromSubject(headers.Subject) is { } number) keys.Add($"ticket:{number}");
+        return keys;
     }
 
     /// <summary>What the mail server said in its bounce: its Diagnostic-Code or Status line if the report has one, else the
@@ -300,19 +318,14 @@ public sealed partial class EmailAdapter(AttachmentStore files)
         return clean.Length == 0 ? null : clean;
     }
 
-    private async Task<RawInboundItem> StoreRawAsync(byte[] raw, EmailSettings settings, string? imapId, CancellationToken ct)
+    /// <summary>Keeps the raw mail in the attachment store and names the item by its Message-ID, or by the SHA-256 of its
+    /// bytes when it has none (a byte-identical copy is then the same item). Only the header block is read here; the
+    /// whole mail is parsed once, when it is processed.</summary>
+    private async Task<RawInboundItem> StoreRawAsync(byte[] raw, string? imapId, CancellationToken ct)
     {
-        ParsedEmail mail;
-        try
-        {
-            mail = EmailParser.Parse(new MemoryStream(raw, writable: false), new EmailParseLimits(Math.Max(settings.MaxMessageBytes, raw.LongLength)));
-        }
-        catch (Exception e) when (e is not OperationCanceledException and not FormatException)
-        {
-            throw new FormatException(e.Message, e);
-        }
+        var headers = EmailParser.ParseHeaders(new MemoryStream(raw, writable: false));
         var (sha, size) = await files.SaveAsync(raw, ct);
-        var id = mail.MessageId is { Length: > 0 } messageId ? MessageIdKey(messageId) : $"sha256:{mail.ContentHash}";
+        var id = headers.MessageId is { Length: > 0 } messageId ? MessageIdKey(messageId) : $"sha256:{sha}";
         return new RawInboundItem(id, JsonSerializer.Serialize(new EmailPayload(sha, size, imapId, null, null, null), JsonSerializerOptions.Web));
     }
 

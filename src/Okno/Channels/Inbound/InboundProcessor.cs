@@ -20,46 +20,96 @@ public sealed class InboundProcessor(
     IServiceScopeFactory scopes, ChannelAdapters adapters, TimeProvider clock, IOptions<ChannelsOptions> options,
     ILogger<InboundProcessor> logger)
 {
-    private const int Batch = 20;
+    /// <summary>Items one round claims at once (one UPDATE). Small enough that a round ends well within a lease.</summary>
+    private const int Batch = 32;
 
+    /// <summary>Processes the due items, round after round, until none is left. Each round claims a batch in one
+    /// statement, splits it into chains of items that must keep their order (<see cref="ChainsAsync"/>: a mail and the
+    /// replies to it, one sender's items), and works on <see cref="ChannelsOptions.InboundParallelism"/> chains at once,
+    /// each in order, so new tickets share the creation path's group commit instead of each waiting for its own.</summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
     {
         var processed = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
-            List<long> due;
-            await using (var scope = scopes.CreateAsyncScope())
-            {
-                var db = scope.ServiceProvider.GetRequiredService<OknoDb>();
-                var now = clock.GetUtcNow();
-                // In order of arrival among the due ones; one waiting for a retry does not hold up those behind it.
-                due = await db.Set<InboundItem>()
-                    .Where(i => i.Status == InboundStatus.Pending && i.NextAttemptAt <= now && (i.LeaseUntil == null || i.LeaseUntil < now))
-                    .OrderBy(i => i.Id).Select(i => i.Id).Take(Batch).ToListAsync(cancellationToken);
-            }
+            var token = Guid.NewGuid().ToString("N");
+            var (due, claimed) = await ClaimDueAsync(token, cancellationToken);
+            if (claimed.Count == 0) break;
             var taken = 0;
-            foreach (var id in due)
-                if (await ProcessAsync(id, cancellationToken) != InboundOutcome.NotTaken) taken++;
+            await Parallel.ForEachAsync(await ChainsAsync(claimed, cancellationToken),
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.InboundParallelism), CancellationToken = cancellationToken },
+                async (chain, ct) =>
+                {
+                    foreach (var id in chain)
+                        if (await ProcessClaimedAsync(id, token, ct) != InboundOutcome.NotTaken) Interlocked.Increment(ref taken);
+                });
             processed += taken;
-            if (due.Count < Batch || taken == 0) break;
+            if (due < Batch || taken == 0) break;
         }
         return processed;
     }
 
-    public async Task<InboundOutcome> ProcessAsync(long itemId, CancellationToken cancellationToken)
-    {
-        var settings = options.Value;
-        var token = Guid.NewGuid().ToString("N");
-        var claimedAt = clock.GetUtcNow();
-        await using (var claimScope = scopes.CreateAsyncScope())
-        {
-            var claimed = await claimScope.ServiceProvider.GetRequiredService<OknoDb>().Set<InboundItem>()
-                .Where(i => i.Id == itemId && i.Status == InboundStatus.Pending && i.NextAttemptAt <= claimedAt
-                    && (i.LeaseUntil == null || i.LeaseUntil < claimedAt))
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseToken, token).SetProperty(i => i.LeaseUntil, claimedAt + settings.Lease), cancellationToken);
-            if (claimed == 0) return InboundOutcome.NotTaken;
-        }
+    private sealed record ClaimedItem(long Id, long AccountId, string Payload);
 
+    /// <summary>Takes up to a batch of due items, in order of arrival among them (one waiting for a retry does not hold up
+    /// those behind it), by one conditional UPDATE that only one node can win per item; returns how many were due and
+    /// those this round took.</summary>
+    private async Task<(int Due, List<ClaimedItem> Claimed)> ClaimDueAsync(string token, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OknoDb>();
+        var now = clock.GetUtcNow();
+        var due = await db.Set<InboundItem>()
+            .Where(i => i.Status == InboundStatus.Pending && i.NextAttemptAt <= now && (i.LeaseUntil == null || i.LeaseUntil < now))
+            .OrderBy(i => i.Id).Select(i => i.Id).Take(Batch).ToListAsync(cancellationToken);
+        if (due.Count == 0) return (0, []);
+        await db.Set<InboundItem>()
+            .Where(i => due.Contains(i.Id) && i.Status == InboundStatus.Pending && i.NextAttemptAt <= now && (i.LeaseUntil == null || i.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseToken, token).SetProperty(i => i.LeaseUntil, now + options.Value.Lease), cancellationToken);
+        var claimed = await db.Set<InboundItem>().AsNoTracking().Where(i => due.Contains(i.Id) && i.LeaseToken == token)
+            .OrderBy(i => i.Id).Select(i => new ClaimedItem(i.Id, i.AccountId, i.Payload)).ToListAsync(cancellationToken);
+        return (due.Count, claimed);
+    }
+
+    /// <summary>The claimed items as chains that must each be processed in order: items of one account that share an
+    /// order key (<see cref="IChannelAdapter{TSettings}.OrderKeys"/>), directly or through others, are one chain, in
+    /// order of arrival. An item whose keys cannot be read is a chain of its own (its processing says what is wrong).</summary>
+    private async Task<List<List<long>>> ChainsAsync(List<ClaimedItem> items, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OknoDb>();
+        var accountIds = items.Select(i => i.AccountId).Distinct().ToList();
+        var accounts = await db.Set<ChannelAccount>().AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+        var root = Enumerable.Range(0, items.Count).ToArray();
+        int Find(int i)
+        {
+            while (root[i] != i) i = root[i] = root[root[i]];
+            return i;
+        }
+        var holder = new Dictionary<(long Account, string Key), int>();
+        for (var index = 0; index < items.Count; index++)
+        {
+            var item = items[index];
+            IReadOnlyList<string> keys = [];
+            try
+            {
+                if (accounts.TryGetValue(item.AccountId, out var account)) keys = adapters.Of(account.Kind).OrderKeys(scope.ServiceProvider, account, item.Payload);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogDebug(e, "The order keys of inbound item {Item} could not be read", item.Id);
+            }
+            foreach (var key in keys)
+            {
+                if (holder.TryGetValue((item.AccountId, key), out var other)) root[Find(index)] = Find(other);
+                else holder[(item.AccountId, key)] = index;
+            }
+        }
+        return items.Select((item, index) => (item.Id, Chain: Find(index))).GroupBy(x => x.Chain).Select(g => g.Select(x => x.Id).ToList()).ToList();
+    }
+
+    private async Task<InboundOutcome> ProcessClaimedAsync(long itemId, string token, CancellationToken cancellationToken)
+    {
         try
         {
             await using var scope = scopes.CreateAsyncScope();

@@ -14,16 +14,40 @@ public sealed class InboundStore(IDbContextFactory<OknoDb> dbs, TimeProvider clo
         foreach (var item in items)
             if (string.IsNullOrWhiteSpace(item.ExternalId) || item.ExternalId.Length > InboundItem.ExternalIdMaxLength)
                 throw new ArgumentException($"An item's id must have 1 to {InboundItem.ExternalIdMaxLength} characters.", nameof(items));
+        var fresh = items.DistinctBy(i => i.ExternalId).ToList();
+        if (fresh.Count == 0) return 0;
+        int stored;
+        await using (var db = await dbs.CreateDbContextAsync(cancellationToken))
+        {
+            // The whole batch in one transaction (one commit, not one per item), in the order the transport gave it.
+            var ids = fresh.Select(i => i.ExternalId).ToList();
+            var known = await db.Set<InboundItem>().Where(i => i.AccountId == accountId && ids.Contains(i.ExternalId)).Select(i => i.ExternalId)
+                .ToListAsync(cancellationToken);
+            fresh.RemoveAll(i => known.Contains(i.ExternalId));
+            foreach (var item in fresh) db.Add(NewItem(accountId, item));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                stored = fresh.Count;
+            }
+            catch (DbUpdateException e) when (db.IsUniqueViolation(e))
+            {
+                // One of them arrived at the same moment by another way (two webhook calls, two nodes): item by item.
+                stored = await StoreEachAsync(accountId, fresh, cancellationToken);
+            }
+        }
+        if (stored > 0) wakeUp.Inbound();
+        return stored;
+    }
+
+    private async Task<int> StoreEachAsync(long accountId, List<RawInboundItem> items, CancellationToken cancellationToken)
+    {
         var stored = 0;
-        foreach (var item in items.DistinctBy(i => i.ExternalId))
+        foreach (var item in items)
         {
             await using var db = await dbs.CreateDbContextAsync(cancellationToken);
             if (await db.Set<InboundItem>().AnyAsync(i => i.AccountId == accountId && i.ExternalId == item.ExternalId, cancellationToken)) continue;
-            var now = clock.GetUtcNow();
-            db.Add(new InboundItem
-            {
-                AccountId = accountId, ExternalId = item.ExternalId, Payload = item.Payload, Status = InboundStatus.Pending, NextAttemptAt = now, ReceivedAt = now,
-            });
+            db.Add(NewItem(accountId, item));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -31,10 +55,18 @@ public sealed class InboundStore(IDbContextFactory<OknoDb> dbs, TimeProvider clo
             }
             catch (DbUpdateException e) when (db.IsUniqueViolation(e))
             {
-                // The same item arrived twice at once (two webhook calls, two nodes): the other one stored it.
+                // The other one stored it.
             }
         }
-        if (stored > 0) wakeUp.Inbound();
         return stored;
+    }
+
+    private InboundItem NewItem(long accountId, RawInboundItem item)
+    {
+        var now = clock.GetUtcNow();
+        return new InboundItem
+        {
+            AccountId = accountId, ExternalId = item.ExternalId, Payload = item.Payload, Status = InboundStatus.Pending, NextAttemptAt = now, ReceivedAt = now,
+        };
     }
 }

@@ -38,8 +38,9 @@ public sealed class EmailCrashTests(ITestOutputHelper output)
         // this process did the work named.
         var killPoints = new (string Name, Func<Counts, Counts, bool> Reached)[]
         {
-            // The store writes item by item: the first new row means the rest of the batch is unstored, nothing \Seen, the cursor unmoved.
-            ("while the first fetch is being stored", (_, now) => now.Items >= 1),
+            // A fetched batch is stored in one commit: the first rows mean the batch is stored, and its \Seen and the
+            // cursor are being written, or the next batch fetched.
+            ("right after the first fetched batch was stored", (_, now) => now.Items >= 1),
             ("while fetched mail is being processed", (start, now) => now.Processed >= Math.Min(start.Processed + 25, mails.ExpectedItems)),
             ("right after new mail was stored, or else at the first mail processed",
                 (start, now) => start.Items < mails.ExpectedItems ? now.Items > start.Items : now.Processed > start.Processed),

@@ -261,4 +261,37 @@ public sealed class EmailThreadingTests
         Assert.Equal(InboundStatus.Done, await app.WithDbAsync(db => db.Set<InboundItem>().OrderBy(i => i.Id).Select(i => i.Status).LastAsync()));
         Assert.Equal(2, await app.WithDbAsync(db => db.Tickets.CountAsync()));
     }
+
+    /// <summary>Items are processed several at once (Okno:Channels:InboundParallelism): a mail and the answers to it
+    /// that arrive in the same fetch must still be processed in order, or an answer processed before its mail's ticket
+    /// exists would open a ticket of its own. Here 24 customers each write, a colleague on Cc answers all (In-Reply-To
+    /// only, no ticket token), and the customer adds a line answering the colleague; all 72 mails in one fetch.</summary>
+    [Theory]
+    [BothDatabases]
+    public async Task Mails_and_their_answers_fetched_together_are_processed_in_order_while_unrelated_ones_go_at_once(string provider)
+    {
+        var (app, _, folder, _) = await MailboxAsync(provider);
+        await using var _app = app;
+        var mails = new List<MimeMessage>();
+        var threads = new List<(string Customer, string Subject)>();
+        for (var i = 0; i < 24; i++)
+        {
+            var customer = Unique($"order{i}");
+            var colleague = Unique($"colleague{i}");
+            var first = TestMail.Mail(customer, $"Клиент {i}", TestMail.Support, $"Заявка {i}", $"Не работает терминал №{i}.");
+            first.Cc.Add(MailboxAddress.Parse(colleague));
+            var answer = TestMail.Mail(colleague, $"Коллега {i}", TestMail.Support, $"Re: Заявка {i}", "Подтверждаю, терминал не работает.", inReplyTo: first.MessageId);
+            var more = TestMail.Mail(customer, $"Клиент {i}", TestMail.Support, $"Re: Re: Заявка {i}", "И второй тоже.", inReplyTo: answer.MessageId);
+            mails.AddRange([first, answer, more]);
+            threads.Add((customer, $"Заявка {i}"));
+        }
+        await DeliverAsync(app, folder, [.. mails]);
+
+        var items = await app.WithDbAsync(db => db.Set<InboundItem>().ToListAsync());
+        Assert.Equal(72, items.Count);
+        Assert.All(items, i => Assert.Equal(InboundStatus.Done, i.Status));
+        var tickets = await app.WithDbAsync(db => db.Tickets.Select(t => new { t.Id, t.Subject, Messages = t.Messages.Count }).ToListAsync());
+        Assert.Equal(threads.Select(t => t.Subject).Order(), tickets.Select(t => t.Subject).Order());
+        Assert.All(tickets, t => Assert.Equal(3, t.Messages));
+    }
 }

@@ -30,6 +30,10 @@ public sealed record ParsedEmail(
     string? BouncedMessageId,
     string ContentHash);
 
+/// <summary>A mail's header block alone (<see cref="EmailParser.ParseHeaders"/>): enough to tell whom it is from and
+/// which conversation it belongs to, without reading its body.</summary>
+public sealed record EmailHeaders(string? MessageId, IReadOnlyList<string> InReplyTo, IReadOnlyList<string> References, string? From, string Subject);
+
 /// <summary>Bounds on a received mail; <see cref="MaxMessageBytes"/> is checked while reading.</summary>
 public sealed record EmailParseLimits(long MaxMessageBytes = 25 * 1024 * 1024);
 

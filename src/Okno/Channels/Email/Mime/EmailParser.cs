@@ -54,6 +54,27 @@ public static partial class EmailParser
         using (message) return Read(message, hash);
     }
 
+    /// <summary>Reads only a mail's header block (the body is never read, whatever its size): who sent it and the
+    /// Message-IDs that tie it to a conversation, as <see cref="Parse"/> reads them. Bad headers give what can be read.</summary>
+    public static EmailHeaders ParseHeaders(Stream raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        HeaderList headers;
+        try
+        {
+            headers = HeaderList.Load(Options, raw);
+        }
+        catch (Exception e) when (e is FormatException or ParseException or ArgumentException or NotSupportedException)
+        {
+            return new EmailHeaders(null, [], [], null, "");
+        }
+        string? from = null;
+        if (headers.FirstOrDefault(h => h.Id == HeaderId.From) is { } header && InternetAddressList.TryParse(Options, header.RawValue, out var list))
+            from = list.Mailboxes.Select(Address).FirstOrDefault(a => a is not null)?.Address;
+        return new EmailHeaders(FirstMessageId(headers), Ids(headers, HeaderId.InReplyTo), Ids(headers, HeaderId.References), from,
+            HeaderText.OneLine(headers[HeaderId.Subject] ?? "", 500));
+    }
+
     private static string Copy(Stream raw, Stream into, long max)
     {
         if (raw.CanSeek && raw.Length - raw.Position > max) throw new EmailTooLargeException(max);
@@ -95,9 +116,9 @@ public static partial class EmailParser
         var (automation, reason) = EmailAutomationDetector.Detect(message, body.ReportType);
         var bounced = automation == EmailAutomation.DeliveryStatus ? BouncedId(body, text) : null;
         return new ParsedEmail(
-            MessageId: FirstMessageId(message),
-            InReplyTo: Ids(message, HeaderId.InReplyTo),
-            References: Ids(message, HeaderId.References),
+            MessageId: FirstMessageId(message.Headers),
+            InReplyTo: Ids(message.Headers, HeaderId.InReplyTo),
+            References: Ids(message.Headers, HeaderId.References),
             From: message.From.Mailboxes.Select(Address).FirstOrDefault(a => a is not null),
             ReplyTo: message.ReplyTo.Mailboxes.Select(Address).FirstOrDefault(a => a is not null),
             To: message.To.Mailboxes.Select(Address).OfType<EmailAddress>().ToList(),
@@ -126,9 +147,9 @@ public static partial class EmailParser
     }
 
     /// <summary>The first Message-ID header that holds an id (a second one, added by a broken relay, is ignored).</summary>
-    private static string? FirstMessageId(MimeMessage message)
+    private static string? FirstMessageId(HeaderList headers)
     {
-        foreach (var header in message.Headers.Where(h => h.Id == HeaderId.MessageId))
+        foreach (var header in headers.Where(h => h.Id == HeaderId.MessageId))
         {
             var id = HeaderText.MessageId(ParseId(header.Value));
             if (id is not null) return id;
@@ -144,11 +165,11 @@ public static partial class EmailParser
 
     /// <summary>The ids of every In-Reply-To or References header, in order, without duplicates; when there are very
     /// many, the first (the thread's root) and the latest.</summary>
-    private static IReadOnlyList<string> Ids(MimeMessage message, HeaderId header)
+    private static IReadOnlyList<string> Ids(HeaderList headers, HeaderId header)
     {
         var ids = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var value in message.Headers.Where(h => h.Id == header).Select(h => h.Value))
+        foreach (var value in headers.Where(h => h.Id == header).Select(h => h.Value))
         {
             var found = MimeUtils.EnumerateReferences(value).ToList();
             if (found.Count == 0 && ParseId(value) is { } single) found.Add(single);
