@@ -76,7 +76,7 @@ public sealed class MailboxPageTests(OknoInChromium okno)
             var row = page.Locator("#channels-table tbody tr", new() { HasText = name });
             var id = await okno.App.WithDbAsync(db => db.Set<ChannelAccount>().Where(a => a.Name == name).Select(a => a.Id).SingleAsync());
             await row.Locator($"#channel-test-{id}").ClickAsync();
-            await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Подключение работает");
+            await Expect(page.Locator(".mud-snackbar", new() { HasText = "Подключение работает" })).ToBeVisibleAsync();
 
             // Edit: the stored password is not shown; left empty, it is kept while another field changes.
             await row.Locator($"#channel-edit-{id}").ClickAsync();

@@ -84,7 +84,7 @@ public sealed class NotificationPagesTests(OknoInChromium okno)
             await Expect(Switch(page, key)).ToBeCheckedAsync();
 
         await Switch(page, "customer_replied").ClickAsync();
-        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Сохранено");
+        await Expect(page.Locator(".mud-snackbar", new() { HasText = "Сохранено: «Клиент ответил» — выключено." })).ToBeVisibleAsync();
         await Expect(Switch(page, "customer_replied")).Not.ToBeCheckedAsync();
 
         await tab.GotoInteractiveAsync("/me/notifications");
