@@ -85,6 +85,7 @@ public sealed class MailboxPageTests(OknoInChromium okno)
             await Expect(page.Locator("#email-settings")).ToContainTextAsync("Значение сохранено; оставьте поле пустым");
             await page.Locator("#email-pollSeconds").FillAsync("600");
             await page.Locator("#email-fromName").FillAsync("Служба поддержки");
+            await tab.ScreenshotAsync("edit");
             await page.Locator("#channel-save").ClickAsync();
             await Expect(page.Locator("#channel-dialog")).ToHaveCountAsync(0);
 
