@@ -18,7 +18,10 @@ public sealed class NotificationPagesTests(OknoInChromium okno)
         try
         {
             await tab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, "/inbox");
+            await page.Locator("#nav-admin").ClickAsync();
             await page.Locator("#nav-notification-templates").ClickAsync();
+            // The admin's bar, with this page's link in it, still shows the way out.
+            await Expect(page.Locator("#signout")).ToBeInViewportAsync();
             var row = page.Locator("#template-ticket_resolved-en");
             await Expect(row.Locator(".template-state")).ToHaveAttributeAsync("data-custom", "false");
             await Expect(row.Locator(".template-subject")).ToHaveTextAsync("Your request is resolved: {ticket.subject}");
