@@ -5,8 +5,8 @@ using Okno.Platform.Web;
 
 namespace Okno.Channels.Ui;
 
-/// <summary>Shared plumbing of the channel pages: their strings, and refused actions shown as a <see cref="ActionError"/>.
-/// Field messages are the use cases' own (English) until errors carry codes the pages can translate.</summary>
+/// <summary>Shared plumbing of the channel pages: their strings, and refused actions shown as a <see cref="ActionError"/>
+/// (field messages in the page's language, by their codes).</summary>
 public abstract class ChannelsComponent : ActionComponent
 {
     [Inject] protected IStringLocalizer<ChannelStrings> L { get; set; } = default!;
@@ -40,7 +40,7 @@ public abstract class ChannelsComponent : ActionComponent
         }
         return error switch
         {
-            InvalidInput e => new ActionError(L["FixFields"], e.Errors.ToDictionary(f => f.Key, f => string.Join(" ", f.Value))),
+            InvalidInput e => new ActionError(L["FixFields"], Errors.Fields(e), e.Code),
             Duplicate e => ActionError.OnField(e.Field, L["NameTaken"]),
             NotFound => ActionError.General(L["Gone"]),
             // A failed connection test or fetch says what is wrong in the agent's language (by its code).

@@ -1,0 +1,22 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Okno.BrowserTests;
+
+/// <summary>Ways to drive MudBlazor inputs that plain Playwright calls do not cover.</summary>
+public static class MudInputs
+{
+    /// <summary>Opens a MudSelect (its options render in a popover at the layout) and clicks the option with this text.</summary>
+    public static async Task ChooseAsync(this IPage page, string field, string option)
+    {
+        await page.Locator($"{field} .mud-input-control").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item")
+            .Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(option)}\\s*$") }).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>The error text a MudTextField or MudNumericField shows under the input with this id.</summary>
+    public static ILocator FieldError(this IPage page, string inputId) =>
+        page.Locator(".mud-input-control").Filter(new() { Has = page.Locator($"#{inputId}") }).Locator(".mud-input-helper-text.mud-input-error");
+}
