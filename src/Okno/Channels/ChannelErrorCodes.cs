@@ -51,12 +51,12 @@ public static class ChannelErrorCodes
     public const string ForwardMailboxNotUsable = "forward.mailbox_not_usable";
     /// <summary>{id}: not a public message of this ticket (field messageId); internal notes are never forwarded.</summary>
     public const string ForwardMessageNotForwardable = "forward.message_not_forwardable";
-    /// <summary>{address}: one of the desk's own mailbox addresses (the forward would come back to the desk).</summary>
+    /// <summary>{email}: one of the desk's own mailbox addresses (the forward would come back to the desk).</summary>
     public const string ForwardToOwnAddress = "forward.own_address";
-    /// <summary>{address}: an address at an IP address or a local name rather than a mail domain.</summary>
+    /// <summary>{email}: an address at an IP address or a local name rather than a mail domain.</summary>
     public const string ForwardAddressNotPublic = "forward.address_not_public";
     /// <summary>{max}: more recipients (To and Cc together) than a forward takes.</summary>
     public const string ForwardTooManyRecipients = "forward.too_many_recipients";
-    /// <summary>{count}, {bytes}, {maxCount}, {maxBytes}: the files would make the mail too large; forward without them.</summary>
+    /// <summary>{max} files, {limit} bytes: the files would make the mail too large; forward without them.</summary>
     public const string ForwardAttachmentsTooLarge = "forward.attachments_too_large";
 }

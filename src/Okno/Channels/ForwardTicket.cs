@@ -159,9 +159,9 @@ public sealed class ForwardTicket(OknoDb db, MessageBodies bodies, TimeProvider 
             }
             var address = ContactEmail.Normalize(value);
             if (!IsPublicDomain(address[(address.LastIndexOf('@') + 1)..]))
-                errors.Add(item, ChannelErrorCodes.ForwardAddressNotPublic, $"{address} is not an address at a public mail domain.", ("address", address));
+                errors.Add(item, ChannelErrorCodes.ForwardAddressNotPublic, $"{address} is not an address at a public mail domain.", ("email", address));
             else if (own.Contains(address))
-                errors.Add(item, ChannelErrorCodes.ForwardToOwnAddress, $"{address} is one of the desk's own mailboxes.", ("address", address));
+                errors.Add(item, ChannelErrorCodes.ForwardToOwnAddress, $"{address} is one of the desk's own mailboxes.", ("email", address));
             else if (!found.Contains(address)) found.Add(address);
         }
         return found;
@@ -257,7 +257,7 @@ public sealed class ForwardTicket(OknoDb db, MessageBodies bodies, TimeProvider 
         if (files.Count > MaxAttachments || bytes > MaxAttachmentBytes)
             throw new OknoException(InvalidInput.Field("includeAttachments", ChannelErrorCodes.ForwardAttachmentsTooLarge,
                 $"The files ({files.Count}, {bytes} bytes) are more than a forward carries (at most {MaxAttachments} files, {MaxAttachmentBytes} bytes).",
-                ("count", files.Count), ("bytes", bytes), ("maxCount", MaxAttachments), ("maxBytes", MaxAttachmentBytes)));
+                ("max", MaxAttachments), ("limit", MaxAttachmentBytes)));
         return new Content(text.ToString(), html.ToString(), files);
     }
 
