@@ -21,10 +21,17 @@ public sealed record OutboundMessage(
     public IReadOnlyList<string> CopyTo { get; init; } = [];
     /// <summary>The channel ids of the conversation's earlier messages, oldest first (mail's References header).</summary>
     public IReadOnlyList<string> ThreadExternalIds { get; init; } = [];
+    /// <summary>Further main recipients besides <see cref="RecipientEmail"/> (a forward to several addresses).</summary>
+    public IReadOnlyList<string> AlsoTo { get; init; } = [];
+    /// <summary>Files to send along, read from the attachment store by their SHA-256 (a forward's files).</summary>
+    public IReadOnlyList<OutboundAttachment> Attachments { get; init; } = [];
     /// <summary>Sent by the desk on its own (a notification), not written by a person: mail marks it
     /// <c>Auto-Submitted: auto-generated</c> so auto-responders do not answer it.</summary>
     public bool IsAutomatic { get; init; }
 }
+
+/// <summary>A file of an outgoing message, stored under its SHA-256 in the attachment store.</summary>
+public sealed record OutboundAttachment(string FileName, string ContentType, string Sha256);
 
 /// <summary>What a send came to: handed over (with the channel's id for the message, if it gives one), or failed,
 /// saying why and whether trying again may help (a timeout may; a rejected recipient will not).</summary>

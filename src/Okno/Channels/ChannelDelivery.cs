@@ -4,9 +4,11 @@ namespace Okno.Channels;
 
 public enum DeliveryStatus { Pending, Sent, Failed }
 
-/// <summary>What a delivery carries: a public reply on a ticket (its text is the message's), or a notification (a mail
-/// that is not a ticket message: "we received your request", "a ticket was assigned to you"; its text is on the row).</summary>
-public enum DeliveryKind { Reply, Notification }
+/// <summary>What a delivery carries: a public reply on a ticket (its text is the message's), a notification (a mail
+/// that is not a ticket message: "we received your request", "a ticket was assigned to you"; its text is on the row), or
+/// a forward of a ticket to outside addresses (its message is the agent's internal record with the recipients and files;
+/// the subject and forwarded text are on the row, see <see cref="ForwardTicket"/>).</summary>
+public enum DeliveryKind { Reply, Notification, Forward }
 
 /// <summary>One outgoing item in the one delivery queue every outgoing mail or chat message goes through.
 /// A reply's row is written in the same transaction as the reply (<see cref="DeliveryQueue"/>) and the message carries
@@ -21,16 +23,17 @@ public sealed class ChannelDelivery
 
     public long Id { get; set; }
     public DeliveryKind Kind { get; set; }
-    /// <summary>The reply this row sends; null for a notification.</summary>
+    /// <summary>The reply (or a forward's record) this row sends; null for a notification.</summary>
     public long? MessageId { get; set; }
     public Message? Message { get; set; }
     /// <summary>The ticket the mail is about (a reply's ticket, or the ticket a notification tells of).</summary>
     public long? TicketId { get; set; }
     public Ticket? Ticket { get; set; }
     public long AccountId { get; set; }
-    /// <summary>A notification's recipient address; for a reply, the address (or channel id) it was last sent to.</summary>
+    /// <summary>A notification's recipient address; for a reply, the address (or channel id) it was last sent to; for a
+    /// forward, its first To address (the record has them all).</summary>
     public string? Recipient { get; set; }
-    /// <summary>A notification's subject (the mail adds the ticket token); null for a reply (the ticket's subject).</summary>
+    /// <summary>A notification's or a forward's subject (the mail adds the ticket token if missing); null for a reply (the ticket's subject).</summary>
     public string? Subject { get; set; }
     public string? BodyText { get; set; }
     public string? BodyHtml { get; set; }

@@ -45,4 +45,18 @@ public static class ChannelErrorCodes
     public const string FolderNotFound = "channel.connection.folder_not_found";
     /// <summary>{server}, {host}, {port}: an answer that is not what the protocol expects (often the wrong security for the port).</summary>
     public const string ProtocolError = "channel.connection.protocol_error";
+    /// <summary>No enabled mailbox to send a forward from.</summary>
+    public const string ForwardNoMailbox = "forward.no_mailbox";
+    /// <summary>{id}: the chosen account is not an enabled mailbox (field accountId).</summary>
+    public const string ForwardMailboxNotUsable = "forward.mailbox_not_usable";
+    /// <summary>{id}: not a public message of this ticket (field messageId); internal notes are never forwarded.</summary>
+    public const string ForwardMessageNotForwardable = "forward.message_not_forwardable";
+    /// <summary>{email}: one of the desk's own mailbox addresses (the forward would come back to the desk).</summary>
+    public const string ForwardToOwnAddress = "forward.own_address";
+    /// <summary>{email}: an address at an IP address or a local name rather than a mail domain.</summary>
+    public const string ForwardAddressNotPublic = "forward.address_not_public";
+    /// <summary>{max}: more recipients (To and Cc together) than a forward takes.</summary>
+    public const string ForwardTooManyRecipients = "forward.too_many_recipients";
+    /// <summary>{max} files, {limit} bytes: the files would make the mail too large; forward without them.</summary>
+    public const string ForwardAttachmentsTooLarge = "forward.attachments_too_large";
 }

@@ -111,6 +111,17 @@ public static class ChannelsEndpoints
             .WithTags("Outbox").WithProblemResponses()
             .WithSummary("Every outgoing mail (replies and notifications), newest first: recipient, subject, state (queued, sent, failed), attempts, last error; filter by to, ticketId, state");
 
+        // Owned here (it sends mail through a mailbox), listed with the ticket routes.
+        app.MapPost("/api/v1/tickets/{id:long}/forward", async Task<Microsoft.AspNetCore.Http.HttpResults.Created<MessageView>> (long id, ForwardRequest request, ForwardTicket forward,
+            CurrentAgent agent, CancellationToken ct) =>
+        {
+            var record = await forward.ForwardAsync(id, request, agent, ct);
+            return TypedResults.Created($"/api/v1/tickets/{id}/messages/{record.Id}", record);
+        }).RequireAuthorization().WithTags("Tickets").WithProblemResponses()
+            .WithSummary("Forward the conversation (or one public message: messageId) by mail to outside addresses (to, cc; at most 20), " +
+                "with a note above it and its files (includeAttachments, default true), from the ticket's mailbox or accountId; " +
+                "answers the internal record, whose delivery shows queued, sent or failed");
+
         app.MapPost("/api/v1/messages/{id:long}/delivery/retry", async (long id, IDeliveryRetry retry, CurrentAgent agent, CancellationToken ct) =>
         {
             await retry.RetryAsync(id, agent, ct);

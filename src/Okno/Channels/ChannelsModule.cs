@@ -40,6 +40,8 @@ public static class ChannelsModule
         services.AddScoped<OutboxList>();
         services.AddScoped<NotificationMail>();
         services.AddScoped<Tickets.IDeliveryRetry, RetryDelivery>();
+        services.AddScoped<ForwardTicket>();
+        services.AddScoped<Tickets.ITicketForwarding>(s => s.GetRequiredService<ForwardTicket>());
         services.AddScoped<Tickets.IChannelAccountKinds, ChannelAccountKinds>();
         return services;
     }

@@ -84,6 +84,18 @@ public sealed class DeliverMessages(
             return (account, new OutboundMessage(0, number, delivery.Subject ?? "", delivery.BodyText ?? "", delivery.BodyHtml ?? "", null, delivery.Recipient,
                 null, $"okno-delivery-{delivery.Id}") { IsAutomatic = true });
         }
+        if (delivery.Kind == DeliveryKind.Forward)
+        {
+            // The record names the recipients and the files; the row holds the subject and the text as forwarded.
+            var record = await db.Messages.Where(m => m.Id == delivery.MessageId).Select(m => new
+            {
+                m.Id, m.ToAddresses, m.CcAddresses, m.Ticket.Number,
+                Files = m.Attachments.OrderBy(a => a.Id).Select(a => new OutboundAttachment(a.FileName, a.ContentType, a.Sha256)).ToList(),
+            }).SingleAsync(ct);
+            var to = AddressList(record.ToAddresses);
+            return (account, new OutboundMessage(record.Id, record.Number, delivery.Subject ?? "", delivery.BodyText ?? "", delivery.BodyHtml ?? "", null,
+                to.FirstOrDefault(), null, $"okno-delivery-{delivery.Id}") { AlsoTo = to.Skip(1).ToList(), CopyTo = AddressList(record.CcAddresses), Attachments = record.Files });
+        }
         var row = await db.Messages.Where(m => m.Id == delivery.MessageId).Select(m => new
         {
             m.Id, m.TicketId, m.BodyText, m.BodyHtml, m.Ticket.Number, m.Ticket.Subject, m.Ticket.ContactId,
@@ -98,12 +110,15 @@ public sealed class DeliverMessages(
         // The conversation's participants are copied, and its earlier mails named, so every client threads the reply.
         var copyTo = await db.TicketParticipants.Where(p => p.TicketId == row.TicketId).OrderBy(p => p.Id).Select(p => p.Address).Take(50).ToListAsync(ct);
         var thread = await db.Messages
-            .Where(m => m.TicketId == row.TicketId && m.ChannelAccountId == account.Id && m.ExternalId != null && m.Id < row.Id)
+            .Where(m => m.TicketId == row.TicketId && m.ChannelAccountId == account.Id && m.ExternalId != null && m.Id < row.Id && !m.IsInternal)
             .OrderByDescending(m => m.Id).Select(m => m.ExternalId!).Take(20).ToListAsync(ct);
         thread.Reverse();
         return (account, new OutboundMessage(row.Id, row.Number, row.Subject, row.BodyText, row.BodyHtml, recipientId, recipientEmail, inReplyTo,
             $"okno-delivery-{delivery.Id}") { CopyTo = copyTo, ThreadExternalIds = thread });
     }
+
+    private static List<string> AddressList(string? joined) =>
+        joined?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList() ?? [];
 
     private async Task<DeliveryResult> SendAsync(IServiceProvider services, ChannelAccount account, OutboundMessage message, CancellationToken ct)
     {
@@ -175,7 +190,8 @@ public sealed class DeliverMessages(
                         if (message is not null)
                         {
                             message.DeliveryFailed(reason);
-                            note = await NoteFailureAsync(db, message, account, delivery.Attempts, reason, now, ct2);
+                            note = await NoteFailureAsync(db, message, account, delivery.Attempts, reason, now,
+                                delivery.Kind == DeliveryKind.Forward ? "ForwardFailedNote" : "DeliveryFailedNote", ct2);
                         }
                     }
                 }
@@ -193,10 +209,10 @@ public sealed class DeliverMessages(
         }
     }
 
-    /// <summary>The internal note that tells agents a reply did not reach the customer, in the language of the agent who
+    /// <summary>The internal note that tells agents a reply did not reach the customer (or a forward its recipients), in the language of the agent who
     /// wrote it. A closed ticket takes no note; the reply's own state still says it failed.</summary>
     private async Task<Message?> NoteFailureAsync(OknoDb db, Message reply, ChannelAccount account, int attempts, string reason,
-        DateTimeOffset now, CancellationToken ct)
+        DateTimeOffset now, string noteName, CancellationToken ct)
     {
         await db.LockTicketAsync(reply.TicketId, ct);
         var ticket = await db.Tickets.SingleAsync(t => t.Id == reply.TicketId, ct);
@@ -209,7 +225,7 @@ public sealed class DeliverMessages(
         try
         {
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language ?? "en");
-            text = strings["DeliveryFailedNote", account.Name, attempts, reason];
+            text = strings[noteName, account.Name, attempts, reason];
         }
         finally
         {

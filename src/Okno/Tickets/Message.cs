@@ -108,6 +108,21 @@ public sealed class Message : Platform.Search.ISearchable
         Delivery = DeliveryState.Queued;
     }
 
+    /// <summary>A forward: an agent's internal record of a ticket's conversation (or one message of it) sent to outside
+    /// addresses (<see cref="ToAddresses"/>, <see cref="CcAddresses"/>) through a mailbox. Internal, so it never goes to
+    /// the customer; the only internal message that is delivered.</summary>
+    public bool IsForward => IsInternal && Direction == MessageDirection.Out && Delivery is not null;
+
+    /// <summary>Marks this internal record as a forward queued through <paramref name="channelAccountId"/>; its
+    /// addresses must already be recorded (<see cref="Addressed"/>).</summary>
+    public void QueueForward(long channelAccountId)
+    {
+        if (!IsInternal || Direction != MessageDirection.Out || ChannelAccountId is not null || Delivery is not null || ToAddresses is null)
+            throw new InvalidOperationException("Only a new internal record with its recipients is forwarded.");
+        ChannelAccountId = channelAccountId;
+        Delivery = DeliveryState.Queued;
+    }
+
     public void DeliveryDelayed(string reason)
     {
         Delivery = DeliveryState.Queued;

@@ -145,7 +145,11 @@ public sealed class Ticket : Platform.Search.ISearchable
         Messages.Add(message);
         MessageCount++;
         var actor = message.Author;
-        Record(actor, now, message.IsInternal ? TicketEventKind.NoteAdded : TicketEventKind.MessageAdded, null, null, null, message);
+        // A forward's entry names where it went, so the history alone tells who outside the desk saw the ticket.
+        if (message.IsForward)
+            Record(actor, now, TicketEventKind.NoteAdded, "forward", null, ForwardedTo(message), message);
+        else
+            Record(actor, now, message.IsInternal ? TicketEventKind.NoteAdded : TicketEventKind.MessageAdded, null, null, null, message);
         if (message is { Direction: MessageDirection.Out, IsInternal: false })
         {
             FirstResponseAt ??= now;
@@ -157,6 +161,9 @@ public sealed class Ticket : Platform.Search.ISearchable
         }
         return message;
     }
+
+    private static string ForwardedTo(Message forward) =>
+        forward.CcAddresses is { } cc ? forward.ToAddresses + ", " + cc : forward.ToAddresses ?? "";
 
     /// <summary>Reopens a closed ticket for a customer's message, where the desk chose that over a follow-up (a mailbox
     /// set to reopen). Closed is otherwise final — agents change it by no other way — and a merged ticket is never

@@ -74,7 +74,12 @@ public sealed record MessageView(
     long Id, long TicketId, MessageDirection Direction, bool Internal, ActorView Author, string BodyText, string BodyHtml,
     DateTimeOffset CreatedAt, IReadOnlyList<AttachmentView> Attachments, long? ChannelAccountId = null, DeliveryState? Delivery = null,
     string? DeliveryError = null, MessageChannelView? Channel = null, string? From = null, IReadOnlyList<string>? To = null,
-    IReadOnlyList<string>? Cc = null, string? RawUrl = null);
+    IReadOnlyList<string>? Cc = null, string? RawUrl = null)
+{
+    /// <summary>An agent's forward of the conversation to outside addresses (<see cref="To"/>, <see cref="Cc"/>): internal,
+    /// with its own delivery state.</summary>
+    public bool Forward => Internal && Direction == MessageDirection.Out && Delivery is not null;
+}
 
 public sealed record TicketEventView(
     long Id, long Version, DateTimeOffset At, ActorView Actor, TicketEventKind Kind, string? Field, string? OldValue, string? NewValue, long? MessageId);

@@ -355,12 +355,22 @@ public sealed partial class EmailAdapter(AttachmentStore files)
             .Distinct().TakeLast(MaxReferenced).ToList();
         if (inReplyTo is not null) { references.Remove(inReplyTo); references.Add(inReplyTo); }
         var recipient = message.RecipientEmail.Trim();
-        var copies = message.CopyTo.Where(a => FieldErrors.IsEmail(a) && !string.Equals(a, recipient, StringComparison.OrdinalIgnoreCase))
+        var to = message.AlsoTo.Where(FieldErrors.IsEmail).Prepend(recipient).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var copies = message.CopyTo.Where(a => FieldErrors.IsEmail(a) && !to.Contains(a, StringComparer.OrdinalIgnoreCase))
             .Select(a => new EmailAddress(a, null)).ToList();
+        var attachments = new List<OutgoingAttachment>();
+        foreach (var file in message.Attachments)
+        {
+            await using var content = files.Open(file.Sha256);
+            if (content is null) return DeliveryResult.Failed($"The file \"{file.FileName}\" is missing from the attachment store.", retryable: false);
+            using var buffer = new MemoryStream();
+            await content.CopyToAsync(buffer, cancellationToken);
+            attachments.Add(new OutgoingAttachment(file.FileName, file.ContentType, buffer.ToArray()));
+        }
         var mime = EmailComposer.Compose(new OutgoingEmail(
-            new EmailAddress(settings.FromAddress.Trim(), Clean(settings.FromName)), [new EmailAddress(recipient, null)], copies,
+            new EmailAddress(settings.FromAddress.Trim(), Clean(settings.FromName)), to.Select(a => new EmailAddress(a, null)).ToList(), copies,
             Clean(message.Subject) ?? "", message.TicketNumber, message.BodyText, string.IsNullOrWhiteSpace(message.BodyHtml) ? null : message.BodyHtml,
-            messageId, inReplyTo, references, [], AutoSubmitted: message.IsAutomatic));
+            messageId, inReplyTo, references, attachments, AutoSubmitted: message.IsAutomatic));
         try
         {
             using var smtp = await SmtpAsync(settings, cancellationToken);

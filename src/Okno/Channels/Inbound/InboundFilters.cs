@@ -32,6 +32,9 @@ public sealed class InboundContext(OknoDb db, InboundItem item, ChannelAccount a
     public bool IsReleased => Item.ReleasedAt is not null;
     /// <summary>The sender joins the ticket's conversation (a released reply from someone who was not in it).</summary>
     public bool AddSenderAsParticipant { get; set; }
+    /// <summary>The sender answers as someone the ticket was forwarded to: the others on their mail do not join the
+    /// conversation (they would be copied on the customer's replies).</summary>
+    public bool FromForwardRecipient { get; set; }
 
     /// <summary>Puts who sent the item and its subject on the item row (for the review list and per-sender limits), cut
     /// to the columns' sizes, with no control characters; the caller saves it with the item's outcome.</summary>
@@ -182,14 +185,34 @@ public sealed class FindConversationFilter : IInboundFilter
         return int.MaxValue;
     }
 
-    /// <summary>The sender is the ticket's customer, or (by email address) one of its participants.</summary>
+    /// <summary>The sender is the ticket's customer, or (by email address) one of its participants, or someone an agent
+    /// forwarded the ticket to (an addressee of one of its forwards: they are asked, so their answer belongs here).</summary>
     private static async Task<bool> IsInConversationAsync(InboundContext context, long ticketId, CancellationToken cancellationToken)
     {
         var db = context.Db;
         if (context.ContactId is { } contactId && await db.Tickets.AnyAsync(t => t.Id == ticketId && t.ContactId == contactId, cancellationToken))
             return true;
         var address = context.Message.SenderIdIsEmail ? ContactEmail.Normalize(context.Message.SenderId) : context.Message.SenderEmail;
-        return address is not null && await db.TicketParticipants.AnyAsync(p => p.TicketId == ticketId && p.Address == address, cancellationToken);
+        if (address is null) return false;
+        address = ContactEmail.Normalize(address);
+        if (await db.TicketParticipants.AnyAsync(p => p.TicketId == ticketId && p.Address == address, cancellationToken)) return true;
+        if (await IsForwardRecipientAsync(db, ticketId, address, cancellationToken))
+        {
+            context.FromForwardRecipient = true;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether a forward of the ticket went to the address (To or Cc). Compared address by address: a substring
+    /// match in SQL would take "bob@x.test" for "jimbob@x.test".</summary>
+    private static async Task<bool> IsForwardRecipientAsync(OknoDb db, long ticketId, string address, CancellationToken cancellationToken)
+    {
+        var forwards = await db.Messages
+            .Where(m => m.TicketId == ticketId && m.IsInternal && m.Direction == MessageDirection.Out && m.Delivery != null)
+            .Select(m => new { m.ToAddresses, m.CcAddresses }).ToListAsync(cancellationToken);
+        return forwards.SelectMany(f => $"{f.ToAddresses},{f.CcAddresses}".Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Any(a => string.Equals(a, address, StringComparison.OrdinalIgnoreCase));
     }
 }
 

@@ -62,7 +62,7 @@ public sealed class InboundTicketWriter(MessageBodies bodies, TicketCreations cr
     /// and the sender when an agent released their held reply.</summary>
     private static List<InboundAddress> Participants(InboundContext context)
     {
-        var joining = context.Message.OtherRecipients.ToList();
+        var joining = context.FromForwardRecipient ? [] : context.Message.OtherRecipients.ToList();
         if (context.AddSenderAsParticipant && (context.Message.SenderIdIsEmail ? context.Message.SenderId : context.Message.SenderEmail) is { } sender)
             joining.Add(new InboundAddress(sender, context.Message.SenderName));
         return joining;
