@@ -123,6 +123,9 @@ public sealed class EmailEndToEndTests(OknoInChromium okno)
             await Expect(record).ToHaveCountAsync(1);
             await Expect(record.Locator(".timeline-address-to")).ToContainTextAsync(contractor);
             await Expect(record.Locator(".timeline-delivery")).ToHaveAttributeAsync("data-delivery", "sent", new() { Timeout = MailTimeout });
+            // Redrawn by the live update of the delivery (published by the delivery job, not by this agent's circuit),
+            // the page stays in the agent's language.
+            await Expect(record.Locator(".timeline-kind")).ToHaveTextAsync("Пересылка (внутренняя)");
             var sent = await TestMail.WaitForMailToAsync(contractor);
             Assert.StartsWith("Fwd: " + subject, sent.Subject, StringComparison.Ordinal);
             Assert.Contains("The lock of door 12 is broken.", sent.TextBody, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Okno.Platform.Cluster;
+using Okno.Platform.Localization;
 
 namespace Okno.Tickets.Live;
 
@@ -46,10 +47,12 @@ public sealed class TicketFeed : IDisposable
         _fromOtherNodes = bus?.Subscribe(Channel, Receive);
     }
 
+    /// <remarks>The subscriber is called in the culture it subscribed in (<see cref="InCulture"/>).</remarks>
     public IDisposable Subscribe(Action<TicketChange> subscriber)
     {
-        lock (_gate) _subscribers = [.. _subscribers, subscriber];
-        return new Subscription(this, subscriber);
+        var inCulture = InCulture.OfCaller(subscriber);
+        lock (_gate) _subscribers = [.. _subscribers, inCulture];
+        return new Subscription(this, inCulture);
     }
 
     public void Publish(TicketChange change)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Okno.Platform.Cluster;
+using Okno.Platform.Localization;
 
 namespace Okno.Tickets.Live;
 
@@ -76,10 +77,12 @@ public sealed class TicketPresence : IDisposable
     }
 
     /// <summary>Called with a ticket id whenever someone joins, leaves, starts or stops typing on it.</summary>
+    /// <remarks>The subscriber is called in the culture it subscribed in (<see cref="InCulture"/>).</remarks>
     public IDisposable Subscribe(Action<long> subscriber)
     {
-        lock (_gate) _subscribers = [.. _subscribers, subscriber];
-        return new Subscription(this, subscriber);
+        var inCulture = InCulture.OfCaller(subscriber);
+        lock (_gate) _subscribers = [.. _subscribers, inCulture];
+        return new Subscription(this, inCulture);
     }
 
     private void Typed(long ticketId, Guid key)
