@@ -79,10 +79,17 @@ public sealed class DeliverMessages(
         if (delivery.Kind == DeliveryKind.Notification)
         {
             // A notification carries its own recipient and text; the ticket lends it its number (the subject token, so
-            // an answer to it lands on the ticket).
-            var number = delivery.TicketId is { } ticketId ? await db.Tickets.Where(t => t.Id == ticketId).Select(t => t.Number).SingleAsync(ct) : 0;
-            return (account, new OutboundMessage(0, number, delivery.Subject ?? "", delivery.BodyText ?? "", delivery.BodyHtml ?? "", null, delivery.Recipient,
-                null, $"okno-delivery-{delivery.Id}") { IsAutomatic = true });
+            // an answer to it lands on the ticket). One to the customer also names the conversation's mails, so their
+            // mail program shows "request received" or "resolved" in the thread of their request.
+            if (delivery.TicketId is not { } ticketId)
+                return (account, new OutboundMessage(0, 0, delivery.Subject ?? "", delivery.BodyText ?? "", delivery.BodyHtml ?? "", null, delivery.Recipient,
+                    null, $"okno-delivery-{delivery.Id}") { IsAutomatic = true });
+            var ticket = await db.Tickets.Where(t => t.Id == ticketId).Select(t => new { t.Number, t.ContactId }).SingleAsync(ct);
+            var recipient = delivery.Recipient?.Trim().ToLowerInvariant();
+            var toCustomer = recipient is not null && await db.ContactEmails.AnyAsync(e => e.ContactId == ticket.ContactId && e.Address == recipient, ct);
+            var (answered, earlier) = toCustomer ? await ThreadAsync(db, ticketId, account.Id, null, ct) : (null, []);
+            return (account, new OutboundMessage(0, ticket.Number, delivery.Subject ?? "", delivery.BodyText ?? "", delivery.BodyHtml ?? "", null,
+                delivery.Recipient, answered, $"okno-delivery-{delivery.Id}") { IsAutomatic = true, ThreadExternalIds = earlier });
         }
         if (delivery.Kind == DeliveryKind.Forward)
         {
@@ -104,17 +111,26 @@ public sealed class DeliverMessages(
         var recipientId = await db.ContactExternalIds.Where(x => x.ContactId == row.ContactId && x.Channel == account.Kind)
             .OrderByDescending(x => x.Id).Select(x => x.ExternalId).FirstOrDefaultAsync(ct);
         var recipientEmail = await db.ContactEmails.Where(e => e.ContactId == row.ContactId).OrderBy(e => e.Id).Select(e => e.Address).FirstOrDefaultAsync(ct);
-        var inReplyTo = await db.Messages
-            .Where(m => m.TicketId == row.TicketId && m.Direction == MessageDirection.In && m.ChannelAccountId == account.Id && m.Id < row.Id)
-            .OrderByDescending(m => m.Id).Select(m => m.ExternalId).FirstOrDefaultAsync(ct);
         // The conversation's participants are copied, and its earlier mails named, so every client threads the reply.
         var copyTo = await db.TicketParticipants.Where(p => p.TicketId == row.TicketId).OrderBy(p => p.Id).Select(p => p.Address).Take(50).ToListAsync(ct);
-        var thread = await db.Messages
-            .Where(m => m.TicketId == row.TicketId && m.ChannelAccountId == account.Id && m.ExternalId != null && m.Id < row.Id && !m.IsInternal)
-            .OrderByDescending(m => m.Id).Select(m => m.ExternalId!).Take(20).ToListAsync(ct);
-        thread.Reverse();
+        var (inReplyTo, thread) = await ThreadAsync(db, row.TicketId, account.Id, row.Id, ct);
         return (account, new OutboundMessage(row.Id, row.Number, row.Subject, row.BodyText, row.BodyHtml, recipientId, recipientEmail, inReplyTo,
             $"okno-delivery-{delivery.Id}") { CopyTo = copyTo, ThreadExternalIds = thread });
+    }
+
+    /// <summary>Where a mail about the ticket belongs in its conversation on this account: the customer's latest message
+    /// it answers (In-Reply-To) and the conversation's last 20 public messages, oldest first (References); only messages
+    /// before <paramref name="before"/> when given.</summary>
+    private static async Task<(string? Answered, List<string> Thread)> ThreadAsync(OknoDb db, long ticketId, long accountId, long? before, CancellationToken ct)
+    {
+        var recent = await db.Messages
+            .Where(m => m.TicketId == ticketId && m.ChannelAccountId == accountId && m.ExternalId != null && !m.IsInternal && (before == null || m.Id < before))
+            .OrderByDescending(m => m.Id).Select(m => new { m.ExternalId, m.Direction }).Take(20).ToListAsync(ct);
+        // The customer's latest message is nearly always among them; else it is looked up on its own.
+        var answered = recent.FirstOrDefault(m => m.Direction == MessageDirection.In)?.ExternalId
+            ?? await db.Messages.Where(m => m.TicketId == ticketId && m.Direction == MessageDirection.In && m.ChannelAccountId == accountId && (before == null || m.Id < before))
+                .OrderByDescending(m => m.Id).Select(m => m.ExternalId).FirstOrDefaultAsync(ct);
+        return (answered, recent.Select(m => m.ExternalId!).Reverse().ToList());
     }
 
     private static List<string> AddressList(string? joined) =>

@@ -148,7 +148,8 @@ public sealed class NotificationsTests
         var folder = await TestMail.NewFolderAsync();
         var account = await MailboxAsync(admin, MailboxSettings(folder, acknowledgeNew: true));
         var customer = $"customer+olga.{Guid.NewGuid():N}@example.test";
-        await TestMail.AppendAsync(folder, TestMail.Mail(customer, "Ольга <b>", TestMail.Support, "Не работает VPN", "Не могу подключиться."));
+        var request = TestMail.Mail(customer, "Ольга <b>", TestMail.Support, "Не работает VPN", "Не могу подключиться.");
+        await TestMail.AppendAsync(folder, request);
         var robot = $"robot.{Guid.NewGuid():N}@example.test";
         var autoReply = TestMail.Mail(robot, "Robot", TestMail.Support, "Автоответ: я в отпуске", "Вернусь в понедельник.");
         autoReply.Headers.Add("Auto-Submitted", "auto-replied");
@@ -167,6 +168,9 @@ public sealed class NotificationsTests
         Assert.Contains("We received your request: Не работает VPN", mail.Subject, StringComparison.Ordinal);
         Assert.Contains($"[#{ticket.Number}]", mail.Subject, StringComparison.Ordinal);
         Assert.Equal("auto-generated", mail.Headers["Auto-Submitted"]);
+        // It answers the customer's mail, so their mail program shows it in the thread of the request.
+        Assert.Equal(request.MessageId, mail.InReplyTo);
+        Assert.Equal(request.MessageId, Assert.Single(mail.References));
         Assert.Contains($"#{ticket.Number}", mail.TextBody, StringComparison.Ordinal);
         // The customer's name is escaped in the HTML part.
         Assert.Contains("Ольга &lt;b&gt;", mail.HtmlBody, StringComparison.Ordinal);
