@@ -97,7 +97,13 @@ public sealed class EmailChannelTests
         await ProcessAsync(app);
         var ticket = await app.WithDbAsync(db => db.Tickets.SingleAsync());
 
-        await admin.PostJsonAsync($"/api/v1/tickets/{ticket.Id}/messages", new { body = "Счёт во вложении к следующему письму." }, HttpStatusCode.Created);
+        // The reply's file goes out with it, byte for byte.
+        var invoice = "%PDF-1.4 счёт №118"u8.ToArray();
+        await admin.PostJsonAsync($"/api/v1/tickets/{ticket.Id}/messages", new
+        {
+            body = "Счёт во вложении.",
+            attachments = new[] { new { fileName = "счёт-118.pdf", contentType = "application/pdf", contentBase64 = Convert.ToBase64String(invoice) } },
+        }, HttpStatusCode.Created);
         Assert.Equal(1, await DeliverAsync(app));
         var sent = await TestMail.WaitForMailToAsync(customer);
         Assert.Equal(first.MessageId, sent.InReplyTo);
@@ -105,6 +111,13 @@ public sealed class EmailChannelTests
         Assert.Contains("Счёт за ноябрь", sent.Subject, StringComparison.Ordinal);
         Assert.Equal(TestMail.Support, sent.From.Mailboxes.Single().Address);
         Assert.Contains("Счёт во вложении", sent.TextBody, StringComparison.Ordinal);
+        var file = Assert.IsType<MimePart>(Assert.Single(sent.Attachments));
+        Assert.Equal(("счёт-118.pdf", "application/pdf"), (file.FileName, file.ContentType.MimeType));
+        using (var bytes = new MemoryStream())
+        {
+            file.Content!.DecodeTo(bytes);
+            Assert.Equal(invoice, bytes.ToArray());
+        }
         var reply = await app.WithDbAsync(db => db.Messages.SingleAsync(m => m.Direction == MessageDirection.Out));
         Assert.Equal("msgid:" + sent.MessageId, reply.ExternalId);
 
