@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Okno.Platform.Data;
+using Okno.Platform.Localization;
 using Okno.Platform.Text;
 using Okno.Tickets;
 using Okno.Tickets.Live;
@@ -237,17 +238,7 @@ public sealed class DeliverMessages(
         var language = reply.AuthorKind == ActorKind.Agent && reply.AuthorId is { } agentId
             ? await db.Agents.Where(a => a.Id == agentId).Select(a => a.Language).SingleOrDefaultAsync(ct)
             : null;
-        var previous = CultureInfo.CurrentUICulture;
-        string text;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language ?? "en");
-            text = strings[noteName, account.Name, attempts, reason];
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        string text = InCulture.Read(CultureInfo.GetCultureInfo(language ?? "en"), () => strings[noteName, account.Name, attempts, reason]);
         var body = bodies.FromText(text);
         var note = new Message(MessageDirection.Out, true, Actor.System, body.Text, body.Html, now);
         ticket.AddMessage(note, now);

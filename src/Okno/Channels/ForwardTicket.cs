@@ -7,6 +7,7 @@ using Okno.Admin;
 using Okno.Channels.Email;
 using Okno.Customers;
 using Okno.Platform.Data;
+using Okno.Platform.Localization;
 using Okno.Platform.Security;
 using Okno.Platform.Text;
 using Okno.Platform.Web;
@@ -114,13 +115,12 @@ public sealed class ForwardTicket(OknoDb db, MessageBodies bodies, TimeProvider 
             ?? throw new OknoException(new StateConflict(ChannelErrorCodes.ForwardNoMailbox, "There is no enabled mailbox to send the forward from."));
     }
 
+    /// <summary>The mailbox notifications about the ticket go out from (<see cref="NotificationMail.MailboxForAsync"/>),
+    /// if it can send (has a From address), else the first that can.</summary>
     private async Task<Mailbox?> DefaultMailboxAsync(long ticketId, List<Mailbox> all, CancellationToken ct)
     {
-        var ids = all.Select(m => m.Id).ToList();
-        var conversation = await db.Messages
-            .Where(m => m.TicketId == ticketId && m.Direction == MessageDirection.In && m.ChannelAccountId != null && ids.Contains(m.ChannelAccountId.Value))
-            .OrderByDescending(m => m.Id).Select(m => m.ChannelAccountId).FirstOrDefaultAsync(ct);
-        return all.FirstOrDefault(m => m.Id == conversation) ?? all.FirstOrDefault();
+        var id = await mail.MailboxForAsync(ticketId, ct);
+        return all.FirstOrDefault(m => m.Id == id) ?? all.FirstOrDefault();
     }
 
     private async Task<List<Mailbox>> EnabledMailboxesAsync(CancellationToken ct)
@@ -212,12 +212,7 @@ public sealed class ForwardTicket(OknoDb db, MessageBodies bodies, TimeProvider 
             .ToDictionaryAsync(c => c.Id, ct);
         var agents = await db.Agents.Where(a => agentIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
 
-        string L(string name)
-        {
-            var previous = CultureInfo.CurrentUICulture;
-            try { CultureInfo.CurrentUICulture = culture; return strings[name]; }
-            finally { CultureInfo.CurrentUICulture = previous; }
-        }
+        string L(string name) => InCulture.Read(culture, () => strings[name].Value);
 
         var text = new StringBuilder();
         var html = new StringBuilder();

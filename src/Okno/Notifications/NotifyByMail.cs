@@ -96,8 +96,28 @@ internal sealed class NotifyByMail(
     {
         _own ??= await mail.OwnAddressesAsync(ct);
         if (_own.Contains(address.Trim())) return;
-        if (await mail.MailboxForAsync(e.TicketId, ct) is not { } mailbox) return;
+        var about = await AboutAsync(e, messageId, ct);
+        if (about.Mailbox is not { } mailbox) return;
         if (!NotificationKeys.Languages.Contains(language)) language = "en";
+        var url = forAgent && options.Value.BaseUrl is { Length: > 0 } baseUrl ? $"{baseUrl.TrimEnd('/')}/tickets/{e.TicketId}" : null;
+        var (subject, body) = await templates.TextAsync(key, language, ct);
+        var rendered = NotificationTemplates.Render(subject, body, new NotificationValues(about.Number, about.Subject, url, about.Customer, about.AgentName, about.MessageText));
+        var queued = await mail.QueueAsync(ChannelDelivery.Notification(mailbox, e.TicketId, address, rendered.Subject, rendered.Text, rendered.Html,
+            DedupeKey(e.EventId, key, address), clock.GetUtcNow()), ct);
+        if (queued) logger.LogDebug("Notification {Key} about ticket {Ticket} queued for {Recipient}", key, e.TicketId, address);
+        _queued |= queued;
+    }
+
+    /// <summary>What the notifications of one event say about its ticket, read once for all their recipients (a ticket
+    /// new in a group notifies each of its agents).</summary>
+    private sealed record About(long? Mailbox, long Number, string Subject, string? Customer, string? MessageText, string? AgentName);
+
+    private readonly Dictionary<(long EventId, long? MessageId), About> _about = [];
+
+    private async Task<About> AboutAsync(TicketDomainEvent e, long? messageId, CancellationToken ct)
+    {
+        if (_about.TryGetValue((e.EventId, messageId), out var known)) return known;
+        var mailbox = await mail.MailboxForAsync(e.TicketId, ct);
         var ticket = await db.Tickets.Where(t => t.Id == e.TicketId).Select(t => new { t.Number, t.Subject, t.ContactId }).SingleAsync(ct);
         var customer = await db.Contacts.Where(c => c.Id == ticket.ContactId).Select(c => c.Name).SingleOrDefaultAsync(ct);
         var message = messageId is { } id
@@ -105,13 +125,7 @@ internal sealed class NotifyByMail(
             : null;
         var agentId = message is { AuthorKind: ActorKind.Agent } ? message.AuthorId : e.Cause.Kind == ActorKind.Agent ? e.Cause.Id : null;
         var agentName = agentId is { } a ? await db.Agents.Where(x => x.Id == a).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
-        var url = forAgent && options.Value.BaseUrl is { Length: > 0 } baseUrl ? $"{baseUrl.TrimEnd('/')}/tickets/{e.TicketId}" : null;
-        var (subject, body) = await templates.TextAsync(key, language, ct);
-        var rendered = NotificationTemplates.Render(subject, body, new NotificationValues(ticket.Number, ticket.Subject, url, customer, agentName, message?.BodyText));
-        var queued = await mail.QueueAsync(ChannelDelivery.Notification(mailbox, e.TicketId, address, rendered.Subject, rendered.Text, rendered.Html,
-            DedupeKey(e.EventId, key, address), clock.GetUtcNow()), ct);
-        if (queued) logger.LogDebug("Notification {Key} about ticket {Ticket} queued for {Recipient}", key, e.TicketId, address);
-        _queued |= queued;
+        return _about[(e.EventId, messageId)] = new About(mailbox, ticket.Number, ticket.Subject, customer, message?.BodyText, agentName);
     }
 
     /// <summary>One (event, template, recipient): the address hashed, so the key stays short and says nothing.</summary>

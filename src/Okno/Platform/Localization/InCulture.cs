@@ -8,6 +8,22 @@ namespace Okno.Platform.Localization;
 /// switched to that culture: a Russian ticket page redrew a forward's label in English.</summary>
 public static class InCulture
 {
+    /// <summary>Reads something (a localized string) in the given UI culture instead of the current one: text written for
+    /// someone other than the current request (a note in its author's language, a forward in the agent's).</summary>
+    public static T Read<T>(CultureInfo uiCulture, Func<T> read)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = uiCulture;
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
     public static Action<T> OfCaller<T>(Action<T> callback)
     {
         var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
