@@ -54,6 +54,25 @@ public sealed class ChangeParticipants(OknoDb db, TimeProvider clock)
         }, cancellationToken);
     }
 
+    /// <summary>People a ticket's mail was addressed to join its conversation (no agent asked, so nothing is refused):
+    /// in the caller's unit of work, the addresses it does not have yet, leaving out its customer's own addresses and
+    /// any that are not valid or too long.</summary>
+    public static async Task JoinAsync(OknoDb db, Ticket ticket, IEnumerable<(string Address, string? Name)> people, DateTimeOffset at, CancellationToken ct)
+    {
+        var joining = people.ToList();
+        if (joining.Count == 0) return;
+        var addresses = joining.Select(j => ContactEmail.Normalize(j.Address)).OfType<string>().Distinct().ToList();
+        var known = ticket.Id == 0 ? [] : await db.TicketParticipants.Where(p => p.TicketId == ticket.Id && addresses.Contains(p.Address)).Select(p => p.Address).ToListAsync(ct);
+        var customers = await db.ContactEmails.Where(e => e.ContactId == ticket.ContactId && addresses.Contains(e.Address)).Select(e => e.Address).ToListAsync(ct);
+        foreach (var (given, name) in joining)
+        {
+            if (ContactEmail.Normalize(given) is not { } address || known.Contains(address) || customers.Contains(address)) continue;
+            if (address.Length > TicketParticipant.AddressMaxLength) continue;
+            db.TicketParticipants.Add(new TicketParticipant(ticket.Id, address, name, at));
+            known.Add(address);
+        }
+    }
+
     private async Task<Ticket> EditableAsync(long ticketId, TicketAccessRule access, CancellationToken ct)
     {
         var ticket = await db.Tickets.AllowedBy(access).Include(t => t.Contact).SingleOrDefaultAsync(t => t.Id == ticketId, ct)

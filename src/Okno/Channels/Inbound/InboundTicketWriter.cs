@@ -27,7 +27,7 @@ public sealed class InboundTicketWriter(MessageBodies bodies, TicketCreations cr
         {
             var message = ticket.Messages.Last(m => m.Direction == MessageDirection.In);
             message.ReceivedThrough(accountId, externalId);
-            await AddParticipantsAsync(db, ticket, joining, message.CreatedAt, ct);
+            await ChangeParticipants.JoinAsync(db, ticket, joining.Select(j => (j.Address, j.Name)), message.CreatedAt, ct);
             RecordMail(message, context.Message);
             var item = await db.Set<InboundItem>().SingleAsync(i => i.Id == itemId, ct);
             if (item.LeaseToken != leaseToken || item.Status != InboundStatus.Pending) throw new InboundClaimLost(itemId);
@@ -66,22 +66,6 @@ public sealed class InboundTicketWriter(MessageBodies bodies, TicketCreations cr
         if (context.AddSenderAsParticipant && (context.Message.SenderIdIsEmail ? context.Message.SenderId : context.Message.SenderEmail) is { } sender)
             joining.Add(new InboundAddress(sender, context.Message.SenderName));
         return joining;
-    }
-
-    /// <summary>Adds the addresses the ticket does not have yet, leaving out its customer's own addresses.</summary>
-    private static async Task AddParticipantsAsync(OknoDb db, Ticket ticket, List<InboundAddress> joining, DateTimeOffset at, CancellationToken ct)
-    {
-        if (joining.Count == 0) return;
-        var addresses = joining.Select(j => ContactEmail.Normalize(j.Address)).OfType<string>().Distinct().ToList();
-        var known = ticket.Id == 0 ? [] : await db.TicketParticipants.Where(p => p.TicketId == ticket.Id && addresses.Contains(p.Address)).Select(p => p.Address).ToListAsync(ct);
-        var customers = await db.ContactEmails.Where(e => e.ContactId == ticket.ContactId && addresses.Contains(e.Address)).Select(e => e.Address).ToListAsync(ct);
-        foreach (var person in joining)
-        {
-            if (ContactEmail.Normalize(person.Address) is not { } address || known.Contains(address) || customers.Contains(address)) continue;
-            if (address.Length > TicketParticipant.AddressMaxLength) continue;
-            db.TicketParticipants.Add(new TicketParticipant(ticket.Id, address, person.Name, at));
-            known.Add(address);
-        }
     }
 
     /// <summary>The item's files, stored (content-addressed, so a retried attempt writes nothing twice) before the
