@@ -8,7 +8,8 @@
 #   postgres-1m  a copy of okno_bench_1m_before (1M tickets; CREATE DATABASE … TEMPLATE, the original is never touched),
 # runs `Okno.Bench email` (import from one mailbox, from [mailboxes] at once, sending, a 25 MB mail's memory) and
 # appends the figures to bench/results/<date>-email.md. Okno and the database it made are removed afterwards.
-# `only` is the scenario list (default one,many,send,big).
+# `only` is the scenario list (default one,many,send,big). OKNO_BENCH_INBOX_EVERY_MS: the inbox reader's pace during the
+# imports (default 100: ten reads a second, fifty agents refreshing every 5 s; 0: back to back, a stress of its own).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 provider=${1:-sqlite}
@@ -38,7 +39,7 @@ admin=bench@email.example
 password=bench-password-1
 env_db=()
 db_name=""
-pg_base="Host=127.0.0.1;Port=55440;Username=okno;Password=okno"
+pg_base="Host=127.0.0.1;Port=55440;Username=okno;Password=okno${OKNO_BENCH_PG_EXTRA:-}"
 psql_pg() { PGPASSWORD=okno psql -h 127.0.0.1 -p 55440 -U okno -d postgres -v ON_ERROR_STOP=1 -qAt -c "$1"; }
 case "$provider" in
   sqlite)
@@ -80,4 +81,5 @@ done
 log "Okno at $url (pid $pid), $provider"
 dotnet bench/Okno.Bench/bin/Release/net10.0/Okno.Bench.dll email --url "$url" --email "$admin" --password "$password" \
   --provider "${provider%-1m}" --connection "$connection" --pid "$pid" --imap "$imap" --smtp "$smtp" \
-  --mails "$mails" --mailboxes "$boxes" --replies "$replies" --only "$only" --label "$provider"
+  --mails "$mails" --mailboxes "$boxes" --replies "$replies" --only "$only" --label "$provider" \
+  --inbox-every-ms "${OKNO_BENCH_INBOX_EVERY_MS:-100}"
