@@ -13,12 +13,12 @@ public sealed class NotificationMail(OknoDb db, ChannelSettingsCodec codec, Chan
     private static readonly ChannelKind Email = ChannelKind.Of("email");
     private static int _noMailboxLogged;
 
-    /// <summary>The ticket's conversation mailbox (the enabled email account its latest incoming mail came through),
+    /// <summary>The ticket's conversation mailbox (the enabled email account its customer's latest mail came through),
     /// else the default outgoing mailbox: the first enabled email account. None: null (logged once per process).</summary>
     public async Task<long?> MailboxForAsync(long ticketId, CancellationToken ct)
     {
-        var conversation = await db.Messages.Where(m => m.TicketId == ticketId && m.Direction == MessageDirection.In && m.ChannelAccountId != null)
-            .OrderByDescending(m => m.Id).Select(m => m.ChannelAccountId).FirstOrDefaultAsync(ct);
+        var contactId = await db.Tickets.Where(t => t.Id == ticketId).Select(t => t.ContactId).SingleOrDefaultAsync(ct);
+        var conversation = await DeliveryQueue.ConversationAccountAsync(db, ticketId, contactId, ct);
         if (conversation is { } id && await db.Set<ChannelAccount>().AnyAsync(a => a.Id == id && a.Kind == Email && a.IsEnabled, ct)) return id;
         var first = await db.Set<ChannelAccount>().Where(a => a.Kind == Email && a.IsEnabled).OrderBy(a => a.Id).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
         if (first is null && Interlocked.Exchange(ref _noMailboxLogged, 1) == 0)

@@ -142,6 +142,45 @@ public sealed class EmailForwardTests
         Assert.Empty(single.Attachments);
     }
 
+    /// <summary>A forward sent through another mailbox, and its recipient's answer that comes back through it, do not
+    /// move the conversation: the agent's next reply still goes to the customer from the mailbox the customer wrote to.</summary>
+    [Theory]
+    [BothDatabases]
+    public async Task A_forward_through_another_mailbox_and_its_answer_leave_the_customers_replies_on_the_customers_mailbox(string provider)
+    {
+        await using var app = App(provider);
+        var (admin, folder, account) = await MailboxAsync(app);
+        var otherFolder = await TestMail.NewFolderAsync();
+        const string sales = "sales@example.test";
+        var other = (await admin.PostJsonAsync("/api/v1/channels/email", new
+        {
+            name = "Sales", settings = new
+            {
+                imapHost = TestMail.Imap.Host, imapPort = TestMail.Imap.Port, imapSecurity = "none", imapUser = TestMail.Support,
+                imapPassword = TestMail.Password, imapFolder = otherFolder, smtpHost = TestMail.Smtp.Host, smtpPort = TestMail.Smtp.Port,
+                smtpSecurity = "none", fromName = "Продажи", fromAddress = sales,
+            },
+        }, HttpStatusCode.Created)).Id();
+        var customer = Unique("olga");
+        await DeliverAsync(app, folder, TestMail.Mail(customer, "Ольга", TestMail.Support, "Нужен счёт", "Пришлите счёт, пожалуйста."));
+        var ticketId = await TicketOfAsync(app);
+
+        var contractor = Unique("partner");
+        await admin.PostJsonAsync($"/api/v1/tickets/{ticketId}/forward", new { to = new[] { contractor }, accountId = other });
+        Assert.Equal(1, await SendAsync(app));
+        var forward = await TestMail.WaitForMailToAsync(contractor);
+        Assert.Equal(sales, Assert.Single(forward.From.Mailboxes).Address);
+        await DeliverAsync(app, otherFolder, TestMail.Mail(contractor, "Партнёр", sales, "Re: " + forward.Subject, "Счёт готов.", inReplyTo: forward.MessageId));
+        Assert.Equal(other, await app.WithDbAsync(db => db.Messages.Where(m => m.Direction == MessageDirection.In).OrderBy(m => m.Id)
+            .Select(m => m.ChannelAccountId).LastAsync()));
+
+        var reply = await admin.PostJsonAsync($"/api/v1/tickets/{ticketId}/messages", new { body = "Счёт во вложении к следующему письму." });
+        Assert.Equal(account, await app.WithDbAsync(db => db.Set<ChannelDelivery>().Where(d => d.MessageId == reply.Id()).Select(d => d.AccountId).SingleAsync()));
+        Assert.Equal(1, await SendAsync(app));
+        var sent = await TestMail.WaitForMailToAsync(customer);
+        Assert.Equal(TestMail.Support, Assert.Single(sent.From.Mailboxes).Address);
+    }
+
     [Theory]
     [BothDatabases]
     public async Task A_bad_forward_is_refused_with_its_code_and_writes_nothing(string provider)
