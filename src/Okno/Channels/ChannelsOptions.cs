@@ -19,6 +19,8 @@ public sealed class ChannelsOptions
     public TimeSpan InboundBackoff { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>Inbound items a node processes at once (items that must keep their order are never among them together).</summary>
     public int InboundParallelism { get; set; } = 8;
+    /// <summary>Deliveries a node sends at once (those of one ticket never together, so its replies leave in order).</summary>
+    public int DeliveryParallelism { get; set; } = 8;
     /// <summary>Items one sender may send an account within an hour before the next that would open a new ticket is held
     /// for review (<see cref="SenderRateLimitFilter"/>); 0 turns the limit off.</summary>
     public int NewTicketsPerSenderPerHour { get; set; } = 30;
