@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Okno.Knowledge.HelpCenter;
 using Okno.Testing;
@@ -50,7 +51,7 @@ public sealed class HelpCenterTests(OknoInChromium okno)
         Assert.Equal("Бумага есть, всё равно не печатает.", vote.Comment);
 
         // Contact support: the subject suggests the article, the request becomes a ticket with a number.
-        await page.Locator("#help-article-contact").ClickAsync();
+        await page.Locator("#help-contact-link").ClickAsync();
         await page.Locator("#help-contact-email").FillAsync($"visitor.{suffix}@example.com");
         await page.Locator("#help-contact-name").FillAsync("Анна");
         await page.Locator("#help-contact-subject").PressSequentiallyAsync("Принтер не печатает", new() { Delay = 20 });
@@ -67,6 +68,50 @@ public sealed class HelpCenterTests(OknoInChromium okno)
         Assert.Contains(HelpVisitEventKind.FeedbackGiven, kinds);
         Assert.Contains(HelpVisitEventKind.TicketCreated, kinds);
         Assert.True(await okno.App.WithDbAsync(db => db.Set<HelpSearch>().AnyAsync(s => s.VisitId == visit && s.ResultCount > 0)));
+        Assert.Empty(tab.Problems);
+    });
+
+    /// <summary>Issue 14's help-center defects: "Also available in:Русский" and "Title(in another language…)" ran
+    /// together, "Contact support" was on a page twice and the contact page linked to itself, Markdown tables were
+    /// unruled text.</summary>
+    [Fact]
+    public Task Help_center_text_is_spaced_contact_support_is_once_per_page_and_tables_are_ruled() => okno.InPageAsync("en-US", async tab =>
+    {
+        var admin = await okno.App.AdminClientAsync();
+        var category = await admin.PostJsonAsync("/api/v1/kb/categories", new { name = "Billing" });
+        var section = await admin.PostJsonAsync($"/api/v1/kb/categories/{category.Id()}/sections", new { name = "Invoices" });
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var title = $"Invoice fields {suffix}";
+        var article = await admin.PostJsonAsync("/api/v1/kb/articles", new
+        {
+            sectionId = section.Id(), language = "en", title, visibility = "public",
+            body = "Fields:\n\n| Field | Meaning |\n|---|---|\n| INN | Tax number |\n| KPP | Registration code |\n",
+        });
+        (await admin.PutAsJsonAsync($"/api/v1/kb/articles/{article.Id()}", new
+        {
+            language = "ru", title = $"Поля счёта {suffix}", body = "Поля счёта.", visibility = "public",
+        })).EnsureSuccessStatusCode();
+        await admin.PostJsonAsync("/api/v1/kb/articles", new
+        {
+            sectionId = section.Id(), language = "ru", title = $"Только по-русски {suffix}", body = "Текст.", visibility = "public",
+        });
+        var page = tab.Page;
+
+        await page.GotoAsync("/help/en");
+        var fallback = page.Locator("li", new() { Has = page.Locator($"a:text-is('Только по-русски {suffix}')") });
+        await Expect(fallback).ToContainTextAsync($"Только по-русски {suffix} (in another language: ");
+
+        await page.Locator("a", new() { HasText = title }).ClickAsync();
+        await Expect(page.Locator("#help-article-title")).ToHaveTextAsync(title);
+        await Expect(page.Locator("#help-article-languages")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\s*Also available in: Русский\s*$"));
+        Assert.Equal(1, await page.GetByText("Contact support", new() { Exact = true }).CountAsync());
+        var cell = page.Locator(".help-article-body td", new() { HasText = "Tax number" });
+        Assert.Equal("solid", await cell.EvaluateAsync<string>("td => getComputedStyle(td).borderTopStyle"));
+        await tab.ScreenshotAsync("article-table");
+
+        await page.Locator("#help-contact-link").ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Contact support");
+        Assert.Equal(0, await page.Locator("a[href$='/contact']").CountAsync());
         Assert.Empty(tab.Problems);
     });
 
