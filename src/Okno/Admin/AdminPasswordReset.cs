@@ -75,7 +75,8 @@ public static class AdminPasswordReset
             await scope.ServiceProvider.GetRequiredService<AgentSessions>().RevokeAllAsync(db, admin.Id, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        // Open pages of this admin on a running node leave at their next session check (every request checks it).
+        // A running node hears no announcement from this process: requests check the session row at once, open
+        // circuits at their next periodic check.
         await output.WriteLineAsync(generated
             ? $"""
                New password for {normalized}: {password}
