@@ -28,6 +28,16 @@ namespace Okno;
 /// <summary>The one list of what Okno is made of.</summary>
 public static class OknoModules
 {
+    /// <summary>A service manager starts Okno from any folder (<c>cd /srv &amp;&amp; dotnet /opt/okno/Okno.dll</c>), and
+    /// appsettings.json and wwwroot are beside Okno.dll, not in that folder: the content root is the app's own folder
+    /// unless <c>--contentRoot</c> or ASPNETCORE_CONTENTROOT / DOTNET_CONTENTROOT names one (the test host does).</summary>
+    public static WebApplicationOptions HostOptions(string[] args)
+    {
+        var named = new ConfigurationBuilder().AddEnvironmentVariables("DOTNET_").AddEnvironmentVariables("ASPNETCORE_")
+            .AddCommandLine(args).Build()[HostDefaults.ContentRootKey];
+        return new WebApplicationOptions { Args = args, ContentRootPath = string.IsNullOrEmpty(named) ? AppContext.BaseDirectory : null };
+    }
+
     public static WebApplicationBuilder AddOkno(this WebApplicationBuilder builder, string[] args)
     {
         if (args.Contains("--demo")) builder.Configuration["Okno:Demo"] = "true";
@@ -84,6 +94,9 @@ public static class OknoModules
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("Okno API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
             // Offline and under the page policy: no web fonts from fonts.scalar.com (font-src 'self').
             .DisableDefaultFonts()
+            // Scalar's vendor features talk to scalar.com and are of no use on a help desk: the developer tools toolbar
+            // ("Deploy", "Generate SDK", shown on localhost), the AI chat ("Ask AI"), MCP and the request telemetry.
+            .HideDeveloperTools().DisableAgent().DisableMcp().DisableTelemetry()
             // Keeps Scalar's validation library from probing for eval (a policy violation); see wwwroot/js/api-docs.js.
             .AddHeadContent("<script src=\"/js/api-docs.js\"></script>"));
         app.MapOknoHealth();

@@ -90,7 +90,7 @@ public static class AdminModule
         else logger.LogInformation("Created the first admin {Email} from configuration", email);
     }
 
-    private static string GeneratePassword()
+    internal static string GeneratePassword()
     {
         const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         return new string(System.Security.Cryptography.RandomNumberGenerator.GetItems<char>(alphabet, 20));

@@ -133,7 +133,9 @@ internal sealed class OknoProcess : IDisposable
     /// <param name="withTestHandlers">Also run the test assembly's ticket event handlers (TestHandlersStartup): the app
     /// then starts with this test assembly's dependencies, so it can load it.</param>
     /// <param name="startSeconds">How long it may take to answer /health (the machine may be shared and busy).</param>
-    public static async Task<OknoProcess> StartAsync(IReadOnlyDictionary<string, string> settings, bool withTestHandlers = false, int startSeconds = 60)
+    /// <param name="workingDirectory">Where it is started from; by default the app's own folder.</param>
+    public static async Task<OknoProcess> StartAsync(IReadOnlyDictionary<string, string> settings, bool withTestHandlers = false, int startSeconds = 60,
+        string? workingDirectory = null)
     {
         var url = $"http://127.0.0.1:{FreePort()}";
         var app = typeof(Program).Assembly.Location;
@@ -144,7 +146,7 @@ internal sealed class OknoProcess : IDisposable
         var start = new ProcessStartInfo("dotnet", arguments)
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(typeof(Program).Assembly.Location)!,
+            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(typeof(Program).Assembly.Location)!,
         };
         start.Environment["Urls"] = url;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
