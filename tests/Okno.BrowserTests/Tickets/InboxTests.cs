@@ -96,6 +96,26 @@ public sealed class InboxTests(OknoInChromium okno, ITestOutputHelper output)
         await Expect(page.Locator("#reply-body")).ToBeFocusedAsync();
     });
 
+    /// <summary>Issue 14: a live update re-renders the inbox in the agent's language, not in that of the request that
+    /// caused it (a ticket created through the API in English switched a Russian inbox to English).</summary>
+    [Fact]
+    public Task A_russian_inbox_stays_russian_when_a_ticket_comes_from_an_english_request() => okno.InPageAsync("ru-RU", async tab =>
+    {
+        var api = await okno.App.AdminClientAsync();
+        api.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        await tab.SignInAsync();
+        await tab.GotoInteractiveAsync("/inbox?view=all_open");
+        var page = tab.Page;
+        await Expect(page.Locator("#view-mine")).ToContainTextAsync("Мои");
+        var subject = $"Written in English {Guid.NewGuid():N}";
+        await api.CreateTicketAsync(subject);
+        var row = page.Locator("#inbox-table tr.inbox-row", new() { HasText = subject });
+        await Expect(row).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Expect(row).ToContainTextAsync(new System.Text.RegularExpressions.Regex("Новая|Открыта"));
+        await Expect(page.Locator("#view-mine")).ToContainTextAsync("Мои");
+        await Expect(page.Locator("#nav-inbox")).ToHaveTextAsync("Входящие");
+    });
+
     [Fact]
     public Task Inbox_switches_to_russian_and_back_to_english() => okno.InPageAsync("en-US", async tab =>
     {
