@@ -21,7 +21,12 @@ public sealed record KbDeflectionDay(DateOnly Day, int Visits, int VisitsWithout
 public sealed record KbSearchReportView(DateOnly From, DateOnly To, IReadOnlyList<KbQueryRow> TopQueries, IReadOnlyList<KbQueryRow> NoResults,
     IReadOnlyList<KbFailedQueryRow> FailedSelfService, IReadOnlyList<KbReformulationRow> Reformulations,
     IReadOnlyList<KbArticleRow> OpenedBeforeTicket, IReadOnlyList<KbNotHelpfulRow> NotHelpful, IReadOnlyList<KbDeflectionDay> Deflection);
-public sealed record KbSearchRow(long Id, string VisitId, string Query, string Language, int ResultCount, DateTimeOffset At, IReadOnlyList<long> TicketIds);
+/// <param name="TicketIds">The tickets of the search's visit (kept for integrations); <paramref name="Tickets"/> adds the
+/// numbers agents know them by.</param>
+public sealed record KbSearchRow(long Id, string VisitId, string Query, string Language, int ResultCount, DateTimeOffset At, IReadOnlyList<long> TicketIds,
+    IReadOnlyList<KbSearchTicket> Tickets);
+
+public sealed record KbSearchTicket(long Id, long Number);
 public sealed record KbQueryDetails(string NormalizedQuery, DateOnly From, DateOnly To, IReadOnlyList<KbSearchRow> Searches);
 public sealed record KbDraftRequest(string? Query, string? Language, long? SectionId);
 
@@ -172,11 +177,14 @@ public sealed class KbSearchReport(OknoDb db)
                 .Select(e => new { e.VisitId, TicketId = e.TicketId!.Value }).ToListAsync(ct))
             .ToList();
         var ticketIds = tickets.Select(t => t.TicketId).Distinct().ToList();
-        var visible = ticketIds.Count == 0 ? [] : (await db.Tickets.AllowedBy(access).Where(t => ticketIds.Contains(t.Id)).Select(t => t.Id)
-            .ToListAsync(ct)).ToHashSet();
-        var byVisit = tickets.Where(t => visible.Contains(t.TicketId)).ToLookup(e => e.VisitId, e => e.TicketId, StringComparer.Ordinal);
+        var visible = ticketIds.Count == 0 ? [] : await db.Tickets.AllowedBy(access).Where(t => ticketIds.Contains(t.Id))
+            .ToDictionaryAsync(t => t.Id, t => t.Number, ct);
+        var byVisit = tickets.Where(t => visible.ContainsKey(t.TicketId)).ToLookup(e => e.VisitId, e => e.TicketId, StringComparer.Ordinal);
         return new KbQueryDetails(normalized, range.From, range.To, rows.Select(r =>
-            new KbSearchRow(r.Id, r.VisitId, r.Query, r.Language, r.ResultCount, r.At, byVisit[r.VisitId].Order().ToList())).ToList());
+        {
+            var ids = byVisit[r.VisitId].Distinct().Order().ToList();
+            return new KbSearchRow(r.Id, r.VisitId, r.Query, r.Language, r.ResultCount, r.At, ids, ids.Select(id => new KbSearchTicket(id, visible[id])).ToList());
+        }).ToList());
     }
 }
 

@@ -146,6 +146,10 @@ public sealed partial class KbSearchReportTests(SqliteOkno okno) : IClassFixture
         Assert.Equal([ticket3.TicketId!.Value], rows.Single(r => r.Str("visitId") == visit3).GetProperty("ticketIds").EnumerateArray()
             .Select(t => t.GetInt64()).ToArray());
         Assert.Empty(rows.Single(r => r.Str("visitId") == visit2).GetProperty("ticketIds").EnumerateArray());
+        // Agents know a ticket by its number, not its row id (the drill-down showed "#304" for ticket #10304).
+        var number = (await Admin.GetJsonAsync($"/api/v1/tickets/{ticket3.TicketId!.Value}")).GetProperty("number").GetInt64();
+        var named = Assert.Single(rows.Single(r => r.Str("visitId") == visit3).GetProperty("tickets").EnumerateArray());
+        Assert.Equal((ticket3.TicketId!.Value, number), (named.GetProperty("id").GetInt64(), named.GetProperty("number").GetInt64()));
 
         // A range without these visits is empty.
         var old = await Admin.GetJsonAsync("/api/v1/reports/kb-search?from=2020-01-01&to=2020-02-01");
