@@ -10,6 +10,11 @@ public readonly record struct Actor(ActorKind Kind, long? Id, int Depth = 0)
     public static Actor Contact(long id) => new(ActorKind.Contact, id);
     public static Actor Automation(long ruleId, int depth) => new(ActorKind.Automation, ruleId, depth);
 
+    /// <summary>Who a change that follows by itself from this actor's action is credited to. A contact only writes: the
+    /// routing, tagging and reopening their message sets off are the system's, so the timeline does not say the
+    /// customer moved their ticket to a group.</summary>
+    public Actor ForAutomaticChanges() => Kind == ActorKind.Contact ? System : this;
+
     /// <summary>The rule that acted, for an automation; null for anyone else.</summary>
     public long? RuleId => Kind == ActorKind.Automation ? Id : null;
 }

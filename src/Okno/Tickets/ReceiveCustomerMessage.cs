@@ -53,7 +53,7 @@ public sealed class ReceiveCustomerMessage(OknoDb db, TicketCreations creations,
             }
             var now = clock.GetUtcNow();
             if (ticket is { Status: TicketStatus.Closed, MergedIntoId: null } && message.ReopenClosed)
-                ticket.ReopenForCustomer(Actor.Contact(message.ContactId ?? ticket.ContactId), now);
+                ticket.ReopenForCustomer(Actor.System, now);   // the mailbox's setting reopens it, not the customer
             if (ticket.Status == TicketStatus.Closed) return (Written: (ReceivedMessage?)null, Closed: ticket);
 
             var written = new Message(MessageDirection.In, false, Actor.Contact(message.ContactId ?? ticket.ContactId), message.Body.Text,

@@ -75,7 +75,7 @@ public sealed class Ticket : Platform.Search.ISearchable
             UpdatedAt = now,
         };
         ticket.Record(actor, now, TicketEventKind.Created, null, null, ticket.Subject);
-        if (groupId is not null) ticket.Record(actor, now, TicketEventKind.Changed, "group", null, groupId.ToString());
+        if (groupId is not null) ticket.Record(actor.ForAutomaticChanges(), now, TicketEventKind.Changed, "group", null, groupId.ToString());
         return ticket;
     }
 
@@ -157,7 +157,7 @@ public sealed class Ticket : Platform.Search.ISearchable
         }
         else if (message.Direction == MessageDirection.In && Status is TicketStatus.Pending or TicketStatus.Resolved)
         {
-            ChangeStatus(TicketStatus.Open, actor, now);
+            ChangeStatus(TicketStatus.Open, actor.ForAutomaticChanges(), now);
         }
         return message;
     }

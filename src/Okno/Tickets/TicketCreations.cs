@@ -146,8 +146,8 @@ public sealed class TicketCreations(IDbContextFactory<OknoDb> dbs, TimeProvider 
                 message.Attachments.AddRange(t.Attachments.Select(a => a.ToAttachment()));
                 ticket.AddMessage(message, at);
                 if (t.Tags.Count > 0)
-                    ticket.SetTags(t.Tags.Select(Tag.Normalize).Where(n => n.Length > 0).Distinct().Select(n => knownTags[n]).ToList(), actor, at);
-                if (t.AssigneeId is { } assignee) ticket.AssignTo(assignee, actor, at);
+                    ticket.SetTags(t.Tags.Select(Tag.Normalize).Where(n => n.Length > 0).Distinct().Select(n => knownTags[n]).ToList(), actor.ForAutomaticChanges(), at);
+                if (t.AssigneeId is { } assignee) ticket.AssignTo(assignee, actor.ForAutomaticChanges(), at);
                 // Its events belong to the request that asked for it (see TicketEventOutbox).
                 foreach (var change in ticket.History) change.OperationId = waiting[i].OperationId;
                 db.Tickets.Add(ticket);

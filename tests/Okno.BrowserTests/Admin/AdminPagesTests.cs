@@ -128,19 +128,25 @@ public sealed class AdminPagesTests(OknoInChromium okno)
 
         await Expect(page).Not.ToHaveURLAsync(new Regex("/admin/agents$"));
         await Expect(page.Locator("#signed-in-as")).ToHaveTextAsync("Plain Agent");
+        // Told so, with the way back; not dropped on the inbox without a word.
+        await Expect(page.Locator("#no-access-title")).ToHaveTextAsync("No access");
+        await Expect(page.Locator("#no-access-back")).ToHaveAttributeAsync("href", "/inbox");
         await Expect(page.Locator("#agents-table")).ToHaveCountAsync(0);
         await Expect(page.Locator("#agent-create")).ToHaveCountAsync(0);
         foreach (var path in new[] { "/admin/groups", "/admin/roles" })
         {
             await tab.GotoInteractiveAsync(path);
             await Expect(page).Not.ToHaveURLAsync(new Regex(Regex.Escape(path) + "$"));
+            await Expect(page.Locator("#no-access")).ToBeVisibleAsync();
             await Expect(page.Locator("#groups-table, #roles-table, #group-create")).ToHaveCountAsync(0);
         }
+        await page.Locator("#no-access-back").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/inbox$"));
 
         // Inside a running circuit the router does not ask the server; the page itself refuses.
         await page.EvaluateAsync("Blazor.navigateTo('/admin/agents')");
         await Expect(page).ToHaveURLAsync(new Regex("/admin/agents$"));
-        await Expect(page.Locator("#access-denied")).ToBeVisibleAsync();
+        await Expect(page.Locator("#no-access")).ToBeVisibleAsync();
         await Expect(page.Locator("#agents-table, #agent-create")).ToHaveCountAsync(0);
     });
 

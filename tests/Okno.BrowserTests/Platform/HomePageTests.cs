@@ -15,6 +15,8 @@ public sealed class HomePageTests(OknoInChromium okno)
         await tab.GotoInteractiveAsync("/");
 
         await Expect(tab.Page.Locator("#status")).ToHaveTextAsync(RunningRu);
+        await Expect(tab.Page.Locator("#home-signin")).ToHaveTextAsync("Войти в рабочее место");
+        await Expect(tab.Page.Locator("#home-help")).ToHaveTextAsync("Открыть справку");
         await Expect(tab.Page.Locator("header")).ToContainTextAsync("Окно");
         await Expect(tab.Page.Locator("html")).ToHaveAttributeAsync("lang", "ru");
         await Expect(tab.Page).ToHaveTitleAsync("Окно");
@@ -29,6 +31,12 @@ public sealed class HomePageTests(OknoInChromium okno)
         await Expect(tab.Page.Locator("#status")).ToHaveTextAsync(RunningEn);
         await Expect(tab.Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Expect(tab.Page).ToHaveTitleAsync("Okno");
+        // A newcomer is led to the agent sign-in and to the help center, not to API instructions.
+        await Expect(tab.Page.Locator("#home-signin")).ToHaveTextAsync("Sign in to the workspace");
+        await Expect(tab.Page.Locator("#home-help")).ToHaveTextAsync("Open the help center");
+        await Expect(tab.Page.Locator("body")).Not.ToContainTextAsync("/api/v1/auth/token");
+        await tab.Page.Locator("#home-signin").ClickAsync();
+        await Expect(tab.Page.Locator("#signin-submit")).ToBeVisibleAsync();
         await AssertIsPngAsync(await tab.ScreenshotAsync());
     });
 

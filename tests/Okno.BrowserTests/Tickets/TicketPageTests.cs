@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Okno.Testing;
 using Okno.Tickets;
@@ -276,6 +277,25 @@ public sealed class TicketPageTests(OknoInChromium okno)
         await tab.SignInAsync(email, "agent-password-1", $"/tickets/{hidden.Id()}");
         await Expect(tab.Page.Locator("#ticket-not-found")).ToContainTextAsync("Заявка не найдена");
         await Expect(tab.Page.Locator("body")).Not.ToContainTextAsync("Только для второй линии");
+    });
+
+    [Fact]
+    public Task Routing_of_a_customers_mail_is_shown_as_the_systems_not_the_customers() => okno.InPageAsync("ru-RU", async tab =>
+    {
+        var admin = await okno.App.AdminClientAsync();
+        var group = await admin.CreateGroupAsync("Бухгалтерия " + Guid.NewGuid().ToString("N")[..6]);
+        // What the email intake hands over for a mailbox routed to a group: the customer's own ticket (Actor null).
+        var ticket = await okno.App.Services.GetRequiredService<TicketCreations>().CreateAsync(new NewTicket("Не проходит оплата",
+            new Okno.Platform.Text.MessageBody("Счёт не оплачивается", "<p>Счёт не оплачивается</p>"), [],
+            Okno.Customers.CustomerIdentity.ByEmail($"pavel-{Guid.NewGuid():N}@example.com", "Павел Павлов"), ChannelKind.Email,
+            TicketPriority.Normal, TicketType.Question, [], group, null, Actor: null), CancellationToken.None);
+        await tab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, $"/tickets/{ticket.Id}");
+
+        await Expect(tab.Page.Locator("#timeline .timeline-event[data-kind=created]")).ToContainTextAsync("Павел Павлов создал(а) заявку");
+        var routed = tab.Page.Locator("#timeline .timeline-event[data-field=group]");
+        await Expect(routed).ToContainTextAsync("Система изменил(а) группу");
+        await Expect(routed).Not.ToContainTextAsync("Павел Павлов");
+        await Expect(tab.Page.Locator("#timeline .timeline-in")).ToContainTextAsync("Павел Павлов");
     });
 
     [Fact]

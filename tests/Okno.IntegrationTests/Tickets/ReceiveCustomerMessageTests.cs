@@ -17,7 +17,7 @@ public sealed class ReceiveCustomerMessageTests
 
     [Theory]
     [BothDatabases]
-    public async Task A_message_on_a_resolved_ticket_reopens_it_as_the_customers_with_the_callers_rows(string provider)
+    public async Task A_message_on_a_resolved_ticket_is_the_customers_reopens_it_as_the_systems_with_the_callers_rows(string provider)
     {
         await using var app = OknoFactory.For(provider);
         var ticket = await OpenAsync(app, "Не печатает принтер");
@@ -38,7 +38,8 @@ public sealed class ReceiveCustomerMessageTests
         Assert.Equal((MessageDirection.In, false, ActorKind.Contact, ticket.ContactId), (message.Direction, message.IsInternal, message.AuthorKind, message.AuthorId));
         Assert.Equal(Reply.Text, message.BodyText);
         var reopened = history[^1];
-        Assert.Equal(("status", "open", ActorKind.Contact), (reopened.Field, reopened.NewValue, reopened.ActorKind));
+        // The customer wrote (the message is theirs); the desk reopened it.
+        Assert.Equal(("status", "open", ActorKind.System), (reopened.Field, reopened.NewValue, reopened.ActorKind));
         Assert.Equal(ticket.Id, visit.TicketId);
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Okno.Admin;
 using Okno.Customers;
 using Okno.Knowledge.HelpCenter;
 using Okno.Platform.Text;
@@ -83,6 +84,35 @@ public sealed class TicketCreationsTests
         Assert.Equal(2, entries);
         Assert.Equal(2, counted);
         Assert.All(written, t => Assert.Equal(["shared"], t.Tags.Select(tt => tt.Tag.Name)));
+    }
+
+    [Theory]
+    [BothDatabases]
+    public async Task A_customers_message_routed_to_a_group_credits_the_routing_to_the_system_and_only_the_message_to_the_customer(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var admin = await app.AdminClientAsync();
+        var group = await admin.CreateGroupAsync();
+        var agentId = await app.WithDbAsync(db => db.Agents.Select(a => a.Id).FirstAsync());
+        var creations = app.Services.GetRequiredService<TicketCreations>();
+
+        // What a channel's intake hands over for a mail that arrived in a mailbox routed to a group (Actor null: the customer's own).
+        var ticket = await creations.CreateAsync(new NewTicket("Не печатает", new MessageBody("Помогите", "<p>Помогите</p>"), [],
+            CustomerIdentity.ByEmail("pavel@example.com", "Павел Павлов"), ChannelKind.Email, TicketPriority.Normal, TicketType.Question,
+            ["принтер"], group, agentId, Actor: null), CancellationToken.None);
+
+        var history = await app.WithDbAsync(db => db.TicketEvents.Where(e => e.TicketId == ticket.Id).OrderBy(e => e.TicketVersion)
+            .Select(e => new { e.Kind, e.Field, e.ActorKind, e.ActorId }).ToListAsync());
+        Assert.Equal(
+            new (TicketEventKind, string?, ActorKind, long?)[]
+            {
+                (TicketEventKind.Created, null, ActorKind.Contact, ticket.ContactId),
+                (TicketEventKind.Changed, "group", ActorKind.System, null),
+                (TicketEventKind.MessageAdded, null, ActorKind.Contact, ticket.ContactId),
+                (TicketEventKind.Changed, "tags", ActorKind.System, null),
+                (TicketEventKind.Changed, "assignee", ActorKind.System, null),
+            },
+            history.Select(e => (e.Kind, e.Field, e.ActorKind, e.ActorId)));
     }
 
     [Theory]

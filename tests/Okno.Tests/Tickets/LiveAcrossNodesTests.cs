@@ -118,6 +118,7 @@ public sealed class LiveAcrossNodesTests
         for (var elapsed = TimeSpan.Zero; elapsed < TicketPresence.OtherNodeExpiresAfter; elapsed += TicketPresence.ShareEvery)
         {
             Assert.Equal(["Ivan", "Olga"], a.ViewersOf(7).Select(v => v.Name));
+            olgaOnC.StillHere();   // her browser is alive
             clock.Advance(TicketPresence.ShareEvery);
             await Task.Yield();
         }
@@ -126,6 +127,32 @@ public sealed class LiveAcrossNodesTests
 
         Assert.Equal(["Olga"], a.ViewersOf(7).Select(v => v.Name));
         Assert.Contains(7L, raisedOnA);
+    }
+
+    [Fact]
+    public async Task A_viewer_whose_browser_died_on_a_live_node_fades_on_the_other_node_within_half_a_minute()
+    {
+        var clock = new FakeTimeProvider(T0);
+        var wire = new Wire();
+        using var a = new TicketPresence(clock, wire.Node());
+        using var b = new TicketPresence(clock, wire.Node());
+        using var olgaOnB = b.Join(7, 1, "Olga");
+        using var ivanOnB = b.Join(7, 2, "Ivan");
+        var raisedOnA = new List<long>();
+        using var subscription = a.Subscribe(raisedOnA.Add);
+        Assert.Equal(["Ivan", "Olga"], a.ViewersOf(7).Select(v => v.Name));
+
+        // Olga's browser dies right away; Ivan's keeps beating. B itself stays up and keeps sharing its list.
+        for (var elapsed = TimeSpan.Zero; elapsed < TimeSpan.FromSeconds(30); elapsed += TimeSpan.FromSeconds(5))
+        {
+            if (elapsed.Ticks % TicketPresence.HeartbeatEvery.Ticks == 0) ivanOnB.StillHere();
+            clock.Advance(TimeSpan.FromSeconds(5));
+            await Task.Yield();
+        }
+
+        Assert.Equal(["Ivan"], a.ViewersOf(7).Select(v => v.Name));
+        Assert.Equal(["Ivan"], b.ViewersOf(7).Select(v => v.Name));
+        Assert.Contains(7L, raisedOnA);   // A's screens redraw without waiting for anything else to happen
     }
 
     [Fact]

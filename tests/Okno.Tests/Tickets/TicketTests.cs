@@ -76,6 +76,25 @@ public sealed class TicketTests
     }
 
     [Fact]
+    public void A_customers_ticket_routed_to_a_group_credits_the_routing_to_the_system_and_the_opening_to_the_customer()
+    {
+        var ticket = NewTicket(groupId: 3);
+
+        Assert.Equal(
+            new (TicketEventKind, string?, ActorKind, long?)[] { (TicketEventKind.Created, null, ActorKind.Contact, 5), (TicketEventKind.Changed, "group", ActorKind.System, null) },
+            ticket.History.Select(e => (e.Kind, e.Field, e.ActorKind, e.ActorId)));
+    }
+
+    [Fact]
+    public void An_agents_ticket_routed_to_a_group_credits_the_routing_to_the_agent()
+    {
+        var ticket = Ticket.Create(1, "s", new Contact { Id = 5, Name = "Иван" }, ChannelKind.Phone, TicketPriority.Normal,
+            TicketType.Question, 3, Agent, Now);
+
+        Assert.All(ticket.History, e => Assert.Equal((ActorKind.Agent, (long?)7), (e.ActorKind, e.ActorId)));
+    }
+
+    [Fact]
     public void New_ticket_takes_the_contact_and_its_company()
     {
         var contact = new Contact { Id = 5, Name = "Иван", CompanyId = 42 };
@@ -379,7 +398,9 @@ public sealed class TicketTests
         Assert.Equal("status", statusEvent.Field);
         Assert.Equal(fromText, statusEvent.OldValue);
         Assert.Equal("open", statusEvent.NewValue);
-        Assert.Equal(ActorKind.Contact, statusEvent.ActorKind);
+        // The customer wrote; reopening is what the desk does about it.
+        Assert.Equal((ActorKind.System, (long?)null), (statusEvent.ActorKind, statusEvent.ActorId));
+        Assert.Equal((ActorKind.Contact, (long?)5), (ticket.History[^2].ActorKind, ticket.History[^2].ActorId));
         Assert.Equal(TicketEventKind.MessageAdded, ticket.History[^2].Kind);
     }
 

@@ -88,6 +88,48 @@ public sealed class TicketWorkspaceTests(SqliteOkno okno) : IClassFixture<Sqlite
     }
 
     [Fact]
+    public async Task A_viewer_whose_browser_stopped_its_heartbeat_fades_within_half_a_minute_and_everyone_is_told()
+    {
+        var clock = new FakeTimeProvider(T0);
+        using var presence = new TicketPresence(clock);
+        var raised = new List<long>();
+        using var subscription = presence.Subscribe(raised.Add);
+        using var olga = presence.Join(7, 1, "Olga");
+        using var ivan = presence.Join(7, 2, "Ivan");
+        raised.Clear();
+
+        // Olga's browser dies after its first heartbeat; Ivan's beats every 10 s. One missed beat is not death yet.
+        olga.StillHere();
+        for (var second = 0; second < 20; second += 5)
+        {
+            if (second % 10 == 0) ivan.StillHere();
+            clock.Advance(TimeSpan.FromSeconds(5));
+            await Task.Yield();
+        }
+        Assert.Equal(["Ivan", "Olga"], presence.ViewersOf(7).Select(v => v.Name));
+        Assert.Empty(raised);
+
+        for (var second = 20; second < 30; second += 5)
+        {
+            if (second % 10 == 0) ivan.StillHere();
+            clock.Advance(TimeSpan.FromSeconds(5));
+            await Task.Yield();
+        }
+        Assert.Equal(["Ivan"], presence.ViewersOf(7).Select(v => v.Name));
+        Assert.Equal([7L], raised);
+
+        // Her connection came back: the next heartbeat shows her again, and everyone is told.
+        olga.StillHere();
+        Assert.Equal(["Ivan", "Olga"], presence.ViewersOf(7).Select(v => v.Name));
+        Assert.Equal([7L, 7L], raised);
+
+        // A heartbeat that arrives after the screen was closed brings nothing back.
+        olga.Dispose();
+        olga.StillHere();
+        Assert.Equal(["Ivan"], presence.ViewersOf(7).Select(v => v.Name));
+    }
+
+    [Fact]
     public async Task Creating_replying_and_changing_are_published_to_the_feed_after_they_are_committed()
     {
         var feed = okno.App.Services.GetRequiredService<TicketFeed>();

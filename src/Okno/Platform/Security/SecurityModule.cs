@@ -29,7 +29,7 @@ public static class SecurityModule
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.LoginPath = "/signin";
                 o.LogoutPath = "/signout";
-                o.AccessDeniedPath = "/";
+                o.AccessDeniedPath = "/no-access";
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
                 o.SlidingExpiration = true;
                 o.Events.OnValidatePrincipal = RefreshAsync;

@@ -11,6 +11,10 @@ public sealed record TicketViewer(long AgentId, string Name, bool Typing);
 /// <summary>Who has which ticket open, and who is typing. Each open ticket screen joins with its own key (one agent
 /// may have the ticket open in two tabs) and leaves when it is closed; typing fades after a few seconds without a
 /// keystroke, so a closed laptop does not type forever.
+/// A screen whose browser died does not leave: the server keeps its disconnected circuit for minutes. So a screen
+/// says it is still there every <see cref="HeartbeatEvery"/> (<see cref="Visit.StillHere"/>, from the browser), and one
+/// not heard of for <see cref="ViewerExpiresAfter"/> is dropped, checked every <see cref="SweepEvery"/>: a dead
+/// browser's viewer is gone at most half a minute after its last heartbeat.
 /// With several nodes (a <see cref="INodeBus"/>), each node owns the visits of its own screens and sends the other
 /// nodes its list of viewers of a ticket whenever that list changes, and all its lists again every
 /// <see cref="ShareEvery"/>. A list not heard of again within <see cref="OtherNodeExpiresAfter"/> is dropped, so the
@@ -21,12 +25,16 @@ public sealed class TicketPresence : IDisposable
     public static readonly TimeSpan TypingFadesAfter = TimeSpan.FromSeconds(6);
     public static readonly TimeSpan ShareEvery = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan OtherNodeExpiresAfter = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan ViewerExpiresAfter = TimeSpan.FromSeconds(25);
+    public static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(5);
     public const string Channel = "tickets:presence";
 
     private readonly TimeProvider _clock;
     private readonly INodeBus? _bus;
     private readonly IDisposable? _fromOtherNodes;
     private readonly ITimer? _sharing;
+    private readonly ITimer _sweeping;
     private readonly ConcurrentDictionary<long, ConcurrentDictionary<Guid, Entry>> _tickets = new();
     /// <summary>Ticket → node → that node's viewers of the ticket, as last heard.</summary>
     private readonly ConcurrentDictionary<long, ConcurrentDictionary<string, Heard>> _otherNodes = new();
@@ -37,6 +45,7 @@ public sealed class TicketPresence : IDisposable
     {
         _clock = clock;
         _bus = bus;
+        _sweeping = clock.CreateTimer(_ => ForgetSilentViewers(), null, SweepEvery, SweepEvery);
         if (bus is null) return;
         _fromOtherNodes = bus.Subscribe(Channel, Receive);
         _sharing = clock.CreateTimer(_ => ShareAllAndForgetSilentNodes(), null, ShareEvery, ShareEvery);
@@ -47,9 +56,9 @@ public sealed class TicketPresence : IDisposable
     public Visit Join(long ticketId, long agentId, string name)
     {
         var key = Guid.NewGuid();
-        _tickets.GetOrAdd(ticketId, _ => new())[key] = new Entry(agentId, name, null);
+        _tickets.GetOrAdd(ticketId, _ => new())[key] = new Entry(agentId, name, null, _clock.GetUtcNow());
         Changed(ticketId);
-        return new Visit(this, ticketId, key);
+        return new Visit(this, ticketId, key, agentId, name);
     }
 
     /// <summary>Everyone with the ticket open on any node, one entry per agent (typing if any of their tabs types),
@@ -71,7 +80,7 @@ public sealed class TicketPresence : IDisposable
     {
         if (!_tickets.TryGetValue(ticketId, out var entries)) return [];
         var now = _clock.GetUtcNow();
-        return entries.Values.GroupBy(e => e.AgentId)
+        return entries.Values.Where(e => now - e.SeenAt < ViewerExpiresAfter).GroupBy(e => e.AgentId)
             .Select(g => new TicketViewer(g.Key, g.First().Name, g.Any(e => e.TypedAt is { } at && now - at < TypingFadesAfter)))
             .OrderBy(v => v.AgentId).ToList();
     }
@@ -90,7 +99,8 @@ public sealed class TicketPresence : IDisposable
         if (!_tickets.TryGetValue(ticketId, out var entries) || !entries.TryGetValue(key, out var entry)) return;
         var now = _clock.GetUtcNow();
         var wasTyping = entry.TypedAt is { } at && now - at < TypingFadesAfter;
-        entries[key] = entry with { TypedAt = now };
+        // A keystroke is a sign of life too.
+        entries[key] = entry with { TypedAt = now, SeenAt = now };
         if (wasTyping) return;
         Changed(ticketId);
         // Nobody else learns that typing stopped unless something looks again after the fade time.
@@ -109,6 +119,35 @@ public sealed class TicketPresence : IDisposable
         if (!_tickets.TryGetValue(ticketId, out var entries) || !entries.TryGetValue(key, out var entry) || entry.TypedAt is null) return;
         entries[key] = entry with { TypedAt = null };
         Changed(ticketId);
+    }
+
+    /// <summary>The screen's heartbeat. A screen dropped for silence (its browser lost the connection for a while and
+    /// came back) joins again under the same key.</summary>
+    private void StillHere(long ticketId, Guid key, long agentId, string name)
+    {
+        var entries = _tickets.GetOrAdd(ticketId, _ => new());
+        var now = _clock.GetUtcNow();
+        var back = true;
+        entries.AddOrUpdate(key, _ => new Entry(agentId, name, null, now), (_, entry) =>
+        {
+            back = now - entry.SeenAt >= ViewerExpiresAfter;
+            return entry with { SeenAt = now };
+        });
+        if (back) Changed(ticketId);
+    }
+
+    /// <summary>Drops the screens that stopped saying they are there, and tells everyone (other nodes included).</summary>
+    private void ForgetSilentViewers()
+    {
+        var now = _clock.GetUtcNow();
+        foreach (var (ticketId, entries) in _tickets)
+        {
+            var forgot = false;
+            foreach (var (key, entry) in entries)
+                if (now - entry.SeenAt >= ViewerExpiresAfter && entries.TryRemove(new KeyValuePair<Guid, Entry>(key, entry))) forgot = true;
+            if (entries.IsEmpty) _tickets.TryRemove(new KeyValuePair<long, ConcurrentDictionary<Guid, Entry>>(ticketId, entries));
+            if (forgot) Changed(ticketId);
+        }
     }
 
     private void Leave(long ticketId, Guid key)
@@ -186,11 +225,12 @@ public sealed class TicketPresence : IDisposable
 
     public void Dispose()
     {
+        _sweeping.Dispose();
         _sharing?.Dispose();
         _fromOtherNodes?.Dispose();
     }
 
-    private sealed record Entry(long AgentId, string Name, DateTimeOffset? TypedAt);
+    private sealed record Entry(long AgentId, string Name, DateTimeOffset? TypedAt, DateTimeOffset SeenAt);
 
     private sealed record Heard(IReadOnlyList<TicketViewer> Viewers, DateTimeOffset At);
 
@@ -201,15 +241,28 @@ public sealed class TicketPresence : IDisposable
     private sealed record Message(string Node, bool Hello, IReadOnlyList<Shared> Tickets);
 
     /// <summary>One open ticket screen. Typing is reported through it, so only the screen that joined can type.</summary>
-    public sealed class Visit(TicketPresence presence, long ticketId, Guid key) : IDisposable
+    public sealed class Visit(TicketPresence presence, long ticketId, Guid key, long agentId, string name) : IDisposable
     {
+        private volatile bool _left;
+
+        /// <summary>The screen is still open in a live browser; call every <see cref="HeartbeatEvery"/>. A heartbeat
+        /// that arrives after the screen left brings nothing back.</summary>
+        public void StillHere()
+        {
+            if (!_left) presence.StillHere(ticketId, key, agentId, name);
+        }
+
         /// <summary>A keystroke in the reply or note editor; cheap enough to call on every input event.</summary>
         public void Typed() => presence.Typed(ticketId, key);
 
         /// <summary>The draft was sent or emptied.</summary>
         public void StoppedTyping() => presence.StoppedTyping(ticketId, key);
 
-        public void Dispose() => presence.Leave(ticketId, key);
+        public void Dispose()
+        {
+            _left = true;
+            presence.Leave(ticketId, key);
+        }
     }
 
     private sealed class Subscription(TicketPresence presence, Action<long> subscriber) : IDisposable

@@ -26,6 +26,13 @@ export function listenKeys(component, keys) {
     };
 }
 
+// The ticket page's presence heartbeat: tells the server every few seconds that this screen is still open, so a
+// colleague's "viewing" disappears soon after this browser dies (the server keeps a dead browser's circuit for minutes).
+export function startHeartbeat(component, everyMs) {
+    const timer = setInterval(() => component.invokeMethodAsync("StillHere").catch(() => { /* reconnecting: the next beat tries again */ }), everyMs);
+    return { dispose: () => clearInterval(timer) };
+}
+
 export function scrollIntoView(selector) {
     document.querySelector(selector)?.scrollIntoView({ block: "nearest" });
 }
