@@ -45,15 +45,9 @@ public sealed class DeliverMessages(
                     .OrderBy(d => d.NextAttemptAt).ThenBy(d => d.Id).Select(d => new { d.Id, d.TicketId }).Take(Batch).ToListAsync(cancellationToken))
                     .Select(d => (d.Id, d.TicketId)).ToList();
             }
-            var made = 0;
-            var chains = due.GroupBy(d => d.TicketId is { } ticket ? ticket : -d.Id).Select(g => g.Select(d => d.Id).ToList());
-            await Parallel.ForEachAsync(chains,
-                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.DeliveryParallelism), CancellationToken = cancellationToken },
-                async (chain, ct) =>
-                {
-                    foreach (var id in chain)
-                        if (await AttemptAsync(id, ct)) Interlocked.Increment(ref made);
-                });
+            // One chain per ticket; a delivery of no ticket (a notification about none) is a chain of its own.
+            var chains = due.GroupBy(d => d.TicketId is { } ticket ? ticket : -d.Id).Select(g => (IReadOnlyList<long>)g.Select(d => d.Id).ToList());
+            var made = await OrderedChains.RunAsync(chains, options.Value.DeliveryParallelism, AttemptAsync, cancellationToken);
             attempts += made;
             if (due.Count < Batch || made == 0) break;
         }

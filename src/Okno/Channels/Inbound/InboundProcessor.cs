@@ -35,14 +35,8 @@ public sealed class InboundProcessor(
             var token = Guid.NewGuid().ToString("N");
             var (due, claimed) = await ClaimDueAsync(token, cancellationToken);
             if (claimed.Count == 0) break;
-            var taken = 0;
-            await Parallel.ForEachAsync(await ChainsAsync(claimed, cancellationToken),
-                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.InboundParallelism), CancellationToken = cancellationToken },
-                async (chain, ct) =>
-                {
-                    foreach (var id in chain)
-                        if (await ProcessClaimedAsync(id, token, ct) != InboundOutcome.NotTaken) Interlocked.Increment(ref taken);
-                });
+            var taken = await OrderedChains.RunAsync(await ChainsAsync(claimed, cancellationToken), options.Value.InboundParallelism,
+                async (id, ct) => await ProcessClaimedAsync(id, token, ct) != InboundOutcome.NotTaken, cancellationToken);
             processed += taken;
             if (due < Batch || taken == 0) break;
         }
