@@ -84,15 +84,10 @@ public static class DataModule
             return;
         }
         // The lock lives in the database itself, which the first start creates.
-        var creator = db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>();
-        if (!await creator.ExistsAsync(cancellationToken))
-        {
-            try { await creator.CreateAsync(cancellationToken); }
-            catch (Npgsql.PostgresException e) when (e.SqlState is Npgsql.PostgresErrorCodes.DuplicateDatabase or Npgsql.PostgresErrorCodes.UniqueViolation)
-            {
-                // Another node created it a moment earlier.
-            }
-        }
+        await CreateDatabaseIfMissingAsync(db.Database.GetConnectionString()!, cancellationToken);
+        // No command timeout while waiting for the turn: the other node may be running a migration that takes minutes
+        // (82 s on a 1,000,000-ticket desk), and a timed-out wait would stop this node from starting at all.
+        db.Database.SetCommandTimeout(TimeSpan.Zero);
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -103,6 +98,34 @@ public static class DataModule
         {
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({StartupLockKey})", CancellationToken.None);
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Creates the configured PostgreSQL database when it does not exist yet. Done on a connection of its own
+    /// with no command timeout, not through EF Core's database creator: that one takes the command timeout from the
+    /// connection string, and CREATE DATABASE copies a template and waits for a checkpoint, which on a busy machine
+    /// took over the 1 s a CI test configured (the start failed with "Timeout during reading attempt").</summary>
+    private static async Task CreateDatabaseIfMissingAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var target = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var name = target.Database ?? throw new InvalidOperationException("The PostgreSQL connection string names no database.");
+        var admin = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false, CommandTimeout = 0 };
+        await using var connection = new Npgsql.NpgsqlConnection(admin.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using (var exists = new Npgsql.NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection))
+        {
+            exists.Parameters.AddWithValue("name", name);
+            if (await exists.ExecuteScalarAsync(cancellationToken) is not null) return;
+        }
+        var quoted = "\"" + name.Replace("\"", "\"\"") + "\"";
+        try
+        {
+            await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {quoted}", connection);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState is Npgsql.PostgresErrorCodes.DuplicateDatabase or Npgsql.PostgresErrorCodes.UniqueViolation)
+        {
+            // Another node created it a moment earlier.
         }
     }
 
