@@ -1,34 +1,71 @@
 using Microsoft.EntityFrameworkCore;
+using Okno.Notifications.Workspace;
 using Okno.Platform.Data;
 using Okno.Platform.Security;
 using Okno.Platform.Web;
 
 namespace Okno.Notifications;
 
-/// <summary>Which agent notifications an agent gets (all on unless switched off).</summary>
-public sealed record NotificationPreferencesView(bool TicketAssigned, bool CustomerReplied, bool GroupTicket);
+/// <summary>Which agent notifications an agent gets (all on unless switched off): by mail, and in the workspace's bell.</summary>
+public sealed record NotificationPreferencesView(bool TicketAssigned, bool CustomerReplied, bool GroupTicket, WorkspaceSwitchesView Workspace);
 
-public sealed record NotificationPreferencesRequest(bool? TicketAssigned, bool? CustomerReplied, bool? GroupTicket);
+/// <summary>The bell's switches: a ticket assigned to me, the customer replied, I was mentioned, a colleague wrote on a
+/// ticket I follow.</summary>
+public sealed record WorkspaceSwitchesView(bool TicketAssigned, bool CustomerReplied, bool Mentioned, bool Followed);
 
-/// <summary>An agent's own notification switches (<c>GET/PUT /api/v1/me/notifications</c>, the My notifications page).</summary>
+public sealed record NotificationPreferencesRequest(bool? TicketAssigned, bool? CustomerReplied, bool? GroupTicket,
+    WorkspaceSwitchesRequest? Workspace = null);
+
+public sealed record WorkspaceSwitchesRequest(bool? TicketAssigned, bool? CustomerReplied, bool? Mentioned, bool? Followed);
+
+/// <summary>An agent's own notification switches (<c>GET/PUT /api/v1/me/notifications</c>, the My notifications page),
+/// kept as the keys switched off (<see cref="NotificationOptOut"/>): mail ones (<see cref="NotificationKeys.ForAgents"/>)
+/// and bell ones (<see cref="WorkspaceNotificationKinds.Switches"/>).</summary>
 public sealed class NotificationPreferences(OknoDb db)
 {
     public async Task<NotificationPreferencesView> GetAsync(long agentId, CancellationToken ct)
     {
-        var off = await db.Set<NotificationOptOut>().Where(o => o.AgentId == agentId).Select(o => o.Notification).ToListAsync(ct);
+        var off = (await db.Set<NotificationOptOut>().Where(o => o.AgentId == agentId).Select(o => o.Notification).ToListAsync(ct)).ToHashSet();
         return new NotificationPreferencesView(!off.Contains(NotificationKeys.TicketAssigned), !off.Contains(NotificationKeys.CustomerReplied),
-            !off.Contains(NotificationKeys.GroupTicket));
+            !off.Contains(NotificationKeys.GroupTicket),
+            new WorkspaceSwitchesView(!off.Contains(WorkspaceNotificationKinds.AssignedSwitch), !off.Contains(WorkspaceNotificationKinds.CustomerRepliedSwitch),
+                !off.Contains(WorkspaceNotificationKinds.MentionedSwitch), !off.Contains(WorkspaceNotificationKinds.FollowedSwitch)));
     }
 
-    /// <summary>Changes the switches given; one left out keeps its value.</summary>
-    public async Task<NotificationPreferencesView> SetAsync(CurrentAgent agent, NotificationPreferencesRequest request, CancellationToken ct)
+    /// <summary>Whether one switch (a mail key or a bell key) is on.</summary>
+    public static bool IsOn(NotificationPreferencesView view, string key) => key switch
     {
-        var wanted = new Dictionary<string, bool?>
+        NotificationKeys.TicketAssigned => view.TicketAssigned,
+        NotificationKeys.CustomerReplied => view.CustomerReplied,
+        NotificationKeys.GroupTicket => view.GroupTicket,
+        WorkspaceNotificationKinds.AssignedSwitch => view.Workspace.TicketAssigned,
+        WorkspaceNotificationKinds.CustomerRepliedSwitch => view.Workspace.CustomerReplied,
+        WorkspaceNotificationKinds.MentionedSwitch => view.Workspace.Mentioned,
+        WorkspaceNotificationKinds.FollowedSwitch => view.Workspace.Followed,
+        _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Not an agent notification switch."),
+    };
+
+    /// <summary>Changes the switches given; one left out keeps its value.</summary>
+    public Task<NotificationPreferencesView> SetAsync(CurrentAgent agent, NotificationPreferencesRequest request, CancellationToken ct) =>
+        SetAsync(agent, new Dictionary<string, bool?>
         {
             [NotificationKeys.TicketAssigned] = request.TicketAssigned,
             [NotificationKeys.CustomerReplied] = request.CustomerReplied,
             [NotificationKeys.GroupTicket] = request.GroupTicket,
-        };
+            [WorkspaceNotificationKinds.AssignedSwitch] = request.Workspace?.TicketAssigned,
+            [WorkspaceNotificationKinds.CustomerRepliedSwitch] = request.Workspace?.CustomerReplied,
+            [WorkspaceNotificationKinds.MentionedSwitch] = request.Workspace?.Mentioned,
+            [WorkspaceNotificationKinds.FollowedSwitch] = request.Workspace?.Followed,
+        }, ct);
+
+    /// <summary>Changes one switch, by its key.</summary>
+    public Task<NotificationPreferencesView> SetOneAsync(CurrentAgent agent, string key, bool on, CancellationToken ct) =>
+        NotificationKeys.ForAgents.Contains(key) || WorkspaceNotificationKinds.Switches.Contains(key)
+            ? SetAsync(agent, new Dictionary<string, bool?> { [key] = on }, ct)
+            : throw new OknoException(InvalidInput.Field("key", ErrorCodes.InvalidValue, $"{key} is not a notification switch.", ("value", key)));
+
+    private async Task<NotificationPreferencesView> SetAsync(CurrentAgent agent, Dictionary<string, bool?> wanted, CancellationToken ct)
+    {
         var rows = await db.Set<NotificationOptOut>().Where(o => o.AgentId == agent.Id).ToListAsync(ct);
         foreach (var (key, on) in wanted)
         {

@@ -34,6 +34,8 @@ public static class NotificationErrorCodes
     public const string TemplateNotFound = "notification.template_not_found";
     /// <summary>{value} (the placeholder), {allowed}</summary>
     public const string UnknownPlaceholder = "notification.unknown_placeholder";
+    /// <summary>{id}: not one of the signed-in agent's bell items.</summary>
+    public const string NotificationNotFound = "notification.not_found";
 }
 
 /// <summary>Marker for the shipped template texts in NotificationStrings.resx (English) and NotificationStrings.ru.resx.</summary>

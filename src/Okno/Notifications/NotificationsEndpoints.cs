@@ -26,6 +26,20 @@ public static class NotificationsEndpoints
             .WithSummary("Your notification switches (all on by default)");
         me.MapPut("/", async (NotificationPreferencesRequest request, CurrentAgent agent, NotificationPreferences p, CancellationToken ct) =>
             TypedResults.Ok(await p.SetAsync(agent, request, ct))).WithSummary("Switch your notifications on or off; one left out keeps its value");
+
+        var bell = app.MapGroup("/api/v1/notifications").RequireAuthorization().WithTags("Notifications").WithProblemResponses();
+        bell.MapGet("/", async (bool? unread, int? limit, string? cursor, CurrentAgent agent, Workspace.AgentNotifications n, CancellationToken ct) =>
+                TypedResults.Ok(await n.ListAsync(agent.Id, unread ?? false, Paging.Limit(limit), cursor, ct)))
+            .WithSummary("Your bell: tickets assigned to you, customer replies, mentions, colleagues' replies on tickets you follow; newest first");
+        bell.MapGet("/unread-count", async (CurrentAgent agent, Workspace.AgentNotifications n, CancellationToken ct) =>
+            TypedResults.Ok(await n.UnreadAsync(agent.Id, ct))).WithSummary("How many are unread, up to 99 (more: true beyond)");
+        bell.MapPost("/{id:long}/read", async (long id, CurrentAgent agent, Workspace.AgentNotifications n, CancellationToken ct) =>
+        {
+            await n.MarkReadAsync(agent.Id, id, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Mark one read");
+        bell.MapPost("/read-all", async (CurrentAgent agent, Workspace.AgentNotifications n, CancellationToken ct) =>
+            TypedResults.Ok(new { marked = await n.MarkAllReadAsync(agent.Id, ct) })).WithSummary("Mark all read");
         return app;
     }
 }

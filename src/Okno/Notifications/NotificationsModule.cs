@@ -1,3 +1,4 @@
+using Okno.Platform.Ui;
 using Okno.Tickets.Events;
 
 namespace Okno.Notifications;
@@ -11,6 +12,10 @@ public static class NotificationsModule
         services.AddScoped<NotificationTemplates>();
         services.AddScoped<NotificationPreferences>();
         services.AddTicketEventHandler<NotifyByMail>();
+        services.AddTicketEventHandler<Workspace.NotifyInWorkspace>();
+        services.AddScoped<Workspace.AgentNotifications>();
+        services.AddSingleton<Workspace.AgentNotificationFeed>();
+        services.AddAppBarItem<Ui.NotificationBell>(order: 10);
         return services;
     }
 

@@ -47,6 +47,8 @@ public sealed class Ticket : Platform.Search.ISearchable
     public List<TicketTag> Tags { get; private set; } = [];
     public List<Message> Messages { get; private set; } = [];
     public List<TicketEvent> History { get; private set; } = [];
+    /// <summary>Colleagues named in its notes: each may open this ticket (<see cref="TicketAccess"/>).</summary>
+    public List<TicketMention> Mentions { get; private set; } = [];
 
     public const string SearchKind = "ticket_subject";
     private static readonly string[] SearchedProperties = [nameof(Subject)];

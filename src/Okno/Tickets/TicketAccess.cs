@@ -11,6 +11,10 @@ public static class TicketAccess
     {
         if (agent.SeesAllTickets) return tickets;
         var groups = agent.GroupIds.ToList();
-        return tickets.Where(t => t.GroupId == null || groups.Contains(t.GroupId.Value) || t.AssigneeId == agent.Id);
+        var agentId = agent.Id;
+        // A mention in a note lets the named agent open that one ticket (a recorded, narrow grant: TicketMention). Lists
+        // and counters (TicketQueries.ListAsync) do not show mentioned tickets; the bell leads there.
+        return tickets.Where(t => t.GroupId == null || groups.Contains(t.GroupId.Value) || t.AssigneeId == agentId
+            || t.Mentions.Any(m => m.AgentId == agentId));
     }
 }

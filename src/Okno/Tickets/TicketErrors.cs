@@ -25,6 +25,8 @@ public static class TicketErrorCodes
     public const string ParticipantIsCustomer = "participant.is_customer";
     /// <summary>{id}: the address that is not a participant.</summary>
     public const string ParticipantNotFound = "participant.not_found";
+    /// <summary>Mentions were given on a public reply.</summary>
+    public const string MentionOutsideNote = "ticket.mention_outside_note";
 }
 
 public sealed record IllegalStatusChange(TicketStatus From, TicketStatus To) : StateConflict(TicketErrorCodes.IllegalStatusChange,

@@ -18,5 +18,7 @@ public static class TicketsData
         public DbSet<Tag> Tags => db.Set<Tag>();
         public DbSet<TicketTag> TicketTags => db.Set<TicketTag>();
         public DbSet<TicketParticipant> TicketParticipants => db.Set<TicketParticipant>();
+        public DbSet<TicketMention> TicketMentions => db.Set<TicketMention>();
+        public DbSet<TicketFollower> TicketFollowers => db.Set<TicketFollower>();
     }
 }

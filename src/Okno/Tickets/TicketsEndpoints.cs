@@ -56,6 +56,14 @@ public static class TicketsEndpoints
             return TypedResults.Created($"/api/v1/tickets/{id}/messages/{message.Id}", message);
         }).WithSummary("Reply to the customer, or add an internal note (internal: true)");
 
+        tickets.MapGet("/{id:long}/follow", async (long id, FollowTicket follow, CurrentAgent agent, CancellationToken ct) =>
+            TypedResults.Ok(await follow.GetAsync(id, agent, ct))).WithSummary("Whether the caller follows the ticket");
+        tickets.MapPut("/{id:long}/follow", async (long id, FollowTicket follow, CurrentAgent agent, CancellationToken ct) =>
+            TypedResults.Ok(await follow.FollowAsync(id, agent, ct)))
+            .WithSummary("Follow the ticket: the caller is told when a colleague replies or writes a note, or the customer writes");
+        tickets.MapDelete("/{id:long}/follow", async (long id, FollowTicket follow, CurrentAgent agent, CancellationToken ct) =>
+            TypedResults.Ok(await follow.UnfollowAsync(id, agent, ct))).WithSummary("Stop following the ticket");
+
         tickets.MapGet("/{id:long}/messages", async (long id, int? limit, string? cursor, TicketQueries queries, CurrentAgent agent,
             CancellationToken ct) => TypedResults.Ok(await queries.MessagesAsync(id, Paging.Limit(limit), cursor, agent, ct)));
 

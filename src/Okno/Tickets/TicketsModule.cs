@@ -22,6 +22,7 @@ public static class TicketsModule
         .AddSingleton<TicketCreations>()
         .AddScoped<ChangeTicket>()
         .AddScoped<ReplyToTicket>()
+        .AddScoped<FollowTicket>()
         .AddScoped<SearchTickets>()
         .AddScoped<Platform.Search.SearchIndex>()
         .AddScoped<Platform.Search.ISearchTextSource, TicketSubjectSearchText>()

@@ -80,7 +80,8 @@ public sealed class NotificationPagesTests(OknoInChromium okno)
         await admin.PostJsonAsync("/api/v1/agents", new { email, name = "Switching Agent", role = "agent", password, groupIds = Array.Empty<long>() });
         await tab.SignInAsync(email, password, "/inbox");
 
-        await page.Locator("#nav-my-notifications").ClickAsync();
+        await page.Locator("#nav-bell").ClickAsync();
+        await page.Locator("#bell-settings").ClickAsync();
         await Expect(page.Locator("#my-notifications-title")).ToHaveTextAsync("Мои уведомления");
         await Expect(page.Locator("#notify-customer_replied")).ToContainTextAsync("Клиент ответил");
         foreach (var key in new[] { "ticket_assigned", "customer_replied", "group_ticket" })

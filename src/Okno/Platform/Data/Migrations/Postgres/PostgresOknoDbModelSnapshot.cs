@@ -1022,6 +1022,54 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.ToTable("NotificationTemplates", (string)null);
                 });
 
+            modelBuilder.Entity("Okno.Notifications.Workspace.AgentNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("AgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Excerpt")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsRead")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId", "Id");
+
+                    b.HasIndex("AgentId", "EventId", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("AgentId", "IsRead", "Id");
+
+                    b.ToTable("AgentNotifications", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Platform.Outbox.OutboxEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1623,6 +1671,24 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.ToTable("TicketEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Okno.Tickets.TicketFollower", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TicketId", "AgentId");
+
+                    b.HasIndex("AgentId");
+
+                    b.ToTable("TicketFollowers", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Tickets.TicketLink", b =>
                 {
                     b.Property<long>("Id")
@@ -1653,6 +1719,40 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("TicketLinks", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Tickets.TicketMention", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ByAgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("TicketId", "AgentId");
+
+                    b.ToTable("TicketMentions", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketParticipant", b =>
@@ -1887,6 +1987,15 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Okno.Notifications.Workspace.AgentNotification", b =>
+                {
+                    b.HasOne("Okno.Admin.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Okno.Platform.Security.AgentSession", b =>
                 {
                     b.HasOne("Okno.Admin.Agent", null)
@@ -1977,6 +2086,21 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Navigation("Ticket");
                 });
 
+            modelBuilder.Entity("Okno.Tickets.TicketFollower", b =>
+                {
+                    b.HasOne("Okno.Admin.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Okno.Tickets.TicketLink", b =>
                 {
                     b.HasOne("Okno.Admin.Agent", null)
@@ -1995,6 +2119,29 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Tickets.TicketMention", b =>
+                {
+                    b.HasOne("Okno.Admin.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Tickets.Message", "Message")
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithMany("Mentions")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Message");
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketParticipant", b =>
@@ -2057,6 +2204,8 @@ namespace Okno.Platform.Data.Migrations.Postgres
             modelBuilder.Entity("Okno.Tickets.Ticket", b =>
                 {
                     b.Navigation("History");
+
+                    b.Navigation("Mentions");
 
                     b.Navigation("Messages");
 

@@ -972,6 +972,52 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.ToTable("NotificationTemplates", (string)null);
                 });
 
+            modelBuilder.Entity("Okno.Notifications.Workspace.AgentNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Excerpt")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId", "Id");
+
+                    b.HasIndex("AgentId", "EventId", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("AgentId", "IsRead", "Id");
+
+                    b.ToTable("AgentNotifications", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Platform.Outbox.OutboxEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1554,6 +1600,24 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.ToTable("TicketEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Okno.Tickets.TicketFollower", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TicketId", "AgentId");
+
+                    b.HasIndex("AgentId");
+
+                    b.ToTable("TicketFollowers", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Tickets.TicketLink", b =>
                 {
                     b.Property<long>("Id")
@@ -1582,6 +1646,38 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("TicketLinks", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Tickets.TicketMention", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ByAgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("TicketId", "AgentId");
+
+                    b.ToTable("TicketMentions", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketParticipant", b =>
@@ -1814,6 +1910,15 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Okno.Notifications.Workspace.AgentNotification", b =>
+                {
+                    b.HasOne("Okno.Admin.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Okno.Platform.Security.AgentSession", b =>
                 {
                     b.HasOne("Okno.Admin.Agent", null)
@@ -1904,6 +2009,21 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Navigation("Ticket");
                 });
 
+            modelBuilder.Entity("Okno.Tickets.TicketFollower", b =>
+                {
+                    b.HasOne("Okno.Admin.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Okno.Tickets.TicketLink", b =>
                 {
                     b.HasOne("Okno.Admin.Agent", null)
@@ -1922,6 +2042,29 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Tickets.TicketMention", b =>
+                {
+                    b.HasOne("Okno.Admin.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Tickets.Message", "Message")
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithMany("Mentions")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Message");
                 });
 
             modelBuilder.Entity("Okno.Tickets.TicketParticipant", b =>
@@ -1984,6 +2127,8 @@ namespace Okno.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("Okno.Tickets.Ticket", b =>
                 {
                     b.Navigation("History");
+
+                    b.Navigation("Mentions");
 
                     b.Navigation("Messages");
 
