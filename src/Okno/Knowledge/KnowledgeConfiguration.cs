@@ -91,6 +91,8 @@ internal sealed class MacroConfiguration : IEntityTypeConfiguration<Macro>
     {
         b.ToTable("Macros");
         b.Property(m => m.Name).HasMaxLength(Macro.NameMaxLength);
+        b.Property(m => m.AddTags).HasMaxLength(Macro.AddTagsMaxLength);
+        b.Ignore(m => m.Acts);
         b.HasIndex(m => new { m.OwnerId, m.Id });
         b.HasOne<Admin.Agent>().WithMany().HasForeignKey(m => m.OwnerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Admin.Agent>().WithMany().HasForeignKey(m => m.CreatedById).OnDelete(DeleteBehavior.Restrict);

@@ -120,6 +120,10 @@ public static class KnowledgeEndpoints
         app.MapPost("/api/v1/tickets/{id:long}/macros/{macroId:long}/preview", async (long id, long macroId, PreviewMacro preview,
                 CurrentAgent agent, CancellationToken ct) => TypedResults.Ok(await preview.ExecuteAsync(id, macroId, agent, ct)))
             .RequireAuthorization().WithTags("Macros").WithSummary("A macro filled for this ticket and the calling agent, as plain text");
+        app.MapPost("/api/v1/tickets/{id:long}/macros/{macroId:long}/apply", async (long id, long macroId, ApplyMacro apply,
+                CurrentAgent agent, CancellationToken ct) => TypedResults.Ok(await apply.ExecuteAsync(id, macroId, agent, ct)))
+            .RequireAuthorization().WithTags("Macros").WithProblemResponses()
+            .WithSummary("Apply a macro: its changes (status, priority, group, assignee, tags) in one step, marked with the macro in the history; returns the ticket and the macro's text filled for it");
         return app;
     }
 

@@ -24,7 +24,9 @@ public static class KnowledgeModule
         .AddScoped<MacroQueries>()
         .AddScoped<SaveMacro>()
         .AddScoped<DeleteMacro>()
-        .AddScoped<PreviewMacro>();
+        .AddScoped<PreviewMacro>()
+        .AddScoped<ApplyMacro>()
+        .AddScoped<Tickets.IMacroNames, MacroNames>();
 
     public static IEndpointRouteBuilder MapKnowledge(this IEndpointRouteBuilder app)
     {

@@ -14,4 +14,19 @@ public sealed class Macro
     public long CreatedById { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    // What applying the macro does to the ticket besides inserting its text; none set: a canned answer only.
+    public Tickets.TicketStatus? SetStatus { get; set; }
+    public Tickets.TicketPriority? SetPriority { get; set; }
+    public long? SetGroupId { get; set; }
+    /// <summary>An agent to assign to; see also <see cref="AssignToMe"/>, which wins.</summary>
+    public long? SetAssigneeId { get; set; }
+    /// <summary>Assign the ticket to whoever applies the macro.</summary>
+    public bool AssignToMe { get; set; }
+    /// <summary>Tags added (the ticket's other tags stay), comma-separated as normalized by TagCatalog.</summary>
+    public string? AddTags { get; set; }
+    public const int AddTagsMaxLength = 1000;
+
+    public bool Acts => SetStatus is not null || SetPriority is not null || SetGroupId is not null || SetAssigneeId is not null || AssignToMe
+        || !string.IsNullOrEmpty(AddTags);
 }

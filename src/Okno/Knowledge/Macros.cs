@@ -9,9 +9,21 @@ using Okno.Admin;
 
 namespace Okno.Knowledge;
 
-public sealed record MacroRequest(string? Name, string? Body, bool? Shared);
+public sealed record MacroRequest(string? Name, string? Body, bool? Shared, MacroActions? Actions = null);
 
-public sealed record MacroView(long Id, string Name, string Body, bool Shared, long? OwnerId, DateTimeOffset UpdatedAt);
+/// <summary>What applying a macro changes on the ticket (any left out: unchanged). <c>assignToMe</c> assigns to whoever
+/// applies it and wins over <c>assigneeId</c>; <c>addTags</c> adds, never removes.</summary>
+public sealed record MacroActions(TicketStatus? Status = null, TicketPriority? Priority = null, long? GroupId = null, long? AssigneeId = null,
+    bool AssignToMe = false, List<string?>? AddTags = null)
+{
+    public bool Any => Status is not null || Priority is not null || GroupId is not null || AssigneeId is not null || AssignToMe || AddTags is { Count: > 0 };
+}
+
+public sealed record MacroView(long Id, string Name, string Body, bool Shared, long? OwnerId, DateTimeOffset UpdatedAt, MacroActions Actions);
+
+/// <summary>A macro applied to a ticket: the ticket as changed (unchanged when the macro only inserts text) and the text
+/// filled for it, for the reply editor.</summary>
+public sealed record AppliedMacro(TicketView Ticket, MacroPreview Text);
 
 /// <summary>A macro filled for a ticket: <see cref="Text"/> is what goes into the reply; <see cref="Html"/> is the same text
 /// escaped for display (values never become markup).</summary>
@@ -41,7 +53,17 @@ public sealed class MacroQueries(OknoDb db)
     internal IQueryable<Macro> Visible(CurrentAgent agent) => db.Set<Macro>().AsNoTracking().Where(m => m.OwnerId == null || m.OwnerId == agent.Id);
 
     private static readonly System.Linq.Expressions.Expression<Func<Macro, MacroView>> View =
-        m => new MacroView(m.Id, m.Name, m.Body, m.OwnerId == null, m.OwnerId, m.UpdatedAt);
+        m => new MacroView(m.Id, m.Name, m.Body, m.OwnerId == null, m.OwnerId, m.UpdatedAt,
+            new MacroActions(m.SetStatus, m.SetPriority, m.SetGroupId, m.SetAssigneeId, m.AssignToMe,
+                m.AddTags == null ? null : MacroTags.Split(m.AddTags)));
+}
+
+internal static class MacroTags
+{
+    public static List<string?> Split(string joined) => [.. joined.Split(',', StringSplitOptions.RemoveEmptyEntries)];
+
+    public static string? Join(IEnumerable<string?>? tags) =>
+        tags?.OfType<string>().Select(Tag.Normalize).Where(t => t.Length > 0).Distinct().ToList() is { Count: > 0 } list ? string.Join(',', list) : null;
 }
 
 /// <summary>Creates a macro (shared unless shared: false) or replaces one the agent can see.</summary>
@@ -51,7 +73,20 @@ public sealed class SaveMacro(OknoDb db, MacroQueries queries, TimeProvider cloc
     {
         var errors = new FieldErrors();
         errors.Text("name", request.Name?.Trim(), Macro.NameMaxLength);
-        errors.Text("body", request.Body, Macro.BodyMaxLength);
+        var actions = request.Actions ?? new MacroActions();
+        // A macro that acts may insert no text ("Close as spam"); one that does nothing else needs its text.
+        errors.Text("body", request.Body, Macro.BodyMaxLength, required: !actions.Any);
+        TagCatalog.Validate(actions.AddTags, "actions.addTags", errors);
+        if (actions.AddTags?.Any(t => t?.Contains(',') == true) == true)
+            errors.Add("actions.addTags", ErrorCodes.InvalidValue, "A tag cannot contain a comma.", ("value", ","));
+        if (MacroTags.Join(actions.AddTags) is { Length: > Macro.AddTagsMaxLength })
+            errors.Add("actions.addTags", ErrorCodes.TooLong, "Too many tags.", ("max", Macro.AddTagsMaxLength));
+        if (actions.Status == TicketStatus.New)
+            errors.Add("actions.status", ErrorCodes.InvalidValue, "A macro cannot make a ticket new again.", ("value", "new"));
+        if (actions.GroupId is { } groupId && !await db.Groups.AnyAsync(g => g.Id == groupId, cancellationToken))
+            errors.Add("actions.groupId", AdminErrorCodes.GroupNotFound, $"There is no group {groupId}.", ("id", (object?)groupId));
+        if (actions.AssigneeId is { } assigneeId && !await db.Agents.AnyAsync(a => a.Id == assigneeId && a.IsActive, cancellationToken))
+            errors.Add("actions.assigneeId", AdminErrorCodes.AgentNotActive, $"There is no active agent {assigneeId}.", ("id", (object?)assigneeId));
         errors.ThrowIfAny();
         var saved = await db.WriteAsync(async ct =>
         {
@@ -68,7 +103,13 @@ public sealed class SaveMacro(OknoDb db, MacroQueries queries, TimeProvider cloc
                     ?? throw new OknoException(new NotFound(KnowledgeErrorCodes.MacroNotFound, "Macro", id));
             }
             macro.Name = request.Name!.Trim();
-            macro.Body = request.Body!;
+            macro.Body = request.Body ?? "";
+            macro.SetStatus = actions.Status;
+            macro.SetPriority = actions.Priority;
+            macro.SetGroupId = actions.GroupId;
+            macro.SetAssigneeId = actions.AssigneeId;
+            macro.AssignToMe = actions.AssignToMe;
+            macro.AddTags = MacroTags.Join(actions.AddTags);
             if (request.Shared is not null || id is null) macro.OwnerId = (request.Shared ?? true) ? null : agent.Id;
             macro.UpdatedAt = now;
             await db.SaveChangesAsync(ct);
@@ -108,4 +149,35 @@ public sealed class PreviewMacro(OknoDb db, MacroQueries macros, MessageBodies b
         var text = MacroRenderer.Render(macro.Body, new MacroContext(ticket.Name, ticket.Email, ticket.Number, ticket.Subject, agentName));
         return new MacroPreview(macro.Id, ticketId, text, bodies.FromText(text).Html);
     }
+}
+
+/// <summary>Applies a macro to a ticket in one step: its changes go through the one ticket write path
+/// (<see cref="ChangeTicket"/>) as the agent through the macro, so the history has one entry per change, each marked with
+/// the macro; its text comes back filled for the reply editor. A macro that only inserts text changes nothing.</summary>
+public sealed class ApplyMacro(MacroQueries macros, ChangeTicket change, TicketQueries tickets, PreviewMacro preview)
+{
+    public async Task<AppliedMacro> ExecuteAsync(long ticketId, long macroId, CurrentAgent agent, CancellationToken cancellationToken)
+    {
+        var macro = await macros.GetAsync(macroId, agent, cancellationToken);
+        var text = await preview.ExecuteAsync(ticketId, macroId, agent, cancellationToken);
+        var a = macro.Actions;
+        if (!a.Any) return new AppliedMacro(await tickets.GetAsync(ticketId, agent, cancellationToken), text);
+        var assignee = a.AssignToMe ? agent.Id : a.AssigneeId;
+        var request = new ChangeTicketRequest(
+            a.Status is { } s ? new Optional<TicketStatus?>(true, s) : default,
+            a.Priority is { } p ? new Optional<TicketPriority?>(true, p) : default,
+            default, default,
+            assignee is { } who ? new Optional<long?>(true, who) : default,
+            a.GroupId is { } g ? new Optional<long?>(true, g) : default,
+            default, null, a.AddTags);
+        var changed = await change.ExecuteAsync(ticketId, request, agent.AsActor().ThroughMacro(macro.Id), agent.Access(), cancellationToken);
+        return new AppliedMacro(changed, text);
+    }
+}
+
+/// <summary>Macro names for the ticket history's "with macro …" mark, whoever owns the macro.</summary>
+internal sealed class MacroNames(OknoDb db) : IMacroNames
+{
+    public async Task<IReadOnlyDictionary<long, string>> NamesAsync(IReadOnlyCollection<long> macroIds, CancellationToken cancellationToken) =>
+        await db.Set<Macro>().Where(m => macroIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
 }

@@ -15,6 +15,7 @@ public sealed class TicketEvent
         TicketVersion = ticketVersion;
         ActorKind = actor.Kind;
         ActorId = actor.Id;
+        MacroId = actor.MacroId;
         _cause = actor;
         At = at;
         Kind = kind;
@@ -39,10 +40,12 @@ public sealed class TicketEvent
     public string? NewValue { get; private set; }
     public long? MessageId { get; private set; }
     public Message? Message { get; private set; }
+    /// <summary>The macro the change was made with, if any (<see cref="Actor.MacroId"/>); its name is looked up when shown.</summary>
+    public long? MacroId { get; private set; }
 
     /// <summary>Who caused it, as given when recorded (an automation's depth included, which the history does not
     /// store); the outbox event derived from this row carries it.</summary>
-    internal Actor Cause => _cause ?? new(ActorKind, ActorId);
+    internal Actor Cause => _cause ?? new(ActorKind, ActorId, MacroId: MacroId);
 
     private readonly Actor? _cause;
 

@@ -18,7 +18,8 @@ public sealed record TicketFilter(
     long? CustomerId = null, long? CompanyId = null, TicketSort Sort = TicketSort.Created, string? Reference = null);
 
 /// <summary>Reads of tickets, always through <see cref="TicketAccess"/>.</summary>
-public sealed class TicketQueries(OknoDb db, TicketCountCache countCache, IEnumerable<IChannelAccountKinds> accountKinds)
+public sealed class TicketQueries(OknoDb db, TicketCountCache countCache, IEnumerable<IChannelAccountKinds> accountKinds,
+    IEnumerable<IMacroNames> macroNames)
 {
     public async Task<TicketView> GetAsync(long id, CurrentAgent agent, CancellationToken cancellationToken)
     {
@@ -263,8 +264,11 @@ public sealed class TicketQueries(OknoDb db, TicketCountCache countCache, IEnume
         if (Paging.Decode(cursor, 1) is [var lastVersion]) query = query.Where(e => e.TicketVersion > lastVersion);
         var rows = await query.OrderBy(e => e.TicketVersion).Take(limit + 1).AsNoTracking().ToListAsync(cancellationToken);
         var names = await NamesAsync(rows.Select(r => (r.ActorKind, r.ActorId)), cancellationToken);
+        var macroIds = rows.Where(r => r.MacroId is not null).Select(r => r.MacroId!.Value).Distinct().ToList();
+        IReadOnlyDictionary<long, string> macros = macroIds.Count > 0 && macroNames.FirstOrDefault() is { } source
+            ? await source.NamesAsync(macroIds, cancellationToken) : new Dictionary<long, string>();
         var views = rows.Select(e => new TicketEventView(e.Id, e.TicketVersion, e.At, names.Of(e.ActorKind, e.ActorId), e.Kind, e.Field, e.OldValue,
-            e.NewValue, e.MessageId)).ToList();
+            e.NewValue, e.MessageId, e.MacroId is { } m ? new MacroRef(m, macros.GetValueOrDefault(m)) : null)).ToList();
         return Paging.ToPage(views, limit, e => Paging.Encode(e.Version));
     }
 

@@ -81,8 +81,19 @@ public sealed record MessageView(
     public bool Forward => Internal && Direction == MessageDirection.Out && Delivery is not null;
 }
 
+/// <param name="Macro">The macro the change was made with (id and name), if any.</param>
 public sealed record TicketEventView(
-    long Id, long Version, DateTimeOffset At, ActorView Actor, TicketEventKind Kind, string? Field, string? OldValue, string? NewValue, long? MessageId);
+    long Id, long Version, DateTimeOffset At, ActorView Actor, TicketEventKind Kind, string? Field, string? OldValue, string? NewValue, long? MessageId,
+    MacroRef? Macro = null);
+
+public sealed record MacroRef(long Id, string? Name);
+
+/// <summary>The names of macros, for the history's "with macro …" mark. Defined here so Tickets needs no reference to the
+/// feature that owns macros (Knowledge implements it); without it the mark shows the macro's id only.</summary>
+public interface IMacroNames
+{
+    Task<IReadOnlyDictionary<long, string>> NamesAsync(IReadOnlyCollection<long> macroIds, CancellationToken cancellationToken);
+}
 
 internal static class AttachmentUrls
 {

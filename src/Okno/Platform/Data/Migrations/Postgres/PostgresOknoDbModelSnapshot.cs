@@ -914,6 +914,13 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AddTags")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("AssignToMe")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("text");
@@ -931,6 +938,20 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.Property<long?>("OwnerId")
                         .HasColumnType("bigint");
+
+                    b.Property<long?>("SetAssigneeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SetGroupId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SetPriority")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SetStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1645,6 +1666,9 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<long?>("MacroId")
+                        .HasColumnType("bigint");
 
                     b.Property<long?>("MessageId")
                         .HasColumnType("bigint");

@@ -866,6 +866,13 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AddTags")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AssignToMe")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -883,6 +890,20 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.Property<long?>("OwnerId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SetAssigneeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SetGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetPriority")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -1574,6 +1595,9 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("MacroId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("MessageId")
                         .HasColumnType("INTEGER");
