@@ -1,5 +1,6 @@
 using Okno.Platform.Data;
 using Okno.Platform.Jobs;
+using Okno.Platform.Ui;
 using Okno.Tickets.Events;
 using Okno.Tickets.Ui;
 
@@ -34,7 +35,8 @@ public static class TicketsModule
         .AddSingleton<TicketCountCache>()
         .AddSingleton<Live.TicketFeed>()
         .AddSingleton<Live.TicketPresence>()
-        .AddScoped<TicketLabels>();
+        .AddScoped<TicketLabels>()
+        .AddAppBarItem<ShortcutsHelp>(order: 5);
 
     public static IEndpointRouteBuilder MapTickets(this IEndpointRouteBuilder app)
     {

@@ -64,3 +64,42 @@ export function bindReplyShortcut() {
         }
     };
 }
+
+// "Next/previous ticket" on the ticket page walks the inbox list the agent came from: the inbox remembers the order it
+// showed (this tab only).
+const orderKey = "okno.inboxOrder";
+
+export function rememberOrder(ids) {
+    try { sessionStorage.setItem(orderKey, JSON.stringify(ids)); } catch { /* storage full or off: no next/previous */ }
+}
+
+export function neighbour(id, step) {
+    try {
+        const ids = JSON.parse(sessionStorage.getItem(orderKey) || "[]");
+        const at = ids.indexOf(id);
+        return at < 0 ? null : ids[at + step] ?? null;
+    } catch {
+        return null;
+    }
+}
+
+// "?" anywhere outside a field opens the list of shortcuts; "/" puts the cursor in the search box.
+export function listenHelpKey(component) {
+    const handler = event => {
+        if ((event.key !== "?" && event.key !== "/") || event.ctrlKey || event.metaKey || event.altKey || typingInField(event)) return;
+        event.preventDefault();
+        if (event.key === "/") document.getElementById("header-search")?.focus();
+        else component.invokeMethodAsync("ShowShortcuts");
+    };
+    document.addEventListener("keydown", handler);
+    document.documentElement.dataset.helpKey = "on";
+    return { dispose: () => document.removeEventListener("keydown", handler) };
+}
+
+// Opens a MudSelect found by its wrapper (the status field on "s").
+export function openSelect(selector) {
+    const control = document.querySelector(selector + " .mud-input-control");
+    if (!control) return false;
+    control.click();
+    return true;
+}
