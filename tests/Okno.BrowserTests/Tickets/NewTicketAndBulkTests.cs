@@ -141,6 +141,32 @@ public sealed class NewTicketAndBulkTests(OknoInChromium okno)
         });
 
     [Fact]
+    public Task Select_all_in_this_view_takes_the_tickets_beyond_the_first_page() => okno.InPageAsync("en-US", async tab =>
+    {
+        var api = await okno.App.AdminClientAsync();
+        var tag = "all" + Guid.NewGuid().ToString("N")[..8];
+        var ids = new List<long>();
+        for (var i = 0; i < 27; i++) ids.Add((await api.CreateTicketAsync($"Many {i} {tag}", extra: new { tags = new[] { tag } })).Id());
+
+        await tab.SignInAsync();
+        await tab.GotoInteractiveAsync($"/inbox?view=all_open&tag={tag}");
+        var page = tab.Page;
+        await Expect(page.Locator("#inbox-table tr.inbox-row")).ToHaveCountAsync(25);
+        await page.Locator("#inbox-check-page").ClickAsync();
+        await Expect(page.Locator("#bulk-select-all-note")).ToContainTextAsync("All 25 tickets on this page are selected.");
+        await page.Locator("#bulk-select-all").ClickAsync();
+        await Expect(page.Locator("#bulk-select-all-note")).ToContainTextAsync("All 27 tickets in this view are selected.");
+        await Expect(page.Locator("#bulk-count")).ToHaveTextAsync("27 tickets selected");
+        await page.Locator("#bulk-tag").FillAsync("Batch");
+        await page.Locator("#bulk-tag-add").ClickAsync();
+        await Expect(page.Locator("#bulk-result")).ToContainTextAsync("27 tickets changed.");
+        // The two tickets that were never on screen changed too.
+        foreach (var id in ids.Take(2))
+            Assert.Contains("batch", (await api.GetJsonAsync($"/api/v1/tickets/{id}")).GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Empty(tab.Problems);
+    });
+
+    [Fact]
     public Task The_russian_result_uses_russian_plural_forms() => okno.InPageAsync("ru-RU", async tab =>
     {
         var api = await okno.App.AdminClientAsync();
