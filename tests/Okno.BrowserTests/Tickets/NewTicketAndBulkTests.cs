@@ -167,6 +167,28 @@ public sealed class NewTicketAndBulkTests(OknoInChromium okno)
     });
 
     [Fact]
+    public Task Merging_the_selection_into_one_of_them_closes_the_others() => okno.InPageAsync("en-US", async tab =>
+    {
+        var api = await okno.App.AdminClientAsync();
+        var tag = "merge" + Guid.NewGuid().ToString("N")[..8];
+        var survivor = await api.CreateTicketAsync($"Printer jam {tag}", extra: new { tags = new[] { tag } });
+        var duplicate = await api.CreateTicketAsync($"Printer jam again {tag}", extra: new { tags = new[] { tag } });
+
+        await tab.SignInAsync();
+        await tab.GotoInteractiveAsync($"/inbox?view=all_open&tag={tag}");
+        var page = tab.Page;
+        await Expect(page.Locator("#inbox-table tr.inbox-row")).ToHaveCountAsync(2);
+        await page.Locator("#inbox-check-page").ClickAsync();
+        await page.Locator("#bulk-merge button").First.ClickAsync();
+        await page.Locator($".mud-popover-open [data-number='{survivor.GetProperty("number").GetInt64()}']").ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Merge", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#bulk-result")).ToContainTextAsync("1 ticket merged.");
+        await Expect(page.Locator("#inbox-table tr.inbox-row")).ToHaveCountAsync(1);
+        Assert.Equal("closed", (await api.GetJsonAsync($"/api/v1/tickets/{duplicate.Id()}")).Str("status"));
+        Assert.Empty(tab.Problems);
+    });
+
+    [Fact]
     public Task The_russian_result_uses_russian_plural_forms() => okno.InPageAsync("ru-RU", async tab =>
     {
         var api = await okno.App.AdminClientAsync();
