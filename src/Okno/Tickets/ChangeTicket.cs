@@ -10,9 +10,12 @@ namespace Okno.Tickets;
 /// each having its own tags), and cannot be combined with <see cref="Tags"/>.</summary>
 public sealed record ChangeTicketRequest(
     Optional<TicketStatus?> Status, Optional<TicketPriority?> Priority, Optional<TicketType?> Type, Optional<string?> Subject,
-    Optional<long?> AssigneeId, Optional<long?> GroupId, Optional<List<string?>?> Tags, long? Version,
-    Optional<List<string?>?> AddTags = default, Optional<List<string?>?> RemoveTags = default)
+    Optional<long?> AssigneeId, Optional<long?> GroupId, Optional<List<string?>?> Tags, long? Version)
 {
+    // Properties, not constructor parameters with defaults: the OpenAPI schema writer cannot write a default Optional.
+    public Optional<List<string?>?> AddTags { get; init; }
+    public Optional<List<string?>?> RemoveTags { get; init; }
+
     /// <summary>Whether the request changes anything at all.</summary>
     public bool ChangesSomething => Status.IsSet || Priority.IsSet || Type.IsSet || Subject.IsSet || AssigneeId.IsSet || GroupId.IsSet
         || Tags.IsSet || AddTags.Value is { Count: > 0 } || RemoveTags.Value is { Count: > 0 };
