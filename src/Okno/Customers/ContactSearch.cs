@@ -47,8 +47,9 @@ public sealed class ContactSearch(OknoDb db)
                 c.Emails.OrderBy(e => e.Id).Select(e => e.Address).FirstOrDefault() ?? c.UnverifiedEmail,
                 c.Phones.OrderBy(p => p.Id).Select(p => p.Number).FirstOrDefault(),
                 c.CompanyId == null ? null : c.Company!.Name))
-            .ToListAsync(cancellationToken);
-        return ids.Select(id => rows.Single(r => r.Id == id)).ToList();
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        // In the order found; a contact merged away between the two reads is left out.
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
     }
 
     private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");

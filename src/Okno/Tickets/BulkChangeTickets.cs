@@ -30,7 +30,7 @@ public sealed class BulkChangeTickets(OknoDb db, ChangeTicket change, MergeTicke
         if (request.Ids is not { Count: > 0 } ids) errors.Required("ids");
         else if (ids.Count > MaxIds) errors.Add("ids", TicketErrorCodes.BulkTooMany, $"At most {MaxIds} tickets at once.", ("max", MaxIds));
         else if (ids.Any(id => id is not > 0)) errors.Add("ids", ErrorCodes.InvalidValue, "Ticket ids are positive numbers.");
-        if (request.Change is null == request.MergeIntoId is null)
+        if ((request.Change is null) == (request.MergeIntoId is null))
             errors.Add("change", ErrorCodes.Required, "Give either change or mergeIntoId.");
         else if (request.Change is { ChangesSomething: false }) errors.Add("change", ErrorCodes.Required, "The change names no field to change.");
         if (request.MergeIntoId is { } into && request.Ids is { } given && !given.Contains(into))
