@@ -49,6 +49,7 @@ public sealed class NewTicketAndBulkTests(OknoInChromium okno)
             Name = "receipt.txt", MimeType = "text/plain", Buffer = "Receipt 17"u8.ToArray(),
         });
         await Expect(page.Locator("#new-attachments [data-file-name='receipt.txt']")).ToBeVisibleAsync();
+        await tab.ScreenshotAsync("form");
         await page.Locator("#new-save").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(TicketUrl);
