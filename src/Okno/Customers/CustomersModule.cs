@@ -8,7 +8,8 @@ public static class CustomersModule
         .AddScoped<SaveContact>()
         .AddScoped<MergeContacts>()
         .AddScoped<ConfirmContact>()
-        .AddScoped<ContactCards>();
+        .AddScoped<ContactCards>()
+        .AddScoped<ContactSearch>();
 
     public static IEndpointRouteBuilder MapCustomers(this IEndpointRouteBuilder app)
     {

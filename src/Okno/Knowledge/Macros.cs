@@ -169,7 +169,7 @@ public sealed class ApplyMacro(MacroQueries macros, ChangeTicket change, TicketQ
             default, default,
             assignee is { } who ? new Optional<long?>(true, who) : default,
             a.GroupId is { } g ? new Optional<long?>(true, g) : default,
-            default, null, a.AddTags);
+            default, null) { AddTags = a.AddTags is { Count: > 0 } ? new Optional<List<string?>?>(true, a.AddTags) : default };
         var changed = await change.ExecuteAsync(ticketId, request, agent.AsActor().ThroughMacro(macro.Id), agent.Access(), cancellationToken);
         return new AppliedMacro(changed, text);
     }

@@ -5,11 +5,21 @@ using Okno.Admin;
 
 namespace Okno.Tickets;
 
-/// <summary>PATCH body: only the fields present are changed; null clears assignee or group. <c>tags</c> replaces the
-/// ticket's tags, <c>addTags</c> adds to them (read and written in one transaction, so a colleague's tag is not lost).</summary>
+/// <summary>PATCH body: only the fields present are changed; null clears assignee or group. <see cref="Tags"/> replaces
+/// the tag set; <see cref="AddTags"/> and <see cref="RemoveTags"/> edit it instead (what a change of many tickets needs,
+/// each having its own tags), and cannot be combined with <see cref="Tags"/>.</summary>
 public sealed record ChangeTicketRequest(
     Optional<TicketStatus?> Status, Optional<TicketPriority?> Priority, Optional<TicketType?> Type, Optional<string?> Subject,
-    Optional<long?> AssigneeId, Optional<long?> GroupId, Optional<List<string?>?> Tags, long? Version, List<string?>? AddTags = null);
+    Optional<long?> AssigneeId, Optional<long?> GroupId, Optional<List<string?>?> Tags, long? Version)
+{
+    // Properties, not constructor parameters with defaults: the OpenAPI schema writer cannot write a default Optional.
+    public Optional<List<string?>?> AddTags { get; init; }
+    public Optional<List<string?>?> RemoveTags { get; init; }
+
+    /// <summary>Whether the request changes anything at all.</summary>
+    public bool ChangesSomething => Status.IsSet || Priority.IsSet || Type.IsSet || Subject.IsSet || AssigneeId.IsSet || GroupId.IsSet
+        || Tags.IsSet || AddTags.Value is { Count: > 0 } || RemoveTags.Value is { Count: > 0 };
+}
 
 /// <summary>Changes a ticket's fields. Every change is checked by <see cref="Ticket"/> and lands in its history;
 /// either all requested changes are saved or none. Made by the actor on a ticket its access rule allows.</summary>
@@ -18,19 +28,7 @@ public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock,
     public async Task<TicketView> ExecuteAsync(long id, ChangeTicketRequest request, Actor actor, TicketAccessRule access,
         CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors();
-        if (request.Status is { IsSet: true, Value: null }) errors.Add("status", ErrorCodes.Required, "Status cannot be empty.");
-        if (request.Priority is { IsSet: true, Value: null }) errors.Add("priority", ErrorCodes.Required, "Priority cannot be empty.");
-        if (request.Type is { IsSet: true, Value: null }) errors.Add("type", ErrorCodes.Required, "Type cannot be empty.");
-        if (request.Subject.IsSet) errors.Text("subject", request.Subject.Value, Ticket.SubjectMaxLength);
-        if (request.Tags.IsSet) TagCatalog.Validate(request.Tags.Value ?? [], "tags", errors);
-        TagCatalog.Validate(request.AddTags, "addTags", errors);
-        if (request.AssigneeId.Value is { } assigneeId && !await db.Agents.AnyAsync(a => a.Id == assigneeId && a.IsActive, cancellationToken))
-            errors.Add("assigneeId", Admin.AdminErrorCodes.AgentNotActive, $"There is no active agent {assigneeId}.", ("id", assigneeId));
-        if (request.GroupId.Value is { } groupId && !await db.Groups.AnyAsync(g => g.Id == groupId, cancellationToken))
-            errors.Add("groupId", Admin.AdminErrorCodes.GroupNotFound, $"There is no group {groupId}.", ("id", groupId));
-        errors.ThrowIfAny();
-
+        await ValidateAsync(request, "", cancellationToken);
         await db.WriteAsync(async ct =>
         {
             await db.LockTicketAsync(id, ct);
@@ -44,14 +42,18 @@ public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock,
             if (request.Type.Value is { } type) ticket.ChangeType(type, actor, now);
             if (request.GroupId.IsSet) ticket.MoveToGroup(request.GroupId.Value, actor, now);
             if (request.AssigneeId.IsSet) ticket.AssignTo(request.AssigneeId.Value, actor, now);
-            if (request.Tags.IsSet || request.AddTags is { Count: > 0 })
+            if (request.Tags.IsSet) ticket.SetTags(await tags.ResolveAsync((request.Tags.Value ?? []).OfType<string>(), ct), actor, now);
+            if (request.AddTags.IsSet || request.RemoveTags.IsSet)
             {
-                var names = request.Tags.IsSet ? (request.Tags.Value ?? []).OfType<string>() : ticket.Tags.Select(t => t.Tag.Name);
-                names = names.Concat(request.AddTags?.OfType<string>() ?? []).Select(Tag.Normalize).Where(n => n.Length > 0).Distinct().ToList();
-                if (names.Count() > TagCatalog.MaxTagsPerTicket)
-                    throw new OknoException(InvalidInput.Field("addTags", ErrorCodes.TooMany, $"A ticket has at most {TagCatalog.MaxTagsPerTicket} tags.",
+                // Edited under the ticket's lock from the tags it has now, so a concurrent tag change is kept.
+                var removed = (request.RemoveTags.Value ?? []).OfType<string>().Select(Tag.Normalize).ToHashSet();
+                var kept = ticket.Tags.Select(tt => tt.Tag.Name).Where(name => !removed.Contains(name));
+                var added = (request.AddTags.Value ?? []).OfType<string>().Select(Tag.Normalize).Where(name => !removed.Contains(name));
+                var wanted = kept.Concat(added).Distinct().ToList();
+                if (wanted.Count > TagCatalog.MaxTagsPerTicket && wanted.Count > ticket.Tags.Count)
+                    throw new OknoException(InvalidInput.Field("addTags", ErrorCodes.TooMany, $"At most {TagCatalog.MaxTagsPerTicket} tags.",
                         ("max", TagCatalog.MaxTagsPerTicket)));
-                ticket.SetTags(await tags.ResolveAsync(names, ct), actor, now);
+                ticket.SetTags(await tags.ResolveAsync(wanted, ct), actor, now);
             }
             // Status last: closing after the other changes lets a single request edit and close.
             if (request.Status.Value is { } status) ticket.ChangeStatus(status, actor, now);
@@ -60,5 +62,26 @@ public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock,
         }, cancellationToken);
         var changed = await queries.LoadAsync(id, cancellationToken);
         return changed;
+    }
+
+    /// <summary>Checks what does not depend on the ticket, so a change meant for many tickets is refused once, as a
+    /// whole; <paramref name="prefix"/> is where the fields sit in the request ("change.").</summary>
+    internal async Task ValidateAsync(ChangeTicketRequest request, string prefix, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (request.Status is { IsSet: true, Value: null }) errors.Add(prefix + "status", ErrorCodes.Required, "Status cannot be empty.");
+        if (request.Priority is { IsSet: true, Value: null }) errors.Add(prefix + "priority", ErrorCodes.Required, "Priority cannot be empty.");
+        if (request.Type is { IsSet: true, Value: null }) errors.Add(prefix + "type", ErrorCodes.Required, "Type cannot be empty.");
+        if (request.Subject.IsSet) errors.Text(prefix + "subject", request.Subject.Value, Ticket.SubjectMaxLength);
+        if (request.Tags.IsSet) TagCatalog.Validate(request.Tags.Value ?? [], prefix + "tags", errors);
+        if (request.AddTags.IsSet) TagCatalog.Validate(request.AddTags.Value ?? [], prefix + "addTags", errors);
+        if (request.RemoveTags.IsSet) TagCatalog.Validate(request.RemoveTags.Value ?? [], prefix + "removeTags", errors);
+        if (request.Tags.IsSet && (request.AddTags.IsSet || request.RemoveTags.IsSet))
+            errors.Add(prefix + "tags", TicketErrorCodes.TagsReplacedAndEdited, "Give either tags (the whole set) or addTags/removeTags, not both.");
+        if (request.AssigneeId.Value is { } assigneeId && !await db.Agents.AnyAsync(a => a.Id == assigneeId && a.IsActive, cancellationToken))
+            errors.Add(prefix + "assigneeId", Admin.AdminErrorCodes.AgentNotActive, $"There is no active agent {assigneeId}.", ("id", assigneeId));
+        if (request.GroupId.Value is { } groupId && !await db.Groups.AnyAsync(g => g.Id == groupId, cancellationToken))
+            errors.Add(prefix + "groupId", Admin.AdminErrorCodes.GroupNotFound, $"There is no group {groupId}.", ("id", groupId));
+        errors.ThrowIfAny();
     }
 }

@@ -9,9 +9,10 @@ using Okno.Admin;
 
 namespace Okno.Tickets;
 
-/// <summary>The customer of a new ticket: at least one of an email, a phone number and an id in a channel (an anonymous
-/// website visitor, a Telegram user or a caller has no email). See <see cref="ContactDirectory.FindOrCreateAsync"/>.</summary>
-public sealed record CustomerInput(string? Email, string? Name, string? Phone = null, ChannelIdInput? ChannelId = null);
+/// <summary>The customer of a new ticket: an existing contact by <see cref="Id"/> (the other fields are then unused), or
+/// at least one of an email, a phone number and an id in a channel (an anonymous website visitor, a Telegram user or a
+/// caller has no email). See <see cref="ContactDirectory.FindOrCreateAsync"/>.</summary>
+public sealed record CustomerInput(string? Email, string? Name, string? Phone = null, ChannelIdInput? ChannelId = null, long? Id = null);
 
 public sealed record ChannelIdInput([property: Required] string? Channel, [property: Required] string? Id);
 
@@ -34,6 +35,8 @@ public sealed class CreateTicket(OknoDb db, AttachmentIntake attachments, Messag
         TagCatalog.Validate(request.Tags, "tags", errors);
         var channel = ChannelKind.Read(request.Channel, "channel", errors);
         var files = attachments.Read(request.Attachments, errors);
+        if (customer?.ContactId is { } contactId && actor.Kind != ActorKind.Contact && !await db.Contacts.AnyAsync(c => c.Id == contactId, cancellationToken))
+            errors.Add("customer.id", CustomerErrorCodes.ContactNotFound, $"There is no contact {contactId}.", ("id", contactId));
         if (request.GroupId is { } groupId && !await db.Groups.AnyAsync(g => g.Id == groupId, cancellationToken))
             errors.Add("groupId", Admin.AdminErrorCodes.GroupNotFound, $"There is no group {groupId}.", ("id", groupId));
         if (request.AssigneeId is { } assigneeId && !await db.Agents.AnyAsync(a => a.Id == assigneeId && a.IsActive, cancellationToken))
@@ -60,6 +63,12 @@ public sealed class CreateTicket(OknoDb db, AttachmentIntake attachments, Messag
             errors.Required("customer");
             return null;
         }
+        if (customer.Id is { } id)
+        {
+            if (id > 0) return CustomerIdentity.Known(id);
+            errors.Add("customer.id", CustomerErrorCodes.ContactNotFound, $"There is no contact {id}.", ("id", id));
+            return null;
+        }
         errors.Text("customer.name", customer.Name, Contact.NameMaxLength, required: false);
         var (email, phone, channelId) = (!string.IsNullOrWhiteSpace(customer.Email), !string.IsNullOrWhiteSpace(customer.Phone), customer.ChannelId is not null);
         if (!email && !phone && !channelId)
@@ -70,11 +79,11 @@ public sealed class CreateTicket(OknoDb db, AttachmentIntake attachments, Messag
         if (email) errors.Email("customer.email", customer.Email);
         if (phone && !ContactPhone.IsValid(customer.Phone!)) errors.Add("customer.phone", ErrorCodes.InvalidPhone, "A phone number has 5 to 15 digits.");
         ChannelKind? channelKind = null;
-        if (customer.ChannelId is { } id)
+        if (customer.ChannelId is { } channelIdInput)
         {
-            if (string.IsNullOrWhiteSpace(id.Channel)) errors.Required("customer.channelId.channel");
-            else channelKind = ChannelKind.Read(id.Channel, "customer.channelId.channel", errors);
-            errors.Text("customer.channelId.id", id.Id, ContactExternalId.MaxLength);
+            if (string.IsNullOrWhiteSpace(channelIdInput.Channel)) errors.Required("customer.channelId.channel");
+            else channelKind = ChannelKind.Read(channelIdInput.Channel, "customer.channelId.channel", errors);
+            errors.Text("customer.channelId.id", channelIdInput.Id, ContactExternalId.MaxLength);
         }
         if (errors.Any) return null;
         return new CustomerIdentity(email ? customer.Email!.Trim() : null, phone ? customer.Phone : null,

@@ -13,6 +13,12 @@ public static class TicketErrorCodes
     public const string Closed = "ticket.closed";
     /// <summary>{from}, {to}, {allowed} (comma-separated), statuses as the API writes them.</summary>
     public const string IllegalStatusChange = "status.illegal_change";
+    /// <summary>A change gave both the whole tag set and tags to add or remove.</summary>
+    public const string TagsReplacedAndEdited = "ticket.tags_replaced_and_edited";
+    /// <summary>{max}: a change of many tickets names more than that.</summary>
+    public const string BulkTooMany = "ticket.bulk_too_many";
+    /// <summary>A merge of many tickets into one that is not among them.</summary>
+    public const string BulkMergeTargetNotSelected = "ticket.bulk_merge_target_not_selected";
     public const string MergeIntoItself = "ticket.merge_into_itself";
     public const string LinkToItself = "ticket.link_to_itself";
     /// <summary>{id}: the number of the ticket that is not linked.</summary>

@@ -145,6 +145,22 @@ public sealed class TicketQueries(OknoDb db, TicketCountCache countCache, IEnume
         };
     }
 
+    /// <summary>The ids of the tickets a list holds, in its order, read page by page as the list itself is, at most
+    /// <paramref name="cap"/>; <c>Capped</c> says there were more.</summary>
+    public async Task<(IReadOnlyList<long> Ids, bool Capped)> IdsAsync(TicketFilter filter, int cap, CurrentAgent agent,
+        CancellationToken cancellationToken)
+    {
+        var ids = new List<long>();
+        string? cursor = null;
+        do
+        {
+            var page = await ListAsync(filter, Paging.MaxLimit, cursor, agent, cancellationToken);
+            ids.AddRange(page.Items.Select(t => t.Id));
+            cursor = page.NextCursor;
+        } while (cursor is not null && ids.Count < cap);
+        return (ids.Take(cap).ToList(), cursor is not null || ids.Count > cap);
+    }
+
     /// <summary>The next page of one range as index-ordered reads that start at the cursor. A plain bound on the leading
     /// sort column goes beside the exact keyset test: only a plain comparison bounds an index scan, and without it
     /// PostgreSQL starts every page at the top of the range and filters out every row before the cursor. "Most urgent

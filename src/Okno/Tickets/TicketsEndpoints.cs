@@ -7,6 +7,10 @@ using Okno.Platform.Web;
 
 namespace Okno.Tickets;
 
+public sealed record BulkRefusalView(long Id, string Code, string Message);
+
+public sealed record BulkChangeResponse(IReadOnlyList<long> Changed, IReadOnlyList<BulkRefusalView> Refused);
+
 public static class TicketsEndpoints
 {
     public static IEndpointRouteBuilder MapTicketsEndpoints(this IEndpointRouteBuilder app)
@@ -48,6 +52,15 @@ public static class TicketsEndpoints
         tickets.MapPatch("/{id:long}", async (long id, ChangeTicketRequest request, ChangeTicket changeTicket, CurrentAgent agent,
             CancellationToken ct) => TypedResults.Ok(await changeTicket.ExecuteAsync(id, request, agent.AsActor(), agent.Access(), ct)))
             .WithSummary("Change status, priority, type, subject, assignee, group or tags");
+
+        tickets.MapPost("/bulk", async (BulkChangeRequest request, BulkChangeTickets bulk, CurrentAgent agent, CancellationToken ct) =>
+        {
+            var result = await bulk.ExecuteAsync(request, agent.AsActor(), agent.Access(), ct);
+            return TypedResults.Ok(new BulkChangeResponse(result.Changed,
+                result.Refused.Select(r => { var (code, message) = r.Error.Describe(); return new BulkRefusalView(r.Id, code, message); }).ToList()));
+        }).WithSummary($"Change or merge up to {BulkChangeTickets.MaxIds} tickets: ids and either change (the PATCH fields, plus addTags and " +
+            "removeTags) or mergeIntoId (one of ids, the others are merged into it). Each ticket changes on its own; one that cannot " +
+            "(not visible, closed, a status it cannot take) is listed in refused with a code, and the others still change");
 
         tickets.MapPost("/{id:long}/messages", async Task<Created<MessageView>> (long id, ReplyRequest request, ReplyToTicket reply,
             CurrentAgent agent, CancellationToken ct) =>

@@ -29,6 +29,7 @@ public static class TicketsModule
         .AddScoped<Platform.Search.ISearchTextSource, TicketSubjectSearchText>()
         .AddScoped<Platform.Search.ISearchTextSource, MessageSearchText>()
         .AddScoped<MergeTickets>()
+        .AddScoped<BulkChangeTickets>()
         .AddScoped<LinkTickets>()
         .AddScoped<ChangeParticipants>()
         .AddScoped<ReceiveCustomerMessage>()

@@ -24,7 +24,8 @@ public sealed class ResourcesTests
         var russianFile = Path.Combine(RepositoryRoot(), Path.ChangeExtension(englishFile, ".ru.resx"));
         Assert.True(File.Exists(russianFile), $"{englishFile} has no Russian twin");
         var russian = Strings(russianFile);
-        Assert.Equal(english.Keys.Order(StringComparer.Ordinal), russian.Keys.Order(StringComparer.Ordinal));
+        // A count's string has a key per plural form of its language (PluralForms): English one/other, Russian one/few/many.
+        Assert.Equal(Plain(english.Keys, "one", "other"), Plain(russian.Keys, "one", "few", "many"));
         Assert.All(english.Concat(russian), pair => Assert.False(string.IsNullOrWhiteSpace(pair.Value), $"{pair.Key} is empty"));
     }
 
@@ -32,6 +33,28 @@ public sealed class ResourcesTests
     public void Resources_are_found()
     {
         Assert.True(EnglishResources().Count >= 3);
+    }
+
+    private static readonly string[] PluralSuffixes = ["_one", "_few", "_many", "_other"];
+
+    /// <summary>The keys with each plural set written as its base key, after checking the set has exactly the forms
+    /// the language needs.</summary>
+    private static List<string> Plain(IEnumerable<string> keys, params string[] forms)
+    {
+        var plain = new List<string>();
+        foreach (var group in keys.GroupBy(k => PluralSuffixes.FirstOrDefault(k.EndsWith) is { } suffix ? k[..^suffix.Length] : k))
+        {
+            // A lone key that merely ends like a form ("field.too_many") is no plural set.
+            if (group.Count() < 2)
+            {
+                plain.AddRange(group);
+                continue;
+            }
+            var plural = group.Where(k => k != group.Key).Select(k => k[(group.Key.Length + 1)..]).Order(StringComparer.Ordinal).ToList();
+            Assert.True(plural.SequenceEqual(forms.Order(StringComparer.Ordinal)), $"{group.Key} has the plural forms {string.Join(", ", plural)}, not {string.Join(", ", forms)}");
+            plain.Add(group.Key);
+        }
+        return plain.Order(StringComparer.Ordinal).ToList();
     }
 
     private static Dictionary<string, string> Strings(string file) =>
