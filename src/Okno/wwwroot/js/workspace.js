@@ -103,3 +103,8 @@ export function openSelect(selector) {
     control.click();
     return true;
 }
+
+export function scrollToEnd(selector) {
+    const pane = document.querySelector(selector);
+    if (pane) pane.scrollTop = pane.scrollHeight;
+}
