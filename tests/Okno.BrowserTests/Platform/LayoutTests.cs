@@ -36,6 +36,16 @@ public sealed class LayoutTests(OknoInChromium okno)
             }
         }
         Assert.True(wide.Count == 0, "Wider than the screen: " + string.Join("; ", wide));
+
+        // Every sort order's name shows whole in the inbox's sort field ("Последняя активность" was cut to "Последняя акти…").
+        foreach (var sort in new[] { "created", "updated", "priority" })
+        {
+            await tab.GotoInteractiveAsync($"/inbox?sort={sort}");
+            var input = page.Locator("#inbox-filters .okno-filter-wide input").First;
+            await Expect(input).Not.ToHaveValueAsync("");
+            var (scroll, client) = (await input.EvaluateAsync<int>("e => e.scrollWidth"), await input.EvaluateAsync<int>("e => e.clientWidth"));
+            Assert.True(scroll <= client, $"The sort field cuts '{await input.InputValueAsync()}': {scroll} > {client} px");
+        }
     });
 
     [Theory]
