@@ -6,6 +6,8 @@ public static class CustomersModule
     public static IServiceCollection AddCustomers(this IServiceCollection services) => services
         .AddScoped<ContactDirectory>()
         .AddScoped<SaveContact>()
+        .AddScoped<SaveCompany>()
+        .AddScoped<ContactSearch>()
         .AddScoped<MergeContacts>()
         .AddScoped<ConfirmContact>()
         .AddScoped<ContactCards>();
