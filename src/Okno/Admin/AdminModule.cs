@@ -20,6 +20,7 @@ public static class AdminModule
         services.AddScoped<AgentSignIn>();
         services.AddScoped<SignInThrottling>();
         services.AddSingleton<IAgentAccounts, AgentAccounts>();
+        services.AddSingleton<Platform.Ui.IAgentAvatars, AgentAvatars>();
         services.AddScoped<AgentDirectory>();
         services.AddScoped<AgentQueries>();
         services.AddScoped<CreateAgent>();

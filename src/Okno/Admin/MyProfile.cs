@@ -21,7 +21,7 @@ public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewP
 /// <summary>What an agent changes about themselves: name, UI language, reply signatures, picture and password. Each
 /// use case acts on the signed-in agent only (the id comes from the session, never from the request).</summary>
 public sealed class MyProfile(OknoDb db, IPasswordHasher<Agent> hasher, Audit audit, AgentSessions sessions, SessionRevocations revocations,
-    AttachmentStore store, PasswordChecks checks)
+    AttachmentStore store, PasswordChecks checks, Platform.Ui.IAgentAvatars avatars)
 {
     public const int AvatarMaxBytes = 1024 * 1024;
 
@@ -108,6 +108,7 @@ public sealed class MyProfile(OknoDb db, IPasswordHasher<Agent> hasher, Audit au
         agent.AvatarContentType = type;
         audit.Add(agentId, "profile.avatar_set", $"agent:{agentId}", type);
         await db.SaveChangesAsync(cancellationToken);
+        avatars.Forget();
         return await GetAsync(agentId, cancellationToken);
     }
 
@@ -117,6 +118,7 @@ public sealed class MyProfile(OknoDb db, IPasswordHasher<Agent> hasher, Audit au
         agent.AvatarSha256 = null;
         agent.AvatarContentType = null;
         await db.SaveChangesAsync(cancellationToken);
+        avatars.Forget();
         return await GetAsync(agentId, cancellationToken);
     }
 

@@ -8,6 +8,7 @@ public static class CustomersModule
         .AddScoped<SaveContact>()
         .AddScoped<SaveCompany>()
         .AddScoped<ContactSearch>()
+        .AddScoped<CustomerQueries>()
         .AddScoped<MergeContacts>()
         .AddScoped<ConfirmContact>()
         .AddScoped<ContactCards>();
