@@ -12,7 +12,7 @@ public static class MeEndpoints
         var me = app.MapGroup("/api/v1/me").RequireAuthorization().WithTags("Profile").WithProblemResponses();
 
         me.MapGet("/", async (MyProfile profile, CurrentAgent agent, CancellationToken ct) => TypedResults.Ok(await profile.GetAsync(agent.Id, ct)))
-            .WithSummary("Your profile: name, email, UI language, reply signatures (ru, en) and picture address");
+            .WithSummary("Who you are (id, email, name, role, groups) and your profile: UI language, reply signatures (ru, en), picture address");
 
         me.MapPatch("/", async (ChangeProfileRequest request, MyProfile profile, CurrentAgent agent, CancellationToken ct) =>
             TypedResults.Ok(await profile.ChangeAsync(agent.Id, request, ct)))

@@ -7,10 +7,11 @@ using Okno.Platform.Web;
 
 namespace Okno.Admin;
 
-/// <summary>The signed-in agent's own profile. <see cref="AvatarUrl"/> is null when they have no picture; it changes
-/// with the picture, so a browser never shows a stale one from its cache.</summary>
-public sealed record ProfileView(long Id, string Email, string Name, string? Language, string? SignatureRu, string? SignatureEn,
-    string? AvatarUrl);
+/// <summary>The signed-in agent's own profile: what an admin sees of them (<see cref="AgentView"/>) plus their reply
+/// signatures and picture. <see cref="AvatarUrl"/> is null when they have no picture; it changes with the picture, so a
+/// browser never shows a stale one from its cache.</summary>
+public sealed record ProfileView(long Id, string Email, string Name, AgentRole Role, bool IsActive, string? Language,
+    IReadOnlyList<long> GroupIds, DateTimeOffset CreatedAt, string? SignatureRu, string? SignatureEn, string? AvatarUrl);
 
 /// <summary>Only the fields that are set change; a set null clears a signature or makes the language follow the browser.</summary>
 public sealed record ChangeProfileRequest(Optional<string?> Name, Optional<string?> Language, Optional<string?> SignatureRu,
@@ -27,9 +28,14 @@ public sealed class MyProfile(OknoDb db, IPasswordHasher<Agent> hasher, Audit au
 
     public async Task<ProfileView> GetAsync(long agentId, CancellationToken cancellationToken) =>
         await db.Agents.AsNoTracking().Where(a => a.Id == agentId && a.IsActive)
-            .Select(a => new { a.Id, a.Email, a.Name, a.Language, a.SignatureRu, a.SignatureEn, a.AvatarSha256 })
+            .Select(a => new
+            {
+                a.Id, a.Email, a.Name, a.Role, a.IsActive, a.Language, GroupIds = a.Groups.Select(g => g.GroupId).ToList(), a.CreatedAt,
+                a.SignatureRu, a.SignatureEn, a.AvatarSha256,
+            })
             .SingleOrDefaultAsync(cancellationToken) is { } a
-            ? new ProfileView(a.Id, a.Email, a.Name, a.Language, a.SignatureRu, a.SignatureEn, AvatarUrl(a.Id, a.AvatarSha256))
+            ? new ProfileView(a.Id, a.Email, a.Name, a.Role, a.IsActive, a.Language, a.GroupIds, a.CreatedAt, a.SignatureRu, a.SignatureEn,
+                AvatarUrl(a.Id, a.AvatarSha256))
             : throw new OknoException(new NotFound(AdminErrorCodes.AgentNotFound, "Agent", agentId));
 
     /// <summary>The address of an agent's picture, or null when they have none.</summary>
