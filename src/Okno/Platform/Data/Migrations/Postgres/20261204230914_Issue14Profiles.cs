@@ -61,6 +61,10 @@ namespace Okno.Platform.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // Names of contacts and companies leave the index (and its queue) with the code that kept them.
+            migrationBuilder.Sql("""DELETE FROM "SearchBacklog" WHERE "Kind" IN ('contact', 'company')""");
+            migrationBuilder.Sql("""DELETE FROM "SearchEntries" WHERE "Kind" IN ('contact', 'company')""");
+
             migrationBuilder.DropColumn(
                 name: "Notes",
                 table: "Contacts");

@@ -61,29 +61,27 @@ namespace Okno.Platform.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "Notes",
-                table: "Contacts");
+            // Names of contacts and companies leave the index (and its queue) with the code that kept them.
+            migrationBuilder.Sql("""DELETE FROM "SearchBacklog" WHERE "Kind" IN ('contact', 'company')""");
+            migrationBuilder.Sql("""DELETE FROM "SearchEntries" WHERE "Kind" IN ('contact', 'company')""");
 
-            migrationBuilder.DropColumn(
-                name: "Notes",
-                table: "Companies");
+            // SQLite drops a column in place (3.35+); EF would rebuild the table outside the transaction.
+            migrationBuilder.Sql("ALTER TABLE \"Contacts\" DROP COLUMN \"Notes\";");
 
-            migrationBuilder.DropColumn(
-                name: "AvatarContentType",
-                table: "Agents");
+            // SQLite drops a column in place (3.35+); EF would rebuild the table outside the transaction.
+            migrationBuilder.Sql("ALTER TABLE \"Companies\" DROP COLUMN \"Notes\";");
 
-            migrationBuilder.DropColumn(
-                name: "AvatarSha256",
-                table: "Agents");
+            // SQLite drops a column in place (3.35+); EF would rebuild the table outside the transaction.
+            migrationBuilder.Sql("ALTER TABLE \"Agents\" DROP COLUMN \"AvatarContentType\";");
 
-            migrationBuilder.DropColumn(
-                name: "SignatureEn",
-                table: "Agents");
+            // SQLite drops a column in place (3.35+); EF would rebuild the table outside the transaction.
+            migrationBuilder.Sql("ALTER TABLE \"Agents\" DROP COLUMN \"AvatarSha256\";");
 
-            migrationBuilder.DropColumn(
-                name: "SignatureRu",
-                table: "Agents");
+            // SQLite drops a column in place (3.35+); EF would rebuild the table outside the transaction.
+            migrationBuilder.Sql("ALTER TABLE \"Agents\" DROP COLUMN \"SignatureEn\";");
+
+            // SQLite drops a column in place (3.35+); EF would rebuild the table outside the transaction.
+            migrationBuilder.Sql("ALTER TABLE \"Agents\" DROP COLUMN \"SignatureRu\";");
         }
     }
 }
