@@ -13,7 +13,7 @@ public sealed record MergeContactsRequest(long? IntoContactId);
 /// <summary>Joins two contacts of one person — typically an anonymous chat visitor, Telegram user or caller, known by a
 /// channel id or a phone number, and the email contact they turn out to be. The survivor keeps its name and its
 /// company (taking the merged contact's company if it has none) and gains the other's tickets, emails, phones and
-/// channel ids; the merged contact is deleted. All in one transaction, with an audit entry and, on each moved ticket, a
+/// channel ids (and its notes, under the survivor's); the merged contact is deleted. All in one transaction, with an audit entry and, on each moved ticket, a
 /// history entry ("customer: contact #merged → #survivor", by the agent who merged, or the system for a confirmation).
 /// <para>The moved tickets take the survivor's company: they are that person's requests, and their company is now
 /// known (the visitor had none). Their histories are not rewritten — history is append-only — so a message or event
@@ -29,7 +29,7 @@ public sealed class MergeContacts(OknoDb db, Audit audit, SearchIndex search, Ti
         await db.WriteAsync(async ct =>
         {
             var pair = await db.Contacts.AsNoTracking().Where(c => c.Id == contactId || c.Id == intoContactId)
-                .Select(c => new { c.Id, c.Name, c.CompanyId }).ToListAsync(ct);
+                .Select(c => new { c.Id, c.Name, c.CompanyId, c.Notes }).ToListAsync(ct);
             var merged = pair.SingleOrDefault(c => c.Id == contactId) ?? throw new OknoException(new NotFound(CustomerErrorCodes.ContactNotFound, "Contact", contactId));
             var survivor = pair.SingleOrDefault(c => c.Id == intoContactId)
                 ?? throw new OknoException(InvalidInput.Field("intoContactId", CustomerErrorCodes.ContactNotFound, $"There is no contact {intoContactId}.", ("id", intoContactId)));
@@ -41,6 +41,14 @@ public sealed class MergeContacts(OknoDb db, Audit audit, SearchIndex search, Ti
             // batches so a contact with thousands of tickets does not hold them all in memory at once.
             var actor = agentId is { } agent ? Actor.Agent(agent) : Actor.System;
             var now = clock.GetUtcNow();
+            // What agents noted about either record is about the one person: the merged contact's notes go under the
+            // survivor's (cut to the limit, the survivor's own kept whole).
+            if (merged.Notes is { } mergedNotes)
+            {
+                var notes = survivor.Notes is null ? mergedNotes : survivor.Notes + "\n\n" + mergedNotes;
+                if (notes.Length > Contact.NotesMaxLength) notes = notes[..Contact.NotesMaxLength];
+                await db.Contacts.Where(c => c.Id == intoContactId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Notes, notes), ct);
+            }
             var tickets = 0;
             for (var lastId = 0L; ;)
             {

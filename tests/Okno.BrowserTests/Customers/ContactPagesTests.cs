@@ -45,6 +45,7 @@ public sealed class ContactPagesTests(OknoInChromium okno)
         await Expect(page.Locator("#contact-phones")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"\+7900"));
         await tab.ScreenshotAsync("merged");
 
+        await Expect(page.Locator("#contact-notes")).ToHaveValueAsync("Звонит по вторникам");   // the merged contact's notes came along
         await admin.GetJsonAsync($"/api/v1/contacts/{caller}", System.Net.HttpStatusCode.NotFound);
         Assert.Equal(survivor, (await admin.GetJsonAsync($"/api/v1/tickets/{callerTicket.Id()}")).GetProperty("customer").Id());
         var history = (await admin.GetJsonAsync($"/api/v1/tickets/{callerTicket.Id()}/history?limit=100")).Items();
