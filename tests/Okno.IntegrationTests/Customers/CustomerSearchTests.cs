@@ -88,6 +88,34 @@ public sealed class CustomerSearchTests
         Assert.Equal("agent", entry.GetProperty("actor").Str("kind"));
     }
 
+    [Theory]
+    [BothDatabases]
+    public async Task The_contacts_list_pages_through_name_matches_then_the_companys_contacts_each_once(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var admin = await app.AdminClientAsync();
+        var company = await admin.PostJsonAsync("/api/v1/companies", new { name = "Лютиков и партнёры" });
+        var byName = new List<long>();
+        for (var i = 0; i < 2; i++) byName.Add((await admin.PostJsonAsync("/api/v1/contacts", new { name = $"Пётр Лютиков {i}" })).Id());
+        var staff = new List<long>();
+        for (var i = 0; i < 3; i++) staff.Add((await admin.PostJsonAsync("/api/v1/contacts", new { name = $"Сотрудник {i}", companyId = company.Id() })).Id());
+        await admin.PostJsonAsync("/api/v1/contacts", new { name = "Посторонний" });
+
+        var seen = new List<long>();
+        string? cursor = null;
+        for (var pages = 0; pages < 10; pages++)
+        {
+            var page = await admin.GetJsonAsync("/api/v1/contacts?limit=2&q=" + Uri.EscapeDataString("лютиков") + (cursor is null ? "" : "&cursor=" + cursor));
+            seen.AddRange(page.Items().Select(c => c.Id()));
+            if (page.GetProperty("nextCursor").ValueKind == System.Text.Json.JsonValueKind.Null) break;
+            cursor = page.Str("nextCursor");
+        }
+        // Names first (newest first), then the company's contacts (newest first); nobody twice, nobody else.
+        Assert.Equal(byName.AsEnumerable().Reverse().Concat(staff.AsEnumerable().Reverse()), seen);
+        var bad = await (await admin.GetAsync("/api/v1/contacts?q=x&cursor=not-a-cursor")).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("cursor", bad.ErrorFields());
+    }
+
     [Fact]
     public async Task Notes_too_long_or_with_control_characters_are_refused_with_a_code_and_nothing_is_written()
     {
