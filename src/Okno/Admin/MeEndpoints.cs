@@ -9,7 +9,8 @@ public static class MeEndpoints
 {
     public static IEndpointRouteBuilder MapMeEndpoints(this IEndpointRouteBuilder app)
     {
-        var me = app.MapGroup("/api/v1/me").RequireAuthorization().WithTags("Profile").WithProblemResponses();
+        // Under "Auth", beside the tokens, where /api/v1/me has always been.
+        var me = app.MapGroup("/api/v1/me").RequireAuthorization().WithTags("Auth").WithProblemResponses();
 
         me.MapGet("/", async (MyProfile profile, CurrentAgent agent, CancellationToken ct) => TypedResults.Ok(await profile.GetAsync(agent.Id, ct)))
             .WithSummary("Who you are (id, email, name, role, groups) and your profile: UI language, reply signatures (ru, en), picture address");
@@ -38,8 +39,9 @@ public static class MeEndpoints
         }).WithSummary("Change your password (the current one is required). Your other sessions are signed out and your API tokens " +
             "revoked, this one included when you call with a token");
 
-        app.MapGet("/api/v1/agents/{id:long}/avatar", ServeAvatarAsync).RequireAuthorization().WithTags("Profile")
-            .WithSummary("An agent's picture (404 when they have none)");
+        // In a route group like the rest of /api/v1/agents, so the API docs list it among them.
+        app.MapGroup("/api/v1/agents").RequireAuthorization().WithTags("Agents").WithProblemResponses()
+            .MapGet("/{id:long}/avatar", ServeAvatarAsync).WithSummary("An agent's picture (404 when they have none)");
         // The same for the workspace's <img> tags, which carry the cookie (the /api paths take bearer tokens only).
         app.MapGet("/agents/{id:long}/avatar", ServeAvatarAsync).RequireAuthorization().ExcludeFromDescription();
         return app;
