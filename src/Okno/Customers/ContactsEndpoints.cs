@@ -19,7 +19,7 @@ public static class ContactsEndpoints
     {
         var contacts = app.MapGroup("/api/v1/contacts").RequireAuthorization().WithTags("Contacts").WithProblemResponses();
 
-        contacts.MapGet("/", async (string? email, string? q, int? limit, string? cursor, ContactSearch search, CancellationToken ct) =>
+        contacts.MapGet("/", async (string? email, string? q, int? limit, string? cursor, SearchContacts search, CancellationToken ct) =>
             // ?email= is the older, exact form of ?q=someone@example.com.
             TypedResults.Ok(await search.ExecuteAsync(string.IsNullOrWhiteSpace(email) ? q : email, Paging.Limit(limit), cursor, ct)))
             .WithSummary("Find contacts, newest first: q is a name (any of its words), an email, a phone number or a company name; " +

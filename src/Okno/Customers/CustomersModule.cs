@@ -7,7 +7,7 @@ public static class CustomersModule
         .AddScoped<ContactDirectory>()
         .AddScoped<SaveContact>()
         .AddScoped<SaveCompany>()
-        .AddScoped<ContactSearch>()
+        .AddScoped<SearchContacts>()
         .AddScoped<CustomerQueries>()
         .AddScoped<MergeContacts>()
         .AddScoped<ConfirmContact>()

@@ -101,7 +101,7 @@ public sealed class SearchTickets(OknoDb db, SearchIndex index)
     {
         if (hits.Count >= limit || query.Contains('@')) return;
         var contactIds = new List<long>();
-        if (ContactSearch.PhoneVariants(query) is { } numbers)
+        if (SearchContacts.PhoneVariants(query) is { } numbers)
             contactIds.AddRange(await db.ContactPhones.Where(p => numbers.Contains(p.Number)).Select(p => p.ContactId).Take(MaxCustomers)
                 .ToListAsync(cancellationToken));
         var terms = SearchIndex.Analyze(query);

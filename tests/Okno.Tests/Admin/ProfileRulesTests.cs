@@ -40,12 +40,12 @@ public sealed class ProfileRulesTests
     [InlineData("8 800 555-35-35", "88005553535")]
     [InlineData("10304", "10304")]
     public void A_typed_phone_number_is_looked_up_with_and_without_a_plus(string typed, string digits) =>
-        Assert.Equal([digits, "+" + digits], ContactSearch.PhoneVariants(typed));
+        Assert.Equal([digits, "+" + digits], SearchContacts.PhoneVariants(typed));
 
     [Theory]
     [InlineData("1234")]                   // too short for a phone
     [InlineData("Рога и копыта 2")]        // words
     [InlineData("1С Бухгалтерия")]
     [InlineData("+7 495 123 45 67 89 0 1 2")]  // too long
-    public void Words_and_short_or_long_numbers_are_not_phone_queries(string typed) => Assert.Null(ContactSearch.PhoneVariants(typed));
+    public void Words_and_short_or_long_numbers_are_not_phone_queries(string typed) => Assert.Null(SearchContacts.PhoneVariants(typed));
 }

@@ -10,7 +10,7 @@ namespace Okno.Customers;
 /// company's name (full-text over companies, then the company's contacts by the (CompanyId, Id) index). Every branch
 /// walks an index in key order and stops at the page size, so a list over a million contacts costs the same as over a
 /// hundred. No query: every contact, newest first.</summary>
-public sealed class ContactSearch(OknoDb db)
+public sealed class SearchContacts(OknoDb db)
 {
     public const int MaxQueryLength = 200;
     /// <summary>How many companies a query's words may name at once: enough for any real query, bounded for the IN list.</summary>
