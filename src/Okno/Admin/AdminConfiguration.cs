@@ -13,6 +13,10 @@ internal sealed class AgentConfiguration : IEntityTypeConfiguration<Agent>
         b.Property(a => a.Email).HasMaxLength(254);
         b.Property(a => a.Name).HasMaxLength(Agent.NameMaxLength);
         b.Property(a => a.Language).HasMaxLength(8);
+        b.Property(a => a.AvatarSha256).HasMaxLength(64);
+        b.Property(a => a.AvatarContentType).HasMaxLength(32);
+        b.Property(a => a.SignatureRu).HasMaxLength(Agent.SignatureMaxLength);
+        b.Property(a => a.SignatureEn).HasMaxLength(Agent.SignatureMaxLength);
         b.HasIndex(a => a.Email).IsUnique();
         b.HasMany(a => a.Groups).WithOne().HasForeignKey(g => g.AgentId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -18,4 +18,10 @@ public static class AdminErrorCodes
     public const string DeactivateYourself = "agent.deactivate_yourself";
     /// <summary>{name}</summary>
     public const string GroupHasTickets = "group.has_tickets";
+    /// <summary>Changing one's own password with a wrong current one.</summary>
+    public const string WrongPassword = "profile.wrong_password";
+    /// <summary>{max}: an avatar over the size limit (bytes).</summary>
+    public const string AvatarTooLarge = "profile.avatar_too_large";
+    /// <summary>An avatar whose content is not a PNG, JPEG, WebP or GIF image.</summary>
+    public const string AvatarNotAnImage = "profile.avatar_not_an_image";
 }

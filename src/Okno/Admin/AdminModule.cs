@@ -20,10 +20,13 @@ public static class AdminModule
         services.AddScoped<AgentSignIn>();
         services.AddScoped<SignInThrottling>();
         services.AddSingleton<IAgentAccounts, AgentAccounts>();
+        services.AddSingleton<Platform.Ui.IAgentAvatars, AgentAvatars>();
         services.AddScoped<AgentDirectory>();
         services.AddScoped<AgentQueries>();
         services.AddScoped<CreateAgent>();
         services.AddScoped<ChangeAgent>();
+        services.AddScoped<MyProfile>();
+        services.AddScoped<ReplySignatures>();
         services.AddScoped<DeactivateAgent>();
         services.AddScoped<GroupQueries>();
         services.AddScoped<CreateGroup>();
@@ -39,6 +42,7 @@ public static class AdminModule
         Ui.AccountEndpoints.MapAccountEndpoints(app);
         app.MapAgentsEndpoints();
         app.MapGroupsEndpoints();
+        app.MapMeEndpoints();
         app.MapGet("/api/v1/audit", async (int? limit, string? cursor, OknoDb db, CancellationToken ct) =>
         {
             var take = Paging.Limit(limit);

@@ -17,6 +17,14 @@ public sealed class Agent
     public string? Language { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public List<AgentGroup> Groups { get; set; } = [];
+    /// <summary>The agent's picture in the attachment store (content-addressed), and its checked image type; null: none.</summary>
+    public string? AvatarSha256 { get; set; }
+    public string? AvatarContentType { get; set; }
+    /// <summary>Plain text added under the agent's replies to customers, one per language (see <see cref="ReplySignatures"/>).</summary>
+    public string? SignatureRu { get; set; }
+    public string? SignatureEn { get; set; }
+
+    public const int SignatureMaxLength = 2000;
 
     /// <summary>Admins and supervisors see every ticket; agents see their groups', their own and unrouted ones.</summary>
     public bool SeesAllTickets => Role is AgentRole.Admin or AgentRole.Supervisor;

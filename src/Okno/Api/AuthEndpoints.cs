@@ -95,8 +95,7 @@ public static class AuthEndpoints
         }).RequireAuthorization().WithSummary("Sign out: revoke the token of this request");
 
         var me = app.MapGroup("/api/v1/me").RequireAuthorization().WithTags("Auth").WithProblemResponses();
-        me.MapGet("/", async (CurrentAgent agent, OknoDb db, CancellationToken ct) =>
-            Results.Ok(await AgentsEndpoints.FindAsync(db, agent.Id, ct)));
+        // GET/PATCH /api/v1/me (who you are, your profile) live with the profile: Admin/MeEndpoints.
 
         me.MapGet("/tokens", async (CurrentAgent agent, OknoDb db, CancellationToken ct) =>
             Results.Ok(new

@@ -7,9 +7,10 @@ using Okno.Tickets;
 
 namespace Okno.Customers;
 
-public sealed record CompanyView(long Id, string Name, string? Domain, DateTimeOffset CreatedAt);
+public sealed record CompanyView(long Id, string Name, string? Domain, DateTimeOffset CreatedAt, string? Notes = null);
 
-public sealed record CompanyRequest([property: Required] string? Name, string? Domain);
+/// <summary><see cref="Notes"/> left out (null) keeps the notes as they are; "" clears them.</summary>
+public sealed record CompanyRequest([property: Required] string? Name, string? Domain, string? Notes = null);
 
 /// <summary>Client companies. A new contact whose email is on a company's domain joins that company.</summary>
 public static class CompaniesEndpoints
@@ -22,31 +23,26 @@ public static class CompaniesEndpoints
         {
             var take = Paging.Limit(limit);
             var query = db.Companies.AsQueryable();
-            if (!string.IsNullOrWhiteSpace(domain)) query = query.Where(c => c.Domain == NormalizeDomain(domain));
+            if (!string.IsNullOrWhiteSpace(domain)) query = query.Where(c => c.Domain == SaveCompany.NormalizeDomain(domain));
             if (Paging.Decode(cursor, 1) is [var lastId]) query = query.Where(c => c.Id > lastId);
-            var rows = await query.OrderBy(c => c.Id).Take(take + 1).Select(c => new CompanyView(c.Id, c.Name, c.Domain, c.CreatedAt))
+            var rows = await query.OrderBy(c => c.Id).Take(take + 1).Select(c => new CompanyView(c.Id, c.Name, c.Domain, c.CreatedAt, c.Notes))
                 .ToListAsync(ct);
             return TypedResults.Ok(Paging.ToPage(rows, take, c => Paging.Encode(c.Id)));
         }).WithSummary("Companies (by email domain), oldest first");
 
         companies.MapGet("/{id:long}", async (long id, OknoDb db, CancellationToken ct) => Results.Ok(await FindAsync(db, id, ct)));
 
-        companies.MapPost("/", async (CompanyRequest request, OknoDb db, TimeProvider clock, CancellationToken ct) =>
+        companies.MapPost("/", async (CompanyRequest request, SaveCompany save, OknoDb db, CancellationToken ct) =>
         {
-            var company = new Company { CreatedAt = clock.GetUtcNow() };
-            Apply(company, request);
-            db.Companies.Add(company);
-            await db.SaveChangesAsync(ct);
-            return Results.Created($"/api/v1/companies/{company.Id}", await FindAsync(db, company.Id, ct));
-        });
+            var id = await save.ExecuteAsync(null, request, ct);
+            return Results.Created($"/api/v1/companies/{id}", await FindAsync(db, id, ct));
+        }).WithSummary("Record a client company: name, email domain, notes");
 
-        companies.MapPut("/{id:long}", async (long id, CompanyRequest request, OknoDb db, CancellationToken ct) =>
+        companies.MapPut("/{id:long}", async (long id, CompanyRequest request, SaveCompany save, OknoDb db, CancellationToken ct) =>
         {
-            var company = await db.Companies.SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new OknoException(new NotFound(CustomerErrorCodes.CompanyNotFound, "Company", id));
-            Apply(company, request);
-            await db.SaveChangesAsync(ct);
+            await save.ExecuteAsync(id, request, ct);
             return Results.Ok(await FindAsync(db, id, ct));
-        });
+        }).WithSummary("Rewrite a company: name, domain and (when given) notes");
 
         companies.MapGet("/{id:long}/contacts", async (long id, int? limit, string? cursor, OknoDb db, CancellationToken ct) =>
         {
@@ -67,22 +63,7 @@ public static class CompaniesEndpoints
         return app;
     }
 
-    private static void Apply(Company company, CompanyRequest request)
-    {
-        var errors = new FieldErrors();
-        errors.Text("name", request.Name, Company.NameMaxLength);
-        errors.Text("domain", request.Domain, 253, required: false);
-        var domain = string.IsNullOrWhiteSpace(request.Domain) ? null : NormalizeDomain(request.Domain);
-        if (domain is not null && (!domain.Contains('.') || domain.Any(c => !(char.IsLetterOrDigit(c) || c is '.' or '-'))))
-            errors.Add("domain", ErrorCodes.InvalidDomain, "Not a domain name (like example.com).");
-        errors.ThrowIfAny();
-        company.Name = request.Name!.Trim();
-        company.Domain = domain;
-    }
-
-    private static string NormalizeDomain(string domain) => domain.Trim().TrimStart('@').ToLowerInvariant();
-
     private static async Task<CompanyView> FindAsync(OknoDb db, long id, CancellationToken ct) =>
-        await db.Companies.Where(c => c.Id == id).Select(c => new CompanyView(c.Id, c.Name, c.Domain, c.CreatedAt)).SingleOrDefaultAsync(ct)
+        await db.Companies.Where(c => c.Id == id).Select(c => new CompanyView(c.Id, c.Name, c.Domain, c.CreatedAt, c.Notes)).SingleOrDefaultAsync(ct)
         ?? throw new OknoException(new NotFound(CustomerErrorCodes.CompanyNotFound, "Company", id));
 }

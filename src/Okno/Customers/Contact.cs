@@ -4,9 +4,13 @@ namespace Okno.Customers;
 
 /// <summary>A person who asks for help. One person, several addresses: emails, phones and ids in each
 /// messenger all point here, so the agent sees one history.</summary>
-public sealed class Contact
+public sealed class Contact : Platform.Search.ISearchable
 {
     public const int NameMaxLength = 200;
+    public const int NotesMaxLength = 10_000;
+    /// <summary>The name is in the full-text index so ticket search and the contacts list find a person by any word of
+    /// it; addresses are exact look-ups over their own indexes instead.</summary>
+    public const string SearchKind = "contact";
 
     public long Id { get; set; }
     public string Name { get; set; } = "";
@@ -22,6 +26,13 @@ public sealed class Contact
     public List<ContactEmail> Emails { get; set; } = [];
     public List<ContactPhone> Phones { get; set; } = [];
     public List<ContactExternalId> ExternalIds { get; set; } = [];
+    /// <summary>What agents note about the person (free text, shown only to agents).</summary>
+    public string? Notes { get; set; }
+
+    private static readonly string[] SearchedProperties = [nameof(Name)];
+    IReadOnlyCollection<string> Platform.Search.ISearchable.SearchedProperties => SearchedProperties;
+    string Platform.Search.ISearchable.SearchKind => SearchKind;
+    Platform.Search.SearchDocument Platform.Search.ISearchable.ToSearchDocument() => new(SearchKind, Id, null, "", Name, "");
 }
 
 public sealed class ContactEmail
@@ -59,12 +70,20 @@ public sealed class ContactExternalId
     public string ExternalId { get; set; } = "";
 }
 
-public sealed class Company
+public sealed class Company : Platform.Search.ISearchable
 {
     public const int NameMaxLength = 200;
+    public const string SearchKind = "company";
     public long Id { get; set; }
     public string Name { get; set; } = "";
     /// <summary>Email domain of the company's staff, lower-cased, if it has one of its own.</summary>
     public string? Domain { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>What agents note about the client (free text, shown only to agents).</summary>
+    public string? Notes { get; set; }
+
+    private static readonly string[] SearchedProperties = [nameof(Name)];
+    IReadOnlyCollection<string> Platform.Search.ISearchable.SearchedProperties => SearchedProperties;
+    string Platform.Search.ISearchable.SearchKind => SearchKind;
+    Platform.Search.SearchDocument Platform.Search.ISearchable.ToSearchDocument() => new(SearchKind, Id, null, "", Name, "");
 }

@@ -34,7 +34,7 @@ public sealed class ContactCards(OknoDb db)
                 c.Emails.OrderBy(e => e.Id).Select(e => e.Address).ToList(),
                 c.Phones.OrderBy(p => p.Id).Select(p => p.Number).ToList(),
                 c.ExternalIds.OrderBy(x => x.Id).Select(x => new ExternalIdView(x.Channel.Value, x.ExternalId)).ToList(),
-                c.CompanyId == null ? null : new CompanyView(c.Company!.Id, c.Company.Name, c.Company.Domain, c.Company.CreatedAt),
+                c.CompanyId == null ? null : new CompanyView(c.Company!.Id, c.Company.Name, c.Company.Domain, c.Company.CreatedAt, c.Company.Notes),
                 c.UnverifiedEmail))
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);

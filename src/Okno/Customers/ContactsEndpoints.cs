@@ -11,7 +11,7 @@ public sealed record ExternalIdView(string Channel, string ExternalId);
 /// <summary>A contact; <see cref="Verified"/> is false for an unverified sender, whose typed address is
 /// <see cref="UnverifiedEmail"/> (not one of <see cref="Emails"/>) until it is confirmed.</summary>
 public sealed record ContactView(long Id, string Name, CompanyRef? Company, IReadOnlyList<string> Emails, IReadOnlyList<string> Phones,
-    IReadOnlyList<ExternalIdView> ExternalIds, DateTimeOffset CreatedAt, bool Verified, string? UnverifiedEmail);
+    IReadOnlyList<ExternalIdView> ExternalIds, DateTimeOffset CreatedAt, bool Verified, string? UnverifiedEmail, string? Notes);
 
 public static class ContactsEndpoints
 {
@@ -19,21 +19,11 @@ public static class ContactsEndpoints
     {
         var contacts = app.MapGroup("/api/v1/contacts").RequireAuthorization().WithTags("Contacts").WithProblemResponses();
 
-        contacts.MapGet("/", async (string? email, int? limit, string? cursor, OknoDb db, CancellationToken ct) =>
-        {
-            var take = Paging.Limit(limit);
-            var query = db.Contacts.AsQueryable();
-            if (!string.IsNullOrWhiteSpace(email))
-            {
-                var address = ContactEmail.Normalize(email);
-                // From the unique address index to the contact, not a scan of contacts testing each one's emails.
-                var owners = db.ContactEmails.Where(e => e.Address == address).Select(e => e.ContactId);
-                query = query.Where(c => owners.Contains(c.Id));
-            }
-            if (Paging.Decode(cursor, 1) is [var lastId]) query = query.Where(c => c.Id < lastId);
-            var rows = await Project(query.OrderByDescending(c => c.Id).Take(take + 1)).ToListAsync(ct);
-            return TypedResults.Ok(Paging.ToPage(rows, take, c => Paging.Encode(c.Id)));
-        }).WithSummary("Find contacts (by email), newest first");
+        contacts.MapGet("/", async (string? email, string? q, int? limit, string? cursor, SearchContacts search, CancellationToken ct) =>
+            // ?email= is the older, exact form of ?q=someone@example.com.
+            TypedResults.Ok(await search.ExecuteAsync(string.IsNullOrWhiteSpace(email) ? q : email, Paging.Limit(limit), cursor, ct)))
+            .WithSummary("Find contacts, newest first: q is a name (any of its words), an email, a phone number or a company name; " +
+                "none lists every contact");
 
         contacts.MapGet("/{id:long}", async (long id, OknoDb db, CancellationToken ct) => Results.Ok(await FindAsync(db, id, ct)));
 
@@ -83,5 +73,5 @@ public static class ContactsEndpoints
         c.Emails.OrderBy(e => e.Id).Select(e => e.Address).ToList(),
         c.Phones.OrderBy(p => p.Id).Select(p => p.Number).ToList(),
         c.ExternalIds.OrderBy(x => x.Id).Select(x => new ExternalIdView(x.Channel.Value, x.ExternalId)).ToList(),
-        c.CreatedAt, c.UnverifiedEmail == null, c.UnverifiedEmail));
+        c.CreatedAt, c.UnverifiedEmail == null, c.UnverifiedEmail, c.Notes));
 }

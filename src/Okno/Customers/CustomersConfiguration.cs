@@ -11,6 +11,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.Property(c => c.Name).HasMaxLength(Contact.NameMaxLength);
         b.HasIndex(c => new { c.CompanyId, c.Id });
         b.Property(c => c.UnverifiedEmail).HasMaxLength(ContactEmail.MaxLength);
+        b.Property(c => c.Notes).HasMaxLength(Contact.NotesMaxLength);
         b.HasIndex(c => c.UnverifiedEmail);
         b.HasOne(c => c.Company).WithMany().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(c => c.Emails).WithOne().HasForeignKey(e => e.ContactId).OnDelete(DeleteBehavior.Cascade);
@@ -57,6 +58,7 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         b.ToTable("Companies");
         b.Property(c => c.Name).HasMaxLength(Company.NameMaxLength);
         b.Property(c => c.Domain).HasMaxLength(253);
+        b.Property(c => c.Notes).HasMaxLength(Contact.NotesMaxLength);
         b.HasIndex(c => c.Name);
         b.HasIndex(c => c.Domain);
     }

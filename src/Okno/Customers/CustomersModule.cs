@@ -6,6 +6,9 @@ public static class CustomersModule
     public static IServiceCollection AddCustomers(this IServiceCollection services) => services
         .AddScoped<ContactDirectory>()
         .AddScoped<SaveContact>()
+        .AddScoped<SaveCompany>()
+        .AddScoped<SearchContacts>()
+        .AddScoped<CustomerQueries>()
         .AddScoped<MergeContacts>()
         .AddScoped<ConfirmContact>()
         .AddScoped<ContactCards>()

@@ -8,9 +8,10 @@ namespace Okno.Customers;
 
 public sealed record ExternalIdInput([property: Required] string? Channel, [property: Required] string? ExternalId);
 
-/// <summary>A whole contact: PUT replaces the lists of addresses with the ones given.</summary>
+/// <summary>A whole contact: PUT replaces the lists of addresses with the ones given. <see cref="Notes"/> left out (null)
+/// keeps the notes as they are, so a client written before notes existed does not erase them; "" clears them.</summary>
 public sealed record ContactRequest([property: Required] string? Name, long? CompanyId, List<string?>? Emails, List<string?>? Phones,
-    List<ExternalIdInput?>? ExternalIds);
+    List<ExternalIdInput?>? ExternalIds, string? Notes = null);
 
 /// <summary>Creates or rewrites a contact. An address (email, or id in a channel) belongs to one person only:
 /// taking one that another contact has is a 409 naming that contact, never a silent move.</summary>
@@ -22,6 +23,7 @@ public sealed class SaveContact(OknoDb db, TimeProvider clock)
     {
         var errors = new FieldErrors();
         errors.Text("name", request.Name, Contact.NameMaxLength);
+        errors.Text("notes", request.Notes, Contact.NotesMaxLength, required: false);
         var emails = Addresses(request.Emails, "emails", errors, (field, value) => errors.Email(field, value), ContactEmail.Normalize);
         var phones = Addresses(request.Phones, "phones", errors, (field, value) =>
         {
@@ -61,6 +63,7 @@ public sealed class SaveContact(OknoDb db, TimeProvider clock)
             await EnsureFreeAsync(contact.Id, emails, externalIds, ct);
             contact.Name = request.Name!.Trim();
             contact.CompanyId = request.CompanyId;
+            if (request.Notes is not null) contact.Notes = NotesOf(request.Notes);
             contact.Emails.RemoveAll(e => !emails.Contains(e.Address));
             contact.Emails.AddRange(emails.Where(a => contact.Emails.All(e => e.Address != a)).Select(a => new ContactEmail { Address = a }));
             contact.Phones.RemoveAll(p => !phones.Contains(p.Number));
@@ -87,6 +90,9 @@ public sealed class SaveContact(OknoDb db, TimeProvider clock)
                 throw new OknoException(new Duplicate(CustomerErrorCodes.ExternalIdTaken, "externalIds", $"{channel.ToString()} id {externalId} already belongs to contact {owner}.", ("channel", channel.ToString()), ("externalId", externalId), ("contactId", owner)));
         }
     }
+
+    /// <summary>Blank notes are no notes; line breaks are kept as typed (shown as text, never as markup).</summary>
+    internal static string? NotesOf(string notes) => string.IsNullOrWhiteSpace(notes) ? null : notes.Trim().ReplaceLineEndings("\n");
 
     private static List<string> Addresses(List<string?>? values, string field, FieldErrors errors, Action<string, string?> check,
         Func<string, string> normalize)

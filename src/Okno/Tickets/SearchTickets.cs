@@ -11,13 +11,15 @@ namespace Okno.Tickets;
 /// matches, an HTML snippet with the matched words in &lt;mark&gt; (the rest escaped).</summary>
 public sealed record TicketSearchHit(TicketView Ticket, string MatchedIn, string? Snippet = null);
 
-/// <summary>Ticket search: a ticket number, a customer's email, or words of the subject or of any message (internal
+/// <summary>Ticket search: a ticket number, a customer's email, phone, name or company name, or words of the subject or of any message (internal
 /// notes included: only agents search) through the full-text index, in Russian and English word forms. Ranked by the
 /// index (a subject hit above a message hit) among the newest <see cref="SearchIndex.Candidates"/> matching subjects and
 /// messages the agent may see (the access rule is in SQL, before that bound). Query text is data, never syntax.</summary>
 public sealed class SearchTickets(OknoDb db, SearchIndex index)
 {
     public const int MaxQueryLength = 200;
+    /// <summary>How many contacts (and companies) a query's words or number may name: the newest ones.</summary>
+    public const int MaxCustomers = 50;
 
     public async Task<IReadOnlyList<TicketSearchHit>> ExecuteAsync(string? q, int limit, CurrentAgent agent, CancellationToken cancellationToken)
     {
@@ -55,6 +57,9 @@ public sealed class SearchTickets(OknoDb db, SearchIndex index)
             if (hits.Count >= limit) return hits.Take(limit).ToList();
         }
 
+        await AddCustomerHitsAsync(query, visible, hits, limit, cancellationToken);
+        if (hits.Count >= limit) return hits.Take(limit).ToList();
+
         var seen = hits.Select(h => h.Ticket.Id).ToList();
         var take = limit - hits.Count + seen.Count;
         // The best entry rank per visible ticket. The access rule is part of the SQL, so the top tickets are the top
@@ -85,6 +90,39 @@ public sealed class SearchTickets(OknoDb db, SearchIndex index)
                 hits.Add(new TicketSearchHit(view, matchedIn, snippet));
             }
         return hits;
+    }
+
+    /// <summary>Tickets of the customers the query names: by a phone number of theirs (exact), by every word of their name,
+    /// or by their company's name (full-text over contacts and companies, the newest <see cref="MaxCustomers"/> matching
+    /// each). Newest tickets first, from the (ContactId, Id) and (CompanyId, Id) indexes. A person's name is most likely
+    /// typed to find that person's requests, so these come before the tickets whose text merely holds the words.</summary>
+    private async Task AddCustomerHitsAsync(string query, IQueryable<Ticket> visible, List<TicketSearchHit> hits, int limit,
+        CancellationToken cancellationToken)
+    {
+        if (hits.Count >= limit || query.Contains('@')) return;
+        var contactIds = new List<long>();
+        if (SearchContacts.PhoneVariants(query) is { } numbers)
+            contactIds.AddRange(await db.ContactPhones.Where(p => numbers.Contains(p.Number)).Select(p => p.ContactId).Take(MaxCustomers)
+                .ToListAsync(cancellationToken));
+        var terms = SearchIndex.Analyze(query);
+        var companyIds = new List<long>();
+        if (terms.Count > 0)
+        {
+            contactIds.AddRange(await db.SearchMatches(terms, [Contact.SearchKind]).OrderByDescending(m => m.EntryId).Select(m => m.OwnerId)
+                .Take(MaxCustomers).ToListAsync(cancellationToken));
+            companyIds = await db.SearchMatches(terms, [Company.SearchKind]).OrderByDescending(m => m.EntryId).Select(m => m.OwnerId)
+                .Take(MaxCustomers).ToListAsync(cancellationToken);
+        }
+        if (contactIds.Count == 0 && companyIds.Count == 0) return;
+        var found = new List<TicketView>();
+        if (contactIds.Count > 0)
+            found.AddRange(await TicketView.ReadAsync(visible.Where(t => contactIds.Contains(t.ContactId)).OrderByDescending(t => t.Id).Take(limit),
+                db, cancellationToken));
+        if (companyIds.Count > 0)
+            found.AddRange(await TicketView.ReadAsync(visible.Where(t => t.CompanyId != null && companyIds.Contains(t.CompanyId.Value))
+                .OrderByDescending(t => t.Id).Take(limit), db, cancellationToken));
+        hits.AddRange(found.DistinctBy(t => t.Id).OrderByDescending(t => t.Id).Where(t => hits.All(h => h.Ticket.Id != t.Id))
+            .Take(limit - hits.Count).Select(t => new TicketSearchHit(t, "customer")));
     }
 
     /// <summary>Per ticket: the subject when it holds every term, else the message whose analyzed body holds the most

@@ -192,6 +192,19 @@ public sealed class Ticket : Platform.Search.ISearchable
         ChangeStatus(TicketStatus.Closed, actor, now);
     }
 
+    /// <summary>Moves the ticket to another customer: their contact was merged into that one (<c>MergeContacts</c>). Who
+    /// asked does not change, only which record names them, so a closed ticket moves too; the history keeps the old
+    /// contact's id, since that contact is deleted.</summary>
+    public void ChangeCustomer(long contactId, long? companyId, Actor actor, DateTimeOffset now)
+    {
+        if (contactId == ContactId && companyId == CompanyId) return;
+        if (contactId != ContactId)
+            Record(actor, now, TicketEventKind.Changed, "customer", ContactId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                contactId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        ContactId = contactId;
+        CompanyId = companyId;
+    }
+
     /// <summary>Records a link to or from another ticket. Links are notes about a ticket, not changes of its
     /// content, so a closed ticket can be linked too.</summary>
     public void NoteLink(Ticket other, bool linked, Actor actor, DateTimeOffset now)

@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Okno.Platform.Data;
+using Okno.Customers;
 using Okno.Platform.Search;
 using Quartz;
 
 namespace Okno.Tickets;
 
-/// <summary>Indexes the tickets and messages that existed before the search index did: the SearchIndex migration
+/// <summary>Indexes the tickets, messages, contacts and companies that existed before the search index (or, for contacts
+/// and companies, before their names were indexed) did: the SearchIndex migration
 /// queued them in SearchBacklog, and this drains the queue after start-up in small transactions (the app serves
 /// meanwhile; old tickets become searchable batch by batch, new changes are indexed as they commit). It runs once at
 /// every start of a node; a crash or a shutdown resumes where it stopped; on a fresh database the queue is empty and
@@ -54,6 +56,15 @@ internal sealed class TicketSearchBackfill(IDbContextFactory<OknoDb> dbs, ILogge
             if (messageIds.Count > 0)
                 documents.AddRange((await db.Messages.AsNoTracking().Where(m => messageIds.Contains(m.Id)).ToListAsync(ct))
                     .Select(m => ((ISearchable)m).ToSearchDocument()));
+            // Contacts' and companies' names, queued by the migration that made them searchable (Issue14Profiles).
+            var contactIds = items.Where(i => i.Kind == Contact.SearchKind).Select(i => i.OwnerId).ToList();
+            var companyIds = items.Where(i => i.Kind == Company.SearchKind).Select(i => i.OwnerId).ToList();
+            if (contactIds.Count > 0)
+                documents.AddRange((await db.Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id)).ToListAsync(ct))
+                    .Select(c => ((ISearchable)c).ToSearchDocument()));
+            if (companyIds.Count > 0)
+                documents.AddRange((await db.Companies.AsNoTracking().Where(c => companyIds.Contains(c.Id)).ToListAsync(ct))
+                    .Select(c => ((ISearchable)c).ToSearchDocument()));
             await SearchIndexing.UpsertAsync(db, documents, ct);
             var first = items[0].Id;
             var last = items[^1].Id;

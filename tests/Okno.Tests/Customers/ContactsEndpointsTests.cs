@@ -144,7 +144,11 @@ public sealed class ContactsEndpointsTests(SqliteOkno okno) : IClassFixture<Sqli
         var moved = await Admin.GetJsonAsync($"/api/v1/tickets/{chat.Id()}");
         Assert.Equal(olga, moved.GetProperty("customer").Id());
         Assert.Equal(company.Id(), moved.GetProperty("company").Id());
-        Assert.Equal(chat.GetProperty("version").GetInt64(), moved.GetProperty("version").GetInt64());
+        // The move is one more entry in the ticket's history (issue 14), naming both contacts.
+        Assert.Equal(chat.GetProperty("version").GetInt64() + 1, moved.GetProperty("version").GetInt64());
+        var entry = (await Admin.GetJsonAsync($"/api/v1/tickets/{chat.Id()}/history?limit=100")).Items().Single(h => h.GetProperty("field").GetString() == "customer");
+        Assert.Equal([visitor.ToString(System.Globalization.CultureInfo.InvariantCulture), olga.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            new[] { entry.Str("oldValue"), entry.Str("newValue") });
         Assert.Equal(2, (await Admin.GetJsonAsync($"/api/v1/contacts/{olga}/tickets")).Items().Count);
         await Admin.GetJsonAsync($"/api/v1/contacts/{visitor}", HttpStatusCode.NotFound);
         Assert.True(await okno.App.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "contact.merged" && a.Target == $"contact:{olga}")));

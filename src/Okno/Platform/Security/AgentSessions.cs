@@ -60,5 +60,16 @@ public sealed class AgentSessions(TimeProvider clock, SessionRevocations revocat
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
     }
 
+    /// <summary>As <see cref="RevokeAllAsync"/>, but <paramref name="keptSessionId"/> (the session the agent acts from)
+    /// stays open: changing one's own password signs out everyone else, not oneself.</summary>
+    public async Task RevokeAllButAsync(OknoDb db, long agentId, string? keptSessionId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await db.AgentSessions.Where(s => s.AgentId == agentId && s.RevokedAt == null && s.Id != keptSessionId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now), cancellationToken);
+        await db.ApiTokens.Where(t => t.AgentId == agentId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
+    }
+
     private static string? Clip(string? text, int max) => text is null ? null : text.Length <= max ? text : text[..max];
 }

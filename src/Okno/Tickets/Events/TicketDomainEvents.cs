@@ -22,6 +22,7 @@ public sealed record TicketRouting(TicketStatus Status, long? GroupId, long? Ass
 [JsonDerivedType(typeof(TicketGroupChanged), TicketGroupChanged.Type)]
 [JsonDerivedType(typeof(TicketAssigneeChanged), TicketAssigneeChanged.Type)]
 [JsonDerivedType(typeof(TicketTagsChanged), TicketTagsChanged.Type)]
+[JsonDerivedType(typeof(TicketCustomerChanged), TicketCustomerChanged.Type)]
 [JsonDerivedType(typeof(TicketMerged), TicketMerged.Type)]
 [JsonDerivedType(typeof(TicketLinked), TicketLinked.Type)]
 [JsonDerivedType(typeof(TicketUnlinked), TicketUnlinked.Type)]
@@ -123,6 +124,13 @@ public sealed record TicketAssigneeChanged(long? From, long? To) : TicketDomainE
 public sealed record TicketTagsChanged(IReadOnlyList<string> From, IReadOnlyList<string> To) : TicketDomainEvent
 {
     public const string Type = "tags_changed";
+    [JsonIgnore] public override string TypeName => Type;
+}
+
+/// <summary>The ticket now belongs to another contact (two contacts of one person were merged).</summary>
+public sealed record TicketCustomerChanged(long From, long To) : TicketDomainEvent
+{
+    public const string Type = "customer_changed";
     [JsonIgnore] public override string TypeName => Type;
 }
 
