@@ -52,7 +52,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.Action).HasMaxLength(64);
         b.Property(a => a.Target).HasMaxLength(200);
         b.Property(a => a.IpAddress).HasMaxLength(64);
-        b.HasIndex(a => a.At);
+        b.HasIndex(a => new { a.At, a.Id });
+        b.HasIndex(a => new { a.AgentId, a.At, a.Id });
     }
 }
 

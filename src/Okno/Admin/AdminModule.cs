@@ -17,6 +17,7 @@ public static class AdminModule
     public static IServiceCollection AddAdmin(this IServiceCollection services)
     {
         services.AddScoped<Audit>();
+        services.AddScoped<AuditLog>();
         services.AddScoped<AgentSignIn>();
         services.AddScoped<SignInThrottling>();
         services.AddSingleton<IAgentAccounts, AgentAccounts>();
@@ -42,6 +43,7 @@ public static class AdminModule
         Ui.AccountEndpoints.MapAccountEndpoints(app);
         app.MapAgentsEndpoints();
         app.MapGroupsEndpoints();
+        app.MapAuditEndpoints();
         app.MapMeEndpoints();
         app.MapGet("/api/v1/audit", async (int? limit, string? cursor, OknoDb db, CancellationToken ct) =>
         {

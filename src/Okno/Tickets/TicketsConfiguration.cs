@@ -121,6 +121,9 @@ internal sealed class TicketEventConfiguration : IEntityTypeConfiguration<Ticket
         b.ToTable("TicketEvents");
         b.Property(e => e.Field).HasMaxLength(32);
         b.HasIndex(e => new { e.TicketId, e.TicketVersion }).IsUnique();
+        // The audit page reads ticket actions newest first, all of them or one agent's (AuditLog).
+        b.HasIndex(e => new { e.At, e.Id });
+        b.HasIndex(e => new { e.ActorId, e.At, e.Id });
         b.HasOne(e => e.Message).WithMany().HasForeignKey(e => e.MessageId).OnDelete(DeleteBehavior.Restrict);
     }
 }

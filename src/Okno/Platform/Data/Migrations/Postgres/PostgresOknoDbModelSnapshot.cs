@@ -134,7 +134,9 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
+                    b.HasIndex("At", "Id");
+
+                    b.HasIndex("AgentId", "At", "Id");
 
                     b.ToTable("AuditEntries", (string)null);
                 });
@@ -1713,8 +1715,12 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("MessageId");
 
+                    b.HasIndex("At", "Id");
+
                     b.HasIndex("TicketId", "TicketVersion")
                         .IsUnique();
+
+                    b.HasIndex("ActorId", "At", "Id");
 
                     b.ToTable("TicketEvents", (string)null);
                 });

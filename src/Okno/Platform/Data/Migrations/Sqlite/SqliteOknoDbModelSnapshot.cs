@@ -122,7 +122,9 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
+                    b.HasIndex("At", "Id");
+
+                    b.HasIndex("AgentId", "At", "Id");
 
                     b.ToTable("AuditEntries", (string)null);
                 });
@@ -1642,8 +1644,12 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("MessageId");
 
+                    b.HasIndex("At", "Id");
+
                     b.HasIndex("TicketId", "TicketVersion")
                         .IsUnique();
+
+                    b.HasIndex("ActorId", "At", "Id");
 
                     b.ToTable("TicketEvents", (string)null);
                 });

@@ -1,0 +1,41 @@
+using Okno.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace Okno.BrowserTests.Admin;
+
+[Collection(ChromiumCollection.Name)]
+public sealed class AuditPageTests(OknoInChromium okno)
+{
+    [Fact]
+    public Task An_admin_finds_a_tickets_actions_on_the_audit_page_and_downloads_them_as_csv() => okno.InPageAsync("ru-RU", async tab =>
+    {
+        var page = tab.Page;
+        var admin = await okno.App.AdminClientAsync();
+        var ticket = await admin.CreateTicketAsync("Аудит " + Guid.NewGuid().ToString("N")[..6]);
+        await admin.PatchAsync($"/api/v1/tickets/{ticket.Id()}", new { status = "pending", priority = "high" });
+        var number = ticket.GetProperty("number").GetInt64();
+
+        await tab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, "/inbox");
+        await page.Locator("#nav-admin").ClickAsync();
+        await page.Locator("#nav-audit").ClickAsync();
+        await Expect(page.Locator("#audit-title")).ToHaveTextAsync("Журнал аудита");
+        await Expect(page.Locator("#audit-table .audit-row").First).ToBeVisibleAsync();
+
+        await page.Locator("#audit-ticket").FillAsync(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var rows = page.Locator("#audit-table .audit-row");
+        await Expect(rows).ToHaveCountAsync(3);   // created, priority, status
+        await Expect(rows.First.Locator(".audit-object")).ToHaveTextAsync($"#{number}");
+        await Expect(page.Locator("#audit-table")).ToContainTextAsync("Изменён статус");
+        await page.ChooseAsync("#audit-action", "Изменён приоритет");
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.First.Locator(".audit-action")).ToHaveTextAsync("Изменён приоритет");
+        await tab.ScreenshotAsync();
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#audit-csv").ClickAsync());
+        var path = await download.PathAsync();
+        var lines = (await File.ReadAllTextAsync(path!)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("ticket.changed.priority", lines[1], StringComparison.Ordinal);
+        Assert.Empty(tab.Problems);
+    });
+}
