@@ -8,7 +8,6 @@ using Okno.Platform.Security;
 
 namespace Okno.Admin;
 
-public sealed record AuditEntryView(long Id, long? AgentId, string Action, string Target, string? Details, string? IpAddress, DateTimeOffset At);
 
 public static class AdminModule
 {
@@ -45,15 +44,6 @@ public static class AdminModule
         app.MapGroupsEndpoints();
         app.MapAuditEndpoints();
         app.MapMeEndpoints();
-        app.MapGet("/api/v1/audit", async (int? limit, string? cursor, OknoDb db, CancellationToken ct) =>
-        {
-            var take = Paging.Limit(limit);
-            var query = db.AuditEntries.AsQueryable();
-            if (Paging.Decode(cursor, 1) is [var lastId]) query = query.Where(a => a.Id < lastId);
-            var rows = await query.OrderByDescending(a => a.Id).Take(take + 1)
-                .Select(a => new AuditEntryView(a.Id, a.AgentId, a.Action, a.Target, a.Details, a.IpAddress, a.At)).ToListAsync(ct);
-            return TypedResults.Ok(Paging.ToPage(rows, take, a => Paging.Encode(a.Id)));
-        }).RequireAuthorization(AdminPolicy).WithTags("Audit").WithSummary("Administrative actions and sign-in failures, newest first");
         return app;
     }
 

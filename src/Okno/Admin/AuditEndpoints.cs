@@ -12,11 +12,18 @@ public static class AuditEndpoints
                 int? limit, string? cursor, AuditLog log, CancellationToken ct) =>
                 TypedResults.Ok(await log.ListAsync(new AuditFilter(agentId, source, action, from, to, ticket), Paging.Limit(limit), cursor, ct)))
             .WithSummary("Who did what, when and to what: administration (source=admin) and ticket actions (source=ticket), newest first");
-        audit.MapGet("/audit.csv", (long? agentId, string? source, string? action, DateTimeOffset? from, DateTimeOffset? to, long? ticket,
-                AuditLog log, CancellationToken ct) =>
-                Results.Stream(stream => log.WriteCsvAsync(new AuditFilter(agentId, source, action, from, to, ticket), stream, ct),
-                    "text/csv; charset=utf-8", "okno-audit.csv"))
-            .WithSummary($"The same as CSV (UTF-8), at most 100,000 rows");
+        audit.MapGet("/audit.csv", Csv).WithSummary("The same as CSV (UTF-8), at most 100,000 rows");
+        // The audit page's export link: the same, for the signed-in admin's browser session (the API takes tokens).
+        app.MapGet("/admin/audit.csv", Csv).RequireAuthorization(AdminModule.AdminPolicy).ExcludeFromDescription();
         return app;
+    }
+
+    private static IResult Csv(long? agentId, string? source, string? action, DateTimeOffset? from, DateTimeOffset? to, long? ticket,
+        AuditLog log, CancellationToken ct)
+    {
+        var filter = new AuditFilter(agentId, source, action, from, to, ticket);
+        // Refused before the first byte: once the CSV streams, the status cannot change any more.
+        AuditLog.Validate(filter);
+        return Results.Stream(stream => log.WriteCsvAsync(filter, stream, ct), "text/csv; charset=utf-8", "okno-audit.csv");
     }
 }

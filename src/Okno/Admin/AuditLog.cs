@@ -59,7 +59,7 @@ public sealed class AuditLog(OknoDb db)
         return new Page<AuditRow>(page, Paging.Encode(next));
     }
 
-    private static void Validate(AuditFilter filter)
+    public static void Validate(AuditFilter filter)
     {
         var errors = new FieldErrors();
         if (filter.Source is not (null or AdminSource or TicketSource))

@@ -23,7 +23,7 @@ public sealed class AuditPageTests(OknoInChromium okno)
 
         await page.Locator("#audit-ticket").FillAsync(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var rows = page.Locator("#audit-table .audit-row");
-        await Expect(rows).ToHaveCountAsync(3);   // created, priority, status
+        await Expect(rows).ToHaveCountAsync(4);   // created, the customer's message, priority, status
         await Expect(rows.First.Locator(".audit-object")).ToHaveTextAsync($"#{number}");
         await Expect(page.Locator("#audit-table")).ToContainTextAsync("Изменён статус");
         await page.ChooseAsync("#audit-action", "Изменён приоритет");
@@ -31,9 +31,14 @@ public sealed class AuditPageTests(OknoInChromium okno)
         await Expect(rows.First.Locator(".audit-action")).ToHaveTextAsync("Изменён приоритет");
         await tab.ScreenshotAsync();
 
-        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#audit-csv").ClickAsync());
-        var path = await download.PathAsync();
-        var lines = (await File.ReadAllTextAsync(path!)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        // The export link carries the page's filters and downloads with the admin's session.
+        var csvLink = page.Locator("#audit-csv");
+        await Expect(csvLink).ToHaveAttributeAsync("download", "okno-audit.csv");
+        var href = await csvLink.GetAttributeAsync("href");
+        Assert.Contains($"ticket={number}", href, StringComparison.Ordinal);
+        var response = await page.Context.APIRequest.GetAsync(href!);
+        Assert.Equal(200, response.Status);
+        var lines = (await response.TextAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.Contains("ticket.changed.priority", lines[1], StringComparison.Ordinal);
         Assert.Empty(tab.Problems);

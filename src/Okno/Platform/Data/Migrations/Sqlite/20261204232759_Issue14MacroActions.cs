@@ -60,33 +60,14 @@ namespace Okno.Platform.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "MacroId",
-                table: "TicketEvents");
-
-            migrationBuilder.DropColumn(
-                name: "AddTags",
-                table: "Macros");
-
-            migrationBuilder.DropColumn(
-                name: "AssignToMe",
-                table: "Macros");
-
-            migrationBuilder.DropColumn(
-                name: "SetAssigneeId",
-                table: "Macros");
-
-            migrationBuilder.DropColumn(
-                name: "SetGroupId",
-                table: "Macros");
-
-            migrationBuilder.DropColumn(
-                name: "SetPriority",
-                table: "Macros");
-
-            migrationBuilder.DropColumn(
-                name: "SetStatus",
-                table: "Macros");
+            // SQLite drops a column in place (3.35+); EF would rebuild the tables outside the transaction.
+            migrationBuilder.Sql("ALTER TABLE \"TicketEvents\" DROP COLUMN \"MacroId\";");
+            migrationBuilder.Sql("ALTER TABLE \"Macros\" DROP COLUMN \"AddTags\";");
+            migrationBuilder.Sql("ALTER TABLE \"Macros\" DROP COLUMN \"AssignToMe\";");
+            migrationBuilder.Sql("ALTER TABLE \"Macros\" DROP COLUMN \"SetAssigneeId\";");
+            migrationBuilder.Sql("ALTER TABLE \"Macros\" DROP COLUMN \"SetGroupId\";");
+            migrationBuilder.Sql("ALTER TABLE \"Macros\" DROP COLUMN \"SetPriority\";");
+            migrationBuilder.Sql("ALTER TABLE \"Macros\" DROP COLUMN \"SetStatus\";");
         }
     }
 }
