@@ -135,7 +135,11 @@ public sealed class DeleteMacro(OknoDb db)
 /// <summary>Fills a macro for one ticket the agent can see, for the reply editor to insert.</summary>
 public sealed class PreviewMacro(OknoDb db, MacroQueries macros, MessageBodies bodies)
 {
-    public async Task<MacroPreview> ExecuteAsync(long ticketId, long macroId, CurrentAgent agent, CancellationToken cancellationToken)
+    public async Task<MacroPreview> ExecuteAsync(long ticketId, long macroId, CurrentAgent agent, CancellationToken cancellationToken) =>
+        await FillAsync(ticketId, await macros.GetAsync(macroId, agent, cancellationToken), agent, cancellationToken);
+
+    /// <summary>A macro already read (by <see cref="ApplyMacro"/>) filled for the ticket.</summary>
+    internal async Task<MacroPreview> FillAsync(long ticketId, MacroView macro, CurrentAgent agent, CancellationToken cancellationToken)
     {
         var ticket = await db.Tickets.VisibleTo(agent).Where(t => t.Id == ticketId)
             .Select(t => new
@@ -144,7 +148,6 @@ public sealed class PreviewMacro(OknoDb db, MacroQueries macros, MessageBodies b
                 Email = db.Set<ContactEmail>().Where(e => e.ContactId == t.ContactId).OrderBy(e => e.Id).Select(e => e.Address).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken) ?? throw new OknoException(new NotFound(Tickets.TicketErrorCodes.NotFound, "Ticket", ticketId));
-        var macro = await macros.GetAsync(macroId, agent, cancellationToken);
         var agentName = await db.Agents.Where(a => a.Id == agent.Id).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken) ?? agent.Name;
         var text = MacroRenderer.Render(macro.Body, new MacroContext(ticket.Name, ticket.Email, ticket.Number, ticket.Subject, agentName));
         return new MacroPreview(macro.Id, ticketId, text, bodies.FromText(text).Html);
@@ -159,7 +162,7 @@ public sealed class ApplyMacro(MacroQueries macros, ChangeTicket change, TicketQ
     public async Task<AppliedMacro> ExecuteAsync(long ticketId, long macroId, CurrentAgent agent, CancellationToken cancellationToken)
     {
         var macro = await macros.GetAsync(macroId, agent, cancellationToken);
-        var text = await preview.ExecuteAsync(ticketId, macroId, agent, cancellationToken);
+        var text = await preview.FillAsync(ticketId, macro, agent, cancellationToken);
         var a = macro.Actions;
         if (!a.Any) return new AppliedMacro(await tickets.GetAsync(ticketId, agent, cancellationToken), text);
         var assignee = a.AssignToMe ? agent.Id : a.AssigneeId;
