@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Okno.Testing;
 using Okno.Tickets;
@@ -120,5 +121,42 @@ public sealed class WorkspaceNotificationsTests
         Assert.Equal(4, await UnreadAsync(follower));
         Assert.Equal(4, (await (await follower.PostAsync("/api/v1/notifications/read-all", null)).JsonAsync(HttpStatusCode.OK)).GetProperty("marked").GetInt32());
         Assert.Equal(0, await UnreadAsync(follower));
+    }
+
+    [Theory]
+    [BothDatabases]
+    public async Task Someone_who_follows_after_a_reply_does_not_hear_of_it_even_when_the_handler_runs_late(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var admin = await app.AdminClientAsync();
+        var (earlyId, early) = await app.CreateAgentAsync(admin);
+        var (lateId, late) = await app.CreateAgentAsync(admin);
+        var ticket = await admin.CreateTicketAsync("Scanner offline");
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ReceiveCustomerMessage>().ExecuteAsync(ticket.Id(),
+                new CustomerMessage(new Okno.Platform.Text.MessageBody("Still offline", "<p>Still offline</p>"), []), Actor.System, TicketAccessRule.All, CancellationToken.None);
+
+        // The handler meets the reply again later (a backlog or a retry), and by then both agents follow the ticket:
+        // one since before the reply, one since after it.
+        var reply = await app.WithDbAsync(async db => (await db.OutboxEvents.AsNoTracking().OrderBy(e => e.Id).ToListAsync())
+            .Select(Okno.Tickets.Events.TicketEventOutbox.Read).OfType<Okno.Tickets.Events.MessageReceived>().Last());
+        await app.WithDbAsync(async db =>
+        {
+            db.TicketFollowers.Add(new TicketFollower { TicketId = ticket.Id(), AgentId = earlyId, Since = reply.At.AddSeconds(-1) });
+            db.TicketFollowers.Add(new TicketFollower { TicketId = ticket.Id(), AgentId = lateId, Since = reply.At.AddSeconds(1) });
+            return await db.SaveChangesAsync();
+        });
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var handler = ActivatorUtilities.CreateInstance<Okno.Notifications.Workspace.NotifyInWorkspace>(scope.ServiceProvider);
+            await scope.ServiceProvider.GetRequiredService<Okno.Platform.Data.OknoDb>().WriteAsync(async ct =>
+            {
+                await handler.HandleAsync(reply, ct);
+                return 0;
+            }, CancellationToken.None);
+        }
+
+        Assert.Equal(["customer_replied"], (await early.GetJsonAsync("/api/v1/notifications")).Items().Select(i => i.Str("kind")));
+        Assert.Empty((await late.GetJsonAsync("/api/v1/notifications")).Items());
     }
 }

@@ -35,23 +35,23 @@ internal sealed class NotifyInWorkspace(OknoDb db, AgentNotificationFeed feed) :
                 break;
             case MessageReceived received:
             {
-                List<long> recipients = [.. await FollowersAsync(received.TicketId, ct)];
-                // The ticket's first message is its creation, not a reply.
-                if (received.After.AssigneeId is { } assignee
-                    && await db.Messages.AnyAsync(m => m.TicketId == received.TicketId && m.Direction == MessageDirection.In && m.Id < received.MessageId, ct))
-                    recipients.Add(assignee);
+                // The ticket's first message is its creation, not a reply: nobody hears of it here.
+                if (!await db.Messages.AnyAsync(m => m.TicketId == received.TicketId && m.Direction == MessageDirection.In && m.Id < received.MessageId, ct))
+                    break;
+                List<long> recipients = [.. await FollowersAsync(received, ct)];
+                if (received.After.AssigneeId is { } assignee) recipients.Add(assignee);
                 await NotifyAsync(received, WorkspaceNotificationKinds.CustomerReplied, recipients, received.MessageId, ct);
                 break;
             }
             case ReplySent reply:
-                await NotifyAsync(reply, WorkspaceNotificationKinds.ColleagueReplied, await FollowersAsync(reply.TicketId, ct), reply.MessageId, ct);
+                await NotifyAsync(reply, WorkspaceNotificationKinds.ColleagueReplied, await FollowersAsync(reply, ct), reply.MessageId, ct);
                 break;
             case NoteAdded note:
             {
                 var mentioned = await db.TicketMentions.Where(m => m.MessageId == note.MessageId).Select(m => m.AgentId).ToListAsync(ct);
                 await NotifyAsync(note, WorkspaceNotificationKinds.Mentioned, mentioned, note.MessageId, ct);
                 // A follower who is also mentioned hears of the note once, as a mention.
-                var followers = (await FollowersAsync(note.TicketId, ct)).Except(mentioned).ToList();
+                var followers = (await FollowersAsync(note, ct)).Except(mentioned).ToList();
                 await NotifyAsync(note, WorkspaceNotificationKinds.ColleagueNoted, followers, note.MessageId, ct);
                 break;
             }
@@ -65,8 +65,11 @@ internal sealed class NotifyInWorkspace(OknoDb db, AgentNotificationFeed feed) :
         return Task.CompletedTask;
     }
 
-    private Task<List<long>> FollowersAsync(long ticketId, CancellationToken ct) =>
-        db.TicketFollowers.Where(f => f.TicketId == ticketId).Select(f => f.AgentId).ToListAsync(ct);
+    /// <summary>Who followed the ticket when the event happened: the handler may run later than that (a backlog, a retry),
+    /// and someone who starts following afterwards must not hear of what came before.</summary>
+    private async Task<List<long>> FollowersAsync(TicketDomainEvent e, CancellationToken ct) =>
+        (await db.TicketFollowers.Where(f => f.TicketId == e.TicketId).Select(f => new { f.AgentId, f.Since }).ToListAsync(ct))
+        .Where(f => f.Since <= e.At).Select(f => f.AgentId).ToList();
 
     private async Task NotifyAsync(TicketDomainEvent e, string kind, IReadOnlyCollection<long> recipients, long? messageId, CancellationToken ct)
     {
