@@ -49,7 +49,7 @@ public static class InboxViews
     public static bool Holds(InboxView view, CurrentAgent agent, TicketStatus status, long? groupId, long? assigneeId)
     {
         if (!StatusesOf(view).Contains(status)) return false;
-        var visible = agent.SeesAllTickets || groupId is null || agent.GroupIds.Contains(groupId.Value) || assigneeId == agent.Id;
+        var visible = Visible(agent, groupId, assigneeId);
         return view switch
         {
             InboxView.Mine => assigneeId == agent.Id,
@@ -58,4 +58,9 @@ public static class InboxViews
             _ => visible,
         };
     }
+
+    /// <summary><see cref="TicketAccess.VisibleTo"/> as a test of a counter bucket (a mention's grant opens a ticket,
+    /// it does not list or count it).</summary>
+    public static bool Visible(CurrentAgent agent, long? groupId, long? assigneeId) =>
+        agent.SeesAllTickets || groupId is null || agent.GroupIds.Contains(groupId.Value) || assigneeId == agent.Id;
 }

@@ -14,6 +14,10 @@ public static class TicketsModule
         .AddSingleton<ISaveHook, TicketHistoryHook>()
         .AddSingleton<ISaveHook, Events.TicketEventOutboxHook>()
         .AddTicketEventHandler<Live.TicketFeedHandler>()
+        .AddTicketEventHandler<Views.SavedViewCounter>()
+        .AddJob(Views.SavedViewFirstCount.Schedule)
+        .AddScoped<Views.SavedViews>()
+        .AddSingleton<Views.SavedViewFeed>()
         .AddJob(TicketCountCompaction.Schedule)
         .AddJob(TicketSearchBackfill.Schedule)
         .AddScoped<TicketQueries>()
@@ -42,6 +46,7 @@ public static class TicketsModule
     public static IEndpointRouteBuilder MapTickets(this IEndpointRouteBuilder app)
     {
         app.MapTicketsEndpoints();
+        Views.SavedViewEndpoints.MapSavedViews(app);
         app.MapTicketUi();
         return app;
     }
