@@ -159,4 +159,27 @@ public sealed class WorkspaceNotificationsTests
         Assert.Equal(["customer_replied"], (await early.GetJsonAsync("/api/v1/notifications")).Items().Select(i => i.Str("kind")));
         Assert.Empty((await late.GetJsonAsync("/api/v1/notifications")).Items());
     }
+
+    [Theory]
+    [BothDatabases]
+    public async Task A_follower_who_can_no_longer_see_the_ticket_hears_nothing_more_of_it(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var admin = await app.AdminClientAsync();
+        var first = await admin.CreateGroupAsync();
+        var second = await admin.CreateGroupAsync();
+        var (_, follower) = await app.CreateAgentAsync(admin, groupIds: [first]);
+        var (_, supervisor) = await app.CreateAgentAsync(admin, role: "supervisor");
+        var ticket = await admin.CreateTicketAsync("Badge reader broken", extra: new { groupId = first });
+        await (await follower.PutAsync($"/api/v1/tickets/{ticket.Id()}/follow", null)).JsonAsync(HttpStatusCode.OK);
+        await (await supervisor.PutAsync($"/api/v1/tickets/{ticket.Id()}/follow", null)).JsonAsync(HttpStatusCode.OK);
+
+        await admin.PostJsonAsync($"/api/v1/tickets/{ticket.Id()}/messages", new { body = "Looking at it.", @internal = true });
+        await BellAsync(follower, 1);
+        // Moved to a group the follower is not in: the next note reaches the supervisor (who sees every ticket) only.
+        await admin.PatchAsync($"/api/v1/tickets/{ticket.Id()}", new { groupId = second });
+        await admin.PostJsonAsync($"/api/v1/tickets/{ticket.Id()}/messages", new { body = "Facilities will replace it.", @internal = true });
+        Assert.Equal(2, (await BellAsync(supervisor, 2)).Count);
+        Assert.Single((await follower.GetJsonAsync("/api/v1/notifications")).Items());
+    }
 }

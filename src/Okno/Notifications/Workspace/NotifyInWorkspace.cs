@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Okno.Admin;
 using Okno.Customers;
 using Okno.Platform.Data;
+using Okno.Platform.Security;
 using Okno.Tickets;
 using Okno.Tickets.Events;
 
@@ -66,10 +67,21 @@ internal sealed class NotifyInWorkspace(OknoDb db, AgentNotificationFeed feed) :
     }
 
     /// <summary>Who followed the ticket when the event happened: the handler may run later than that (a backlog, a retry),
-    /// and someone who starts following afterwards must not hear of what came before.</summary>
-    private async Task<List<long>> FollowersAsync(TicketDomainEvent e, CancellationToken ct) =>
-        (await db.TicketFollowers.Where(f => f.TicketId == e.TicketId).Select(f => new { f.AgentId, f.Since }).ToListAsync(ct))
-        .Where(f => f.Since <= e.At).Select(f => f.AgentId).ToList();
+    /// and someone who starts following afterwards must not hear of what came before.
+    /// Nor does a follower who may no longer see it (the ticket moved to a group they are not in): the bell would lead
+    /// them to a ticket that does not open (the test of <see cref="TicketAccess.VisibleTo"/>, on the ticket as the event left it).</summary>
+    private async Task<List<long>> FollowersAsync(TicketDomainEvent e, CancellationToken ct)
+    {
+        var since = (await db.TicketFollowers.Where(f => f.TicketId == e.TicketId).Select(f => new { f.AgentId, f.Since }).ToListAsync(ct))
+            .Where(f => f.Since <= e.At).Select(f => f.AgentId).ToList();
+        if (since.Count == 0) return since;
+        var (ticketId, groupId, assigneeId) = (e.TicketId, e.After.GroupId, e.After.AssigneeId);
+        var mentions = db.TicketMentions;
+        return await db.Agents.Where(a => since.Contains(a.Id))
+            .Where(a => a.Role == AgentRole.Admin || a.Role == AgentRole.Supervisor || groupId == null || a.Id == assigneeId
+                || a.Groups.Any(g => g.GroupId == groupId) || mentions.Any(m => m.TicketId == ticketId && m.AgentId == a.Id))
+            .Select(a => a.Id).ToListAsync(ct);
+    }
 
     private async Task NotifyAsync(TicketDomainEvent e, string kind, IReadOnlyCollection<long> recipients, long? messageId, CancellationToken ct)
     {
