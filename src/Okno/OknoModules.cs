@@ -8,6 +8,7 @@ using Okno.Customers;
 using Okno.Knowledge;
 using Okno.Notifications;
 using Okno.Reports;
+using Okno.Sla;
 using Okno.Platform;
 using Okno.Platform.Cluster;
 using Okno.Platform.Data;
@@ -69,6 +70,7 @@ public static class OknoModules
         services.AddTickets();
         services.AddKnowledge();
         services.AddReports();
+        services.AddSla();
         services.AddChannels(builder.Configuration);
         services.AddNotifications(builder.Configuration);
         // Last: it schedules the jobs the sections added.
@@ -107,6 +109,7 @@ public static class OknoModules
         app.MapTickets();
         app.MapKnowledge();
         app.MapReports();
+        app.MapSla();
         app.MapChannels();
         app.MapNotifications();
         app.MapUi();

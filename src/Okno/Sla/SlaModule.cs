@@ -1,0 +1,59 @@
+using System.Text;
+using Okno.Admin;
+using Okno.Platform.Security;
+using Okno.Platform.Web;
+
+namespace Okno.Sla;
+
+/// <summary>SLA (S4): business calendars today; policies and the clock build on them.</summary>
+public static class SlaModule
+{
+    public static IServiceCollection AddSla(this IServiceCollection services) => services.AddScoped<SlaCalendars>();
+
+    public static IEndpointRouteBuilder MapSla(this IEndpointRouteBuilder app)
+    {
+        var calendars = app.MapGroup("/api/v1/calendars").RequireAuthorization().WithTags("SLA").WithProblemResponses();
+        calendars.MapGet("", async (SlaCalendars c, CancellationToken ct) => TypedResults.Ok(new { items = await c.ListAsync(ct) }))
+            .WithSummary("Business calendars (at most 200), by name");
+        calendars.MapGet("/{id:long}", async (long id, SlaCalendars c, CancellationToken ct) => TypedResults.Ok(await c.GetAsync(id, ct)));
+
+        var admin = calendars.MapGroup("").RequireAuthorization(AdminModule.AdminPolicy);
+        admin.MapPost("", async (CalendarDefinition definition, SlaCalendars c, CurrentAgent agent, CancellationToken ct) =>
+        {
+            var created = await c.CreateAsync(definition, agent.Id, ct);
+            return TypedResults.Created($"/api/v1/calendars/{created.Id}", created);
+        }).WithSummary("A calendar: name, IANA time zone, working intervals per weekday, dated exceptions (holiday, moved, shortened, working)");
+        admin.MapPut("/{id:long}", async (long id, CalendarDefinition definition, SlaCalendars c, CurrentAgent agent, CancellationToken ct) =>
+            TypedResults.Ok(await c.UpdateAsync(id, definition, agent.Id, ct)));
+        admin.MapDelete("/{id:long}", async (long id, SlaCalendars c, CurrentAgent agent, CancellationToken ct) =>
+        {
+            await c.DeleteAsync(id, agent.Id, ct);
+            return TypedResults.NoContent();
+        });
+        admin.MapPost("/{id:long}/import", async (long id, bool? apply, HttpRequest request, SlaCalendars c, CurrentAgent agent, CancellationToken ct) =>
+        {
+            var body = await ReadBodyAsync(request, ct);
+            return TypedResults.Ok(await c.ImportAsync(id, body, apply == true, agent.Id, ct));
+        }).Accepts<string>("text/csv", "text/calendar", "text/plain")
+          .WithSummary("A year of exceptions from the production-calendar CSV or an iCal file of all-day events: what it would change (added, changed, removed); ?apply=true saves it");
+        return app;
+    }
+
+    private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > CalendarImport.MaxBytes) throw new OknoException(new PayloadTooLarge(CalendarImport.MaxBytes));
+        var buffer = new byte[CalendarImport.MaxBytes + 1];
+        var read = 0;
+        int n;
+        while (read < buffer.Length && (n = await request.Body.ReadAsync(buffer.AsMemory(read), ct)) > 0) read += n;
+        if (read > CalendarImport.MaxBytes) throw new OknoException(new PayloadTooLarge(CalendarImport.MaxBytes));
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer, 0, read).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new OknoException(InvalidInput.Field("body", SlaErrorCodes.MalformedImport, "The file is not UTF-8 text.", ("line", 0)));
+        }
+    }
+}
