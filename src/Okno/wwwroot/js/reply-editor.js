@@ -5,7 +5,7 @@
 // reply stays within the circuit's message size; the HTML is read once, on send, as a stream.
 const imageTypes = ["image/png", "image/jpeg", "image/gif", "image/webp"];
 
-export function attach(box, component, options) {
+export function attach(box, toolbar, component, options) {
     document.execCommand("defaultParagraphSeparator", false, "p");
     let timer = null;
     const report = () => {
@@ -75,11 +75,20 @@ export function attach(box, component, options) {
         [...picker.files].forEach(addImage);
         picker.value = "";
     });
-    box.after(picker);
+    // Outside the editor's own markup, which Blazor owns (and whose file field is the attachments' one).
+    document.body.append(picker);
+    // A toolbar button keeps the focus and the selection in the box (mousedown), and acts at once (click).
+    const onToolbarDown = event => { if (event.target.closest("[data-command]")) event.preventDefault(); };
+    const onToolbarClick = event => {
+        const button = event.target.closest("[data-command]");
+        if (button && !button.disabled) api.command(button.dataset.command);
+    };
+    toolbar.addEventListener("mousedown", onToolbarDown);
+    toolbar.addEventListener("click", onToolbarClick);
     box.addEventListener("input", report);
     box.addEventListener("keydown", onKey);
     box.addEventListener("paste", onPaste);
-    return {
+    const api = {
         command: (name) => {
             restore();
             switch (name) {
@@ -133,9 +142,12 @@ export function attach(box, component, options) {
             box.removeEventListener("input", report);
             box.removeEventListener("keydown", onKey);
             box.removeEventListener("paste", onPaste);
+            toolbar.removeEventListener("mousedown", onToolbarDown);
+            toolbar.removeEventListener("click", onToolbarClick);
             picker.remove();
         }
     };
+    return api;
 }
 
 function isEmpty(box) {
