@@ -102,7 +102,8 @@ public sealed partial class MessageBodies
             // An image is the message's own part or nothing: a remote one would tell its host who read the mail.
             if (e.Tag is { TagName: "IMG" }) e.SanitizedUrl = MailPart().IsMatch(e.OriginalUrl) ? e.OriginalUrl : null;
             // A link leaves for a full address; a relative one would point at the desk itself.
-            else if (e.SanitizedUrl is not null && !Uri.TryCreate(e.SanitizedUrl, UriKind.Absolute, out Uri? _)) e.SanitizedUrl = null;
+            // (By its scheme: on Unix "/admin" is an absolute file: URI to System.Uri.)
+            else if (e.SanitizedUrl is not null && !LinkScheme().IsMatch(e.SanitizedUrl)) e.SanitizedUrl = null;
         };
         sanitizer.RemovingTag += (_, e) =>
         {
@@ -124,6 +125,8 @@ public sealed partial class MessageBodies
         {
             // An image whose address was refused shows nothing; the element goes with it.
             foreach (var image in e.Document.QuerySelectorAll("img:not([src])").ToList()) image.Remove();
+            // A link whose address was refused is its text alone.
+            foreach (var link in e.Document.QuerySelectorAll("a:not([href])").ToList()) link.Replace(link.ChildNodes.ToArray());
         };
         return sanitizer;
     }
@@ -193,6 +196,9 @@ public sealed partial class MessageBodies
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^cid:[^\s""'<>]{1,255}$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex MailPart();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(https?://|mailto:)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex LinkScheme();
 
     [System.Text.RegularExpressions.GeneratedRegex("\n{3,}")]
     private static partial System.Text.RegularExpressions.Regex BlankLines();
