@@ -20,17 +20,33 @@ public sealed class RichRepliesTests(OknoInChromium okno)
         var page = tab.Page;
 
         await page.Locator("#reply-body").ClickAsync();
-        await page.Keyboard.TypeAsync("Please ");
+        await page.Keyboard.TypeAsync("Please restart the router:");
+        // Select the word "restart" and make it bold from the toolbar.
+        await page.Locator("#reply-body").EvaluateAsync(@"box => {
+            const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+            let node;
+            while ((node = walker.nextNode()) && !node.data.includes('restart')) { }
+            const range = document.createRange();
+            range.setStart(node, node.data.indexOf('restart'));
+            range.setEnd(node, node.data.indexOf('restart') + 'restart'.length);
+            getSelection().removeAllRanges();
+            getSelection().addRange(range);
+        }");
         await page.Locator("#reply-bold").ClickAsync();
-        await page.Keyboard.TypeAsync("restart");
-        await page.Locator("#reply-bold").ClickAsync();
-        await page.Keyboard.TypeAsync(" the router:");
+        await Expect(page.Locator("#reply-body b, #reply-body strong")).ToHaveTextAsync("restart");
+        await page.Keyboard.PressAsync("Control+End");
         await page.Keyboard.PressAsync("Enter");
         await page.Locator("#reply-bullets").ClickAsync();
+        await Expect(page.Locator("#reply-body ul li")).ToHaveCountAsync(1);
         await page.Keyboard.TypeAsync("unplug it");
         await page.Keyboard.PressAsync("Enter");
         await page.Keyboard.TypeAsync("wait a minute");
-        await Expect(page.Locator("#reply-body strong, #reply-body b")).ToHaveTextAsync("restart");
+        // An image picked from the toolbar's image button goes in at the cursor.
+        await page.Locator("#reply-body-image-picker").SetInputFilesAsync(new FilePayload
+        {
+            Name = "router.png", MimeType = "image/png", Buffer = Convert.FromBase64String(Png),
+        });
+        await Expect(page.Locator("#reply-body img[alt='router.png']")).ToHaveCountAsync(1);
         // The workspace's single-key shortcuts stay quiet while typing here ("a" would assign, "s" open the status).
         await page.Keyboard.TypeAsync(" as");
         await Expect(page.Locator("#reply-body li").Last).ToHaveTextAsync("wait a minute as");
@@ -39,9 +55,15 @@ public sealed class RichRepliesTests(OknoInChromium okno)
         var sent = page.Locator("#timeline .timeline-out .timeline-body");
         await Expect(sent.Locator("strong, b")).ToHaveTextAsync("restart");
         await Expect(sent.Locator("li")).ToHaveTextAsync(["unplug it", "wait a minute as"]);
+        // The picture was stored as the reply's inline file and is shown in place from it.
+        var inline = sent.Locator("img[alt='router.png']");
+        await Expect(inline).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^/tickets/attachments/[0-9]+$"));
+        await page.WaitForFunctionAsync("img => img.complete && img.naturalWidth > 0", await inline.ElementHandleAsync());
         await Expect(page.Locator("#reply-body")).ToHaveTextAsync("", new() { UseInnerText = true });
         var message = (await admin.GetJsonAsync($"/api/v1/tickets/{ticket.Id()}/messages")).Items().Last();
-        Assert.Contains("- unplug it\n- wait a minute as", message.Str("bodyText"), StringComparison.Ordinal);
+        // The plain-text part: the list as "- ", the picture by its name where it stood.
+        Assert.Contains("- unplug it\n- wait a minute[router.png] as", message.Str("bodyText"), StringComparison.Ordinal);
+        Assert.True(message.GetProperty("attachments")[0].GetProperty("inline").GetBoolean());
         Assert.Empty(tab.Problems);
     });
 
