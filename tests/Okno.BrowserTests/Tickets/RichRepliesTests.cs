@@ -19,8 +19,15 @@ public sealed class RichRepliesTests(OknoInChromium okno)
         await tab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, $"/tickets/{ticket.Id()}");
         var page = tab.Page;
 
+        await Expect(page.Locator("#reply-body[data-editor=on]")).ToHaveCountAsync(1);
         await page.Locator("#reply-body").ClickAsync();
-        await page.Keyboard.TypeAsync("Please restart the router:");
+        await page.Keyboard.TypeAsync("Please ");
+        // Ctrl+B and typing: bold on, then off again.
+        await page.Keyboard.PressAsync("Control+B");
+        await page.Keyboard.TypeAsync("now");
+        await page.Keyboard.PressAsync("Control+B");
+        await page.Keyboard.TypeAsync(" restart the router:");
+        await Expect(page.Locator("#reply-body b, #reply-body strong")).ToHaveTextAsync("now");
         // Select the word "restart" and make it bold from the toolbar.
         await page.Locator("#reply-body").EvaluateAsync(@"box => {
             const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
@@ -33,7 +40,7 @@ public sealed class RichRepliesTests(OknoInChromium okno)
             getSelection().addRange(range);
         }");
         await page.Locator("#reply-bold").ClickAsync();
-        await Expect(page.Locator("#reply-body b, #reply-body strong")).ToHaveTextAsync("restart");
+        await Expect(page.Locator("#reply-body b, #reply-body strong")).ToHaveTextAsync(["now", "restart"]);
         await page.Keyboard.PressAsync("Control+End");
         await page.Keyboard.PressAsync("Enter");
         await page.Locator("#reply-bullets").ClickAsync();
@@ -53,7 +60,7 @@ public sealed class RichRepliesTests(OknoInChromium okno)
         await page.Locator("#reply-send").ClickAsync();
 
         var sent = page.Locator("#timeline .timeline-out .timeline-body");
-        await Expect(sent.Locator("strong, b")).ToHaveTextAsync("restart");
+        await Expect(sent.Locator("strong, b")).ToHaveTextAsync(["now", "restart"]);
         await Expect(sent.Locator("li")).ToHaveTextAsync(["unplug it", "wait a minute as"]);
         // The picture was stored as the reply's inline file and is shown in place from it.
         var inline = sent.Locator("img[alt='router.png']");

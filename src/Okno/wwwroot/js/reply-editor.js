@@ -147,6 +147,10 @@ export function attach(box, toolbar, component, options) {
             picker.remove();
         }
     };
+    // Typed (or filled in) before this ran: the component hears of it now.
+    if (!isEmpty(box)) report();
+    // Lets a test (or a curious agent) see that the toolbar and shortcuts are live.
+    box.dataset.editor = "on";
     return api;
 }
 
