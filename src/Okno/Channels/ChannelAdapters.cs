@@ -31,7 +31,8 @@ public sealed record OutboundMessage(
 }
 
 /// <summary>A file of an outgoing message, stored under its SHA-256 in the attachment store.</summary>
-public sealed record OutboundAttachment(string FileName, string ContentType, string Sha256);
+/// <param name="ContentId">Set for an image shown inside the message's HTML (<c>cid:</c>): sent in place, not as a download.</param>
+public sealed record OutboundAttachment(string FileName, string ContentType, string Sha256, string? ContentId = null);
 
 /// <summary>What a send came to: handed over (with the channel's id for the message, if it gives one), or failed,
 /// saying why and whether trying again may help (a timeout may; a rejected recipient will not).</summary>

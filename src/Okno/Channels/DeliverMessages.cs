@@ -111,7 +111,7 @@ public sealed class DeliverMessages(
         var row = await db.Messages.Where(m => m.Id == delivery.MessageId).Select(m => new
         {
             m.Id, m.TicketId, m.BodyText, m.BodyHtml, m.Ticket.Number, m.Ticket.Subject, m.Ticket.ContactId,
-            Files = m.Attachments.OrderBy(a => a.Id).Select(a => new OutboundAttachment(a.FileName, a.ContentType, a.Sha256)).ToList(),
+            Files = m.Attachments.OrderBy(a => a.Id).Select(a => new OutboundAttachment(a.FileName, a.ContentType, a.Sha256, a.IsInline ? a.ContentId : null)).ToList(),
         }).SingleAsync(ct);
         // The customer's id in this kind, and the message of theirs this reply answers (for threading).
         var recipientId = await db.ContactExternalIds.Where(x => x.ContactId == row.ContactId && x.Channel == account.Kind)

@@ -102,11 +102,12 @@ public static class MessageInput
         if (bodyHtml?.Length > Message.BodyMaxLength) errors.TooLong("bodyHtml", Message.BodyMaxLength);
     }
 
-    /// <summary>HTML wins when both are given (it carries the formatting); its text is derived from the sanitized HTML.</summary>
-    public static MessageBody Body(string? body, string? bodyHtml, MessageBodies bodies)
+    /// <summary>HTML wins when both are given (it carries the formatting); its text is derived from the sanitized HTML.
+    /// <paramref name="formatted"/> narrows it to what the reply editor writes (<see cref="MessageBodies.FromFormattedHtml"/>).</summary>
+    public static MessageBody Body(string? body, string? bodyHtml, MessageBodies bodies, bool formatted = false)
     {
         if (string.IsNullOrWhiteSpace(bodyHtml)) return bodies.FromText(body!);
-        var fromHtml = bodies.FromHtml(bodyHtml);
+        var fromHtml = formatted ? bodies.FromFormattedHtml(bodyHtml) : bodies.FromHtml(bodyHtml);
         return string.IsNullOrWhiteSpace(fromHtml.Text) && !string.IsNullOrWhiteSpace(body) ? bodies.FromText(body) : fromHtml;
     }
 }

@@ -13,20 +13,27 @@ public sealed record ReplyRequest(string? Body, string? BodyHtml, bool? Internal
 /// the system or a rule on the desk's behalf) on a ticket its access rule allows. A customer writing goes through
 /// <see cref="ReceiveCustomerMessage"/>. An agent's public reply ends with their signature (<see cref="Admin.ReplySignatures"/>).</summary>
 public sealed class ReplyToTicket(OknoDb db, AttachmentIntake attachments, MessageBodies bodies, TimeProvider clock, TicketQueries queries,
-    Admin.ReplySignatures signatures)
+    Admin.ReplySignatures signatures, Microsoft.Extensions.Options.IOptions<Platform.OknoOptions> options)
 {
     public async Task<MessageView> ExecuteAsync(long ticketId, ReplyRequest request, Actor actor, TicketAccessRule access,
         CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        MessageInput.Validate(request.Body, request.BodyHtml, errors);
+        // Images in the HTML become files first: the length limit is the text's, not the pictures'.
+        var limits = options.Value.Limits;
+        var (html, images) = InlineDataImages.Extract(request.BodyHtml, limits);
+        MessageInput.Validate(request.Body, html, errors);
         var files = attachments.Read(request.Attachments, errors);
+        if (files.Count + images.Count > limits.MaxAttachmentsPerMessage && images.Count > 0)
+            errors.TooMany("bodyHtml", limits.MaxAttachmentsPerMessage, "files and images per message");
+        files.AddRange(images);
         var mentioned = await ValidateMentionsAsync(request, errors, cancellationToken);
         errors.ThrowIfAny();
         if (!await db.Tickets.AllowedBy(access).AnyAsync(t => t.Id == ticketId, cancellationToken))
             throw new OknoException(new NotFound(TicketErrorCodes.NotFound, "Ticket", ticketId));
 
-        var body = MessageInput.Body(request.Body, request.BodyHtml, bodies);
+        // Written as an agent (the editor, or a client of the API): formatting only, and a plain-text part derived from it.
+        var body = MessageInput.Body(request.Body, html, bodies, formatted: true);
         // An agent's own reply to the customer carries their signature; notes stay as written, and the system's and
         // rules' messages are nobody's to sign.
         if (actor is { Kind: ActorKind.Agent, Id: { } agentId } && request.Internal != true)

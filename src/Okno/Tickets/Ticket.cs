@@ -207,6 +207,19 @@ public sealed class Ticket : Platform.Search.ISearchable
 
     /// <summary>Records a link to or from another ticket. Links are notes about a ticket, not changes of its
     /// content, so a closed ticket can be linked too.</summary>
+    /// <summary>Records a split: on the old ticket, which of its messages went into which new ticket (the message
+    /// stays here, marked "split into #N"); on the new ticket, where it came from. Both are links too.</summary>
+    public void NoteSplitInto(Ticket created, Message message, Actor actor, DateTimeOffset now, Guid? operationId) =>
+        Record(actor, now, TicketEventKind.Linked, SplitIntoField, null, created.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), message)
+            .OperationId = operationId;
+
+    public void NoteSplitFrom(Ticket original, Actor actor, DateTimeOffset now, Guid? operationId) =>
+        Record(actor, now, TicketEventKind.Linked, SplitFromField, null, original.Number.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .OperationId = operationId;
+
+    public const string SplitIntoField = "split_into";
+    public const string SplitFromField = "split_from";
+
     public void NoteLink(Ticket other, bool linked, Actor actor, DateTimeOffset now)
     {
         var number = other.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -227,11 +240,13 @@ public sealed class Ticket : Platform.Search.ISearchable
         if (Status == TicketStatus.Closed) throw new OknoException(new TicketIsClosed(Number));
     }
 
-    private void Record(Actor actor, DateTimeOffset now, TicketEventKind kind, string? field, string? oldValue, string? newValue,
+    private TicketEvent Record(Actor actor, DateTimeOffset now, TicketEventKind kind, string? field, string? oldValue, string? newValue,
         Message? message = null)
     {
         Version++;
-        History.Add(new TicketEvent(this, Version, actor, now, kind, field, oldValue, newValue, message));
+        var change = new TicketEvent(this, Version, actor, now, kind, field, oldValue, newValue, message);
+        History.Add(change);
         UpdatedAt = now;
+        return change;
     }
 }

@@ -31,6 +31,10 @@ public static class TicketErrorCodes
     public const string ParticipantIsCustomer = "participant.is_customer";
     /// <summary>{id}: the address that is not a participant.</summary>
     public const string ParticipantNotFound = "participant.not_found";
+    /// <summary>{id}: only a customer's message can be split into a ticket of its own (not a note, not a reply).</summary>
+    public const string SplitNotCustomerMessage = "message.split_not_customer";
+    /// <summary>{id}, {number}: the message was split into ticket {number} already.</summary>
+    public const string AlreadySplit = "message.already_split";
     /// <summary>Mentions were given on a public reply.</summary>
     public const string MentionOutsideNote = "ticket.mention_outside_note";
 }

@@ -67,7 +67,10 @@ public static class TicketsEndpoints
         {
             var message = await reply.ExecuteAsync(id, request, agent.AsActor(), agent.Access(), ct);
             return TypedResults.Created($"/api/v1/tickets/{id}/messages/{message.Id}", message);
-        }).WithSummary("Reply to the customer, or add an internal note (internal: true)");
+        }).WithSummary("Reply to the customer, or add an internal note (internal: true). The text is body (plain) or bodyHtml " +
+            "(formatted, as the reply editor writes it): bodyHtml keeps only p, br, strong/b, em/i, ul/ol/li, a (http, https, mailto), " +
+            "blockquote, code, pre and images; an image given as a data: address (PNG, JPEG, GIF, WebP) is stored as an inline " +
+            "attachment and sent by mail as a related part, any other image is dropped. The plain-text part is derived from it");
 
         tickets.MapGet("/{id:long}/follow", async (long id, FollowTicket follow, CurrentAgent agent, CancellationToken ct) =>
             TypedResults.Ok(await follow.GetAsync(id, agent, ct))).WithSummary("Whether the caller follows the ticket");
@@ -82,6 +85,15 @@ public static class TicketsEndpoints
 
         tickets.MapGet("/{id:long}/messages/{messageId:long}", async (long id, long messageId, TicketQueries queries, CurrentAgent agent,
             CancellationToken ct) => TypedResults.Ok(await queries.MessageAsync(id, messageId, agent, ct)));
+
+        tickets.MapPost("/{id:long}/messages/{messageId:long}/split", async Task<Created<TicketView>> (long id, long messageId, SplitRequest request,
+            SplitMessage split, CurrentAgent agent, CancellationToken ct) =>
+        {
+            var ticket = await split.ExecuteAsync(id, messageId, request, agent.AsActor(), agent.Access(), ct);
+            return TypedResults.Created($"/api/v1/tickets/{ticket.Id}", ticket);
+        }).WithSummary("Split a customer's message into a new ticket (subject optional, default: this ticket's subject): same customer, " +
+            "the message's text and files copied, linked to this ticket; the message stays here marked as split. A note or an " +
+            "agent's reply is refused (message.split_not_customer), and so is a message split before (message.already_split)");
 
         tickets.MapGet("/{id:long}/messages/{messageId:long}/raw", DownloadRawAsync)
             .WithSummary("The original mail of an incoming email message, as received (message/rfc822, message-<id>.eml)");

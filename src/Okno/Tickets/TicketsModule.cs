@@ -35,6 +35,7 @@ public static class TicketsModule
         .AddScoped<MergeTickets>()
         .AddScoped<BulkChangeTickets>()
         .AddScoped<LinkTickets>()
+        .AddScoped<SplitMessage>()
         .AddScoped<ChangeParticipants>()
         .AddScoped<ReceiveCustomerMessage>()
         .AddSingleton<TicketCountCache>()

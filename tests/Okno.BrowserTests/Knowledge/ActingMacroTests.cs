@@ -33,7 +33,7 @@ public sealed class ActingMacroTests(OknoInChromium okno)
         await Expect(item.Locator(".macro-acts")).ToBeVisibleAsync();
         await item.ClickAsync();
 
-        await Expect(page.Locator("#reply-body")).ToHaveValueAsync("Test Customer, передали вопрос поставщику.");
+        await Expect(page.Locator("#reply-body")).ToHaveTextAsync("Test Customer, передали вопрос поставщику.", new() { UseInnerText = true });
         // The page follows the change live: status and the marked history entries.
         await Expect(page.Locator("#ticket-status")).ToContainTextAsync("Отложена");
         await Expect(page.Locator("#timeline .timeline-macro").First).ToContainTextAsync($"шаблон «Ждём поставщика {suffix}»");

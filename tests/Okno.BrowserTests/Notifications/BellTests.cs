@@ -27,7 +27,7 @@ public sealed class BellTests(OknoInChromium okno)
         await writer.Page.Locator("#note-tab").ClickAsync();
         await writer.Page.Locator("#reply-body").PressSequentiallyAsync("Посмотрите, пожалуйста, @Упом");
         await writer.Page.Locator("#mention-suggestions .mention-option", new() { HasText = colleagueName }).ClickAsync();
-        await Expect(writer.Page.Locator("#reply-body")).ToHaveValueAsync($"Посмотрите, пожалуйста, @{colleagueName} ");
+        await Expect(writer.Page.Locator("#reply-body")).ToHaveTextAsync($"Посмотрите, пожалуйста, @{colleagueName} ", new() { UseInnerText = true });
         await Expect(writer.Page.Locator("#mention-list")).ToContainTextAsync(colleagueName);
         await writer.Page.Locator("#reply-body").PressSequentiallyAsync("логи сервера");
         await writer.Page.Locator("#reply-send").ClickAsync();

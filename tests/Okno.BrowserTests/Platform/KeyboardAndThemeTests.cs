@@ -26,6 +26,7 @@ public sealed class KeyboardAndThemeTests(OknoInChromium okno)
         await Expect(overlay).ToBeVisibleAsync();
         await Expect(overlay).ToContainTextAsync("Написать внутреннюю заметку");
         await Expect(overlay.Locator("[data-section='ShortcutsTicket'] kbd")).ToHaveTextAsync(["r", "n", "a", "s", "j / k"]);
+        await Expect(overlay.Locator("[data-section='ShortcutsEditor'] kbd")).ToHaveTextAsync(["Ctrl+B", "Ctrl+I", "Ctrl+K", "Ctrl+Enter"]);
         await tab.ScreenshotAsync("shortcuts");
         await page.Locator("#shortcuts-close").ClickAsync();
         await Expect(overlay).ToHaveCountAsync(0);

@@ -48,7 +48,7 @@ public sealed class TicketPageTests(OknoInChromium okno)
         Assert.True(download.Ok, $"{download.Status}: {await download.TextAsync()}");
         Assert.Equal("Order 42: one toner cartridge", await download.TextAsync());
         await Expect(page.Locator("#reply-attachments")).ToHaveCountAsync(0);
-        await Expect(page.Locator("#reply-body")).ToHaveValueAsync("");
+        await Expect(page.Locator("#reply-body")).ToHaveTextAsync("", new() { UseInnerText = true });
         // The first public reply opens a new ticket.
         await Expect(page.Locator("#ticket-status")).ToHaveTextAsync("Open");
 
@@ -138,7 +138,7 @@ public sealed class TicketPageTests(OknoInChromium okno)
         await Expect(b.Page.Locator("#timeline .timeline-out")).ToContainTextAsync("B answered first");
         // A sees it arrive live, with the draft untouched.
         await Expect(a.Page.Locator("#timeline .timeline-out")).ToContainTextAsync("B answered first");
-        await Expect(a.Page.Locator("#reply-body")).ToHaveValueAsync("Draft from A: please reset your password.");
+        await Expect(a.Page.Locator("#reply-body")).ToHaveTextAsync("Draft from A: please reset your password.", new() { UseInnerText = true });
 
         await a.Page.Locator("#reply-send").ClickAsync();
         var dialog = a.Page.Locator("#collision-dialog");
@@ -148,7 +148,7 @@ public sealed class TicketPageTests(OknoInChromium okno)
         await a.ScreenshotAsync("collision");
         await a.Page.Locator("#collision-cancel").ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
-        await Expect(a.Page.Locator("#reply-body")).ToHaveValueAsync("Draft from A: please reset your password.");
+        await Expect(a.Page.Locator("#reply-body")).ToHaveTextAsync("Draft from A: please reset your password.", new() { UseInnerText = true });
         await Expect(a.Page.Locator("#timeline .timeline-out", new() { HasText = "Draft from A" })).ToHaveCountAsync(0);
 
         // Another reply by the colleague: asked again; this time A sends anyway.
@@ -159,7 +159,7 @@ public sealed class TicketPageTests(OknoInChromium okno)
         await Expect(dialog).ToContainTextAsync("B again: also cleared your cache.");
         await a.Page.Locator("#collision-send").ClickAsync();
         await Expect(a.Page.Locator("#timeline .timeline-out", new() { HasText = "Draft from A" })).ToHaveCountAsync(1);
-        await Expect(a.Page.Locator("#reply-body")).ToHaveValueAsync("");
+        await Expect(a.Page.Locator("#reply-body")).ToHaveTextAsync("", new() { UseInnerText = true });
         await Expect(b.Page.Locator("#timeline .timeline-out", new() { HasText = "Draft from A" })).ToHaveCountAsync(1);
 
         // A new draft with nothing new in between goes straight out.

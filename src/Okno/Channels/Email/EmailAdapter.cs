@@ -368,7 +368,7 @@ public sealed partial class EmailAdapter(AttachmentStore files)
             if (content is null) return DeliveryResult.Failed($"The file \"{file.FileName}\" is missing from the attachment store.", retryable: false);
             using var buffer = new MemoryStream();
             await content.CopyToAsync(buffer, cancellationToken);
-            attachments.Add(new OutgoingAttachment(file.FileName, file.ContentType, buffer.ToArray()));
+            attachments.Add(new OutgoingAttachment(file.FileName, file.ContentType, buffer.ToArray()) { ContentId = file.ContentId });
         }
         var mime = EmailComposer.Compose(new OutgoingEmail(
             new EmailAddress(settings.FromAddress.Trim(), Clean(settings.FromName)), to.Select(a => new EmailAddress(a, null)).ToList(), copies,

@@ -20,6 +20,7 @@ public sealed record MessageBody(string Text, string Html);
 public sealed partial class MessageBodies
 {
     private readonly HtmlSanitizer _sanitizer = new();
+    private readonly HtmlSanitizer _formatting = FormattingOnly();
     private readonly HtmlParser _parser = new();
     private readonly TextOptions _limits;
     private readonly SafeMarkdown _markdown;
@@ -69,6 +70,65 @@ public sealed partial class MessageBodies
     {
         var safe = Sanitize(html, field);
         return new MessageBody(TextOf(safe), safe);
+    }
+
+    /// <summary>What the reply editor (or an API client writing as an agent) sends: first the same gate as every HTML,
+    /// then narrowed to formatting alone — p, br, strong/b, em/i, ul/ol/li, a (http, https, mailto), blockquote, code,
+    /// pre and img naming a part of the message (<c>cid:</c>, see <see cref="FormattingOnly"/>). The text is derived
+    /// for the plain-text part of a mail: list items as "- " or "1. ", links as "text (url)", quotes as "> ".</summary>
+    public MessageBody FromFormattedHtml(string html, string field = "bodyHtml")
+    {
+        var safe = _formatting.Sanitize(Sanitize(html, field));
+        return new MessageBody(PlainText.Of(_parser.ParseDocument(safe).Body!), safe);
+    }
+
+    /// <summary>The narrow allow-list of <see cref="FromFormattedHtml"/>. Text of any other element is kept (a div
+    /// or a heading becomes a paragraph); the wide pass before it has already dropped scripts and styles whole.</summary>
+    private static HtmlSanitizer FormattingOnly()
+    {
+        var sanitizer = new HtmlSanitizer { KeepChildNodes = true, AllowDataAttributes = false };
+        sanitizer.AllowedTags.Clear();
+        foreach (var tag in new[] { "p", "br", "strong", "b", "em", "i", "ul", "ol", "li", "a", "blockquote", "code", "pre", "img" })
+            sanitizer.AllowedTags.Add(tag);
+        sanitizer.AllowedAttributes.Clear();
+        foreach (var attribute in new[] { "href", "src", "alt" }) sanitizer.AllowedAttributes.Add(attribute);
+        sanitizer.AllowedSchemes.Clear();
+        foreach (var scheme in new[] { "http", "https", "mailto" }) sanitizer.AllowedSchemes.Add(scheme);
+        sanitizer.AllowedCssProperties.Clear();
+        sanitizer.AllowedAtRules.Clear();
+        sanitizer.AllowedClasses.Clear();
+        sanitizer.FilterUrl += (_, e) =>
+        {
+            // An image is the message's own part or nothing: a remote one would tell its host who read the mail.
+            if (e.Tag is { TagName: "IMG" }) e.SanitizedUrl = MailPart().IsMatch(e.OriginalUrl) ? e.OriginalUrl : null;
+            // A link leaves for a full address; a relative one would point at the desk itself.
+            // (By its scheme: on Unix "/admin" is an absolute file: URI to System.Uri.)
+            else if (e.SanitizedUrl is not null && !LinkScheme().IsMatch(e.SanitizedUrl)) e.SanitizedUrl = null;
+        };
+        sanitizer.RemovingTag += (_, e) =>
+        {
+            if (e.Tag.TagName is not ("DIV" or "H1" or "H2" or "H3" or "H4" or "H5" or "H6" or "SECTION" or "ARTICLE" or "TR")) return;
+            var paragraph = e.Tag.Owner!.CreateElement("p");
+            while (e.Tag.FirstChild is { } child) paragraph.AppendChild(child);
+            e.Tag.Replace(paragraph);
+            e.Cancel = true;
+        };
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is IElement { TagName: "A" } a)
+            {
+                a.SetAttribute("rel", "noopener noreferrer nofollow");
+                a.SetAttribute("target", "_blank");
+            }
+        };
+        sanitizer.PostProcessDom += (_, e) =>
+        {
+            // An image whose address was refused shows nothing; the element goes with it.
+            foreach (var image in e.Document.QuerySelectorAll("img:not([src])").ToList()) image.Remove();
+            // A link whose address was refused is its text alone.
+            foreach (var link in e.Document.QuerySelectorAll("a:not([href])").ToList()) link.Replace(link.ChildNodes.ToArray());
+        };
+        return sanitizer;
     }
 
     /// <summary>The allow-listed HTML; throws the 400 for <paramref name="field"/> when the HTML is over a bound.</summary>
@@ -136,6 +196,9 @@ public sealed partial class MessageBodies
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^cid:[^\s""'<>]{1,255}$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex MailPart();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(https?://|mailto:)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex LinkScheme();
 
     [System.Text.RegularExpressions.GeneratedRegex("\n{3,}")]
     private static partial System.Text.RegularExpressions.Regex BlankLines();

@@ -16,5 +16,7 @@ public static class TicketShortcuts
         ("ShortcutsInbox", [new("j / k", "ShortcutMove"), new("Enter", "ShortcutOpen"), new("r", "ShortcutOpenReply")]),
         ("ShortcutsTicket", [new("r", "ShortcutReply"), new("n", "ShortcutNote"), new("a", "ShortcutAssignMe"), new("s", "ShortcutStatus"),
             new("j / k", "ShortcutNextPrevious")]),
+        ("ShortcutsEditor", [new("Ctrl+B", "ShortcutBold"), new("Ctrl+I", "ShortcutItalic"), new("Ctrl+K", "ShortcutLink"),
+            new("Ctrl+Enter", "ShortcutSend")]),
     ];
 }

@@ -48,23 +48,36 @@ public static partial class EmailComposer
     private static MimeEntity Body(OutgoingEmail email)
     {
         var text = Text("plain", email.Text);
-        MimeEntity body = email.Html is null ? text : new MultipartAlternative { text, Text("html", email.Html) };
-        if (email.Attachments.Count == 0) return body;
-        var mixed = new Multipart("mixed") { body };
-        foreach (var file in email.Attachments)
+        // Images the HTML names by cid: travel with it in multipart/related (RFC 2387); a plain-text mail has no place
+        // for them, so they are sent as files then.
+        var inline = email.Html is null ? [] : email.Attachments.Where(a => a.ContentId is { Length: > 0 }).ToList();
+        MimeEntity html = email.Html is null ? text : Text("html", email.Html);
+        if (inline.Count > 0)
         {
-            var type = ContentType.TryParse(file.ContentType, out var parsed) ? parsed : new ContentType("application", "octet-stream");
-            var name = FileNames.Clean(file.FileName);
-            var part = new MimePart(type.MediaType, type.MediaSubtype)
-            {
-                Content = new MimeContent(new MemoryStream(file.Content, writable: false)),
-                ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
-                ContentTransferEncoding = ContentEncoding.Base64,
-                FileName = name,
-            };
-            mixed.Add(part);
+            var related = new MultipartRelated { Root = html };
+            foreach (var image in inline) related.Add(Part(image, inline: true));
+            html = related;
         }
+        MimeEntity body = email.Html is null ? text : new MultipartAlternative { text, html };
+        var files = email.Attachments.Except(inline).ToList();
+        if (files.Count == 0) return body;
+        var mixed = new Multipart("mixed") { body };
+        foreach (var file in files) mixed.Add(Part(file, inline: false));
         return mixed;
+    }
+
+    private static MimePart Part(OutgoingAttachment file, bool inline)
+    {
+        var type = ContentType.TryParse(file.ContentType, out var parsed) ? parsed : new ContentType("application", "octet-stream");
+        var part = new MimePart(type.MediaType, type.MediaSubtype)
+        {
+            Content = new MimeContent(new MemoryStream(file.Content, writable: false)),
+            ContentDisposition = new ContentDisposition(inline ? ContentDisposition.Inline : ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = FileNames.Clean(file.FileName),
+        };
+        if (inline) part.ContentId = HeaderText.OneLine(file.ContentId, 250);
+        return part;
     }
 
     private static TextPart Text(string subtype, string content)

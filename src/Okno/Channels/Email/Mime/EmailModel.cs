@@ -44,7 +44,12 @@ public sealed class EmailTooLargeException(long maxBytes)
     public long MaxBytes { get; } = maxBytes;
 }
 
-public sealed record OutgoingAttachment(string FileName, string ContentType, byte[] Content);
+public sealed record OutgoingAttachment(string FileName, string ContentType, byte[] Content)
+{
+    /// <summary>An image the HTML shows in place (<c>cid:</c>, without angle brackets): sent inside multipart/related
+    /// beside the HTML rather than as a download.</summary>
+    public string? ContentId { get; init; }
+}
 
 /// <summary>A mail Okno sends. Ids are without angle brackets.</summary>
 public sealed record OutgoingEmail(
