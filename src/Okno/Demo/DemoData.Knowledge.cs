@@ -17,10 +17,16 @@ public static partial class DemoData
         var author = await db.Agents.Where(a => a.Id == agentId)
             .Select(a => new CurrentAgent(a.Id, a.Email, a.Name, a.Role, new List<long>())).SingleAsync(ct);
 
-        var category = await services.GetRequiredService<CreateCategory>().ExecuteAsync(new CategoryRequest("Оборудование и печать", null, 1), ct);
-        var printers = await services.GetRequiredService<CreateSection>().ExecuteAsync(category.Id, new SectionRequest("Принтеры", null, 1, null), ct);
-        var accounts = await services.GetRequiredService<CreateCategory>().ExecuteAsync(new CategoryRequest("Учётные записи", null, 2), ct);
-        var passwords = await services.GetRequiredService<CreateSection>().ExecuteAsync(accounts.Id, new SectionRequest("Пароли и вход", null, 1, null), ct);
+        static IReadOnlyList<LocalizedNameInput?> Names(string ru, string en) => [new("ru", ru, null), new("en", en, null)];
+        var category = await services.GetRequiredService<CreateCategory>().ExecuteAsync(
+            new CategoryRequest(null, null, 1, null, Names("Оборудование и печать", "Hardware and printing")), ct);
+        var printers = await services.GetRequiredService<CreateSection>().ExecuteAsync(category.Id,
+            new SectionRequest(null, null, 1, null, null, Names("Принтеры", "Printers")), ct);
+        var accounts = await services.GetRequiredService<CreateCategory>().ExecuteAsync(
+            new CategoryRequest(null, null, 2, null, Names("Учётные записи", "Accounts")), ct);
+        // Named in Russian only: the English help center shows this section's Russian name.
+        var passwords = await services.GetRequiredService<CreateSection>().ExecuteAsync(accounts.Id,
+            new SectionRequest("Пароли и вход", null, 1, null, "ru"), ct);
 
         var create = services.GetRequiredService<CreateArticle>();
         var save = services.GetRequiredService<SaveArticle>();
