@@ -66,8 +66,9 @@ public sealed partial class ArticleEmbedsTests(SqliteOkno okno) : IClassFixture<
         // The help center's page lets frames come from the players' hosts only.
         var visitor = okno.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var page = await visitor.GetAsync(article.Str("helpCenterPath"));
-        var policy = string.Join(";", page.Headers.GetValues("Content-Security-Policy"));
-        Assert.Contains("frame-src https://www.youtube-nocookie.com https://rutube.ru https://vk.com", policy);
+        var policy = Okno.Tests.Platform.SecurityHeadersTests.PolicyOf(page);
+        Assert.EndsWith("; frame-src https://www.youtube-nocookie.com https://rutube.ru https://vk.com", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
         Assert.Contains("src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\"", await page.Content.ReadAsStringAsync());
     }
 
