@@ -10,7 +10,8 @@ public sealed record RenderedArticle(string Html, string Text);
 /// <summary>Renders an article's Markdown to HTML that is safe to show, through the bounded text gate
 /// (<see cref="MessageBodies.Markdown"/>): Markdig with a few safe extensions (pipe tables, autolinks, task lists), then
 /// the same allow-list sanitizer as message bodies. Raw HTML inside the Markdown is parsed like any other HTML and goes
-/// through the sanitizer: scripts, event handlers, javascript: links and iframes never survive. Markdown that is too
+/// through the sanitizer: scripts, event handlers, javascript: links and iframes never survive; video players and
+/// full-size image links are added afterwards from links only (<see cref="ArticleEmbeds"/>). Markdown that is too
 /// deep or too costly is refused (400 naming the field), never rendered inside a write transaction.</summary>
 public sealed class ArticleMarkdown(MessageBodies bodies)
 {
@@ -18,10 +19,10 @@ public sealed class ArticleMarkdown(MessageBodies bodies)
     public RenderedArticle Render(string markdown, string field = "body")
     {
         var html = bodies.Markdown(markdown, field);
-        return new RenderedArticle(html, bodies.TextOf(html));
+        return new RenderedArticle(ArticleEmbeds.Enhance(html), bodies.TextOf(html));
     }
 
-    public string ToHtml(string markdown, string field = "body") => bodies.Markdown(markdown, field);
+    public string ToHtml(string markdown, string field = "body") => ArticleEmbeds.Enhance(bodies.Markdown(markdown, field));
 
     /// <summary>The preview of the editor: the HTML, or why the text is refused.</summary>
     public (string? Html, FieldError? Error) TryToHtml(string markdown) => bodies.TryMarkdown(markdown);

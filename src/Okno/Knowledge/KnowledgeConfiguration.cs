@@ -8,10 +8,34 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
     public void Configure(EntityTypeBuilder<Category> b)
     {
         b.ToTable("KbCategories");
-        b.Property(c => c.Name).HasMaxLength(Category.NameMaxLength);
-        b.Property(c => c.Description).HasMaxLength(Category.DescriptionMaxLength);
         b.HasIndex(c => new { c.Position, c.Id });
         b.HasMany(c => c.Sections).WithOne(s => s.Category).HasForeignKey(s => s.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        // The names go with the category: they are part of it, not a history to keep.
+        b.HasMany(c => c.Translations).WithOne().HasForeignKey(t => t.CategoryId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CategoryTranslationConfiguration : IEntityTypeConfiguration<CategoryTranslation>
+{
+    public void Configure(EntityTypeBuilder<CategoryTranslation> b)
+    {
+        b.ToTable("KbCategoryTranslations");
+        b.Property(t => t.Language).HasMaxLength(ArticleTranslation.LanguageMaxLength);
+        b.Property(t => t.Name).HasMaxLength(Category.NameMaxLength);
+        b.Property(t => t.Description).HasMaxLength(Category.DescriptionMaxLength);
+        b.HasIndex(t => new { t.CategoryId, t.Language }).IsUnique();
+    }
+}
+
+internal sealed class SectionTranslationConfiguration : IEntityTypeConfiguration<SectionTranslation>
+{
+    public void Configure(EntityTypeBuilder<SectionTranslation> b)
+    {
+        b.ToTable("KbSectionTranslations");
+        b.Property(t => t.Language).HasMaxLength(ArticleTranslation.LanguageMaxLength);
+        b.Property(t => t.Name).HasMaxLength(Category.NameMaxLength);
+        b.Property(t => t.Description).HasMaxLength(Category.DescriptionMaxLength);
+        b.HasIndex(t => new { t.SectionId, t.Language }).IsUnique();
     }
 }
 
@@ -20,9 +44,8 @@ internal sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
     public void Configure(EntityTypeBuilder<Section> b)
     {
         b.ToTable("KbSections");
-        b.Property(s => s.Name).HasMaxLength(Category.NameMaxLength);
-        b.Property(s => s.Description).HasMaxLength(Category.DescriptionMaxLength);
         b.HasIndex(s => new { s.CategoryId, s.Position, s.Id });
+        b.HasMany(s => s.Translations).WithOne().HasForeignKey(t => t.SectionId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

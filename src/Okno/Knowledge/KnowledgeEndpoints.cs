@@ -68,17 +68,20 @@ public static class KnowledgeEndpoints
         app.MapGet("/api/v1/kb/files/{id:long}", DownloadFileAsync).AllowAnonymous().WithTags("Knowledge")
             .WithSummary("A file of an article: agents get any; anyone gets the files of articles with a public translation");
 
-        kb.MapGet("/categories", async (int? limit, string? cursor, CategoryQueries queries, CancellationToken ct) =>
-            TypedResults.Ok(await queries.ListAsync(Paging.Limit(limit), cursor, ct))).WithSummary("Categories in order, each with its sections");
-        kb.MapGet("/categories/{id:long}", async (long id, CategoryQueries queries, CancellationToken ct) =>
-            TypedResults.Ok(await queries.GetAsync(id, ct)));
+        kb.MapGet("/categories", async (int? limit, string? cursor, string? language, CategoryQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.ListAsync(Paging.Limit(limit), cursor, LanguageParameter(language), ct)))
+            .WithSummary("Categories in order, each with its sections; name and description in 'language' when they exist in it "
+                + "(else the first language written), every language in 'translations'");
+        kb.MapGet("/categories/{id:long}", async (long id, string? language, CategoryQueries queries, CancellationToken ct) =>
+            TypedResults.Ok(await queries.GetAsync(id, LanguageParameter(language), ct)));
         kb.MapPost("/categories", async Task<Created<CategoryView>> (CategoryRequest request, CreateCategory create, CancellationToken ct) =>
         {
             var category = await create.ExecuteAsync(request, ct);
             return TypedResults.Created($"/api/v1/kb/categories/{category.Id}", category);
         });
         kb.MapPut("/categories/{id:long}", async (long id, CategoryRequest request, ChangeCategory change, CancellationToken ct) =>
-            TypedResults.Ok(await change.ExecuteAsync(id, request, ct)));
+                TypedResults.Ok(await change.ExecuteAsync(id, request, ct)))
+            .WithSummary("Rename or move a category: 'translations' replaces every language's name, 'name' (+ 'language') changes one");
         kb.MapDelete("/categories/{id:long}", async (long id, DeleteCategory delete, CancellationToken ct) =>
         {
             await delete.ExecuteAsync(id, ct);
@@ -90,7 +93,8 @@ public static class KnowledgeEndpoints
             var section = await create.ExecuteAsync(id, request, ct);
             return TypedResults.Created($"/api/v1/kb/sections/{section.Id}", section);
         });
-        kb.MapGet("/sections/{id:long}", async (long id, CategoryQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.SectionAsync(id, ct)));
+        kb.MapGet("/sections/{id:long}", async (long id, string? language, CategoryQueries queries, CancellationToken ct) =>
+            TypedResults.Ok(await queries.SectionAsync(id, LanguageParameter(language), ct)));
         kb.MapPut("/sections/{id:long}", async (long id, SectionRequest request, ChangeSection change, CancellationToken ct) =>
             TypedResults.Ok(await change.ExecuteAsync(id, request, ct)));
         kb.MapDelete("/sections/{id:long}", async (long id, DeleteSection delete, CancellationToken ct) =>
@@ -126,6 +130,8 @@ public static class KnowledgeEndpoints
             .WithSummary("Apply a macro: its changes (status, priority, group, assignee, tags) in one step, marked with the macro in the history; returns the ticket and the macro's text filled for it");
         return app;
     }
+
+    private static string? LanguageParameter(string? language) => string.IsNullOrWhiteSpace(language) ? null : language.Trim().ToLowerInvariant();
 
     /// <summary>Served as a download that must not run in the desk's origin, like ticket attachments.</summary>
     internal static async Task<IResult> DownloadFileAsync(long id, OknoDb db, AttachmentStore store, HttpContext http, CancellationToken ct)

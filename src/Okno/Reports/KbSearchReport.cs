@@ -12,9 +12,11 @@ using Okno.Tickets;
 
 namespace Okno.Reports;
 
-public sealed record KbQueryRow(string NormalizedQuery, int Searches, int Visits, double AverageResults);
-public sealed record KbFailedQueryRow(string NormalizedQuery, int Visits);
-public sealed record KbReformulationRow(string NormalizedQuery, string NextNormalizedQuery, int Count);
+// A row groups the searches whose words have the same stems (NormalizedQuery, "факс отправля"); Query is what visitors
+// typed most often among them ("факс не отправляется"), for people to read.
+public sealed record KbQueryRow(string NormalizedQuery, int Searches, int Visits, double AverageResults, string Query);
+public sealed record KbFailedQueryRow(string NormalizedQuery, int Visits, string Query);
+public sealed record KbReformulationRow(string NormalizedQuery, string NextNormalizedQuery, int Count, string Query, string NextQuery);
 public sealed record KbArticleRow(long ArticleId, string? Title, int Visits);
 public sealed record KbNotHelpfulRow(long ArticleId, long TranslationId, string? Title, string? Language, int Votes, IReadOnlyList<string> Comments);
 public sealed record KbDeflectionDay(DateOnly Day, int Visits, int VisitsWithoutTicket, double? Rate);
@@ -27,7 +29,7 @@ public sealed record KbSearchRow(long Id, string VisitId, string Query, string L
     IReadOnlyList<KbSearchTicket> Tickets);
 
 public sealed record KbSearchTicket(long Id, long Number);
-public sealed record KbQueryDetails(string NormalizedQuery, DateOnly From, DateOnly To, IReadOnlyList<KbSearchRow> Searches);
+public sealed record KbQueryDetails(string NormalizedQuery, DateOnly From, DateOnly To, IReadOnlyList<KbSearchRow> Searches, string Query);
 public sealed record KbDraftRequest(string? Query, string? Language, long? SectionId);
 
 /// <summary>The [from, to) window of the report in UTC days: from/to are "yyyy-MM-dd"; defaults to the last 30 days,
@@ -85,11 +87,10 @@ public sealed class KbSearchReport(OknoDb db)
         var top = await QueryRowsAsync(searches, ct);
         var none = await QueryRowsAsync(searches.Where(s => s.ResultCount == 0), ct);
 
-        var failed = (await searches.Where(s => tickets.Any(t => t.VisitId == s.VisitId && t.At >= s.At))
+        var failed = await searches.Where(s => tickets.Any(t => t.VisitId == s.VisitId && t.At >= s.At))
                 .GroupBy(s => s.NormalizedQuery)
                 .Select(g => new { g.Key, Visits = g.Select(s => s.VisitId).Distinct().Count() })
-                .OrderByDescending(x => x.Visits).ThenBy(x => x.Key).Take(Top).ToListAsync(ct))
-            .Select(x => new KbFailedQueryRow(x.Key, x.Visits)).ToList();
+                .OrderByDescending(x => x.Visits).ThenBy(x => x.Key).Take(Top).ToListAsync(ct);
 
         // Each search with the next search of its visit when that one is worded differently (repeating the same query is
         // no reformulation); the 10-minute window is checked here since the ticks stored on SQLite leave no portable
@@ -101,11 +102,15 @@ public sealed class KbSearchReport(OknoDb db)
                 where n.Id == nextId && n.NormalizedQuery != s.NormalizedQuery
                 select new { s.NormalizedQuery, s.At, Next = n.NormalizedQuery, NextAt = n.At })
             .ToListAsync(ct);
-        var reformulations = pairs.Where(p => p.NextAt - p.At <= ReformulationWindow)
+        var chains = pairs.Where(p => p.NextAt - p.At <= ReformulationWindow)
             .GroupBy(p => (p.NormalizedQuery, p.Next))
-            .Select(g => new KbReformulationRow(g.Key.NormalizedQuery, g.Key.Next, g.Count()))
-            .OrderByDescending(r => r.Count).ThenBy(r => r.NormalizedQuery, StringComparer.Ordinal).ThenBy(r => r.NextNormalizedQuery, StringComparer.Ordinal)
+            .Select(g => (g.Key.NormalizedQuery, g.Key.Next, Count: g.Count()))
+            .OrderByDescending(r => r.Count).ThenBy(r => r.NormalizedQuery, StringComparer.Ordinal).ThenBy(r => r.Next, StringComparer.Ordinal)
             .Take(Top).ToList();
+
+        var typed = await TypedFormsAsync(searches, top.Select(r => r.NormalizedQuery).Concat(none.Select(r => r.NormalizedQuery))
+            .Concat(failed.Select(r => r.Key)).Concat(chains.SelectMany(c => new[] { c.NormalizedQuery, c.Next })).Distinct().ToList(), ct);
+        string Typed(string normalized) => typed.GetValueOrDefault(normalized) ?? normalized;
 
         var opened = await events.Where(e => e.Kind == HelpVisitEventKind.ArticleOpened && e.ArticleId != null
                 && tickets.Any(t => t.VisitId == e.VisitId && t.At >= e.At))
@@ -144,7 +149,10 @@ public sealed class KbSearchReport(OknoDb db)
             deflection.Add(new KbDeflectionDay(day, count, deflected, count == 0 ? null : Math.Round((double)deflected / count, 4)));
         }
 
-        return new KbSearchReportView(range.From, range.To, top, none, failed, reformulations,
+        return new KbSearchReportView(range.From, range.To,
+            top.Select(r => r with { Query = Typed(r.NormalizedQuery) }).ToList(), none.Select(r => r with { Query = Typed(r.NormalizedQuery) }).ToList(),
+            failed.Select(x => new KbFailedQueryRow(x.Key, x.Visits, Typed(x.Key))).ToList(),
+            chains.Select(c => new KbReformulationRow(c.NormalizedQuery, c.Next, c.Count, Typed(c.NormalizedQuery), Typed(c.Next))).ToList(),
             opened.Select(x => new KbArticleRow(x.ArticleId, TitleOf(x.ArticleId), x.Visits)).ToList(),
             notHelpful.Select(x =>
             {
@@ -159,7 +167,20 @@ public sealed class KbSearchReport(OknoDb db)
         (await searches.GroupBy(s => s.NormalizedQuery)
             .Select(g => new { g.Key, Count = g.Count(), Visits = g.Select(s => s.VisitId).Distinct().Count(), Average = g.Average(s => (double)s.ResultCount) })
             .OrderByDescending(x => x.Count).ThenBy(x => x.Key).Take(Top).ToListAsync(ct))
-        .Select(x => new KbQueryRow(x.Key, x.Count, x.Visits, Math.Round(x.Average, 2))).ToList();
+        .Select(x => new KbQueryRow(x.Key, x.Count, x.Visits, Math.Round(x.Average, 2), x.Key)).ToList();
+
+    /// <summary>For each normalized query, the text visitors typed most often in the range (ties: the first in ordinal
+    /// order, so the answer is stable); grouped in the database, one row per distinct typed text.</summary>
+    private static async Task<Dictionary<string, string>> TypedFormsAsync(IQueryable<HelpSearch> searches, IReadOnlyList<string> normalized,
+        CancellationToken ct)
+    {
+        if (normalized.Count == 0) return [];
+        var forms = await searches.Where(s => normalized.Contains(s.NormalizedQuery))
+            .GroupBy(s => new { s.NormalizedQuery, s.Query }).Select(g => new { g.Key.NormalizedQuery, g.Key.Query, Count = g.Count() })
+            .ToListAsync(ct);
+        return forms.GroupBy(f => f.NormalizedQuery, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(f => f.Count).ThenBy(f => f.Query, StringComparer.Ordinal).First().Query, StringComparer.Ordinal);
+    }
 
     /// <summary>The raw searches behind one normalized query, newest first, with the tickets their visits opened — only
     /// the ones <paramref name="access"/> lets its agent see (the inbox's rule: a ticket of another group is not even
@@ -180,11 +201,13 @@ public sealed class KbSearchReport(OknoDb db)
         var visible = ticketIds.Count == 0 ? [] : await db.Tickets.AllowedBy(access).Where(t => ticketIds.Contains(t.Id))
             .ToDictionaryAsync(t => t.Id, t => t.Number, ct);
         var byVisit = tickets.Where(t => visible.ContainsKey(t.TicketId)).ToLookup(e => e.VisitId, e => e.TicketId, StringComparer.Ordinal);
+        var typed = rows.GroupBy(r => r.Query, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key).FirstOrDefault() ?? normalized;
         return new KbQueryDetails(normalized, range.From, range.To, rows.Select(r =>
         {
             var ids = byVisit[r.VisitId].Distinct().Order().ToList();
             return new KbSearchRow(r.Id, r.VisitId, r.Query, r.Language, r.ResultCount, r.At, ids, ids.Select(id => new KbSearchTicket(id, visible[id])).ToList());
-        }).ToList());
+        }).ToList(), typed);
     }
 }
 

@@ -122,6 +122,20 @@ public sealed class KnowledgeAdminPagesTests(OknoInChromium okno)
         await page.Locator($"#kb-new-section-{categoryId}").FillAsync("VPN");
         await page.Locator($"#kb-add-section-{categoryId}").ClickAsync();
         await Expect(category.Locator(".kb-section-name")).ToHaveTextAsync(["VPN"]);
+
+        // Named in English only (the page's language) until the Russian name is given in the same editor.
+        await Expect(category.Locator(".kb-category-name-missing")).ToContainTextAsync("Russian");
+        await page.Locator($"#kb-rename-category-{categoryId}-start").ClickAsync();
+        await Expect(page.Locator($"#kb-rename-category-{categoryId}-en")).ToHaveValueAsync($"Network {suffix}");
+        await page.Locator($"#kb-rename-category-{categoryId}-ru").FillAsync($"Сеть {suffix}");
+        await page.Locator($"#kb-rename-category-{categoryId}-ru-description").FillAsync("VPN и Wi-Fi");
+        await page.Locator($"#kb-rename-category-save-{categoryId}").ClickAsync();
+        await Expect(category.Locator(".kb-category-name")).ToHaveTextAsync($"Network {suffix}");
+        await Expect(category.Locator(".kb-category-name-missing")).ToHaveCountAsync(0);
+        var admin = await okno.App.AdminClientAsync();
+        var russian = await admin.GetJsonAsync($"/api/v1/kb/categories/{categoryId}?language=ru");
+        Assert.Equal(($"Сеть {suffix}", "VPN и Wi-Fi"), (russian.Str("name"), russian.Str("description")));
+
         await page.Locator($"#kb-delete-category-{categoryId}").ClickAsync();
         await Expect(page.Locator("#kb-categories-error")).ToContainTextAsync("not empty");
 

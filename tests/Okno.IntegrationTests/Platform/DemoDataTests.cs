@@ -36,6 +36,22 @@ public sealed class DemoDataTests
         Assert.Contains(articles, a => a.Str("language") == "en");
         Assert.Equal(2, (await olga.GetJsonAsync("/api/v1/macros")).Items().Count);
 
+        // The help-center search report is not empty on first start: searches with and without results, a rephrasing,
+        // articles read and voted on, and a visit that ended in a contact-form ticket.
+        var report = await olga.GetJsonAsync("/api/v1/reports/kb-search");
+        Assert.NotEmpty(report.GetProperty("topQueries").EnumerateArray());
+        Assert.Contains(report.GetProperty("topQueries").EnumerateArray(), r => r.Str("query") == "факс не отправляется" && r.GetProperty("searches").GetInt32() == 3);
+        Assert.NotEmpty(report.GetProperty("noResults").EnumerateArray());
+        Assert.NotEmpty(report.GetProperty("reformulations").EnumerateArray());
+        Assert.NotEmpty(report.GetProperty("failedSelfService").EnumerateArray());
+        Assert.NotEmpty(report.GetProperty("openedBeforeTicket").EnumerateArray());
+        Assert.NotEmpty(report.GetProperty("notHelpful").EnumerateArray());
+        Assert.True(report.GetProperty("deflection").EnumerateArray().Count(d => d.GetProperty("visits").GetInt32() > 0) >= 8);
+        Assert.Contains(report.GetProperty("topQueries").EnumerateArray(), r => r.GetProperty("averageResults").GetDouble() > 0);
+        var helpTicket = await app.WithDbAsync(db => db.Set<Okno.Knowledge.HelpCenter.HelpVisitEvent>()
+            .SingleAsync(e => e.Kind == Okno.Knowledge.HelpCenter.HelpVisitEventKind.TicketCreated));
+        Assert.Equal("web", (await olga.GetJsonAsync($"/api/v1/tickets/{helpTicket.TicketId}")).Str("channel"));
+
         // A web form and a log account; the latest chat conversations went through the log account, replies shown as sent.
         var admin = await app.AdminClientAsync();
         Assert.Equal(["log", "web"], (await admin.GetJsonAsync("/api/v1/channels")).Items().Select(a => a.Str("kind")).Order());

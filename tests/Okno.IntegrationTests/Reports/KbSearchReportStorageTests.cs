@@ -47,6 +47,8 @@ public sealed class KbSearchReportStorageTests
         Assert.Equal([("принтер", 2, 2, 2.0), ("сканер", 2, 2, 0.0), ("картридж", 1, 1, 0.0)], report.GetProperty("topQueries").EnumerateArray()
             .Select(r => (r.Str("normalizedQuery"), r.GetProperty("searches").GetInt32(), r.GetProperty("visits").GetInt32(), r.GetProperty("averageResults").GetDouble())));
         Assert.Equal(["сканер", "картридж"], report.GetProperty("noResults").EnumerateArray().Select(r => r.Str("normalizedQuery")));
+        // Each row also names what visitors typed (here typed as stored).
+        Assert.All(report.GetProperty("topQueries").EnumerateArray(), r => Assert.Equal(r.Str("normalizedQuery"), r.Str("query")));
         Assert.Equal([("картридж", 1), ("принтер", 1), ("сканер", 1)], report.GetProperty("failedSelfService").EnumerateArray()
             .Select(r => (r.Str("normalizedQuery"), r.GetProperty("visits").GetInt32())));
         var chain = Assert.Single(report.GetProperty("reformulations").EnumerateArray());

@@ -251,3 +251,51 @@ public sealed class KbSearchDraftTests(SqliteOkno okno) : IClassFixture<SqliteOk
         Assert.Equal(HttpStatusCode.Found, (await KbSearchReportTests.Visitor(okno).GetAsync("/reports/kb-search")).StatusCode);
     }
 }
+
+/// <summary>Rows of the report read as visitors typed them, and empty tables say so (their own app: the report starts
+/// empty here).</summary>
+public sealed class KbSearchReportWordingTests(SqliteOkno okno) : IClassFixture<SqliteOkno>
+{
+    private static async Task<HttpClient> SignedInAsync(SqliteOkno okno)
+    {
+        var browser = okno.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var signin = await browser.GetStringAsync("/signin");
+        var signed = await browser.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "signin", ["__RequestVerificationToken"] = KbSearchReportTests.TokenOf(signin),
+            ["Input.Email"] = OknoFactory.AdminEmail, ["Input.Password"] = OknoFactory.AdminPassword,
+        }));
+        Assert.Equal(HttpStatusCode.Found, signed.StatusCode);
+        return browser;
+    }
+
+    [Fact]
+    public async Task Rows_show_the_most_frequent_typed_form_grouped_by_stems_and_empty_tables_say_so()
+    {
+        var browser = await SignedInAsync(okno);
+        // Nobody searched yet: each of the seven tables says there is nothing, in the agent's language.
+        var empty = await browser.GetStringAsync("/reports/kb-search?culture=en");
+        Assert.Equal(7, Regex.Matches(empty, "class=\"kbr-nothing\"").Count);
+        Assert.Contains("Nothing in this period.", empty);
+        Assert.Contains("За этот период ничего нет.", await browser.GetStringAsync("/reports/kb-search?culture=ru"));
+
+        // Three wordings of one question (same stems), the second one typed most often; each from its own visit.
+        string[] typed = ["факсы не отправляются", "Факс не отправляется", "Факс не отправляется", "факс не отправляется"];
+        foreach (var q in typed) await KbSearchReportTests.SearchAsync(KbSearchReportTests.Visitor(okno), q, okno.App);
+        var normalized = (await okno.App.WithDbAsync(db => db.Set<HelpSearch>().Select(s => s.NormalizedQuery).Distinct().ToListAsync())).Single();
+        Assert.NotEqual("Факс не отправляется", normalized);
+
+        var report = await okno.Admin.GetJsonAsync("/api/v1/reports/kb-search");
+        var row = Assert.Single(report.GetProperty("topQueries").EnumerateArray());
+        Assert.Equal((normalized, "Факс не отправляется", 4), (row.Str("normalizedQuery"), row.Str("query"), row.GetProperty("searches").GetInt32()));
+        Assert.Equal("Факс не отправляется", Assert.Single(report.GetProperty("noResults").EnumerateArray()).Str("query"));
+        var details = await okno.Admin.GetJsonAsync("/api/v1/reports/kb-search/queries?normalized=" + Uri.EscapeDataString(normalized));
+        Assert.Equal("Факс не отправляется", details.Str("query"));
+
+        var page = await browser.GetStringAsync("/reports/kb-search?culture=en");
+        Assert.Contains(">Факс не отправляется</a>", page);
+        Assert.DoesNotContain($">{normalized}</a>", page);
+        // Top queries, queries without results and today's visits have rows now; the other four are still empty.
+        Assert.Equal(4, Regex.Matches(page, "class=\"kbr-nothing\"").Count);
+    }
+}

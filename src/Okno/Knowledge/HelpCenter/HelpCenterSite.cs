@@ -5,10 +5,11 @@ using Okno.Platform.Search;
 namespace Okno.Knowledge.HelpCenter;
 
 public sealed record HelpArticleLink(long ArticleId, string Title, string Language, bool IsFallback, string Url);
-public sealed record HelpSectionView(long Id, string Name, IReadOnlyList<HelpArticleLink> Articles);
-public sealed record HelpCategoryView(long Id, string Name, string? Description, IReadOnlyList<HelpSectionView> Sections);
+/// <param name="NameLanguage">The language the name is in: the visitor's, or another when it has no name in theirs.</param>
+public sealed record HelpSectionView(long Id, string Name, string NameLanguage, IReadOnlyList<HelpArticleLink> Articles);
+public sealed record HelpCategoryView(long Id, string Name, string? Description, string NameLanguage, IReadOnlyList<HelpSectionView> Sections);
 public sealed record HelpArticle(long ArticleId, long TranslationId, string Language, string Title, string Slug, string Html,
-    string CategoryName, string SectionName, long SectionId, IReadOnlyList<(string Language, string Url)> OtherLanguages, DateTimeOffset UpdatedAt);
+    LocalizedName CategoryName, LocalizedName SectionName, long SectionId, IReadOnlyList<(string Language, string Url)> OtherLanguages, DateTimeOffset UpdatedAt);
 public sealed record HelpSearchResult(long SearchId, IReadOnlyList<ArticleSearchItem> Items);
 public sealed record HelpSuggestion(string Title, string Url);
 
@@ -25,7 +26,8 @@ public sealed class HelpCenterSite(OknoDb db, SearchArticles search, TimeProvide
     /// fallback language when that one is public.</summary>
     public async Task<IReadOnlyList<HelpCategoryView>> HomeAsync(string language, CancellationToken cancellationToken)
     {
-        var categories = await db.Set<Category>().AsNoTracking().Include(c => c.Sections).OrderBy(c => c.Position).ThenBy(c => c.Id)
+        var categories = await db.Set<Category>().AsNoTracking().AsSplitQuery().Include(c => c.Translations)
+            .Include(c => c.Sections).ThenInclude(s => s.Translations).OrderBy(c => c.Position).ThenBy(c => c.Id)
             .ToListAsync(cancellationToken);
         var rows = await db.Set<ArticleTranslation>().AsNoTracking().Where(t => t.Visibility == ArticleVisibility.Public)
             .Select(t => new { t.ArticleId, t.Article.SectionId, t.Article.FallbackLanguage, t.Language, t.Title, t.Slug })
@@ -37,23 +39,38 @@ public sealed class HelpCenterSite(OknoDb db, SearchArticles search, TimeProvide
                     HelpCenterPaths.PathOf(chosen.ArticleId, chosen.Language, chosen.Slug)));
             })
             .ToLookup(x => x.SectionId, x => x.Link);
-        return categories.Select(c => new HelpCategoryView(c.Id, c.Name, c.Description, c.Sections.OrderBy(s => s.Position).ThenBy(s => s.Id)
-                .Select(s => new HelpSectionView(s.Id, s.Name, links[s.Id].OrderBy(l => l.Title, StringComparer.CurrentCultureIgnoreCase).ToList()))
-                .Where(s => s.Articles.Count > 0).ToList()))
+        return categories.Select(c =>
+            {
+                var name = NameIn(c.Translations, language);
+                return new HelpCategoryView(c.Id, name.Name, name.Description, name.Language, c.Sections.OrderBy(s => s.Position).ThenBy(s => s.Id)
+                    .Select(s =>
+                    {
+                        var sectionName = NameIn(s.Translations, language);
+                        return new HelpSectionView(s.Id, sectionName.Name, sectionName.Language,
+                            links[s.Id].OrderBy(l => l.Title, StringComparer.CurrentCultureIgnoreCase).ToList());
+                    })
+                    .Where(s => s.Articles.Count > 0).ToList());
+            })
             .Where(c => c.Sections.Count > 0).ToList();
     }
+
+    /// <summary>The name in the visitor's language, else in the language it was first written in.</summary>
+    private static LocalizedName NameIn<T>(IEnumerable<T> translations, string language) where T : ILocalizedName =>
+        LocalizedNames.Pick(CategoryQueries.Names(translations), language) ?? new LocalizedName(language, "", null);
 
     /// <summary>The public translation of an article in a language, or null (unknown, internal, draft).</summary>
     public async Task<HelpArticle?> ArticleAsync(long articleId, string language, CancellationToken cancellationToken)
     {
         var translations = await db.Set<ArticleTranslation>().AsNoTracking()
             .Where(t => t.ArticleId == articleId && t.Visibility == ArticleVisibility.Public)
-            .Select(t => new { t.Id, t.Language, t.Title, t.Slug, t.Html, t.UpdatedAt, t.Article.SectionId, Section = t.Article.Section.Name,
-                Category = t.Article.Section.Category.Name })
+            .Select(t => new { t.Id, t.Language, t.Title, t.Slug, t.Html, t.UpdatedAt, t.Article.SectionId })
             .ToListAsync(cancellationToken);
         var t = translations.FirstOrDefault(x => x.Language == language);
         if (t is null) return null;
-        return new HelpArticle(articleId, t.Id, t.Language, t.Title, t.Slug, t.Html, t.Category, t.Section, t.SectionId,
+        var section = await db.Set<Section>().AsNoTracking().AsSplitQuery().Include(s => s.Translations).Include(s => s.Category).ThenInclude(c => c.Translations)
+            .SingleAsync(s => s.Id == t.SectionId, cancellationToken);
+        return new HelpArticle(articleId, t.Id, t.Language, t.Title, t.Slug, t.Html, NameIn(section.Category.Translations, language),
+            NameIn(section.Translations, language), t.SectionId,
             translations.Where(x => x.Language != language).OrderBy(x => x.Language)
                 .Select(x => (x.Language, HelpCenterPaths.PathOf(articleId, x.Language, x.Slug))).ToList(), t.UpdatedAt);
     }

@@ -17,6 +17,9 @@ public abstract class KnowledgeComponent : ActionComponent
     protected async Task<CurrentAgent> AgentAsync() =>
         await SignedInAgentAsync() ?? throw new InvalidOperationException("The knowledge-base pages require a signed-in agent.");
 
+    /// <summary>The agent's UI language among the knowledge base's two: names of categories and sections are shown in it.</summary>
+    protected static string UiLanguage => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ru" ? "ru" : "en";
+
     protected string VisibilityName(ArticleVisibility visibility) => L["Visibility" + visibility];
 
     protected string LanguageName(string language) => language switch

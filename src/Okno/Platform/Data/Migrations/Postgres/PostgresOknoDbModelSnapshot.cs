@@ -787,15 +787,6 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Description")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
@@ -804,6 +795,39 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasIndex("Position", "Id");
 
                     b.ToTable("KbCategories", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Knowledge.CategoryTranslation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CategoryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("KbCategoryTranslations", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Knowledge.HelpCenter.ArticleFeedback", b =>
@@ -1005,15 +1029,6 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Description")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
@@ -1022,6 +1037,39 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasIndex("CategoryId", "Position", "Id");
 
                     b.ToTable("KbSections", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Knowledge.SectionTranslation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<long>("SectionId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SectionId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("KbSectionTranslations", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Notifications.NotificationOptOut", b =>
@@ -2182,6 +2230,15 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Navigation("Article");
                 });
 
+            modelBuilder.Entity("Okno.Knowledge.CategoryTranslation", b =>
+                {
+                    b.HasOne("Okno.Knowledge.Category", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Okno.Knowledge.Macro", b =>
                 {
                     b.HasOne("Okno.Admin.Agent", null)
@@ -2205,6 +2262,15 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("Okno.Knowledge.SectionTranslation", b =>
+                {
+                    b.HasOne("Okno.Knowledge.Section", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Okno.Notifications.NotificationOptOut", b =>
@@ -2450,6 +2516,13 @@ namespace Okno.Platform.Data.Migrations.Postgres
             modelBuilder.Entity("Okno.Knowledge.Category", b =>
                 {
                     b.Navigation("Sections");
+
+                    b.Navigation("Translations");
+                });
+
+            modelBuilder.Entity("Okno.Knowledge.Section", b =>
+                {
+                    b.Navigation("Translations");
                 });
 
             modelBuilder.Entity("Okno.Tickets.Message", b =>

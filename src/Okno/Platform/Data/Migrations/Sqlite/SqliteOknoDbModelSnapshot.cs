@@ -747,15 +747,6 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Description")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
@@ -764,6 +755,37 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Position", "Id");
 
                     b.ToTable("KbCategories", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Knowledge.CategoryTranslation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("KbCategoryTranslations", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Knowledge.HelpCenter.ArticleFeedback", b =>
@@ -955,15 +977,6 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Description")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
@@ -972,6 +985,37 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasIndex("CategoryId", "Position", "Id");
 
                     b.ToTable("KbSections", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Knowledge.SectionTranslation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SectionId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("KbSectionTranslations", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Notifications.NotificationOptOut", b =>
@@ -2099,6 +2143,15 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Navigation("Article");
                 });
 
+            modelBuilder.Entity("Okno.Knowledge.CategoryTranslation", b =>
+                {
+                    b.HasOne("Okno.Knowledge.Category", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Okno.Knowledge.Macro", b =>
                 {
                     b.HasOne("Okno.Admin.Agent", null)
@@ -2122,6 +2175,15 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("Okno.Knowledge.SectionTranslation", b =>
+                {
+                    b.HasOne("Okno.Knowledge.Section", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Okno.Notifications.NotificationOptOut", b =>
@@ -2367,6 +2429,13 @@ namespace Okno.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("Okno.Knowledge.Category", b =>
                 {
                     b.Navigation("Sections");
+
+                    b.Navigation("Translations");
+                });
+
+            modelBuilder.Entity("Okno.Knowledge.Section", b =>
+                {
+                    b.Navigation("Translations");
                 });
 
             modelBuilder.Entity("Okno.Tickets.Message", b =>
