@@ -18,6 +18,10 @@ public sealed class CalendarsApiTests
         var admin = await app.AdminClientAsync();
         var russia = (await admin.GetJsonAsync("/api/v1/calendars")).Items().Single(c => c.Str("timeZone") == "Europe/Moscow");
         Assert.Equal("Россия, пятидневка", russia.Str("name"));
+        // The migration's copy is the shipped CSV, day by day.
+        var shipped = Okno.Sla.CalendarImport.Parse(Okno.Sla.RussianCalendar.ShippedCsv(2026)).Days.Select(Okno.Sla.CalendarDefinition.ToDto)
+            .Select(d => (d.Date!, d.Kind!, d.Name));
+        Assert.Equal(shipped, russia.GetProperty("days").EnumerateArray().Select(d => (d.Str("date"), d.Str("kind"), d.GetProperty("name").GetString())));
         Assert.Equal(18, russia.GetProperty("days").GetArrayLength());
         Assert.Equal("13:00", russia.GetProperty("week").GetProperty("monday")[0].Str("to"));
         Assert.Equal(0, russia.GetProperty("week").GetProperty("saturday").GetArrayLength());

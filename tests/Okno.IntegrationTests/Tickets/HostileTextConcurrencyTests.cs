@@ -93,7 +93,7 @@ public sealed class HostileTextConcurrencyTests
             if (app.Provider == DatabaseProvider.Postgres)
                 await holder.Database.ExecuteSqlRawAsync("LOCK TABLE \"KbArticles\", \"Tickets\" IN ACCESS EXCLUSIVE MODE");
             else
-                await holder.Database.ExecuteSqlRawAsync("UPDATE \"KbSections\" SET \"Name\" = \"Name\" WHERE \"Id\" = -1");
+                await holder.Database.ExecuteSqlRawAsync("UPDATE \"KbSections\" SET \"Position\" = \"Position\" WHERE \"Id\" = -1");
 
             var article = admin.PostAsJsonAsync("/api/v1/kb/articles",
                 new { sectionId = section, language = "en", title = "Locked out", body = linkOpeners, visibility = "draft" });
