@@ -36,6 +36,16 @@ public sealed record CalendarDefinition(string? Name, string? TimeZone, WeekDto?
         return calendar!;
     }
 
+    /// <summary><see cref="TryBuild(FieldErrors)"/> for a calendar inside a request: its fields named under
+    /// <paramref name="prefix"/> (<c>calendar.week.monday</c>).</summary>
+    public BusinessCalendar? TryBuildPrefixed(string prefix, FieldErrors errors)
+    {
+        var own = new FieldErrors();
+        var calendar = TryBuild(own);
+        errors.AddAll(prefix + ".", own);
+        return calendar;
+    }
+
     public BusinessCalendar? TryBuild(FieldErrors errors)
     {
         errors.Text("name", Name, NameMaxLength);
@@ -168,4 +178,8 @@ public static class SlaErrorCodes
     public const string MalformedImport = "calendar.import_malformed";
     /// <summary>{id}</summary>
     public const string NotFound = "calendar.not_found";
+    public const string InvalidInstant = "sla.invalid_instant";
+    public const string InvalidStatus = "sla.invalid_status";
+    public const string InvalidEventKind = "sla.invalid_event_kind";
+    public const string NoCreatedEvent = "sla.no_created_event";
 }

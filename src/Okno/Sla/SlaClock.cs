@@ -171,6 +171,8 @@ public static class SlaClock
         }
         // Not yet due and still running: due when the rest is counted from now on.
         if (dueAt is null && running) dueAt = calendar.AddMinutes(now, targetMinutes - elapsed);
+        // Met in time: due when the rest would have been counted had it gone on from there. (Paused: not known.)
+        if (dueAt is null && metAt is { } met) dueAt = calendar.AddMinutes(met, targetMinutes - elapsed);
         if (warnedAt is { } w) timeline.Add(new SlaTimelineEntry(w, target, "warning", $"{warnAtPercent}% of {targetMinutes} minutes"));
         if (breachedAt is { } b) timeline.Add(new SlaTimelineEntry(b, target, "breached", $"{targetMinutes} minutes"));
         var state = metAt is not null ? (elapsed > targetMinutes ? SlaState.Missed : SlaState.Met)

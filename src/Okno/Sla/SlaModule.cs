@@ -8,7 +8,7 @@ namespace Okno.Sla;
 /// <summary>SLA (S4): business calendars today; policies and the clock build on them.</summary>
 public static class SlaModule
 {
-    public static IServiceCollection AddSla(this IServiceCollection services) => services.AddScoped<SlaCalendars>();
+    public static IServiceCollection AddSla(this IServiceCollection services) => services.AddScoped<SlaCalendars>().AddScoped<SlaPreview>();
 
     public static IEndpointRouteBuilder MapSla(this IEndpointRouteBuilder app)
     {
@@ -36,6 +36,10 @@ public static class SlaModule
             return TypedResults.Ok(await c.ImportAsync(id, body, apply == true, agent.Id, ct));
         }).Accepts<string>("text/csv", "text/calendar", "text/plain")
           .WithSummary("A year of exceptions from the production-calendar CSV or an iCal file of all-day events: what it would change (added, changed, removed); ?apply=true saves it");
+        app.MapPost("/api/v1/sla/preview", async (SlaPreviewRequest request, SlaPreview preview, CancellationToken ct) =>
+                TypedResults.Ok(await preview.RunAsync(request, ct)))
+            .RequireAuthorization(AdminModule.AdminPolicy).WithTags("SLA").WithProblemResponses()
+            .WithSummary("What the SLA clock says for a made-up ticket life under a calendar and targets: due times, elapsed and remaining business minutes, states and the explaining timeline");
         return app;
     }
 

@@ -104,4 +104,51 @@ public sealed class CalendarsApiTests
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/calendars/{created.Id()}")).StatusCode);
         await admin.GetJsonAsync($"/api/v1/calendars/{created.Id()}", HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task The_sla_preview_answers_what_the_clock_says_for_a_made_up_ticket_life_and_names_bad_fields()
+    {
+        await using var app = OknoFactory.Sqlite();
+        var admin = await app.AdminClientAsync();
+        var russia = (await admin.GetJsonAsync("/api/v1/calendars")).Items().Single(c => c.Str("timeZone") == "Europe/Moscow").Id();
+        var answer = await (await admin.PostAsJsonAsync("/api/v1/sla/preview", new
+        {
+            calendarId = russia,
+            targets = new { firstResponseMinutes = 240, resolutionMinutes = 600 },
+            warnAtPercent = 80,
+            pauseStatuses = new[] { "pending", "on_hold" },
+            events = new object[]
+            {
+                new { at = "2026-04-30T17:30:00+03:00", kind = "created" },
+                new { at = "2026-05-04T10:00:00+03:00", kind = "note" },
+                new { at = "2026-05-04T12:00:00+03:00", kind = "agent_reply" },
+                new { at = "2026-05-04T12:05:00+03:00", kind = "status", status = "pending" },
+            },
+            now = "2026-05-05T09:00:00+03:00",
+        })).JsonAsync(HttpStatusCode.OK);
+        var first = answer.GetProperty("firstResponse");
+        Assert.Equal(("met", 180.0), (first.Str("state"), first.GetProperty("elapsedMinutes").GetDouble()));
+        Assert.Equal(DateTimeOffset.Parse("2026-05-04T13:00:00+03:00", System.Globalization.CultureInfo.InvariantCulture),
+            first.GetProperty("dueAt").GetDateTimeOffset());
+        var resolution = answer.GetProperty("resolution");
+        Assert.Equal(("paused", 185.0), (resolution.Str("state"), resolution.GetProperty("elapsedMinutes").GetDouble()));
+        Assert.Equal(JsonValueKind.Null, answer.GetProperty("nextResponse").ValueKind);   // left out of the targets
+        Assert.Contains(answer.GetProperty("timeline").EnumerateArray(), t => t.Str("what") == "paused");
+
+        var bad = await (await admin.PostAsJsonAsync("/api/v1/sla/preview", new
+        {
+            calendar = new { name = "x", timeZone = "Nowhere/Land", week = new { } },
+            targets = new { firstResponseMinutes = 0 },
+            events = new object[] { new { at = "2026-04-30T17:30:00", kind = "born" } },
+            now = "yesterday",
+        })).JsonAsync(HttpStatusCode.BadRequest);
+        var codes = bad.GetProperty("errorCodes");
+        Assert.Equal("calendar.unknown_time_zone", codes.GetProperty("calendar.timeZone")[0].Str("code"));
+        Assert.Equal("field.out_of_range", codes.GetProperty("targets.firstResponseMinutes")[0].Str("code"));
+        Assert.Equal("sla.invalid_instant", codes.GetProperty("events[0].at")[0].Str("code"));
+        Assert.Equal("sla.invalid_event_kind", codes.GetProperty("events[0].kind")[0].Str("code"));
+        Assert.Equal("sla.invalid_instant", codes.GetProperty("now")[0].Str("code"));
+        var (_, agent) = await app.CreateAgentAsync(admin);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.PostAsJsonAsync("/api/v1/sla/preview", new { })).StatusCode);
+    }
 }

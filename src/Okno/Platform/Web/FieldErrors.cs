@@ -23,6 +23,13 @@ public sealed class FieldErrors
         list.Add(error);
     }
 
+    /// <summary>Every error of <paramref name="other"/>, each field name prefixed (a part checked on its own).</summary>
+    public void AddAll(string prefix, FieldErrors other)
+    {
+        foreach (var (field, list) in other._errors)
+            foreach (var error in list) Add(prefix + field, error);
+    }
+
     public void Required(string field) => Add(field, ErrorCodes.Required, RequiredMessage);
 
     public void TooLong(string field, int maxLength) => Add(field, ErrorCodes.TooLong, $"At most {maxLength} characters.", ("max", maxLength));
