@@ -19,4 +19,23 @@ public static class MudInputs
     /// <summary>The error text a MudTextField or MudNumericField shows under the input with this id.</summary>
     public static ILocator FieldError(this IPage page, string inputId) =>
         page.Locator(".mud-input-control").Filter(new() { Has = page.Locator($"#{inputId}") }).Locator(".mud-input-helper-text.mud-input-error");
+
+    /// <summary>Opens a MudMenu and clicks one of its items. The first click on the menu can land while the page is
+    /// redrawn right after it became interactive (a live counter arriving) and open nothing: it is clicked again then.</summary>
+    public static async Task ChooseFromMenuAsync(this IPage page, string menu, string item)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Locator(menu).ClickAsync();
+            try
+            {
+                await page.Locator(item).WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 5_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
+        await page.Locator(item).ClickAsync();
+    }
 }

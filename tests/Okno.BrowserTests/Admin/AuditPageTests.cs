@@ -16,8 +16,7 @@ public sealed class AuditPageTests(OknoInChromium okno)
         var number = ticket.GetProperty("number").GetInt64();
 
         await tab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, "/inbox");
-        await page.Locator("#nav-admin").ClickAsync();
-        await page.Locator("#nav-audit").ClickAsync();
+        await page.ChooseFromMenuAsync("#nav-admin", "#nav-audit");
         await Expect(page.Locator("#audit-title")).ToHaveTextAsync("Журнал аудита");
         await Expect(page.Locator("#audit-table .audit-row").First).ToBeVisibleAsync();
 

@@ -18,8 +18,7 @@ public sealed class NotificationPagesTests(OknoInChromium okno)
         try
         {
             await tab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, "/inbox");
-            await page.Locator("#nav-admin").ClickAsync();
-            await page.Locator("#nav-notification-templates").ClickAsync();
+            await page.ChooseFromMenuAsync("#nav-admin", "#nav-notification-templates");
             // The admin's bar, with this page's link in it, still shows the way out.
             await Expect(page.Locator("#signout")).ToBeInViewportAsync();
             var row = page.Locator("#template-ticket_resolved-en");
