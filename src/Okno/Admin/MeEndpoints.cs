@@ -23,7 +23,7 @@ public static class MeEndpoints
         me.MapPut("/avatar", async (HttpContext http, MyProfile profile, CurrentAgent agent, CancellationToken ct) =>
         {
             // Read one byte past the limit, never more: a larger body is refused without being held in memory.
-            var content = await ReadAtMostAsync(http.Request.Body, MyProfile.AvatarMaxBytes + 1, ct);
+            var content = await RequestBodies.ReadAtMostAsync(http.Request.Body, MyProfile.AvatarMaxBytes + 1, ct);
             return TypedResults.Ok(await profile.SetAvatarAsync(agent.Id, content, ct));
         }).WithSummary("Set your picture: the request body is a PNG, JPEG, WebP or GIF image of at most 1 MB (its type is told " +
             "from its content, not from Content-Type)");
@@ -56,18 +56,5 @@ public static class MeEndpoints
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
         return TypedResults.File(content, type);
-    }
-
-    private static async Task<byte[]> ReadAtMostAsync(Stream body, int max, CancellationToken ct)
-    {
-        var buffer = new byte[max];
-        var total = 0;
-        while (total < max)
-        {
-            var read = await body.ReadAsync(buffer.AsMemory(total, max - total), ct);
-            if (read == 0) break;
-            total += read;
-        }
-        return buffer[..total];
     }
 }

@@ -46,14 +46,11 @@ public static class SlaModule
     private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.ContentLength > CalendarImport.MaxBytes) throw new OknoException(new PayloadTooLarge(CalendarImport.MaxBytes));
-        var buffer = new byte[CalendarImport.MaxBytes + 1];
-        var read = 0;
-        int n;
-        while (read < buffer.Length && (n = await request.Body.ReadAsync(buffer.AsMemory(read), ct)) > 0) read += n;
-        if (read > CalendarImport.MaxBytes) throw new OknoException(new PayloadTooLarge(CalendarImport.MaxBytes));
+        var bytes = await RequestBodies.ReadAtMostAsync(request.Body, CalendarImport.MaxBytes + 1, ct);
+        if (bytes.Length > CalendarImport.MaxBytes) throw new OknoException(new PayloadTooLarge(CalendarImport.MaxBytes));
         try
         {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer, 0, read).TrimStart('\uFEFF');
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
         }
         catch (DecoderFallbackException)
         {

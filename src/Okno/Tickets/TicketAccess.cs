@@ -1,3 +1,4 @@
+using Okno.Admin;
 using Okno.Platform.Security;
 
 namespace Okno.Tickets;
@@ -17,4 +18,11 @@ public static class TicketAccess
         return tickets.Where(t => t.GroupId == null || groups.Contains(t.GroupId.Value) || t.AssigneeId == agentId
             || t.Mentions.Any(m => m.AgentId == agentId));
     }
+
+    /// <summary>The same rule the other way round: of <paramref name="agents"/>, those who may see a ticket in this
+    /// group with this assignee (the bell uses it for followers). Change both together.</summary>
+    public static IQueryable<Agent> WhoMaySee(this IQueryable<Agent> agents, IQueryable<TicketMention> mentions, long ticketId, long? groupId,
+        long? assigneeId) =>
+        agents.Where(a => a.Role == AgentRole.Admin || a.Role == AgentRole.Supervisor || groupId == null || a.Id == assigneeId
+            || a.Groups.Any(g => g.GroupId == groupId) || mentions.Any(m => m.TicketId == ticketId && m.AgentId == a.Id));
 }

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Okno.Admin;
 using Okno.Customers;
 using Okno.Platform.Data;
-using Okno.Platform.Security;
 using Okno.Tickets;
 using Okno.Tickets.Events;
 
@@ -75,11 +74,7 @@ internal sealed class NotifyInWorkspace(OknoDb db, AgentNotificationFeed feed) :
         var since = (await db.TicketFollowers.Where(f => f.TicketId == e.TicketId).Select(f => new { f.AgentId, f.Since }).ToListAsync(ct))
             .Where(f => f.Since <= e.At).Select(f => f.AgentId).ToList();
         if (since.Count == 0) return since;
-        var (ticketId, groupId, assigneeId) = (e.TicketId, e.After.GroupId, e.After.AssigneeId);
-        var mentions = db.TicketMentions;
-        return await db.Agents.Where(a => since.Contains(a.Id))
-            .Where(a => a.Role == AgentRole.Admin || a.Role == AgentRole.Supervisor || groupId == null || a.Id == assigneeId
-                || a.Groups.Any(g => g.GroupId == groupId) || mentions.Any(m => m.TicketId == ticketId && m.AgentId == a.Id))
+        return await db.Agents.Where(a => since.Contains(a.Id)).WhoMaySee(db.TicketMentions, e.TicketId, e.After.GroupId, e.After.AssigneeId)
             .Select(a => a.Id).ToListAsync(ct);
     }
 
