@@ -36,7 +36,7 @@ public sealed class AuditLog(OknoDb db)
     [
         "ticket.created", "ticket.message", "ticket.note", "ticket.changed.status", "ticket.changed.priority", "ticket.changed.type",
         "ticket.changed.subject", "ticket.changed.group", "ticket.changed.assignee", "ticket.changed.tags", "ticket.changed.customer",
-        "ticket.merged", "ticket.linked", "ticket.unlinked",
+        "ticket.merged", "ticket.linked", "ticket.unlinked", "ticket.sla",
     ];
 
     public async Task<Page<AuditRow>> ListAsync(AuditFilter filter, int limit, string? cursor, CancellationToken ct)
@@ -129,6 +129,7 @@ public sealed class AuditLog(OknoDb db)
         "ticket.merged" => rows.Where(e => e.Kind == TicketEventKind.Merged),
         "ticket.linked" => rows.Where(e => e.Kind == TicketEventKind.Linked),
         "ticket.unlinked" => rows.Where(e => e.Kind == TicketEventKind.Unlinked),
+        "ticket.sla" => rows.Where(e => e.Kind == TicketEventKind.SlaAlert),
         _ when action.StartsWith("ticket.changed.", StringComparison.Ordinal) =>
             rows.Where(e => e.Kind == TicketEventKind.Changed && e.Field == action.Substring("ticket.changed.".Length)),
         _ => rows.Where(e => false),
@@ -142,6 +143,7 @@ public sealed class AuditLog(OknoDb db)
         TicketEventKind.Merged => "ticket.merged",
         TicketEventKind.Linked => "ticket.linked",
         TicketEventKind.Unlinked => "ticket.unlinked",
+        TicketEventKind.SlaAlert => "ticket.sla",
         _ => "ticket.changed." + field,
     };
 

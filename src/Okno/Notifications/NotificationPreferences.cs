@@ -10,13 +10,13 @@ namespace Okno.Notifications;
 public sealed record NotificationPreferencesView(bool TicketAssigned, bool CustomerReplied, bool GroupTicket, WorkspaceSwitchesView Workspace);
 
 /// <summary>The bell's switches: a ticket assigned to me, the customer replied, I was mentioned, a colleague wrote on a
-/// ticket I follow.</summary>
-public sealed record WorkspaceSwitchesView(bool TicketAssigned, bool CustomerReplied, bool Mentioned, bool Followed);
+/// ticket I follow, an SLA warning or breach on my ticket (or my group's unassigned one, for supervisors).</summary>
+public sealed record WorkspaceSwitchesView(bool TicketAssigned, bool CustomerReplied, bool Mentioned, bool Followed, bool Sla = true);
 
 public sealed record NotificationPreferencesRequest(bool? TicketAssigned, bool? CustomerReplied, bool? GroupTicket,
     WorkspaceSwitchesRequest? Workspace = null);
 
-public sealed record WorkspaceSwitchesRequest(bool? TicketAssigned, bool? CustomerReplied, bool? Mentioned, bool? Followed);
+public sealed record WorkspaceSwitchesRequest(bool? TicketAssigned, bool? CustomerReplied, bool? Mentioned, bool? Followed, bool? Sla = null);
 
 /// <summary>An agent's own notification switches (<c>GET/PUT /api/v1/me/notifications</c>, the My notifications page),
 /// kept as the keys switched off (<see cref="NotificationOptOut"/>): mail ones (<see cref="NotificationKeys.ForAgents"/>)
@@ -29,7 +29,8 @@ public sealed class NotificationPreferences(OknoDb db)
         return new NotificationPreferencesView(!off.Contains(NotificationKeys.TicketAssigned), !off.Contains(NotificationKeys.CustomerReplied),
             !off.Contains(NotificationKeys.GroupTicket),
             new WorkspaceSwitchesView(!off.Contains(WorkspaceNotificationKinds.AssignedSwitch), !off.Contains(WorkspaceNotificationKinds.CustomerRepliedSwitch),
-                !off.Contains(WorkspaceNotificationKinds.MentionedSwitch), !off.Contains(WorkspaceNotificationKinds.FollowedSwitch)));
+                !off.Contains(WorkspaceNotificationKinds.MentionedSwitch), !off.Contains(WorkspaceNotificationKinds.FollowedSwitch),
+                !off.Contains(WorkspaceNotificationKinds.SlaSwitch)));
     }
 
     /// <summary>Whether one switch (a mail key or a bell key) is on.</summary>
@@ -42,6 +43,7 @@ public sealed class NotificationPreferences(OknoDb db)
         WorkspaceNotificationKinds.CustomerRepliedSwitch => view.Workspace.CustomerReplied,
         WorkspaceNotificationKinds.MentionedSwitch => view.Workspace.Mentioned,
         WorkspaceNotificationKinds.FollowedSwitch => view.Workspace.Followed,
+        WorkspaceNotificationKinds.SlaSwitch => view.Workspace.Sla,
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Not an agent notification switch."),
     };
 
@@ -56,6 +58,7 @@ public sealed class NotificationPreferences(OknoDb db)
             [WorkspaceNotificationKinds.CustomerRepliedSwitch] = request.Workspace?.CustomerReplied,
             [WorkspaceNotificationKinds.MentionedSwitch] = request.Workspace?.Mentioned,
             [WorkspaceNotificationKinds.FollowedSwitch] = request.Workspace?.Followed,
+            [WorkspaceNotificationKinds.SlaSwitch] = request.Workspace?.Sla,
         }, ct);
 
     /// <summary>Changes one switch, by its key.</summary>

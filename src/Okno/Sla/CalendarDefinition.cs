@@ -182,4 +182,17 @@ public static class SlaErrorCodes
     public const string InvalidStatus = "sla.invalid_status";
     public const string InvalidEventKind = "sla.invalid_event_kind";
     public const string NoCreatedEvent = "sla.no_created_event";
+    /// <summary>{id}</summary>
+    public const string PolicyNotFound = "sla.policy_not_found";
+    /// <summary>{name}, {count}, {usedBy}: the open tickets under the policy.</summary>
+    public const string PolicyInUse = "sla.policy_in_use";
+    /// <summary>{name}, {usedBy}: the policies on the calendar.</summary>
+    public const string CalendarInUse = "calendar.in_use";
+    public const string InvalidOrder = "sla.invalid_order";
+    public const string InvalidPauseStatus = "sla.invalid_pause_status";
+    public const string InvalidPriority = "sla.invalid_priority";
+    public const string DefaultWithConditions = "sla.default_with_conditions";
+    public const string InvalidConditionField = "sla.invalid_condition_field";
+    /// <summary>{field}, {value}</summary>
+    public const string InvalidConditionValue = "sla.invalid_condition_value";
 }

@@ -39,6 +39,10 @@ public static class SlaData
     extension(OknoDb db)
     {
         public DbSet<SlaCalendar> SlaCalendars => db.Set<SlaCalendar>();
+        public DbSet<SlaPolicy> SlaPolicies => db.Set<SlaPolicy>();
+        public DbSet<TicketSla> TicketSlas => db.Set<TicketSla>();
+        public DbSet<SlaAlert> SlaAlerts => db.Set<SlaAlert>();
+        public DbSet<SlaSetupState> SlaSetupStates => db.Set<SlaSetupState>();
     }
 }
 
@@ -88,6 +92,7 @@ public sealed class SlaCalendars(OknoDb db, TimeProvider clock, Audit audit)
             var calendar = await db.SlaCalendars.SingleOrDefaultAsync(x => x.Id == id, c) ?? throw NotFound(id);
             Store(calendar, clean, clock.GetUtcNow());
             audit.Add(agentId, "calendar.changed", $"calendar:{id}", calendar.Name);
+            await SlaSetup.RaiseGenerationAsync(db, c);
             await db.SaveChangesAsync(c);
             return calendar;
         }, ct);
@@ -98,6 +103,14 @@ public sealed class SlaCalendars(OknoDb db, TimeProvider clock, Audit audit)
         await db.WriteAsync(async c =>
         {
             var calendar = await db.SlaCalendars.SingleOrDefaultAsync(x => x.Id == id, c) ?? throw NotFound(id);
+            var users = await db.SlaPolicies.Where(p => p.CalendarId == id).OrderBy(p => p.Position).Select(p => p.Name).ToListAsync(c);
+            if (users.Count > 0)
+            {
+                var list = string.Join(", ", users.Select(n => $"'{n}'"));
+                throw new OknoException(new StateConflict(SlaErrorCodes.CalendarInUse,
+                    $"The calendar '{calendar.Name}' is used by the SLA policies {list}; give them another calendar first.",
+                    ("name", calendar.Name), ("usedBy", list)));
+            }
             db.SlaCalendars.Remove(calendar);
             audit.Add(agentId, "calendar.deleted", $"calendar:{id}", calendar.Name);
             await db.SaveChangesAsync(c);
@@ -125,6 +138,7 @@ public sealed class SlaCalendars(OknoDb db, TimeProvider clock, Audit audit)
                 var merged = days.Where(d => !before.ContainsKey(d.Date!)).Concat(after.Values).OrderBy(d => d.Date, StringComparer.Ordinal).ToList();
                 Store(calendar, Clean(definition with { Days = merged }), clock.GetUtcNow());
                 audit.Add(agentId, "calendar.imported", $"calendar:{id}", $"{imported.Year}: +{added.Count} ~{changed.Count} -{removed.Count}");
+                await SlaSetup.RaiseGenerationAsync(db, c);
                 await db.SaveChangesAsync(c);
             }
             return new CalendarImportResult(imported.Year, added, changed, removed, apply);

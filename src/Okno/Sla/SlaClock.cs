@@ -11,8 +11,18 @@ public sealed record SlaTargets(int? FirstResponseMinutes, int? NextResponseMinu
 
 public enum SlaState { Running, Warning, Breached, Paused, Met, Missed }
 
+/// <summary>One target's answer. <see cref="WarnedAt"/> and <see cref="BreachedAt"/> are crossings that happened;
+/// <see cref="WarnAt"/> is when the warning came or, while the clock runs, when it will come (null while paused).
+/// <see cref="StartedAt"/> is when this target's clock started (for next response: the current wait), which keys
+/// "once per ticket and target".</summary>
 public sealed record SlaTargetResult(DateTimeOffset? DueAt, DateTimeOffset? MetAt, double ElapsedMinutes, double RemainingMinutes, SlaState State,
-    DateTimeOffset? WarnedAt, DateTimeOffset? BreachedAt);
+    DateTimeOffset? WarnedAt, DateTimeOffset? BreachedAt)
+{
+    public DateTimeOffset StartedAt { get; init; }
+    public DateTimeOffset? WarnAt { get; init; }
+    /// <summary>Counting now (not met, not paused): its due and warning instants move with "now" only while this holds.</summary>
+    public bool IsRunning => State is SlaState.Running or SlaState.Warning or SlaState.Breached;
+}
 
 /// <summary>One line of the explanation: when, which target (null for the ticket), what happened, and a detail.</summary>
 public sealed record SlaTimelineEntry(DateTimeOffset At, string? Target, string What, string? Detail = null);
@@ -180,6 +190,11 @@ public static class SlaClock
             : paused && !running ? SlaState.Paused
             : elapsed >= warnMinutes ? SlaState.Warning
             : SlaState.Running;
-        return new SlaTargetResult(dueAt, metAt, Math.Round(elapsed, 2), Math.Round(Math.Max(0, targetMinutes - elapsed), 2), state, warnedAt, breachedAt);
+        var warnAt = warnedAt ?? (running ? calendar.AddMinutes(now, warnMinutes - elapsed) : null);
+        return new SlaTargetResult(dueAt, metAt, Math.Round(elapsed, 2), Math.Round(Math.Max(0, targetMinutes - elapsed), 2), state, warnedAt, breachedAt)
+        {
+            StartedAt = periods[0].Start,
+            WarnAt = warnAt,
+        };
     }
 }

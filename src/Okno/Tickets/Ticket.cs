@@ -41,6 +41,14 @@ public sealed class Ticket : Platform.Search.ISearchable
     public int MessageCount { get; private set; }
     /// <summary>Set when this ticket was merged into another (the survivor); a merged ticket is closed.</summary>
     public long? MergedIntoId { get; private set; }
+    /// <summary>When the soonest SLA target that is counting now falls due, as UTC ticks (<see cref="NoSlaDue"/>: none
+    /// counts), and when its warning comes. Kept by the SLA section, which computes them; here so that "soonest due
+    /// first" and "overdue or at risk" are ranges of the same indexes as the inbox's other orders. Ticks, not a
+    /// nullable time: a keyset order over NULLs differs between SQLite and PostgreSQL.</summary>
+    public long SlaDueTicks { get; private set; } = NoSlaDue;
+    public long SlaWarnTicks { get; private set; } = NoSlaDue;
+    public const long NoSlaDue = long.MaxValue;
+
     /// <summary>Optimistic concurrency: two agents saving the same ticket at once cannot both win silently.</summary>
     public long Version { get; private set; }
 
@@ -226,6 +234,16 @@ public sealed class Ticket : Platform.Search.ISearchable
         if (linked) Record(actor, now, TicketEventKind.Linked, "link", null, number);
         else Record(actor, now, TicketEventKind.Unlinked, "link", number, null);
     }
+
+    public const string SlaWarningField = "sla_warning";
+    public const string SlaBreachField = "sla_breach";
+
+    /// <summary>Records that an SLA target ("first_response", "next_response", "resolution") reached its warning
+    /// threshold or its due time at <paramref name="crossedAt"/>. A fact about the clock, so a closed ticket takes it too
+    /// (a target met late is found breached after the ticket was closed).</summary>
+    public void RecordSlaAlert(bool breach, string target, DateTimeOffset crossedAt, Actor actor, DateTimeOffset now) =>
+        Record(actor, now, TicketEventKind.SlaAlert, breach ? SlaBreachField : SlaWarningField,
+            crossedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture), target);
 
     private void Change<T>(string field, T current, T to, Action<T> set, Actor actor, DateTimeOffset now) where T : struct, Enum
     {

@@ -1,6 +1,8 @@
 namespace Okno.Tickets;
 
-public enum TicketEventKind { Created, Changed, MessageAdded, NoteAdded, Merged, Linked, Unlinked }
+/// <summary>What a history row records. <see cref="SlaAlert"/>: an SLA target of the ticket reached its warning or its due
+/// time (recorded once per ticket and target by the SLA section; <see cref="TicketEvent.Field"/> says which).</summary>
+public enum TicketEventKind { Created, Changed, MessageAdded, NoteAdded, Merged, Linked, Unlinked, SlaAlert }
 
 /// <summary>One entry of a ticket's history: who changed what from which value to which, and when.
 /// Append-only: <see cref="Platform.Data.OknoDb"/> refuses to save an edited or deleted event.</summary>

@@ -7,25 +7,28 @@ using Okno.Customers;
 
 namespace Okno.Tickets;
 
-/// <summary>List orders: newest first, last activity first, most urgent first (then last activity).</summary>
-public enum TicketSort { Created, Updated, Priority }
+/// <summary>List orders: newest first, last activity first, most urgent first (then last activity), soonest SLA due
+/// time first (tickets with no SLA target counting last, oldest first).</summary>
+public enum TicketSort { Created, Updated, Priority, Due }
 
 /// <summary>Which tickets a list shows: a standard view and/or filters, all optional. Use named arguments: fields
 /// are added as the workspace grows.</summary>
 public sealed record TicketFilter(
     InboxView? View = null, TicketStatus? Status = null, TicketPriority? Priority = null, TicketType? Type = null,
     long? AssigneeId = null, long? GroupId = null, string? Tag = null, ChannelKind? Channel = null,
-    long? CustomerId = null, long? CompanyId = null, TicketSort Sort = TicketSort.Created, string? Reference = null);
+    long? CustomerId = null, long? CompanyId = null, TicketSort Sort = TicketSort.Created, string? Reference = null,
+    bool SlaAtRisk = false);
 
 /// <summary>Reads of tickets, always through <see cref="TicketAccess"/>.</summary>
 public sealed class TicketQueries(OknoDb db, TicketCountCache countCache, IEnumerable<IChannelAccountKinds> accountKinds,
-    IEnumerable<IMacroNames> macroNames)
+    IEnumerable<IMacroNames> macroNames, TimeProvider clock, IEnumerable<ITicketSla> slas)
 {
     public async Task<TicketView> GetAsync(long id, CurrentAgent agent, CancellationToken cancellationToken)
     {
         var ticket = (await TicketView.ReadAsync(db.Tickets.VisibleTo(agent).Where(t => t.Id == id), db, cancellationToken)).SingleOrDefault()
             ?? throw new OknoException(new NotFound(TicketErrorCodes.NotFound, "Ticket", id));
-        return ticket with { Participants = await ParticipantsAsync(id, cancellationToken) };
+        var sla = slas.FirstOrDefault() is { } source ? await source.GetAsync(id, cancellationToken) : null;
+        return ticket with { Participants = await ParticipantsAsync(id, cancellationToken), Sla = sla };
     }
 
     /// <summary>A ticket's participants (CC), oldest first.</summary>
@@ -81,7 +84,7 @@ public sealed class TicketQueries(OknoDb db, TicketCountCache countCache, IEnume
         CancellationToken cancellationToken)
     {
         var sort = filter.Sort;
-        var after = Paging.Decode(cursor, sort switch { TicketSort.Updated => 2, TicketSort.Priority => 3, _ => 1 });
+        var after = Paging.Decode(cursor, sort switch { TicketSort.Updated or TicketSort.Due => 2, TicketSort.Priority => 3, _ => 1 });
         IReadOnlyList<TicketStatus>? statuses = filter.View is { } view ? InboxViews.StatusesOf(view) : null;
         if (filter.Status is { } only) statuses = statuses is null || statuses.Contains(only) ? [only] : [];
         var ranges = InboxViews.RangesOf(filter.View, agent);
@@ -96,6 +99,12 @@ public sealed class TicketQueries(OknoDb db, TicketCountCache countCache, IEnume
         if (filter.CustomerId is { } customer) query = query.Where(t => t.ContactId == customer);
         if (filter.CompanyId is { } company) query = query.Where(t => t.CompanyId == company);
         if (filter.Reference is { } reference) query = query.Where(t => t.Reference == reference);
+        if (filter.SlaAtRisk)
+        {
+            // Overdue or at risk: a counting SLA target is past its warning threshold (the due time comes after it).
+            var nowTicks = clock.GetUtcNow().UtcTicks;
+            query = query.Where(t => t.SlaWarnTicks <= nowTicks);
+        }
         if (filter.Tag is { } tagText)
         {
             var tag = Tag.Normalize(tagText);
@@ -124,13 +133,14 @@ public sealed class TicketQueries(OknoDb db, TicketCountCache countCache, IEnume
         }
         else
         {
-            var keys = (await pages.Select(p => p.Select(t => new { t.Id, t.UpdatedAt, t.PriorityRank }))
+            var keys = (await pages.Select(p => p.Select(t => new { t.Id, t.UpdatedAt, t.PriorityRank, t.SlaDueTicks }))
                     .Aggregate((a, b) => a.Concat(b)).ToListAsync(cancellationToken))
                 .DistinctBy(k => k.Id);
             var ids = (sort switch
                 {
                     TicketSort.Updated => keys.OrderByDescending(k => k.UpdatedAt).ThenByDescending(k => k.Id),
                     TicketSort.Priority => keys.OrderByDescending(k => k.PriorityRank).ThenByDescending(k => k.UpdatedAt).ThenByDescending(k => k.Id),
+                    TicketSort.Due => keys.OrderBy(k => k.SlaDueTicks).ThenBy(k => k.Id),
                     _ => keys.OrderByDescending(k => k.Id),
                 })
                 .Take(limit + 1).Select(k => k.Id).ToList();
@@ -141,6 +151,7 @@ public sealed class TicketQueries(OknoDb db, TicketCountCache countCache, IEnume
         {
             TicketSort.Updated => Paging.ToPage(rows, limit, t => Paging.Encode(t.UpdatedAt.UtcTicks, t.Id)),
             TicketSort.Priority => Paging.ToPage(rows, limit, t => Paging.Encode((int)t.Priority, t.UpdatedAt.UtcTicks, t.Id)),
+            TicketSort.Due => Paging.ToPage(rows, limit, t => Paging.Encode(t.SlaDueAt?.UtcTicks ?? Ticket.NoSlaDue, t.Id)),
             _ => Paging.ToPage(rows, limit, t => Paging.Encode(t.Id)),
         };
     }
@@ -191,6 +202,11 @@ public sealed class TicketQueries(OknoDb db, TicketCountCache countCache, IEnume
                 {
                     yield return ByPriority(tickets, limit);
                 }
+                break;
+            case TicketSort.Due:
+                if (after is [var dueTicks, var dueLastId])
+                    tickets = tickets.Where(t => t.SlaDueTicks >= dueTicks && (t.SlaDueTicks > dueTicks || t.Id > dueLastId));
+                yield return tickets.OrderBy(t => t.SlaDueTicks).ThenBy(t => t.Id).Take(limit + 1);
                 break;
             default:
                 if (after is [var lastSeen]) tickets = tickets.Where(t => t.Id < lastSeen);

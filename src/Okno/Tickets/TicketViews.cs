@@ -14,6 +14,15 @@ public sealed record TicketView(
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FirstResponseAt, DateTimeOffset? ResolvedAt,
     DateTimeOffset? ClosedAt, int MessageCount, long Version, string? Reference = null)
 {
+    /// <summary>When the soonest SLA target counting now falls due and when its warning comes (null: none counts).</summary>
+    public DateTimeOffset? SlaDueAt { get; init; }
+    public DateTimeOffset? SlaWarnAt { get; init; }
+
+    /// <summary>The ticket's SLA per target (<see cref="ITicketSla"/>); on the read of one ticket only (null in lists).</summary>
+    public TicketSlaView? Sla { get; init; }
+
+    internal static DateTimeOffset? SlaInstant(long ticks) => ticks == Ticket.NoSlaDue ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+
     /// <summary>Who else takes part by email (CC), oldest first; on the read of one ticket only (null in lists).</summary>
     public IReadOnlyList<ParticipantView>? Participants { get; init; }
 
@@ -25,7 +34,11 @@ public sealed record TicketView(
             t.Contact.UnverifiedEmail == null),
         t.Contact.Company is { } company && company.Id == t.CompanyId ? new CompanyRef(company.Id, company.Name) : null,
         t.GroupId, t.AssigneeId, t.Tags.Select(tt => tt.Tag.Name).Order(StringComparer.Ordinal).ToList(),
-        t.CreatedAt, t.UpdatedAt, t.FirstResponseAt, t.ResolvedAt, t.ClosedAt, t.MessageCount, t.Version, t.Reference);
+        t.CreatedAt, t.UpdatedAt, t.FirstResponseAt, t.ResolvedAt, t.ClosedAt, t.MessageCount, t.Version, t.Reference)
+    {
+        SlaDueAt = SlaInstant(t.SlaDueTicks),
+        SlaWarnAt = SlaInstant(t.SlaWarnTicks),
+    };
 
     /// <summary>Reads tickets as views: one SQL query for the rows (no entity loading, no N+1) and one for the names
     /// of the tags on them. Tags come as ids because a joined collection of names (TicketTags ⋈ Tags) makes SQLite
@@ -42,12 +55,19 @@ public sealed record TicketView(
                 t.GroupId, t.AssigneeId, Array.Empty<string>(),
                 t.CreatedAt, t.UpdatedAt, t.FirstResponseAt, t.ResolvedAt, t.ClosedAt, t.MessageCount, t.Version, t.Reference),
             TagIds = t.Tags.Select(tt => tt.TagId).ToList(),
+            t.SlaDueTicks,
+            t.SlaWarnTicks,
         }).ToListAsync(cancellationToken);
         var tagIds = rows.SelectMany(r => r.TagIds).Distinct().ToList();
         var names = tagIds.Count == 0
             ? []
             : await db.Tags.Where(tag => tagIds.Contains(tag.Id)).ToDictionaryAsync(tag => tag.Id, tag => tag.Name, cancellationToken);
-        return rows.Select(r => r.View with { Tags = r.TagIds.Select(id => names[id]).Order(StringComparer.Ordinal).ToList() }).ToList();
+        return rows.Select(r => r.View with
+        {
+            Tags = r.TagIds.Select(id => names[id]).Order(StringComparer.Ordinal).ToList(),
+            SlaDueAt = SlaInstant(r.SlaDueTicks),
+            SlaWarnAt = SlaInstant(r.SlaWarnTicks),
+        }).ToList();
     }
 }
 
@@ -106,4 +126,19 @@ internal static class AttachmentUrls
 public interface IChannelAccountKinds
 {
     Task<IReadOnlyDictionary<long, string>> KindsAsync(IReadOnlyCollection<long> accountIds, CancellationToken cancellationToken);
+}
+
+/// <summary>One SLA target of a ticket: due time, when it was met, business minutes elapsed and remaining, and the
+/// state (running, warning, breached, paused, met, missed).</summary>
+public sealed record TicketSlaTargetView(DateTimeOffset? DueAt, DateTimeOffset? MetAt, double ElapsedMinutes, double RemainingMinutes, string State);
+
+/// <summary>A ticket's SLA: the policy that applies (null: none does) and its targets (a target the policy does not
+/// set is null).</summary>
+public sealed record TicketSlaView(long? PolicyId, string? PolicyName, TicketSlaTargetView? FirstResponse, TicketSlaTargetView? NextResponse,
+    TicketSlaTargetView? Resolution);
+
+/// <summary>The SLA of one ticket, as of now; implemented by the SLA section, which owns policies and the clock.</summary>
+public interface ITicketSla
+{
+    Task<TicketSlaView?> GetAsync(long ticketId, CancellationToken cancellationToken);
 }

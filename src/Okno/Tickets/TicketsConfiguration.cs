@@ -34,6 +34,14 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
             .HasFilter("\"AssigneeId\" IS NULL");
         b.HasIndex(t => new { t.GroupId, t.Status, t.PriorityRank, t.UpdatedAt, t.Id }, "IX_Tickets_Unassigned_GroupId_Status_PriorityRank_UpdatedAt_Id")
             .HasFilter("\"AssigneeId\" IS NULL");
+        // "Soonest SLA due first" (ascending; tickets without a counting target last, NoSlaDue), per slice kind like the others.
+        b.Property(t => t.SlaDueTicks).HasDefaultValue(Ticket.NoSlaDue);
+        b.Property(t => t.SlaWarnTicks).HasDefaultValue(Ticket.NoSlaDue);
+        b.HasIndex(t => new { t.Status, t.SlaDueTicks, t.Id });
+        b.HasIndex(t => new { t.GroupId, t.Status, t.SlaDueTicks, t.Id });
+        b.HasIndex(t => new { t.AssigneeId, t.Status, t.SlaDueTicks, t.Id });
+        b.HasIndex(t => new { t.GroupId, t.Status, t.SlaDueTicks, t.Id }, "IX_Tickets_Unassigned_GroupId_Status_SlaDueTicks_Id")
+            .HasFilter("\"AssigneeId\" IS NULL");
         // A customer's or company's tickets: few per contact, read newest first.
         b.HasIndex(t => new { t.ContactId, t.Id });
         b.HasIndex(t => new { t.CompanyId, t.Id });

@@ -25,7 +25,7 @@ public static class TicketsEndpoints
         }).WithSummary("Open a ticket on behalf of a customer");
 
         tickets.MapGet("/", async (string? view, string? status, string? priority, string? type, long? assigneeId, long? groupId,
-            string? tag, string? channel, long? customerId, long? companyId, string? reference, string? sort, int? limit, string? cursor,
+            string? tag, string? channel, long? customerId, long? companyId, string? reference, string? sort, string? sla, int? limit, string? cursor,
             TicketQueries queries, CurrentAgent agent, CancellationToken ct) =>
         {
             var filter = new TicketFilter(
@@ -34,13 +34,20 @@ public static class TicketsEndpoints
                 AssigneeId: assigneeId, GroupId: groupId, Tag: string.IsNullOrWhiteSpace(tag) ? null : tag,
                 Channel: ChannelKind.FromQuery(channel, "channel"), CustomerId: customerId, CompanyId: companyId,
                 Sort: QueryValues.Enum<TicketSort>(sort, "sort") ?? TicketSort.Created,
+                SlaAtRisk: sla switch
+                {
+                    null or "" => false,
+                    "at_risk" => true,
+                    _ => throw new OknoException(InvalidInput.Field("sla", ErrorCodes.InvalidValue, "sla=at_risk or nothing.", ("value", sla))),
+                },
                 Reference: string.IsNullOrWhiteSpace(reference) ? null : TicketReference.Normalize(reference)
                     ?? throw new OknoException(InvalidInput.Field("reference", ErrorCodes.InvalidValue,
                         "A reference is ten letters and digits, as in K7QXM-3PAD9.", ("value", reference))));
             return TypedResults.Ok(await queries.ListAsync(filter, Paging.Limit(limit), cursor, agent, ct));
         }).WithSummary("List tickets: a view (mine, unassigned, my_groups, all_open, waiting, closed) and filters (reference: the code " +
             "a customer was given, e.g. K7QXM-3PAD9, in any case, with or without the dash); sort=created " +
-            "(newest first), updated (last activity first) or priority (most urgent first); keyset-paged");
+            "(newest first), updated (last activity first), priority (most urgent first) or due (soonest SLA due time first); sla=at_risk: " +
+            "only tickets overdue or past their SLA warning; keyset-paged");
 
         tickets.MapGet("/counts", async (TicketQueries queries, CurrentAgent agent, CancellationToken ct) =>
                 TypedResults.Ok(await queries.ViewCountsAsync(agent, ct)))

@@ -67,7 +67,7 @@ public sealed partial class ErrorCodesTests
             ["format"] = "yyyy-MM-dd", ["value"] = "abc", ["retryAfter"] = 30,
             ["kind"] = "log", ["installed"] = "log, web", ["status"] = "sent", ["documented"] = "api, web, email",
             ["server"] = "IMAP", ["host"] = "mail.example.com", ["port"] = 993, ["folder"] = "INBOX",
-            ["line"] = 12, ["year"] = 2027, ["date"] = "2027-01-01",
+            ["line"] = 12, ["year"] = 2027, ["date"] = "2027-01-01", ["count"] = 3, ["usedBy"] = "#1, #2, #3",
         };
         var english = InCulture("en", t => t.Of(code, parameters));
         var russian = InCulture("ru", t => t.Of(code, parameters));

@@ -34,20 +34,24 @@ public static class WorkspaceNotificationKinds
     public const string Mentioned = "mentioned";
     public const string ColleagueReplied = "colleague_replied";
     public const string ColleagueNoted = "colleague_noted";
+    public const string SlaWarning = "sla_warning";
+    public const string SlaBreach = "sla_breach";
 
     /// <summary>The opt-out keys (<see cref="NotificationOptOut"/>) of the bell's switches, apart from the mail ones.</summary>
     public const string AssignedSwitch = "app.ticket_assigned";
     public const string CustomerRepliedSwitch = "app.customer_replied";
     public const string MentionedSwitch = "app.mentioned";
     public const string FollowedSwitch = "app.followed";
+    public const string SlaSwitch = "app.sla";
 
-    public static readonly IReadOnlyList<string> Switches = [AssignedSwitch, CustomerRepliedSwitch, MentionedSwitch, FollowedSwitch];
+    public static readonly IReadOnlyList<string> Switches = [AssignedSwitch, CustomerRepliedSwitch, MentionedSwitch, FollowedSwitch, SlaSwitch];
 
     public static string SwitchOf(string kind) => kind switch
     {
         TicketAssigned => AssignedSwitch,
         CustomerReplied => CustomerRepliedSwitch,
         Mentioned => MentionedSwitch,
+        SlaWarning or SlaBreach => SlaSwitch,
         _ => FollowedSwitch,
     };
 }

@@ -24,7 +24,12 @@ internal sealed class NotifyInWorkspace(OknoDb db, AgentNotificationFeed feed) :
 
     public string Name => HandlerName;
 
-    public bool WakesFor(string eventType) => eventType is TicketAssigneeChanged.Type or MessageReceived.Type or ReplySent.Type or NoteAdded.Type;
+    public bool WakesFor(string eventType) => eventType is TicketAssigneeChanged.Type or MessageReceived.Type or ReplySent.Type or NoteAdded.Type
+        or SlaAlertRaised.Type;
+
+    /// <summary>An SLA crossing found this long after it happened (a policy changed, the desk was down) is recorded on the
+    /// ticket but rung nowhere: a bell full of old breaches helps nobody.</summary>
+    public static readonly TimeSpan SlaAlertFreshFor = TimeSpan.FromHours(1);
 
     public async Task HandleAsync(TicketDomainEvent ticketEvent, CancellationToken ct)
     {
@@ -46,6 +51,10 @@ internal sealed class NotifyInWorkspace(OknoDb db, AgentNotificationFeed feed) :
             case ReplySent reply:
                 await NotifyAsync(reply, WorkspaceNotificationKinds.ColleagueReplied, await FollowersAsync(reply, ct), reply.MessageId, ct);
                 break;
+            case SlaAlertRaised alert when alert.At - alert.CrossedAt <= SlaAlertFreshFor:
+                await NotifyAsync(alert, alert.Breach ? WorkspaceNotificationKinds.SlaBreach : WorkspaceNotificationKinds.SlaWarning,
+                    await SlaRecipientsAsync(alert, ct), null, ct);
+                break;
             case NoteAdded note:
             {
                 var mentioned = await db.TicketMentions.Where(m => m.MessageId == note.MessageId).Select(m => m.AgentId).ToListAsync(ct);
@@ -63,6 +72,15 @@ internal sealed class NotifyInWorkspace(OknoDb db, AgentNotificationFeed feed) :
         if (_told.Count > 0) feed.Publish([.. _told]);
         _told.Clear();
         return Task.CompletedTask;
+    }
+
+    /// <summary>The assignee; for an unassigned ticket, the supervisors of its group (of any group when it has none).</summary>
+    private async Task<List<long>> SlaRecipientsAsync(TicketDomainEvent e, CancellationToken ct)
+    {
+        if (e.After.AssigneeId is { } assignee) return [assignee];
+        var supervisors = db.Agents.Where(a => a.Role == Platform.Security.AgentRole.Supervisor);
+        if (e.After.GroupId is { } group) supervisors = supervisors.Where(a => a.Groups.Any(m => m.GroupId == group));
+        return await supervisors.Select(a => a.Id).ToListAsync(ct);
     }
 
     /// <summary>Who followed the ticket when the event happened: the handler may run later than that (a backlog, a retry),

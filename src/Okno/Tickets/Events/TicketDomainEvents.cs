@@ -26,6 +26,7 @@ public sealed record TicketRouting(TicketStatus Status, long? GroupId, long? Ass
 [JsonDerivedType(typeof(TicketMerged), TicketMerged.Type)]
 [JsonDerivedType(typeof(TicketLinked), TicketLinked.Type)]
 [JsonDerivedType(typeof(TicketUnlinked), TicketUnlinked.Type)]
+[JsonDerivedType(typeof(SlaAlertRaised), SlaAlertRaised.Type)]
 public abstract record TicketDomainEvent
 {
     /// <summary>The outbox event's id: unique, so (handler, EventId) identifies one handling. Not in the payload: the
@@ -151,5 +152,13 @@ public sealed record TicketLinked(long? OtherTicketId, long OtherTicketNumber) :
 public sealed record TicketUnlinked(long? OtherTicketId, long OtherTicketNumber) : TicketDomainEvent
 {
     public const string Type = "ticket_unlinked";
+    [JsonIgnore] public override string TypeName => Type;
+}
+
+/// <summary>An SLA target ("first_response", "next_response", "resolution") reached its warning threshold
+/// (<see cref="Breach"/> false) or its due time (true) at <see cref="CrossedAt"/>; recorded once per ticket and target.</summary>
+public sealed record SlaAlertRaised(string Target, bool Breach, DateTimeOffset CrossedAt) : TicketDomainEvent
+{
+    public const string Type = "sla_alert";
     [JsonIgnore] public override string TypeName => Type;
 }

@@ -120,6 +120,9 @@ public static class TicketEventOutbox
                 return new TicketLinked(IdOf(row.NewValue), ParseId(row.NewValue) ?? 0);
             case TicketEventKind.Unlinked:
                 return new TicketUnlinked(IdOf(row.OldValue), ParseId(row.OldValue) ?? 0);
+            case TicketEventKind.SlaAlert:
+                return new SlaAlertRaised(row.NewValue ?? "", row.Field == Ticket.SlaBreachField,
+                    DateTimeOffset.Parse(row.OldValue ?? "", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
             case TicketEventKind.Changed:
                 return row.Field switch
                 {

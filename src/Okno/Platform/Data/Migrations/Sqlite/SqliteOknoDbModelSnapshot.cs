@@ -1354,6 +1354,40 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.ToTable("ApiTokens");
                 });
 
+            modelBuilder.Entity("Okno.Sla.SlaAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Breach")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CrossedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TargetStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId", "Target", "Breach", "TargetStartedAt")
+                        .IsUnique();
+
+                    b.ToTable("SlaAlerts", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Sla.SlaCalendar", b =>
                 {
                     b.Property<long>("Id")
@@ -1383,6 +1417,137 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("SlaCalendars", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Sla.SlaPolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CalendarId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PauseStatuses")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Targets")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WarnAtPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarId");
+
+                    b.HasIndex("Position");
+
+                    b.ToTable("SlaPolicies", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Sla.SlaSetupState", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecomputeCursor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecomputedGeneration")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SlaSetupState", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1L,
+                            Generation = 1L,
+                            RecomputeCursor = 0L,
+                            RecomputedGeneration = 1L
+                        });
+                });
+
+            modelBuilder.Entity("Okno.Sla.TicketSla", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstResponseDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstResponseState")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MatchedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextCheckAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextResponseDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NextResponseState")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PolicyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolutionDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolutionState")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TicketId");
+
+                    b.HasIndex("NextCheckAt", "TicketId")
+                        .HasFilter("\"NextCheckAt\" IS NOT NULL");
+
+                    b.HasIndex("PolicyId", "TicketId");
+
+                    b.ToTable("TicketSlas", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Tickets.Attachment", b =>
@@ -1580,6 +1745,16 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("SlaDueTicks")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(9223372036854775807L);
+
+                    b.Property<long>("SlaWarnTicks")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(9223372036854775807L);
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1622,9 +1797,15 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("GroupId", "Status", "Id");
 
+                    b.HasIndex("Status", "SlaDueTicks", "Id");
+
                     b.HasIndex("Status", "UpdatedAt", "Id");
 
+                    b.HasIndex("AssigneeId", "Status", "SlaDueTicks", "Id");
+
                     b.HasIndex("AssigneeId", "Status", "UpdatedAt", "Id");
+
+                    b.HasIndex("GroupId", "Status", "SlaDueTicks", "Id");
 
                     b.HasIndex("GroupId", "Status", "UpdatedAt", "Id");
 
@@ -1638,6 +1819,9 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .HasFilter("\"AssigneeId\" IS NULL");
 
                     b.HasIndex(new[] { "GroupId", "Status", "PriorityRank", "UpdatedAt", "Id" }, "IX_Tickets_Unassigned_GroupId_Status_PriorityRank_UpdatedAt_Id")
+                        .HasFilter("\"AssigneeId\" IS NULL");
+
+                    b.HasIndex(new[] { "GroupId", "Status", "SlaDueTicks", "Id" }, "IX_Tickets_Unassigned_GroupId_Status_SlaDueTicks_Id")
                         .HasFilter("\"AssigneeId\" IS NULL");
 
                     b.HasIndex(new[] { "GroupId", "Status", "UpdatedAt", "Id" }, "IX_Tickets_Unassigned_GroupId_Status_UpdatedAt_Id")
@@ -2218,6 +2402,33 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasOne("Okno.Admin.Agent", null)
                         .WithMany()
                         .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Sla.SlaAlert", b =>
+                {
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Sla.SlaPolicy", b =>
+                {
+                    b.HasOne("Okno.Sla.SlaCalendar", null)
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Sla.TicketSla", b =>
+                {
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithOne()
+                        .HasForeignKey("Okno.Sla.TicketSla", "TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,174 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Okno.Notifications.Workspace;
+using Okno.Sla;
+using Okno.Testing;
+using Okno.Tickets;
+
+namespace Okno.IntegrationTests.Sla;
+
+/// <summary>SLA on real tickets (issue 15): policies chosen by ordered conditions with a default, due times kept by the
+/// ticket-event handler, the due sort and the at-risk list, the scan recording each warning and breach once as a ticket
+/// event that rings the assignee's bell, a policy change recomputing open tickets, and what may not be deleted.</summary>
+public sealed class TicketSlaTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [BothDatabases]
+    public async Task Tickets_get_the_first_matching_policy_their_clock_is_kept_and_each_crossing_is_recorded_once(string provider)
+    {
+        var clock = new FakeTimeProvider(Start);
+        await using var app = OknoFactory.For(provider, services: s => s.AddSingleton<TimeProvider>(clock));
+        var admin = await app.AdminClientAsync();
+        var (agentId, agent) = await app.CreateAgentAsync(admin);
+        var calendar = await admin.PostJsonAsync("/api/v1/calendars", AroundTheClock("UTC"));
+        var urgent = await admin.PostJsonAsync("/api/v1/sla/policies", new
+        {
+            name = "Urgent", calendarId = calendar.Id(), warnAtPercent = 50,
+            targets = new { urgent = new { firstResponseMinutes = 60, resolutionMinutes = 240 } },
+            conditions = new[] { new { field = "priority", values = new[] { "urgent" } } },
+        });
+        var standard = await admin.PostJsonAsync("/api/v1/sla/policies", new
+        {
+            name = "Standard", calendarId = calendar.Id(), isDefault = true,
+            targets = new { normal = new { firstResponseMinutes = 240 }, urgent = new { firstResponseMinutes = 120 } },
+        });
+
+        var hot = await admin.CreateTicketAsync("Server down", extra: new { priority = "urgent" });
+        var calm = await admin.CreateTicketAsync("A question");
+        await admin.PatchAsync($"/api/v1/tickets/{hot.Id()}", new { assigneeId = agentId });
+        await DueAsync(admin, hot.Id(), Start.AddMinutes(60));
+        await DueAsync(admin, calm.Id(), Start.AddMinutes(240));
+
+        var explained = await admin.GetJsonAsync($"/api/v1/tickets/{hot.Id()}/sla");
+        Assert.Equal("Urgent", explained.GetProperty("policy").Str("name"));
+        Assert.Equal("priority", explained.GetProperty("matchedBy")[0].Str("field"));
+        Assert.Equal("running", explained.GetProperty("firstResponse").Str("state"));
+        Assert.Equal(60, explained.GetProperty("firstResponse").GetProperty("remainingMinutes").GetDouble());
+        Assert.Equal(JsonValueKind.Null, explained.GetProperty("nextResponse").ValueKind);
+        Assert.Contains(explained.GetProperty("timeline").EnumerateArray(), e => e.Str("what") == "policy" && e.Str("detail").StartsWith("Urgent"));
+        Assert.Equal("Standard", (await admin.GetJsonAsync($"/api/v1/tickets/{calm.Id()}/sla")).GetProperty("policy").Str("name"));
+        Assert.Equal("running", (await admin.GetJsonAsync($"/api/v1/tickets/{hot.Id()}")).GetProperty("sla").GetProperty("resolution").Str("state"));
+
+        // Soonest due first; nothing is at risk yet.
+        var byDue = (await admin.GetJsonAsync("/api/v1/tickets?view=all_open&sort=due")).Items().Select(t => t.Id()).ToList();
+        Assert.Equal([hot.Id(), calm.Id()], byDue.Take(2));
+        Assert.Empty((await admin.GetJsonAsync("/api/v1/tickets?view=all_open&sla=at_risk")).Items());
+
+        // Half the first-response target gone: the warning, once, however often the scan runs.
+        clock.Advance(TimeSpan.FromMinutes(31));
+        Assert.Equal(1, (await ScanAsync(app)).Alerts);
+        Assert.Equal(0, (await ScanAsync(app)).Alerts);
+        Assert.Equal([hot.Id()], (await admin.GetJsonAsync("/api/v1/tickets?view=all_open&sla=at_risk")).Items().Select(t => t.Id()));
+        // Then the due time: the breach, recorded on the ticket's history and rung on the assignee's bell.
+        clock.Advance(TimeSpan.FromMinutes(30));
+        Assert.Equal(1, (await ScanAsync(app)).Alerts);
+        var alerts = await app.WithDbAsync(db => db.TicketEvents.Where(e => e.TicketId == hot.Id() && e.Kind == TicketEventKind.SlaAlert)
+            .OrderBy(e => e.TicketVersion).Select(e => new { e.Field, e.NewValue }).ToListAsync());
+        Assert.Equal([("sla_warning", "first_response"), ("sla_breach", "first_response")], alerts.Select(a => (a.Field!, a.NewValue!)));
+        await JobHelpers.UntilAsync(() => app.WithDbAsync(db => db.AgentNotifications.AnyAsync(n => n.AgentId == agentId && n.Kind == WorkspaceNotificationKinds.SlaBreach)), 20);
+        Assert.True(await app.WithDbAsync(db => db.AgentNotifications.AnyAsync(n => n.AgentId == agentId && n.Kind == WorkspaceNotificationKinds.SlaWarning)));
+
+        // Answered late: missed. The due sort now follows resolution.
+        await agent.PostJsonAsync($"/api/v1/tickets/{hot.Id()}/messages", new { body = "Looking into it" });
+        await JobHelpers.UntilAsync(async () => (await admin.GetJsonAsync($"/api/v1/tickets/{hot.Id()}/sla")).GetProperty("firstResponse").Str("state") == "missed", 20);
+        await DueAsync(admin, hot.Id(), Start.AddMinutes(240));
+
+        // A policy change recomputes open tickets from their history.
+        await (await admin.PutAsJsonAsync($"/api/v1/sla/policies/{standard.Id()}", new
+        {
+            name = "Standard", calendarId = calendar.Id(), isDefault = true, targets = new { normal = new { firstResponseMinutes = 480 } },
+        })).JsonAsync(HttpStatusCode.OK);
+        await using (var scope = app.Services.CreateAsyncScope())
+            Assert.True(await ActivatorUtilities.CreateInstance<SlaRecompute>(scope.ServiceProvider).RunAsync(CancellationToken.None) >= 2);
+        await DueAsync(admin, calm.Id(), Start.AddMinutes(480));
+        await DueAsync(admin, hot.Id(), Start.AddMinutes(240));
+
+        // What is in use is not deleted, and the refusal names the users.
+        var calendarRefused = await (await admin.DeleteAsync($"/api/v1/calendars/{calendar.Id()}")).JsonAsync(HttpStatusCode.Conflict);
+        Assert.Equal("calendar.in_use", calendarRefused.Str("code"));
+        Assert.Contains("Urgent", calendarRefused.Str("detail"));
+        var policyRefused = await (await admin.DeleteAsync($"/api/v1/sla/policies/{urgent.Id()}")).JsonAsync(HttpStatusCode.Conflict);
+        Assert.Equal("sla.policy_in_use", policyRefused.Str("code"));
+        Assert.Contains("#" + hot.GetProperty("number").GetInt64(), policyRefused.Str("detail"));
+    }
+
+    [Theory]
+    [BothDatabases]
+    public async Task A_bad_policy_is_refused_naming_each_field_and_nothing_is_saved(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var admin = await app.AdminClientAsync();
+        var response = await admin.PostAsJsonAsync("/api/v1/sla/policies", new
+        {
+            name = "", calendarId = 999_999, warnAtPercent = 0, pauseStatuses = new[] { "closed" },
+            targets = new Dictionary<string, object> { ["urgent"] = new { firstResponseMinutes = 0 }, ["someday"] = new { } },
+            conditions = new object[] { new { field = "mood", values = new[] { "x" } }, new { field = "group", values = new[] { "424242" } } },
+        });
+        var problem = await response.JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(
+            ["calendarId", "conditions[0].field", "conditions[1].values[0]", "name", "pauseStatuses[0]", "targets.someday", "targets.urgent.firstResponseMinutes", "warnAtPercent"],
+            problem.ErrorFields().Order(StringComparer.Ordinal));
+        Assert.Empty((await admin.GetJsonAsync("/api/v1/sla/policies")).Items());
+
+        // A default policy has no conditions; the order names every policy once.
+        var calendar = (await admin.GetJsonAsync("/api/v1/calendars")).Items()[0].Id();
+        var withConditions = await (await admin.PostAsJsonAsync("/api/v1/sla/policies", new
+        {
+            name = "D", calendarId = calendar, isDefault = true, conditions = new[] { new { field = "priority", values = new[] { "low" } } },
+        })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["conditions"], withConditions.ErrorFields());
+        var a = await admin.PostJsonAsync("/api/v1/sla/policies", new { name = "A", calendarId = calendar });
+        var b = await admin.PostJsonAsync("/api/v1/sla/policies", new { name = "B", calendarId = calendar });
+        await (await admin.PutAsJsonAsync("/api/v1/sla/policies/order", new { ids = new[] { a.Id() } })).JsonAsync(HttpStatusCode.BadRequest);
+        var reordered = await (await admin.PutAsJsonAsync("/api/v1/sla/policies/order", new { ids = new[] { b.Id(), a.Id() } })).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(["B", "A"], reordered.Items().Select(p => p.Str("name")));
+
+        // Agents read policies, only admins change them.
+        var (_, agent) = await app.CreateAgentAsync(admin);
+        await agent.GetJsonAsync("/api/v1/sla/policies");
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.DeleteAsync($"/api/v1/sla/policies/{a.Id()}")).StatusCode);
+    }
+
+    private static object AroundTheClock(string zone)
+    {
+        var day = new[] { new { from = "00:00", to = "24:00" } };
+        return new
+        {
+            name = "24/7 " + zone, timeZone = zone,
+            week = new { monday = day, tuesday = day, wednesday = day, thursday = day, friday = day, saturday = day, sunday = day },
+            days = Array.Empty<object>(),
+        };
+    }
+
+    /// <summary>Waits until the ticket's soonest SLA due time is <paramref name="expected"/> (the handler runs after commit).</summary>
+    private static async Task<DateTimeOffset> DueAsync(HttpClient client, long ticketId, DateTimeOffset expected)
+    {
+        DateTimeOffset? seen = null;
+        try
+        {
+            await JobHelpers.UntilAsync(async () =>
+            {
+                var due = (await client.GetJsonAsync($"/api/v1/tickets/{ticketId}")).GetProperty("slaDueAt");
+                seen = due.ValueKind == JsonValueKind.Null ? null : due.GetDateTimeOffset();
+                return seen == expected;
+            }, 20);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"Ticket {ticketId}: due {seen:O}, expected {expected:O}.");
+        }
+        return expected;
+    }
+
+    private static async Task<(int Tickets, int Alerts)> ScanAsync(OknoFactory app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await ActivatorUtilities.CreateInstance<SlaScan>(scope.ServiceProvider).RunAsync(CancellationToken.None);
+    }
+}
