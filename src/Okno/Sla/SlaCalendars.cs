@@ -92,7 +92,7 @@ public sealed class SlaCalendars(OknoDb db, TimeProvider clock, Audit audit)
             var calendar = await db.SlaCalendars.SingleOrDefaultAsync(x => x.Id == id, c) ?? throw NotFound(id);
             Store(calendar, clean, clock.GetUtcNow());
             audit.Add(agentId, "calendar.changed", $"calendar:{id}", calendar.Name);
-            await SlaSetup.RaiseGenerationAsync(db, c);
+            await SlaSetup.RaiseGenerationAsync(db, clock.GetUtcNow(), c);
             await db.SaveChangesAsync(c);
             return calendar;
         }, ct);
@@ -138,7 +138,7 @@ public sealed class SlaCalendars(OknoDb db, TimeProvider clock, Audit audit)
                 var merged = days.Where(d => !before.ContainsKey(d.Date!)).Concat(after.Values).OrderBy(d => d.Date, StringComparer.Ordinal).ToList();
                 Store(calendar, Clean(definition with { Days = merged }), clock.GetUtcNow());
                 audit.Add(agentId, "calendar.imported", $"calendar:{id}", $"{imported.Year}: +{added.Count} ~{changed.Count} -{removed.Count}");
-                await SlaSetup.RaiseGenerationAsync(db, c);
+                await SlaSetup.RaiseGenerationAsync(db, clock.GetUtcNow(), c);
                 await db.SaveChangesAsync(c);
             }
             return new CalendarImportResult(imported.Year, added, changed, removed, apply);

@@ -66,6 +66,14 @@ internal sealed class SlaScan(OknoDb db, TicketSlaClock slaClock, TimeProvider c
             alerts += s.Item2;
             if (s.Item1 < BatchSize) break;
         }
+        if (tickets > 0)
+        {
+            var took = (long)clock.GetElapsedTime(started).TotalMilliseconds;
+            var at = clock.GetUtcNow();
+            await db.SlaSetupStates.Where(x => x.Id == SlaSetupState.SingletonId).ExecuteUpdateAsync(x => x
+                .SetProperty(p => p.LastScanAt, at).SetProperty(p => p.LastScanMilliseconds, took)
+                .SetProperty(p => p.LastScanTickets, tickets).SetProperty(p => p.LastScanAlerts, alerts), cancellationToken);
+        }
         return (tickets, alerts);
     }
 }
@@ -100,7 +108,11 @@ internal sealed class SlaRecompute(OknoDb db, TicketSlaClock slaClock, TimeProvi
                 var ids = await db.Tickets.Where(t => t.Id > cursor && open.Contains(t.Status)).OrderBy(t => t.Id).Select(t => t.Id)
                     .Take(BatchSize).ToListAsync(ct);
                 await slaClock.RecomputeAsync(ids, recordAlerts: false, ct);
-                if (ids.Count < BatchSize) state.RecomputedGeneration = state.Generation;
+                if (ids.Count < BatchSize)
+                {
+                    state.RecomputedGeneration = state.Generation;
+                    state.RecomputedAt = clock.GetUtcNow();
+                }
                 else state.RecomputeCursor = ids[^1];
                 await db.SaveChangesAsync(ct);
                 return ids.Count;

@@ -14,7 +14,7 @@ public static class SlaModule
 {
     public static IServiceCollection AddSla(this IServiceCollection services) => services
         .AddScoped<SlaCalendars>().AddScoped<SlaPreview>().AddScoped<SlaPolicies>()
-        .AddSingleton<SlaSetup>().AddScoped<TicketSlaClock>().AddScoped<TicketSlaQueries>()
+        .AddSingleton<SlaSetup>().AddScoped<TicketSlaClock>().AddScoped<TicketSlaQueries>().AddScoped<SlaStatusQueries>()
         .AddScoped<ITicketSla>(sp => sp.GetRequiredService<TicketSlaQueries>())
         .AddTicketEventHandler<SlaClockHandler>()
         .AddJob(SlaScan.Schedule)
@@ -67,6 +67,10 @@ public static class SlaModule
             await p.DeleteAsync(id, agent.Id, ct);
             return TypedResults.NoContent();
         }).WithSummary("Refused (409 sla.policy_in_use, naming them) while open tickets are under the policy");
+        app.MapGet("/api/v1/sla/status", async (SlaStatusQueries q, CancellationToken ct) => TypedResults.Ok(await q.GetAsync(ct)))
+            .RequireAuthorization(AdminModule.AdminPolicy).WithTags("SLA").WithProblemResponses()
+            .WithSummary("Whether open tickets are being recomputed after a policy or calendar change, the last scan that found warnings or " +
+                "due times (when, milliseconds, tickets, alerts), and how many checks are due now (up to 10,000)");
         app.MapGet("/api/v1/tickets/{id:long}/sla", async (long id, TicketSlaQueries q, CurrentAgent agent, CancellationToken ct) =>
                 TypedResults.Ok(await q.ExplainAsync(id, agent, ct)))
             .RequireAuthorization().WithTags("SLA").WithProblemResponses()

@@ -53,7 +53,7 @@ public sealed class SlaPolicies(OknoDb db, TimeProvider clock, Audit audit)
             db.SlaPolicies.Add(policy);
             await db.SaveChangesAsync(c);
             audit.Add(agentId, "sla_policy.created", $"sla_policy:{policy.Id}", policy.Name);
-            await SlaSetup.RaiseGenerationAsync(db, c);
+            await SlaSetup.RaiseGenerationAsync(db, clock.GetUtcNow(), c);
             await db.SaveChangesAsync(c);
             return policy;
         }, ct);
@@ -68,7 +68,7 @@ public sealed class SlaPolicies(OknoDb db, TimeProvider clock, Audit audit)
             await ValidateAsync(definition, c);
             await StoreAsync(policy, definition, clock.GetUtcNow(), c);
             audit.Add(agentId, "sla_policy.changed", $"sla_policy:{id}", policy.Name);
-            await SlaSetup.RaiseGenerationAsync(db, c);
+            await SlaSetup.RaiseGenerationAsync(db, clock.GetUtcNow(), c);
             await db.SaveChangesAsync(c);
             return policy;
         }, ct);
@@ -85,7 +85,7 @@ public sealed class SlaPolicies(OknoDb db, TimeProvider clock, Audit audit)
                 throw new OknoException(InvalidInput.Field("ids", SlaErrorCodes.InvalidOrder, "Name every policy once, in the order wanted."));
             for (var i = 0; i < ids.Count; i++) policies.Single(p => p.Id == ids[i]).Position = i + 1;
             audit.Add(agentId, "sla_policy.reordered", "sla_policy", string.Join(", ", ids));
-            await SlaSetup.RaiseGenerationAsync(db, c);
+            await SlaSetup.RaiseGenerationAsync(db, clock.GetUtcNow(), c);
             await db.SaveChangesAsync(c);
             return 0;
         }, ct);
@@ -113,7 +113,7 @@ public sealed class SlaPolicies(OknoDb db, TimeProvider clock, Audit audit)
             db.SlaPolicies.Remove(policy);
             await db.TicketSlas.Where(s => s.PolicyId == id).ExecuteDeleteAsync(c);
             audit.Add(agentId, "sla_policy.deleted", $"sla_policy:{id}", policy.Name);
-            await SlaSetup.RaiseGenerationAsync(db, c);
+            await SlaSetup.RaiseGenerationAsync(db, clock.GetUtcNow(), c);
             await db.SaveChangesAsync(c);
             return 0;
         }, ct);

@@ -89,6 +89,14 @@ public sealed class SlaSetupState
     public long RecomputedGeneration { get; set; }
     /// <summary>The last ticket id the running recompute has done.</summary>
     public long RecomputeCursor { get; set; }
+    /// <summary>When the setup last changed, and when the open tickets were last all recomputed (for the status page).</summary>
+    public DateTimeOffset? ChangedAt { get; set; }
+    public DateTimeOffset? RecomputedAt { get; set; }
+    /// <summary>The last scan that found something due: when, how long it took, tickets looked at, alerts recorded.</summary>
+    public DateTimeOffset? LastScanAt { get; set; }
+    public long LastScanMilliseconds { get; set; }
+    public int LastScanTickets { get; set; }
+    public int LastScanAlerts { get; set; }
 }
 
 internal sealed class SlaPolicyConfiguration : IEntityTypeConfiguration<SlaPolicy>

@@ -80,8 +80,11 @@ public sealed class SlaSetup
     }
 
     /// <summary>Marks the setup changed: the next reads rebuild it, and the recompute job starts over on the open tickets.</summary>
-    public static Task RaiseGenerationAsync(OknoDb db, CancellationToken ct) =>
-        db.SlaSetupStates.Where(s => s.Id == SlaSetupState.SingletonId).ExecuteUpdateAsync(s => s
+    public static Task RaiseGenerationAsync(OknoDb db, DateTimeOffset now, CancellationToken ct)
+    {
+        return db.SlaSetupStates.Where(s => s.Id == SlaSetupState.SingletonId).ExecuteUpdateAsync(s => s
             .SetProperty(x => x.Generation, x => x.Generation + 1)
-            .SetProperty(x => x.RecomputeCursor, 0L), ct);
+            .SetProperty(x => x.RecomputeCursor, 0L)
+            .SetProperty(x => x.ChangedAt, now), ct);
+    }
 }

@@ -117,18 +117,26 @@ public sealed class TicketSlaClock(OknoDb db, SlaSetup setup, TimeProvider clock
         return alerts;
     }
 
+    /// <summary>A crossing found this long after it happened was not seen happen (the scan runs every few seconds): a
+    /// policy or calendar change, or SLA switched on for a desk with old open tickets, put it in the past. It is noted
+    /// as done (<see cref="SlaAlert"/>) so it never comes up again, but not announced as news — no history entry, no bell:
+    /// 100,000 old tickets would otherwise ring every bell at once. Their state (breached, missed) still says it.</summary>
+    public static readonly TimeSpan FoundLateAfter = TimeSpan.FromMinutes(15);
+
     /// <summary>Records crossings on the ticket's history (a ticket event the bell, automation and the timeline see) and
     /// as <see cref="SlaAlert"/> rows, under the ticket's lock so an agent's concurrent save is not lost.</summary>
     private async Task RecordAsync(long ticketId, List<(string Target, bool Breach, DateTimeOffset At, DateTimeOffset StartedAt)> crossings,
         DateTimeOffset now, CancellationToken ct)
     {
-        await db.LockTicketAsync(ticketId, ct);
-        var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId, ct);
-        foreach (var x in crossings.OrderBy(x => x.At).ThenBy(x => x.Breach))
+        var fresh = crossings.Where(x => now - x.At <= FoundLateAfter).OrderBy(x => x.At).ThenBy(x => x.Breach).ToList();
+        if (fresh.Count > 0)
         {
-            ticket.RecordSlaAlert(x.Breach, x.Target, x.At, Actor.System, now);
-            db.SlaAlerts.Add(new SlaAlert { TicketId = ticketId, Target = x.Target, Breach = x.Breach, TargetStartedAt = x.StartedAt, CrossedAt = x.At, RecordedAt = now });
+            await db.LockTicketAsync(ticketId, ct);
+            var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId, ct);
+            foreach (var x in fresh) ticket.RecordSlaAlert(x.Breach, x.Target, x.At, Actor.System, now);
         }
+        foreach (var x in crossings)
+            db.SlaAlerts.Add(new SlaAlert { TicketId = ticketId, Target = x.Target, Breach = x.Breach, TargetStartedAt = x.StartedAt, CrossedAt = x.At, RecordedAt = now });
     }
 
     public static IEnumerable<(string Name, SlaTargetResult Result)> Targets(SlaResult result)

@@ -45,3 +45,26 @@ public sealed class TicketSlaQueries(OknoDb db, TicketSlaClock slaClock, TimePro
     public static TicketSlaTargetView? View(SlaTargetResult? r) =>
         r is null ? null : new TicketSlaTargetView(r.DueAt, r.MetAt, r.ElapsedMinutes, r.RemainingMinutes, TicketSlaClock.StateName(r)!);
 }
+
+public sealed record SlaScanStatus(DateTimeOffset At, long Milliseconds, int Tickets, int Alerts);
+
+/// <summary>Where the SLA machinery stands (<c>GET /api/v1/sla/status</c>): whether the open tickets are being
+/// recomputed after a change of the setup, the last scan that found something due, and how many checks are due now
+/// (counted up to <see cref="SlaStatusQueries.DueCountCap"/>).</summary>
+public sealed record SlaStatus(long Generation, bool Recomputing, DateTimeOffset? ChangedAt, DateTimeOffset? RecomputedAt, SlaScanStatus? LastScan,
+    int DueNow, bool DueNowCapped);
+
+public sealed class SlaStatusQueries(OknoDb db, TimeProvider clock)
+{
+    public const int DueCountCap = 10_000;
+
+    public async Task<SlaStatus> GetAsync(CancellationToken ct)
+    {
+        var state = await db.SlaSetupStates.AsNoTracking().SingleAsync(s => s.Id == SlaSetupState.SingletonId, ct);
+        var now = clock.GetUtcNow();
+        var due = await db.TicketSlas.Where(s => s.NextCheckAt != null && s.NextCheckAt <= now).Take(DueCountCap + 1).CountAsync(ct);
+        return new SlaStatus(state.Generation, state.RecomputedGeneration != state.Generation, state.ChangedAt, state.RecomputedAt,
+            state.LastScanAt is { } at ? new SlaScanStatus(at, state.LastScanMilliseconds, state.LastScanTickets, state.LastScanAlerts) : null,
+            Math.Min(due, DueCountCap), due > DueCountCap);
+    }
+}

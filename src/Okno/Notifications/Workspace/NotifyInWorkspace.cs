@@ -12,7 +12,8 @@ namespace Okno.Notifications.Workspace;
 /// <item>a ticket assigned to me (by someone else);</item>
 /// <item>the customer wrote on my ticket or on one I follow (not the message that opened it);</item>
 /// <item>I was mentioned in a note (<see cref="TicketMention"/>);</item>
-/// <item>a colleague replied or wrote a note on a ticket I follow (<see cref="TicketFollower"/>).</item>
+/// <item>a colleague replied or wrote a note on a ticket I follow (<see cref="TicketFollower"/>);</item>
+/// <item>an SLA target of my ticket reached its warning or due time (unassigned: the group's supervisors hear of it).</item>
 /// </list>
 /// Never to the agent who caused it, never to an inactive agent, never when the agent switched that kind off. One item
 /// per (agent, event, kind), so an event handled again after a failure adds nothing. Screens are told after commit
@@ -26,10 +27,6 @@ internal sealed class NotifyInWorkspace(OknoDb db, AgentNotificationFeed feed) :
 
     public bool WakesFor(string eventType) => eventType is TicketAssigneeChanged.Type or MessageReceived.Type or ReplySent.Type or NoteAdded.Type
         or SlaAlertRaised.Type;
-
-    /// <summary>An SLA crossing found this long after it happened (a policy changed, the desk was down) is recorded on the
-    /// ticket but rung nowhere: a bell full of old breaches helps nobody.</summary>
-    public static readonly TimeSpan SlaAlertFreshFor = TimeSpan.FromHours(1);
 
     public async Task HandleAsync(TicketDomainEvent ticketEvent, CancellationToken ct)
     {
@@ -51,7 +48,8 @@ internal sealed class NotifyInWorkspace(OknoDb db, AgentNotificationFeed feed) :
             case ReplySent reply:
                 await NotifyAsync(reply, WorkspaceNotificationKinds.ColleagueReplied, await FollowersAsync(reply, ct), reply.MessageId, ct);
                 break;
-            case SlaAlertRaised alert when alert.At - alert.CrossedAt <= SlaAlertFreshFor:
+            // Only crossings seen as they happened become events (TicketSlaClock.FoundLateAfter): each is news.
+            case SlaAlertRaised alert:
                 await NotifyAsync(alert, alert.Breach ? WorkspaceNotificationKinds.SlaBreach : WorkspaceNotificationKinds.SlaWarning,
                     await SlaRecipientsAsync(alert, ct), null, ct);
                 break;

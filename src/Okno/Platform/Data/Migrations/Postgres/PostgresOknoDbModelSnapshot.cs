@@ -1544,11 +1544,29 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Property<long>("Id")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long>("Generation")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("LastScanAlerts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LastScanAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("LastScanMilliseconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("LastScanTickets")
+                        .HasColumnType("integer");
+
                     b.Property<long>("RecomputeCursor")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("RecomputedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("RecomputedGeneration")
                         .HasColumnType("bigint");
@@ -1562,6 +1580,9 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         {
                             Id = 1L,
                             Generation = 1L,
+                            LastScanAlerts = 0,
+                            LastScanMilliseconds = 0L,
+                            LastScanTickets = 0,
                             RecomputeCursor = 0L,
                             RecomputedGeneration = 1L
                         });

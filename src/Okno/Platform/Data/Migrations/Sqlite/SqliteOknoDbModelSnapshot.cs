@@ -1475,10 +1475,28 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<long>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Generation")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("LastScanAlerts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastScanAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastScanMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastScanTickets")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("RecomputeCursor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecomputedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("RecomputedGeneration")
@@ -1493,6 +1511,9 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         {
                             Id = 1L,
                             Generation = 1L,
+                            LastScanAlerts = 0,
+                            LastScanMilliseconds = 0L,
+                            LastScanTickets = 0,
                             RecomputeCursor = 0L,
                             RecomputedGeneration = 1L
                         });

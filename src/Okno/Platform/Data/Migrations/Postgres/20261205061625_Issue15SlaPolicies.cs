@@ -85,7 +85,13 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     Id = table.Column<long>(type: "bigint", nullable: false),
                     Generation = table.Column<long>(type: "bigint", nullable: false),
                     RecomputedGeneration = table.Column<long>(type: "bigint", nullable: false),
-                    RecomputeCursor = table.Column<long>(type: "bigint", nullable: false)
+                    RecomputeCursor = table.Column<long>(type: "bigint", nullable: false),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RecomputedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastScanAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastScanMilliseconds = table.Column<long>(type: "bigint", nullable: false),
+                    LastScanTickets = table.Column<int>(type: "integer", nullable: false),
+                    LastScanAlerts = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -122,8 +128,8 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
             migrationBuilder.InsertData(
                 table: "SlaSetupState",
-                columns: new[] { "Id", "Generation", "RecomputeCursor", "RecomputedGeneration" },
-                values: new object[] { 1L, 1L, 0L, 1L });
+                columns: new[] { "Id", "ChangedAt", "Generation", "LastScanAlerts", "LastScanAt", "LastScanMilliseconds", "LastScanTickets", "RecomputeCursor", "RecomputedAt", "RecomputedGeneration" },
+                values: new object[] { 1L, null, 1L, 0, null, 0L, 0, 0L, null, 1L });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tickets_AssigneeId_Status_SlaDueTicks_Id",

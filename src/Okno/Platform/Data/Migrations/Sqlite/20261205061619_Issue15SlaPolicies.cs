@@ -83,7 +83,13 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     Id = table.Column<long>(type: "INTEGER", nullable: false),
                     Generation = table.Column<long>(type: "INTEGER", nullable: false),
                     RecomputedGeneration = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecomputeCursor = table.Column<long>(type: "INTEGER", nullable: false)
+                    RecomputeCursor = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChangedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RecomputedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastScanAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastScanMilliseconds = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastScanTickets = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastScanAlerts = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -120,8 +126,8 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.InsertData(
                 table: "SlaSetupState",
-                columns: new[] { "Id", "Generation", "RecomputeCursor", "RecomputedGeneration" },
-                values: new object[] { 1L, 1L, 0L, 1L });
+                columns: new[] { "Id", "ChangedAt", "Generation", "LastScanAlerts", "LastScanAt", "LastScanMilliseconds", "LastScanTickets", "RecomputeCursor", "RecomputedAt", "RecomputedGeneration" },
+                values: new object[] { 1L, null, 1L, 0, null, 0L, 0, 0L, null, 1L });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tickets_AssigneeId_Status_SlaDueTicks_Id",

@@ -12,7 +12,7 @@ using Okno.Platform.Data;
 namespace Okno.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOknoDb))]
-    [Migration("20261205055810_Issue15SlaPolicies")]
+    [Migration("20261205061625_Issue15SlaPolicies")]
     partial class Issue15SlaPolicies
     {
         /// <inheritdoc />
@@ -1547,11 +1547,29 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Property<long>("Id")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long>("Generation")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("LastScanAlerts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LastScanAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("LastScanMilliseconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("LastScanTickets")
+                        .HasColumnType("integer");
+
                     b.Property<long>("RecomputeCursor")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("RecomputedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("RecomputedGeneration")
                         .HasColumnType("bigint");
@@ -1565,6 +1583,9 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         {
                             Id = 1L,
                             Generation = 1L,
+                            LastScanAlerts = 0,
+                            LastScanMilliseconds = 0L,
+                            LastScanTickets = 0,
                             RecomputeCursor = 0L,
                             RecomputedGeneration = 1L
                         });

@@ -11,7 +11,7 @@ using Okno.Platform.Data;
 namespace Okno.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOknoDb))]
-    [Migration("20261205055806_Issue15SlaPolicies")]
+    [Migration("20261205061619_Issue15SlaPolicies")]
     partial class Issue15SlaPolicies
     {
         /// <inheritdoc />
@@ -1478,10 +1478,28 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<long>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Generation")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("LastScanAlerts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastScanAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastScanMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastScanTickets")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("RecomputeCursor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecomputedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("RecomputedGeneration")
@@ -1496,6 +1514,9 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         {
                             Id = 1L,
                             Generation = 1L,
+                            LastScanAlerts = 0,
+                            LastScanMilliseconds = 0L,
+                            LastScanTickets = 0,
                             RecomputeCursor = 0L,
                             RecomputedGeneration = 1L
                         });
