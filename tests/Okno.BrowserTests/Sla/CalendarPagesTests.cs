@@ -1,0 +1,147 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Okno.Sla;
+using Okno.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace Okno.BrowserTests.Sla;
+
+[Collection(ChromiumCollection.Name)]
+public sealed class CalendarPagesTests(OknoInChromium okno)
+{
+    [Fact]
+    public Task An_admin_creates_a_calendar_with_a_lunch_break_and_a_holiday_and_finds_it_listed_and_editable() => okno.InPageAsync("en-US", async tab =>
+    {
+        var page = tab.Page;
+        var name = "Support hours " + Guid.NewGuid().ToString("N")[..6];
+        await tab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, "/inbox");
+        await page.ChooseFromMenuAsync("#nav-admin", "#nav-calendars");
+        await Expect(page.Locator("#calendars-title")).ToHaveTextAsync("Business calendars");
+        // The shipped Russian calendar is there with its 2026 exceptions.
+        await Expect(page.Locator("#calendars-table tbody tr", new() { HasText = RussianCalendar.Name }).Locator(".calendar-zone")).ToHaveTextAsync("Europe/Moscow");
+
+        await page.Locator("#calendar-create").ClickAsync();
+        await Expect(page.Locator("#calendar-title")).ToHaveTextAsync("New calendar");
+        await page.Locator("#calendar-name").FillAsync(name);
+        // A new calendar starts as five days 09:00–18:00; Monday gets a lunch break: 09:00–13:00 and 14:00–18:00.
+        await Expect(page.Locator("#week-monday-0-from")).ToHaveValueAsync("09:00");
+        await Expect(page.Locator("#week-saturday-off")).ToHaveTextAsync("Day off");
+        await page.Locator("#week-monday-0-to").FillAsync("13:00");
+        await page.Locator("#week-monday-add").ClickAsync();
+        await page.Locator("#week-monday-1-from").FillAsync("14:00");
+        await page.Locator("#week-monday-1-to").FillAsync("18:00");
+        await page.Locator("#day-add").ClickAsync();
+        await page.Locator("#day-0-date").FillAsync("2026-06-12");
+        await page.Locator("#day-0-name").FillAsync("Russia Day");
+        await Expect(page.Locator("#day-0-kind")).ToContainTextAsync("Holiday");
+        await tab.ScreenshotAsync("editor");
+        await page.Locator("#calendar-save").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/admin/calendars$"));
+        var row = page.Locator("#calendars-table tbody tr", new() { HasText = name });
+        await Expect(row.Locator(".calendar-zone")).ToHaveTextAsync("Europe/Moscow");
+        await Expect(row.Locator(".calendar-days")).ToHaveTextAsync("1");
+
+        var stored = (await okno.App.WithDbAsync(db => db.SlaCalendars.SingleAsync(c => c.Name == name))).Read();
+        Assert.Equal([new IntervalDto("09:00", "13:00"), new IntervalDto("14:00", "18:00")], stored.Week!.Monday);
+        Assert.Equal([new IntervalDto("09:00", "18:00")], stored.Week.Tuesday);
+        Assert.Empty(stored.Week.Sunday!);
+        var holiday = Assert.Single(stored.Days!);
+        Assert.Equal(("2026-06-12", "holiday", "Russia Day"), (holiday.Date, holiday.Kind, holiday.Name));
+
+        // Open again: the editor shows what was saved.
+        await row.Locator("a[id^=calendar-edit-]").ClickAsync();
+        await Expect(page.Locator("#calendar-title")).ToHaveTextAsync(name);
+        await Expect(page.Locator("#week-monday-1-from")).ToHaveValueAsync("14:00");
+        await Expect(page.Locator("#day-0-date")).ToHaveValueAsync("2026-06-12");
+        await Expect(page.Locator("#day-0-name")).ToHaveValueAsync("Russia Day");
+        Assert.Empty(tab.Problems);
+    });
+
+    [Fact]
+    public Task A_bad_interval_is_named_at_its_field_in_russian_and_nothing_is_saved_until_it_is_fixed() => okno.InPageAsync("ru-RU", async tab =>
+    {
+        var page = tab.Page;
+        var name = "Ночная смена " + Guid.NewGuid().ToString("N")[..6];
+        await tab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, "/admin/calendars/new");
+        await Expect(page.Locator("#calendar-title")).ToHaveTextAsync("Новый календарь");
+        await page.Locator("#calendar-name").FillAsync(name);
+        await page.Locator("#week-tuesday-0-to").FillAsync("08:00");
+        await page.Locator("#calendar-save").ClickAsync();
+
+        await Expect(page.FieldError("week-tuesday-0-to")).ToHaveTextAsync("Интервал должен заканчиваться позже, чем начинается.");
+        await Expect(page.Locator("#calendar-error")).ToContainTextAsync("Проверьте отмеченные поля.");
+        await Expect(page.FieldError("week-monday-0-to")).ToHaveCountAsync(0);
+        await tab.ScreenshotAsync("error");
+        Assert.Equal(0, await okno.App.WithDbAsync(db => db.SlaCalendars.CountAsync(c => c.Name == name)));
+        await Expect(page).ToHaveURLAsync(new Regex("/admin/calendars/new$"));
+
+        // The 24/7 shortcut replaces the week: every day 00:00–24:00; it saves.
+        await page.Locator("#shortcut-247").ClickAsync();
+        await Expect(page.Locator("#week-sunday-0-to")).ToHaveValueAsync("24:00");
+        await Expect(page.FieldError("week-tuesday-0-to")).ToHaveCountAsync(0);
+        await page.Locator("#calendar-save").ClickAsync();
+        await Expect(page.Locator("#calendars-table tbody tr", new() { HasText = name }).Locator(".calendar-days")).ToHaveTextAsync("0");
+        var stored = (await okno.App.WithDbAsync(db => db.SlaCalendars.SingleAsync(c => c.Name == name))).Read();
+        Assert.All(stored.Week!.Days(), d => Assert.Equal([new IntervalDto("00:00", "24:00")], d.Hours));
+    });
+
+    [Fact]
+    public Task A_year_is_imported_from_a_csv_file_after_its_diff_is_shown_and_a_bad_line_is_named() => okno.InPageAsync("en-US", async tab =>
+    {
+        var page = tab.Page;
+        var name = "Import " + Guid.NewGuid().ToString("N")[..6];
+        var admin = await okno.App.AdminClientAsync();
+        var calendar = await admin.PostJsonAsync("/api/v1/calendars", new
+        {
+            name, timeZone = "Europe/Moscow",
+            week = new { monday = new[] { new { from = "09:00", to = "18:00" } } },
+            days = new[]
+            {
+                new { date = "2026-12-31", kind = "shortened", name = "New Year's Eve" },
+                new { date = "2027-01-01", kind = "holiday", name = "Old name" },
+                new { date = "2027-03-08", kind = "holiday", name = "Women's Day" },
+            },
+        });
+        var id = calendar.Id();
+        await tab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, "/admin/calendars");
+        var row = page.Locator("#calendars-table tbody tr", new() { HasText = name });
+        await Expect(row.Locator(".calendar-days")).ToHaveTextAsync("3");
+
+        await row.Locator($"#calendar-import-{id}").ClickAsync();
+        var dialog = page.Locator("#calendar-import-dialog");
+        await page.Locator("#import-text").FillAsync("date,kind,name\n2027-01-01,holiday,New Year\n2027-01-4,holiday,Typo\n");
+        await page.Locator("#import-check").ClickAsync();
+        await Expect(page.Locator("#import-error")).ToContainTextAsync("Line 3 of the file cannot be read.");
+        await Expect(page.Locator("#import-apply")).ToBeDisabledAsync();
+
+        var csv = "# 2027, as a file\ndate,kind,name,hours\n2027-01-01,holiday,New Year\n2027-01-04,holiday,New Year holidays\n2027-02-20,working,Worked Saturday,10:00-14:00\n";
+        await page.Locator("#import-file input[type=file]").SetInputFilesAsync(new FilePayload { Name = "ru-2027.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await Expect(page.Locator("#import-file-name")).ToContainTextAsync("ru-2027.csv");
+        await page.Locator("#import-check").ClickAsync();
+        await Expect(page.Locator("#import-summary")).ToHaveTextAsync("2027: 2 added, 1 changed, 1 removed");
+        await Expect(dialog.Locator(".import-added")).ToHaveCountAsync(2);
+        await Expect(dialog.Locator(".import-changed .import-before")).ToHaveTextAsync("Holiday · Old name");
+        await Expect(dialog.Locator(".import-changed .import-after")).ToHaveTextAsync("Holiday · New Year");
+        await Expect(dialog.Locator(".import-removed .import-date")).ToHaveTextAsync("2027-03-08");
+        await Expect(dialog.Locator(".import-added", new() { HasText = "2027-02-20" })).ToContainTextAsync("Working · Worked Saturday · 10:00–14:00");
+        await tab.ScreenshotAsync("diff");
+        // Checking saves nothing.
+        Assert.Equal(3, (await okno.App.WithDbAsync(db => db.SlaCalendars.SingleAsync(c => c.Id == id))).Read().Days!.Count);
+
+        await page.Locator("#import-apply").ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(row.Locator(".calendar-days")).ToHaveTextAsync("4");
+        var days = (await okno.App.WithDbAsync(db => db.SlaCalendars.SingleAsync(c => c.Id == id))).Read().Days!;
+        Assert.Equal(["2026-12-31", "2027-01-01", "2027-01-04", "2027-02-20"], days.Select(d => d.Date));
+
+        // The editor lists the imported days, the worked Saturday with its hours.
+        await row.Locator("a[id^=calendar-edit-]").ClickAsync();
+        await Expect(page.Locator("#calendar-days-table .calendar-day")).ToHaveCountAsync(4);
+        await Expect(page.Locator("#day-3-date")).ToHaveValueAsync("2027-02-20");
+        await Expect(page.Locator("#day-3-hours")).ToHaveValueAsync("10:00-14:00");
+        await Expect(page.Locator("#day-1-name")).ToHaveValueAsync("New Year");
+    });
+}
