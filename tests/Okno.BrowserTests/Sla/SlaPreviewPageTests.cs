@@ -65,6 +65,12 @@ public sealed class SlaPreviewPageTests(OknoInChromium okno)
         await page.Locator("#preview-now").FillAsync("2026-05-08 12:00");
         await page.Locator("#preview-compute").ClickAsync();
         await Expect(page.Locator("#preview-firstResponse .preview-state")).ToHaveTextAsync("Выполнено");
+        await Expect(page.FieldError("event-2-at")).ToHaveCountAsync(0);
+        await Expect(page.FieldError("preview-now")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#preview-error")).ToHaveCountAsync(0);
+        // The clock's explanation reads in the calendar's zone, whatever offset the instant was typed with.
+        await Expect(page.Locator("#preview-timeline .preview-step[data-what=counted]", new() { HasText = "76 business minutes" }))
+            .ToContainTextAsync("until 2026-05-04 10:16 +03:00");
         await Expect(page.Locator("#preview-nextResponse .preview-state")).ToHaveTextAsync("Выполнено с опозданием");
         await Expect(page.Locator("#preview-resolution .preview-state")).ToHaveTextAsync("Нарушено");
         await Expect(page.Locator("#preview-resolution .preview-due")).ToContainTextAsync("2026-05-07 10:24");
