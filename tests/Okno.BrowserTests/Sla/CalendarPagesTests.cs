@@ -57,6 +57,12 @@ public sealed class CalendarPagesTests(OknoInChromium okno)
         await Expect(page.Locator("#week-monday-1-from")).ToHaveValueAsync("14:00");
         await Expect(page.Locator("#day-0-date")).ToHaveValueAsync("2026-06-12");
         await Expect(page.Locator("#day-0-name")).ToHaveValueAsync("Russia Day");
+        // An import works on the stored calendar: with unsaved changes it waits until they are saved.
+        await Expect(page.Locator("#calendar-import")).ToBeEnabledAsync();
+        await page.Locator("#day-0-name").FillAsync("Day of Russia");
+        await page.Locator("#day-0-name").PressAsync("Tab");
+        await Expect(page.Locator("#calendar-import")).ToBeDisabledAsync();
+        await Expect(page.Locator("#calendar-import-wait")).ToHaveTextAsync("Save the changes before importing.");
         Assert.Empty(tab.Problems);
     });
 
@@ -69,16 +75,19 @@ public sealed class CalendarPagesTests(OknoInChromium okno)
         await Expect(page.Locator("#calendar-title")).ToHaveTextAsync("Новый календарь");
         await page.Locator("#calendar-name").FillAsync(name);
         await page.Locator("#week-tuesday-0-to").FillAsync("08:00");
+        await page.Locator("#calendar-zone").FillAsync("Mars/Olympus");
         await page.Locator("#calendar-save").ClickAsync();
 
         await Expect(page.FieldError("week-tuesday-0-to")).ToHaveTextAsync("Интервал должен заканчиваться позже, чем начинается.");
         await Expect(page.Locator("#calendar-error")).ToContainTextAsync("Проверьте отмеченные поля.");
         await Expect(page.FieldError("week-monday-0-to")).ToHaveCountAsync(0);
+        await Expect(page.FieldError("calendar-zone")).ToHaveTextAsync("«Mars/Olympus» — неизвестный часовой пояс IANA (например, Europe/Moscow).");
         await tab.ScreenshotAsync("error");
         Assert.Equal(0, await okno.App.WithDbAsync(db => db.SlaCalendars.CountAsync(c => c.Name == name)));
         await Expect(page).ToHaveURLAsync(new Regex("/admin/calendars/new$"));
 
         // The 24/7 shortcut replaces the week: every day 00:00–24:00; it saves.
+        await page.Locator("#calendar-zone").FillAsync("Asia/Novosibirsk");
         await page.Locator("#shortcut-247").ClickAsync();
         await Expect(page.Locator("#week-sunday-0-to")).ToHaveValueAsync("24:00");
         await Expect(page.FieldError("week-tuesday-0-to")).ToHaveCountAsync(0);
@@ -86,6 +95,14 @@ public sealed class CalendarPagesTests(OknoInChromium okno)
         await Expect(page.Locator("#calendars-table tbody tr", new() { HasText = name }).Locator(".calendar-days")).ToHaveTextAsync("0");
         var stored = (await okno.App.WithDbAsync(db => db.SlaCalendars.SingleAsync(c => c.Name == name))).Read();
         Assert.All(stored.Week!.Days(), d => Assert.Equal([new IntervalDto("00:00", "24:00")], d.Hours));
+        Assert.Equal("Asia/Novosibirsk", stored.TimeZone);
+
+        // Deleted after a confirmation.
+        var row = page.Locator("#calendars-table tbody tr", new() { HasText = name });
+        await row.Locator("button[id^=calendar-delete-]").ClickAsync();
+        await page.Locator(".mud-dialog .mud-button-root").Filter(new() { HasText = "Удалить" }).ClickAsync();
+        await Expect(row).ToHaveCountAsync(0);
+        Assert.Equal(0, await okno.App.WithDbAsync(db => db.SlaCalendars.CountAsync(c => c.Name == name)));
     });
 
     [Fact]
