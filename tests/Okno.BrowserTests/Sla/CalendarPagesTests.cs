@@ -161,4 +161,33 @@ public sealed class CalendarPagesTests(OknoInChromium okno)
         await Expect(page.Locator("#day-3-hours")).ToHaveValueAsync("10:00-14:00");
         await Expect(page.Locator("#day-1-name")).ToHaveValueAsync("New Year");
     });
+    [Fact]
+    public Task An_ical_file_is_imported_from_the_editor_in_russian() => okno.InPageAsync("ru-RU", async tab =>
+    {
+        var page = tab.Page;
+        var name = "iCal " + Guid.NewGuid().ToString("N")[..6];
+        var admin = await okno.App.AdminClientAsync();
+        var id = (await admin.PostJsonAsync("/api/v1/calendars", new { name, timeZone = "Europe/Berlin", week = new { }, days = Array.Empty<object>() })).Id();
+        await tab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, $"/admin/calendars/{id}");
+        await Expect(page.Locator("#calendar-days-empty")).ToBeVisibleAsync();
+
+        await page.Locator("#calendar-import").ClickAsync();
+        await page.Locator("#import-check").ClickAsync();
+        await Expect(page.Locator("#import-error")).ToHaveTextAsync("Сначала выберите файл или вставьте текст.");
+        var ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n" +
+            "BEGIN:VEVENT\r\nUID:1@test\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20271224\r\nDTEND;VALUE=DATE:20271227\r\nSUMMARY:Weihnachten\r\nEND:VEVENT\r\n" +
+            "END:VCALENDAR\r\n";
+        await page.Locator("#import-file input[type=file]").SetInputFilesAsync(new FilePayload { Name = "feiertage.ics", MimeType = "text/calendar", Buffer = Encoding.UTF8.GetBytes(ics) });
+        await page.Locator("#import-check").ClickAsync();
+        await Expect(page.Locator("#import-summary")).ToHaveTextAsync("2027: добавится 3, изменится 0, удалится 0");
+        await Expect(page.Locator("#calendar-import-dialog .import-added").First).ToContainTextAsync("Праздник · Weihnachten");
+        await page.Locator("#import-apply").ClickAsync();
+        await Expect(page.Locator("#calendar-import-dialog")).ToHaveCountAsync(0);
+
+        // The editor shows the stored days at once.
+        await Expect(page.Locator("#calendar-days-table .calendar-day")).ToHaveCountAsync(3);
+        await Expect(page.Locator("#day-2-date")).ToHaveValueAsync("2027-12-26");
+        await Expect(page.Locator("#calendar-import")).ToBeEnabledAsync();
+        Assert.Equal(3, (await okno.App.WithDbAsync(db => db.SlaCalendars.SingleAsync(c => c.Id == id))).Read().Days!.Count);
+    });
 }
