@@ -190,4 +190,35 @@ public sealed class CalendarPagesTests(OknoInChromium okno)
         await Expect(page.Locator("#calendar-import")).ToBeEnabledAsync();
         Assert.Equal(3, (await okno.App.WithDbAsync(db => db.SlaCalendars.SingleAsync(c => c.Id == id))).Read().Days!.Count);
     });
+    [Fact]
+    public Task Deleting_a_calendar_a_policy_uses_is_refused_with_the_policy_named() => okno.InPageAsync("ru-RU", async tab =>
+    {
+        var page = tab.Page;
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var name = "Занятый " + suffix;
+        var admin = await okno.App.AdminClientAsync();
+        var id = (await admin.PostJsonAsync("/api/v1/calendars", new { name, timeZone = "UTC", week = new { }, days = Array.Empty<object>() })).Id();
+        // A policy no ticket matches (a tag nobody uses), so the shared app's other tickets are not touched.
+        var policy = await admin.PostJsonAsync("/api/v1/sla/policies", new
+        {
+            name = "VIP " + suffix, calendarId = id,
+            targets = new { normal = new { firstResponseMinutes = 60 } },
+            conditions = new[] { new { field = "tag", values = new[] { "never-" + suffix } } },
+        });
+        await tab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, "/admin/calendars");
+        var row = page.Locator("#calendars-table tbody tr", new() { HasText = name });
+
+        await row.Locator($"#calendar-delete-{id}").ClickAsync();
+        await page.Locator(".mud-dialog .mud-button-root").Filter(new() { HasText = "Удалить" }).ClickAsync();
+        await Expect(page.Locator("#calendars-error")).ToHaveTextAsync($"Календарь «{name}» используют политики SLA: 'VIP {suffix}'; сначала выберите для них другой календарь.");
+        await Expect(row).ToHaveCountAsync(1);
+        Assert.Equal(1, await okno.App.WithDbAsync(db => db.SlaCalendars.CountAsync(c => c.Id == id)));
+
+        // Once the policy is gone, the delete goes through.
+        (await admin.DeleteAsync($"/api/v1/sla/policies/{policy.Id()}")).EnsureSuccessStatusCode();
+        await row.Locator($"#calendar-delete-{id}").ClickAsync();
+        await page.Locator(".mud-dialog .mud-button-root").Filter(new() { HasText = "Удалить" }).ClickAsync();
+        await Expect(row).ToHaveCountAsync(0);
+        await Expect(page.Locator("#calendars-error")).ToHaveCountAsync(0);
+    });
 }
