@@ -38,7 +38,7 @@ public sealed partial class FirstPagesTests(SqliteOkno okno) : IClassFixture<Sql
         using var browser = await okno.App.CookieClientAsync(email, "agent-password-1");
         browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
 
-        foreach (var path in new[] { "/admin/agents", "/admin/channels" })
+        foreach (var path in new[] { "/admin/agents", "/admin/channels", "/admin/calendars", "/admin/calendars/1", "/admin/sla-preview" })
         {
             var refused = await browser.GetAsync(path);
             Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
