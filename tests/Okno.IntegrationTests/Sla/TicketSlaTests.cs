@@ -169,6 +169,40 @@ public sealed class TicketSlaTests
         Assert.False(await app.WithDbAsync(db => db.AgentNotifications.AnyAsync(n => n.AgentId == agentId && n.Kind.StartsWith("sla_"))));
     }
 
+    [Fact]
+    public async Task Two_nodes_scanning_at_once_record_each_crossing_once()
+    {
+        var clock = new FakeTimeProvider(Start);
+        await using var first = OknoFactory.Postgres(services: s => s.AddSingleton<TimeProvider>(clock));
+        await using var second = first.SecondNode();
+        var admin = await first.AdminClientAsync();
+        var calendar = await admin.PostJsonAsync("/api/v1/calendars", AroundTheClock("UTC"));
+        await admin.PostJsonAsync("/api/v1/sla/policies", new
+        {
+            name = "Everyone", calendarId = calendar.Id(), isDefault = true, warnAtPercent = 50,
+            targets = new { normal = new { firstResponseMinutes = 60, resolutionMinutes = 120 } },
+        });
+        var tickets = new List<long>();
+        for (var i = 0; i < 5; i++) tickets.Add((await admin.CreateTicketAsync($"Both nodes {i}")).Id());
+        foreach (var id in tickets) await DueAsync(admin, id, Start.AddMinutes(60));
+
+        // Past every warning and due time (within the last minutes, so each is announced), then both nodes scan at once, twice.
+        clock.Advance(TimeSpan.FromMinutes(121));
+        for (var round = 0; round < 2; round++)
+            await Task.WhenAll(ScanAsync(first), ScanAsync(second), ScanAsync(first), ScanAsync(second));
+        await JobHelpers.UntilAsync(async () =>
+        {
+            await Task.WhenAll(ScanAsync(first), ScanAsync(second));
+            return await first.WithDbAsync(db => db.SlaAlerts.CountAsync()) >= 20;
+        }, 30);
+
+        var recorded = await first.WithDbAsync(db => db.TicketEvents.Where(e => e.Kind == TicketEventKind.SlaAlert)
+            .Select(e => new { e.TicketId, e.Field, e.NewValue }).ToListAsync());
+        Assert.Equal(20, recorded.Count);   // 5 tickets × 2 targets × (warning, breach)
+        Assert.Equal(20, recorded.Distinct().Count());
+        Assert.Equal(20, await first.WithDbAsync(db => db.SlaAlerts.CountAsync()));
+    }
+
     private static object AroundTheClock(string zone)
     {
         var day = new[] { new { from = "00:00", to = "24:00" } };
