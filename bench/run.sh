@@ -20,9 +20,9 @@ provider=${1:-sqlite}
 tickets=${2:-100000}
 seconds=${3:-10}
 what=${4:-api}
-usage() { echo "usage: $0 [sqlite|postgres] [tickets] [seconds] [api|search]" >&2; exit 2; }
+usage() { echo "usage: $0 [sqlite|postgres] [tickets] [seconds] [api|search|sla]" >&2; exit 2; }
 case "$provider" in sqlite|postgres) ;; *) usage ;; esac
-case "$what" in api|search) ;; *) usage ;; esac
+case "$what" in api|search|sla) ;; *) usage ;; esac
 # Reference data grows with the ticket count up to the generator's defaults (200,000 contacts, 5,000 companies).
 contacts=$(( tickets / 5 )); (( contacts < 1000 )) && contacts=1000; (( contacts > 200000 )) && contacts=200000
 companies=$(( contacts / 40 )); (( companies < 50 )) && companies=50
@@ -86,7 +86,7 @@ fi
 
 log "generating $tickets tickets into $provider (creates the database with Okno's migrations; resumes if it is there)"
 bench generate --provider "$provider" --connection "$connection" --tickets "$tickets" --contacts "$contacts" \
-  --search-index "${OKNO_BENCH_SEARCH_INDEX:-yes}" \
+  --search-index "${OKNO_BENCH_SEARCH_INDEX:-yes}" --messages-per-ticket "${OKNO_BENCH_MESSAGES:-5}" \
   --companies "$companies" | tee "$work/generate.txt"
 
 floor1=""; floor32=""
@@ -150,6 +150,19 @@ if [ "$what" = search ]; then
   bench search --url "$url" --email "$email" --password "$password" --seconds "$seconds" --out "$out" \
     --label "$tickets tickets, Okno $rev, bench/run.sh $provider $tickets $seconds search"
   append_run_output "Generation and articles for this run:" "$work/generate.txt" "$work/articles.txt"
+  exit 0
+fi
+
+if [ "$what" = sla ]; then
+  # The inbox as an admin by last activity and by SLA due time (and the at-risk list), before SLA is switched on and
+  # after: the same rows, so the two runs compare the cost of the SLA columns in one sitting.
+  inbox_args=(--url "$url" --email "$email" --password "$password" --seconds "$seconds" --out "$out" --only inbox --agent none
+    --sorts updated,due)
+  bench api "${inbox_args[@]}" --label "$tickets tickets, Okno $rev, bench/run.sh $provider $tickets $seconds sla: before SLA"
+  bench sla --url "$url" --email "$email" --password "$password" --pid "$okno_pid" --provider "$provider" --connection "$connection" \
+    --out "$out" --label "$tickets tickets, Okno $rev, bench/run.sh $provider $tickets $seconds sla" | tee "$work/sla.txt"
+  bench api "${inbox_args[@]}" --label "$tickets tickets, Okno $rev, bench/run.sh $provider $tickets $seconds sla: SLA on (four policies)"
+  append_run_output "Generation for this run:" "$work/generate.txt"
   exit 0
 fi
 

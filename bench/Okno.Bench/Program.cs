@@ -9,6 +9,7 @@ using Okno.Bench.Live;
 using Okno.Bench.Mime;
 using Okno.Bench.Search;
 using Okno.Bench.SignIn;
+using Okno.Bench.Sla;
 
 const string Usage = """
     Okno.Bench — data generator and benchmarks for Okno.
@@ -35,6 +36,9 @@ const string Usage = """
       display  [--seconds 3] [--out bench/results/<date>-display.md]   (in process: hiding remote images, download check)
       signin-flood --url http://127.0.0.1:PORT --email E --password P [--addresses 50] [--per-address 2]
                [--seconds 10] [--warmup 2] [--out bench/results/<date>-signin-flood.md] [--label text]
+
+      sla      --url http://127.0.0.1:PORT --email E --password P --pid <okno pid> --provider sqlite|postgres --connection <cs>
+               [--max-minutes 20] [--out file] [--label text]   (see bench/run.sh … sla)
 
     See bench/README.md.
     """;
@@ -64,6 +68,7 @@ try
         "mime" => await MimeBench.RunAsync(options, stop.Token),
         "email" => await EmailBench.RunAsync(options, stop.Token),
         "signin-flood" => await SignInFloodBench.RunAsync(options, stop.Token),
+        "sla" => await SlaBench.RunAsync(options, stop.Token),
         _ => throw new UsageException($"Unknown command '{args[0]}'."),
     };
 }

@@ -33,6 +33,9 @@ public static class ApiBench
         var agentEmail = args.Optional("agent") ?? "auto";
         var agentPassword = args.Optional("agent-password") ?? password;
         var only = args.Optional("only") ?? "all";
+        Sorts = (args.Optional("sorts") ?? "updated,priority").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (Sorts.Any(s => s is not ("updated" or "priority" or "due" or "created")))
+            throw new UsageException("--sorts is a comma-separated list of created, updated, priority, due.");
         if (only is not ("all" or "inbox" or "create")) throw new UsageException($"--only must be all, inbox or create, not {only}.");
         args.EnsureAllUsed();
 
@@ -188,14 +191,23 @@ public static class ApiBench
     private static IEnumerable<Scenario> InboxScenarios(string who, HttpClient? http, int clients)
     {
         foreach (var view in InboxViewNames)
-            foreach (var sort in new[] { "updated", "priority" })
+            foreach (var sort in Sorts)
             {
                 var path = $"/api/v1/tickets?view={view}&sort={sort}&limit=25";
                 yield return new($"{who}inbox `{view}`, sort={sort}, first page", clients, (c, t) => GetAsync(c, path, t), Http: http);
                 yield return new($"{who}inbox `{view}`, sort={sort}, following pages", clients, (c, t) => NextPageAsync(c, path, t), Http: http);
             }
+        if (Sorts.Contains("due"))
+        {
+            const string atRisk = "/api/v1/tickets?view=all_open&sla=at_risk&sort=due&limit=25";
+            yield return new($"{who}inbox overdue / at risk (`sla=at_risk`), sort=due, first page", clients, (c, t) => GetAsync(c, atRisk, t), Http: http);
+            yield return new($"{who}inbox overdue / at risk (`sla=at_risk`), sort=due, following pages", clients, (c, t) => NextPageAsync(c, atRisk, t), Http: http);
+        }
         yield return new($"{who}view counts (`GET /tickets/counts`)", clients, (c, t) => GetAsync(c, "/api/v1/tickets/counts", t), Http: http);
     }
+
+    /// <summary>The inbox orders measured (<c>--sorts</c>); with <c>due</c> also the overdue / at-risk list.</summary>
+    private static string[] Sorts = ["updated", "priority"];
 
     private static readonly string[] InboxViewNames = ["mine", "unassigned", "my_groups", "all_open", "waiting", "closed"];
 

@@ -120,7 +120,7 @@ public static class Generator
     }
 
     /// <summary>A host-free OknoDb configured as Okno configures its own (DataModule.ConfigureSqlite/ConfigurePostgres).</summary>
-    private static OknoDb OpenDb(string provider, string connection)
+    internal static OknoDb OpenDb(string provider, string connection)
     {
         if (provider == "sqlite")
         {
