@@ -7,14 +7,15 @@ using Okno.Platform.Web;
 namespace Okno.Notifications;
 
 /// <summary>Which agent notifications an agent gets (all on unless switched off): by mail, and in the workspace's bell.</summary>
-public sealed record NotificationPreferencesView(bool TicketAssigned, bool CustomerReplied, bool GroupTicket, WorkspaceSwitchesView Workspace);
+public sealed record NotificationPreferencesView(bool TicketAssigned, bool CustomerReplied, bool GroupTicket, WorkspaceSwitchesView Workspace,
+    bool SlaWarning = true, bool SlaBreach = true);
 
 /// <summary>The bell's switches: a ticket assigned to me, the customer replied, I was mentioned, a colleague wrote on a
 /// ticket I follow, an SLA warning or breach on my ticket (or my group's unassigned one, for supervisors).</summary>
 public sealed record WorkspaceSwitchesView(bool TicketAssigned, bool CustomerReplied, bool Mentioned, bool Followed, bool Sla = true);
 
 public sealed record NotificationPreferencesRequest(bool? TicketAssigned, bool? CustomerReplied, bool? GroupTicket,
-    WorkspaceSwitchesRequest? Workspace = null);
+    WorkspaceSwitchesRequest? Workspace = null, bool? SlaWarning = null, bool? SlaBreach = null);
 
 public sealed record WorkspaceSwitchesRequest(bool? TicketAssigned, bool? CustomerReplied, bool? Mentioned, bool? Followed, bool? Sla = null);
 
@@ -30,7 +31,8 @@ public sealed class NotificationPreferences(OknoDb db)
             !off.Contains(NotificationKeys.GroupTicket),
             new WorkspaceSwitchesView(!off.Contains(WorkspaceNotificationKinds.AssignedSwitch), !off.Contains(WorkspaceNotificationKinds.CustomerRepliedSwitch),
                 !off.Contains(WorkspaceNotificationKinds.MentionedSwitch), !off.Contains(WorkspaceNotificationKinds.FollowedSwitch),
-                !off.Contains(WorkspaceNotificationKinds.SlaSwitch)));
+                !off.Contains(WorkspaceNotificationKinds.SlaSwitch)),
+            !off.Contains(NotificationKeys.SlaWarning), !off.Contains(NotificationKeys.SlaBreach));
     }
 
     /// <summary>Whether one switch (a mail key or a bell key) is on.</summary>
@@ -39,6 +41,8 @@ public sealed class NotificationPreferences(OknoDb db)
         NotificationKeys.TicketAssigned => view.TicketAssigned,
         NotificationKeys.CustomerReplied => view.CustomerReplied,
         NotificationKeys.GroupTicket => view.GroupTicket,
+        NotificationKeys.SlaWarning => view.SlaWarning,
+        NotificationKeys.SlaBreach => view.SlaBreach,
         WorkspaceNotificationKinds.AssignedSwitch => view.Workspace.TicketAssigned,
         WorkspaceNotificationKinds.CustomerRepliedSwitch => view.Workspace.CustomerReplied,
         WorkspaceNotificationKinds.MentionedSwitch => view.Workspace.Mentioned,
@@ -54,6 +58,8 @@ public sealed class NotificationPreferences(OknoDb db)
             [NotificationKeys.TicketAssigned] = request.TicketAssigned,
             [NotificationKeys.CustomerReplied] = request.CustomerReplied,
             [NotificationKeys.GroupTicket] = request.GroupTicket,
+            [NotificationKeys.SlaWarning] = request.SlaWarning,
+            [NotificationKeys.SlaBreach] = request.SlaBreach,
             [WorkspaceNotificationKinds.AssignedSwitch] = request.Workspace?.TicketAssigned,
             [WorkspaceNotificationKinds.CustomerRepliedSwitch] = request.Workspace?.CustomerReplied,
             [WorkspaceNotificationKinds.MentionedSwitch] = request.Workspace?.Mentioned,

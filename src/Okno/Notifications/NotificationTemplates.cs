@@ -20,9 +20,11 @@ public static class NotificationKeys
     public const string TicketAssigned = "ticket_assigned";
     public const string CustomerReplied = "customer_replied";
     public const string GroupTicket = "group_ticket";
+    public const string SlaWarning = "sla_warning";
+    public const string SlaBreach = "sla_breach";
 
     public static readonly IReadOnlyList<string> ForCustomers = [RequestReceived, AgentReplied, TicketResolved];
-    public static readonly IReadOnlyList<string> ForAgents = [TicketAssigned, CustomerReplied, GroupTicket];
+    public static readonly IReadOnlyList<string> ForAgents = [TicketAssigned, CustomerReplied, GroupTicket, SlaWarning, SlaBreach];
     public static readonly IReadOnlyList<string> All = [.. ForCustomers, .. ForAgents];
     public static readonly IReadOnlyList<string> Languages = ["en", "ru"];
 }

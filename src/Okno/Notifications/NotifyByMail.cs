@@ -19,7 +19,7 @@ namespace Okno.Notifications;
 /// requests" on; "agent replied" for a public reply on a ticket whose reply does not itself go out by mail (web form,
 /// help center, a ticket opened by an agent), when the customer has an address; "resolved".</item>
 /// <item>Agents: a ticket assigned to me, a customer replied on my ticket, a new ticket in my group (created in it or
-/// moved to it); each one off per
+/// moved to it), an SLA warning or breach on my ticket (unassigned: to the group's supervisors); each one off per
 /// agent (<see cref="NotificationPreferences"/>), never to the agent who caused it, never to an inactive agent.</item>
 /// </list>
 /// Never to the desk's own addresses. Automatic mail (auto-replies, bounces) never becomes a ticket or a message
@@ -35,7 +35,7 @@ internal sealed class NotifyByMail(
     public string Name => HandlerName;
 
     public bool WakesFor(string eventType) => eventType is TicketCreated.Type or TicketGroupChanged.Type or MessageReceived.Type or ReplySent.Type
-        or TicketStatusChanged.Type or TicketAssigneeChanged.Type;
+        or TicketStatusChanged.Type or TicketAssigneeChanged.Type or SlaAlertRaised.Type;
 
     public async Task HandleAsync(TicketDomainEvent ticketEvent, CancellationToken ct)
     {
@@ -65,6 +65,10 @@ internal sealed class NotifyByMail(
                 break;
             case TicketAssigneeChanged { To: { } assigned } change:
                 await ToAgentAsync(change, NotificationKeys.TicketAssigned, assigned, null, ct);
+                break;
+            case SlaAlertRaised alert:
+                foreach (var agentId in await Workspace.SlaRecipients.OfAsync(db, alert, ct))
+                    await ToAgentAsync(alert, alert.Breach ? NotificationKeys.SlaBreach : NotificationKeys.SlaWarning, agentId, null, ct);
                 break;
         }
     }

@@ -96,13 +96,14 @@ public sealed class TicketSlaClock(OknoDb db, SlaSetup setup, TimeProvider clock
                 row.PolicyId = c.Policy.Id;
                 row.Generation = snapshot.Generation;
                 row.MatchedBy = JsonSerializer.Serialize(c.MatchedBy, SlaCalendar.Json);
-                row.FirstResponseDueAt = c.Result.FirstResponse?.DueAt;
+                // The clock answers in the calendar's zone; PostgreSQL stores instants as UTC only.
+                row.FirstResponseDueAt = c.Result.FirstResponse?.DueAt?.ToUniversalTime();
                 row.FirstResponseState = StateName(c.Result.FirstResponse);
-                row.NextResponseDueAt = c.Result.NextResponse?.DueAt;
+                row.NextResponseDueAt = c.Result.NextResponse?.DueAt?.ToUniversalTime();
                 row.NextResponseState = StateName(c.Result.NextResponse);
-                row.ResolutionDueAt = c.Result.Resolution?.DueAt;
+                row.ResolutionDueAt = c.Result.Resolution?.DueAt?.ToUniversalTime();
                 row.ResolutionState = StateName(c.Result.Resolution);
-                row.NextCheckAt = nextCheck;
+                row.NextCheckAt = nextCheck?.ToUniversalTime();
                 row.ComputedAt = now;
             }
             else if (stored.TryGetValue(mark.Id, out var gone))
@@ -136,7 +137,11 @@ public sealed class TicketSlaClock(OknoDb db, SlaSetup setup, TimeProvider clock
             foreach (var x in fresh) ticket.RecordSlaAlert(x.Breach, x.Target, x.At, Actor.System, now);
         }
         foreach (var x in crossings)
-            db.SlaAlerts.Add(new SlaAlert { TicketId = ticketId, Target = x.Target, Breach = x.Breach, TargetStartedAt = x.StartedAt, CrossedAt = x.At, RecordedAt = now });
+            db.SlaAlerts.Add(new SlaAlert
+            {
+                TicketId = ticketId, Target = x.Target, Breach = x.Breach, TargetStartedAt = x.StartedAt.ToUniversalTime(),
+                CrossedAt = x.At.ToUniversalTime(), RecordedAt = now,
+            });
     }
 
     public static IEnumerable<(string Name, SlaTargetResult Result)> Targets(SlaResult result)

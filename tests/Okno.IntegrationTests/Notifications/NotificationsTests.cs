@@ -272,13 +272,64 @@ public sealed class NotificationsTests
 
     [Theory]
     [BothDatabases]
+    public async Task An_sla_breach_mails_the_assignee_and_on_an_unassigned_ticket_the_groups_supervisors(string provider)
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
+        await using var app = OknoFactory.For(provider,
+            new Dictionary<string, string?> { ["Okno:Channels:RunJobs"] = "false", ["Okno:Notifications:BaseUrl"] = "https://desk.example.test/" },
+            s => s.AddSingleton<TimeProvider>(clock));
+        var admin = await app.AdminClientAsync();
+        await MailboxAsync(admin, MailboxSettings());
+        var group = await admin.CreateGroupAsync();
+        var (annaId, _) = await app.CreateAgentAsync(admin, groupIds: [group]);
+        var (olgaId, olga) = await app.CreateAgentAsync(admin, "supervisor", groupIds: [group]);
+        var emails = await app.WithDbAsync(db => db.Agents.Where(a => a.Id == annaId || a.Id == olgaId).ToDictionaryAsync(a => a.Id, a => a.Email.ToLowerInvariant()));
+        var day = new[] { new { from = "00:00", to = "24:00" } };
+        var calendar = await admin.PostJsonAsync("/api/v1/calendars", new
+        {
+            name = "24/7", timeZone = "Europe/Moscow", days = Array.Empty<object>(),
+            week = new { monday = day, tuesday = day, wednesday = day, thursday = day, friday = day, saturday = day, sunday = day },
+        });
+        await admin.PostJsonAsync("/api/v1/sla/policies", new
+        {
+            name = "Fast", calendarId = calendar.Id(), isDefault = true, warnAtPercent = 100, targets = new { normal = new { firstResponseMinutes = 10 } },
+        });
+        // Olga does not want warnings by mail (there are none at 100 %) — breaches she keeps.
+        await (await olga.PutAsJsonAsync("/api/v1/me/notifications", new { slaWarning = false })).JsonAsync(HttpStatusCode.OK);
+        var mine = (await admin.CreateTicketAsync("Anna's", extra: new { groupId = group })).Id();
+        var nobodys = (await admin.CreateTicketAsync("Nobody's", extra: new { groupId = group })).Id();
+        await admin.PatchAsync($"/api/v1/tickets/{mine}", new { assigneeId = annaId });
+        await JobHelpers.UntilAsync(() => app.WithDbAsync(db => db.Set<Okno.Sla.TicketSla>().CountAsync(s => s.NextCheckAt != null).ContinueWith(t => t.Result == 2)), 20);
+        await HandledAsync(app);
+        var before = (await NotificationsAsync(app)).Count;
+
+        clock.Advance(TimeSpan.FromMinutes(11));
+        await JobHelpers.UntilAsync(async () =>
+        {
+            await using (var scope = app.Services.CreateAsyncScope())
+                await ActivatorUtilities.CreateInstance<Okno.Sla.SlaScan>(scope.ServiceProvider).RunAsync(CancellationToken.None);
+            return await app.WithDbAsync(db => db.Set<Okno.Sla.SlaAlert>().CountAsync()) >= 4;
+        }, 20);
+        await HandledAsync(app);
+        var sla = (await NotificationsAsync(app)).Skip(before).Where(n => n.Subject!.StartsWith("SLA", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, sla.Count(n => n.Subject!.StartsWith("SLA breached", StringComparison.Ordinal)));
+        Assert.Contains(sla, n => n.Recipient == emails[annaId] && n.TicketId == mine && n.Subject!.StartsWith("SLA breached", StringComparison.Ordinal));
+        Assert.Contains(sla, n => n.Recipient == emails[olgaId] && n.TicketId == nobodys && n.Subject!.StartsWith("SLA breached", StringComparison.Ordinal));
+        // Anna got the warning too; Olga switched hers off.
+        Assert.Contains(sla, n => n.Recipient == emails[annaId] && n.Subject!.StartsWith("SLA warning", StringComparison.Ordinal));
+        Assert.DoesNotContain(sla, n => n.Recipient == emails[olgaId] && n.Subject!.StartsWith("SLA warning", StringComparison.Ordinal));
+        Assert.Contains($"https://desk.example.test/tickets/{mine}", sla.First(n => n.TicketId == mine).BodyText!, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [BothDatabases]
     public async Task Templates_are_edited_by_admins_checked_for_unknown_placeholders_and_line_breaks_and_used_in_the_agents_language(string provider)
     {
         await using var app = App(provider);
         var admin = await app.AdminClientAsync();
         var shipped = await admin.GetJsonAsync("/api/v1/notification-templates/ticket_resolved/ru");
         Assert.Equal((false, "Ваше обращение решено: {ticket.subject}"), (shipped.GetProperty("custom").GetBoolean(), shipped.Str("subject")));
-        Assert.Equal(12, (await admin.GetJsonAsync("/api/v1/notification-templates")).Items().Count);
+        Assert.Equal(16, (await admin.GetJsonAsync("/api/v1/notification-templates")).Items().Count);
 
         async Task<JsonElement> Refused(object body, string field)
         {

@@ -26,7 +26,7 @@ public sealed class TicketSlaTests
         await using var app = OknoFactory.For(provider, services: s => s.AddSingleton<TimeProvider>(clock));
         var admin = await app.AdminClientAsync();
         var (agentId, agent) = await app.CreateAgentAsync(admin);
-        var calendar = await admin.PostJsonAsync("/api/v1/calendars", AroundTheClock("UTC"));
+        var calendar = await admin.PostJsonAsync("/api/v1/calendars", AroundTheClock("Europe/Moscow"));
         var urgent = await admin.PostJsonAsync("/api/v1/sla/policies", new
         {
             name = "Urgent", calendarId = calendar.Id(), warnAtPercent = 50,

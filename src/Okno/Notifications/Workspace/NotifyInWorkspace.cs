@@ -51,7 +51,7 @@ internal sealed class NotifyInWorkspace(OknoDb db, AgentNotificationFeed feed) :
             // Only crossings seen as they happened become events (TicketSlaClock.FoundLateAfter): each is news.
             case SlaAlertRaised alert:
                 await NotifyAsync(alert, alert.Breach ? WorkspaceNotificationKinds.SlaBreach : WorkspaceNotificationKinds.SlaWarning,
-                    await SlaRecipientsAsync(alert, ct), null, ct);
+                    await SlaRecipients.OfAsync(db, alert, ct), null, ct);
                 break;
             case NoteAdded note:
             {
@@ -70,15 +70,6 @@ internal sealed class NotifyInWorkspace(OknoDb db, AgentNotificationFeed feed) :
         if (_told.Count > 0) feed.Publish([.. _told]);
         _told.Clear();
         return Task.CompletedTask;
-    }
-
-    /// <summary>The assignee; for an unassigned ticket, the supervisors of its group (of any group when it has none).</summary>
-    private async Task<List<long>> SlaRecipientsAsync(TicketDomainEvent e, CancellationToken ct)
-    {
-        if (e.After.AssigneeId is { } assignee) return [assignee];
-        var supervisors = db.Agents.Where(a => a.Role == Platform.Security.AgentRole.Supervisor);
-        if (e.After.GroupId is { } group) supervisors = supervisors.Where(a => a.Groups.Any(m => m.GroupId == group));
-        return await supervisors.Select(a => a.Id).ToListAsync(ct);
     }
 
     /// <summary>Who followed the ticket when the event happened: the handler may run later than that (a backlog, a retry),
@@ -140,5 +131,18 @@ internal sealed class NotifyInWorkspace(OknoDb db, AgentNotificationFeed feed) :
         var cut = oneLine[..(AgentNotification.ExcerptMaxLength - 1)];
         var space = cut.LastIndexOf(' ');
         return (space > AgentNotification.ExcerptMaxLength / 2 ? cut[..space] : cut) + "…";
+    }
+}
+
+/// <summary>Who hears of an SLA warning or breach, in the bell and by mail: the assignee; for an unassigned ticket, the
+/// supervisors of its group (every supervisor when it has no group).</summary>
+internal static class SlaRecipients
+{
+    public static async Task<List<long>> OfAsync(OknoDb db, TicketDomainEvent e, CancellationToken ct)
+    {
+        if (e.After.AssigneeId is { } assignee) return [assignee];
+        var supervisors = db.Agents.Where(a => a.Role == Platform.Security.AgentRole.Supervisor && a.IsActive);
+        if (e.After.GroupId is { } group) supervisors = supervisors.Where(a => a.Groups.Any(m => m.GroupId == group));
+        return await supervisors.Select(a => a.Id).ToListAsync(ct);
     }
 }
