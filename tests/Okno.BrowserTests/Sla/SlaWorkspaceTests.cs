@@ -20,6 +20,14 @@ public sealed class SlaWorkspaceTests(OknoInChromium okno)
         await using var app = OknoFactory.Sqlite(services: s => s.AddSingleton<TimeProvider>(clock));
         var baseUrl = OknoInChromium.ServeOnLoopback(app);
         var admin = await app.AdminClientAsync();
+        var before = await admin.CreateTicketAsync("Before any policy");
+        await okno.InPageAsync("en-US", async tab =>
+        {
+            await tab.SignInAsync(returnUrl: $"/tickets/{before.Id()}");
+            await Expect(tab.Page.Locator("#sla-none")).ToHaveTextAsync("No SLA policy applies to this ticket.");
+            await Expect(tab.Page.Locator("#sla-explain-toggle")).ToHaveCountAsync(0);
+        }, baseUrl);
+
         var calendar = await admin.PostJsonAsync("/api/v1/calendars", AroundTheClock());
         await admin.PostJsonAsync("/api/v1/sla/policies", new
         {
@@ -116,6 +124,13 @@ public sealed class SlaWorkspaceTests(OknoInChromium okno)
             await Expect(rows.Nth(0).Locator(".inbox-sla")).ToHaveAttributeAsync("data-sla", "due");
             await Expect(rows.Nth(0).Locator(".inbox-sla")).ToHaveTextAsync(new Regex("^due \\d"));
             await Expect(rows.Nth(2).Locator(".inbox-sla")).ToHaveCountAsync(0);
+            // Its ticket page says why.
+            await tab.GotoInteractiveAsync($"/tickets/{none.Id()}");
+            await Expect(page.Locator("#sla-policy")).ToHaveTextAsync("Desk");
+            await Expect(page.Locator("#sla-no-targets")).ToBeVisibleAsync();
+            await Expect(page.Locator("#sla-panel .sla-target")).ToHaveCountAsync(0);
+            await tab.GotoInteractiveAsync("/inbox?view=all_open&sort=due");
+            await Expect(rows).ToHaveCountAsync(3);
 
             // Nothing is at risk yet.
             await page.Locator("#view-sla-at-risk").ClickAsync();
