@@ -52,6 +52,7 @@ public sealed class SlaWorkspaceTests(OknoInChromium okno)
             await Expect(page.Locator("#sla-timeline")).ToHaveCountAsync(0);
             await page.Locator("#sla-explain-toggle").ClickAsync();
             await Expect(page.Locator("#sla-zone")).ToContainTextAsync("UTC");
+            await Expect(page.Locator("#sla-why")).ToHaveTextAsync("No condition chose a policy: the default one applies.");
             await Expect(page.Locator(".sla-timeline-entry[data-what='created']")).ToContainTextAsync("Ticket created");
             await Expect(page.Locator(".sla-timeline-entry[data-what='policy']")).ToContainTextAsync("Policy");
             await Expect(page.Locator(".sla-timeline-entry[data-what='policy']")).ToContainTextAsync("Support 24/7: default");
@@ -95,11 +96,17 @@ public sealed class SlaWorkspaceTests(OknoInChromium okno)
         var baseUrl = OknoInChromium.ServeOnLoopback(app);
         var admin = await app.AdminClientAsync();
         var calendar = await admin.PostJsonAsync("/api/v1/calendars", AroundTheClock());
+        await admin.PostJsonAsync("/api/v1/sla/policies", new
+        {
+            name = "Urgent desk", calendarId = calendar.Id(), warnAtPercent = 50,
+            targets = new { urgent = new { firstResponseMinutes = 30 } },
+            conditions = new[] { new { field = "priority", values = new[] { "urgent" } } },
+        });
         // Low priority has no target: such a ticket has no due time, sorts last and shows no badge.
         await admin.PostJsonAsync("/api/v1/sla/policies", new
         {
             name = "Desk", calendarId = calendar.Id(), isDefault = true, warnAtPercent = 50,
-            targets = new { urgent = new { firstResponseMinutes = 30 }, normal = new { firstResponseMinutes = 120 } },
+            targets = new { normal = new { firstResponseMinutes = 120 } },
         });
         var calm = await admin.CreateTicketAsync("Calm question", extra: new { priority = "normal" });
         var none = await admin.CreateTicketAsync("Someday maybe", extra: new { priority = "low" });
@@ -129,6 +136,10 @@ public sealed class SlaWorkspaceTests(OknoInChromium okno)
             await Expect(page.Locator("#sla-policy")).ToHaveTextAsync("Desk");
             await Expect(page.Locator("#sla-no-targets")).ToBeVisibleAsync();
             await Expect(page.Locator("#sla-panel .sla-target")).ToHaveCountAsync(0);
+            await tab.GotoInteractiveAsync($"/tickets/{hot.Id()}");
+            await Expect(page.Locator("#sla-policy")).ToHaveTextAsync("Urgent desk");
+            await page.Locator("#sla-explain-toggle").ClickAsync();
+            await Expect(page.Locator("#sla-why")).ToHaveTextAsync("Chosen because: Priority = urgent");
             await tab.GotoInteractiveAsync("/inbox?view=all_open&sort=due");
             await Expect(rows).ToHaveCountAsync(3);
 
