@@ -5,6 +5,7 @@ using Okno.Platform.Jobs;
 using Okno.Platform.Web;
 using Okno.Tickets;
 using Okno.Tickets.Events;
+using Okno.Tickets.Ui;
 
 namespace Okno.Sla;
 
@@ -16,6 +17,7 @@ public static class SlaModule
         .AddScoped<SlaCalendars>().AddScoped<SlaPreview>().AddScoped<SlaPolicies>()
         .AddSingleton<SlaSetup>().AddScoped<TicketSlaClock>().AddScoped<TicketSlaQueries>().AddScoped<SlaStatusQueries>()
         .AddScoped<ITicketSla>(sp => sp.GetRequiredService<TicketSlaQueries>())
+        .AddScoped<Ui.Ticket.SlaPanelQueries>().AddTicketPagePanel<Ui.Ticket.SlaTicketPanel>(order: 10)
         .AddTicketEventHandler<SlaClockHandler>()
         .AddJob(SlaScan.Schedule)
         .AddJob(SlaRecompute.Schedule);

@@ -108,3 +108,8 @@ export function scrollToEnd(selector) {
     const pane = document.querySelector(selector);
     if (pane) pane.scrollTop = pane.scrollHeight;
 }
+
+// The browser's IANA time zone ("Europe/Moscow"), for clock times the server renders (the inbox's SLA due times).
+export function timeZone() {
+    try { return Intl.DateTimeFormat().resolvedOptions().timeZone || null; } catch { return null; }
+}
