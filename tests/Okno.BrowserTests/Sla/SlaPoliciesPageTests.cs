@@ -31,9 +31,9 @@ public sealed class SlaPoliciesPageTests(OknoInChromium okno)
         await page.Locator("#policy-create").ClickAsync();
         await Expect(page.Locator("#policy-title")).ToHaveTextAsync("New policy");
         // A new policy starts on the shipped calendar, warning at 80 %, paused while pending or on hold.
-        await Expect(page.Locator("#policy-calendar")).ToContainTextAsync(RussianCalendar.Name);
+        await Expect(Shown(page, "#policy-calendar")).ToHaveValueAsync(RussianCalendar.Name);
         await Expect(page.Locator("#policy-warn")).ToHaveValueAsync("80");
-        await Expect(page.Locator("#policy-pauses")).ToContainTextAsync("On hold");
+        await Expect(Shown(page, "#policy-pauses")).ToHaveValueAsync("Waiting for the customer, On hold");
 
         await page.Locator("#policy-name").FillAsync(name);
         await page.Locator("#target-urgent-first").FillAsync("45");
@@ -73,8 +73,8 @@ public sealed class SlaPoliciesPageTests(OknoInChromium okno)
         await Expect(page.Locator("#policy-title")).ToHaveTextAsync(name);
         await Expect(page.Locator("#target-urgent-first")).ToHaveValueAsync("45");
         await Expect(page.Locator("#target-urgent-resolution")).ToHaveValueAsync("4");
-        await Expect(page.Locator("#target-urgent-resolution-unit")).ToContainTextAsync("h");
-        await Expect(page.Locator("#condition-1-values")).ToContainTextAsync(group);
+        await Expect(Shown(page, "#target-urgent-resolution-unit")).ToHaveValueAsync("h");
+        await Expect(Shown(page, "#condition-1-values")).ToHaveValueAsync(group);
         Assert.Empty(tab.Problems);
     });
 
@@ -148,11 +148,12 @@ public sealed class SlaPoliciesPageTests(OknoInChromium okno)
         var name = "Неверная " + Guid.NewGuid().ToString("N")[..6];
         await tab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, "/admin/sla-policies/new");
         await Expect(page.Locator("#policy-title")).ToHaveTextAsync("Новая политика");
+        // The added row shows the page is interactive before anything is typed.
+        await page.Locator("#condition-add").ClickAsync();
+        await page.ChooseAsync("#condition-0-field", "метка");
         await page.Locator("#policy-name").FillAsync(name);
         await page.Locator("#target-urgent-first").FillAsync("0");
         await page.Locator("#target-high-resolution").FillAsync("8");
-        await page.Locator("#condition-add").ClickAsync();
-        await page.ChooseAsync("#condition-0-field", "метка");
         await page.Locator("#policy-save").ClickAsync();
 
         await Expect(page.Locator("#policy-error")).ToContainTextAsync("Проверьте отмеченные поля.");
@@ -225,8 +226,11 @@ public sealed class SlaPoliciesPageTests(OknoInChromium okno)
             await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(option)}\\s*$") }).ClickAsync();
         await page.Keyboard.PressAsync("Escape");
         await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
-        await Expect(page.Locator(field)).ToContainTextAsync(options[^1]);
+        await Expect(Shown(page, field)).ToHaveValueAsync(new Regex(Regex.Escape(options[^1])));
     }
+
+    /// <summary>The input where a MudSelect shows what is chosen.</summary>
+    private static ILocator Shown(IPage page, string field) => page.Locator($"{field} input").First;
 
     private static async Task UntilAsync(Func<Task<bool>> done)
     {
