@@ -24,6 +24,8 @@ public sealed class SlaPoliciesPageTests(OknoInChromium okno)
         var admin = await okno.App.AdminClientAsync();
         var group = "L2 · Hardware " + suffix;
         var groupId = await admin.CreateGroupAsync(group);
+        var company = "Hornsby" + suffix;
+        var companyId = (await admin.PostJsonAsync("/api/v1/companies", new { name = company, domain = $"hornsby-{suffix}.example" })).Id();
 
         await tab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, "/inbox");
         await page.ChooseFromMenuAsync("#nav-admin", "#nav-sla-policies");
@@ -44,13 +46,20 @@ public sealed class SlaPoliciesPageTests(OknoInChromium okno)
         await page.Locator("#condition-add").ClickAsync();
         await page.ChooseAsync("#condition-1-field", "group");
         await ChooseManyAsync(page, "#condition-1-values", group);
+        // A company is found by its name, not picked from a list of them all.
+        await page.Locator("#condition-add").ClickAsync();
+        await page.ChooseAsync("#condition-2-field", "company");
+        await page.Locator("#condition-2-company").FillAsync(company);
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = company }).ClickAsync();
+        await Expect(page.Locator($"#condition-2-values .mud-chip[data-company='{companyId}']")).ToContainTextAsync(company);
+        await Expect(page.Locator("#condition-2-company")).ToHaveValueAsync("");
         await Expect(page.Locator("#policy-preview-link")).ToHaveAttributeAsync("href", new Regex(@"/admin/sla-preview\?calendarId=\d+$"));
         await tab.ScreenshotAsync("editor");
         await page.Locator("#policy-save").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex("/admin/sla-policies$"));
         var row = page.Locator("#policies-table tbody tr", new() { HasText = name });
-        await Expect(row.Locator(".policy-conditions")).ToHaveTextAsync($"priority: Urgent; group: {group}");
+        await Expect(row.Locator(".policy-conditions")).ToHaveTextAsync($"priority: Urgent; group: {group}; company: {company}");
         await Expect(row.Locator(".policy-targets")).ToHaveTextAsync("Urgent: 45 min · — · 4 h");
         await Expect(row.Locator(".policy-calendar")).ToHaveTextAsync(RussianCalendar.Name);
         await Expect(row.Locator(".policy-warn")).ToHaveTextAsync("80 %");
@@ -62,7 +71,8 @@ public sealed class SlaPoliciesPageTests(OknoInChromium okno)
         var stored = await okno.App.WithDbAsync(db => db.SlaPolicies.SingleAsync(p => p.Name == name));
         var targets = Assert.Single(stored.ReadTargets());
         Assert.Equal(("urgent", new SlaPolicyTargets(45, null, 240)), (targets.Key, targets.Value));
-        Assert.Equal(["priority", "group"], stored.ReadConditions().Select(c => c.Field));
+        Assert.Equal(["priority", "group", "company"], stored.ReadConditions().Select(c => c.Field));
+        Assert.Equal([companyId.ToString()], stored.ReadConditions()[2].Values);
         Assert.Equal(["urgent"], stored.ReadConditions()[0].Values);
         Assert.Equal([groupId.ToString()], stored.ReadConditions()[1].Values);
         Assert.False(stored.IsDefault);
@@ -75,6 +85,7 @@ public sealed class SlaPoliciesPageTests(OknoInChromium okno)
         await Expect(page.Locator("#target-urgent-resolution")).ToHaveValueAsync("4");
         await Expect(Shown(page, "#target-urgent-resolution-unit")).ToHaveValueAsync("h");
         await Expect(Shown(page, "#condition-1-values")).ToHaveValueAsync(group);
+        await Expect(page.Locator($"#condition-2-values .mud-chip[data-company='{companyId}']")).ToContainTextAsync(company);
         Assert.Empty(tab.Problems);
     });
 
