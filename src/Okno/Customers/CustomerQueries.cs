@@ -10,6 +10,8 @@ namespace Okno.Customers;
 public sealed class CustomerQueries(OknoDb db)
 {
     public const int CompanyChoices = 20;
+    /// <summary>At most this many companies are named at once (100 policies × 20 conditions × 100 values would be more).</summary>
+    public const int MaxNamed = 2000;
 
     public async Task<ContactView> ContactAsync(long id, CancellationToken cancellationToken) =>
         await ContactsEndpoints.Project(db.Contacts.Where(c => c.Id == id)).SingleOrDefaultAsync(cancellationToken)
@@ -28,6 +30,15 @@ public sealed class CustomerQueries(OknoDb db)
         if (Paging.Decode(cursor, 1) is [var lastId]) query = query.Where(c => c.Id < lastId);
         var rows = await ContactsEndpoints.Project(query.OrderByDescending(c => c.Id).Take(limit + 1)).ToListAsync(cancellationToken);
         return Paging.ToPage(rows, limit, c => Paging.Encode(c.Id));
+    }
+
+    /// <summary>The names of these companies (by primary key), for showing ids stored elsewhere (an SLA policy's
+    /// conditions); ids of companies that no longer exist are left out.</summary>
+    public async Task<IReadOnlyList<CompanyRef>> CompaniesAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0) return [];
+        var wanted = ids.Distinct().Take(MaxNamed).ToList();
+        return await db.Companies.Where(c => wanted.Contains(c.Id)).Select(c => new CompanyRef(c.Id, c.Name)).ToListAsync(cancellationToken);
     }
 
     /// <summary>Companies whose name holds every word typed (newest first), for choosing a contact's company; the newest

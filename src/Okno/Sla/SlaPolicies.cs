@@ -107,7 +107,7 @@ public sealed class SlaPolicies(OknoDb db, TimeProvider clock, Audit audit)
                 var count = await users.Take(10_000).CountAsync(c);
                 var list = string.Join(", ", named.Select(n => "#" + n.ToString(CultureInfo.InvariantCulture)));
                 throw new OknoException(new StateConflict(SlaErrorCodes.PolicyInUse,
-                    $"{count} open tickets are under policy '{policy.Name}' ({list}); change its conditions so they match another policy first.",
+                    $"Open tickets under the policy '{policy.Name}': {count} ({list}); change its conditions so they match another policy first.",
                     ("name", policy.Name), ("count", count), ("usedBy", list)));
             }
             db.SlaPolicies.Remove(policy);
