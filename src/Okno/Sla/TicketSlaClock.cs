@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Okno.Platform.Data;
@@ -54,6 +55,7 @@ public sealed class TicketSlaClock(OknoDb db, SlaSetup setup, TimeProvider clock
         var stored = await db.TicketSlas.Where(s => ticketIds.Contains(s.TicketId)).ToDictionaryAsync(s => s.TicketId, ct);
         var marks = await db.Tickets.Where(t => ticketIds.Contains(t.Id)).Select(t => new { t.Id, t.SlaDueTicks, t.SlaWarnTicks }).ToListAsync(ct);
         var alerts = 0;
+        var moved = new List<(long Id, long Due, long Warn)>();
 
         foreach (var mark in marks)
         {
@@ -110,12 +112,26 @@ public sealed class TicketSlaClock(OknoDb db, SlaSetup setup, TimeProvider clock
             {
                 db.TicketSlas.Remove(gone);
             }
-            if (mark.SlaDueTicks != due || mark.SlaWarnTicks != warn)
-                await db.Tickets.Where(t => t.Id == mark.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.SlaDueTicks, due).SetProperty(t => t.SlaWarnTicks, warn), ct);
+            if (mark.SlaDueTicks != due || mark.SlaWarnTicks != warn) moved.Add((mark.Id, due, warn));
         }
         await db.SaveChangesAsync(ct);
+        await SetMarksAsync(moved, ct);
         return alerts;
+    }
+
+    /// <summary>Writes the tickets' soonest due and warning in one statement per 500 tickets (one UPDATE per ticket made a
+    /// 500-ticket recompute cost 500 round trips: 232 tickets/s on PostgreSQL, bench/run.sh postgres 20000 1 sla). The
+    /// values are numbers this code computed, written as literals; both databases name a VALUES list's columns column1….</summary>
+    private async Task SetMarksAsync(List<(long Id, long Due, long Warn)> moved, CancellationToken ct)
+    {
+        foreach (var chunk in moved.Chunk(500))
+        {
+            var values = string.Join(", ", chunk.Select(m => string.Create(CultureInfo.InvariantCulture, $"({m.Id}, {m.Due}, {m.Warn})")));
+#pragma warning disable EF1002 // numbers only, formatted here
+            await db.Database.ExecuteSqlRawAsync(
+                $"""UPDATE "Tickets" SET "SlaDueTicks" = v.column2, "SlaWarnTicks" = v.column3 FROM (VALUES {values}) AS v WHERE "Tickets"."Id" = v.column1""", ct);
+#pragma warning restore EF1002
+        }
     }
 
     /// <summary>A crossing found this long after it happened was not seen happen (the scan runs every few seconds): a
