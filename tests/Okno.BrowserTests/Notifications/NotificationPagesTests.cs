@@ -25,7 +25,7 @@ public sealed class NotificationPagesTests(OknoInChromium okno)
             await Expect(row.Locator(".template-state")).ToHaveAttributeAsync("data-custom", "false");
             await Expect(row.Locator(".template-subject")).ToHaveTextAsync("Your request is resolved: {ticket.subject}");
             // Every notification in both languages.
-            await Expect(page.Locator("#templates-table tbody tr")).ToHaveCountAsync(12);
+            await Expect(page.Locator("#templates-table tbody tr")).ToHaveCountAsync(16);
 
             await page.Locator("#template-edit-ticket_resolved-en").ClickAsync();
             await Expect(page.Locator("#template-placeholders")).ToContainTextAsync("{ticket.number}");
