@@ -216,7 +216,7 @@ public sealed class SlaPoliciesPageTests(OknoInChromium okno)
         await row.Locator($"#policy-delete-{policy}").ClickAsync();
         await page.Locator(".mud-dialog .mud-button-root").Filter(new() { HasText = "Delete" }).ClickAsync();
         await Expect(page.Locator("#policies-error")).ToHaveTextAsync(
-            $"1 open tickets are under the policy '{name}' (#{number}); change its conditions so they match another policy first.");
+            $"Open tickets under the policy '{name}': 1 (#{number}); change its conditions so they match another policy first.");
         await Expect(row).ToHaveCountAsync(1);
         Assert.Equal(1, await okno.App.WithDbAsync(db => db.SlaPolicies.CountAsync(p => p.Id == policy)));
 
