@@ -101,9 +101,11 @@ public sealed class TicketQueries(OknoDb db, TicketCountCache countCache, IEnume
         if (filter.Reference is { } reference) query = query.Where(t => t.Reference == reference);
         if (filter.SlaAtRisk)
         {
-            // Overdue or at risk: a counting SLA target is past its warning threshold (the due time comes after it).
+            // Overdue or at risk: a counting SLA target is past its warning threshold (the due time comes after it, so such
+            // a ticket has one). The bound on the due time is what the due-order index can use: without it a status with no
+            // target counting (pending: paused) was read whole to find nothing — at-risk p95 195 ms at 1M on PostgreSQL.
             var nowTicks = clock.GetUtcNow().UtcTicks;
-            query = query.Where(t => t.SlaWarnTicks <= nowTicks);
+            query = query.Where(t => t.SlaDueTicks < Ticket.NoSlaDue && t.SlaWarnTicks <= nowTicks);
         }
         if (filter.Tag is { } tagText)
         {
