@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using System.Text.Json.Serialization;
 using Okno.Admin;
 using Okno.Api;
+using Okno.Automation;
 using Okno.Channels;
 using Okno.Customers;
 using Okno.Knowledge;
@@ -73,6 +74,7 @@ public static class OknoModules
         services.AddSla();
         services.AddChannels(builder.Configuration);
         services.AddNotifications(builder.Configuration);
+        services.AddAutomation(builder.Configuration);
         // Last: it schedules the jobs the sections added.
         services.AddOknoJobs(builder.Configuration);
         return builder;
@@ -112,6 +114,7 @@ public static class OknoModules
         app.MapSla();
         app.MapChannels();
         app.MapNotifications();
+        app.MapAutomation();
         app.MapUi();
         return app;
     }

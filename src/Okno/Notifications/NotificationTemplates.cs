@@ -150,7 +150,7 @@ public sealed partial class NotificationTemplates(OknoDb db, TimeProvider clock,
         return new RenderedNotification(oneLine, text, html.ToString());
     }
 
-    private static void CheckPlaceholders(string field, string? text, FieldErrors errors)
+    internal static void CheckPlaceholders(string field, string? text, FieldErrors errors)
     {
         if (text is null || errors.Has(field)) return;
         foreach (Match m in PlaceholderPattern().Matches(text))

@@ -160,7 +160,8 @@ public sealed class Ticket : Platform.Search.ISearchable
             Record(actor, now, TicketEventKind.NoteAdded, "forward", null, ForwardedTo(message), message);
         else
             Record(actor, now, message.IsInternal ? TicketEventKind.NoteAdded : TicketEventKind.MessageAdded, null, null, null, message);
-        if (message is { Direction: MessageDirection.Out, IsInternal: false })
+        // A rule's automatic email is not the desk answering: it neither counts as the first response nor opens the ticket.
+        if (message is { Direction: MessageDirection.Out, IsInternal: false } && actor.Kind != ActorKind.Automation)
         {
             FirstResponseAt ??= now;
             if (Status == TicketStatus.New) ChangeStatus(TicketStatus.Open, actor, now);

@@ -21,7 +21,7 @@ public sealed record TicketFilter(
 
 /// <summary>Reads of tickets, always through <see cref="TicketAccess"/>.</summary>
 public sealed class TicketQueries(OknoDb db, TicketCountCache countCache, IEnumerable<IChannelAccountKinds> accountKinds,
-    IEnumerable<IMacroNames> macroNames, TimeProvider clock, IEnumerable<ITicketSla> slas)
+    IEnumerable<IMacroNames> macroNames, IEnumerable<IRuleNames> ruleNames, TimeProvider clock, IEnumerable<ITicketSla> slas)
 {
     public async Task<TicketView> GetAsync(long id, CurrentAgent agent, CancellationToken cancellationToken)
     {
@@ -321,15 +321,19 @@ public sealed class TicketQueries(OknoDb db, TicketCountCache countCache, IEnume
             .ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         var contacts = contactIds.Count == 0 ? [] : await db.Contacts.Where(c => contactIds.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
-        return new ActorNames(agents, contacts);
+        var ruleIds = list.Where(a => a.Kind == ActorKind.Automation).Select(a => a.Id!.Value).ToList();
+        IReadOnlyDictionary<long, string> rules = ruleIds.Count > 0 && ruleNames.FirstOrDefault() is { } source
+            ? await source.NamesAsync(ruleIds, cancellationToken) : new Dictionary<long, string>();
+        return new ActorNames(agents, contacts, rules);
     }
 
-    private sealed record ActorNames(Dictionary<long, string> Agents, Dictionary<long, string> Contacts)
+    private sealed record ActorNames(Dictionary<long, string> Agents, Dictionary<long, string> Contacts, IReadOnlyDictionary<long, string> Rules)
     {
         public ActorView Of(ActorKind kind, long? id) => new(kind, id, (kind, id) switch
         {
             (ActorKind.Agent, { } a) => Agents.GetValueOrDefault(a),
             (ActorKind.Contact, { } c) => Contacts.GetValueOrDefault(c),
+            (ActorKind.Automation, { } r) => Rules.GetValueOrDefault(r),
             _ => null,
         });
     }

@@ -110,6 +110,12 @@ public sealed record MacroRef(long Id, string? Name);
 
 /// <summary>The names of macros, for the history's "with macro …" mark. Defined here so Tickets needs no reference to the
 /// feature that owns macros (Knowledge implements it); without it the mark shows the macro's id only.</summary>
+/// <summary>Names of automation rules by id, for a history that says which rule acted (the Automation section answers).</summary>
+public interface IRuleNames
+{
+    Task<IReadOnlyDictionary<long, string>> NamesAsync(IReadOnlyCollection<long> ruleIds, CancellationToken cancellationToken);
+}
+
 public interface IMacroNames
 {
     Task<IReadOnlyDictionary<long, string>> NamesAsync(IReadOnlyCollection<long> macroIds, CancellationToken cancellationToken);
