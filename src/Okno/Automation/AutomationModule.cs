@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Okno.Admin;
+using Okno.Automation.TimeRules;
 using Okno.Automation.Triggers;
+using Okno.Platform.Jobs;
 using Okno.Platform.Data;
 using Okno.Platform.Security;
 using Okno.Platform.Web;
@@ -18,7 +20,8 @@ public static class AutomationModule
         services.AddSingleton<TriggerSetup>().AddScoped<Triggers.Triggers>().AddScoped<TriggerEngine>().AddScoped<TriggerPreview>()
             .AddScoped<TriggerConditions>().AddScoped<TriggerActions>()
             .AddScoped<IRuleNames, RuleNames>()
-            .AddTicketEventHandler<TriggerHandler>();
+            .AddTicketEventHandler<TriggerHandler>()
+            .AddScoped<TimeRules.TimeRules>().AddRepeatingJob<TimeRuleScan>(TimeRuleScan.Key, TimeRuleScan.Every);
         // Conditions and actions: one line each, by name.
         services.AddSingleton<ITriggerCondition, StatusCondition>().AddSingleton<ITriggerCondition, PriorityCondition>()
             .AddSingleton<ITriggerCondition, TypeCondition>().AddSingleton<ITriggerCondition, ChannelCondition>()
@@ -73,6 +76,30 @@ public static class AutomationModule
         admin.MapPost("/preview", async (TriggerDefinition definition, TriggerPreview preview, CancellationToken ct) =>
                 TypedResults.Ok(await preview.RunAsync(definition, ct)))
             .WithSummary("The open tickets a trigger's conditions match now (newest first, up to 50 shown; conditions about a change are left out)");
+
+        var timeRules = app.MapGroup("/api/v1/time-rules").RequireAuthorization().WithTags("Automation").WithProblemResponses();
+        timeRules.MapGet("", async (TimeRules.TimeRules r, CancellationToken ct) => TypedResults.Ok(new { items = await r.ListAsync(ct) }))
+            .WithSummary("Time rules (at most 200), in the order they run every minute");
+        timeRules.MapGet("/{id:long}", async (long id, TimeRules.TimeRules r, CancellationToken ct) => TypedResults.Ok(await r.GetAsync(id, ct)));
+        timeRules.MapGet("/{id:long}/runs", async (long id, int? limit, string? cursor, TimeRules.TimeRules r, Triggers.Triggers t, CancellationToken ct) =>
+        {
+            await r.GetAsync(id, ct);
+            return TypedResults.Ok(await t.RunsOfAnyRuleAsync(id, Paging.Limit(limit), cursor, ct));
+        }).WithSummary("The rule's runs, newest first: the ticket, when, and what it did");
+        var timeAdmin = timeRules.MapGroup("").RequireAuthorization(AdminModule.AdminPolicy);
+        timeAdmin.MapPost("", async (TimeRuleDefinition definition, TimeRules.TimeRules r, CurrentAgent agent, CancellationToken ct) =>
+        {
+            var created = await r.CreateAsync(definition, agent, ct);
+            return TypedResults.Created($"/api/v1/time-rules/{created.Id}", created);
+        }).WithSummary("A time rule: name, enabled, measure (status_for with status | unassigned_for | awaiting_reply_for), amount and unit " +
+            "(minutes, hours, days, business_hours with calendarId), match, conditions (state operators), actions — acted on once per episode");
+        timeAdmin.MapPut("/{id:long}", async (long id, TimeRuleDefinition definition, TimeRules.TimeRules r, CurrentAgent agent, CancellationToken ct) =>
+            TypedResults.Ok(await r.UpdateAsync(id, definition, agent, ct)));
+        timeAdmin.MapDelete("/{id:long}", async (long id, TimeRules.TimeRules r, CurrentAgent agent, CancellationToken ct) =>
+        {
+            await r.DeleteAsync(id, agent, ct);
+            return TypedResults.NoContent();
+        });
         return app;
     }
 }

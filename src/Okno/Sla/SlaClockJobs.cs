@@ -41,7 +41,6 @@ internal sealed class SlaScan(OknoDb db, TicketSlaClock slaClock, TimeProvider c
     public const int BatchSize = 200;
     private static readonly TimeSpan MaxRun = TimeSpan.FromSeconds(15);
 
-    public static void Schedule(IQuartzBuilder quartz) => SlaJobs.Every<SlaScan>(quartz, Key, Every);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await RunAsync(cancellationToken);
 
@@ -88,7 +87,6 @@ internal sealed class SlaRecompute(OknoDb db, TicketSlaClock slaClock, TimeProvi
     public const int BatchSize = 500;
     private static readonly TimeSpan MaxRun = TimeSpan.FromSeconds(60);
 
-    public static void Schedule(IQuartzBuilder quartz) => SlaJobs.Every<SlaRecompute>(quartz, Key, Every);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await RunAsync(cancellationToken);
 
@@ -127,12 +125,6 @@ internal sealed class SlaRecompute(OknoDb db, TicketSlaClock slaClock, TimeProvi
 
 internal static class SlaJobs
 {
-    public static void Every<T>(IQuartzBuilder quartz, JobKey key, TimeSpan every) where T : IJob =>
-        quartz.ScheduleJob<T>(
-            trigger => trigger.WithIdentity(key.Name).StartAt(DateTimeOffset.UtcNow + every)
-                .WithSimpleSchedule(s => s.WithInterval(every).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
-            job => job.WithIdentity(key));
-
     /// <summary>Takes the clock handler's lock for this transaction (false: it is at work on some node; try at the next
     /// run), so a job and the handler never write one ticket's SLA at once.</summary>
     public static async Task<bool> TakeClockAsync(OknoDb db, CancellationToken ct)

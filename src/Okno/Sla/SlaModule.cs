@@ -19,8 +19,8 @@ public static class SlaModule
         .AddScoped<ITicketSla>(sp => sp.GetRequiredService<TicketSlaQueries>())
         .AddScoped<Ui.Ticket.SlaPanelQueries>().AddTicketPagePanel<Ui.Ticket.SlaTicketPanel>(order: 10)
         .AddTicketEventHandler<SlaClockHandler>()
-        .AddJob(SlaScan.Schedule)
-        .AddJob(SlaRecompute.Schedule);
+        .AddRepeatingJob<SlaScan>(SlaScan.Key, SlaScan.Every)
+        .AddRepeatingJob<SlaRecompute>(SlaRecompute.Key, SlaRecompute.Every);
 
     public static IEndpointRouteBuilder MapSla(this IEndpointRouteBuilder app)
     {

@@ -49,6 +49,14 @@ public sealed class Ticket : Platform.Search.ISearchable
     public long SlaWarnTicks { get; private set; } = NoSlaDue;
     public const long NoSlaDue = long.MaxValue;
 
+    /// <summary>Since when the ticket has had its current status, its current assignee (or none), and — while a message
+    /// from the customer has had no public answer from an agent — since the first such message (null: nothing waits).
+    /// Time rules ("pending for 3 days", "unassigned for 30 minutes", "no reply for 4 business hours") are ranges of
+    /// indexes over these, not scans of history.</summary>
+    public DateTimeOffset StatusSince { get; private set; }
+    public DateTimeOffset AssigneeSince { get; private set; }
+    public DateTimeOffset? AwaitingReplySince { get; private set; }
+
     /// <summary>Optimistic concurrency: two agents saving the same ticket at once cannot both win silently.</summary>
     public long Version { get; private set; }
 
@@ -83,6 +91,8 @@ public sealed class Ticket : Platform.Search.ISearchable
             GroupId = groupId,
             CreatedAt = now,
             UpdatedAt = now,
+            StatusSince = now,
+            AssigneeSince = now,
         };
         ticket.Record(actor, now, TicketEventKind.Created, null, null, ticket.Subject);
         if (groupId is not null) ticket.Record(actor.ForAutomaticChanges(), now, TicketEventKind.Changed, "group", null, groupId.ToString());
@@ -96,6 +106,7 @@ public sealed class Ticket : Platform.Search.ISearchable
         if (!TicketStatusRules.CanChange(Status, to)) throw new OknoException(new IllegalStatusChange(Status, to));
         var from = Status;
         Status = to;
+        StatusSince = now;
         if (to == TicketStatus.Resolved) ResolvedAt = now;
         else if (to == TicketStatus.Closed) { ClosedAt = now; ResolvedAt ??= now; }
         else ResolvedAt = null;
@@ -123,6 +134,7 @@ public sealed class Ticket : Platform.Search.ISearchable
         if (agentId == AssigneeId) return;
         Record(actor, now, TicketEventKind.Changed, "assignee", AssigneeId?.ToString(), agentId?.ToString());
         AssigneeId = agentId;
+        AssigneeSince = now;
     }
 
     public void MoveToGroup(long? groupId, Actor actor, DateTimeOffset now)
@@ -164,9 +176,11 @@ public sealed class Ticket : Platform.Search.ISearchable
         if (message is { Direction: MessageDirection.Out, IsInternal: false } && actor.Kind != ActorKind.Automation)
         {
             FirstResponseAt ??= now;
+            if (actor.Kind == ActorKind.Agent) AwaitingReplySince = null;
             if (Status == TicketStatus.New) ChangeStatus(TicketStatus.Open, actor, now);
         }
-        else if (message.Direction == MessageDirection.In && Status is TicketStatus.Pending or TicketStatus.Resolved)
+        if (message.Direction == MessageDirection.In) AwaitingReplySince ??= now;
+        if (message.Direction == MessageDirection.In && Status is TicketStatus.Pending or TicketStatus.Resolved)
         {
             ChangeStatus(TicketStatus.Open, actor.ForAutomaticChanges(), now);
         }
@@ -183,6 +197,7 @@ public sealed class Ticket : Platform.Search.ISearchable
     {
         if (Status != TicketStatus.Closed || MergedIntoId is not null) return;
         Status = TicketStatus.Open;
+        StatusSince = now;
         ClosedAt = null;
         ResolvedAt = null;
         Record(actor, now, TicketEventKind.Changed, "status", TicketStatus.Closed.ToSnakeCase(), TicketStatus.Open.ToSnakeCase());

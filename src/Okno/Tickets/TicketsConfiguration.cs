@@ -43,6 +43,10 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.HasIndex(t => new { t.GroupId, t.Status, t.SlaDueTicks, t.Id }, "IX_Tickets_Unassigned_GroupId_Status_SlaDueTicks_Id")
             .HasFilter("\"AssigneeId\" IS NULL");
         // A customer's or company's tickets: few per contact, read newest first.
+        // Time rules: "in this status since before X", "unassigned since before X", "waiting for an answer since before X".
+        b.HasIndex(t => new { t.Status, t.StatusSince, t.Id });
+        b.HasIndex(t => new { t.AssigneeSince, t.Id }, "IX_Tickets_Unassigned_AssigneeSince_Id").HasFilter("\"AssigneeId\" IS NULL");
+        b.HasIndex(t => new { t.AwaitingReplySince, t.Id }, "IX_Tickets_AwaitingReplySince_Id").HasFilter("\"AwaitingReplySince\" IS NOT NULL");
         b.HasIndex(t => new { t.ContactId, t.Id });
         b.HasIndex(t => new { t.CompanyId, t.Id });
         // No foreign key on purpose: adding one to an existing SQLite table rebuilds the table outside a transaction.

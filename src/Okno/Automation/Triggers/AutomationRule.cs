@@ -10,7 +10,7 @@ namespace Okno.Automation.Triggers;
 public sealed class AutomationRule
 {
     public long Id { get; set; }
-    /// <summary><see cref="TriggerKind"/> for now; the column leaves room for time rules under the same ids.</summary>
+    /// <summary><see cref="TriggerKind"/> or <see cref="TimeRuleKind"/>: both share ids, runs and the history's «rule» name.</summary>
     public string Kind { get; set; } = TriggerKind;
     public string Name { get; set; } = "";
     /// <summary>Rules run in this order (ascending); each sees the changes the ones before it made.</summary>
@@ -21,10 +21,14 @@ public sealed class AutomationRule
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public long? UpdatedBy { get; set; }
+    /// <summary>A time rule's scan has acted on every episode that began at or before this instant (the next pass starts
+    /// after it, so a pass over a million tickets reads only what is new); null: from the start. Reset by every change.</summary>
+    public DateTimeOffset? ScannedUpTo { get; set; }
     /// <summary>Raised by every save: a client editing a stale copy is refused.</summary>
     public long Version { get; set; }
 
     public const string TriggerKind = "trigger";
+    public const string TimeRuleKind = "time_rule";
     public const int NameMaxLength = 100;
 }
 
@@ -43,6 +47,9 @@ public sealed class AutomationRun
     public string Outcome { get; set; } = "";
     /// <summary>Emails it sent (to the customer or to agents): the per-ticket hourly limit counts these.</summary>
     public int Emails { get; set; }
+    /// <summary>For a time rule: when the condition episode it acted on began (the ticket's StatusSince, AssigneeSince or
+    /// AwaitingReplySince), so it acts once per episode; null for a trigger.</summary>
+    public DateTimeOffset? EpisodeAt { get; set; }
     /// <summary>What it did, as stable codes with values ("priority=high; tags+=vip"), shown translated on the rule's page.</summary>
     public string Summary { get; set; } = "";
 

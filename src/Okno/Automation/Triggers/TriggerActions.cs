@@ -16,14 +16,18 @@ namespace Okno.Automation.Triggers;
 /// <summary>Where an action works: the ticket (tracked, saved by the engine with the run), the rule acting at its depth,
 /// and what the run has done so far. Actions change the ticket only through its methods, so each change lands in the
 /// history credited to the rule and yields its event.</summary>
-public sealed class ActionContext(OknoDb db, Ticket ticket, LoadedTrigger rule, Actor actor, TicketDomainEvent ticketEvent, DateTimeOffset now,
-    int emailsLeft)
+public sealed class ActionContext(OknoDb db, Ticket ticket, LoadedTrigger rule, Actor actor, TicketDomainEvent? ticketEvent, string runKey,
+    DateTimeOffset now, int emailsLeft)
 {
     public OknoDb Db { get; } = db;
     public Ticket Ticket { get; } = ticket;
     public LoadedTrigger Rule { get; } = rule;
     public Actor Actor { get; } = actor;
-    public TicketDomainEvent Event { get; } = ticketEvent;
+    /// <summary>The event a trigger reacts to; null for a time rule.</summary>
+    public TicketDomainEvent? Event { get; } = ticketEvent;
+    /// <summary>Names this run among the rule's runs on the ticket (the event, or the time rule's episode): what an email
+    /// queued by it is deduplicated by.</summary>
+    public string RunKey { get; } = runKey;
     public DateTimeOffset Now { get; } = now;
     /// <summary>Automatic emails this ticket may still get this hour.</summary>
     public int EmailsLeft { get; private set; } = emailsLeft;
@@ -265,6 +269,8 @@ internal sealed class EmailAgentsAction(NotificationMail mail, IOptions<Notifica
     public const string ToAssignee = "assignee";
     public const string ToGroup = "group";
     public const string ToAgents = "agents";
+    /// <summary>The supervisors of the ticket's group (all supervisors when it has none).</summary>
+    public const string ToSupervisors = "supervisors";
     public const int MaxRecipients = 50;
 
     public string Type => "email_agents";
@@ -272,8 +278,8 @@ internal sealed class EmailAgentsAction(NotificationMail mail, IOptions<Notifica
 
     public async Task ValidateAsync(ActionSpec spec, string at, FieldErrors errors, OknoDb db, CancellationToken ct)
     {
-        if (spec.Value is not (ToAssignee or ToGroup or ToAgents))
-            errors.Add(at + ".value", AutomationErrorCodes.InvalidValue, "Recipients are one of assignee, group, agents.", ("value", spec.Value));
+        if (spec.Value is not (ToAssignee or ToGroup or ToAgents or ToSupervisors))
+            errors.Add(at + ".value", AutomationErrorCodes.InvalidValue, "Recipients are one of assignee, group, supervisors, agents.", ("value", spec.Value));
         else if (spec.Value == ToAgents)
         {
             if (spec.Values is not { Count: > 0 }) errors.Required(at + ".values");
@@ -291,9 +297,11 @@ internal sealed class EmailAgentsAction(NotificationMail mail, IOptions<Notifica
         {
             ToAssignee => ticket.AssigneeId is { } a ? [a] : [],
             ToGroup => ticket.GroupId is { } g ? await context.Db.AgentGroups.Where(x => x.GroupId == g).Select(x => x.AgentId).Take(MaxRecipients).ToListAsync(ct) : [],
+            ToSupervisors => await Supervisors(context.Db, ticket.GroupId).Take(MaxRecipients).ToListAsync(ct),
             _ => (spec.Values ?? []).OfType<string>().Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToList(),
         };
         var agents = await context.Db.Agents.Where(a => agentIds.Contains(a.Id) && a.IsActive).Select(a => a.Email).ToListAsync(ct);
+        agents = agents.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (agents.Count == 0) { context.Summary.Add($"{Type}:no_recipients"); return; }
         if (!context.TakeEmails(agents.Count)) { context.Summary.Add($"{Type}:email_limit"); return; }
         if (await mail.MailboxForAsync(ticket.Id, ct) is not { } mailbox) { context.Summary.Add($"{Type}:no_mailbox"); return; }
@@ -301,10 +309,17 @@ internal sealed class EmailAgentsAction(NotificationMail mail, IOptions<Notifica
         var rendered = await ActionTemplates.RenderAsync(context, spec.Subject, spec.Body!, url, ct);
         foreach (var address in agents)
         {
-            var key = $"rule:{context.Rule.Id}:{context.Event.EventId}:{ChannelDelivery.NormalRecipient(address)}";
+            var key = $"rule:{context.Rule.Id}:{context.RunKey}:{ChannelDelivery.NormalRecipient(address)}";
             context.QueuedNotifications |= await mail.QueueAsync(ChannelDelivery.Notification(mailbox, ticket.Id, address, rendered.Subject, rendered.Text,
                 rendered.Html, key, context.Now), ct);
         }
         context.Summary.Add($"{Type}={agents.Count}");
+    }
+
+    private static IQueryable<long> Supervisors(OknoDb db, long? groupId)
+    {
+        var supervisors = db.Agents.Where(a => a.Role == Platform.Security.AgentRole.Supervisor && a.IsActive);
+        if (groupId is { } g) supervisors = supervisors.Where(a => a.Groups.Any(m => m.GroupId == g));
+        return supervisors.Select(a => a.Id);
     }
 }

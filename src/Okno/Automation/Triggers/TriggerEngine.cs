@@ -79,30 +79,38 @@ public sealed class TriggerEngine(OknoDb db, TriggerSetup setup, TriggerConditio
                 logger.LogWarning("Rule {Rule} not run on ticket {Ticket}: a chain of {Depth} rules led to it", trigger.Id, ticket.Id, depth);
                 continue;
             }
-            var acting = new ActionContext(db, ticket, trigger, Actor.Automation(trigger.Id, depth + 1), e, now, await EmailsLeftAsync(ticket.Id, now, ct));
-            foreach (var spec in trigger.Actions)
-            {
-                if (actions.Find(spec.Type) is not { } action) { acting.Summary.Add($"{spec.Type}:unknown"); continue; }
-                try
-                {
-                    await action.ApplyAsync(acting, spec, ct);
-                }
-                catch (OknoException failure)
-                {
-                    // An action that no longer fits the ticket (closed, an agent deactivated since) is skipped; the rest go on.
-                    acting.Summary.Add($"{spec.Type}:failed:{failure.Error.Code}");
-                }
-            }
-            if (acting.Summary.Any(s => s.EndsWith(":email_limit", StringComparison.Ordinal)))
-                logger.LogWarning("Rule {Rule} sent no email on ticket {Ticket}: {Max} automatic emails in the last hour", trigger.Id, ticket.Id,
-                    options.Value.MaxEmailsPerTicketPerHour);
-            run.Outcome = RunOutcomes.Applied;
-            run.Emails = acting.EmailsSent;
-            run.Summary = Cut(string.Join("; ", acting.Summary), AutomationRun.SummaryMaxLength);
-            QueuedNotifications |= acting.QueuedNotifications;
+            await ApplyAsync(trigger, ticket, run, depth + 1, e, e.EventId.ToString(System.Globalization.CultureInfo.InvariantCulture), now, ct);
         }
         // Saved inside the event's own operation, so the rule's changes form one operation of their own.
         if (ran) await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Applies a rule's actions to a ticket as the rule at <paramref name="depth"/> and fills in its run: each action
+    /// in order; one that no longer fits the ticket (closed, an agent deactivated since) is skipped, named in the summary,
+    /// and the rest go on. Shared by triggers and time rules.</summary>
+    public async Task ApplyAsync(LoadedTrigger rule, Ticket ticket, AutomationRun run, int depth, TicketDomainEvent? e, string runKey,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var acting = new ActionContext(db, ticket, rule, Actor.Automation(rule.Id, depth), e, runKey, now, await EmailsLeftAsync(ticket.Id, now, ct));
+        foreach (var spec in rule.Actions)
+        {
+            if (actions.Find(spec.Type) is not { } action) { acting.Summary.Add($"{spec.Type}:unknown"); continue; }
+            try
+            {
+                await action.ApplyAsync(acting, spec, ct);
+            }
+            catch (OknoException failure)
+            {
+                acting.Summary.Add($"{spec.Type}:failed:{failure.Error.Code}");
+            }
+        }
+        if (acting.Summary.Any(s => s.EndsWith(":email_limit", StringComparison.Ordinal)))
+            logger.LogWarning("Rule {Rule} sent no email on ticket {Ticket}: {Max} automatic emails in the last hour", rule.Id, ticket.Id,
+                options.Value.MaxEmailsPerTicketPerHour);
+        run.Outcome = RunOutcomes.Applied;
+        run.Emails = acting.EmailsSent;
+        run.Summary = Cut(string.Join("; ", acting.Summary), AutomationRun.SummaryMaxLength);
+        QueuedNotifications |= acting.QueuedNotifications;
     }
 
     /// <summary>Whether the trigger's conditions hold: all of them or any of them; none means always.</summary>

@@ -150,6 +150,12 @@ public sealed class Triggers(OknoDb db, TriggerConditions conditions, TriggerAct
     public async Task<Page<TriggerRunView>> RunsAsync(long id, int limit, string? cursor, CancellationToken ct)
     {
         await FindAsync(id, ct);
+        return await RunsOfAnyRuleAsync(id, limit, cursor, ct);
+    }
+
+    /// <summary>The runs of a rule of any kind (the caller has checked it exists).</summary>
+    internal async Task<Page<TriggerRunView>> RunsOfAnyRuleAsync(long id, int limit, string? cursor, CancellationToken ct)
+    {
         var query = db.Set<AutomationRun>().Where(r => r.RuleId == id);
         if (Paging.Decode(cursor, 1) is [var before]) query = query.Where(r => r.Id < before);
         var rows = await query.OrderByDescending(r => r.Id).Take(limit + 1)
@@ -220,4 +226,8 @@ public static class AutomationErrorCodes
     public const string OrderIncomplete = "trigger.order_incomplete";
     /// <summary>{max}</summary>
     public const string TooManyTriggers = "trigger.too_many";
+    /// <summary>{id}</summary>
+    public const string TimeRuleNotFound = "time_rule.not_found";
+    /// <summary>{value}: an operator about a change, in a time rule (which has no event).</summary>
+    public const string ChangeInTimeRule = "time_rule.change_operator";
 }

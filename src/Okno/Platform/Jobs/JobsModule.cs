@@ -18,6 +18,14 @@ public static class JobsModule
         return services;
     }
 
+    /// <summary>Adds a job that runs every <paramref name="every"/> (first after one interval); a run missed while no node was
+    /// up is not repeated, the next one simply comes.</summary>
+    public static IServiceCollection AddRepeatingJob<T>(this IServiceCollection services, JobKey key, TimeSpan every) where T : IJob =>
+        services.AddJob(quartz => quartz.ScheduleJob<T>(
+            trigger => trigger.WithIdentity(key.Name).StartAt(DateTimeOffset.UtcNow + every)
+                .WithSimpleSchedule(s => s.WithInterval(every).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
+            job => job.WithIdentity(key)));
+
     /// <summary>The jobs the sections added, kept in the service collection itself until the scheduler is built.</summary>
     private sealed class JobSchedules : List<Action<IQuartzBuilder>>
     {

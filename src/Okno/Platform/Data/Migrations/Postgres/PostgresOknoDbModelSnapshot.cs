@@ -222,6 +222,9 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("ScannedUpTo")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -251,6 +254,9 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.Property<int>("Emails")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("EpisodeAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("EventId")
                         .HasColumnType("bigint");
@@ -1911,6 +1917,12 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Property<long?>("AssigneeId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset>("AssigneeSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("AwaitingReplySince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1973,6 +1985,9 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTimeOffset>("StatusSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(250)
@@ -2012,6 +2027,8 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "SlaDueTicks", "Id");
 
+                    b.HasIndex("Status", "StatusSince", "Id");
+
                     b.HasIndex("Status", "UpdatedAt", "Id");
 
                     b.HasIndex("AssigneeId", "Status", "SlaDueTicks", "Id");
@@ -2027,6 +2044,12 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasIndex("AssigneeId", "Status", "PriorityRank", "UpdatedAt", "Id");
 
                     b.HasIndex("GroupId", "Status", "PriorityRank", "UpdatedAt", "Id");
+
+                    b.HasIndex(new[] { "AwaitingReplySince", "Id" }, "IX_Tickets_AwaitingReplySince_Id")
+                        .HasFilter("\"AwaitingReplySince\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "AssigneeSince", "Id" }, "IX_Tickets_Unassigned_AssigneeSince_Id")
+                        .HasFilter("\"AssigneeId\" IS NULL");
 
                     b.HasIndex(new[] { "GroupId", "Status", "Id" }, "IX_Tickets_Unassigned_GroupId_Status_Id")
                         .HasFilter("\"AssigneeId\" IS NULL");

@@ -206,6 +206,9 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ScannedUpTo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -232,6 +235,9 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Emails")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EpisodeAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("EventId")
@@ -1830,6 +1836,12 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<long?>("AssigneeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("AssigneeSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AwaitingReplySince")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1892,6 +1904,9 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("StatusSince")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(250)
@@ -1931,6 +1946,8 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "SlaDueTicks", "Id");
 
+                    b.HasIndex("Status", "StatusSince", "Id");
+
                     b.HasIndex("Status", "UpdatedAt", "Id");
 
                     b.HasIndex("AssigneeId", "Status", "SlaDueTicks", "Id");
@@ -1946,6 +1963,12 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasIndex("AssigneeId", "Status", "PriorityRank", "UpdatedAt", "Id");
 
                     b.HasIndex("GroupId", "Status", "PriorityRank", "UpdatedAt", "Id");
+
+                    b.HasIndex(new[] { "AwaitingReplySince", "Id" }, "IX_Tickets_AwaitingReplySince_Id")
+                        .HasFilter("\"AwaitingReplySince\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "AssigneeSince", "Id" }, "IX_Tickets_Unassigned_AssigneeSince_Id")
+                        .HasFilter("\"AssigneeId\" IS NULL");
 
                     b.HasIndex(new[] { "GroupId", "Status", "Id" }, "IX_Tickets_Unassigned_GroupId_Status_Id")
                         .HasFilter("\"AssigneeId\" IS NULL");
