@@ -133,9 +133,67 @@ public sealed class TriggersUiTests(OknoInChromium okno)
         await Expect(page.Locator("#trigger-error")).ToContainTextAsync("Проверьте отмеченные поля.");
         await Expect(page.Locator("#actions-error")).ToHaveTextAsync("Обязательное поле.");
         await Expect(page.Locator("#condition-0-error")).ToHaveTextAsync("Значения: Обязательное поле.");
+        await Expect(page.Locator("#conditions-error")).ToHaveCountAsync(0);
         await Expect(page.Locator(".trigger-error-field")).ToHaveCountAsync(0);
         await Expect(page).ToHaveURLAsync(new Regex("/admin/triggers/new$"));
         await tab.ScreenshotAsync("error");
         Assert.Equal(0, await okno.App.WithDbAsync(db => db.Set<AutomationRule>().CountAsync(r => r.Name == name)));
+    });
+
+    [Fact]
+    public Task The_list_reorders_switches_off_and_deletes_triggers_and_a_run_names_the_group_it_moved_the_ticket_to() => okno.InPageAsync("en-US", async tab =>
+    {
+        var page = tab.Page;
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var word = "quokka" + suffix;
+        var admin = await okno.App.AdminClientAsync();
+        var group = "Billing " + suffix;
+        var groupId = await admin.CreateGroupAsync(group);
+        async Task<long> CreateAsync(string name, object action) => (await admin.PostJsonAsync("/api/v1/triggers", new
+        {
+            name, events = new[] { "ticket_created" }, match = "all",
+            conditions = new[] { new { field = "subject", @operator = "contains", values = new[] { word } } },
+            actions = new[] { action },
+        })).Id();
+        var first = await CreateAsync("First " + suffix, new { type = "set_group", value = groupId.ToString() });
+        var second = await CreateAsync("Second " + suffix, new { type = "add_note", body = "Seen {ticket.number}" });
+        try
+        {
+            var ticket = await admin.CreateTicketAsync($"About {word}");
+            await JobHelpers.EventuallyAsync(async () =>
+                (await admin.GetJsonAsync($"/api/v1/tickets/{ticket.Id()}")).GetProperty("groupId") is { ValueKind: JsonValueKind.Number } g
+                && g.GetInt64() == groupId ? "moved" : null, 30);
+
+            await tab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, "/admin/triggers");
+            var mine = page.Locator("#triggers-table tbody tr").Filter(new() { HasTextRegex = new Regex($"(First|Second) {suffix}") });
+            await Expect(mine.Locator(".trigger-name")).ToHaveTextAsync([$"First {suffix}", $"Second {suffix}"]);
+            await Expect(mine.First.Locator(".trigger-last-run")).ToContainTextAsync("Applied");
+
+            await page.Locator($"#trigger-up-{second}").ClickAsync();
+            await Expect(mine.Locator(".trigger-name")).ToHaveTextAsync([$"Second {suffix}", $"First {suffix}"]);
+            var positions = await okno.App.WithDbAsync(db => db.Set<AutomationRule>().Where(r => r.Id == first || r.Id == second).ToDictionaryAsync(r => r.Id, r => r.Position));
+            Assert.True(positions[second] < positions[first], "The second trigger now runs before the first.");
+
+            await page.Locator($"#trigger-enabled-{first} input[type=checkbox]").ClickAsync();
+            await Expect(page.Locator($"#trigger-enabled-{first} input[type=checkbox]")).Not.ToBeCheckedAsync();
+            await JobHelpers.EventuallyAsync(async () =>
+                await okno.App.WithDbAsync(db => db.Set<AutomationRule>().AnyAsync(r => r.Id == first && !r.IsEnabled)) ? "off" : null, 10);
+
+            // The run names the group by its name, not its id.
+            await mine.Filter(new() { HasText = "First " + suffix }).Locator(".trigger-name a").ClickAsync();
+            await Expect(page.Locator("#runs-table .trigger-run .run-summary")).ToHaveTextAsync($"Moved to the group {group}");
+
+            await page.Locator("#trigger-back").ClickAsync();
+            await page.Locator($"#trigger-delete-{second}").ClickAsync();
+            await page.Locator(".mud-dialog .mud-button-root").Filter(new() { HasText = "Delete" }).ClickAsync();
+            await Expect(mine).ToHaveCountAsync(1);
+            Assert.False(await okno.App.WithDbAsync(db => db.Set<AutomationRule>().AnyAsync(r => r.Id == second)));
+            Assert.Empty(tab.Problems);
+        }
+        finally
+        {
+            foreach (var id in new[] { first, second })
+                await admin.DeleteAsync($"/api/v1/triggers/{id}");
+        }
     });
 }
