@@ -39,7 +39,8 @@ public sealed partial class FirstPagesTests(SqliteOkno okno) : IClassFixture<Sql
         browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
 
         foreach (var path in new[] { "/admin/agents", "/admin/channels", "/admin/calendars", "/admin/calendars/1", "/admin/sla-preview",
-                     "/admin/sla-policies", "/admin/sla-policies/new", "/admin/sla-policies/1" })
+                     "/admin/sla-policies", "/admin/sla-policies/new", "/admin/sla-policies/1",
+                     "/admin/triggers", "/admin/triggers/new", "/admin/triggers/1" })
         {
             var refused = await browser.GetAsync(path);
             Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
