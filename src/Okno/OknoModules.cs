@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using System.Text.Json.Serialization;
 using Okno.Admin;
 using Okno.Api;
+using Okno.Automation.Recurring;
 using Okno.Channels;
 using Okno.Customers;
 using Okno.Knowledge;
@@ -71,6 +72,7 @@ public static class OknoModules
         services.AddKnowledge();
         services.AddReports();
         services.AddSla();
+        services.AddRecurring();
         services.AddChannels(builder.Configuration);
         services.AddNotifications(builder.Configuration);
         // Last: it schedules the jobs the sections added.
@@ -110,6 +112,7 @@ public static class OknoModules
         app.MapKnowledge();
         app.MapReports();
         app.MapSla();
+        app.MapRecurring();
         app.MapChannels();
         app.MapNotifications();
         app.MapUi();
