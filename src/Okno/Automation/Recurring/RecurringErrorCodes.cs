@@ -5,11 +5,11 @@ public static class RecurringErrorCodes
 {
     /// <summary>{id}</summary>
     public const string NotFound = "recurring.not_found";
-    /// <summary>{reason}: Ical.Net's words for what is wrong with the RRULE.</summary>
+    /// <summary>{reason}: Ical.Net's words for what is wrong with the RRULE (English, in the API detail only).</summary>
     public const string InvalidRule = "recurring.invalid_rule";
     /// <summary>The rule has no occurrence after now (COUNT or UNTIL used up, or a date that never comes, like 30 February).</summary>
     public const string RuleNeverOccurs = "recurring.rule_never_occurs";
-    /// <summary>{minutes}: two occurrences closer than this.</summary>
+    /// <summary>{minutes} (15): two occurrences closer than this.</summary>
     public const string TooFrequent = "recurring.too_frequent";
     /// <summary>The start is not a local date and time "yyyy-MM-ddTHH:mm".</summary>
     public const string InvalidStart = "recurring.invalid_start";
