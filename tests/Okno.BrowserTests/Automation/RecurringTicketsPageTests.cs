@@ -71,7 +71,7 @@ public sealed class RecurringTicketsPageTests(OknoInChromium okno)
         await Expect(page).ToHaveURLAsync(new Regex("/admin/recurring-tickets$"));
         var row = page.Locator("#recurring-table tbody tr", new() { HasText = name });
         await Expect(row.Locator(".recurring-schedule")).ToHaveTextAsync(
-            "monthly on the first weekday at 09:00 (Europe/Moscow), moved to the next working day");
+            "Monthly on the first weekday at 09:00 (Europe/Moscow), moved to the next working day");
         await Expect(row.Locator(".recurring-next")).ToContainTextAsync(workday.Day.ToString(CultureInfo.InvariantCulture));
         await tab.ScreenshotAsync("list");
 

@@ -37,7 +37,8 @@ public abstract class RecurringComponent : ActionComponent
             _ => "RRULE " + rule,
         };
         var text = L["Words_At", words, time, timeZone].Value;
-        return shift ? text + ", " + L["Words_Shifted"].Value : text;
+        if (shift) text += ", " + L["Words_Shifted"].Value;
+        return text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.CurrentUICulture) + text[1..];
     }
 
     /// <summary>An instant as the schedule's local date and time.</summary>
