@@ -95,7 +95,8 @@ internal sealed class RecurringTicketScan(OknoDb db, RecurringTickets schedules,
             }
             if (full)
             {
-                covered = dueNow[^1].OccursAt;
+                // An instant still waiting for its working day stays ahead of the cover.
+                covered = firstPending is { } waiting && waiting <= dueNow[^1].OccursAt ? waiting.AddTicks(-1) : dueNow[^1].OccursAt;
                 continue;
             }
             // Up to now everything is handled but instants still waiting for their working day.
@@ -185,7 +186,7 @@ internal sealed class RecurringTicketScan(OknoDb db, RecurringTickets schedules,
 
     private string NoteText(RecurringTicket row, RecurrenceSchedule schedule, PlannedOccurrence occurrence, bool late)
     {
-        var culture = CultureInfo.GetCultureInfo(row.Language is "ru" or "en" ? row.Language : "en");
+        var culture = CultureInfo.GetCultureInfo(row.Language.StartsWith("ru", StringComparison.OrdinalIgnoreCase) ? "ru" : "en");
         var planned = TimeZoneInfo.ConvertTime(occurrence.PlannedAt, schedule.Zone).ToString("d MMMM yyyy, HH:mm", culture) + " (" + schedule.Zone.Id + ")";
         return InCulture.Read(culture, () => strings[late ? "NoteCreatedLate" : "NoteCreated", row.Name, planned].Value);
     }

@@ -130,19 +130,13 @@ public sealed class RecurringTickets(OknoDb db, TimeProvider clock, Audit audit)
     /// <summary>What a schedule would do from now on, for the editor: the next occurrences, soonest due first.</summary>
     public async Task<RecurringPreview> PreviewAsync(RecurringScheduleInput input, CancellationToken ct)
     {
+        var count = CheckCount(input.Count, 5);
         var errors = new FieldErrors();
-        var count = input.Count is null or (>= 1 and <= MaxCount) ? input.Count ?? 5 : Invalid(errors);
         var calendar = await CalendarAsync(input.CalendarId, errors, ct);
         var now = clock.GetUtcNow();
         var schedule = RecurrenceSchedule.TryCreate(input.Rule, input.Start, input.TimeZone, calendar, input.ShiftToWorkingDay == true, now, errors);
         errors.ThrowIfAny();
         return new RecurringPreview(schedule!.Next(now, count).Select(View).ToList());
-    }
-
-    private static int Invalid(FieldErrors errors)
-    {
-        errors.Add("count", RecurringErrorCodes.InvalidCount, $"count is 1 to {MaxCount}.", ("max", MaxCount));
-        return 0;
     }
 
     private static int CheckCount(int? count, int fallback)
@@ -154,8 +148,11 @@ public sealed class RecurringTickets(OknoDb db, TimeProvider clock, Audit audit)
 
     private static OccurrenceView View(PlannedOccurrence o) => new(o.OccursAt, o.PlannedAt, o.Moved);
 
+    /// <summary>The agent's language, or the one they use now (the browser's) when they have not set one.</summary>
     private async Task<string> LanguageOfAsync(long agentId, CancellationToken ct) =>
-        await db.Agents.Where(a => a.Id == agentId).Select(a => a.Language).SingleOrDefaultAsync(ct) is { Length: > 0 } language ? language : "en";
+        await db.Agents.Where(a => a.Id == agentId).Select(a => a.Language).SingleOrDefaultAsync(ct) is { Length: > 0 } language
+            ? language
+            : System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
     private async Task<((RecurringTicketDefinition Definition, List<string> Tags) Clean, RecurrenceSchedule Schedule)> ValidateAsync(
         RecurringTicketDefinition d, CancellationToken ct)
