@@ -115,6 +115,46 @@ public sealed class RecurringTicketsTests
         Assert.Equal(new DateTimeOffset(2026, 3, 16, 6, 0, 0, TimeSpan.Zero), rows[15].OccursAt);
     }
 
+    [Theory]
+    [BothDatabases]
+    public async Task A_plan_whose_contact_was_merged_away_records_its_occurrences_as_skipped_and_a_deleted_calendar_stops_the_move(string provider)
+    {
+        var clock = new FakeTimeProvider(Start);
+        await using var app = OknoFactory.For(provider, services: s => s.AddSingleton<TimeProvider>(clock));
+        var admin = await app.AdminClientAsync();
+        var contact = await ContactAsync(admin);
+        var survivor = await ContactAsync(admin);
+        var day = new[] { new { from = "09:00", to = "18:00" } };
+        var calendar = (await admin.PostJsonAsync("/api/v1/calendars", new
+        {
+            name = "Office " + Guid.NewGuid().ToString("N")[..6], timeZone = "Europe/Moscow",
+            week = new { monday = day, tuesday = day, wednesday = day, thursday = day, friday = day },
+            days = new[] { new { date = "2026-01-01", kind = "holiday", name = "New Year" } },
+        })).Id();
+        var subject = "Orphaned " + Guid.NewGuid().ToString("N")[..6];
+        var schedule = await admin.PostJsonAsync("/api/v1/recurring-tickets", ScheduleBody(contact, calendar, subject) with
+        {
+            rule = "FREQ=MONTHLY;BYMONTHDAY=1",
+        });
+        Assert.Equal(Utc("2026-01-02T06:00"), schedule.GetProperty("nextOccurrenceAt").GetDateTimeOffset());
+
+        // The calendar goes: the plan stays, without the move.
+        await (await admin.DeleteAsync($"/api/v1/calendars/{calendar}")).JsonAsync(HttpStatusCode.NoContent);
+        var kept = await admin.GetJsonAsync($"/api/v1/recurring-tickets/{schedule.Id()}");
+        Assert.Equal(JsonValueKind.Null, kept.GetProperty("calendarId").ValueKind);
+        Assert.Equal(Utc("2026-01-01T06:00"), (await admin.GetJsonAsync($"/api/v1/recurring-tickets/{schedule.Id()}/occurrences"))
+            .GetProperty("next")[0].GetProperty("plannedAt").GetDateTimeOffset());
+
+        // The contact is merged into another (and deleted): the occurrence is recorded as skipped, no ticket.
+        await (await admin.PostAsJsonAsync($"/api/v1/contacts/{contact}/merge", new { intoContactId = survivor })).JsonAsync(HttpStatusCode.OK);
+        clock.Advance(Utc("2026-01-02T06:01") - clock.GetUtcNow());
+        await RunAsync(app);
+        Assert.Equal(0, await TicketsAsync(app, subject));
+        var row = await app.WithDbAsync(db => db.RecurringOccurrences.SingleAsync(o => o.RecurringTicketId == schedule.Id()));
+        Assert.Equal((RecurringSkipReason?)RecurringSkipReason.NoCustomer, row.SkipReason);
+        Assert.Null(row.TicketId);
+    }
+
     [Fact]
     public async Task Two_nodes_running_at_once_open_each_occurrence_once()
     {
