@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Okno.Admin;
 using Okno.Api;
 using Okno.Automation;
+using Okno.Automation.Recurring;
 using Okno.Channels;
 using Okno.Customers;
 using Okno.Knowledge;
@@ -72,6 +73,7 @@ public static class OknoModules
         services.AddKnowledge();
         services.AddReports();
         services.AddSla();
+        services.AddRecurring();
         services.AddChannels(builder.Configuration);
         services.AddNotifications(builder.Configuration);
         services.AddAutomation(builder.Configuration);
@@ -112,6 +114,7 @@ public static class OknoModules
         app.MapKnowledge();
         app.MapReports();
         app.MapSla();
+        app.MapRecurring();
         app.MapChannels();
         app.MapNotifications();
         app.MapAutomation();
