@@ -8,6 +8,7 @@ using Okno.Customers;
 using Okno.Knowledge;
 using Okno.Notifications;
 using Okno.Reports;
+using Okno.Routing;
 using Okno.Sla;
 using Okno.Platform;
 using Okno.Platform.Cluster;
@@ -71,6 +72,8 @@ public static class OknoModules
         services.AddKnowledge();
         services.AddReports();
         services.AddSla();
+        // Called by its class: ASP.NET Core has an AddRouting of its own on IServiceCollection.
+        RoutingModule.AddRouting(services);
         services.AddChannels(builder.Configuration);
         services.AddNotifications(builder.Configuration);
         // Last: it schedules the jobs the sections added.
@@ -110,6 +113,7 @@ public static class OknoModules
         app.MapKnowledge();
         app.MapReports();
         app.MapSla();
+        app.MapRouting();
         app.MapChannels();
         app.MapNotifications();
         app.MapUi();
