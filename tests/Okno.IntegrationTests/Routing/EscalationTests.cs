@@ -113,6 +113,38 @@ public sealed class EscalationTests
 
     [Theory]
     [BothDatabases]
+    public async Task An_automation_escalates_inside_a_transaction_already_open_and_its_rollback_undoes_the_move(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var admin = await app.AdminClientAsync();
+        var (l1, l2) = (await admin.CreateGroupAsync("L1"), await admin.CreateGroupAsync("L2"));
+        await (await admin.PutAsJsonAsync("/api/v1/lines", new { lines = new[] { new { groupId = l1 }, new { groupId = l2 } } })).JsonAsync(HttpStatusCode.OK);
+        var reason = (await admin.PostJsonAsync("/api/v1/escalation-reasons", new { name = "Правило" })).Id();
+        var ticket = (await admin.CreateTicketAsync("Через правило", extra: new { groupId = l1 })).Id();
+        var rule = Actor.Automation(41, 1);
+
+        async Task<long?> EscalateInTransactionAsync(bool commit)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<global::Okno.Platform.Data.OknoDb>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var view = await scope.ServiceProvider.GetRequiredService<EscalateTicket>()
+                .ExecuteAsync(ticket, new EscalationRequest(l2, reason, "правило «VIP»"), rule, TicketAccessRule.All, CancellationToken.None);
+            if (commit) await transaction.CommitAsync();
+            else await transaction.RollbackAsync();
+            return view.GroupId;
+        }
+
+        // Seen inside the transaction, gone with its rollback: the use case did not commit on its own.
+        Assert.Equal(l2, await EscalateInTransactionAsync(commit: false));
+        Assert.Equal(l1, (await admin.GetJsonAsync($"/api/v1/tickets/{ticket}")).GetProperty("groupId").GetInt64());
+        Assert.Equal(l2, await EscalateInTransactionAsync(commit: true));
+        var events = await app.WithDbAsync(db => db.OutboxEvents.Where(e => e.StreamId == ticket && e.Type == TicketEscalated.Type).ToListAsync());
+        Assert.Equal(rule, Assert.IsType<TicketEscalated>(TicketEventOutbox.Read(Assert.Single(events))).Cause);
+    }
+
+    [Theory]
+    [BothDatabases]
     public async Task The_line_report_counts_a_scripted_day_in_the_chosen_zone_and_exports_it(string provider)
     {
         // 20:00 UTC on the 5th is already the 6th in Vladivostok (UTC+10).
