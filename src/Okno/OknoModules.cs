@@ -10,6 +10,7 @@ using Okno.Customers;
 using Okno.Knowledge;
 using Okno.Notifications;
 using Okno.Reports;
+using Okno.Routing;
 using Okno.Sla;
 using Okno.Platform;
 using Okno.Platform.Cluster;
@@ -74,6 +75,8 @@ public static class OknoModules
         services.AddReports();
         services.AddSla();
         services.AddRecurring();
+        // Called by its class: ASP.NET Core has an AddRouting of its own on IServiceCollection.
+        RoutingModule.AddRouting(services);
         services.AddChannels(builder.Configuration);
         services.AddNotifications(builder.Configuration);
         services.AddAutomation(builder.Configuration);
@@ -115,6 +118,7 @@ public static class OknoModules
         app.MapReports();
         app.MapSla();
         app.MapRecurring();
+        app.MapRouting();
         app.MapChannels();
         app.MapNotifications();
         app.MapAutomation();

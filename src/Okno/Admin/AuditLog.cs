@@ -36,7 +36,7 @@ public sealed class AuditLog(OknoDb db)
     [
         "ticket.created", "ticket.message", "ticket.note", "ticket.changed.status", "ticket.changed.priority", "ticket.changed.type",
         "ticket.changed.subject", "ticket.changed.group", "ticket.changed.assignee", "ticket.changed.tags", "ticket.changed.customer",
-        "ticket.merged", "ticket.linked", "ticket.unlinked", "ticket.sla",
+        "ticket.merged", "ticket.linked", "ticket.unlinked", "ticket.sla", "ticket.escalated",
     ];
 
     public async Task<Page<AuditRow>> ListAsync(AuditFilter filter, int limit, string? cursor, CancellationToken ct)
@@ -117,7 +117,7 @@ public sealed class AuditLog(OknoDb db)
             .ToListAsync(ct);
         return list.Select(e => new AuditRow(TicketSource, e.Id, e.At, e.ActorKind, e.ActorId, null, ActionOf(e.Kind, e.Field),
             "#" + e.Number.ToString(CultureInfo.InvariantCulture), e.TicketId,
-            e.Kind == TicketEventKind.Changed || e.Kind is TicketEventKind.Merged or TicketEventKind.Linked or TicketEventKind.Unlinked
+            e.Kind == TicketEventKind.Changed || e.Kind is TicketEventKind.Merged or TicketEventKind.Linked or TicketEventKind.Unlinked or TicketEventKind.Escalated
                 ? $"{e.OldValue} → {e.NewValue}" : null, null)).ToList();
     }
 
@@ -130,6 +130,7 @@ public sealed class AuditLog(OknoDb db)
         "ticket.linked" => rows.Where(e => e.Kind == TicketEventKind.Linked),
         "ticket.unlinked" => rows.Where(e => e.Kind == TicketEventKind.Unlinked),
         "ticket.sla" => rows.Where(e => e.Kind == TicketEventKind.SlaAlert),
+        "ticket.escalated" => rows.Where(e => e.Kind == TicketEventKind.Escalated),
         _ when action.StartsWith("ticket.changed.", StringComparison.Ordinal) =>
             rows.Where(e => e.Kind == TicketEventKind.Changed && e.Field == action.Substring("ticket.changed.".Length)),
         _ => rows.Where(e => false),
@@ -144,6 +145,7 @@ public sealed class AuditLog(OknoDb db)
         TicketEventKind.Linked => "ticket.linked",
         TicketEventKind.Unlinked => "ticket.unlinked",
         TicketEventKind.SlaAlert => "ticket.sla",
+        TicketEventKind.Escalated => "ticket.escalated",
         _ => "ticket.changed." + field,
     };
 

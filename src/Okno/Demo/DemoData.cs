@@ -65,6 +65,7 @@ public static partial class DemoData
         await InsertAsync(sp.GetRequiredService<TicketCreations>(), plans);
         await SeedKnowledgeAsync(sp, desk.Agents[0].Id, ct);
         await Channels.ChannelsDemo.SeedAsync(sp, desk.Groups.TryGetValue("L1", out var firstLine) ? firstLine : null, ct);
+        await Routing.RoutingDemo.SeedAsync(sp, desk.Groups, ct);
 
         logger.LogInformation(
             "Demo data created in {Elapsed} ms: {Tickets} tickets, {Messages} messages, {Events} history events, {Contacts} contacts, {Companies} companies",

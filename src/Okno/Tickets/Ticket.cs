@@ -251,6 +251,24 @@ public sealed class Ticket : Platform.Search.ISearchable
         else Record(actor, now, TicketEventKind.Unlinked, "link", number, null);
     }
 
+    public const string EscalatedField = "escalated";
+    public const string ReturnedField = "returned";
+
+    /// <summary>Moves the ticket to another support line: up (<paramref name="returned"/> false, an escalation) or back
+    /// down (a return). The history gets the escalation with its reason and comment, then the group change itself, so
+    /// whatever follows group changes sees this one too. Which groups are lines, and in which order, is the routing
+    /// section's to check; here only that the ticket moves at all.</summary>
+    public void Escalate(long toGroupId, bool returned, long reasonId, string comment, Actor actor, DateTimeOffset now)
+    {
+        EnsureWritable();
+        if (toGroupId == GroupId) throw new InvalidOperationException($"Ticket {Number} is in group {toGroupId} already.");
+        var row = Record(actor, now, TicketEventKind.Escalated, returned ? ReturnedField : EscalatedField,
+            GroupId?.ToString(System.Globalization.CultureInfo.InvariantCulture), toGroupId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        row.ReasonId = reasonId;
+        row.Comment = string.IsNullOrEmpty(comment) ? null : comment;
+        MoveToGroup(toGroupId, actor, now);
+    }
+
     public const string SlaWarningField = "sla_warning";
     public const string SlaBreachField = "sla_breach";
 

@@ -1,8 +1,11 @@
 namespace Okno.Tickets;
 
 /// <summary>What a history row records. <see cref="SlaAlert"/>: an SLA target of the ticket reached its warning or its due
-/// time (recorded once per ticket and target by the SLA section; <see cref="TicketEvent.Field"/> says which).</summary>
-public enum TicketEventKind { Created, Changed, MessageAdded, NoteAdded, Merged, Linked, Unlinked, SlaAlert }
+/// time (recorded once per ticket and target by the SLA section; <see cref="TicketEvent.Field"/> says which).
+/// <see cref="Escalated"/>: moved to another support line with a reason (<see cref="TicketEvent.ReasonId"/>) and a comment;
+/// <see cref="TicketEvent.Field"/> is <see cref="Ticket.EscalatedField"/> or <see cref="Ticket.ReturnedField"/> (to a lower
+/// line), old and new values the groups' ids.</summary>
+public enum TicketEventKind { Created, Changed, MessageAdded, NoteAdded, Merged, Linked, Unlinked, SlaAlert, Escalated }
 
 /// <summary>One entry of a ticket's history: who changed what from which value to which, and when.
 /// Append-only: <see cref="Platform.Data.OknoDb"/> refuses to save an edited or deleted event.</summary>
@@ -44,6 +47,12 @@ public sealed class TicketEvent
     public Message? Message { get; private set; }
     /// <summary>The macro the change was made with, if any (<see cref="Actor.MacroId"/>); its name is looked up when shown.</summary>
     public long? MacroId { get; private set; }
+    /// <summary>Why the ticket was escalated or returned (<see cref="TicketEventKind.Escalated"/>): the id of a reason the
+    /// routing section keeps, and the agent's words.</summary>
+    public long? ReasonId { get; internal set; }
+    public string? Comment { get; internal set; }
+
+    public const int CommentMaxLength = 2000;
 
     /// <summary>Who caused it, as given when recorded (an automation's depth included, which the history does not
     /// store); the outbox event derived from this row carries it.</summary>

@@ -21,7 +21,8 @@ public sealed record TicketFilter(
 
 /// <summary>Reads of tickets, always through <see cref="TicketAccess"/>.</summary>
 public sealed class TicketQueries(OknoDb db, TicketCountCache countCache, IEnumerable<IChannelAccountKinds> accountKinds,
-    IEnumerable<IMacroNames> macroNames, IEnumerable<IRuleNames> ruleNames, TimeProvider clock, IEnumerable<ITicketSla> slas)
+    IEnumerable<IMacroNames> macroNames, IEnumerable<IRuleNames> ruleNames, TimeProvider clock, IEnumerable<ITicketSla> slas,
+    IEnumerable<IEscalationReasonNames> reasonNames)
 {
     public async Task<TicketView> GetAsync(long id, CurrentAgent agent, CancellationToken cancellationToken)
     {
@@ -301,8 +302,12 @@ public sealed class TicketQueries(OknoDb db, TicketCountCache countCache, IEnume
         var macroIds = rows.Where(r => r.MacroId is not null).Select(r => r.MacroId!.Value).Distinct().ToList();
         IReadOnlyDictionary<long, string> macros = macroIds.Count > 0 && macroNames.FirstOrDefault() is { } source
             ? await source.NamesAsync(macroIds, cancellationToken) : new Dictionary<long, string>();
+        var reasonIds = rows.Where(r => r.ReasonId is not null).Select(r => r.ReasonId!.Value).Distinct().ToList();
+        IReadOnlyDictionary<long, string> reasons = reasonIds.Count > 0 && reasonNames.FirstOrDefault() is { } reasonSource
+            ? await reasonSource.NamesAsync(reasonIds, cancellationToken) : new Dictionary<long, string>();
         var views = rows.Select(e => new TicketEventView(e.Id, e.TicketVersion, e.At, names.Of(e.ActorKind, e.ActorId), e.Kind, e.Field, e.OldValue,
-            e.NewValue, e.MessageId, e.MacroId is { } m ? new MacroRef(m, macros.GetValueOrDefault(m)) : null)).ToList();
+            e.NewValue, e.MessageId, e.MacroId is { } m ? new MacroRef(m, macros.GetValueOrDefault(m)) : null,
+            e.ReasonId is { } r ? new ReasonRef(r, reasons.GetValueOrDefault(r)) : null, e.Comment)).ToList();
         return Paging.ToPage(views, limit, e => Paging.Encode(e.Version));
     }
 

@@ -102,11 +102,22 @@ public sealed record MessageView(
 }
 
 /// <param name="Macro">The macro the change was made with (id and name), if any.</param>
+/// <param name="Reason">Why the ticket was escalated or returned (an escalation entry only).</param>
+/// <param name="Comment">The escalation's comment (an escalation entry only).</param>
 public sealed record TicketEventView(
     long Id, long Version, DateTimeOffset At, ActorView Actor, TicketEventKind Kind, string? Field, string? OldValue, string? NewValue, long? MessageId,
-    MacroRef? Macro = null);
+    MacroRef? Macro = null, ReasonRef? Reason = null, string? Comment = null);
 
 public sealed record MacroRef(long Id, string? Name);
+
+public sealed record ReasonRef(long Id, string? Name);
+
+/// <summary>The names of escalation reasons, for the history's escalation entries. Defined here so Tickets needs no
+/// reference to the feature that owns reasons (Routing implements it); without it an entry shows the reason's id only.</summary>
+public interface IEscalationReasonNames
+{
+    Task<IReadOnlyDictionary<long, string>> NamesAsync(IReadOnlyCollection<long> reasonIds, CancellationToken cancellationToken);
+}
 
 /// <summary>The names of macros, for the history's "with macro …" mark. Defined here so Tickets needs no reference to the
 /// feature that owns macros (Knowledge implements it); without it the mark shows the macro's id only.</summary>

@@ -27,6 +27,7 @@ public sealed record TicketRouting(TicketStatus Status, long? GroupId, long? Ass
 [JsonDerivedType(typeof(TicketLinked), TicketLinked.Type)]
 [JsonDerivedType(typeof(TicketUnlinked), TicketUnlinked.Type)]
 [JsonDerivedType(typeof(SlaAlertRaised), SlaAlertRaised.Type)]
+[JsonDerivedType(typeof(TicketEscalated), TicketEscalated.Type)]
 public abstract record TicketDomainEvent
 {
     /// <summary>The outbox event's id: unique, so (handler, EventId) identifies one handling. Not in the payload: the
@@ -160,5 +161,13 @@ public sealed record TicketUnlinked(long? OtherTicketId, long OtherTicketNumber)
 public sealed record SlaAlertRaised(string Target, bool Breach, DateTimeOffset CrossedAt) : TicketDomainEvent
 {
     public const string Type = "sla_alert";
+    [JsonIgnore] public override string TypeName => Type;
+}
+
+/// <summary>The ticket moved to another support line with a reason and a comment: up (an escalation) or, when
+/// <see cref="Returned"/>, back down. Its group change follows as a <see cref="TicketGroupChanged"/> of its own.</summary>
+public sealed record TicketEscalated(long? FromGroupId, long ToGroupId, bool Returned, long ReasonId, string Comment) : TicketDomainEvent
+{
+    public const string Type = "ticket_escalated";
     [JsonIgnore] public override string TypeName => Type;
 }

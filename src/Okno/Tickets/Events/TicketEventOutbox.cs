@@ -123,6 +123,9 @@ public static class TicketEventOutbox
             case TicketEventKind.SlaAlert:
                 return new SlaAlertRaised(row.NewValue ?? "", row.Field == Ticket.SlaBreachField,
                     DateTimeOffset.Parse(row.OldValue ?? "", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+            case TicketEventKind.Escalated:
+                return new TicketEscalated(ParseId(row.OldValue), ParseId(row.NewValue) ?? 0, row.Field == Ticket.ReturnedField,
+                    row.ReasonId ?? 0, row.Comment ?? "");
             case TicketEventKind.Changed:
                 return row.Field switch
                 {

@@ -1688,6 +1688,125 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.ToTable("ApiTokens");
                 });
 
+            modelBuilder.Entity("Okno.Routing.Escalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("FromGroupId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReasonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Returned")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("SecondsInLine")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ToGroupId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.HasIndex("TicketId", "FromGroupId");
+
+                    b.ToTable("Escalations", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Routing.EscalationReason", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("EscalationReasons", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Routing.LineResolution", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("EscalatedOut")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("GroupId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.ToTable("LineResolutions", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Routing.SupportLine", b =>
+                {
+                    b.Property<long>("GroupId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("GroupId");
+
+                    b.ToTable("SupportLines", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Sla.SlaAlert", b =>
                 {
                     b.Property<long>("Id")
@@ -2262,6 +2381,10 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Field")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -2283,6 +2406,9 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Property<string>("OldValue")
                         .HasColumnType("text");
 
+                    b.Property<long?>("ReasonId")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("TicketId")
                         .HasColumnType("bigint");
 
@@ -2292,6 +2418,9 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("MessageId");
+
+                    b.HasIndex("ReasonId")
+                        .HasFilter("\"ReasonId\" IS NOT NULL");
 
                     b.HasIndex("At", "Id");
 
@@ -2848,6 +2977,15 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasOne("Okno.Admin.Agent", null)
                         .WithMany()
                         .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Routing.SupportLine", b =>
+                {
+                    b.HasOne("Okno.Admin.Group", null)
+                        .WithOne()
+                        .HasForeignKey("Okno.Routing.SupportLine", "GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1617,6 +1617,119 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.ToTable("ApiTokens");
                 });
 
+            modelBuilder.Entity("Okno.Routing.Escalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FromGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReasonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Returned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SecondsInLine")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ToGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.HasIndex("TicketId", "FromGroupId");
+
+                    b.ToTable("Escalations", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Routing.EscalationReason", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("EscalationReasons", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Routing.LineResolution", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EscalatedOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.ToTable("LineResolutions", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Routing.SupportLine", b =>
+                {
+                    b.Property<long>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GroupId");
+
+                    b.ToTable("SupportLines", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Sla.SlaAlert", b =>
                 {
                     b.Property<long>("Id")
@@ -2173,6 +2286,10 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Field")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -2194,6 +2311,9 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<string>("OldValue")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReasonId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("TicketId")
                         .HasColumnType("INTEGER");
 
@@ -2203,6 +2323,9 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("MessageId");
+
+                    b.HasIndex("ReasonId")
+                        .HasFilter("\"ReasonId\" IS NOT NULL");
 
                     b.HasIndex("At", "Id");
 
@@ -2749,6 +2872,15 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasOne("Okno.Admin.Agent", null)
                         .WithMany()
                         .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Routing.SupportLine", b =>
+                {
+                    b.HasOne("Okno.Admin.Group", null)
+                        .WithOne()
+                        .HasForeignKey("Okno.Routing.SupportLine", "GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
