@@ -34,7 +34,8 @@ public static class AutomationModule
             .AddScoped<ITriggerAction, SetTypeAction>().AddScoped<ITriggerAction, SetGroupAction>()
             .AddScoped<ITriggerAction, SetAssigneeAction>().AddScoped<ITriggerAction, AddTagsAction>()
             .AddScoped<ITriggerAction, RemoveTagsAction>().AddScoped<ITriggerAction, AddNoteAction>()
-            .AddScoped<ITriggerAction, EmailCustomerAction>().AddScoped<ITriggerAction, EmailAgentsAction>();
+            .AddScoped<ITriggerAction, EmailCustomerAction>().AddScoped<ITriggerAction, EmailAgentsAction>()
+            .AddScoped<ITriggerAction, EscalateAction>();
         return services;
     }
 

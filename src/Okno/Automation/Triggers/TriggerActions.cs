@@ -323,3 +323,31 @@ internal sealed class EmailAgentsAction(NotificationMail mail, IOptions<Notifica
         return supervisors.Select(a => a.Id);
     }
 }
+
+/// <summary>Escalates (or returns) the ticket to a support line with a reason from the admins' list and a comment, through
+/// the Routing section's <see cref="Routing.EscalateTicket"/>, as the rule: the same rules and history as an agent's.</summary>
+internal sealed class EscalateAction(Routing.EscalateTicket escalate) : ITriggerAction
+{
+    public string Type => "escalate";
+    public ActionValueKind ValueKind => ActionValueKind.Escalation;
+
+    public async Task ValidateAsync(ActionSpec spec, string at, FieldErrors errors, OknoDb db, CancellationToken ct)
+    {
+        if (!long.TryParse(spec.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var groupId)
+            || !await db.Set<Routing.SupportLine>().AnyAsync(l => l.GroupId == groupId, ct))
+            errors.Add(at + ".value", AutomationErrorCodes.UnknownReference, $"'{spec.Value}' is not a support line.", ("value", spec.Value));
+        var reason = spec.Values is [{ } r] ? r : null;
+        if (!long.TryParse(reason, NumberStyles.None, CultureInfo.InvariantCulture, out var reasonId)
+            || !await db.Set<Routing.EscalationReason>().AnyAsync(x => x.Id == reasonId && !x.Archived, ct))
+            errors.Add(at + ".values", AutomationErrorCodes.UnknownReference, $"'{reason}' is not an escalation reason in use.", ("value", reason));
+        errors.Text(at + ".body", spec.Body, TicketEvent.CommentMaxLength);
+    }
+
+    public async Task ApplyAsync(ActionContext context, ActionSpec spec, CancellationToken ct)
+    {
+        var request = new Routing.EscalationRequest(long.Parse(spec.Value!, CultureInfo.InvariantCulture),
+            long.Parse(spec.Values![0]!, CultureInfo.InvariantCulture), spec.Body);
+        await escalate.ExecuteAsync(context.Ticket.Id, request, context.Actor, TicketAccessRule.All, ct);
+        context.Summary.Add($"{Type}={spec.Value}");
+    }
+}
