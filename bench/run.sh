@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/run.sh [sqlite|postgres] [tickets] [seconds] [api|search] — the whole benchmark on this machine, end to end:
+# bench/run.sh [sqlite|postgres] [tickets] [seconds] [api|search|sla|triggers] — the whole benchmark on this machine, end to end:
 # builds Okno and Okno.Bench in Release, generates a database (5 messages per ticket), measures the raw insert floor,
 # starts Okno as a separate process on a free 127.0.0.1 port, runs the API benchmark against it, appends the results
 # to bench/results/<date>-<provider>.md, and stops and removes everything it started.
@@ -20,9 +20,9 @@ provider=${1:-sqlite}
 tickets=${2:-100000}
 seconds=${3:-10}
 what=${4:-api}
-usage() { echo "usage: $0 [sqlite|postgres] [tickets] [seconds] [api|search|sla]" >&2; exit 2; }
+usage() { echo "usage: $0 [sqlite|postgres] [tickets] [seconds] [api|search|sla|triggers]" >&2; exit 2; }
 case "$provider" in sqlite|postgres) ;; *) usage ;; esac
-case "$what" in api|search|sla) ;; *) usage ;; esac
+case "$what" in api|search|sla|triggers) ;; *) usage ;; esac
 # Reference data grows with the ticket count up to the generator's defaults (200,000 contacts, 5,000 companies).
 contacts=$(( tickets / 5 )); (( contacts < 1000 )) && contacts=1000; (( contacts > 200000 )) && contacts=200000
 companies=$(( contacts / 40 )); (( companies < 50 )) && companies=50
@@ -150,6 +150,19 @@ if [ "$what" = search ]; then
   bench search --url "$url" --email "$email" --password "$password" --seconds "$seconds" --out "$out" \
     --label "$tickets tickets, Okno $rev, bench/run.sh $provider $tickets $seconds search"
   append_run_output "Generation and articles for this run:" "$work/generate.txt" "$work/articles.txt"
+  exit 0
+fi
+
+if [ "$what" = triggers ]; then
+  # Ticket creation (1 and 32 clients, with the outbox's catch-up) without triggers and then with 100 enabled ones,
+  # in one sitting: the target is that the rate with them stays at 80 % or more of the rate without.
+  create_args=(--url "$url" --email "$email" --password "$password" --seconds "$seconds" --out "$out" --only create)
+  bench triggers --url "$url" --email "$email" --password "$password" --count 0
+  bench api "${create_args[@]}" --label "$tickets tickets, Okno $rev, bench/run.sh $provider $tickets $seconds triggers: no triggers"
+  bench triggers --url "$url" --email "$email" --password "$password" --count "${OKNO_BENCH_TRIGGERS:-100}" | tee "$work/triggers.txt"
+  bench api "${create_args[@]}" --label "$tickets tickets, Okno $rev, bench/run.sh $provider $tickets $seconds triggers: ${OKNO_BENCH_TRIGGERS:-100} enabled triggers"
+  bench triggers --url "$url" --email "$email" --password "$password" --count 0
+  append_run_output "Generation and triggers for this run:" "$work/generate.txt" "$work/triggers.txt"
   exit 0
 fi
 

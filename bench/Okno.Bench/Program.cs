@@ -1,5 +1,6 @@
 using Okno.Bench;
 using Okno.Bench.Api;
+using Okno.Bench.Automation;
 using Okno.Bench.Display;
 using Okno.Bench.Email;
 using Okno.Bench.Floor;
@@ -37,6 +38,8 @@ const string Usage = """
       signin-flood --url http://127.0.0.1:PORT --email E --password P [--addresses 50] [--per-address 2]
                [--seconds 10] [--warmup 2] [--out bench/results/<date>-signin-flood.md] [--label text]
 
+      triggers --url http://127.0.0.1:PORT --email E --password P [--count 100]   (enabled bench triggers; 0 removes them;
+               see bench/run.sh … triggers)
       sla      --url http://127.0.0.1:PORT --email E --password P --pid <okno pid> --provider sqlite|postgres --connection <cs>
                [--max-minutes 20] [--out file] [--label text]   (see bench/run.sh … sla)
 
@@ -69,6 +72,7 @@ try
         "email" => await EmailBench.RunAsync(options, stop.Token),
         "signin-flood" => await SignInFloodBench.RunAsync(options, stop.Token),
         "sla" => await SlaBench.RunAsync(options, stop.Token),
+        "triggers" => await TriggersBench.RunAsync(options, stop.Token),
         _ => throw new UsageException($"Unknown command '{args[0]}'."),
     };
 }
