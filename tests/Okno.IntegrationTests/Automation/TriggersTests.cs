@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Okno.Automation.Triggers;
@@ -194,5 +195,58 @@ public sealed class TriggersTests
         JsonElement ticket = default;
         await JobHelpers.UntilAsync(async () => reached(ticket = await client.GetJsonAsync($"/api/v1/tickets/{ticketId}")), 30);
         return ticket;
+    }
+}
+
+/// <summary>Every action of a trigger applied to one ticket as the rule, in order, and what the run says about them.</summary>
+public sealed class TriggerActionsTests
+{
+    [Theory]
+    [BothDatabases]
+    public async Task Each_action_changes_the_ticket_as_the_rule_and_one_that_cannot_apply_is_named_in_the_run(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var admin = await app.AdminClientAsync();
+        var l1 = await admin.CreateGroupAsync("L1");
+        var l2 = await admin.CreateGroupAsync("L2");
+        var (agentId, _) = await app.CreateAgentAsync(admin, groupIds: [l2]);
+        await (await admin.PutAsJsonAsync("/api/v1/lines", new { lines = new[] { new { groupId = l1, kind = "internal" }, new { groupId = l2, kind = "internal" } } }))
+            .JsonAsync(HttpStatusCode.OK);
+        var reason = await admin.PostJsonAsync("/api/v1/escalation-reasons", new { name = "Нужен доступ к базе" });
+        var rule = await admin.PostJsonAsync("/api/v1/triggers", new
+        {
+            name = "Everything", events = new[] { "ticket_created" },
+            conditions = new[] { new { field = "tags", @operator = "contains", values = new[] { "route-me" } } },
+            actions = new object[]
+            {
+                new { type = "set_type", value = "incident" },
+                new { type = "set_group", value = l1.ToString() },
+                new { type = "escalate", value = l2.ToString(), values = new[] { reason.Id().ToString() }, body = "Rule: needs L2" },
+                new { type = "set_assignee", value = agentId.ToString() },
+                new { type = "remove_tags", values = new[] { "route-me" } },
+                new { type = "set_status", value = "pending" },
+                new { type = "set_status", value = "new" },
+                new { type = "email_agents", value = "assignee", subject = "New: {ticket.subject}", body = "{agent.name}, see {ticket.number}" },
+            },
+        });
+
+        var ticket = await admin.CreateTicketAsync("Не открывается база", extra: new { tags = new[] { "route-me", "db" } });
+        await JobHelpers.UntilAsync(async () => (await admin.GetJsonAsync($"/api/v1/tickets/{ticket.Id()}")).Str("status") == "pending", 30);
+        var after = await admin.GetJsonAsync($"/api/v1/tickets/{ticket.Id()}");
+        Assert.Equal("incident", after.Str("type"));
+        Assert.Equal(l2, after.GetProperty("groupId").GetInt64());
+        Assert.Equal(agentId, after.GetProperty("assigneeId").GetInt64());
+        Assert.Equal(["db"], after.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        var escalated = (await admin.GetJsonAsync($"/api/v1/tickets/{ticket.Id()}/history?limit=100")).Items()
+            .Single(e => e.Str("kind") == "escalated");
+        Assert.Equal("Everything", escalated.GetProperty("actor").Str("name"));
+        Assert.Equal("Rule: needs L2", escalated.Str("comment"));
+
+        var run = Assert.Single((await admin.GetJsonAsync($"/api/v1/triggers/{rule.Id()}/runs")).Items());
+        var summary = run.GetProperty("summary").EnumerateArray().Select(s => s.GetString()!).ToList();
+        Assert.Equal($"escalate={l2}", summary[2]);
+        // Pending cannot go back to new: that action is skipped and named, the rest went on; no mailbox: no email.
+        Assert.Equal("set_status:failed:status.illegal_change", summary[6]);
+        Assert.Equal("email_agents:no_mailbox", summary[7]);
     }
 }

@@ -15,8 +15,7 @@ namespace Okno.Automation.TimeRules;
 /// hours on the calendar, the rule's conditions) and acted on once per episode: the run's key is derived from the
 /// episode's start, and a unique index refuses a second. Clustered Quartz runs it on one node at a time.</summary>
 [DisallowConcurrentExecution]
-internal sealed class TimeRuleScan(OknoDb db, TriggerEngine engine, TriggerConditions conditions, Channels.NotificationMail mail, TimeProvider clock,
-    ILogger<TimeRuleScan> logger)
+internal sealed class TimeRuleScan(OknoDb db, TriggerEngine engine, TriggerConditions conditions, TimeProvider clock, ILogger<TimeRuleScan> logger)
     : IJob
 {
     public static readonly JobKey Key = new("time-rules");
@@ -47,7 +46,7 @@ internal sealed class TimeRuleScan(OknoDb db, TriggerEngine engine, TriggerCondi
             }
             db.ChangeTracker.Clear();
         }
-        if (engine.QueuedNotifications) mail.Wake();
+        engine.RunAfterCommit();
         return runs;
     }
 

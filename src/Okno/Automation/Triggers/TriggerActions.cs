@@ -33,8 +33,8 @@ public sealed class ActionContext(OknoDb db, Ticket ticket, LoadedTrigger rule, 
     public int EmailsLeft { get; private set; } = emailsLeft;
     public int EmailsSent { get; private set; }
     public List<string> Summary { get; } = [];
-    /// <summary>Set when a notification was queued: the engine wakes the delivery job after commit.</summary>
-    public bool QueuedNotifications { get; set; }
+    /// <summary>What to do once the run's writes are committed (wake the job that sends what an action queued).</summary>
+    public HashSet<Action> AfterCommit { get; } = [];
 
     /// <summary>Takes <paramref name="count"/> emails from the hourly allowance; false (and nothing taken) if it has not that many.</summary>
     public bool TakeEmails(int count)
@@ -310,8 +310,9 @@ internal sealed class EmailAgentsAction(NotificationMail mail, IOptions<Notifica
         foreach (var address in agents)
         {
             var key = $"rule:{context.Rule.Id}:{context.RunKey}:{ChannelDelivery.NormalRecipient(address)}";
-            context.QueuedNotifications |= await mail.QueueAsync(ChannelDelivery.Notification(mailbox, ticket.Id, address, rendered.Subject, rendered.Text,
-                rendered.Html, key, context.Now), ct);
+            if (await mail.QueueAsync(ChannelDelivery.Notification(mailbox, ticket.Id, address, rendered.Subject, rendered.Text,
+                    rendered.Html, key, context.Now), ct))
+                context.AfterCommit.Add(mail.Wake);
         }
         context.Summary.Add($"{Type}={agents.Count}");
     }

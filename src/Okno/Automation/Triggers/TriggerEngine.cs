@@ -32,10 +32,14 @@ public sealed class TriggerEngine(OknoDb db, TriggerSetup setup, TriggerConditio
 
     private TriggerSetup.Snapshot? _snapshot;
 
-    /// <summary>Whether a notification was queued since the last call (the delivery job is woken after commit).</summary>
-    public bool QueuedNotifications { get; private set; }
+    private readonly HashSet<Action> _afterCommit = [];
 
-    public void ClearQueued() => QueuedNotifications = false;
+    /// <summary>Runs what the actions asked for once their writes are committed (wake-ups of the sending jobs), once each.</summary>
+    public void RunAfterCommit()
+    {
+        foreach (var wake in _afterCommit) wake();
+        _afterCommit.Clear();
+    }
 
     /// <summary>The trigger event a ticket event is, if any.</summary>
     public static string? EventOf(TicketDomainEvent e) => e switch
@@ -110,7 +114,7 @@ public sealed class TriggerEngine(OknoDb db, TriggerSetup setup, TriggerConditio
         run.Outcome = RunOutcomes.Applied;
         run.Emails = acting.EmailsSent;
         run.Summary = Cut(string.Join("; ", acting.Summary), AutomationRun.SummaryMaxLength);
-        QueuedNotifications |= acting.QueuedNotifications;
+        _afterCommit.UnionWith(acting.AfterCommit);
     }
 
     /// <summary>Whether the trigger's conditions hold: all of them or any of them; none means always.</summary>
@@ -155,7 +159,7 @@ public sealed class TriggerEngine(OknoDb db, TriggerSetup setup, TriggerConditio
 }
 
 /// <summary>Runs the triggers for every ticket event (see <see cref="TriggerEngine"/>).</summary>
-internal sealed class TriggerHandler(TriggerEngine engine, NotificationMail mail) : ITicketEventHandler
+internal sealed class TriggerHandler(TriggerEngine engine) : ITicketEventHandler
 {
     public const string HandlerName = "automation.triggers";
 
@@ -167,8 +171,7 @@ internal sealed class TriggerHandler(TriggerEngine engine, NotificationMail mail
 
     public Task AfterCommitAsync(CancellationToken cancellationToken)
     {
-        if (engine.QueuedNotifications) mail.Wake();
-        engine.ClearQueued();
+        engine.RunAfterCommit();
         return Task.CompletedTask;
     }
 }
