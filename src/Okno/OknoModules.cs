@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Okno.Admin;
 using Okno.Api;
 using Okno.Automation;
+using Okno.Automation.Webhooks;
 using Okno.Channels;
 using Okno.Customers;
 using Okno.Knowledge;
@@ -75,6 +76,7 @@ public static class OknoModules
         services.AddChannels(builder.Configuration);
         services.AddNotifications(builder.Configuration);
         services.AddAutomation(builder.Configuration);
+        services.AddWebhooks(builder.Configuration);
         // Last: it schedules the jobs the sections added.
         services.AddOknoJobs(builder.Configuration);
         return builder;
@@ -115,6 +117,7 @@ public static class OknoModules
         app.MapChannels();
         app.MapNotifications();
         app.MapAutomation();
+        app.MapWebhooks();
         app.MapUi();
         return app;
     }
