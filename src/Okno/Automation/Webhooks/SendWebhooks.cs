@@ -104,6 +104,13 @@ public sealed class SendWebhooks : IDisposable
 
         var delivery = await db.WebhookDeliveries.AsNoTracking().SingleAsync(d => d.Id == deliveryId, cancellationToken);
         var subscription = await db.WebhookSubscriptions.AsNoTracking().SingleAsync(s => s.Id == delivery.SubscriptionId, cancellationToken);
+        if (!subscription.IsEnabled || subscription.PausedAt is not null)
+        {
+            // Paused or disabled since the scan (by an earlier delivery of this batch, say): the row waits for a resume.
+            await db.WebhookDeliveries.Where(d => d.Id == deliveryId && d.LeaseToken == token)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseToken, (string?)null).SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+            return false;
+        }
         var secret = scope.ServiceProvider.GetRequiredService<WebhookSecrets>().Unprotect(subscription.SecretProtected);
         var outcome = await PostAsync(subscription.Url, secret, delivery, cancellationToken);
         await RecordAsync(scope.ServiceProvider, db, deliveryId, token, subscription, outcome, cancellationToken);
