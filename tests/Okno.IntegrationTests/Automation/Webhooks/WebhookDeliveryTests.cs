@@ -170,6 +170,33 @@ public sealed class WebhookDeliveryTests
     }
 
     [Fact]
+    public async Task Two_nodes_queue_each_event_once_and_send_each_delivery_once()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var first = OknoFactory.Postgres(HandDriven());
+        await using var second = first.SecondNode();
+        var admin = await first.AdminClientAsync();
+        var other = await second.AdminClientAsync();
+        await (await admin.PutAsJsonAsync("/api/v1/webhooks/allowed-hosts", new { hosts = new[] { "127.0.0.1" } })).JsonAsync(HttpStatusCode.OK);
+        var webhookId = (await admin.PostJsonAsync("/api/v1/webhooks", new { name = "Both", url = receiver.BaseUrl + "/in", events = new[] { "ticket_created" } }))
+            .GetProperty("webhook").Id();
+
+        // Tickets made on both nodes at once; both nodes' dispatchers handle events, both senders run at once.
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => (i % 2 == 0 ? admin : other).CreateTicketAsync($"Two nodes {i}")));
+        await JobHelpers.UntilAsync(() => first.WithDbAsync(async db => await db.WebhookDeliveries.CountAsync(d => d.SubscriptionId == webhookId) >= 10), 30);
+        var senders = new[] { first, second, first, second }.Select(n => n.Services.GetRequiredService<SendWebhooks>()).ToList();
+        await Task.WhenAll(senders.Select(s => s.RunDueAsync(CancellationToken.None)));
+
+        var rows = await first.WithDbAsync(db => db.WebhookDeliveries.Where(d => d.SubscriptionId == webhookId).ToListAsync());
+        Assert.Equal(10, rows.Count);
+        Assert.Equal(10, rows.Select(r => r.DedupeKey).Distinct().Count());
+        Assert.All(rows, r => Assert.Equal((WebhookDeliveryStatus.Sent, 1), (r.Status, r.Attempts)));
+        Assert.Equal(10, receiver.Requests.Count);
+        Assert.Equal(rows.Select(r => r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(),
+            receiver.Requests.Select(r => r.Headers["X-Okno-Delivery"]).Order());
+    }
+
+    [Fact]
     public async Task Loopback_metadata_and_names_resolving_to_loopback_are_refused_at_connection_unless_allow_listed()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
