@@ -17,7 +17,8 @@ internal sealed class QueueWebhooks(OknoDb db, WebhookSubscriptionCache cache, W
 
     public string Name => HandlerName;
 
-    public bool WakesFor(string eventType) => WebhookEvents.Maps(eventType);
+    // A desk without webhooks is not woken at each commit.
+    public bool WakesFor(string eventType) => cache.MayHaveAny && WebhookEvents.Maps(eventType);
 
     public async Task HandleAsync(TicketDomainEvent ticketEvent, CancellationToken ct)
     {

@@ -102,8 +102,10 @@ public sealed class SendWebhooks : IDisposable
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseToken, token).SetProperty(d => d.LeaseUntil, claimedAt + settings.Lease), cancellationToken);
         if (claimed == 0) return false;
 
-        var delivery = await db.WebhookDeliveries.AsNoTracking().SingleAsync(d => d.Id == deliveryId, cancellationToken);
-        var subscription = await db.WebhookSubscriptions.AsNoTracking().SingleAsync(s => s.Id == delivery.SubscriptionId, cancellationToken);
+        var delivery = await db.WebhookDeliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == deliveryId, cancellationToken);
+        if (delivery is null) return false;
+        var subscription = await db.WebhookSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == delivery.SubscriptionId, cancellationToken);
+        if (subscription is null) return false;
         if (!subscription.IsEnabled || subscription.PausedAt is not null)
         {
             // Paused or disabled since the scan (by an earlier delivery of this batch, say): the row waits for a resume.
@@ -187,9 +189,10 @@ public sealed class SendWebhooks : IDisposable
             told = await db.WriteAsync(async c =>
             {
                 var now = _clock.GetUtcNow();
-                var delivery = await db.WebhookDeliveries.SingleAsync(d => d.Id == deliveryId, c);
-                // Another node took the row over (this one was slower than its lease): its attempt counts, not ours.
-                if (delivery.LeaseToken != token || delivery.Status != WebhookDeliveryStatus.Pending) return null;
+                var delivery = await db.WebhookDeliveries.SingleOrDefaultAsync(d => d.Id == deliveryId, c);
+                // Deleted with its subscription meanwhile, or another node took the row over (this one was slower than
+                // its lease): its attempt counts, not ours.
+                if (delivery is null || delivery.LeaseToken != token || delivery.Status != WebhookDeliveryStatus.Pending) return null;
                 delivery.Attempts++;
                 delivery.LeaseToken = null;
                 delivery.LeaseUntil = null;

@@ -40,6 +40,10 @@ public sealed class WebhookSubscriptionCache : IDisposable
         return items;
     }
 
+    /// <summary>False only when the last read found no receiving subscription: the handler then need not be woken at
+    /// each commit (its events still reach it at its next poll, which finds nothing to do).</summary>
+    public bool MayHaveAny => _snapshot is not { Items.Count: 0 } s || Stopwatch.GetElapsedTime(s.ReadAt) >= MaxAge;
+
     /// <summary>Forgets the list here and on every node; call after a change committed.</summary>
     public void Changed()
     {

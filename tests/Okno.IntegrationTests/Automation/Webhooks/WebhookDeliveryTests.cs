@@ -197,6 +197,28 @@ public sealed class WebhookDeliveryTests
     }
 
     [Fact]
+    public async Task With_the_job_running_a_delivery_leaves_by_itself_soon_after_the_commit()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var app = OknoFactory.Sqlite();
+        var admin = await app.AdminClientAsync();
+        await (await admin.PutAsJsonAsync("/api/v1/webhooks/allowed-hosts", new { hosts = new[] { "127.0.0.1" } })).JsonAsync(HttpStatusCode.OK);
+        await admin.PostJsonAsync("/api/v1/webhooks", new { name = "Live", url = receiver.BaseUrl + "/in", events = new[] { "message_created" } });
+        var ticket = await admin.CreateTicketAsync("Live one");
+        var started = DateTime.UtcNow;
+        await admin.PostJsonAsync($"/api/v1/tickets/{ticket.Id()}/messages", new { body = "Internal thought", @internal = true });
+        JsonElement? Note() => receiver.Requests.Where(r => r.Headers["X-Okno-Event"] == "message_created")
+            .Select(r => (JsonElement?)JsonDocument.Parse(r.Body).RootElement.GetProperty("message"))
+            .FirstOrDefault(m => m!.Value.GetProperty("internal").GetBoolean());
+        await JobHelpers.UntilAsync(() => Task.FromResult(Note() is not null), 20);
+        var message = Note()!.Value;
+        Assert.Equal("Internal thought", message.Str("text"));
+        Assert.Equal("agent", message.GetProperty("author").Str("kind"));
+        // Woken after the commit, not left to the job's 5-second interval (a loaded test machine gets some slack).
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(4.5), $"took {DateTime.UtcNow - started}");
+    }
+
+    [Fact]
     public async Task Loopback_metadata_and_names_resolving_to_loopback_are_refused_at_connection_unless_allow_listed()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
