@@ -221,6 +221,7 @@ public sealed class SendWebhooks : IDisposable
                     .Where(s => s.Id == subscription.Id && s.PausedAt == null && s.ConsecutiveFailures >= settings.PauseAfterFailedAttempts)
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.PausedAt, now).SetProperty(x => x.PauseReason, reason), c);
                 if (paused == 0) return null;
+                await WebhookDeliveries.ParkAsync(db, subscription.Id, now, c);
                 services.GetRequiredService<Audit>().Add(null, "webhook.paused", $"webhook:{subscription.Id}", $"{subscription.Name}: {reason}");
                 var admins = await db.Agents.Where(a => a.Role == AgentRole.Admin && a.IsActive).Select(a => a.Id).ToListAsync(c);
                 foreach (var admin in admins)

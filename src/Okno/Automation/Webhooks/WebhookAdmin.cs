@@ -85,8 +85,15 @@ public sealed class WebhookAdmin(OknoDb db, WebhookSecrets secrets, WebhookSubsc
             row.Name = name;
             row.Url = url;
             row.Events = string.Join(",", events);
-            row.IsEnabled = definition.Enabled ?? row.IsEnabled;
-            row.UpdatedAt = clock.GetUtcNow();
+            var enabled = definition.Enabled ?? row.IsEnabled;
+            var now = clock.GetUtcNow();
+            if (enabled != row.IsEnabled && row.PausedAt is null)
+            {
+                if (enabled) await WebhookDeliveries.UnparkAsync(db, id, now, c);
+                else await WebhookDeliveries.ParkAsync(db, id, now, c);
+            }
+            row.IsEnabled = enabled;
+            row.UpdatedAt = now;
             row.UpdatedBy = agentId;
             audit.Add(agentId, "webhook.changed", $"webhook:{id}", $"{row.Name} → {row.Url}");
             await db.SaveChangesAsync(c);
@@ -141,8 +148,7 @@ public sealed class WebhookAdmin(OknoDb db, WebhookSecrets secrets, WebhookSubsc
             row.ConsecutiveFailures = 0;
             row.UpdatedAt = now;
             row.UpdatedBy = agentId;
-            await db.WebhookDeliveries.Where(d => d.SubscriptionId == id && d.Status == WebhookDeliveryStatus.Pending)
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, now), c);
+            await WebhookDeliveries.UnparkAsync(db, id, now, c);
             audit.Add(agentId, "webhook.resumed", $"webhook:{id}", row.Name);
             await db.SaveChangesAsync(c);
             return 0;
@@ -160,6 +166,8 @@ public sealed class WebhookAdmin(OknoDb db, WebhookSecrets secrets, WebhookSubsc
             var row = await db.WebhookSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, c) ?? throw NotFound(id);
             var now = clock.GetUtcNow();
             var d = WebhookDeliveries.NewDelivery(id, WebhookEvents.Ping, $"ping:{Guid.NewGuid():N}", WebhookPayloads.Ping(row, now), now);
+            // Parked like the others while it cannot be sent; resuming or enabling makes it due.
+            if (!row.IsEnabled || row.PausedAt is not null) d.NextAttemptAt = now + WebhookDeliveries.ParkedFor;
             db.WebhookDeliveries.Add(d);
             await db.SaveChangesAsync(c);
             return d;

@@ -37,6 +37,18 @@ public sealed class WebhookDeliveries(OknoDb db, WebhookPayloads payloads, TimeP
         (await db.WebhookSubscriptions.AsNoTracking().OrderBy(s => s.Name).ThenBy(s => s.Id).Take(WebhookAdmin.MaxSubscriptions)
             .Select(s => new { s.Id, s.Name }).ToListAsync(ct)).Select(s => (s.Id, s.Name)).ToList();
 
+    /// <summary>How far a paused or disabled subscription's waiting deliveries are put off: out of the sender's due scan,
+    /// which would otherwise read past them on every run. Resuming or enabling makes them due again at once.</summary>
+    internal static readonly TimeSpan ParkedFor = TimeSpan.FromDays(3650);
+
+    internal static Task<int> ParkAsync(OknoDb db, long subscriptionId, DateTimeOffset now, CancellationToken ct) =>
+        db.WebhookDeliveries.Where(d => d.SubscriptionId == subscriptionId && d.Status == WebhookDeliveryStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, now + ParkedFor), ct);
+
+    internal static Task<int> UnparkAsync(OknoDb db, long subscriptionId, DateTimeOffset now, CancellationToken ct) =>
+        db.WebhookDeliveries.Where(d => d.SubscriptionId == subscriptionId && d.Status == WebhookDeliveryStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, now), ct);
+
     internal static WebhookDelivery NewDelivery(long subscriptionId, string eventType, string dedupeKey, string payload, DateTimeOffset now) => new()
     {
         SubscriptionId = subscriptionId, EventType = eventType, DedupeKey = dedupeKey, Payload = payload, Status = WebhookDeliveryStatus.Pending,

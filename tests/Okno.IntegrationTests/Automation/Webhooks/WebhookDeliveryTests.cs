@@ -150,8 +150,9 @@ public sealed class WebhookDeliveryTests
             .Single(i => i.Str("kind") == "webhook_paused").Str("href"));
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "webhook.paused" && e.Target == $"webhook:{webhookId}")));
 
-        // Paused: a test delivery waits.
-        await admin.PostJsonAsync($"/api/v1/webhooks/{webhookId}/test", new { }, HttpStatusCode.OK);
+        // Paused: a test delivery waits, put off out of the sender's scan.
+        var ping = await admin.PostJsonAsync($"/api/v1/webhooks/{webhookId}/test", new { }, HttpStatusCode.OK);
+        Assert.True(ping.GetProperty("nextAttemptAt").GetDateTimeOffset() > clock.GetUtcNow().AddDays(365));
         Assert.Equal(0, await sender.RunDueAsync(CancellationToken.None));
         // Resumed: what waited goes, and a working endpoint clears the failures.
         receiver.StatusCode = 204;
