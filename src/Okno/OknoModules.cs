@@ -5,6 +5,7 @@ using Okno.Admin;
 using Okno.Api;
 using Okno.Automation;
 using Okno.Automation.Recurring;
+using Okno.Automation.Webhooks;
 using Okno.Channels;
 using Okno.Customers;
 using Okno.Knowledge;
@@ -80,6 +81,7 @@ public static class OknoModules
         services.AddChannels(builder.Configuration);
         services.AddNotifications(builder.Configuration);
         services.AddAutomation(builder.Configuration);
+        services.AddWebhooks(builder.Configuration);
         // Last: it schedules the jobs the sections added.
         services.AddOknoJobs(builder.Configuration);
         return builder;
@@ -122,6 +124,7 @@ public static class OknoModules
         app.MapChannels();
         app.MapNotifications();
         app.MapAutomation();
+        app.MapWebhooks();
         app.MapUi();
         return app;
     }

@@ -94,7 +94,7 @@ public sealed class RemoteContentTests
     [InlineData("93.184.216.34", true)]
     [InlineData("2a00:1450:4010:c0f::64", true)]
     public void Proxy_fetches_only_from_public_addresses(string address, bool isPublic) =>
-        Assert.Equal(isPublic, RemoteImages.IsPublic(IPAddress.Parse(address)));
+        Assert.Equal(isPublic, PublicNetwork.IsPublic(IPAddress.Parse(address)));
 
     [Fact]
     public void Pasted_raster_images_survive_sanitizing_but_other_data_urls_do_not()

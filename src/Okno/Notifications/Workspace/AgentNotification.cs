@@ -9,6 +9,8 @@ namespace Okno.Notifications.Workspace;
 public sealed class AgentNotification
 {
     public const int ExcerptMaxLength = 200;
+    /// <summary>The <see cref="TicketId"/> of an item about no ticket (a webhook paused): it opens its own page instead.</summary>
+    public const long NoTicket = 0;
 
     public long Id { get; set; }
     public long AgentId { get; set; }
@@ -36,6 +38,9 @@ public static class WorkspaceNotificationKinds
     public const string ColleagueNoted = "colleague_noted";
     public const string SlaWarning = "sla_warning";
     public const string SlaBreach = "sla_breach";
+    /// <summary>To every admin: a webhook subscription was paused after repeated failures (about no ticket: the
+    /// subscription's name is the item's actor name, the reason its excerpt, the failing delivery its event id).</summary>
+    public const string WebhookPaused = "webhook_paused";
 
     /// <summary>The opt-out keys (<see cref="NotificationOptOut"/>) of the bell's switches, apart from the mail ones.</summary>
     public const string AssignedSwitch = "app.ticket_assigned";

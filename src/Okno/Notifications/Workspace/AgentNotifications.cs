@@ -6,7 +6,11 @@ using Okno.Tickets;
 namespace Okno.Notifications.Workspace;
 
 public sealed record AgentNotificationView(long Id, string Kind, long TicketId, long TicketNumber, string TicketSubject, string? ActorName,
-    string? Excerpt, DateTimeOffset At, bool Read);
+    string? Excerpt, DateTimeOffset At, bool Read)
+{
+    /// <summary>Where the item leads: its ticket, or for an item about no ticket the page it concerns.</summary>
+    public string Href => Kind == WorkspaceNotificationKinds.WebhookPaused ? "/admin/webhooks" : $"/tickets/{TicketId}";
+}
 
 /// <summary>How many unread items an agent has, up to <see cref="UnreadCount.Cap"/> (the badge then says "99+"): a
 /// bounded read of an index range, not a count of everything an agent ever got.</summary>

@@ -68,16 +68,7 @@ public sealed class RemoteImages
             .ConfigurePrimaryHttpMessageHandler(sp =>
             {
                 var allowPrivate = sp.GetRequiredService<IOptions<OknoOptions>>().Value.RemoteImages.AllowPrivateNetworks;
-                return new SocketsHttpHandler
-                {
-                    AllowAutoRedirect = true,
-                    MaxAutomaticRedirections = 3,
-                    UseCookies = false,
-                    UseProxy = false,
-                    ConnectTimeout = TimeSpan.FromSeconds(5),
-                    PooledConnectionLifetime = TimeSpan.FromMinutes(1),
-                    ConnectCallback = (context, ct) => ConnectToPublicAsync(context.DnsEndPoint, allowPrivate, ct),
-                };
+                return PublicNetwork.CreateHandler(allowAutoRedirect: true, maxRedirects: 3, allowPrivate: allowPrivate);
             });
         return services;
     }
@@ -133,54 +124,5 @@ public sealed class RemoteImages
         {
             return null;
         }
-    }
-
-    private static async ValueTask<Stream> ConnectToPublicAsync(DnsEndPoint endpoint, bool allowPrivate, CancellationToken cancellationToken)
-    {
-        var addresses = await Dns.GetHostAddressesAsync(endpoint.Host, cancellationToken);
-        var allowed = addresses.Where(a => allowPrivate || IsPublic(a)).ToArray();
-        if (allowed.Length == 0) throw new HttpRequestException($"Refused: {endpoint.Host} is not a public address.");
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(allowed, endpoint.Port, cancellationToken);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>True for an address on the public internet; false for loopback, private, link-local (cloud metadata),
-    /// shared (CGNAT), documentation, benchmarking, multicast and reserved ranges, in IPv4 and IPv6 (including IPv4
-    /// addresses written as IPv6 and the NAT64, 6to4 and Teredo prefixes that embed one).</summary>
-    public static bool IsPublic(IPAddress address)
-    {
-        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
-        var b = address.GetAddressBytes();
-        if (address.AddressFamily == AddressFamily.InterNetwork)
-        {
-            return !(b[0] == 0 || b[0] == 10 || b[0] == 127 || b[0] >= 224
-                || (b[0] == 100 && b[1] >= 64 && b[1] <= 127)
-                || (b[0] == 169 && b[1] == 254)
-                || (b[0] == 172 && b[1] >= 16 && b[1] <= 31)
-                || (b[0] == 192 && b[1] == 168)
-                || (b[0] == 192 && b[1] == 0 && (b[2] == 0 || b[2] == 2))
-                || (b[0] == 198 && (b[1] == 18 || b[1] == 19))
-                || (b[0] == 198 && b[1] == 51 && b[2] == 100)
-                || (b[0] == 203 && b[1] == 0 && b[2] == 113));
-        }
-        if (address.AddressFamily != AddressFamily.InterNetworkV6) return false;
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.IPv6None) || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal
-            || address.IsIPv6Multicast || address.IsIPv6UniqueLocal || address.IsIPv4MappedToIPv6) return false;
-        if ((b[0] & 0xFE) == 0xFC) return false;                                  // fc00::/7 unique local
-        if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0D && b[3] == 0xB8) return false; // 2001:db8::/32 documentation
-        if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0) return false;       // 2001::/32 Teredo
-        if (b[0] == 0x20 && b[1] == 0x02) return false;                                 // 2002::/16 6to4
-        if (b[0] == 0 && b[1] == 0x64 && b[2] == 0xFF && b[3] == 0x9B) return false;    // 64:ff9b::/96 NAT64
-        if (b.Take(10).All(x => x == 0)) return false;                                  // ::/80: unspecified, ::1, IPv4-compatible
-        return true;
     }
 }
