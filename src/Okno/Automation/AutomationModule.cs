@@ -35,7 +35,7 @@ public static class AutomationModule
             .AddScoped<ITriggerAction, SetAssigneeAction>().AddScoped<ITriggerAction, AddTagsAction>()
             .AddScoped<ITriggerAction, RemoveTagsAction>().AddScoped<ITriggerAction, AddNoteAction>()
             .AddScoped<ITriggerAction, EmailCustomerAction>().AddScoped<ITriggerAction, EmailAgentsAction>()
-            .AddScoped<ITriggerAction, EscalateAction>();
+            .AddScoped<ITriggerAction, EscalateAction>().AddScoped<ITriggerAction, CallWebhookAction>();
         return services;
     }
 

@@ -29,11 +29,6 @@ public sealed class TriggerCrashTests
             settings["Okno__Database__Provider"] = "Postgres";
             settings["ConnectionStrings__Okno"] = postgres;
         }
-        // The first life handles events slowly (5 per round, a round every 2 s), so tickets pile up committed and unhandled.
-        var slow = new Dictionary<string, string>(settings)
-        {
-            ["Okno__Outbox__BatchSize"] = "5", ["Okno__Outbox__WokenRoundGap"] = "00:00:02", ["Okno__Outbox__PollInterval"] = "00:00:02",
-        };
         OknoDb Open() => postgres is not null
             ? new PostgresOknoDb(new DbContextOptionsBuilder<PostgresOknoDb>().UseNpgsql(postgres).Options)
             : new SqliteOknoDb(new DbContextOptionsBuilder<SqliteOknoDb>().UseSqlite($"Data Source={Path.Combine(dataDirectory, "okno.db")}").Options);
@@ -41,21 +36,26 @@ public sealed class TriggerCrashTests
         {
             long ruleId;
             var ids = new List<long>();
-            using (var okno = await Platform.OknoProcess.StartAsync(slow))
+            using (var okno = await Platform.OknoProcess.StartAsync(settings, withTestHandlers: true))
             {
                 var client = await okno.ClientAsync();
                 ruleId = (await client.PostJsonAsync("/api/v1/triggers", new
                 {
                     name = "Note", events = new[] { "ticket_created" },
-                    actions = new object[] { new { type = "add_note", body = "Seen once" }, new { type = "add_tags", values = new[] { "seen" } } },
+                    // The test assembly's slow action (SlowTestAction): rules run behind the creations, so the kill finds
+                    // tickets committed with their rule not yet run, and a batch of runs mid-transaction.
+                    actions = new object[]
+                    {
+                        new { type = "add_note", body = "Seen once" }, new { type = "add_tags", values = new[] { "seen" } }, new { type = SlowTestAction.Name },
+                    },
                 })).Id();
-                for (var i = 0; i < 15; i++) ids.Add((await client.CreateTicketAsync($"Before the crash {i}")).Id());
+                ids.AddRange(await Task.WhenAll(Enumerable.Range(0, 15).Select(async i => (await client.CreateTicketAsync($"Before the crash {i}")).Id())));
                 await using (var db = Open())
                     Assert.True(await db.Set<AutomationRun>().CountAsync() < ids.Count, "Every rule ran before the kill; the test proves nothing.");
                 okno.Kill();
             }
 
-            using (var okno = await Platform.OknoProcess.StartAsync(settings))
+            using (var okno = await Platform.OknoProcess.StartAsync(settings, withTestHandlers: true))
             {
                 await using var db = Open();
                 await JobHelpers.UntilAsync(async () => await db.Set<AutomationRun>().CountAsync() >= ids.Count, seconds: 60);
@@ -75,4 +75,19 @@ public sealed class TriggerCrashTests
             if (postgres is not null) await Platform.CrashSafetyTests.DropDatabaseAsync(postgres);
         }
     }
+}
+
+/// <summary>A trigger action that only takes time (700 ms), registered by the test assembly's hosting startup in Okno
+/// processes the crash tests start: it makes the trigger handler lag behind the writes.</summary>
+public sealed class SlowTestAction : Okno.Automation.Triggers.ITriggerAction
+{
+    public const string Name = "test_slow";
+    public string Type => Name;
+    public Okno.Automation.Triggers.ActionValueKind ValueKind => Okno.Automation.Triggers.ActionValueKind.Note;
+
+    public Task ValidateAsync(Okno.Automation.Triggers.ActionSpec spec, string at, Okno.Platform.Web.FieldErrors errors, OknoDb db, CancellationToken ct) =>
+        Task.CompletedTask;
+
+    public Task ApplyAsync(Okno.Automation.Triggers.ActionContext context, Okno.Automation.Triggers.ActionSpec spec, CancellationToken ct) =>
+        Task.Delay(700, ct);
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Okno.Automation.Triggers;
 using Okno.Testing;
 using Okno.Tickets;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Okno.IntegrationTests.Automation;
 
@@ -248,5 +249,44 @@ public sealed class TriggerActionsTests
         // Pending cannot go back to new: that action is skipped and named, the rest went on; no mailbox: no email.
         Assert.Equal("set_status:failed:status.illegal_change", summary[6]);
         Assert.Equal("email_agents:no_mailbox", summary[7]);
+    }
+}
+
+/// <summary>The trigger action "call a webhook" goes through the webhooks' own queue and sender: signed, once per run.</summary>
+public sealed class TriggerWebhookTests
+{
+    [Theory]
+    [BothDatabases]
+    public async Task A_trigger_calls_a_webhook_once_through_the_signed_delivery_queue(string provider)
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var app = OknoFactory.For(provider, new() { ["Okno:Webhooks:RunJobs"] = "false" });
+        var admin = await app.AdminClientAsync();
+        await (await admin.PutAsJsonAsync("/api/v1/webhooks/allowed-hosts", new { hosts = new[] { "127.0.0.1" } })).JsonAsync(HttpStatusCode.OK);
+        // Subscribed to no event of its own: only the rule sends to it.
+        var hook = (await admin.PostJsonAsync("/api/v1/webhooks", new { name = "Pager", url = receiver.BaseUrl + "/page", events = Array.Empty<string>() }))
+            .GetProperty("webhook").Id();
+        var bad = await admin.PostJsonAsync("/api/v1/triggers", new
+        {
+            name = "Page", events = new[] { "ticket_created" }, actions = new[] { new { type = "call_webhook", value = "999999" } },
+        }, HttpStatusCode.BadRequest);
+        Assert.Equal(["actions[0].value"], bad.ErrorFields());
+        var rule = await admin.PostJsonAsync("/api/v1/triggers", new
+        {
+            name = "Page", events = new[] { "ticket_created" },
+            conditions = new[] { new { field = "priority", @operator = "equals", values = new[] { "urgent" } } },
+            actions = new[] { new { type = "call_webhook", value = hook.ToString() } },
+        });
+
+        await admin.CreateTicketAsync("Calm");
+        var hot = await admin.CreateTicketAsync("Everything is down", extra: new { priority = "urgent" });
+        await JobHelpers.UntilAsync(() => app.WithDbAsync(db => db.Set<AutomationRun>().AnyAsync(r => r.RuleId == rule.Id())), 30);
+        Assert.Equal(1, await app.Services.GetRequiredService<Okno.Automation.Webhooks.SendWebhooks>().RunDueAsync(CancellationToken.None));
+        var request = Assert.Single(receiver.Requests);
+        Assert.Equal("trigger", request.Headers["X-Okno-Event"]);
+        Assert.StartsWith("sha256=", request.Headers["X-Okno-Signature"]);
+        Assert.Equal(hot.Id(), JsonDocument.Parse(request.Body).RootElement.GetProperty("ticket").Id());
+        Assert.Equal([$"call_webhook={hook}"], (await admin.GetJsonAsync($"/api/v1/triggers/{rule.Id()}/runs")).Items().Single()
+            .GetProperty("summary").EnumerateArray().Select(s => s.GetString()));
     }
 }

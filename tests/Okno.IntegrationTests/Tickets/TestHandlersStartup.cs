@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Okno.Testing;
 using Okno.Tickets.Events;
 
@@ -11,5 +12,6 @@ namespace Okno.IntegrationTests.Tickets;
 public sealed class TestHandlersStartup : IHostingStartup
 {
     public void Configure(IWebHostBuilder builder) =>
-        builder.ConfigureServices(services => services.AddTicketEventHandler<RecordingTicketHandler>());
+        builder.ConfigureServices(services => services.AddTicketEventHandler<RecordingTicketHandler>()
+            .AddScoped<Okno.Automation.Triggers.ITriggerAction, Automation.SlowTestAction>());
 }

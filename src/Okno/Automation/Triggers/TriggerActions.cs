@@ -352,3 +352,30 @@ internal sealed class EscalateAction(Routing.EscalateTicket escalate) : ITrigger
         context.Summary.Add($"{Type}={spec.Value}");
     }
 }
+
+/// <summary>Calls a webhook: a signed delivery to one of the admins' webhook subscriptions, about the ticket and the event
+/// (event type "trigger"), through the same durable queue and sender as the subscriptions' own events. A paused or
+/// disabled subscription gets nothing (the summary says so).</summary>
+internal sealed class CallWebhookAction(Webhooks.WebhookDeliveries deliveries, Webhooks.WebhookWakeUp wakeUp) : ITriggerAction
+{
+    public string Type => "call_webhook";
+    public ActionValueKind ValueKind => ActionValueKind.Webhook;
+
+    public async Task ValidateAsync(ActionSpec spec, string at, FieldErrors errors, OknoDb db, CancellationToken ct)
+    {
+        if (!long.TryParse(spec.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            || !await db.Set<Webhooks.WebhookSubscription>().AnyAsync(s => s.Id == id, ct))
+            errors.Add(at + ".value", AutomationErrorCodes.UnknownReference, $"There is no webhook {spec.Value}.", ("value", spec.Value));
+    }
+
+    public async Task ApplyAsync(ActionContext context, ActionSpec spec, CancellationToken ct)
+    {
+        var id = long.Parse(spec.Value!, CultureInfo.InvariantCulture);
+        if (await deliveries.QueueAsync(id, "trigger", context.Ticket.Id, context.Event, $"trigger:{context.Rule.Id}:{context.RunKey}", ct))
+        {
+            context.AfterCommit.Add(wakeUp.Now);
+            context.Summary.Add($"{Type}={id}");
+        }
+        else context.Summary.Add($"{Type}:not_queued");
+    }
+}
