@@ -104,6 +104,7 @@ public abstract class AutomationComponent : ActionComponent
                 "add_tags" => L["Run_add_tags", list],
                 "remove_tags" => L["Run_remove_tags", list],
                 "email_agents" => L["Run_email_agents", value],
+                "escalate" => L["Run_escalate", GroupName(value)],
                 _ => new LocalizedString(code, code, resourceNotFound: true),
             };
             return text.ResourceNotFound ? code : text.Value;
@@ -111,6 +112,49 @@ public abstract class AutomationComponent : ActionComponent
         var done = L["Run_" + code];
         return done.ResourceNotFound ? code : done.Value;
     }
+
+    /// <summary>A time rule's wait in words ("Pending for 3 days", "Unassigned for 4 business hours (Office hours)").</summary>
+    protected string WaitText(string? measure, string? status, int? amount, string? unit, string? calendarName)
+    {
+        var length = amount is { } n && !string.IsNullOrEmpty(unit) ? AmountText(n, unit) : "…";
+        if (calendarName is not null && unit == TimeRules.TimeUnits.BusinessHours) length = L["WaitOnCalendar", length, calendarName];
+        return measure switch
+        {
+            TimeRules.TimeMeasures.StatusFor => L["Wait_status_for", ChoiceName(ConditionValueKind.Status, status), length],
+            TimeRules.TimeMeasures.UnassignedFor => L["Wait_unassigned_for", length],
+            TimeRules.TimeMeasures.AwaitingReplyFor => L["Wait_awaiting_reply_for", length],
+            _ => length,
+        };
+    }
+
+    /// <summary>"3 days", "1 hour", "5 минут": the unit's word in the plural form the number takes in the page's language.</summary>
+    protected string AmountText(int amount, string unit)
+    {
+        var text = L[$"Amount_{unit}_{PluralForm(amount)}", amount];
+        return text.ResourceNotFound ? $"{amount} {unit}" : text.Value;
+    }
+
+    /// <summary>Russian has three plural forms (1 день, 2 дня, 5 дней); English two, kept under "one" and "many".</summary>
+    private static string PluralForm(int n)
+    {
+        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != "ru") return n == 1 ? "one" : "many";
+        var (tens, ones) = (n % 100, n % 10);
+        if (ones == 1 && tens != 11) return "one";
+        return ones is >= 2 and <= 4 && tens is < 12 or > 14 ? "few" : "many";
+    }
+
+    /// <summary>The name of a part of a condition or action row, for the row's error messages.</summary>
+    protected string PartName(string part) => part switch
+    {
+        "field" => L["ConditionField"],
+        "operator" => L["Operator"],
+        "values" => L["Values"],
+        "value" => L["Value"],
+        "type" => L["ActionType"],
+        "subject" => L["Subject"],
+        "body" => L["EmailText"],
+        _ => part,
+    };
 
     /// <summary>The localised name of a machine word, or the word itself when this page has no label for it (an action
     /// or field registered after the page was written).</summary>
