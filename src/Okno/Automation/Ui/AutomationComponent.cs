@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Okno.Admin;
 using Okno.Automation.Triggers;
+using Okno.Platform.Localization;
 using Okno.Platform.Security;
 using Okno.Platform.Ui;
 using Okno.Platform.Web;
@@ -128,20 +129,8 @@ public abstract class AutomationComponent : ActionComponent
     }
 
     /// <summary>"3 days", "1 hour", "5 минут": the unit's word in the plural form the number takes in the page's language.</summary>
-    protected string AmountText(int amount, string unit)
-    {
-        var text = L[$"Amount_{unit}_{PluralForm(amount)}", amount];
-        return text.ResourceNotFound ? $"{amount} {unit}" : text.Value;
-    }
-
-    /// <summary>Russian has three plural forms (1 день, 2 дня, 5 дней); English two, kept under "one" and "many".</summary>
-    private static string PluralForm(int n)
-    {
-        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != "ru") return n == 1 ? "one" : "many";
-        var (tens, ones) = (n % 100, n % 10);
-        if (ones == 1 && tens != 11) return "one";
-        return ones is >= 2 and <= 4 && tens is < 12 or > 14 ? "few" : "many";
-    }
+    protected string AmountText(int amount, string unit) =>
+        TimeRules.TimeUnits.All.Contains(unit) ? L.Plural("Amount_" + unit, amount) : $"{amount} {unit}";
 
     /// <summary>The name of a part of a condition or action row, for the row's error messages.</summary>
     protected string PartName(string part) => part switch
