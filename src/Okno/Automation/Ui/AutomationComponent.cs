@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Okno.Admin;
 using Okno.Automation.Triggers;
+using Okno.Platform.Localization;
 using Okno.Platform.Security;
 using Okno.Platform.Ui;
 using Okno.Platform.Web;
@@ -104,6 +105,7 @@ public abstract class AutomationComponent : ActionComponent
                 "add_tags" => L["Run_add_tags", list],
                 "remove_tags" => L["Run_remove_tags", list],
                 "email_agents" => L["Run_email_agents", value],
+                "escalate" => L["Run_escalate", GroupName(value)],
                 _ => new LocalizedString(code, code, resourceNotFound: true),
             };
             return text.ResourceNotFound ? code : text.Value;
@@ -111,6 +113,37 @@ public abstract class AutomationComponent : ActionComponent
         var done = L["Run_" + code];
         return done.ResourceNotFound ? code : done.Value;
     }
+
+    /// <summary>A time rule's wait in words ("Pending for 3 days", "Unassigned for 4 business hours (Office hours)").</summary>
+    protected string WaitText(string? measure, string? status, int? amount, string? unit, string? calendarName)
+    {
+        var length = amount is { } n && !string.IsNullOrEmpty(unit) ? AmountText(n, unit) : "…";
+        if (calendarName is not null && unit == TimeRules.TimeUnits.BusinessHours) length = L["WaitOnCalendar", length, calendarName];
+        return measure switch
+        {
+            TimeRules.TimeMeasures.StatusFor => L["Wait_status_for", ChoiceName(ConditionValueKind.Status, status), length],
+            TimeRules.TimeMeasures.UnassignedFor => L["Wait_unassigned_for", length],
+            TimeRules.TimeMeasures.AwaitingReplyFor => L["Wait_awaiting_reply_for", length],
+            _ => length,
+        };
+    }
+
+    /// <summary>"3 days", "1 hour", "5 минут": the unit's word in the plural form the number takes in the page's language.</summary>
+    protected string AmountText(int amount, string unit) =>
+        TimeRules.TimeUnits.All.Contains(unit) ? L.Plural("Amount_" + unit, amount) : $"{amount} {unit}";
+
+    /// <summary>The name of a part of a condition or action row, for the row's error messages.</summary>
+    protected string PartName(string part) => part switch
+    {
+        "field" => L["ConditionField"],
+        "operator" => L["Operator"],
+        "values" => L["Values"],
+        "value" => L["Value"],
+        "type" => L["ActionType"],
+        "subject" => L["Subject"],
+        "body" => L["EmailText"],
+        _ => part,
+    };
 
     /// <summary>The localised name of a machine word, or the word itself when this page has no label for it (an action
     /// or field registered after the page was written).</summary>
