@@ -106,6 +106,7 @@ public abstract class AutomationComponent : ActionComponent
                 "remove_tags" => L["Run_remove_tags", list],
                 "email_agents" => L["Run_email_agents", value],
                 "escalate" => L["Run_escalate", GroupName(value)],
+                "call_webhook" => L["Run_call_webhook", value],
                 _ => new LocalizedString(code, code, resourceNotFound: true),
             };
             return text.ResourceNotFound ? code : text.Value;

@@ -62,6 +62,7 @@ public sealed class RuleRows
     [
         ActionValueKind.Status, ActionValueKind.Priority, ActionValueKind.Type, ActionValueKind.Group, ActionValueKind.Agent,
         ActionValueKind.Tags, ActionValueKind.Note, ActionValueKind.CustomerEmail, ActionValueKind.AgentEmail, ActionValueKind.Escalation,
+        ActionValueKind.Webhook,
     ];
 
     public IReadOnlyList<ConditionChoice> ConditionCatalog { get; set; } = [];
@@ -71,6 +72,8 @@ public sealed class RuleRows
     public IReadOnlyList<SupportLineView> Lines { get; set; } = [];
     /// <summary>The reasons in use, and an archived one a saved action still names.</summary>
     public IReadOnlyList<EscalationReasonView> Reasons { get; set; } = [];
+    /// <summary>The webhook subscriptions a "call a webhook" action can name (id, name).</summary>
+    public IReadOnlyList<(long Id, string Name)> Webhooks { get; set; } = [];
     public string Match { get; set; } = TriggerMatch.All;
     public List<ConditionRow> Conditions { get; set; } = [];
     public List<ActionRow> Actions { get; set; } = [];
@@ -93,6 +96,7 @@ public sealed class RuleRows
         Agents = await scope.RunAsync<AgentDirectory, IReadOnlyList<AgentChoice>>(d => d.AgentsAsync(ct));
         Lines = await scope.RunAsync<SupportLines, IReadOnlyList<SupportLineView>>(l => l.ListAsync(ct));
         Reasons = await scope.RunAsync<EscalationReasons, IReadOnlyList<EscalationReasonView>>(r => r.ListAsync(true, ct));
+        Webhooks = await scope.RunAsync<Webhooks.WebhookDeliveries, IReadOnlyList<(long Id, string Name)>>(w => w.ListForPickerAsync(ct));
     }
 
     public ConditionChoice? ConditionOf(string? field) => ConditionCatalog.FirstOrDefault(c => c.Field == field);
@@ -293,6 +297,8 @@ public sealed class RuleRows
             case ActionValueKind.AgentEmail:
                 return new ActionSpec(row.Type, row.Value, row.Value == EmailAgentsAction.ToAgents ? row.Agents.Select(a => (string?)a).ToList() : null,
                     row.Subject, row.Body);
+            case ActionValueKind.Webhook:
+                return new ActionSpec(row.Type, row.Value);
             case ActionValueKind.Escalation:
                 return new ActionSpec(row.Type, row.Value, row.Reason is null ? [] : [row.Reason], Body: string.IsNullOrWhiteSpace(row.Body) ? null : row.Body);
             default:
