@@ -80,25 +80,17 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                 name: "IX_Tickets_Unassigned_AssigneeSince_Id",
                 table: "Tickets");
 
-            migrationBuilder.DropColumn(
-                name: "AssigneeSince",
-                table: "Tickets");
+            // SQLite drops a plain column in place (3.35+); EF's DropColumn would rebuild the table outside a transaction,
+            // which a migration must not do.
+            migrationBuilder.Sql("ALTER TABLE \"Tickets\" DROP COLUMN \"AssigneeSince\";");
 
-            migrationBuilder.DropColumn(
-                name: "AwaitingReplySince",
-                table: "Tickets");
+            migrationBuilder.Sql("ALTER TABLE \"Tickets\" DROP COLUMN \"AwaitingReplySince\";");
 
-            migrationBuilder.DropColumn(
-                name: "StatusSince",
-                table: "Tickets");
+            migrationBuilder.Sql("ALTER TABLE \"Tickets\" DROP COLUMN \"StatusSince\";");
 
-            migrationBuilder.DropColumn(
-                name: "EpisodeAt",
-                table: "AutomationRuns");
+            migrationBuilder.Sql("ALTER TABLE \"AutomationRuns\" DROP COLUMN \"EpisodeAt\";");
 
-            migrationBuilder.DropColumn(
-                name: "ScannedUpTo",
-                table: "AutomationRules");
+            migrationBuilder.Sql("ALTER TABLE \"AutomationRules\" DROP COLUMN \"ScannedUpTo\";");
         }
     }
 }

@@ -147,13 +147,11 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                 name: "IX_TicketEvents_ReasonId",
                 table: "TicketEvents");
 
-            migrationBuilder.DropColumn(
-                name: "Comment",
-                table: "TicketEvents");
+            // SQLite drops a plain column in place (3.35+); EF's DropColumn would rebuild the table outside a transaction,
+            // which a migration must not do.
+            migrationBuilder.Sql("ALTER TABLE \"TicketEvents\" DROP COLUMN \"Comment\";");
 
-            migrationBuilder.DropColumn(
-                name: "ReasonId",
-                table: "TicketEvents");
+            migrationBuilder.Sql("ALTER TABLE \"TicketEvents\" DROP COLUMN \"ReasonId\";");
         }
     }
 }
