@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Okno.Admin;
 using Okno.Automation.Triggers;
@@ -61,15 +60,9 @@ public static class TimeUnits
 public sealed record StoredTimeRule(string Measure, string? Status, int Amount, string Unit, long? CalendarId, string Match,
     List<ConditionSpec> Conditions, List<ActionSpec> Actions)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    public string ToJson() => JsonSerializer.Serialize(this, StoredTrigger.Json);
 
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
-
-    public static StoredTimeRule Read(string json) => JsonSerializer.Deserialize<StoredTimeRule>(json, Json)!;
+    public static StoredTimeRule Read(string json) => JsonSerializer.Deserialize<StoredTimeRule>(json, StoredTrigger.Json)!;
 }
 
 /// <summary>Time rules (S3): list, create, change, delete, and their runs; checked whole like triggers (same condition and

@@ -44,7 +44,8 @@ public static class TriggerEvents
 /// <summary>The parts of a trigger kept as JSON in <see cref="AutomationRule.Definition"/>.</summary>
 public sealed record StoredTrigger(List<string> Events, string Match, List<ConditionSpec> Conditions, List<ActionSpec> Actions)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    /// <summary>How rule definitions are stored (triggers and time rules alike): nulls left out, Cyrillic as UTF-8.</summary>
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
