@@ -77,7 +77,7 @@ public static class OknoModules
         services.AddSla();
         services.AddRecurring();
         // Called by its class: ASP.NET Core has an AddRouting of its own on IServiceCollection.
-        RoutingModule.AddRouting(services);
+        RoutingModule.AddRouting(services, builder.Configuration);
         services.AddChannels(builder.Configuration);
         services.AddNotifications(builder.Configuration);
         services.AddAutomation(builder.Configuration);

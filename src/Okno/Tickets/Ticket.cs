@@ -137,6 +137,18 @@ public sealed class Ticket : Platform.Search.ISearchable
         AssigneeSince = now;
     }
 
+    /// <summary>Assigns the ticket as automatic distribution decided: the history row carries the decision
+    /// (<see cref="TicketEvent.Decision"/>: how the agent was chosen, their load then, the skills matched).</summary>
+    public void AssignAutomatically(long agentId, AutoAssignment decision, Actor actor, DateTimeOffset now)
+    {
+        EnsureWritable();
+        if (agentId == AssigneeId) return;
+        var row = Record(actor, now, TicketEventKind.Changed, "assignee", AssigneeId?.ToString(), agentId.ToString());
+        row.Decision = decision.Write();
+        AssigneeId = agentId;
+        AssigneeSince = now;
+    }
+
     public void MoveToGroup(long? groupId, Actor actor, DateTimeOffset now)
     {
         EnsureWritable();

@@ -54,6 +54,12 @@ public sealed class TicketEvent
 
     public const int CommentMaxLength = 2000;
 
+    /// <summary>For an assignment made by automatic distribution: how the agent was chosen, as
+    /// <see cref="AutoAssignment"/> JSON; null for any other change.</summary>
+    public string? Decision { get; internal set; }
+
+    public const int DecisionMaxLength = 500;
+
     /// <summary>Who caused it, as given when recorded (an automation's depth included, which the history does not
     /// store); the outbox event derived from this row carries it.</summary>
     internal Actor Cause => _cause ?? new(ActorKind, ActorId, MacroId: MacroId);
@@ -63,4 +69,21 @@ public sealed class TicketEvent
     /// <summary>The operation (request, job run) this change belongs to, when it is not the ambient one: a group
     /// commit writes the tickets of many requests in one save.</summary>
     internal Guid? OperationId { get; set; }
+}
+
+/// <summary>Why automatic distribution chose an agent: the group's <see cref="Mode"/> ("round_robin", "least_loaded"),
+/// the agent's open tickets when chosen, and the ticket's tags that were matched to the agent's skills.</summary>
+public sealed record AutoAssignment(string Mode, int OpenTickets, IReadOnlyList<string> Skills)
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    public string Write() => System.Text.Json.JsonSerializer.Serialize(this, Json);
+
+    /// <summary>The decision stored on a history row; null when there is none or it cannot be read.</summary>
+    public static AutoAssignment? Read(string? stored)
+    {
+        if (string.IsNullOrEmpty(stored)) return null;
+        try { return System.Text.Json.JsonSerializer.Deserialize<AutoAssignment>(stored, Json); }
+        catch (System.Text.Json.JsonException) { return null; }
+    }
 }

@@ -307,7 +307,7 @@ public sealed class TicketQueries(OknoDb db, TicketCountCache countCache, IEnume
             ? await reasonSource.NamesAsync(reasonIds, cancellationToken) : new Dictionary<long, string>();
         var views = rows.Select(e => new TicketEventView(e.Id, e.TicketVersion, e.At, names.Of(e.ActorKind, e.ActorId), e.Kind, e.Field, e.OldValue,
             e.NewValue, e.MessageId, e.MacroId is { } m ? new MacroRef(m, macros.GetValueOrDefault(m)) : null,
-            e.ReasonId is { } r ? new ReasonRef(r, reasons.GetValueOrDefault(r)) : null, e.Comment)).ToList();
+            e.ReasonId is { } r ? new ReasonRef(r, reasons.GetValueOrDefault(r)) : null, e.Comment, AutoAssignment.Read(e.Decision))).ToList();
         return Paging.ToPage(views, limit, e => Paging.Encode(e.Version));
     }
 

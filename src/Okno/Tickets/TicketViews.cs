@@ -104,9 +104,10 @@ public sealed record MessageView(
 /// <param name="Macro">The macro the change was made with (id and name), if any.</param>
 /// <param name="Reason">Why the ticket was escalated or returned (an escalation entry only).</param>
 /// <param name="Comment">The escalation's comment (an escalation entry only).</param>
+/// <param name="Decision">How automatic distribution chose the assignee (an assignment it made only).</param>
 public sealed record TicketEventView(
     long Id, long Version, DateTimeOffset At, ActorView Actor, TicketEventKind Kind, string? Field, string? OldValue, string? NewValue, long? MessageId,
-    MacroRef? Macro = null, ReasonRef? Reason = null, string? Comment = null);
+    MacroRef? Macro = null, ReasonRef? Reason = null, string? Comment = null, AutoAssignment? Decision = null);
 
 public sealed record MacroRef(long Id, string? Name);
 

@@ -133,6 +133,7 @@ internal sealed class TicketEventConfiguration : IEntityTypeConfiguration<Ticket
         b.ToTable("TicketEvents");
         b.Property(e => e.Field).HasMaxLength(32);
         b.Property(e => e.Comment).HasMaxLength(TicketEvent.CommentMaxLength);
+        b.Property(e => e.Decision).HasMaxLength(TicketEvent.DecisionMaxLength);
         // Whether any history names a reason (one that is, is archived rather than deleted); few rows carry one.
         b.HasIndex(e => e.ReasonId).HasFilter("\"ReasonId\" IS NOT NULL");
         b.HasIndex(e => new { e.TicketId, e.TicketVersion }).IsUnique();

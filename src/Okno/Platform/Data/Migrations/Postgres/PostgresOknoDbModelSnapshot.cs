@@ -1842,6 +1842,86 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.ToTable("ApiTokens");
                 });
 
+            modelBuilder.Entity("Okno.Routing.Distribution.AgentDistribution", b =>
+                {
+                    b.Property<long>("AgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("CalendarId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("MaxOpenTickets")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasMaxLength(1062)
+                        .HasColumnType("character varying(1062)");
+
+                    b.HasKey("AgentId");
+
+                    b.HasIndex("CalendarId");
+
+                    b.ToTable("AgentDistributions", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Routing.Distribution.AgentPresence", b =>
+                {
+                    b.Property<long>("AgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ActiveAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AgentId");
+
+                    b.ToTable("AgentPresences", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Routing.Distribution.DistributionTurn", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DistributionTurns", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Generation = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Okno.Routing.Distribution.GroupDistribution", b =>
+                {
+                    b.Property<long>("GroupId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LastAgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("GroupId");
+
+                    b.ToTable("GroupDistributions", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Routing.Escalation", b =>
                 {
                     b.Property<long>("Id")
@@ -2539,6 +2619,10 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("Decision")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Field")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -3140,6 +3224,38 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasOne("Okno.Admin.Agent", null)
                         .WithMany()
                         .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Routing.Distribution.AgentDistribution", b =>
+                {
+                    b.HasOne("Okno.Admin.Agent", null)
+                        .WithOne()
+                        .HasForeignKey("Okno.Routing.Distribution.AgentDistribution", "AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Sla.SlaCalendar", null)
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Okno.Routing.Distribution.AgentPresence", b =>
+                {
+                    b.HasOne("Okno.Admin.Agent", null)
+                        .WithOne()
+                        .HasForeignKey("Okno.Routing.Distribution.AgentPresence", "AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Routing.Distribution.GroupDistribution", b =>
+                {
+                    b.HasOne("Okno.Admin.Group", null)
+                        .WithOne()
+                        .HasForeignKey("Okno.Routing.Distribution.GroupDistribution", "GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

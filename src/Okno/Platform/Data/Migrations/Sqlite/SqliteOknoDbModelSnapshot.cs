@@ -1765,6 +1765,86 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.ToTable("ApiTokens");
                 });
 
+            modelBuilder.Entity("Okno.Routing.Distribution.AgentDistribution", b =>
+                {
+                    b.Property<long>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CalendarId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxOpenTickets")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasMaxLength(1062)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AgentId");
+
+                    b.HasIndex("CalendarId");
+
+                    b.ToTable("AgentDistributions", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Routing.Distribution.AgentPresence", b =>
+                {
+                    b.Property<long>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ActiveAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgentId");
+
+                    b.ToTable("AgentPresences", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Routing.Distribution.DistributionTurn", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DistributionTurns", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Generation = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Okno.Routing.Distribution.GroupDistribution", b =>
+                {
+                    b.Property<long>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastAgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GroupId");
+
+                    b.ToTable("GroupDistributions", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Routing.Escalation", b =>
                 {
                     b.Property<long>("Id")
@@ -2438,6 +2518,10 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Decision")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Field")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -3029,6 +3113,38 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasOne("Okno.Admin.Agent", null)
                         .WithMany()
                         .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Routing.Distribution.AgentDistribution", b =>
+                {
+                    b.HasOne("Okno.Admin.Agent", null)
+                        .WithOne()
+                        .HasForeignKey("Okno.Routing.Distribution.AgentDistribution", "AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Sla.SlaCalendar", null)
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Okno.Routing.Distribution.AgentPresence", b =>
+                {
+                    b.HasOne("Okno.Admin.Agent", null)
+                        .WithOne()
+                        .HasForeignKey("Okno.Routing.Distribution.AgentPresence", "AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Routing.Distribution.GroupDistribution", b =>
+                {
+                    b.HasOne("Okno.Admin.Group", null)
+                        .WithOne()
+                        .HasForeignKey("Okno.Routing.Distribution.GroupDistribution", "GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

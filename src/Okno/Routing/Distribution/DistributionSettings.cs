@@ -1,0 +1,158 @@
+using Microsoft.EntityFrameworkCore;
+using Okno.Admin;
+using Okno.Platform.Data;
+using Okno.Platform.Web;
+using Okno.Sla;
+using Okno.Tickets;
+
+namespace Okno.Routing.Distribution;
+
+/// <param name="Backlog">Unassigned tickets still being worked in the group (from the maintained counters).</param>
+/// <param name="Available">Members who may get tickets now.</param>
+public sealed record GroupDistributionView(long GroupId, string Name, DistributionMode Mode, long Backlog, int Members, int Available);
+
+public sealed record GroupDistributionRequest(DistributionMode? Mode);
+
+/// <param name="Available">Whether distribution may give them a ticket now: active, online, receiving, inside working
+/// hours and under their cap.</param>
+public sealed record AgentDistributionView(long AgentId, string Name, bool Active, PresenceView Presence, bool Paused, int? MaxOpenTickets,
+    int OpenTickets, IReadOnlyList<string> Skills, long? CalendarId, string? CalendarName, bool InWorkingHours, bool Available,
+    IReadOnlyList<long> GroupIds);
+
+/// <summary>PATCH body: only the fields present change. A null cap or calendar removes it.</summary>
+public sealed record AgentDistributionRequest(Optional<int?> MaxOpenTickets, Optional<List<string?>?> Skills, Optional<long?> CalendarId,
+    Optional<bool?> Paused);
+
+/// <summary>The settings of distribution: each group's mode, each agent's cap, skills, working hours and pause, and how
+/// they stand now (presence, load, backlog) for the supervisor's screen and the API.</summary>
+public sealed class DistributionSettings(OknoDb db, AgentPresences presences, DistributionWakeUp wakeUp, TimeProvider clock, Audit audit)
+{
+    public async Task<IReadOnlyList<GroupDistributionView>> GroupsAsync(CancellationToken ct)
+    {
+        var groups = await db.Groups.AsNoTracking().OrderBy(g => g.Name).Select(g => new { g.Id, g.Name }).ToListAsync(ct);
+        var modes = await db.Set<GroupDistribution>().AsNoTracking().ToDictionaryAsync(g => g.GroupId, g => g.Mode, ct);
+        var buckets = await TicketCounts.BucketsAsync(db, ct);
+        var agents = await AgentsOfAsync(null, ct);
+        return groups.Select(g => new GroupDistributionView(g.Id, g.Name, modes.GetValueOrDefault(g.Id),
+            buckets.Where(b => b.GroupId == g.Id && b.AssigneeId is null && Distributor.WorkStatuses.Contains(b.Status)).Sum(b => b.Count),
+            agents.Count(a => a.GroupIds.Contains(g.Id)), agents.Count(a => a.Available && a.GroupIds.Contains(g.Id)))).ToList();
+    }
+
+    public async Task<GroupDistributionView> SetGroupModeAsync(long groupId, GroupDistributionRequest request, long adminId, CancellationToken ct)
+    {
+        if (request.Mode is not { } mode || !Enum.IsDefined(mode)) throw new OknoException(InvalidInput.Required("mode"));
+        await db.WriteAsync(async token =>
+        {
+            if (!await db.Groups.AnyAsync(g => g.Id == groupId, token))
+                throw new OknoException(new NotFound(AdminErrorCodes.GroupNotFound, "Group", groupId));
+            var row = await db.Set<GroupDistribution>().SingleOrDefaultAsync(g => g.GroupId == groupId, token);
+            if (row is null) db.Add(row = new GroupDistribution { GroupId = groupId });
+            row.Mode = mode;
+            audit.Add(adminId, "distribution.group_mode", $"group:{groupId}", DistributionPicker.ModeName(row.Mode));
+            await db.SaveChangesAsync(token);
+            return 0;
+        }, ct);
+        if (mode != DistributionMode.Manual) await wakeUp.ForGroupAsync(groupId, ct);
+        return (await GroupsAsync(ct)).Single(g => g.GroupId == groupId);
+    }
+
+    /// <summary>Agents (of <paramref name="groupId"/> when given), active ones, by name.</summary>
+    public async Task<IReadOnlyList<AgentDistributionView>> AgentsAsync(long? groupId, CancellationToken ct) =>
+        (await AgentsOfAsync(groupId, ct)).OrderBy(a => a.Name, StringComparer.CurrentCulture).ToList();
+
+    public async Task<AgentDistributionView> AgentAsync(long agentId, CancellationToken ct) =>
+        (await AgentsOfAsync(null, ct, agentId)).SingleOrDefault()
+        ?? throw new OknoException(new NotFound(AdminErrorCodes.AgentNotFound, "Agent", agentId));
+
+    private async Task<List<AgentDistributionView>> AgentsOfAsync(long? groupId, CancellationToken ct, long? agentId = null)
+    {
+        var query = db.Agents.AsNoTracking().Where(a => a.IsActive || a.Id == agentId);
+        if (groupId is { } g) query = query.Where(a => a.Groups.Any(m => m.GroupId == g));
+        if (agentId is { } id) query = query.Where(a => a.Id == id);
+        var agents = await query.Select(a => new { a.Id, a.Name, a.IsActive, Groups = a.Groups.Select(m => m.GroupId).ToList() }).ToListAsync(ct);
+        var ids = agents.Select(a => a.Id).ToList();
+        var settings = await db.Set<AgentDistribution>().AsNoTracking().Where(s => ids.Contains(s.AgentId)).ToDictionaryAsync(s => s.AgentId, ct);
+        var seen = await db.Set<AgentPresence>().AsNoTracking().Where(p => ids.Contains(p.AgentId)).ToDictionaryAsync(p => p.AgentId, ct);
+        var calendarIds = settings.Values.Select(s => s.CalendarId).OfType<long>().Distinct().ToList();
+        var calendars = await db.SlaCalendars.AsNoTracking().Where(c => calendarIds.Contains(c.Id)).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var working = calendars.Where(c => IsWorking(c, now)).Select(c => c.Id).ToHashSet();
+        var load = await Distributor.OpenTicketsAsync(db, ids, ct);
+        return agents.Select(a =>
+        {
+            var own = settings.GetValueOrDefault(a.Id);
+            var presence = presences.ViewOf(seen.GetValueOrDefault(a.Id), now);
+            var inHours = own?.CalendarId is not { } calendarId || working.Contains(calendarId);
+            var open = load.GetValueOrDefault(a.Id);
+            var available = a.IsActive && own?.Paused != true && presence.Status == Presence.Online && inHours
+                && (own?.MaxOpenTickets is not { } max || open < max);
+            return new AgentDistributionView(a.Id, a.Name, a.IsActive, presence, own?.Paused == true, own?.MaxOpenTickets, open, own?.Skills ?? [],
+                own?.CalendarId, calendars.FirstOrDefault(c => c.Id == own?.CalendarId)?.Name, inHours, available, a.Groups);
+        }).ToList();
+    }
+
+    private static bool IsWorking(Sla.SlaCalendar calendar, DateTimeOffset now)
+    {
+        try { return calendar.Read().Validate().IsWorking(now); }
+        catch (Exception e) when (e is System.Text.Json.JsonException or OknoException) { return false; }
+    }
+
+    /// <summary>Changes an agent's distribution settings (an admin or supervisor; an agent pauses only themselves, see
+    /// <see cref="SetPausedAsync"/>); all or nothing.</summary>
+    public async Task<AgentDistributionView> UpdateAgentAsync(long agentId, AgentDistributionRequest request, long byAgentId, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (request.MaxOpenTickets.Value is { } max && max is < 1 or > AgentDistribution.MaxOpenTicketsLimit)
+            errors.Add("maxOpenTickets", ErrorCodes.OutOfRange, $"From 1 to {AgentDistribution.MaxOpenTicketsLimit}, or null for no cap.",
+                ("min", 1), ("max", AgentDistribution.MaxOpenTicketsLimit));
+        if (request.Skills.IsSet)
+        {
+            var skills = request.Skills.Value ?? [];
+            TagCatalog.Validate(skills, "skills", errors);
+            if (skills.Count > AgentDistribution.MaxSkills) errors.TooMany("skills", AgentDistribution.MaxSkills);
+        }
+        if (request.Paused is { IsSet: true, Value: null }) errors.Required("paused");
+        if (request.CalendarId.Value is { } calendarId && !await db.SlaCalendars.AnyAsync(c => c.Id == calendarId, ct))
+            errors.Add("calendarId", Sla.SlaErrorCodes.NotFound, $"There is no calendar {calendarId}.", ("id", calendarId));
+        errors.ThrowIfAny();
+        await db.WriteAsync(async token =>
+        {
+            var row = await RowAsync(agentId, token);
+            if (request.MaxOpenTickets.IsSet) row.MaxOpenTickets = request.MaxOpenTickets.Value;
+            if (request.Skills.IsSet)
+                row.Skills = (request.Skills.Value ?? []).OfType<string>().Select(Tag.Normalize).Distinct().Order(StringComparer.Ordinal).ToList();
+            if (request.CalendarId.IsSet) row.CalendarId = request.CalendarId.Value;
+            if (request.Paused.Value is { } paused) row.Paused = paused;
+            audit.Add(byAgentId, "distribution.agent_changed", $"agent:{agentId}",
+                $"cap={row.MaxOpenTickets?.ToString() ?? "-"}; skills={string.Join(",", row.Skills)}; calendar={row.CalendarId?.ToString() ?? "-"}; paused={row.Paused}");
+            await db.SaveChangesAsync(token);
+            return 0;
+        }, ct);
+        await wakeUp.ForAgentAsync(agentId, ct);
+        return await AgentAsync(agentId, ct);
+    }
+
+    /// <summary>An agent pauses or resumes receiving tickets automatically; resuming hands them the waiting backlog at once.</summary>
+    public async Task<AgentDistributionView> SetPausedAsync(long agentId, bool? pausedOrNull, CancellationToken ct)
+    {
+        var paused = pausedOrNull ?? throw new OknoException(InvalidInput.Required("paused"));
+        await db.WriteAsync(async token =>
+        {
+            var row = await RowAsync(agentId, token);
+            row.Paused = paused;
+            await db.SaveChangesAsync(token);
+            return 0;
+        }, ct);
+        if (!paused) await wakeUp.ForAgentAsync(agentId, ct);
+        return await AgentAsync(agentId, ct);
+    }
+
+    private async Task<AgentDistribution> RowAsync(long agentId, CancellationToken ct)
+    {
+        if (!await db.Agents.AnyAsync(a => a.Id == agentId && a.IsActive, ct))
+            throw new OknoException(new NotFound(AdminErrorCodes.AgentNotFound, "Agent", agentId));
+        var row = await db.Set<AgentDistribution>().SingleOrDefaultAsync(s => s.AgentId == agentId, ct);
+        if (row is null) db.Add(row = new AgentDistribution { AgentId = agentId });
+        return row;
+    }
+}
