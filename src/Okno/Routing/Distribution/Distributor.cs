@@ -28,8 +28,14 @@ public sealed class Distributor(OknoDb db, AgentPresences presences, TimeProvide
         using var operation = Operation.Current is null ? Operation.Begin() : null;
         return await db.WriteAsync(async ct =>
         {
-            if (!await AutomaticGroups(groupIds).AnyAsync(ct)) return 0;
-            // Our turn: a pass on another node waits here until this one commits, and then sees its assignments.
+            var automatic = await AutomaticGroups(groupIds).Select(g => g.GroupId).ToListAsync(ct);
+            if (automatic.Count == 0) return 0;
+            // Most events find nobody with room (everyone busy or away): that is known from reads alone, without the
+            // turn's write every pass would otherwise queue behind.
+            var maybe = await MembersAsync(automatic, clock.GetUtcNow(), ct);
+            if (!maybe.Values.Any(team => team.Available.Any(c => c.HasRoom))) return 0;
+            // Our turn: a pass on another node waits here until this one commits; then everything is read again, with
+            // that pass's assignments.
             await db.Set<DistributionTurn>().Where(t => t.Id == DistributionTurn.SingletonId)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.Generation, t => t.Generation + 1), ct);
             var groups = await AutomaticGroups(groupIds).OrderBy(g => g.GroupId).ToListAsync(ct);
