@@ -46,7 +46,11 @@ public sealed class DistributionTests
         var tie = Assert.Single((await admin.GetJsonAsync($"/api/v1/tickets/{third.Id()}/history")).Items(), e => e.Str("field") == "assignee");
         Assert.Equal(2, tie.GetProperty("decision").GetProperty("openTickets").GetInt32());
 
-        var agents = (await admin.GetJsonAsync($"/api/v1/distribution/agents?groupId={group}")).Items().ToDictionary(a => a.GetProperty("agentId").GetInt64());
+        var firstPage = await admin.GetJsonAsync($"/api/v1/distribution/agents?groupId={group}&limit=2");
+        var nextPage = await admin.GetJsonAsync($"/api/v1/distribution/agents?groupId={group}&limit=2&cursor={firstPage.Str("nextCursor")}");
+        Assert.Equal(JsonValueKind.Null, nextPage.GetProperty("nextCursor").ValueKind);
+        var agents = firstPage.Items().Concat(nextPage.Items()).ToDictionary(a => a.GetProperty("agentId").GetInt64());
+        Assert.Equal([busy, free, offline], agents.Keys);
         Assert.Equal(("online", 3, true), (agents[busy].GetProperty("presence").Str("status"), agents[busy].GetProperty("openTickets").GetInt32(),
             agents[busy].GetProperty("available").GetBoolean()));
         Assert.Equal(("offline", 0, false), (agents[offline].GetProperty("presence").Str("status"), agents[offline].GetProperty("openTickets").GetInt32(),

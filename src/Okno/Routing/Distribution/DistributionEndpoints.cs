@@ -11,17 +11,21 @@ public static class DistributionEndpoints
     public static IEndpointRouteBuilder MapDistributionEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/distribution").RequireAuthorization().WithTags("Distribution").WithProblemResponses();
-        api.MapGet("/groups", async (DistributionSettings s, CancellationToken ct) => TypedResults.Ok(new { items = await s.GroupsAsync(ct) }))
-            .WithSummary("Every group with its distribution mode (manual, round_robin, least_loaded), its backlog (unassigned tickets still " +
+        api.MapGet("/groups", async (int? limit, string? cursor, DistributionSettings s, CancellationToken ct) =>
+                TypedResults.Ok(await s.GroupsAsync(limit, cursor, ct)))
+            .WithSummary("Groups by id (keyset-paged: limit, cursor) with their distribution mode (manual, round_robin, least_loaded), its backlog (unassigned tickets still " +
                 "being worked), members and members available now");
         api.MapPut("/groups/{groupId:long}", async (long groupId, GroupDistributionRequest request, DistributionSettings s, CurrentAgent admin,
                 CancellationToken ct) => TypedResults.Ok(await s.SetGroupModeAsync(groupId, request, admin.Id, ct)))
             .RequireAuthorization(AdminModule.AdminPolicy)
             .WithSummary("Set a group's mode: {mode: manual | round_robin | least_loaded}; an automatic mode hands out the backlog at once");
-        api.MapGet("/agents", async (long? groupId, DistributionSettings s, CancellationToken ct) =>
-                TypedResults.Ok(new { items = await s.AgentsAsync(groupId, ct) }))
-            .WithSummary("Active agents (of groupId when given) by name: presence (online, away, offline), paused, cap, open tickets, skills, " +
+        api.MapGet("/agents", async (long? groupId, int? limit, string? cursor, DistributionSettings s, CancellationToken ct) =>
+                TypedResults.Ok(await s.AgentsAsync(groupId, limit, cursor, ct)))
+            .WithSummary("Active agents (of groupId when given) by id, keyset-paged (limit, cursor): presence (online, away, offline), paused, cap, open tickets, skills, " +
                 "working-hours calendar, whether inside working hours and whether distribution may give them a ticket now");
+        api.MapGet("/groups/{groupId:long}", async (long groupId, DistributionSettings s, CancellationToken ct) =>
+                TypedResults.Ok(await s.GroupAsync(groupId, ct)))
+            .WithSummary("One group's distribution mode, backlog and members");
         api.MapGet("/agents/{agentId:long}", async (long agentId, DistributionSettings s, CancellationToken ct) =>
                 TypedResults.Ok(await s.AgentAsync(agentId, ct)))
             .WithSummary("One agent's distribution state");

@@ -27,15 +27,30 @@ public sealed record AgentDistributionRequest(Optional<int?> MaxOpenTickets, Opt
 /// they stand now (presence, load, backlog) for the supervisor's screen and the API.</summary>
 public sealed class DistributionSettings(OknoDb db, AgentPresences presences, DistributionWakeUp wakeUp, TimeProvider clock, Audit audit)
 {
-    public async Task<IReadOnlyList<GroupDistributionView>> GroupsAsync(CancellationToken ct)
+    /// <summary>Groups by id, keyset-paged.</summary>
+    public async Task<Page<GroupDistributionView>> GroupsAsync(int? limit, string? cursor, CancellationToken ct)
     {
-        var groups = await db.Groups.AsNoTracking().OrderBy(g => g.Name).Select(g => new { g.Id, g.Name }).ToListAsync(ct);
-        var modes = await db.Set<GroupDistribution>().AsNoTracking().ToDictionaryAsync(g => g.GroupId, g => g.Mode, ct);
+        var take = Paging.Limit(limit);
+        var query = db.Groups.AsNoTracking();
+        if (Paging.Decode(cursor, 1) is [var lastId]) query = query.Where(g => g.Id > lastId);
+        var rows = await ViewsAsync(query.OrderBy(g => g.Id).Take(take + 1), ct);
+        return Paging.ToPage(rows, take, g => Paging.Encode(g.GroupId));
+    }
+
+    public async Task<GroupDistributionView> GroupAsync(long groupId, CancellationToken ct) =>
+        (await ViewsAsync(db.Groups.AsNoTracking().Where(g => g.Id == groupId), ct)).SingleOrDefault()
+        ?? throw new OknoException(new NotFound(AdminErrorCodes.GroupNotFound, "Group", groupId));
+
+    private async Task<List<GroupDistributionView>> ViewsAsync(IQueryable<Group> groups, CancellationToken ct)
+    {
+        var rows = await groups.Select(g => new { g.Id, g.Name }).ToListAsync(ct);
+        var ids = rows.Select(g => g.Id).ToList();
+        var modes = await db.Set<GroupDistribution>().AsNoTracking().Where(g => ids.Contains(g.GroupId)).ToDictionaryAsync(g => g.GroupId, g => g.Mode, ct);
         var buckets = await TicketCounts.BucketsAsync(db, ct);
-        var agents = await AgentsOfAsync(null, ct);
-        return groups.Select(g => new GroupDistributionView(g.Id, g.Name, modes.GetValueOrDefault(g.Id),
+        var members = await ViewsAsync(db.Agents.Where(a => a.IsActive && a.Groups.Any(m => ids.Contains(m.GroupId))), ct);
+        return rows.Select(g => new GroupDistributionView(g.Id, g.Name, modes.GetValueOrDefault(g.Id),
             buckets.Where(b => b.GroupId == g.Id && b.AssigneeId is null && Distributor.WorkStatuses.Contains(b.Status)).Sum(b => b.Count),
-            agents.Count(a => a.GroupIds.Contains(g.Id)), agents.Count(a => a.Available && a.GroupIds.Contains(g.Id)))).ToList();
+            members.Count(a => a.GroupIds.Contains(g.Id)), members.Count(a => a.Available && a.GroupIds.Contains(g.Id)))).ToList();
     }
 
     public async Task<GroupDistributionView> SetGroupModeAsync(long groupId, GroupDistributionRequest request, long adminId, CancellationToken ct)
@@ -53,23 +68,28 @@ public sealed class DistributionSettings(OknoDb db, AgentPresences presences, Di
             return 0;
         }, ct);
         if (mode != DistributionMode.Manual) await wakeUp.ForGroupAsync(groupId, ct);
-        return (await GroupsAsync(ct)).Single(g => g.GroupId == groupId);
+        return await GroupAsync(groupId, ct);
     }
 
-    /// <summary>Agents (of <paramref name="groupId"/> when given), active ones, by name.</summary>
-    public async Task<IReadOnlyList<AgentDistributionView>> AgentsAsync(long? groupId, CancellationToken ct) =>
-        (await AgentsOfAsync(groupId, ct)).OrderBy(a => a.Name, StringComparer.CurrentCulture).ToList();
+    /// <summary>Active agents (of <paramref name="groupId"/> when given) by id, keyset-paged.</summary>
+    public async Task<Page<AgentDistributionView>> AgentsAsync(long? groupId, int? limit, string? cursor, CancellationToken ct)
+    {
+        var take = Paging.Limit(limit);
+        var query = db.Agents.Where(a => a.IsActive);
+        if (groupId is { } g) query = query.Where(a => a.Groups.Any(m => m.GroupId == g));
+        if (Paging.Decode(cursor, 1) is [var lastId]) query = query.Where(a => a.Id > lastId);
+        var rows = await ViewsAsync(query.OrderBy(a => a.Id).Take(take + 1), ct);
+        return Paging.ToPage(rows, take, a => Paging.Encode(a.AgentId));
+    }
 
     public async Task<AgentDistributionView> AgentAsync(long agentId, CancellationToken ct) =>
-        (await AgentsOfAsync(null, ct, agentId)).SingleOrDefault()
+        (await ViewsAsync(db.Agents.Where(a => a.Id == agentId), ct)).SingleOrDefault()
         ?? throw new OknoException(new NotFound(AdminErrorCodes.AgentNotFound, "Agent", agentId));
 
-    private async Task<List<AgentDistributionView>> AgentsOfAsync(long? groupId, CancellationToken ct, long? agentId = null)
+    private async Task<List<AgentDistributionView>> ViewsAsync(IQueryable<Agent> query, CancellationToken ct)
     {
-        var query = db.Agents.AsNoTracking().Where(a => a.IsActive || a.Id == agentId);
-        if (groupId is { } g) query = query.Where(a => a.Groups.Any(m => m.GroupId == g));
-        if (agentId is { } id) query = query.Where(a => a.Id == id);
-        var agents = await query.Select(a => new { a.Id, a.Name, a.IsActive, Groups = a.Groups.Select(m => m.GroupId).ToList() }).ToListAsync(ct);
+        var agents = await query.AsNoTracking().Select(a => new { a.Id, a.Name, a.IsActive, Groups = a.Groups.Select(m => m.GroupId).ToList() })
+            .ToListAsync(ct);
         var ids = agents.Select(a => a.Id).ToList();
         var settings = await db.Set<AgentDistribution>().AsNoTracking().Where(s => ids.Contains(s.AgentId)).ToDictionaryAsync(s => s.AgentId, ct);
         var seen = await db.Set<AgentPresence>().AsNoTracking().Where(p => ids.Contains(p.AgentId)).ToDictionaryAsync(p => p.AgentId, ct);
