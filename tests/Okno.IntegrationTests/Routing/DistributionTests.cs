@@ -148,6 +148,39 @@ public sealed class DistributionTests
 
     [Theory]
     [BothDatabases]
+    public async Task The_minute_sweep_gives_out_what_waited_for_working_hours_to_begin(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var admin = await app.AdminClientAsync();
+        var group = await admin.CreateGroupAsync();
+        var (agentId, _) = await app.CreateAgentAsync(admin, groupIds: [group]);
+        var today = DateTime.UtcNow.Date;
+        var allDay = new[] { new { from = "00:00", to = "24:00" } };
+        object Calendar(bool offToday) => new
+        {
+            name = "Смена", timeZone = "UTC",
+            week = new { monday = allDay, tuesday = allDay, wednesday = allDay, thursday = allDay, friday = allDay, saturday = allDay, sunday = allDay },
+            days = offToday ? new[] { today, today.AddDays(1) }.Select(d => new { date = d.ToString("yyyy-MM-dd"), kind = "holiday", name = "Нерабочий" }).ToArray()
+                : [],
+        };
+        var calendar = await admin.PostJsonAsync("/api/v1/calendars", Calendar(offToday: true));
+        await admin.PatchAsync($"/api/v1/distribution/agents/{agentId}", new { calendarId = calendar.Id() });
+        await OnlineAsync(app, agentId);
+        await admin.PutAsJsonAsync($"/api/v1/distribution/groups/{group}", new { mode = "round_robin" });
+        var ticket = await admin.CreateTicketAsync("Ночью", extra: new { groupId = group });
+        await DistributedAsync(app);
+        Assert.Null(await AssigneeAsync(admin, ticket.Id()));
+
+        // The calendar changes under the agent (as the clock would reach their hours): nothing tells distribution but the sweep.
+        await (await admin.PutAsJsonAsync($"/api/v1/calendars/{calendar.Id()}", Calendar(offToday: false))).JsonAsync(HttpStatusCode.OK);
+        Assert.Null(await AssigneeAsync(admin, ticket.Id()));
+        await using (var scope = app.Services.CreateAsyncScope())
+            await new DistributionSweep(scope.ServiceProvider.GetRequiredService<Distributor>()).Execute(null!, CancellationToken.None);
+        Assert.Equal(agentId, await AssigneeAsync(admin, ticket.Id()));
+    }
+
+    [Theory]
+    [BothDatabases]
     public async Task Bad_settings_are_refused_with_their_field_and_code_and_change_nothing(string provider)
     {
         await using var app = OknoFactory.For(provider);
