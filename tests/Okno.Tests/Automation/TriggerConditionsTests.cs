@@ -92,7 +92,7 @@ public sealed class TriggerConditionsTests
         var condition = Registry.Find(field);
         Assert.NotNull(condition);
         Assert.Contains(op, condition.Operators);
-        Assert.Equal(expected, condition.Evaluate(Context(e), op, values));
+        Assert.Equal(expected, condition.Prepare(op, values)(Context(e)));
     }
 
     [Fact]
