@@ -96,6 +96,29 @@ public sealed class TriggerConditionsTests
     }
 
     [Fact]
+    public void A_condition_is_prepared_once_and_then_judges_any_ticket()
+    {
+        var prepared = Registry.Prepare(new ConditionSpec("subject", "contains", ["  ОПЛАТОЙ ", null]));
+        Assert.Equal(["  ОПЛАТОЙ "], prepared.Values);
+        Assert.True(prepared.Holds(Context()));
+        Assert.True(prepared.Holds(Context(new MessageReceived(3))));
+        Assert.Equal(ConditionFacts.Contact, Registry.Prepare(new ConditionSpec("contact_name", "is_empty", [])).Needs);
+    }
+
+    [Theory]
+    [InlineData("no_such_field", "equals", new[] { "x" })]
+    [InlineData("status", "contains", new[] { "pending" })]
+    [InlineData("status", "equals", new string[0])]
+    [InlineData("tags", "changed_to", new string[0])]
+    [InlineData("group", "equals", new[] { "007" })]
+    public void A_stored_condition_that_cannot_be_judged_never_holds(string field, string op, string[] values)
+    {
+        var prepared = Registry.Prepare(new ConditionSpec(field, op, values.Cast<string?>().ToList()));
+        Assert.False(prepared.Holds(Context()));
+        Assert.False(prepared.Holds(Context(new TicketTagsChanged([], ["vip"]))));
+    }
+
+    [Fact]
     public void Every_condition_has_operators_that_take_the_right_number_of_values()
     {
         Assert.Equal(14, Registry.All.Count);
