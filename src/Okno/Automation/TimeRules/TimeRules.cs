@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Okno.Admin;
 using Okno.Automation.Triggers;
 using Okno.Platform.Data;
-using Okno.Platform.Security;
 using Okno.Platform.Web;
 using Okno.Sla;
 using Okno.Tickets;
