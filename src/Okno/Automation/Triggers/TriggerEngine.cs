@@ -161,8 +161,8 @@ public sealed class TriggerEngine(OknoDb db, TriggerSetup setup, TriggerConditio
         if (needs.HasFlag(ConditionFacts.Company))
         {
             var companyIds = contexts.Select(c => c.Ticket.CompanyId).OfType<long>().Distinct().ToList();
-            if (companyIds.Count == 0) return;
-            var names = await db.Companies.Where(c => companyIds.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+            var names = companyIds.Count == 0 ? [] : await db.Companies.Where(c => companyIds.Contains(c.Id))
+                .Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
             foreach (var context in contexts)
                 if (context.Ticket.CompanyId is { } companyId) context.CompanyName = names.GetValueOrDefault(companyId);
         }
