@@ -32,42 +32,6 @@ public sealed record KbSearchTicket(long Id, long Number);
 public sealed record KbQueryDetails(string NormalizedQuery, DateOnly From, DateOnly To, IReadOnlyList<KbSearchRow> Searches, string Query);
 public sealed record KbDraftRequest(string? Query, string? Language, long? SectionId);
 
-/// <summary>The [from, to) window of the report in UTC days: from/to are "yyyy-MM-dd"; defaults to the last 30 days,
-/// at most 366 days.</summary>
-public readonly record struct KbReportRange(DateOnly From, DateOnly To)
-{
-    public const int DefaultDays = 30;
-    public const int MaxDays = 366;
-
-    public DateTimeOffset Start => new(From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-    public DateTimeOffset End => new(To.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-
-    public static KbReportRange Parse(string? from, string? to, DateTimeOffset now)
-    {
-        var errors = new FieldErrors();
-        DateOnly? Read(string field, string? value)
-        {
-            if (string.IsNullOrWhiteSpace(value)) return null;
-            if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-            errors.Add(field, ErrorCodes.InvalidDate, "Expected a date as yyyy-MM-dd.", ("format", "yyyy-MM-dd"));
-            return null;
-        }
-        var f = Read("from", from);
-        var t = Read("to", to);
-        errors.ThrowIfAny();
-        var end = t ?? DateOnly.FromDateTime(now.UtcDateTime).AddDays(1);
-        var start = f ?? end.AddDays(-DefaultDays);
-        if (start >= end) errors.Add("from", ReportErrorCodes.RangeReversed, "'from' must be before 'to'.");
-        else if (end.DayNumber - start.DayNumber > MaxDays)
-        {
-            errors.Add("from", ReportErrorCodes.RangeTooLong, $"The range is at most {MaxDays} days.", ("max", MaxDays));
-            errors.Add("to", ReportErrorCodes.RangeTooLong, $"The range is at most {MaxDays} days.", ("max", MaxDays));
-        }
-        errors.ThrowIfAny();
-        return new KbReportRange(start, end);
-    }
-}
-
 /// <summary>Help-center search analytics for the support team: what visitors search, what finds nothing, which searches
 /// still end in a ticket, how they rephrase, which articles do not help, and the share of visits that did not write in.
 /// A fixed number of queries per report; lists are grouped in the database and capped at <see cref="Top"/>.</summary>
@@ -76,8 +40,13 @@ public sealed class KbSearchReport(OknoDb db)
     public const int Top = 20;
     public const int DetailsLimit = 200;
     public static readonly TimeSpan ReformulationWindow = TimeSpan.FromMinutes(10);
+    private static readonly ReportPeriodCodes PeriodCodes = new(ReportErrorCodes.RangeReversed, ReportErrorCodes.RangeTooLong, ErrorCodes.InvalidValue);
 
-    public async Task<KbSearchReportView> BuildAsync(KbReportRange range, CancellationToken ct)
+    /// <summary>The report's window from the query: [from, to) in UTC days.</summary>
+    public static ReportPeriod Period(string? from, string? to, DateTimeOffset now) =>
+        ReportPeriod.Parse(from, to, zone: null, toIncluded: false, now, PeriodCodes);
+
+    public async Task<KbSearchReportView> BuildAsync(ReportPeriod range, CancellationToken ct)
     {
         var (start, end) = (range.Start, range.End);
         var searches = db.Set<HelpSearch>().AsNoTracking().Where(s => s.At >= start && s.At < end && s.NormalizedQuery != "");
@@ -143,13 +112,13 @@ public sealed class KbSearchReport(OknoDb db)
         var byDay = visits.GroupBy(v => DateOnly.FromDateTime(v.First.UtcDateTime))
             .ToDictionary(g => g.Key, g => (Visits: g.Count(), Deflected: g.Count(v => !ticketVisits.Contains(v.VisitId))));
         var deflection = new List<KbDeflectionDay>();
-        for (var day = range.From; day < range.To; day = day.AddDays(1))
+        for (var day = range.First; day <= range.Last; day = day.AddDays(1))
         {
             var (count, deflected) = byDay.GetValueOrDefault(day);
             deflection.Add(new KbDeflectionDay(day, count, deflected, count == 0 ? null : Math.Round((double)deflected / count, 4)));
         }
 
-        return new KbSearchReportView(range.From, range.To,
+        return new KbSearchReportView(range.First, range.DayAfter,
             top.Select(r => r with { Query = Typed(r.NormalizedQuery) }).ToList(), none.Select(r => r with { Query = Typed(r.NormalizedQuery) }).ToList(),
             failed.Select(x => new KbFailedQueryRow(x.Key, x.Visits, Typed(x.Key))).ToList(),
             chains.Select(c => new KbReformulationRow(c.NormalizedQuery, c.Next, c.Count, Typed(c.NormalizedQuery), Typed(c.Next))).ToList(),
@@ -185,7 +154,7 @@ public sealed class KbSearchReport(OknoDb db)
     /// <summary>The raw searches behind one normalized query, newest first, with the tickets their visits opened — only
     /// the ones <paramref name="access"/> lets its agent see (the inbox's rule: a ticket of another group is not even
     /// named).</summary>
-    public async Task<KbQueryDetails> QueryAsync(string? normalized, KbReportRange range, TicketAccessRule access, CancellationToken ct)
+    public async Task<KbQueryDetails> QueryAsync(string? normalized, ReportPeriod range, TicketAccessRule access, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(normalized)) throw new OknoException(InvalidInput.Required("normalized"));
         var (start, end) = (range.Start, range.End);
@@ -203,7 +172,7 @@ public sealed class KbSearchReport(OknoDb db)
         var byVisit = tickets.Where(t => visible.ContainsKey(t.TicketId)).ToLookup(e => e.VisitId, e => e.TicketId, StringComparer.Ordinal);
         var typed = rows.GroupBy(r => r.Query, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Key).FirstOrDefault() ?? normalized;
-        return new KbQueryDetails(normalized, range.From, range.To, rows.Select(r =>
+        return new KbQueryDetails(normalized, range.First, range.DayAfter, rows.Select(r =>
         {
             var ids = byVisit[r.VisitId].Distinct().Order().ToList();
             return new KbSearchRow(r.Id, r.VisitId, r.Query, r.Language, r.ResultCount, r.At, ids, ids.Select(id => new KbSearchTicket(id, visible[id])).ToList());
@@ -223,7 +192,7 @@ public sealed class KbSearchDraft(OknoDb db, CreateArticle create, TimeProvider 
         errors.ThrowIfAny();
         var query = request.Query!.Trim();
         var normalized = string.Join(' ', SearchIndex.Analyze(query));
-        var since = clock.GetUtcNow().AddDays(-KbReportRange.MaxDays);
+        var since = clock.GetUtcNow().AddDays(-ReportPeriod.MaxDays);
         var raw = await db.Set<HelpSearch>().AsNoTracking()
             .Where(s => (s.NormalizedQuery == normalized || s.NormalizedQuery == query || s.Query == query) && s.At >= since)
             .GroupBy(s => s.Query).Select(g => new { Query = g.Key, Count = g.Count() })

@@ -17,14 +17,14 @@ public static class KbSearchReportEndpoints
         var reports = app.MapGroup("/api/v1/reports").RequireAuthorization().WithTags("Reports").WithProblemResponses();
 
         reports.MapGet("/kb-search", async (string? from, string? to, KbSearchReport report, TimeProvider clock, CancellationToken ct) =>
-                TypedResults.Ok(await report.BuildAsync(KbReportRange.Parse(from, to, clock.GetUtcNow()), ct)))
+                TypedResults.Ok(await report.BuildAsync(KbSearchReport.Period(from, to, clock.GetUtcNow()), ct)))
             .WithSummary("Help-center search analytics for [from, to) (UTC dates, default the last 30 days, at most 366): top queries, "
                 + "queries without results, queries of visits that still opened a ticket, reformulations, articles read before a ticket, "
                 + "articles voted not helpful, deflection rate per day");
 
         reports.MapGet("/kb-search/queries", async (string? normalized, string? from, string? to, KbSearchReport report, TimeProvider clock,
                 CurrentAgent agent, CancellationToken ct) =>
-                TypedResults.Ok(await report.QueryAsync(normalized, KbReportRange.Parse(from, to, clock.GetUtcNow()), agent.Access(), ct)))
+                TypedResults.Ok(await report.QueryAsync(normalized, KbSearchReport.Period(from, to, clock.GetUtcNow()), agent.Access(), ct)))
             .WithSummary("The raw searches of one normalized query (newest first, at most 200) with the ids of tickets their visits opened " +
                 "that you may see");
 

@@ -11,14 +11,21 @@ namespace Okno.Routing;
 public sealed record EscalationRequest(long? GroupId, long? Reason, string? Comment);
 
 /// <summary>Moves a ticket to another support line with a reason: to a line further down the order is an escalation,
-/// to one further up a return. The ticket leaves its assignee behind unless they are a member of the new line. Joins
-/// an open transaction (a trigger's ticket-event handler calls it as the automation actor), or opens its own.</summary>
+/// to one further up a return. The ticket leaves its assignee behind unless they are a member of the new line.</summary>
 public sealed class EscalateTicket(OknoDb db, TimeProvider clock, TicketQueries queries)
 {
+    /// <summary>The API's escalation: the move, then the ticket as it is after it.</summary>
     public async Task<TicketView> ExecuteAsync(long ticketId, EscalationRequest request, Actor actor, TicketAccessRule access,
         CancellationToken ct)
     {
-        await db.WriteAsync(async token =>
+        await ApplyAsync(ticketId, request, actor, access, ct);
+        return await queries.LoadAsync(ticketId, ct);
+    }
+
+    /// <summary>The move alone, saved. Joins an open transaction (a trigger's ticket-event handler calls it as the
+    /// automation actor, and needs no view of the ticket), or opens its own.</summary>
+    public Task ApplyAsync(long ticketId, EscalationRequest request, Actor actor, TicketAccessRule access, CancellationToken ct) =>
+        db.WriteAsync(async token =>
         {
             await db.LockTicketAsync(ticketId, token);
             var ticket = await db.Tickets.AllowedBy(access).SingleOrDefaultAsync(t => t.Id == ticketId, token)
@@ -36,8 +43,6 @@ public sealed class EscalateTicket(OknoDb db, TimeProvider clock, TicketQueries 
             await db.SaveChangesAsync(token);
             return ticket.Id;
         }, ct);
-        return await queries.LoadAsync(ticketId, ct);
-    }
 }
 
 /// <summary>A checked move: where to, whether it is a return, why.</summary>

@@ -21,60 +21,19 @@ public sealed record LineReportRow(long GroupId, string Name, int Position, Line
 /// <param name="To">The last day of the period, included.</param>
 public sealed record LineReportView(DateOnly From, DateOnly To, string TimeZone, IReadOnlyList<LineReportRow> Lines);
 
-/// <summary>The days [<see cref="From"/>, <see cref="To"/>] (both included) in a time zone: from/to are "yyyy-MM-dd",
-/// zone an IANA id (default UTC); default the last 30 days to today, at most 366.</summary>
-public readonly record struct LinePeriod(DateOnly From, DateOnly To, TimeZoneInfo Zone)
-{
-    public const int DefaultDays = 30;
-    public const int MaxDays = 366;
-
-    public DateTimeOffset Start => StartOf(From);
-    public DateTimeOffset End => StartOf(To.AddDays(1));
-
-    private DateTimeOffset StartOf(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        // A midnight skipped by a clock change starts the day an hour later.
-        while (Zone.IsInvalidTime(local)) local = local.AddHours(1);
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, Zone), TimeSpan.Zero);
-    }
-
-    public static LinePeriod Parse(string? from, string? to, string? zone, DateTimeOffset now)
-    {
-        var errors = new FieldErrors();
-        var timeZone = TimeZoneInfo.Utc;
-        if (!string.IsNullOrWhiteSpace(zone))
-        {
-            if (zone.Length > 64 || !TimeZoneInfo.TryFindSystemTimeZoneById(zone.Trim(), out var found))
-                errors.Add("zone", RoutingErrorCodes.UnknownTimeZone, "Not a known IANA time zone.", ("value", zone.Length > 64 ? zone[..64] : zone));
-            else timeZone = found;
-        }
-        DateOnly? Read(string field, string? value)
-        {
-            if (string.IsNullOrWhiteSpace(value)) return null;
-            if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-            errors.Add(field, ErrorCodes.InvalidDate, "Expected a date as yyyy-MM-dd.", ("format", "yyyy-MM-dd"));
-            return null;
-        }
-        var f = Read("from", from);
-        var t = Read("to", to);
-        errors.ThrowIfAny();
-        var last = t ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, timeZone).DateTime);
-        var first = f ?? last.AddDays(1 - DefaultDays);
-        if (first > last) errors.Add("from", RoutingErrorCodes.RangeReversed, "'from' must not be after 'to'.");
-        else if (last.DayNumber - first.DayNumber + 1 > MaxDays)
-            errors.Add("from", RoutingErrorCodes.RangeTooLong, $"The period is at most {MaxDays} days.", ("max", MaxDays));
-        errors.ThrowIfAny();
-        return new LinePeriod(first, last, timeZone);
-    }
-}
-
 /// <summary>The line report: per support line and period, what the line resolved itself, what it escalated onward (by
 /// reason), what went back, and how long tickets stayed before being escalated. Reads the facts <see cref="LineFacts"/>
 /// keeps, through their (at) indexes: a few grouped queries, plus the period's escalation times for the medians.</summary>
 public sealed class LineReport(OknoDb db, SupportLines lines)
 {
-    public async Task<LineReportView> BuildAsync(LinePeriod period, CancellationToken ct)
+    private static readonly ReportPeriodCodes PeriodCodes =
+        new(RoutingErrorCodes.RangeReversed, RoutingErrorCodes.RangeTooLong, RoutingErrorCodes.UnknownTimeZone);
+
+    /// <summary>The report's days from the query: from..to both included, in zone (default UTC).</summary>
+    public static ReportPeriod Period(string? from, string? to, string? zone, DateTimeOffset now) =>
+        ReportPeriod.Parse(from, to, zone, toIncluded: true, now, PeriodCodes);
+
+    public async Task<LineReportView> BuildAsync(ReportPeriod period, CancellationToken ct)
     {
         var (start, end) = (period.Start, period.End);
         var lineList = await lines.ListAsync(ct);
@@ -100,7 +59,7 @@ public sealed class LineReport(OknoDb db, SupportLines lines)
                 moves.Where(m => m.ToGroupId == line.GroupId && m.Returned).Sum(m => m.Count),
                 waits.TryGetValue(line.GroupId, out var median) ? median : null);
         }).ToList();
-        return new LineReportView(period.From, period.To, period.Zone.Id, rows);
+        return new LineReportView(period.First, period.Last, period.Zone.Id, rows);
     }
 
     internal static double Median(IEnumerable<long> values)

@@ -45,13 +45,13 @@ public static class RoutingEndpoints
 
         var reports = app.MapGroup("/api/v1/reports").RequireAuthorization().WithTags("Reports").WithProblemResponses();
         reports.MapGet("/lines", async (string? from, string? to, string? zone, LineReport report, TimeProvider clock, CancellationToken ct) =>
-                TypedResults.Ok(await report.BuildAsync(LinePeriod.Parse(from, to, zone, clock.GetUtcNow()), ct)))
+                TypedResults.Ok(await report.BuildAsync(LineReport.Period(from, to, zone, clock.GetUtcNow()), ct)))
             .WithSummary($"Per support line for the days from..to (yyyy-MM-dd, both included, in zone: an IANA time zone, default UTC; default " +
-                $"the last {LinePeriod.DefaultDays} days, at most {LinePeriod.MaxDays}): tickets resolved by the line itself, escalated onward " +
+                $"the last {ReportPeriod.DefaultDays} days, at most {ReportPeriod.MaxDays}): tickets resolved by the line itself, escalated onward " +
                 "(and by reason), returned down by it and back to it, and the median seconds from entering the line to being escalated");
         reports.MapGet("/lines.csv", async (string? from, string? to, string? zone, LineReport report, TimeProvider clock, CancellationToken ct) =>
             {
-                var built = await report.BuildAsync(LinePeriod.Parse(from, to, zone, clock.GetUtcNow()), ct);
+                var built = await report.BuildAsync(LineReport.Period(from, to, zone, clock.GetUtcNow()), ct);
                 return Results.Stream(stream => LineReport.WriteCsvAsync(built, stream, ct), "text/csv; charset=utf-8",
                     $"okno-lines-{built.From:yyyy-MM-dd}-{built.To:yyyy-MM-dd}.csv");
             })

@@ -27,7 +27,6 @@ public sealed class SlaPolicies(OknoDb db, TimeProvider clock, Audit audit)
     public const int MaxPolicies = 100;
     public const int MaxConditions = 20;
     public const int MaxValues = 100;
-    public const int MaxTargetMinutes = SlaPreview.MaxTargetMinutes;
     public static readonly string[] ConditionFields = ["group", "company", "type", "channel", "tag", "priority"];
     /// <summary>Resolved and closed stop the resolution clock instead; pausing in them means nothing.</summary>
     public static readonly string[] PausableStatuses = ["new", "open", "pending", "on_hold"];
@@ -125,7 +124,7 @@ public sealed class SlaPolicies(OknoDb db, TimeProvider clock, Audit audit)
         if (d.CalendarId is not { } calendarId) errors.Required("calendarId");
         else if (!await db.SlaCalendars.AnyAsync(c => c.Id == calendarId, ct))
             errors.Add("calendarId", SlaErrorCodes.NotFound, "This calendar does not exist.", ("id", calendarId));
-        if (d.WarnAtPercent is { } warn && warn is < 1 or > 100) errors.Add("warnAtPercent", ErrorCodes.OutOfRange, "From 1 to 100.", ("min", 1), ("max", 100));
+        SlaPolicy.CheckWarnAtPercent(d.WarnAtPercent, errors);
         var pauses = d.PauseStatuses ?? [];
         for (var i = 0; i < pauses.Count; i++)
             if (!PausableStatuses.Contains(pauses[i])) errors.Add($"pauseStatuses[{i}]", SlaErrorCodes.InvalidPauseStatus, "new, open, pending or on_hold.");
@@ -134,14 +133,7 @@ public sealed class SlaPolicies(OknoDb db, TimeProvider clock, Audit audit)
         foreach (var (priority, targets) in d.Targets ?? [])
         {
             if (!priorities.Contains(priority)) errors.Add($"targets.{priority}", SlaErrorCodes.InvalidPriority, "low, normal, high or urgent.");
-            void Target(string field, int? minutes)
-            {
-                if (minutes is { } m && (m < 1 || m > MaxTargetMinutes))
-                    errors.Add($"targets.{priority}.{field}", ErrorCodes.OutOfRange, $"From 1 to {MaxTargetMinutes} minutes.", ("min", 1), ("max", MaxTargetMinutes));
-            }
-            Target("firstResponseMinutes", targets?.FirstResponseMinutes);
-            Target("nextResponseMinutes", targets?.NextResponseMinutes);
-            Target("resolutionMinutes", targets?.ResolutionMinutes);
+            targets?.Check($"targets.{priority}", errors);
         }
 
         var conditions = d.Conditions ?? [];
@@ -198,7 +190,7 @@ public sealed class SlaPolicies(OknoDb db, TimeProvider clock, Audit audit)
     {
         policy.Name = d.Name!.Trim();
         policy.CalendarId = d.CalendarId!.Value;
-        policy.WarnAtPercent = d.WarnAtPercent ?? 80;
+        policy.WarnAtPercent = d.WarnAtPercent ?? SlaPolicy.DefaultWarnAtPercent;
         policy.PauseStatuses = string.Join(",", (d.PauseStatuses ?? [.. SlaClock.DefaultPauseStatuses]).Distinct());
         policy.Targets = JsonSerializer.Serialize((d.Targets ?? []).Where(t => t.Value is not null)
             .ToDictionary(t => t.Key, t => t.Value!), SlaCalendar.Json);

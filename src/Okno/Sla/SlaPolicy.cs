@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Okno.Platform.Web;
 using Okno.Tickets;
 
 namespace Okno.Sla;
@@ -27,6 +28,13 @@ public sealed class SlaPolicy
     public DateTimeOffset UpdatedAt { get; set; }
 
     public const int NameMaxLength = 100;
+    public const int DefaultWarnAtPercent = 80;
+
+    /// <summary>The warning threshold, when given, is a percentage of the target from 1 to 100.</summary>
+    public static void CheckWarnAtPercent(int? warnAtPercent, FieldErrors errors)
+    {
+        if (warnAtPercent is < 1 or > 100) errors.Add("warnAtPercent", ErrorCodes.OutOfRange, "From 1 to 100.", ("min", 1), ("max", 100));
+    }
 
     public IReadOnlyDictionary<string, SlaPolicyTargets> ReadTargets() =>
         JsonSerializer.Deserialize<Dictionary<string, SlaPolicyTargets>>(Targets, SlaCalendar.Json) ?? [];
@@ -37,7 +45,25 @@ public sealed class SlaPolicy
 }
 
 /// <summary>One priority's targets in business minutes (a target left null is not measured).</summary>
-public sealed record SlaPolicyTargets(int? FirstResponseMinutes, int? NextResponseMinutes, int? ResolutionMinutes);
+public sealed record SlaPolicyTargets(int? FirstResponseMinutes, int? NextResponseMinutes, int? ResolutionMinutes)
+{
+    /// <summary>A year of minutes: the longest target.</summary>
+    public const int MaxMinutes = 365 * 24 * 60;
+
+    /// <summary>Checks each target given (from 1 to <see cref="MaxMinutes"/>); <paramref name="at"/> names where they are
+    /// in the request ("targets.urgent").</summary>
+    public void Check(string at, FieldErrors errors)
+    {
+        void Target(string field, int? minutes)
+        {
+            if (minutes is < 1 or > MaxMinutes)
+                errors.Add($"{at}.{field}", ErrorCodes.OutOfRange, $"From 1 to {MaxMinutes} minutes.", ("min", 1), ("max", MaxMinutes));
+        }
+        Target("firstResponseMinutes", FirstResponseMinutes);
+        Target("nextResponseMinutes", NextResponseMinutes);
+        Target("resolutionMinutes", ResolutionMinutes);
+    }
+}
 
 /// <summary>A condition of a policy: the ticket's <see cref="Field"/> (group, company, type, channel, tag, priority) is
 /// one of <see cref="Values"/> (ids for group and company, the API's names for the rest; for tag: has one of them).</summary>

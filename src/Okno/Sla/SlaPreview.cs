@@ -1,27 +1,24 @@
 using System.Globalization;
 using Okno.Platform.Web;
+using Okno.Tickets;
 
 namespace Okno.Sla;
-
-public sealed record SlaPreviewTargets(int? FirstResponseMinutes, int? NextResponseMinutes, int? ResolutionMinutes);
 
 public sealed record SlaPreviewEvent(string? At, string? Kind, string? Status = null);
 
 /// <summary>What an admin tries before switching a policy on: a calendar (inline or by id), targets, the warning
 /// threshold, the pausing statuses and a made-up ticket life (<c>POST /api/v1/sla/preview</c>).</summary>
-public sealed record SlaPreviewRequest(CalendarDefinition? Calendar, long? CalendarId, SlaPreviewTargets? Targets, int? WarnAtPercent,
+public sealed record SlaPreviewRequest(CalendarDefinition? Calendar, long? CalendarId, SlaPolicyTargets? Targets, int? WarnAtPercent,
     List<string>? PauseStatuses, List<SlaPreviewEvent>? Events, string? Now);
 
-public sealed record SlaPreviewTarget(DateTimeOffset? DueAt, DateTimeOffset? MetAt, double ElapsedMinutes, double RemainingMinutes, string State);
-
-public sealed record SlaPreviewResult(SlaPreviewTarget? FirstResponse, SlaPreviewTarget? NextResponse, SlaPreviewTarget? Resolution,
+/// <summary>The clock's answer, each target as a ticket's SLA shows it.</summary>
+public sealed record SlaPreviewResult(TicketSlaTargetView? FirstResponse, TicketSlaTargetView? NextResponse, TicketSlaTargetView? Resolution,
     IReadOnlyList<SlaTimelineEntry> Timeline);
 
 /// <summary>Runs <see cref="SlaClock.Compute"/> on a request: the same function a ticket's SLA is computed by.</summary>
 public sealed class SlaPreview(SlaCalendars calendars)
 {
     public const int MaxEvents = 1_000;
-    public const int MaxTargetMinutes = 365 * 24 * 60;
     private static readonly string[] Statuses = ["new", "open", "pending", "on_hold", "resolved", "closed"];
 
     public async Task<SlaPreviewResult> RunAsync(SlaPreviewRequest request, CancellationToken ct)
@@ -33,17 +30,10 @@ public sealed class SlaPreview(SlaCalendars calendars)
             ? new CalendarDefinition(view.Name, view.TimeZone, view.Week, view.Days.ToList()).Validate() : null;
         else errors.Required("calendar");
 
-        var targets = request.Targets ?? new SlaPreviewTargets(null, null, null);
-        void Target(string field, int? minutes)
-        {
-            if (minutes is { } m && (m < 1 || m > MaxTargetMinutes))
-                errors.Add($"targets.{field}", ErrorCodes.OutOfRange, $"From 1 to {MaxTargetMinutes} minutes.", ("min", 1), ("max", MaxTargetMinutes));
-        }
-        Target("firstResponseMinutes", targets.FirstResponseMinutes);
-        Target("nextResponseMinutes", targets.NextResponseMinutes);
-        Target("resolutionMinutes", targets.ResolutionMinutes);
-        var warn = request.WarnAtPercent ?? 80;
-        if (warn is < 1 or > 100) errors.Add("warnAtPercent", ErrorCodes.OutOfRange, "From 1 to 100.", ("min", 1), ("max", 100));
+        var targets = request.Targets ?? new SlaPolicyTargets(null, null, null);
+        targets.Check("targets", errors);
+        SlaPolicy.CheckWarnAtPercent(request.WarnAtPercent, errors);
+        var warn = request.WarnAtPercent ?? SlaPolicy.DefaultWarnAtPercent;
         var pauses = request.PauseStatuses ?? [.. SlaClock.DefaultPauseStatuses];
         for (var i = 0; i < pauses.Count; i++)
             if (!Statuses.Contains(pauses[i])) errors.Add($"pauseStatuses[{i}]", SlaErrorCodes.InvalidStatus, "Not a status.");
@@ -70,9 +60,8 @@ public sealed class SlaPreview(SlaCalendars calendars)
 
         var result = SlaClock.Compute(calendar!, new SlaTargets(targets.FirstResponseMinutes, targets.NextResponseMinutes, targets.ResolutionMinutes),
             warn, pauses.ToHashSet(), events, now!.Value);
-        static SlaPreviewTarget? Of(SlaTargetResult? t) => t is null ? null
-            : new SlaPreviewTarget(t.DueAt, t.MetAt, t.ElapsedMinutes, t.RemainingMinutes, System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(t.State.ToString()));
-        return new SlaPreviewResult(Of(result.FirstResponse), Of(result.NextResponse), Of(result.Resolution), result.Timeline);
+        return new SlaPreviewResult(TicketSlaQueries.View(result.FirstResponse), TicketSlaQueries.View(result.NextResponse),
+            TicketSlaQueries.View(result.Resolution), result.Timeline);
     }
 
     private static DateTimeOffset? Instant(string? text, string field, FieldErrors errors)

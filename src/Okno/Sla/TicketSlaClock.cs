@@ -64,35 +64,32 @@ public sealed class TicketSlaClock(OknoDb db, SlaSetup setup, TimeProvider clock
             {
                 var targets = Targets(c.Result);
                 var crossings = new List<(string Target, bool Breach, DateTimeOffset At, DateTimeOffset StartedAt)>();
-                DateTimeOffset? nextCheck = null;
-                void Check(DateTimeOffset? at) { if (at is { } a && (nextCheck is null || a < nextCheck)) nextCheck = a; }
                 foreach (var (name, r) in targets)
                 {
-                    var warned = recorded.Contains((mark.Id, name, false, r.StartedAt));
-                    var breached = recorded.Contains((mark.Id, name, true, r.StartedAt));
-                    if (!warned && r.WarnedAt is { } w && w <= now) crossings.Add((name, false, w, r.StartedAt));
-                    if (!breached && r.BreachedAt is { } b && b <= now) crossings.Add((name, true, b, r.StartedAt));
-                    if (!warned) Check(r.WarnedAt ?? (r.IsRunning ? r.WarnAt : null));
-                    if (!breached) Check(r.BreachedAt ?? (r.IsRunning ? r.DueAt : null));
+                    if (!recorded.Contains((mark.Id, name, false, r.StartedAt)) && r.WarnedAt is { } w && w <= now) crossings.Add((name, false, w, r.StartedAt));
+                    if (!recorded.Contains((mark.Id, name, true, r.StartedAt)) && r.BreachedAt is { } b && b <= now) crossings.Add((name, true, b, r.StartedAt));
                     if (r.IsRunning)
                     {
                         if (r.DueAt is { } d && d.UtcTicks < due) due = d.UtcTicks;
                         if (r.WarnAt is { } wa && wa.UtcTicks < warn) warn = wa.UtcTicks;
                     }
                 }
-                if (recordAlerts && crossings.Count > 0)
+                var recording = recordAlerts && crossings.Count > 0;
+                if (recording)
                 {
                     await RecordAsync(mark.Id, crossings, now, ct);
                     alerts += crossings.Count;
-                    // Recorded now: what is left to check is what comes later.
-                    nextCheck = null;
-                    foreach (var (name, r) in targets)
-                    {
-                        bool Done(bool breach) => recorded.Contains((mark.Id, name, breach, r.StartedAt))
-                            || crossings.Any(x => x.Target == name && x.Breach == breach && x.StartedAt == r.StartedAt);
-                        if (!Done(false)) Check(r.WarnedAt ?? (r.IsRunning ? r.WarnAt : null));
-                        if (!Done(true)) Check(r.BreachedAt ?? (r.IsRunning ? r.DueAt : null));
-                    }
+                }
+                // The soonest crossing not recorded: a past one waits for the scan (or was recorded just now, then what is
+                // left is what comes later).
+                DateTimeOffset? nextCheck = null;
+                void Check(DateTimeOffset? at) { if (at is { } a && (nextCheck is null || a < nextCheck)) nextCheck = a; }
+                foreach (var (name, r) in targets)
+                {
+                    bool Done(bool breach) => recorded.Contains((mark.Id, name, breach, r.StartedAt))
+                        || (recording && crossings.Any(x => x.Target == name && x.Breach == breach && x.StartedAt == r.StartedAt));
+                    if (!Done(false)) Check(r.WarnedAt ?? (r.IsRunning ? r.WarnAt : null));
+                    if (!Done(true)) Check(r.BreachedAt ?? (r.IsRunning ? r.DueAt : null));
                 }
                 if (!stored.TryGetValue(mark.Id, out var row)) db.TicketSlas.Add(row = new TicketSla { TicketId = mark.Id });
                 row.PolicyId = c.Policy.Id;

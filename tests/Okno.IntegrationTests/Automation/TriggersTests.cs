@@ -165,6 +165,36 @@ public sealed class TriggersTests
         Assert.Equal([2], preview.GetProperty("ignoredConditions").EnumerateArray().Select(i => i.GetInt32()));
     }
 
+    [Theory]
+    [BothDatabases]
+    public async Task The_preview_judges_each_ticket_by_its_own_customer_and_company(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var admin = await app.AdminClientAsync();
+        var domain = $"romashka-{Guid.NewGuid():N}.example";
+        await admin.PostJsonAsync("/api/v1/companies", new { name = "Ромашка", domain });
+        var ivan = await admin.CreateTicketAsync("Счёт", extra: new { customer = new { email = $"ivan@{domain}", name = "Иван Петров" } });
+        var anna = await admin.CreateTicketAsync("Акт", extra: new { customer = new { email = "anna@other.example", name = "Анна Смирнова" } });
+        var oleg = await admin.CreateTicketAsync("Договор", extra: new { customer = new { email = $"oleg@{domain}", name = "Олег Сидоров" } });
+        await admin.CreateTicketAsync("Пароль", extra: new { customer = new { email = "petr@mail.example", name = "Пётр Иванов" } });
+
+        // The facts of a page of tickets are read together: each ticket must still be judged by its own.
+        async Task<List<long>> MatchedAsync(string match, object[] conditions) =>
+            (await admin.PostJsonAsync("/api/v1/triggers/preview", new { match, conditions }, HttpStatusCode.OK))
+            .GetProperty("tickets").EnumerateArray().Select(t => t.Id()).Order().ToList();
+        Assert.Equal([ivan.Id()], await MatchedAsync("all",
+        [
+            new { field = "company_name", @operator = "contains", values = new[] { "ромашки" } },
+            new { field = "contact_email", @operator = "contains", values = new[] { "@" + domain } },
+            new { field = "contact_name", @operator = "not_contains", values = new[] { "сидоров" } },
+        ]));
+        Assert.Equal(new[] { ivan.Id(), anna.Id(), oleg.Id() }.Order().ToList(), await MatchedAsync("any",
+        [
+            new { field = "contact_name", @operator = "contains", values = new[] { "смирновой" } },
+            new { field = "company_name", @operator = "equals", values = new[] { "ромашка" } },
+        ]));
+    }
+
     [Fact]
     public async Task Two_nodes_on_one_PostgreSQL_run_a_rule_once_per_event()
     {

@@ -92,7 +92,30 @@ public sealed class TriggerConditionsTests
         var condition = Registry.Find(field);
         Assert.NotNull(condition);
         Assert.Contains(op, condition.Operators);
-        Assert.Equal(expected, condition.Evaluate(Context(e), op, values));
+        Assert.Equal(expected, condition.Prepare(op, values)(Context(e)));
+    }
+
+    [Fact]
+    public void A_condition_is_prepared_once_and_then_judges_any_ticket()
+    {
+        var prepared = Registry.Prepare(new ConditionSpec("subject", "contains", ["  ОПЛАТОЙ ", null]));
+        Assert.Equal(["  ОПЛАТОЙ "], prepared.Values);
+        Assert.True(prepared.Holds(Context()));
+        Assert.True(prepared.Holds(Context(new MessageReceived(3))));
+        Assert.Equal(ConditionFacts.Contact, Registry.Prepare(new ConditionSpec("contact_name", "is_empty", [])).Needs);
+    }
+
+    [Theory]
+    [InlineData("no_such_field", "equals", new[] { "x" })]
+    [InlineData("status", "contains", new[] { "pending" })]
+    [InlineData("status", "equals", new string[0])]
+    [InlineData("tags", "changed_to", new string[0])]
+    [InlineData("group", "equals", new[] { "007" })]
+    public void A_stored_condition_that_cannot_be_judged_never_holds(string field, string op, string[] values)
+    {
+        var prepared = Registry.Prepare(new ConditionSpec(field, op, values.Cast<string?>().ToList()));
+        Assert.False(prepared.Holds(Context()));
+        Assert.False(prepared.Holds(Context(new TicketTagsChanged([], ["vip"]))));
     }
 
     [Fact]

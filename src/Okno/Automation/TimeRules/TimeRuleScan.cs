@@ -53,10 +53,10 @@ internal sealed class TimeRuleScan(OknoDb db, TriggerEngine engine, TriggerCondi
     private async Task<int> PassAsync(AutomationRule rule, CancellationToken ct)
     {
         var stored = StoredTimeRule.Read(rule.Definition);
-        var loaded = new LoadedTrigger(rule.Id, rule.Name, rule.Position, new HashSet<string>(), stored.Match != TriggerMatch.Any, stored.Conditions, stored.Actions);
+        var loaded = new LoadedTrigger(rule.Id, rule.Name, rule.Position, new HashSet<string>(), stored.Match != TriggerMatch.Any,
+            conditions.Prepare(stored.Conditions), stored.Actions);
         var calendar = stored.CalendarId is { } calendarId
             ? (await db.SlaCalendars.AsNoTracking().SingleAsync(c => c.Id == calendarId, ct)).Read().Validate() : null;
-        var needs = stored.Conditions.Select(c => conditions.Find(c.Field)?.Needs ?? ConditionFacts.None).Aggregate(ConditionFacts.None, (a, b) => a | b);
         var now = clock.GetUtcNow();
         var threshold = now - TimeUnits.AtLeast(stored.Amount, stored.Unit);
         var watermark = rule.ScannedUpTo;
@@ -78,7 +78,7 @@ internal sealed class TimeRuleScan(OknoDb db, TriggerEngine engine, TriggerCondi
                     await db.LockTicketAsync(ticketId, t);
                     var ticket = await db.Tickets.Include(x => x.Tags).ThenInclude(x => x.Tag).SingleAsync(x => x.Id == ticketId, t);
                     if (EpisodeStart(stored, ticket) != since) continue;   // the state changed since the read: a new episode or none
-                    if (!engine.Matches(loaded, await engine.ContextAsync(ticket, null, needs, t))) continue;
+                    if (!TriggerEngine.Matches(loaded, await engine.ContextAsync(ticket, null, loaded.Needs, t))) continue;
                     var key = EpisodeKey(rule.Id, since);
                     if (await db.Set<AutomationRun>().AnyAsync(r => r.RuleId == rule.Id && r.TicketId == ticketId && r.OperationId == key, t)) continue;
                     var run = new AutomationRun { RuleId = rule.Id, TicketId = ticketId, OperationId = key, EpisodeAt = since, At = now };

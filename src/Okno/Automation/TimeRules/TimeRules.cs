@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Okno.Admin;
 using Okno.Automation.Triggers;
 using Okno.Platform.Data;
-using Okno.Platform.Security;
 using Okno.Platform.Web;
 using Okno.Sla;
 using Okno.Tickets;
@@ -15,7 +14,7 @@ namespace Okno.Automation.TimeRules;
 /// business hours on the calendar <see cref="CalendarId"/>), and its conditions hold then, the actions run — once per
 /// episode of that state.</summary>
 public sealed record TimeRuleDefinition(string? Name, bool? Enabled, string? Measure, string? Status, int? Amount, string? Unit, long? CalendarId,
-    string? Match, List<ConditionSpec?>? Conditions, List<ActionSpec?>? Actions, long? Version = null);
+    string? Match, List<ConditionSpec?>? Conditions, List<ActionSpec?>? Actions, long? Version = null) : IRuleDefinition;
 
 public sealed record TimeRuleView(long Id, string Name, int Position, bool Enabled, string Measure, string? Status, int Amount, string Unit,
     long? CalendarId, string Match, IReadOnlyList<ConditionSpec> Conditions, IReadOnlyList<ActionSpec> Actions, DateTimeOffset UpdatedAt, long Version,
@@ -68,77 +67,21 @@ public sealed record StoredTimeRule(string Measure, string? Status, int Amount, 
 /// <summary>Time rules (S3): list, create, change, delete, and their runs; checked whole like triggers (same condition and
 /// action classes; conditions about a change make no sense without an event and are refused).</summary>
 public sealed class TimeRules(OknoDb db, TriggerConditions conditions, TriggerActions actions, TimeProvider clock, Audit audit)
+    : AutomationRuleAdmin<TimeRuleDefinition, TimeRuleView>(db, conditions, actions, clock, audit, Kind)
 {
     public const int MaxRules = 200;
 
-    public async Task<IReadOnlyList<TimeRuleView>> ListAsync(CancellationToken ct) =>
-        (await db.Set<AutomationRule>().AsNoTracking().Where(r => r.Kind == AutomationRule.TimeRuleKind).OrderBy(r => r.Position).ThenBy(r => r.Id)
-            .ToListAsync(ct)).Select(View).ToList();
+    private static readonly RuleKind Kind =
+        new(AutomationRule.TimeRuleKind, "time_rule", "time-rule", "Time rule", AutomationErrorCodes.TimeRuleNotFound, MaxRules);
+
+    public async Task<IReadOnlyList<TimeRuleView>> ListAsync(CancellationToken ct) => (await RulesAsync(ct)).Select(View).ToList();
 
     public async Task<TimeRuleView> GetAsync(long id, CancellationToken ct) => View(await FindAsync(id, ct));
-
-    public async Task<TimeRuleView> CreateAsync(TimeRuleDefinition definition, CurrentAgent agent, CancellationToken ct)
-    {
-        await AgentRules.EnsureAdminAsync(db, agent, ct);
-        var stored = await ValidateAsync(definition, ct);
-        return await db.WriteAsync(async t =>
-        {
-            if (await db.Set<AutomationRule>().CountAsync(r => r.Kind == AutomationRule.TimeRuleKind, t) >= MaxRules)
-                throw new OknoException(new StateConflict(AutomationErrorCodes.TooManyTriggers, $"At most {MaxRules} time rules.", ("max", MaxRules)));
-            var now = clock.GetUtcNow();
-            var position = (await db.Set<AutomationRule>().Where(r => r.Kind == AutomationRule.TimeRuleKind).MaxAsync(r => (int?)r.Position, t) ?? 0) + 1;
-            var rule = new AutomationRule
-            {
-                Kind = AutomationRule.TimeRuleKind, Name = definition.Name!.Trim(), Position = position, IsEnabled = definition.Enabled ?? true,
-                Definition = stored.ToJson(), CreatedAt = now, UpdatedAt = now, UpdatedBy = agent.Id, Version = 1,
-            };
-            db.Add(rule);
-            await db.SaveChangesAsync(t);
-            audit.Add(agent.Id, "time_rule.created", $"time-rule:{rule.Id}", rule.Name);
-            await db.SaveChangesAsync(t);
-            return View(rule);
-        }, ct);
-    }
-
-    public async Task<TimeRuleView> UpdateAsync(long id, TimeRuleDefinition definition, CurrentAgent agent, CancellationToken ct)
-    {
-        await AgentRules.EnsureAdminAsync(db, agent, ct);
-        var stored = await ValidateAsync(definition, ct);
-        return await db.WriteAsync(async t =>
-        {
-            var rule = await FindAsync(id, t, tracked: true);
-            if (definition.Version is { } version && version != rule.Version) throw new OknoException(new EditConflict($"Time rule {rule.Name}"));
-            rule.Name = definition.Name!.Trim();
-            rule.IsEnabled = definition.Enabled ?? rule.IsEnabled;
-            rule.Definition = stored.ToJson();
-            // A changed rule looks at every ticket again (episodes it already acted on keep their runs and are not repeated).
-            rule.ScannedUpTo = null;
-            rule.UpdatedAt = clock.GetUtcNow();
-            rule.UpdatedBy = agent.Id;
-            rule.Version++;
-            audit.Add(agent.Id, "time_rule.changed", $"time-rule:{rule.Id}", rule.Name);
-            await db.SaveChangesAsync(t);
-            return View(rule);
-        }, ct);
-    }
-
-    public async Task DeleteAsync(long id, CurrentAgent agent, CancellationToken ct)
-    {
-        await AgentRules.EnsureAdminAsync(db, agent, ct);
-        await db.WriteAsync(async t =>
-        {
-            var rule = await FindAsync(id, t, tracked: true);
-            db.Remove(rule);
-            audit.Add(agent.Id, "time_rule.deleted", $"time-rule:{rule.Id}", rule.Name);
-            await db.SaveChangesAsync(t);
-            return 0;
-        }, ct);
-    }
 
     public async Task<StoredTimeRule> ValidateAsync(TimeRuleDefinition definition, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        errors.Text("name", definition.Name, AutomationRule.NameMaxLength);
+        CheckName(definition.Name, errors);
         if (definition.Measure is not { } measure || !TimeMeasures.All.Contains(measure))
             errors.Add("measure", AutomationErrorCodes.InvalidValue, $"Measure is one of {string.Join(", ", TimeMeasures.All)}.", ("value", definition.Measure));
         if (definition.Measure == TimeMeasures.StatusFor)
@@ -154,38 +97,33 @@ public sealed class TimeRules(OknoDb db, TriggerConditions conditions, TriggerAc
         if (unit == TimeUnits.BusinessHours)
         {
             if (definition.CalendarId is not { } calendarId) errors.Required("calendarId");
-            else if (!await db.SlaCalendars.AnyAsync(c => c.Id == calendarId, ct))
+            else if (!await Db.SlaCalendars.AnyAsync(c => c.Id == calendarId, ct))
                 errors.Add("calendarId", AutomationErrorCodes.UnknownReference, $"There is no calendar {calendarId}.", ("value", calendarId));
         }
-        var match = definition.Match ?? TriggerMatch.All;
-        if (match is not (TriggerMatch.All or TriggerMatch.Any)) errors.Add("match", AutomationErrorCodes.InvalidValue, "Match is all or any.", ("value", match));
+        var match = CheckMatch(definition.Match, errors);
+        await CheckConditionsAsync(definition.Conditions, errors, ct);
         var conditionList = definition.Conditions ?? [];
-        if (conditionList.Count > Triggers.Triggers.MaxConditions) errors.TooMany("conditions", Triggers.Triggers.MaxConditions, "conditions");
-        else for (var i = 0; i < conditionList.Count; i++)
-        {
-            await conditions.ValidateAsync(conditionList[i], $"conditions[{i}]", errors, db, ct);
-            if (conditionList[i]?.Operator is { } op && ConditionOperators.IsAboutChange(op) && !errors.Has($"conditions[{i}].operator"))
-                errors.Add($"conditions[{i}].operator", AutomationErrorCodes.ChangeInTimeRule, "A time rule has no change to judge: use a state operator.", ("value", op));
-        }
-        var actionList = definition.Actions ?? [];
-        if (actionList.Count == 0) errors.Required("actions");
-        else if (actionList.Count > TriggerActions.MaxActions) errors.TooMany("actions", TriggerActions.MaxActions, "actions");
-        else for (var i = 0; i < actionList.Count; i++) await actions.ValidateAsync(actionList[i], $"actions[{i}]", errors, db, ct);
+        if (conditionList.Count <= MaxConditions)
+            for (var i = 0; i < conditionList.Count; i++)
+                if (conditionList[i]?.Operator is { } op && ConditionOperators.IsAboutChange(op) && !errors.Has($"conditions[{i}].operator"))
+                    errors.Add($"conditions[{i}].operator", AutomationErrorCodes.ChangeInTimeRule, "A time rule has no change to judge: use a state operator.", ("value", op));
+        await CheckActionsAsync(definition.Actions, errors, ct);
         errors.ThrowIfAny();
         return new StoredTimeRule(definition.Measure!, definition.Measure == TimeMeasures.StatusFor ? definition.Status : null, definition.Amount!.Value, unit,
-            unit == TimeUnits.BusinessHours ? definition.CalendarId : null, match,
-            conditionList.OfType<ConditionSpec>().Select(c => c with { Values = c.Values?.OfType<string>().Select(v => (string?)v.Trim()).ToList() ?? [] }).ToList(),
-            actionList.OfType<ActionSpec>().ToList());
+            unit == TimeUnits.BusinessHours ? definition.CalendarId : null, match, Stored(definition.Conditions),
+            (definition.Actions ?? []).OfType<ActionSpec>().ToList());
     }
 
-    private async Task<AutomationRule> FindAsync(long id, CancellationToken ct, bool tracked = false)
+    protected override async Task<string> CheckAsync(TimeRuleDefinition definition, CancellationToken ct) => (await ValidateAsync(definition, ct)).ToJson();
+
+    /// <summary>A changed rule looks at every ticket again (episodes it already acted on keep their runs and are not repeated).</summary>
+    protected override Task ChangedAsync(AutomationRule rule, CancellationToken ct)
     {
-        var query = db.Set<AutomationRule>().Where(r => r.Id == id && r.Kind == AutomationRule.TimeRuleKind);
-        return await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(ct)
-            ?? throw new OknoException(new NotFound(AutomationErrorCodes.TimeRuleNotFound, "Time rule", id));
+        rule.ScannedUpTo = null;
+        return Task.CompletedTask;
     }
 
-    private static TimeRuleView View(AutomationRule rule)
+    protected override TimeRuleView View(AutomationRule rule)
     {
         var s = StoredTimeRule.Read(rule.Definition);
         return new TimeRuleView(rule.Id, rule.Name, rule.Position, rule.IsEnabled, s.Measure, s.Status, s.Amount, s.Unit, s.CalendarId, s.Match,

@@ -212,11 +212,12 @@ internal static class ActionTemplates
     }
 }
 
-/// <summary>An internal note on the ticket, written by the rule.</summary>
-internal sealed class AddNoteAction(MessageBodies bodies) : ITriggerAction
+/// <summary>A message the rule writes on the ticket from its template (the body with placeholders, no subject): an
+/// internal note or a public reply.</summary>
+internal abstract class MessageAction(string type, ActionValueKind kind, bool isInternal, MessageBodies bodies) : ITriggerAction
 {
-    public string Type => "add_note";
-    public ActionValueKind ValueKind => ActionValueKind.Note;
+    public string Type => type;
+    public ActionValueKind ValueKind => kind;
 
     public Task ValidateAsync(ActionSpec spec, string at, FieldErrors errors, OknoDb db, CancellationToken ct)
     {
@@ -224,11 +225,23 @@ internal sealed class AddNoteAction(MessageBodies bodies) : ITriggerAction
         return Task.CompletedTask;
     }
 
-    public async Task ApplyAsync(ActionContext context, ActionSpec spec, CancellationToken ct)
+    public abstract Task ApplyAsync(ActionContext context, ActionSpec spec, CancellationToken ct);
+
+    /// <summary>Renders the body for the ticket and adds it as the rule's message.</summary>
+    protected async Task AddMessageAsync(ActionContext context, ActionSpec spec, CancellationToken ct)
     {
         var rendered = await ActionTemplates.RenderAsync(context, null, spec.Body!, null, ct);
         var body = bodies.FromText(rendered.Text);
-        context.Ticket.AddMessage(new Message(MessageDirection.Out, true, context.Actor, body.Text, body.Html, context.Now), context.Now);
+        context.Ticket.AddMessage(new Message(MessageDirection.Out, isInternal, context.Actor, body.Text, body.Html, context.Now), context.Now);
+    }
+}
+
+/// <summary>An internal note on the ticket, written by the rule.</summary>
+internal sealed class AddNoteAction(MessageBodies bodies) : MessageAction("add_note", ActionValueKind.Note, isInternal: true, bodies)
+{
+    public override async Task ApplyAsync(ActionContext context, ActionSpec spec, CancellationToken ct)
+    {
+        await AddMessageAsync(context, spec, ct);
         context.Summary.Add(Type);
     }
 }
@@ -236,27 +249,17 @@ internal sealed class AddNoteAction(MessageBodies bodies) : ITriggerAction
 /// <summary>An email to the customer: a public reply written by the rule, which goes out the way any reply does — through
 /// the channel of the conversation (its mailbox), else as the "agent replied" notification to the customer's address.
 /// It does not count as the desk's first response.</summary>
-internal sealed class EmailCustomerAction(MessageBodies bodies) : ITriggerAction
+internal sealed class EmailCustomerAction(MessageBodies bodies)
+    : MessageAction("email_customer", ActionValueKind.CustomerEmail, isInternal: false, bodies)
 {
-    public string Type => "email_customer";
-    public ActionValueKind ValueKind => ActionValueKind.CustomerEmail;
-
-    public Task ValidateAsync(ActionSpec spec, string at, FieldErrors errors, OknoDb db, CancellationToken ct)
-    {
-        ActionTemplates.Validate(spec, at, errors, subject: false);
-        return Task.CompletedTask;
-    }
-
-    public async Task ApplyAsync(ActionContext context, ActionSpec spec, CancellationToken ct)
+    public override async Task ApplyAsync(ActionContext context, ActionSpec spec, CancellationToken ct)
     {
         if (context.EmailsLeft < 1)
         {
             context.Summary.Add($"{Type}:email_limit");
             return;
         }
-        var rendered = await ActionTemplates.RenderAsync(context, null, spec.Body!, null, ct);
-        var body = bodies.FromText(rendered.Text);
-        context.Ticket.AddMessage(new Message(MessageDirection.Out, false, context.Actor, body.Text, body.Html, context.Now), context.Now);
+        await AddMessageAsync(context, spec, ct);
         context.TakeEmails(1);
         context.Summary.Add(Type);
     }
@@ -348,7 +351,7 @@ internal sealed class EscalateAction(Routing.EscalateTicket escalate) : ITrigger
     {
         var request = new Routing.EscalationRequest(long.Parse(spec.Value!, CultureInfo.InvariantCulture),
             long.Parse(spec.Values![0]!, CultureInfo.InvariantCulture), spec.Body);
-        await escalate.ExecuteAsync(context.Ticket.Id, request, context.Actor, TicketAccessRule.All, ct);
+        await escalate.ApplyAsync(context.Ticket.Id, request, context.Actor, TicketAccessRule.All, ct);
         context.Summary.Add($"{Type}={spec.Value}");
     }
 }

@@ -55,7 +55,8 @@ public static class ConditionOperators
     };
 }
 
-/// <summary>A condition on one field, registered by name. Evaluation is pure and synchronous over
+/// <summary>A condition on one field, registered by name. Its check is built once from an operator and values, when the
+/// rule is loaded (values parsed, normalised, analysed), and is then pure and synchronous over
 /// <see cref="TriggerContext"/>: a hundred triggers cost a hundred comparisons, not a hundred queries.</summary>
 public interface ITriggerCondition
 {
@@ -63,8 +64,14 @@ public interface ITriggerCondition
     ConditionValueKind ValueKind { get; }
     IReadOnlyList<string> Operators { get; }
     ConditionFacts Needs => ConditionFacts.None;
-    bool Evaluate(TriggerContext context, string op, IReadOnlyList<string> values);
+    /// <summary>The check for one of <see cref="Operators"/> with as many values as it takes
+    /// (<see cref="ConditionOperators.ValueCount"/>).</summary>
+    Func<TriggerContext, bool> Prepare(string op, IReadOnlyList<string> values);
 }
+
+/// <summary>A stored condition made ready when its rule is loaded: its values and the check its condition built from them,
+/// so a ticket's evaluation only compares.</summary>
+public sealed record PreparedCondition(ConditionSpec Spec, IReadOnlyList<string> Values, ConditionFacts Needs, Func<TriggerContext, bool> Holds);
 
 /// <summary>The registered conditions, by field name, and the checks of a condition on save.</summary>
 public sealed class TriggerConditions(IEnumerable<ITriggerCondition> conditions)
@@ -77,6 +84,21 @@ public sealed class TriggerConditions(IEnumerable<ITriggerCondition> conditions)
     public IReadOnlyCollection<ITriggerCondition> All => _byField.Values;
 
     public ITriggerCondition? Find(string? field) => field is not null && _byField.TryGetValue(field, out var c) ? c : null;
+
+    public IReadOnlyList<PreparedCondition> Prepare(IEnumerable<ConditionSpec> specs) => specs.Select(Prepare).ToList();
+
+    public PreparedCondition Prepare(ConditionSpec spec)
+    {
+        var values = (spec.Values ?? []).OfType<string>().ToList();
+        // A field or operator not registered (any more), or too few values, never holds: a rule saved by another version
+        // does nothing rather than fail the others.
+        if (Find(spec.Field) is not { } condition || spec.Operator is not { } op || !condition.Operators.Contains(op)
+            || values.Count < ConditionOperators.ValueCount(op).Min)
+            return new PreparedCondition(spec, values, ConditionFacts.None, Never);
+        return new PreparedCondition(spec, values, condition.Needs, condition.Prepare(op, values));
+    }
+
+    internal static readonly Func<TriggerContext, bool> Never = _ => false;
 
     /// <summary>Checks one condition; <paramref name="at"/> is its place in the request ("conditions[2]").</summary>
     public async Task ValidateAsync(ConditionSpec? spec, string at, FieldErrors errors, OknoDb db, CancellationToken ct)
@@ -171,19 +193,21 @@ internal abstract class EnumCondition<T>(string name, ConditionValueKind kind) :
     /// <summary>(from, to) when the event changed this field.</summary>
     protected abstract (T From, T To)? Change(TicketDomainEvent? e);
 
-    public bool Evaluate(TriggerContext context, string op, IReadOnlyList<string> values)
+    public Func<TriggerContext, bool> Prepare(string op, IReadOnlyList<string> values)
     {
-        var now = Current(context.Ticket).ToSnakeCase();
-        var change = Change(context.Event);
+        // Values read as the enum once; one that names no value matches nothing.
+        var first = values.Count > 0 ? ValueChecks.Parse<T>(values[0]) : null;
+        var any = values.Select(ValueChecks.Parse<T>).OfType<T>().ToHashSet();
+        bool Is(T value) => first is { } f && EqualityComparer<T>.Default.Equals(value, f);
         return op switch
         {
-            ConditionOperators.EqualsTo => now == values[0],
-            ConditionOperators.NotEquals => now != values[0],
-            ConditionOperators.In => values.Contains(now),
-            ConditionOperators.Changed => change is not null,
-            ConditionOperators.ChangedTo => change is { } c && c.To.ToSnakeCase() == values[0],
-            ConditionOperators.ChangedFrom => change is { } c && c.From.ToSnakeCase() == values[0],
-            _ => false,
+            ConditionOperators.EqualsTo => c => Is(Current(c.Ticket)),
+            ConditionOperators.NotEquals => c => !Is(Current(c.Ticket)),
+            ConditionOperators.In => c => any.Contains(Current(c.Ticket)),
+            ConditionOperators.Changed => c => Change(c.Event) is not null,
+            ConditionOperators.ChangedTo => c => Change(c.Event) is { } change && Is(change.To),
+            ConditionOperators.ChangedFrom => c => Change(c.Event) is { } change && Is(change.From),
+            _ => TriggerConditions.Never,
         };
     }
 }
@@ -212,13 +236,18 @@ internal sealed class ChannelCondition : ITriggerCondition
     public ConditionValueKind ValueKind => ConditionValueKind.Channel;
     public IReadOnlyList<string> Operators { get; } = [ConditionOperators.EqualsTo, ConditionOperators.NotEquals, ConditionOperators.In];
 
-    public bool Evaluate(TriggerContext context, string op, IReadOnlyList<string> values) => op switch
+    public Func<TriggerContext, bool> Prepare(string op, IReadOnlyList<string> values)
     {
-        ConditionOperators.EqualsTo => context.Ticket.Channel.Value == values[0],
-        ConditionOperators.NotEquals => context.Ticket.Channel.Value != values[0],
-        ConditionOperators.In => values.Contains(context.Ticket.Channel.Value),
-        _ => false,
-    };
+        var first = values.Count > 0 ? values[0] : null;
+        var any = values.ToHashSet(StringComparer.Ordinal);
+        return op switch
+        {
+            ConditionOperators.EqualsTo => c => c.Ticket.Channel.Value == first,
+            ConditionOperators.NotEquals => c => c.Ticket.Channel.Value != first,
+            ConditionOperators.In => c => any.Contains(c.Ticket.Channel.Value),
+            _ => TriggerConditions.Never,
+        };
+    }
 }
 
 /// <summary>A field holding an id or nothing (group, assignee, company).</summary>
@@ -234,24 +263,29 @@ internal abstract class IdCondition(string name, ConditionValueKind kind, bool c
     protected abstract long? Current(Ticket ticket);
     protected virtual (long? From, long? To)? Change(TicketDomainEvent? e) => null;
 
-    public bool Evaluate(TriggerContext context, string op, IReadOnlyList<string> values)
+    public Func<TriggerContext, bool> Prepare(string op, IReadOnlyList<string> values)
     {
-        var now = Text(Current(context.Ticket));
-        var change = Change(context.Event);
+        var first = values.Count > 0 ? Id(values[0]) : null;
+        var any = values.Select(Id).OfType<long>().ToHashSet();
+        bool Is(long? id) => first is { } f && id == f;
         return op switch
         {
-            ConditionOperators.EqualsTo => now == values[0],
-            ConditionOperators.NotEquals => now != values[0],
-            ConditionOperators.In => now is not null && values.Contains(now),
-            ConditionOperators.IsEmpty => now is null,
-            ConditionOperators.Changed => change is not null,
-            ConditionOperators.ChangedTo => change is { } c && Text(c.To) == values[0],
-            ConditionOperators.ChangedFrom => change is { } c && Text(c.From) == values[0],
-            _ => false,
+            ConditionOperators.EqualsTo => c => Is(Current(c.Ticket)),
+            ConditionOperators.NotEquals => c => !Is(Current(c.Ticket)),
+            ConditionOperators.In => c => Current(c.Ticket) is { } id && any.Contains(id),
+            ConditionOperators.IsEmpty => c => Current(c.Ticket) is null,
+            ConditionOperators.Changed => c => Change(c.Event) is not null,
+            ConditionOperators.ChangedTo => c => Change(c.Event) is { } change && Is(change.To),
+            ConditionOperators.ChangedFrom => c => Change(c.Event) is { } change && Is(change.From),
+            _ => TriggerConditions.Never,
         };
     }
 
-    private static string? Text(long? id) => id?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The id a value names, read once; text that is not an id as the API writes it (digits, no leading zeros)
+    /// names none and matches nothing.</summary>
+    private static long? Id(string value) =>
+        long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+        && id.ToString(System.Globalization.CultureInfo.InvariantCulture) == value ? id : null;
 }
 
 internal sealed class GroupCondition() : IdCondition("group", ConditionValueKind.Group, changes: true)
@@ -280,21 +314,24 @@ internal sealed class TagsCondition : ITriggerCondition
     public IReadOnlyList<string> Operators { get; } = [ConditionOperators.Contains, ConditionOperators.NotContains, ConditionOperators.IsEmpty,
         ConditionOperators.Changed, ConditionOperators.ChangedTo, ConditionOperators.ChangedFrom];
 
-    public bool Evaluate(TriggerContext context, string op, IReadOnlyList<string> values)
+    public Func<TriggerContext, bool> Prepare(string op, IReadOnlyList<string> values)
     {
-        var tags = context.Tags;
-        var change = context.Event as TicketTagsChanged;
+        // Tag names are kept normalised: the values are too, once.
+        var names = values.Select(Tag.Normalize).ToList();
+        var first = names.Count > 0 ? names[0] : null;
         return op switch
         {
-            ConditionOperators.Contains => values.Any(v => tags.Contains(Tag.Normalize(v))),
-            ConditionOperators.NotContains => !values.Any(v => tags.Contains(Tag.Normalize(v))),
-            ConditionOperators.IsEmpty => tags.Count == 0,
-            ConditionOperators.Changed => change is not null,
-            ConditionOperators.ChangedTo => change is not null && change.To.Contains(Tag.Normalize(values[0])) && !change.From.Contains(Tag.Normalize(values[0])),
-            ConditionOperators.ChangedFrom => change is not null && change.From.Contains(Tag.Normalize(values[0])) && !change.To.Contains(Tag.Normalize(values[0])),
-            _ => false,
+            ConditionOperators.Contains => c => HasAny(c.Tags, names),
+            ConditionOperators.NotContains => c => !HasAny(c.Tags, names),
+            ConditionOperators.IsEmpty => c => c.Tags.Count == 0,
+            ConditionOperators.Changed => c => c.Event is TicketTagsChanged,
+            ConditionOperators.ChangedTo => c => c.Event is TicketTagsChanged change && change.To.Contains(first) && !change.From.Contains(first),
+            ConditionOperators.ChangedFrom => c => c.Event is TicketTagsChanged change && change.From.Contains(first) && !change.To.Contains(first),
+            _ => TriggerConditions.Never,
         };
     }
+
+    private static bool HasAny(IReadOnlyCollection<string> tags, List<string> names) => names.Any(tags.Contains);
 }
 
 /// <summary>A text field. Matching ignores case; "contains" also understands word forms through the search analyzer,
@@ -314,32 +351,49 @@ internal abstract class TextCondition(string name, ConditionFacts needs, bool ch
     protected abstract IReadOnlyList<string> Texts(TriggerContext context);
     protected virtual bool ChangedBy(TicketDomainEvent? e) => false;
 
-    public bool Evaluate(TriggerContext context, string op, IReadOnlyList<string> values)
+    public Func<TriggerContext, bool> Prepare(string op, IReadOnlyList<string> values)
     {
-        var texts = Texts(context).Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
+        // Trimmed and (for "contains" with word forms) analysed once, when the rule is loaded.
+        var wanted = values.Select(v => new WantedText(v.Trim(), morphology ? TextAnalyzer.Terms(v) : [])).ToList();
+        var first = wanted.Count > 0 ? wanted[0].Text : null;
         return op switch
         {
-            ConditionOperators.EqualsTo => texts.Any(t => Same(t, values[0])),
-            ConditionOperators.NotEquals => !texts.Any(t => Same(t, values[0])),
-            ConditionOperators.Contains => values.Any(v => texts.Any(t => Contains(t, v, morphology))),
-            ConditionOperators.NotContains => !values.Any(v => texts.Any(t => Contains(t, v, morphology))),
-            ConditionOperators.IsEmpty => texts.Count == 0,
-            ConditionOperators.Changed => ChangedBy(context.Event),
-            _ => false,
+            ConditionOperators.EqualsTo => c => Present(c).Any(t => Same(t, first)),
+            ConditionOperators.NotEquals => c => !Present(c).Any(t => Same(t, first)),
+            ConditionOperators.Contains => c => ContainsAny(Present(c), wanted),
+            ConditionOperators.NotContains => c => !ContainsAny(Present(c), wanted),
+            ConditionOperators.IsEmpty => c => !Present(c).Any(),
+            ConditionOperators.Changed => c => ChangedBy(c.Event),
+            _ => TriggerConditions.Never,
         };
     }
 
-    private static bool Same(string text, string value) => string.Equals(text.Trim(), value.Trim(), StringComparison.OrdinalIgnoreCase);
+    private IEnumerable<string> Present(TriggerContext context) => Texts(context).Where(t => !string.IsNullOrWhiteSpace(t));
 
-    /// <summary>The value as typed (ignoring case), or every word of it in some form among the text's words.</summary>
-    internal static bool Contains(string text, string value, bool morphology)
+    private static bool Same(string text, string? value) => string.Equals(text.Trim(), value, StringComparison.OrdinalIgnoreCase);
+
+    private static bool ContainsAny(IEnumerable<string> texts, List<WantedText> wanted)
     {
-        if (text.Contains(value.Trim(), StringComparison.OrdinalIgnoreCase)) return true;
-        if (!morphology) return false;
-        var wanted = TextAnalyzer.Terms(value);
-        if (wanted.Count == 0) return false;
-        var terms = TextAnalyzer.Terms(text).ToHashSet(StringComparer.Ordinal);
-        return wanted.All(terms.Contains);
+        var searched = texts.Select(t => new SearchedText(t)).ToList();
+        return wanted.Any(w => searched.Any(t => t.Contains(w)));
+    }
+
+    /// <param name="Terms">The value's words as the search analyzer stems them; empty when word forms do not count.</param>
+    private sealed record WantedText(string Text, IReadOnlyList<string> Terms);
+
+    /// <summary>A text being searched: its words are analysed only if a value needs them, and then once.</summary>
+    private sealed class SearchedText(string text)
+    {
+        private HashSet<string>? _terms;
+
+        /// <summary>The value as typed (ignoring case), or every word of it in some form among the text's words.</summary>
+        public bool Contains(WantedText value)
+        {
+            if (text.Contains(value.Text, StringComparison.OrdinalIgnoreCase)) return true;
+            if (value.Terms.Count == 0) return false;
+            _terms ??= TextAnalyzer.Terms(text).ToHashSet(StringComparer.Ordinal);
+            return value.Terms.All(_terms.Contains);
+        }
     }
 }
 
@@ -378,6 +432,9 @@ internal sealed class SlaTargetCondition : ITriggerCondition
     public ConditionValueKind ValueKind => ConditionValueKind.SlaTarget;
     public IReadOnlyList<string> Operators { get; } = [ConditionOperators.EqualsTo, ConditionOperators.In];
 
-    public bool Evaluate(TriggerContext context, string op, IReadOnlyList<string> values) =>
-        context.Event is SlaAlertRaised alert && values.Contains(alert.Target);
+    public Func<TriggerContext, bool> Prepare(string op, IReadOnlyList<string> values)
+    {
+        var targets = values.ToHashSet(StringComparer.Ordinal);
+        return c => c.Event is SlaAlertRaised alert && targets.Contains(alert.Target);
+    }
 }

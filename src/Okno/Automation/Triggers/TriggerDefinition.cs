@@ -8,7 +8,7 @@ namespace Okno.Automation.Triggers;
 /// in order. <see cref="Version"/> (on update) refuses a save over someone else's newer one.</summary>
 public sealed record TriggerDefinition(
     string? Name, bool? Enabled, List<string?>? Events, string? Match, List<ConditionSpec?>? Conditions, List<ActionSpec?>? Actions,
-    long? Version = null);
+    long? Version = null) : IRuleDefinition;
 
 /// <summary>One condition: a <see cref="Field"/> registered by name (<see cref="TriggerConditions"/>), an operator it
 /// allows, and its values (enum values as the API writes them, ids as numbers in text, tag names, text).</summary>

@@ -118,29 +118,54 @@ public sealed class TriggerEngine(OknoDb db, TriggerSetup setup, TriggerConditio
     }
 
     /// <summary>Whether the trigger's conditions hold: all of them or any of them; none means always.</summary>
-    public bool Matches(LoadedTrigger trigger, TriggerContext context, Func<ConditionSpec, bool>? skip = null)
+    public static bool Matches(LoadedTrigger trigger, TriggerContext context)
     {
-        var judged = trigger.Conditions.Where(c => skip?.Invoke(c) != true).ToList();
-        if (judged.Count == 0) return true;
-        bool Holds(ConditionSpec c) => conditions.Find(c.Field) is { } condition && c.Operator is { } op
-            && condition.Evaluate(context, op, (c.Values ?? []).OfType<string>().ToList());
-        return trigger.MatchAll ? judged.All(Holds) : judged.Any(Holds);
+        if (trigger.Conditions.Count == 0) return true;
+        return trigger.MatchAll ? trigger.Conditions.All(c => c.Holds(context)) : trigger.Conditions.Any(c => c.Holds(context));
     }
 
-    /// <summary>The ticket with the facts the conditions in use need (one read each, only when some rule uses them).</summary>
+    /// <summary>The ticket with the facts the conditions in use need (read only when some rule uses them).</summary>
     public async Task<TriggerContext> ContextAsync(Ticket ticket, TicketDomainEvent? e, ConditionFacts needs, CancellationToken ct)
     {
         var context = new TriggerContext(ticket, e);
-        if (needs.HasFlag(ConditionFacts.Contact))
-        {
-            context.ContactName = await db.Contacts.Where(c => c.Id == ticket.ContactId).Select(c => c.Name).SingleOrDefaultAsync(ct);
-            context.ContactEmails = await db.ContactEmails.Where(x => x.ContactId == ticket.ContactId).Select(x => x.Address).Take(20).ToListAsync(ct);
-        }
-        if (needs.HasFlag(ConditionFacts.Company) && ticket.CompanyId is { } companyId)
-            context.CompanyName = await db.Companies.Where(c => c.Id == companyId).Select(c => c.Name).SingleOrDefaultAsync(ct);
+        await AddFactsAsync([context], needs, ct);
         if (needs.HasFlag(ConditionFacts.Message) && e is TicketMessageEvent m)
             context.MessageText = await db.Messages.Where(x => x.Id == m.MessageId).Select(x => x.BodyText).SingleOrDefaultAsync(ct);
         return context;
+    }
+
+    /// <summary>Tickets with no event (a preview's page of them) with the facts the conditions need: one read per kind of
+    /// fact for all of them, not one per ticket.</summary>
+    public async Task<IReadOnlyList<TriggerContext>> ContextsAsync(IReadOnlyList<Ticket> tickets, ConditionFacts needs, CancellationToken ct)
+    {
+        var contexts = tickets.Select(t => new TriggerContext(t, null)).ToList();
+        await AddFactsAsync(contexts, needs, ct);
+        return contexts;
+    }
+
+    /// <summary>How many of a customer's addresses the conditions look at.</summary>
+    private const int ContactEmailsRead = 20;
+
+    private async Task AddFactsAsync(IReadOnlyList<TriggerContext> contexts, ConditionFacts needs, CancellationToken ct)
+    {
+        if (needs.HasFlag(ConditionFacts.Contact))
+        {
+            var contactIds = contexts.Select(c => c.Ticket.ContactId).Distinct().ToList();
+            var contacts = await db.Contacts.Where(c => contactIds.Contains(c.Id))
+                .Select(c => new { c.Id, c.Name, Emails = c.Emails.Select(x => x.Address).Take(ContactEmailsRead).ToList() })
+                .ToDictionaryAsync(c => c.Id, ct);
+            foreach (var context in contexts)
+                if (contacts.TryGetValue(context.Ticket.ContactId, out var contact))
+                    (context.ContactName, context.ContactEmails) = (contact.Name, contact.Emails);
+        }
+        if (needs.HasFlag(ConditionFacts.Company))
+        {
+            var companyIds = contexts.Select(c => c.Ticket.CompanyId).OfType<long>().Distinct().ToList();
+            var names = companyIds.Count == 0 ? [] : await db.Companies.Where(c => companyIds.Contains(c.Id))
+                .Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+            foreach (var context in contexts)
+                if (context.Ticket.CompanyId is { } companyId) context.CompanyName = names.GetValueOrDefault(companyId);
+        }
     }
 
     private async Task<bool> RanAsync(long ruleId, long ticketId, Guid operationId, CancellationToken ct) =>

@@ -33,12 +33,12 @@ public sealed class TriggerPreview(OknoDb db, Triggers triggers, TriggerEngine e
     public async Task<TriggerPreviewResult> RunAsync(TriggerDefinition definition, CancellationToken ct)
     {
         var stored = await triggers.ValidateAsync(definition, ct, forPreview: true);
-        var trigger = new LoadedTrigger(0, "", 0, new HashSet<string>(), stored.Match != TriggerMatch.Any, stored.Conditions, []);
         var ignored = stored.Conditions.Select((c, i) => (c, i)).Where(x => ConditionOperators.IsAboutChange(x.c.Operator!)).Select(x => x.i).ToList();
-        var needs = stored.Conditions.Select(c => conditions.Find(c.Field)!.Needs).Aggregate(ConditionFacts.None, (a, b) => a | b);
+        var judged = stored.Conditions.Where(c => !ConditionOperators.IsAboutChange(c.Operator!));
+        var trigger = new LoadedTrigger(0, "", 0, new HashSet<string>(), stored.Match != TriggerMatch.Any, conditions.Prepare(judged), []);
 
         var query = db.Tickets.AsNoTracking().Where(t => OpenStatuses.Contains(t.Status));
-        if (trigger.MatchAll) foreach (var c in stored.Conditions) query = Narrow(query, c);
+        if (trigger.MatchAll) foreach (var c in trigger.Conditions) query = Narrow(query, c);
         var shown = new List<TriggerPreviewTicket>();
         int matched = 0, scanned = 0;
         long? before = null;
@@ -49,16 +49,14 @@ public sealed class TriggerPreview(OknoDb db, Triggers triggers, TriggerEngine e
             if (before is { } b) page = page.Where(t => t.Id < b);
             var batch = await page.OrderByDescending(t => t.Id).Take(Batch).Include(t => t.Tags).ThenInclude(tt => tt.Tag).ToListAsync(ct);
             if (batch.Count == 0) break;
-            foreach (var ticket in batch)
+            foreach (var context in await engine.ContextsAsync(batch, trigger.Needs, ct))
             {
-                var context = await engine.ContextAsync(ticket, null, needs, ct);
-                if (engine.Matches(trigger, context, c => ConditionOperators.IsAboutChange(c.Operator!)))
-                {
-                    matched++;
-                    if (shown.Count < MaxShown)
-                        shown.Add(new TriggerPreviewTicket(ticket.Id, ticket.Number, ticket.Subject, ticket.Status.ToSnakeCase(), ticket.Priority.ToSnakeCase(),
-                            ticket.GroupId, ticket.AssigneeId, ticket.UpdatedAt));
-                }
+                if (!TriggerEngine.Matches(trigger, context)) continue;
+                matched++;
+                var ticket = context.Ticket;
+                if (shown.Count < MaxShown)
+                    shown.Add(new TriggerPreviewTicket(ticket.Id, ticket.Number, ticket.Subject, ticket.Status.ToSnakeCase(), ticket.Priority.ToSnakeCase(),
+                        ticket.GroupId, ticket.AssigneeId, ticket.UpdatedAt));
             }
             scanned += batch.Count;
             before = batch[^1].Id;
@@ -69,11 +67,11 @@ public sealed class TriggerPreview(OknoDb db, Triggers triggers, TriggerEngine e
     }
 
     /// <summary>A condition the database can apply, applied; any other leaves the query as it is (judged in memory).</summary>
-    private static IQueryable<Ticket> Narrow(IQueryable<Ticket> query, ConditionSpec c)
+    private static IQueryable<Ticket> Narrow(IQueryable<Ticket> query, PreparedCondition c)
     {
-        var values = (c.Values ?? []).OfType<string>().ToList();
+        var values = c.Values;
         List<long> Ids() => values.Select(v => long.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        switch (c.Field, c.Operator)
+        switch (c.Spec.Field, c.Spec.Operator)
         {
             case ("status", ConditionOperators.EqualsTo or ConditionOperators.In):
                 var statuses = values.Select(ValueChecks.Parse<TicketStatus>).OfType<TicketStatus>().ToList();

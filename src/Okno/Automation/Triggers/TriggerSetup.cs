@@ -3,9 +3,14 @@ using Okno.Platform.Data;
 
 namespace Okno.Automation.Triggers;
 
-/// <summary>A trigger as the engine runs it: its stored definition read once, not per event.</summary>
+/// <summary>A trigger (or a time rule) as the engine runs it: its stored definition read and its conditions prepared once,
+/// not per event.</summary>
 public sealed record LoadedTrigger(long Id, string Name, int Position, IReadOnlySet<string> Events, bool MatchAll,
-    IReadOnlyList<ConditionSpec> Conditions, IReadOnlyList<ActionSpec> Actions);
+    IReadOnlyList<PreparedCondition> Conditions, IReadOnlyList<ActionSpec> Actions)
+{
+    /// <summary>What its conditions need read besides the ticket.</summary>
+    public ConditionFacts Needs { get; } = Conditions.Aggregate(ConditionFacts.None, (needs, c) => needs | c.Needs);
+}
 
 /// <summary>The enabled triggers in order, cached per process and keyed by <see cref="AutomationState.Generation"/>,
 /// which every rule change raises in its own transaction: a batch of events costs one primary-key read to learn
@@ -22,17 +27,16 @@ public sealed class TriggerSetup
         if (_current is { } cached && cached.Generation == generation) return cached;
         var rules = await db.Set<AutomationRule>().AsNoTracking()
             .Where(r => r.Kind == AutomationRule.TriggerKind && r.IsEnabled).OrderBy(r => r.Position).ThenBy(r => r.Id).ToListAsync(ct);
-        var triggers = rules.Select(Load).ToList();
-        var needs = triggers.SelectMany(t => t.Conditions).Select(c => conditions.Find(c.Field)?.Needs ?? ConditionFacts.None)
-            .Aggregate(ConditionFacts.None, (a, b) => a | b);
+        var triggers = rules.Select(r => Load(r, conditions)).ToList();
+        var needs = triggers.Aggregate(ConditionFacts.None, (all, t) => all | t.Needs);
         return _current = new Snapshot(generation, triggers, needs);
     }
 
-    public static LoadedTrigger Load(AutomationRule rule)
+    public static LoadedTrigger Load(AutomationRule rule, TriggerConditions conditions)
     {
         var stored = StoredTrigger.Read(rule.Definition);
         return new LoadedTrigger(rule.Id, rule.Name, rule.Position, stored.Events.ToHashSet(StringComparer.Ordinal), stored.Match != TriggerMatch.Any,
-            stored.Conditions, stored.Actions);
+            conditions.Prepare(stored.Conditions), stored.Actions);
     }
 
     /// <summary>Raises the generation in the caller's transaction (with the rule change).</summary>

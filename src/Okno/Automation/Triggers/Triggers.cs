@@ -23,93 +23,46 @@ public sealed record TriggerOrder(List<long>? Ids);
 /// <summary>Triggers (S3): list, create, change, reorder, delete; every change is checked whole (each condition and
 /// action by its registered class), audited, and raises the setup generation so every node's engine sees it.</summary>
 public sealed class Triggers(OknoDb db, TriggerConditions conditions, TriggerActions actions, TimeProvider clock, Audit audit)
+    : AutomationRuleAdmin<TriggerDefinition, TriggerView>(db, conditions, actions, clock, audit, Kind)
 {
     public const int MaxTriggers = 500;
-    public const int MaxConditions = 30;
+
+    private static readonly RuleKind Kind =
+        new(AutomationRule.TriggerKind, "trigger", "trigger", "Trigger", AutomationErrorCodes.TriggerNotFound, MaxTriggers);
 
     public async Task<IReadOnlyList<TriggerView>> ListAsync(CancellationToken ct)
     {
-        var rules = await db.Set<AutomationRule>().AsNoTracking().Where(r => r.Kind == AutomationRule.TriggerKind)
-            .OrderBy(r => r.Position).ThenBy(r => r.Id).ToListAsync(ct);
-        var ids = rules.Select(r => r.Id).ToList();
+        var rules = await RulesAsync(ct);
         // The latest run of each: one indexed probe per rule (their number is bounded by MaxTriggers).
         var last = new Dictionary<long, TriggerLastRun>();
-        foreach (var id in ids)
-            if (await db.Set<AutomationRun>().Where(r => r.RuleId == id).OrderByDescending(r => r.Id)
-                    .Select(r => new TriggerLastRun(r.At, r.TicketId, r.Outcome)).FirstOrDefaultAsync(ct) is { } run)
-                last[id] = run;
+        foreach (var rule in rules)
+            if (await LastRunAsync(rule.Id, ct) is { } run)
+                last[rule.Id] = run;
         return rules.Select(r => View(r, last.GetValueOrDefault(r.Id))).ToList();
     }
 
     public async Task<TriggerView> GetAsync(long id, CancellationToken ct)
     {
         var rule = await FindAsync(id, ct);
-        var last = await db.Set<AutomationRun>().Where(r => r.RuleId == id).OrderByDescending(r => r.Id)
+        return View(rule, await LastRunAsync(id, ct));
+    }
+
+    private Task<TriggerLastRun?> LastRunAsync(long id, CancellationToken ct) =>
+        Db.Set<AutomationRun>().Where(r => r.RuleId == id).OrderByDescending(r => r.Id)
             .Select(r => new TriggerLastRun(r.At, r.TicketId, r.Outcome)).FirstOrDefaultAsync(ct);
-        return View(rule, last);
-    }
-
-    public async Task<TriggerView> CreateAsync(TriggerDefinition definition, CurrentAgent agent, CancellationToken ct)
-    {
-        await AgentRules.EnsureAdminAsync(db, agent, ct);
-        var stored = await ValidateAsync(definition, ct);
-        return await db.WriteAsync(async t =>
-        {
-            if (await db.Set<AutomationRule>().CountAsync(r => r.Kind == AutomationRule.TriggerKind, t) >= MaxTriggers)
-                throw new OknoException(new StateConflict(AutomationErrorCodes.TooManyTriggers, $"At most {MaxTriggers} triggers.", ("max", MaxTriggers)));
-            var now = clock.GetUtcNow();
-            var position = (await db.Set<AutomationRule>().Where(r => r.Kind == AutomationRule.TriggerKind).MaxAsync(r => (int?)r.Position, t) ?? 0) + 1;
-            var rule = new AutomationRule
-            {
-                Kind = AutomationRule.TriggerKind, Name = definition.Name!.Trim(), Position = position, IsEnabled = definition.Enabled ?? true,
-                Definition = stored.ToJson(), CreatedAt = now, UpdatedAt = now, UpdatedBy = agent.Id, Version = 1,
-            };
-            db.Add(rule);
-            await db.SaveChangesAsync(t);
-            audit.Add(agent.Id, "trigger.created", $"trigger:{rule.Id}", rule.Name);
-            await TriggerSetup.RaiseGenerationAsync(db, t);
-            await db.SaveChangesAsync(t);
-            return View(rule, null);
-        }, ct);
-    }
-
-    public async Task<TriggerView> UpdateAsync(long id, TriggerDefinition definition, CurrentAgent agent, CancellationToken ct)
-    {
-        await AgentRules.EnsureAdminAsync(db, agent, ct);
-        var stored = await ValidateAsync(definition, ct);
-        return await db.WriteAsync(async t =>
-        {
-            var rule = await FindAsync(id, t, tracked: true);
-            if (definition.Version is { } version && version != rule.Version) throw new OknoException(new EditConflict($"Trigger {rule.Name}"));
-            rule.Name = definition.Name!.Trim();
-            rule.IsEnabled = definition.Enabled ?? rule.IsEnabled;
-            rule.Definition = stored.ToJson();
-            rule.UpdatedAt = clock.GetUtcNow();
-            rule.UpdatedBy = agent.Id;
-            rule.Version++;
-            audit.Add(agent.Id, "trigger.changed", $"trigger:{rule.Id}", rule.Name);
-            await TriggerSetup.RaiseGenerationAsync(db, t);
-            await db.SaveChangesAsync(t);
-            return View(rule, null);
-        }, ct);
-    }
 
     /// <summary>Turns a trigger on or off without sending its whole definition (the list's switch).</summary>
     public async Task<TriggerView> EnableAsync(long id, bool enabled, CurrentAgent agent, CancellationToken ct)
     {
-        await AgentRules.EnsureAdminAsync(db, agent, ct);
-        return await db.WriteAsync(async t =>
+        await AgentRules.EnsureAdminAsync(Db, agent, ct);
+        return await Db.WriteAsync(async t =>
         {
             var rule = await FindAsync(id, t, tracked: true);
             if (rule.IsEnabled != enabled)
             {
                 rule.IsEnabled = enabled;
-                rule.UpdatedAt = clock.GetUtcNow();
-                rule.UpdatedBy = agent.Id;
-                rule.Version++;
-                audit.Add(agent.Id, enabled ? "trigger.enabled" : "trigger.disabled", $"trigger:{rule.Id}", rule.Name);
-                await TriggerSetup.RaiseGenerationAsync(db, t);
-                await db.SaveChangesAsync(t);
+                Touch(rule, agent);
+                await AuditedAsync(agent, enabled ? "enabled" : "disabled", rule, t);
             }
             return View(rule, null);
         }, ct);
@@ -117,33 +70,19 @@ public sealed class Triggers(OknoDb db, TriggerConditions conditions, TriggerAct
 
     public async Task<IReadOnlyList<TriggerView>> ReorderAsync(List<long>? ids, CurrentAgent agent, CancellationToken ct)
     {
-        await AgentRules.EnsureAdminAsync(db, agent, ct);
-        await db.WriteAsync(async t =>
+        await AgentRules.EnsureAdminAsync(Db, agent, ct);
+        await Db.WriteAsync(async t =>
         {
-            var rules = await db.Set<AutomationRule>().Where(r => r.Kind == AutomationRule.TriggerKind).ToListAsync(t);
+            var rules = await Db.Set<AutomationRule>().Where(r => r.Kind == AutomationRule.TriggerKind).ToListAsync(t);
             if (ids is null || ids.Count != rules.Count || ids.Distinct().Count() != ids.Count || !ids.All(i => rules.Any(r => r.Id == i)))
                 throw new OknoException(InvalidInput.Field("ids", AutomationErrorCodes.OrderIncomplete, "Give every trigger's id once."));
             for (var i = 0; i < ids.Count; i++) rules.Single(r => r.Id == ids[i]).Position = i + 1;
-            audit.Add(agent.Id, "trigger.reordered", "triggers");
-            await TriggerSetup.RaiseGenerationAsync(db, t);
-            await db.SaveChangesAsync(t);
+            Audit.Add(agent.Id, "trigger.reordered", "triggers");
+            await TriggerSetup.RaiseGenerationAsync(Db, t);
+            await Db.SaveChangesAsync(t);
             return 0;
         }, ct);
         return await ListAsync(ct);
-    }
-
-    public async Task DeleteAsync(long id, CurrentAgent agent, CancellationToken ct)
-    {
-        await AgentRules.EnsureAdminAsync(db, agent, ct);
-        await db.WriteAsync(async t =>
-        {
-            var rule = await FindAsync(id, t, tracked: true);
-            db.Remove(rule);
-            audit.Add(agent.Id, "trigger.deleted", $"trigger:{rule.Id}", rule.Name);
-            await TriggerSetup.RaiseGenerationAsync(db, t);
-            await db.SaveChangesAsync(t);
-            return 0;
-        }, ct);
     }
 
     /// <summary>The rule's runs, newest first, keyset-paged by id.</summary>
@@ -156,48 +95,41 @@ public sealed class Triggers(OknoDb db, TriggerConditions conditions, TriggerAct
     /// <summary>The runs of a rule of any kind (the caller has checked it exists).</summary>
     internal async Task<Page<TriggerRunView>> RunsOfAnyRuleAsync(long id, int limit, string? cursor, CancellationToken ct)
     {
-        var query = db.Set<AutomationRun>().Where(r => r.RuleId == id);
+        var query = Db.Set<AutomationRun>().Where(r => r.RuleId == id);
         if (Paging.Decode(cursor, 1) is [var before]) query = query.Where(r => r.Id < before);
         var rows = await query.OrderByDescending(r => r.Id).Take(limit + 1)
-            .Join(db.Tickets, r => r.TicketId, t => t.Id, (r, t) => new { r.Id, r.TicketId, t.Number, t.Subject, r.At, r.Outcome, r.Emails, r.Summary })
+            .Join(Db.Tickets, r => r.TicketId, t => t.Id, (r, t) => new { r.Id, r.TicketId, t.Number, t.Subject, r.At, r.Outcome, r.Emails, r.Summary })
             .OrderByDescending(r => r.Id).ToListAsync(ct);
         var views = rows.Select(r => new TriggerRunView(r.Id, r.TicketId, r.Number, r.Subject, r.At, r.Outcome, r.Emails,
             r.Summary.Split("; ", StringSplitOptions.RemoveEmptyEntries))).ToList();
         return Paging.ToPage(views, limit, r => Paging.Encode(r.Id));
     }
 
-    /// <summary>Checks a definition whole and returns what is stored; every bad field is named.</summary>
+    /// <summary>Checks a definition whole and returns what is stored; every bad field is named. A preview's definition
+    /// needs neither name nor events, and its actions are not looked at.</summary>
     public async Task<StoredTrigger> ValidateAsync(TriggerDefinition definition, CancellationToken ct, bool forPreview = false)
     {
         var errors = new FieldErrors();
-        if (!forPreview) errors.Text("name", definition.Name, AutomationRule.NameMaxLength);
+        if (!forPreview) CheckName(definition.Name, errors);
         var events = definition.Events ?? [];
         if (!forPreview && events.Count == 0) errors.Required("events");
         for (var i = 0; i < events.Count; i++)
             if (events[i] is not { } e || !TriggerEvents.All.Contains(e))
                 errors.Add($"events[{i}]", AutomationErrorCodes.UnknownEvent, $"Events are {string.Join(", ", TriggerEvents.All)}.", ("value", events[i]));
-        var match = definition.Match ?? TriggerMatch.All;
-        if (match is not (TriggerMatch.All or TriggerMatch.Any))
-            errors.Add("match", AutomationErrorCodes.InvalidValue, "Match is all or any.", ("value", match));
-        var conditionList = definition.Conditions ?? [];
-        if (conditionList.Count > MaxConditions) errors.TooMany("conditions", MaxConditions, "conditions");
-        else for (var i = 0; i < conditionList.Count; i++) await conditions.ValidateAsync(conditionList[i], $"conditions[{i}]", errors, db, ct);
-        var actionList = definition.Actions ?? [];
-        if (!forPreview && actionList.Count == 0) errors.Required("actions");
-        else if (actionList.Count > TriggerActions.MaxActions) errors.TooMany("actions", TriggerActions.MaxActions, "actions");
-        else if (!forPreview) for (var i = 0; i < actionList.Count; i++) await actions.ValidateAsync(actionList[i], $"actions[{i}]", errors, db, ct);
+        var match = CheckMatch(definition.Match, errors);
+        await CheckConditionsAsync(definition.Conditions, errors, ct);
+        if (!forPreview) await CheckActionsAsync(definition.Actions, errors, ct);
         errors.ThrowIfAny();
-        return new StoredTrigger(events.OfType<string>().Distinct().ToList(), match,
-            conditionList.OfType<ConditionSpec>().Select(c => c with { Values = c.Values?.OfType<string>().Select(v => (string?)v.Trim()).ToList() ?? [] }).ToList(),
-            forPreview ? [] : actionList.OfType<ActionSpec>().ToList());
+        return new StoredTrigger(events.OfType<string>().Distinct().ToList(), match, Stored(definition.Conditions),
+            forPreview ? [] : (definition.Actions ?? []).OfType<ActionSpec>().ToList());
     }
 
-    private async Task<AutomationRule> FindAsync(long id, CancellationToken ct, bool tracked = false)
-    {
-        var query = db.Set<AutomationRule>().Where(r => r.Id == id && r.Kind == AutomationRule.TriggerKind);
-        return await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(ct)
-            ?? throw new OknoException(new NotFound(AutomationErrorCodes.TriggerNotFound, "Trigger", id));
-    }
+    protected override async Task<string> CheckAsync(TriggerDefinition definition, CancellationToken ct) => (await ValidateAsync(definition, ct)).ToJson();
+
+    protected override TriggerView View(AutomationRule rule) => View(rule, null);
+
+    /// <summary>Every node's engine reads the triggers again.</summary>
+    protected override Task ChangedAsync(AutomationRule rule, CancellationToken ct) => TriggerSetup.RaiseGenerationAsync(Db, ct);
 
     private static TriggerView View(AutomationRule rule, TriggerLastRun? last)
     {
