@@ -1,4 +1,5 @@
 using Okno.Platform.Jobs;
+using Okno.Platform.Ui;
 using Okno.Routing.Distribution;
 using Okno.Tickets;
 using Okno.Tickets.Events;
@@ -15,7 +16,9 @@ public static class RoutingModule
         .AddScoped<SupportLines>().AddScoped<EscalationReasons>().AddScoped<EscalateTicket>().AddScoped<LineReport>()
         .AddScoped<IEscalationReasonNames, EscalationReasonNames>()
         .AddTicketEventHandler<LineFacts>()
-        .AddTicketPagePanel<Ui.LinePanel>(order: 5);
+        .AddTicketPagePanel<Ui.LinePanel>(order: 5)
+        // Left of the bell and the shortcuts: the agent's presence is what they glance at most.
+        .AddAppBarItem<Ui.PresenceBeacon>(order: 1);
 
     public static IEndpointRouteBuilder MapRouting(this IEndpointRouteBuilder app) => app.MapRoutingEndpoints().MapDistributionEndpoints();
 
@@ -23,6 +26,7 @@ public static class RoutingModule
     {
         services.AddOptions<DistributionOptions>().Bind(configuration.GetSection(DistributionOptions.Section));
         return services.AddSingleton<AgentPresences>().AddSingleton<DistributionWakeUp>().AddScoped<Distributor>().AddScoped<DistributionSettings>()
+            .AddPresenceOnSignOut()
             .AddTicketEventHandler<DistributionHandler>()
             .AddRepeatingJob<DistributionSweep>(DistributionSweep.Key, DistributionSweep.Every);
     }
