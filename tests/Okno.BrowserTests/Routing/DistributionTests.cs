@@ -115,7 +115,9 @@ public sealed class DistributionTests(OknoInChromium okno)
         await JobHelpers.UntilAsync(async () => !await okno.App.WithDbAsync(db => db.Set<AgentPresence>().AnyAsync(p => p.AgentId == olga)), 10);
         var state = await admin.GetJsonAsync($"/api/v1/distribution/agents/{olga}");
         Assert.Equal("offline", state.GetProperty("presence").GetProperty("status").GetString());
-        Assert.Empty(tab.Problems);
+        // The tab's circuit, told at once that its session ended, may navigate before the sign-out post's answer (see
+        // SignInTests): that aborted post is the one expected problem.
+        Assert.DoesNotContain(tab.Problems, p => !p.Contains("/signout: net::ERR_ABORTED", StringComparison.Ordinal));
     });
 
     [Fact]
@@ -136,11 +138,12 @@ public sealed class DistributionTests(OknoInChromium okno)
         await Expect(row).ToHaveAttributeAsync("data-available", "false");
 
         await row.Locator(".agent-edit").ClickAsync();
-        await Expect(page.Locator("#agent-dialog")).ToBeVisibleAsync();
+        await Expect(page.Locator("#distribution-error")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#agent-distribution-dialog")).ToBeVisibleAsync();
         await page.Locator("#agent-cap").FillAsync("0");
         await page.Locator("#agent-save").ClickAsync();
         await Expect(page.FieldError("agent-cap")).ToHaveTextAsync("Between 1 and 10000.");
-        await Expect(page.Locator("#agent-dialog")).ToBeVisibleAsync();
+        await Expect(page.Locator("#agent-distribution-dialog")).ToBeVisibleAsync();
         Assert.False(await okno.App.WithDbAsync(db => db.Set<AgentDistribution>().AnyAsync(a => a.AgentId == olga)));
 
         await page.Locator("#agent-cap").FillAsync("3");
@@ -151,7 +154,7 @@ public sealed class DistributionTests(OknoInChromium okno)
         await page.Locator("#agent-skill").FillAsync("1c");
         await tab.ScreenshotAsync("dialog");
         await page.Locator("#agent-save").ClickAsync();
-        await Expect(page.Locator("#agent-dialog")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#agent-distribution-dialog")).ToHaveCountAsync(0);
 
         await Expect(row.Locator(".agent-load")).ToHaveTextAsync("0 / 3");
         await Expect(row.Locator(".agent-skills .mud-chip")).ToHaveTextAsync(["1c", "sap"]);

@@ -18,8 +18,10 @@ internal static class PresenceOnSignOut
                 // Only an agent's own sign-out: a cookie refused while being read (a revoked session) has no signed-in user yet.
                 var user = context.HttpContext.User;
                 if (user.Identity?.IsAuthenticated != true) return;
+                // Not the request's token: the sign-out closes the agent's open tabs, and the browser may drop this very
+                // request while it leaves the page; one short delete must still happen.
                 await context.HttpContext.RequestServices.GetRequiredService<AgentPresences>()
-                    .LeaveAsync(CurrentAgent.From(user).Id, context.HttpContext.RequestAborted);
+                    .LeaveAsync(CurrentAgent.From(user).Id, CancellationToken.None);
             };
         });
 }
