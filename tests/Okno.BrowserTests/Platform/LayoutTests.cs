@@ -22,7 +22,7 @@ public sealed class LayoutTests(OknoInChromium okno)
             $"layout-{suffix}@example.com", new { tags = new[] { "printer", "layout" } });
         await tab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, "/inbox");
         var pages = new[] { "/inbox", $"/search?q=printer", $"/tickets/{ticket.Id()}", "/kb", "/macros", "/notifications", "/me/notifications",
-            "/admin/agents", "/admin/groups", "/admin/channels", "/admin/outbox", "/reports/kb-search" };
+            "/admin/agents", "/admin/groups", "/admin/channels", "/admin/outbox", "/admin/distribution", "/reports/kb-search" };
         var wide = new List<string>();
         foreach (var url in pages)
         {

@@ -32,7 +32,7 @@ public sealed class DistributionTests(OknoInChromium okno)
         // The agent's workspace is open: the beacon beats and she is online.
         await agentTab.SignInAsync(email, Password, "/inbox");
         await Expect(agentTab.Page.Locator("#presence")).ToHaveAttributeAsync("data-presence", "online");
-        await Expect(agentTab.Page.Locator("#presence-label")).ToHaveTextAsync("Online");
+        await Expect(agentTab.Page.Locator("#presence")).ToHaveAttributeAsync("title", "Online — your presence for automatic distribution");
 
         var page = adminTab.Page;
         await adminTab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, "/inbox");
@@ -82,7 +82,7 @@ public sealed class DistributionTests(OknoInChromium okno)
         await tab.SignInAsync(email, Password, "/inbox");
         var beacon = page.Locator("#presence");
         await Expect(beacon).ToHaveAttributeAsync("data-presence", "online");
-        await Expect(page.Locator("#presence-label")).ToHaveTextAsync("В сети");
+        await Expect(beacon).ToHaveAttributeAsync("title", "В сети — ваш статус для автоматического распределения");
         await beacon.ClickAsync();
         await Expect(page.Locator("#presence-panel")).ToBeVisibleAsync();
         await Expect(page.Locator("#presence-receive input")).ToBeCheckedAsync();
@@ -100,7 +100,7 @@ public sealed class DistributionTests(OknoInChromium okno)
 
         await page.Locator("#presence-receive input").CheckAsync();
         await Expect(beacon).ToHaveAttributeAsync("data-paused", "false");
-        await Expect(page.Locator("#presence-label")).ToHaveTextAsync("В сети");
+        await Expect(page.Locator("#presence-label")).ToHaveCountAsync(0);
         await JobHelpers.UntilAsync(async () => await AssigneeAsync(ticket.Id()) == olga, 30);
 
         await tab.GotoInteractiveAsync($"/tickets/{ticket.Id()}");
@@ -131,6 +131,8 @@ public sealed class DistributionTests(OknoInChromium okno)
 
         await tab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, "/admin/distribution");
         await page.ChooseAsync("#agents-group-filter", "Caps " + suffix);
+        // Filtered: her row is also in the full list, so wait for the filter before clicking in it.
+        await Expect(page.Locator(".agent-row")).ToHaveCountAsync(1);
         var row = page.Locator($".agent-row[data-agent-id='{olga}']");
         await Expect(row.Locator(".agent-load")).ToHaveTextAsync("0 / no cap");
         // Not online: her workspace is not open.
