@@ -108,7 +108,7 @@ public sealed class DistributionSettings(OknoDb db, AgentPresences presences, Di
         var calendarIds = settings.Values.Select(s => s.CalendarId).OfType<long>().Distinct().ToList();
         var calendars = await db.SlaCalendars.AsNoTracking().Where(c => calendarIds.Contains(c.Id)).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        var working = calendars.Where(c => IsWorking(c, now)).Select(c => c.Id).ToHashSet();
+        var working = calendars.Where(c => Distributor.IsWorking(c, now)).Select(c => c.Id).ToHashSet();
         var load = await Distributor.OpenTicketsAsync(db, ids, ct);
         return agents.Select(a =>
         {
@@ -121,12 +121,6 @@ public sealed class DistributionSettings(OknoDb db, AgentPresences presences, Di
             return new AgentDistributionView(a.Id, a.Name, a.IsActive, presence, own?.Paused == true, own?.MaxOpenTickets, open, own?.Skills ?? [],
                 own?.CalendarId, calendars.FirstOrDefault(c => c.Id == own?.CalendarId)?.Name, inHours, available, a.Groups);
         }).ToList();
-    }
-
-    private static bool IsWorking(Sla.SlaCalendar calendar, DateTimeOffset now)
-    {
-        try { return calendar.Read().Validate().IsWorking(now); }
-        catch (Exception e) when (e is System.Text.Json.JsonException or OknoException) { return false; }
     }
 
     /// <summary>Changes an agent's distribution settings (an admin or supervisor; an agent pauses only themselves, see

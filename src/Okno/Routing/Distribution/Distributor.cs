@@ -96,20 +96,22 @@ public sealed class Distributor(OknoDb db, AgentPresences presences, TimeProvide
         var ids = settings.Select(s => s.CalendarId).OfType<long>().Distinct().ToList();
         if (ids.Count == 0) return [];
         var calendars = await db.SlaCalendars.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(ct);
-        var working = new HashSet<long>();
-        foreach (var calendar in calendars)
+        return calendars.Where(c => IsWorking(c, now, logger)).Select(c => c.Id).ToHashSet();
+    }
+
+    /// <summary>Whether the calendar is in working time at <paramref name="now"/>. Saved calendars are validated; one broken
+    /// by hand counts as never working (its agents get no tickets automatically) rather than failing every pass.</summary>
+    public static bool IsWorking(SlaCalendar calendar, DateTimeOffset now, ILogger? logger = null)
+    {
+        try
         {
-            try
-            {
-                if (calendar.Read().Validate().IsWorking(now)) working.Add(calendar.Id);
-            }
-            catch (Exception e) when (e is System.Text.Json.JsonException or Platform.Web.OknoException)
-            {
-                // Saved calendars are validated; one broken by hand keeps its agents out rather than failing every pass.
-                logger.LogWarning(e, "Calendar {Calendar} cannot be read; its agents get no tickets automatically", calendar.Id);
-            }
+            return calendar.Read().Validate().IsWorking(now);
         }
-        return working;
+        catch (Exception e) when (e is System.Text.Json.JsonException or Platform.Web.OknoException)
+        {
+            logger?.LogWarning(e, "Calendar {Calendar} cannot be read; its agents get no tickets automatically", calendar.Id);
+            return false;
+        }
     }
 
     /// <summary>Each agent's tickets still being worked, from the maintained counters (<see cref="TicketCounts"/>).</summary>
