@@ -22,7 +22,11 @@ public sealed class TagCatalog(OknoDb db)
     {
         var wanted = names.Select(Tag.Normalize).Where(n => n.Length > 0).Distinct().ToList();
         if (wanted.Count == 0) return [];
-        var found = await db.Tags.Where(t => wanted.Contains(t.Name)).ToListAsync(cancellationToken);
+        // Tags this unit of work already holds first: one that an earlier ticket of the same save created is not in the
+        // database yet, and creating it again would break the unique name (a time-rule pass tags many tickets per save).
+        var found = db.Tags.Local.Where(t => wanted.Contains(t.Name)).ToList();
+        var unseen = wanted.Except(found.Select(t => t.Name)).ToList();
+        if (unseen.Count > 0) found.AddRange(await db.Tags.Where(t => unseen.Contains(t.Name)).ToListAsync(cancellationToken));
         foreach (var name in wanted.Except(found.Select(t => t.Name)))
         {
             var tag = new Tag { Name = name };

@@ -107,6 +107,28 @@ public sealed class TimeRulesTests
         Assert.Equal(2, await app.WithDbAsync(db => db.Set<AutomationRun>().CountAsync(r => r.RuleId == silent.Id())));
     }
 
+    [Theory]
+    [BothDatabases]
+    public async Task A_pass_tags_every_due_ticket_with_a_tag_new_to_the_desk(string provider)
+    {
+        // The tag does not exist yet: the first ticket of the pass's save creates it, the others must reuse it (before
+        // the fix each created it again, the save broke the unique name, and the rule never acted).
+        var clock = new FakeTimeProvider(Start);
+        await using var app = OknoFactory.For(provider, services: s => s.AddSingleton<TimeProvider>(clock));
+        var admin = await app.AdminClientAsync();
+        await admin.PostJsonAsync("/api/v1/time-rules", new
+        {
+            name = "Забытые", measure = "unassigned_for", amount = 30, unit = "minutes",
+            actions = new[] { new { type = "add_tags", values = new[] { "забыта", "Без Ответа" } } },
+        });
+        var tickets = new List<long>();
+        for (var i = 0; i < 3; i++) tickets.Add((await admin.CreateTicketAsync($"Никто не взял {i}")).Id());
+        clock.Advance(TimeSpan.FromMinutes(31));
+        Assert.Equal(3, await ScanAsync(app));
+        foreach (var id in tickets) Assert.Equal(["без ответа", "забыта"], (await TagsAsync(app, id)).Order(StringComparer.Ordinal));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Tags.CountAsync(t => t.Name == "забыта")));
+    }
+
     [Fact]
     public async Task A_time_rule_is_refused_with_a_change_operator_an_unknown_calendar_or_a_wait_out_of_range()
     {

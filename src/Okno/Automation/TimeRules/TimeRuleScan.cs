@@ -21,6 +21,10 @@ internal sealed class TimeRuleScan(OknoDb db, TriggerEngine engine, TriggerCondi
     public static readonly JobKey Key = new("time-rules");
     public static readonly TimeSpan Every = TimeSpan.FromMinutes(1);
     public const int BatchSize = 200;
+    /// <summary>How long one transaction of a pass may hold its tickets (and on SQLite, the database's only write lock):
+    /// a batch cut here commits and the pass goes on. At 20 tickets/s on a loaded SQLite desk a whole batch held the lock
+    /// for 10 s and other jobs failed with "database is locked" (bench/results/2026-12-05-sqlite.md).</summary>
+    public static readonly TimeSpan MaxHold = TimeSpan.FromSeconds(1);
 
     private static readonly TicketStatus[] OpenStatuses = [TicketStatus.New, TicketStatus.Open, TicketStatus.Pending, TicketStatus.OnHold];
     private static readonly TicketStatus[] AwaitingStatuses = [TicketStatus.New, TicketStatus.Open, TicketStatus.OnHold];
@@ -67,11 +71,15 @@ internal sealed class TimeRuleScan(OknoDb db, TriggerEngine engine, TriggerCondi
             var candidates = await Candidates(stored, threshold, watermark, after).Take(BatchSize).ToListAsync(ct);
             if (candidates.Count == 0) break;
             var stop = false;
+            var cut = false;
             var done = await db.WriteAsync(async t =>
             {
                 var recorded = 0;
+                cut = false;
+                var began = clock.GetTimestamp();
                 foreach (var (ticketId, since) in candidates)
                 {
+                    if (clock.GetElapsedTime(began) > MaxHold) { cut = true; break; }
                     // A wait in business hours ends in order of its start: the first one not over means none after it is.
                     if (calendar is not null && (calendar.AddMinutes(since, stored.Amount * 60.0) is not { } due || due > now)) { stop = true; break; }
                     after = (since, ticketId);
@@ -91,7 +99,7 @@ internal sealed class TimeRuleScan(OknoDb db, TriggerEngine engine, TriggerCondi
             }, ct);
             db.ChangeTracker.Clear();
             runs += done;
-            if (stop || candidates.Count < BatchSize) break;
+            if (stop || (!cut && candidates.Count < BatchSize)) break;
         }
         // Everything up to here is judged: the next pass starts after it (or at the first business-hours wait not yet over).
         var scanned = calendar is null ? threshold : after is { } last ? last.Since.AddTicks(-1) : watermark;

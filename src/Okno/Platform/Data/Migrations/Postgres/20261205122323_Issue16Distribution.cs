@@ -11,6 +11,11 @@ namespace Okno.Platform.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Issue16TimeRules meant to fill this in for tickets waiting for a first answer, but compared the status with
+            // 'new'/'open' while statuses are stored by their names ('New', 'Open'), so it filled in none.
+            migrationBuilder.Sql("UPDATE \"Tickets\" SET \"AwaitingReplySince\" = \"CreatedAt\" WHERE \"AwaitingReplySince\" IS NULL " +
+                "AND \"FirstResponseAt\" IS NULL AND \"Status\" IN ('New', 'Open')");
+
             migrationBuilder.AddColumn<string>(
                 name: "Decision",
                 table: "TicketEvents",
