@@ -163,7 +163,11 @@ public static class WebhooksBench
             var endToEnd = last - startedAt;
             var drain = last - (startedAt + created);
             var backlog = expected - atCreated;
-            // What Okno recorded: every delivery of the round sent, in one attempt.
+            // What Okno recorded: every delivery of the round sent, in one attempt (the receiver counts a delivery when it
+            // arrives; Okno records it after the answer, so wait for that, a little).
+            for (var wait = Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromSeconds(30)
+                 && await db.WebhookDeliveries.AnyAsync(d => ids.Contains(d.SubscriptionId) && d.Status == WebhookDeliveryStatus.Pending, ct);)
+                await Task.Delay(100, ct);
             var rows = await db.WebhookDeliveries.AsNoTracking().Where(d => ids.Contains(d.SubscriptionId))
                 .GroupBy(d => new { d.Status, Retried = d.Attempts > 1 }).Select(g => new { g.Key.Status, g.Key.Retried, Count = g.Count() }).ToListAsync(ct);
             var recorded = string.Join(", ", rows.OrderBy(r => r.Status).Select(r => $"{r.Count:N0} {r.Status.ToString().ToLowerInvariant()}{(r.Retried ? " after retries" : "")}"));
