@@ -26,8 +26,6 @@ namespace Okno.Bench.Automation;
 public static class TimeRulesBench
 {
     public const string Prefix = "bench-timerule-";
-    public const string OpenTag = "bench-open-1h";
-    public const string UrgentTag = "bench-unassigned-urgent";
 
     private static readonly TimeSpan OpenWait = TimeSpan.FromHours(1);
     private static readonly TimeSpan UnassignedWait = TimeSpan.FromMinutes(30);
@@ -57,10 +55,14 @@ public static class TimeRulesBench
         var reopened = 0;
         if (open < target)
         {
-            // The (target - open)-th newest resolved or closed ticket: everything from it up is reopened.
-            var from = await db.Tickets.Where(t => t.Status == TicketStatus.Resolved || t.Status == TicketStatus.Closed)
-                .OrderByDescending(t => t.Id).Skip(target - open - 1).Select(t => t.Id).FirstAsync(ct);
-            reopened = await db.Tickets.Where(t => (t.Status == TicketStatus.Resolved || t.Status == TicketStatus.Closed) && t.Id >= from)
+            // The newest resolved or closed tickets are reopened; when they are too few (every ticket asked to be open),
+            // the newest of every status but open.
+            var closed = await db.Tickets.CountAsync(t => t.Status == TicketStatus.Resolved || t.Status == TicketStatus.Closed, ct);
+            var candidates = closed >= target - open
+                ? db.Tickets.Where(t => t.Status == TicketStatus.Resolved || t.Status == TicketStatus.Closed)
+                : db.Tickets.Where(t => t.Status != TicketStatus.Open);
+            var from = await candidates.OrderByDescending(t => t.Id).Skip(target - open - 1).Select(t => t.Id).FirstAsync(ct);
+            reopened = await candidates.Where(t => t.Id >= from)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TicketStatus.Open).SetProperty(t => t.StatusSince, t => t.UpdatedAt)
                     .SetProperty(t => t.ResolvedAt, (DateTimeOffset?)null).SetProperty(t => t.ClosedAt, (DateTimeOffset?)null), ct);
         }
@@ -70,7 +72,7 @@ public static class TimeRulesBench
         open = await db.Tickets.CountAsync(t => t.Status == TicketStatus.Open, ct);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"timerules-prepare: {all:N0} tickets; StatusSince/AssigneeSince set from UpdatedAt on {backfilled:N0} generated tickets; " +
-            $"{reopened:N0} of the newest resolved/closed tickets reopened (one UPDATE: status open since their last change); " +
+            $"{reopened:N0} of the newest resolved/closed (or, when too few, not open) tickets made open in one UPDATE (status open since their last change); " +
             $"{open:N0} tickets now open; view counters recounted; {watch.Elapsed.TotalSeconds:N1} s"));
         return 0;
     }
@@ -121,18 +123,28 @@ public static class TimeRulesBench
              $"or more, {dueUrgent:N0} of them urgent (rule B's candidates and due tickets); other enabled time rules: {others}" +
              (memory is null ? "" : $"; {memory.Describe()}"));
 
+        // The actions add tags the desk already has (the two least used): a tag that does not exist yet makes Okno's pass
+        // fail as soon as a batch holds two due tickets (each adds the new tag: UNIQUE constraint failed on Tags.Name;
+        // seen on 2026-12-05, reported with issue 16), so the rule would never act.
+        var tagUse = await db.Set<TicketTag>().GroupBy(t => t.TagId).Select(g => new { TagId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var tags = (await db.Tags.AsNoTracking().Select(t => new { t.Id, t.Name }).ToListAsync(ct))
+            .OrderBy(t => tagUse.FirstOrDefault(u => u.TagId == t.Id)?.Count ?? 0).ThenBy(t => t.Name, StringComparer.Ordinal).Select(t => t.Name).Take(2).ToList();
+        if (tags.Count < 2) throw new BenchException("The desk needs two tags (a generated desk has 40).");
+        var (openTag, urgentTag) = (tags[0], tags[1]);
+        var taggedBefore = await TaggedAsync(db, openTag, ct);
+
         // A: the common "open for an hour → tag it" (acts on every due ticket). B: "unassigned for 30 minutes and urgent → tag
         // it": reads every unassigned ticket, acts on few (the condition is judged on each under its lock).
         var ruleA = await CreateAsync(http, new
         {
             name = Prefix + "A-open-1h", measure = "status_for", status = "open", amount = 1, unit = "hours",
-            actions = new[] { new { type = "add_tags", values = new[] { OpenTag } } },
+            actions = new[] { new { type = "add_tags", values = new[] { openTag } } },
         }, ct);
         var ruleB = await CreateAsync(http, new
         {
             name = Prefix + "B-unassigned-urgent-30m", measure = "unassigned_for", amount = 30, unit = "minutes",
             conditions = new[] { new { field = "priority", @operator = "equals", values = new[] { "urgent" } } },
-            actions = new[] { new { type = "add_tags", values = new[] { UrgentTag } } },
+            actions = new[] { new { type = "add_tags", values = new[] { urgentTag } } },
         }, ct);
         var ruleC = await CreateAsync(http, new
         {
@@ -140,8 +152,8 @@ public static class TimeRulesBench
             actions = new[] { new { type = "add_tags", values = new[] { "bench-new-for-a-year" } } },
         }, ct);
         var created = DateTimeOffset.UtcNow;
-        Line($"rules created through the API at {created:HH:mm:ss} UTC: A #{ruleA} (status open for 1 hour → add tag {OpenTag}), " +
-             $"B #{ruleB} (unassigned for 30 minutes, priority urgent → add tag {UrgentTag}), C #{ruleC} (new for 365 days: none, it marks B's end); " +
+        Line($"rules created through the API at {created:HH:mm:ss} UTC: A #{ruleA} (status open for 1 hour → add tag {openTag}), " +
+             $"B #{ruleB} (unassigned for 30 minutes, priority urgent → add tag {urgentTag}), C #{ruleC} (new for 365 days: none, it marks B's end); " +
              "Okno's job runs every minute");
 
         // The first pass: until both watermarks are written (B runs after A in the same pass).
@@ -168,12 +180,12 @@ public static class TimeRulesBench
         var bEnd = marks.C!.Value + MarkerWait;
         var runsA = await RunsAsync(db, ruleA, ct);
         var runsB = await RunsAsync(db, ruleB, ct);
-        var taggedA = await TaggedAsync(db, OpenTag, ct);
+        var taggedA = await TaggedAsync(db, openTag, ct);
         var aTook = bStart - aStart;
         var bTook = bEnd - bStart;
         Line($"first pass started {(aStart - created).TotalSeconds:N1} s after the rules were made (the job's minute); A and B took {(bEnd - aStart).TotalSeconds:N1} s " +
              $"(from Okno's watermarks; the whole pass with C seen done {(seenEnd - aStart).TotalSeconds:N1} s after its start, polled every 0.1 s)");
-        Line($"  A: {runsA:N0} tickets acted on (runs) of {dueOpen:N0} due, {taggedA:N0} tickets carry {OpenTag}; {aTook.TotalSeconds:N1} s, " +
+        Line($"  A: {runsA:N0} tickets acted on (runs) of {dueOpen:N0} due, {taggedA:N0} tickets carry {openTag} ({taggedBefore:N0} before); {aTook.TotalSeconds:N1} s, " +
              $"{runsA / Math.Max(aTook.TotalSeconds, 0.001):N0} tickets acted on per second");
         Line($"  B: {runsB:N0} tickets acted on of {dueUrgent:N0} due, {dueUnassigned:N0} candidates judged; {bTook.TotalSeconds:N1} s, " +
              $"{dueUnassigned / Math.Max(bTook.TotalSeconds, 0.001):N0} candidates judged per second" + (memory is null ? "" : $"; {memory.Describe()}"));
