@@ -178,7 +178,7 @@ fi
 if [ "$what" = timerules ]; then
   # Two time rules made through the API; the first pass of Okno's own job over every due ticket, then idle passes.
   bench timerules --url "$url" --email "$email" --password "$password" --pid "$okno_pid" --provider "$provider" --connection "$connection" \
-    --out "$out" --label "$tickets tickets, Okno $rev, bench/run.sh $provider $tickets $seconds timerules" | tee "$work/timerules.txt"
+    --judge-rule "${OKNO_BENCH_JUDGE_RULE:-yes}" --out "$out" --label "$tickets tickets, Okno $rev, bench/run.sh $provider $tickets $seconds timerules" | tee "$work/timerules.txt"
   append_run_output "Generation and preparation for this run:" "$work/generate.txt" "$work/timerules-prepare.txt"
   exit 0
 fi

@@ -42,7 +42,7 @@ const string Usage = """
                see bench/run.sh … triggers)
       timerules-prepare --provider sqlite|postgres --connection <cs> [--open 100000]   (before Okno starts; see bench/run.sh … timerules)
       timerules --url http://127.0.0.1:PORT --email E --password P --provider sqlite|postgres --connection <cs> [--pid <okno pid>]
-               [--idle-passes 2] [--max-minutes 60] [--out file] [--label text]
+               [--idle-passes 2] [--judge-rule yes|no] [--max-minutes 60] [--out file] [--label text]
       webhooks --url http://127.0.0.1:PORT --email E --password P --provider sqlite|postgres --connection <cs> [--tickets 2000]
                [--deliveries 5000] [--subscriptions 10] [--slow-ms 200] [--slow-tickets 25] [--slow-subscriptions 16] [--clients 8]
                [--max-minutes 15] [--out file] [--label text]   (see bench/run.sh … webhooks)
