@@ -21,8 +21,8 @@ namespace Okno.Bench.Automation;
 /// <para>Durations come from the rules' watermarks: a pass writes <c>ScannedUpTo</c> = its start minus the rule's wait
 /// when it has judged everything, so start = watermark + wait exactly (Okno's clock), and the end is when the new
 /// watermark is seen (polled). The rules run one after another in one pass, so each one's start is the end of the one
-/// before; a third rule (C) that finds nothing (new for a year: the generator's new tickets are recent) marks the end of
-/// the second exactly.</para></summary>
+/// before; a third rule (C) that finds nothing (waiting a year for an answer: the generator leaves AwaitingReplySince
+/// empty, and tickets made during the run wait minutes) marks the end of the second exactly.</para></summary>
 public static class TimeRulesBench
 {
     public const string Prefix = "bench-timerule-";
@@ -130,8 +130,8 @@ public static class TimeRulesBench
         // seen on 2026-12-05, reported with issue 16), so the rule would never act.
         var tagUse = await db.Set<TicketTag>().GroupBy(t => t.TagId).Select(g => new { TagId = g.Key, Count = g.Count() }).ToListAsync(ct);
         var tags = (await db.Tags.AsNoTracking().Select(t => new { t.Id, t.Name }).ToListAsync(ct))
-            .OrderBy(t => tagUse.FirstOrDefault(u => u.TagId == t.Id)?.Count ?? 0).ThenBy(t => t.Name, StringComparer.Ordinal).Select(t => t.Name).Take(2).ToList();
-        if (tags.Count < 2) throw new BenchException("The desk needs two tags (a generated desk has 40).");
+            .OrderBy(t => tagUse.FirstOrDefault(u => u.TagId == t.Id)?.Count ?? 0).ThenBy(t => t.Name, StringComparer.Ordinal).Select(t => t.Name).Take(3).ToList();
+        if (tags.Count < 3) throw new BenchException("The desk needs three tags (a generated desk has 40).");
         var (openTag, urgentTag) = (tags[0], tags[1]);
         var taggedBefore = await TaggedAsync(db, openTag, ct);
 
@@ -150,13 +150,13 @@ public static class TimeRulesBench
         }, ct);
         var ruleC = await CreateAsync(http, new
         {
-            name = Prefix + "C-end-marker", measure = "status_for", status = "new", amount = 365, unit = "days",
-            actions = new[] { new { type = "add_tags", values = new[] { "bench-new-for-a-year" } } },
+            name = Prefix + "C-end-marker", measure = "awaiting_reply_for", amount = 365, unit = "days",
+            actions = new[] { new { type = "add_tags", values = new[] { tags[2] } } },
         }, ct);
         var created = DateTimeOffset.UtcNow;
         Line($"rules created through the API at {created:HH:mm:ss} UTC: A #{ruleA} (status open for 1 hour → add tag {openTag}), " +
              (withB ? $"B #{ruleB} (unassigned for 30 minutes, priority urgent → add tag {urgentTag}), " : "no rule B (--judge-rule no), ") +
-             $"C #{ruleC} (new for 365 days: none, it marks the end of the rule before it); " +
+             $"C #{ruleC} (awaiting an answer for 365 days: none, it marks the end of the rule before it); " +
              "Okno's job runs every minute");
 
         // The first pass: until both watermarks are written (B runs after A in the same pass).
