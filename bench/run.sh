@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/run.sh [sqlite|postgres] [tickets] [seconds] [api|search|sla|triggers] — the whole benchmark on this machine, end to end:
+# bench/run.sh [sqlite|postgres] [tickets] [seconds] [api|search|sla|triggers|timerules|webhooks] — the whole benchmark on this machine, end to end:
 # builds Okno and Okno.Bench in Release, generates a database (5 messages per ticket), measures the raw insert floor,
 # starts Okno as a separate process on a free 127.0.0.1 port, runs the API benchmark against it, appends the results
 # to bench/results/<date>-<provider>.md, and stops and removes everything it started.
@@ -20,9 +20,9 @@ provider=${1:-sqlite}
 tickets=${2:-100000}
 seconds=${3:-10}
 what=${4:-api}
-usage() { echo "usage: $0 [sqlite|postgres] [tickets] [seconds] [api|search|sla|triggers]" >&2; exit 2; }
+usage() { echo "usage: $0 [sqlite|postgres] [tickets] [seconds] [api|search|sla|triggers|timerules|webhooks]" >&2; exit 2; }
 case "$provider" in sqlite|postgres) ;; *) usage ;; esac
-case "$what" in api|search|sla|triggers) ;; *) usage ;; esac
+case "$what" in api|search|sla|triggers|timerules|webhooks) ;; *) usage ;; esac
 # Reference data grows with the ticket count up to the generator's defaults (200,000 contacts, 5,000 companies).
 contacts=$(( tickets / 5 )); (( contacts < 1000 )) && contacts=1000; (( contacts > 200000 )) && contacts=200000
 companies=$(( contacts / 40 )); (( companies < 50 )) && companies=50
@@ -88,6 +88,13 @@ log "generating $tickets tickets into $provider (creates the database with Okno'
 bench generate --provider "$provider" --connection "$connection" --tickets "$tickets" --contacts "$contacts" \
   --search-index "${OKNO_BENCH_SEARCH_INDEX:-yes}" --messages-per-ticket "${OKNO_BENCH_MESSAGES:-5}" \
   --companies "$companies" | tee "$work/generate.txt"
+
+if [ "$what" = timerules ]; then
+  # Before Okno starts: the time-rule columns the bulk load leaves at year 1 set as Okno's migration sets them, and
+  # OKNO_BENCH_OPEN (default 100,000, at most every ticket) tickets open, the newest resolved/closed ones reopened by one UPDATE.
+  log "preparing the desk for time rules (${OKNO_BENCH_OPEN:-100000} open tickets)"
+  bench timerules-prepare --provider "$provider" --connection "$connection" --open "${OKNO_BENCH_OPEN:-100000}" | tee "$work/timerules-prepare.txt"
+fi
 
 floor1=""; floor32=""
 if [ "$what" = api ]; then
@@ -165,6 +172,22 @@ if [ "$what" = triggers ]; then
   # Again without: the first run also warms Okno up (JIT, caches), so it alone would flatter the run with triggers.
   bench api "${create_args[@]}" --label "$tickets tickets, Okno $rev, bench/run.sh $provider $tickets $seconds triggers: no triggers again"
   append_run_output "Generation and triggers for this run:" "$work/generate.txt" "$work/triggers.txt"
+  exit 0
+fi
+
+if [ "$what" = timerules ]; then
+  # Two time rules made through the API; the first pass of Okno's own job over every due ticket, then idle passes.
+  bench timerules --url "$url" --email "$email" --password "$password" --pid "$okno_pid" --provider "$provider" --connection "$connection" \
+    --judge-rule "${OKNO_BENCH_JUDGE_RULE:-yes}" --out "$out" --label "$tickets tickets, Okno $rev, bench/run.sh $provider $tickets $seconds timerules" | tee "$work/timerules.txt"
+  append_run_output "Generation and preparation for this run:" "$work/generate.txt" "$work/timerules-prepare.txt"
+  exit 0
+fi
+
+if [ "$what" = webhooks ]; then
+  # A receiver inside the bench, allow-listed and subscribed to ticket_created; tickets made through the API queue the deliveries.
+  bench webhooks --url "$url" --email "$email" --password "$password" --provider "$provider" --connection "$connection" \
+    --out "$out" --label "$tickets tickets, Okno $rev, bench/run.sh $provider $tickets $seconds webhooks" | tee "$work/webhooks.txt"
+  append_run_output "Generation for this run:" "$work/generate.txt"
   exit 0
 fi
 

@@ -40,6 +40,12 @@ const string Usage = """
 
       triggers --url http://127.0.0.1:PORT --email E --password P [--count 100]   (enabled bench triggers; 0 removes them;
                see bench/run.sh … triggers)
+      timerules-prepare --provider sqlite|postgres --connection <cs> [--open 100000]   (before Okno starts; see bench/run.sh … timerules)
+      timerules --url http://127.0.0.1:PORT --email E --password P --provider sqlite|postgres --connection <cs> [--pid <okno pid>]
+               [--idle-passes 2] [--judge-rule yes|no] [--max-minutes 60] [--out file] [--label text]
+      webhooks --url http://127.0.0.1:PORT --email E --password P --provider sqlite|postgres --connection <cs> [--tickets 2000]
+               [--deliveries 5000] [--subscriptions 10] [--slow-ms 200] [--slow-tickets 25] [--slow-subscriptions 16] [--clients 8]
+               [--max-minutes 15] [--out file] [--label text]   (see bench/run.sh … webhooks)
       sla      --url http://127.0.0.1:PORT --email E --password P --pid <okno pid> --provider sqlite|postgres --connection <cs>
                [--max-minutes 20] [--out file] [--label text]   (see bench/run.sh … sla)
 
@@ -73,6 +79,9 @@ try
         "signin-flood" => await SignInFloodBench.RunAsync(options, stop.Token),
         "sla" => await SlaBench.RunAsync(options, stop.Token),
         "triggers" => await TriggersBench.RunAsync(options, stop.Token),
+        "timerules-prepare" => await TimeRulesBench.PrepareAsync(options, stop.Token),
+        "timerules" => await TimeRulesBench.RunAsync(options, stop.Token),
+        "webhooks" => await WebhooksBench.RunAsync(options, stop.Token),
         _ => throw new UsageException($"Unknown command '{args[0]}'."),
     };
 }

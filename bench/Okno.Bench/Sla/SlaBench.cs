@@ -185,7 +185,7 @@ public static class SlaBench
     }
 
     /// <summary>Okno's resident memory from /proc: now, and the highest seen while sampling.</summary>
-    private sealed class MemoryWatch(int pid)
+    internal sealed class MemoryWatch(int pid)
     {
         private long _maxRss;
 
