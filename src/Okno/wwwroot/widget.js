@@ -1,8 +1,10 @@
-/* Okno live-chat widget (issue 17). One tag on any site:
+﻿/* Okno live-chat widget (issue 17). One tag on any site:
  *   <script src="https://okno.example/widget.js" data-channel="KEY" async></script>
  * Plain JavaScript, no framework, no build step; the whole file is one IIFE and defines no globals.
- * Contract with the server: /work/briefs/chat-contract.md (endpoints under {base}/widget/v1/{key}/).
- * Size: 13887 bytes gzipped, measured with `gzip -9 -c widget.js | wc -c`. */
+ * It talks to Okno only through {base}/widget/v1/{key}/… (the widget contract: session, messages, files, events…).
+ * The file starts with a UTF-8 byte-order mark on purpose: a script's BOM wins over the host page's charset, so the
+ * Russian strings survive on a windows-1251 page and on a server that sends no charset. Keep it when editing.
+ * Size: 14014 bytes gzipped, measured with `gzip -9 -c widget.js | wc -c`. */
 (function () {
   'use strict';
   var d = document, w = window;
@@ -115,7 +117,7 @@
       '#okno-invite-text{background:none;border:0;padding:0;text-align:left}' +
       '.x{position:absolute;top:6px;right:6px;background:none;border:0;width:28px;height:28px;font-size:18px;line-height:1;border-radius:6px}' +
       '#okno-panel{position:fixed;right:20px;bottom:88px;width:370px;height:min(600px,calc(100vh - 110px));background:#fff;border-radius:14px;box-shadow:0 8px 30px rgba(0,0,0,.3);display:flex;flex-direction:column;overflow:hidden}' +
-      '@media (max-width:479px){#okno-panel{inset:0;width:100%;height:100%;border-radius:0}}' +
+      '@media (max-width:479px){#okno-panel{inset:0;width:100%;height:100%;border-radius:0}.o #okno-launcher{display:none}}' +
       '.h{background:var(--a);color:var(--at);padding:12px 8px 12px 16px;display:flex;align-items:center;gap:4px;position:relative}' +
       '.h>div{flex:1;min-width:0}#okno-title{font-weight:700;font-size:16px}#okno-online{font-size:12px;opacity:.95}' +
       '.h button{background:none;border:0;color:var(--at);width:36px;height:36px;border-radius:8px;font-size:20px;line-height:1}' +
@@ -623,7 +625,7 @@
     function thank() { conv.rated = true; rateDone = true; show(rateForm, false); show(rateThanks, true); host.setAttribute('data-okno-mode', 'rated'); show(composer, true); }
   }
   function endChat() {
-    call('POST', '/close').then(function () { conv.status = 'closed'; conv.rated = false; renderMode(); var b = stars.firstChild; if (b) b.focus(); },
+    call('POST', '/close').then(function () { conv.status = 'closed'; conv.rated = false; rateDone = false; renderMode(); var b = stars.firstChild; if (b) b.focus(); },
       function (err) { note(problemText(err)); });
   }
   function transcript(email) {
@@ -762,6 +764,7 @@
   function openPanel(on) {
     isOpen = on;
     show(panel, on);
+    wrap.classList.toggle('o', on);
     show(invite, false);
     launcher.setAttribute('aria-expanded', String(on));
     host.setAttribute('data-okno-open', String(on));
