@@ -4,7 +4,7 @@
  * It talks to Okno only through {base}/widget/v1/{key}/… (the widget contract: session, messages, files, events…).
  * The file starts with a UTF-8 byte-order mark on purpose: a script's BOM wins over the host page's charset, so the
  * Russian strings survive on a windows-1251 page and on a server that sends no charset. Keep it when editing.
- * Size: 14014 bytes gzipped, measured with `gzip -9 -c widget.js | wc -c`. */
+ * Size: 14832 bytes gzipped, measured with `gzip -9 -c widget.js | wc -c`. */
 (function () {
   'use strict';
   var d = document, w = window;
@@ -20,7 +20,7 @@
     en: {
       chat: 'Chat', open: 'Open chat', close: 'Close chat', menu: 'Chat menu', transcript: 'Email me the transcript',
       end: 'End chat', online: 'We are online', offline: 'We are offline', ph: 'Type a message…', send: 'Send',
-      attach: 'Attach a file', sending: 'Sending…', sent: 'Sent', read: 'Read', failed: 'Not sent', retry: 'Retry',
+      attach: 'Attach a file', sending: 'Sending…', sent: 'Sent', read: 'Read', failed: 'Not sent', retry: 'Retry', discard: 'Delete',
       typing: '{0} is typing…', agent: 'Agent', intro: 'Please introduce yourself before we start.',
       offIntro: 'Leave your email and we will answer there.', name: 'Name', email: 'Email', phone: 'Phone',
       start: 'Start chat', req: 'This field is required.', badEmail: 'This is not an email address.',
@@ -28,20 +28,22 @@
       rate: 'How did we do?', star: '{0} of 5', comment: 'Comment (optional)', rateSend: 'Send rating',
       thanks: 'Thank you for your rating!', tSent: 'The transcript is on its way.', tEmail: 'Your email for the transcript',
       earlier: 'Earlier messages', connecting: 'Connecting…', error: 'Something went wrong. Please try again.',
-      dismiss: 'Dismiss', unread: '{0} unread', ended: 'The chat has ended.', you: 'You', file: 'File', noConn: 'No connection. Your messages will be sent when it is back.'
+      dismiss: 'Dismiss', unread: '{0} unread', ended: 'The chat has ended.', you: 'You', noConn: 'No connection. Your messages will be sent when it is back.',
+      slow: 'Too many messages at once; they will go in a moment.', badPhone: 'This is not a phone number.', noMail: 'Email is not set up for this chat.'
     },
     ru: {
       chat: 'Чат', open: 'Открыть чат', close: 'Закрыть чат', menu: 'Меню чата', transcript: 'Прислать переписку на почту',
       end: 'Завершить чат', online: 'Мы на связи', offline: 'Сейчас нас нет на месте', ph: 'Напишите сообщение…', send: 'Отправить',
       attach: 'Прикрепить файл', sending: 'Отправляется…', sent: 'Отправлено', read: 'Прочитано', failed: 'Не отправлено',
-      retry: 'Повторить', typing: '{0} печатает…', agent: 'Оператор', intro: 'Представьтесь, пожалуйста, прежде чем мы начнём.',
+      retry: 'Повторить', discard: 'Удалить', typing: '{0} печатает…', agent: 'Оператор', intro: 'Представьтесь, пожалуйста, прежде чем мы начнём.',
       offIntro: 'Оставьте адрес почты, и мы ответим туда.', name: 'Имя', email: 'Почта', phone: 'Телефон',
       start: 'Начать чат', req: 'Это поле нужно заполнить.', badEmail: 'Это не адрес почты.',
       big: 'Файл больше {0}.', type: 'Файлы такого типа отправить нельзя.', long: 'Сообщение длиннее {0} знаков.',
       rate: 'Как мы справились?', star: '{0} из 5', comment: 'Комментарий (необязательно)', rateSend: 'Отправить оценку',
       thanks: 'Спасибо за оценку!', tSent: 'Переписка отправлена на почту.', tEmail: 'Ваша почта для переписки',
       earlier: 'Ранние сообщения', connecting: 'Подключение…', error: 'Что-то пошло не так. Попробуйте ещё раз.',
-      dismiss: 'Скрыть', unread: 'Непрочитанных: {0}', ended: 'Чат завершён.', you: 'Вы', file: 'Файл', noConn: 'Нет связи. Сообщения уйдут, когда она вернётся.'
+      dismiss: 'Скрыть', unread: 'Непрочитанных: {0}', ended: 'Чат завершён.', you: 'Вы', noConn: 'Нет связи. Сообщения уйдут, когда она вернётся.',
+      slow: 'Слишком много сообщений подряд; они уйдут через минуту.', badPhone: 'Это не номер телефона.', noMail: 'Для этого чата не настроена почта.'
     }
   }[LANG];
   function t(k, a) { return T[k].replace('{0}', a); }
@@ -225,7 +227,9 @@
     el('button', { id: 'okno-send', type: 'button', 'aria-label': T.send, title: T.send, onclick: sendTyped }, [svg('M2 21l21-9L2 3v7l15 2-15 2z')])
   ]);
 
-  var panel = el('div', { id: 'okno-panel', role: 'dialog', 'aria-label': T.chat, hidden: true, onkeydown: function (e) {
+  var panel = el('div', { id: 'okno-panel', role: 'dialog', 'aria-label': T.chat, hidden: true, onclick: function (e) {
+    if (!menu.hidden && !menu.contains(e.target) && !menuBtn.contains(e.target)) toggleMenu(false);
+  }, onkeydown: function (e) {
     if (e.key === 'Escape') { e.preventDefault(); if (!menu.hidden) { toggleMenu(false); menuBtn.focus(); } else openPanel(false); }
   } }, [
     el('div', { 'class': 'h' }, [el('div', {}, [title, onlineLine]), menuBtn, closeBtn, menu]),
@@ -253,7 +257,37 @@
       });
     });
   }
-  function problemText(err) { return err && err.problem && (err.problem.detail || err.problem.title) || T.error; }
+  // Okno's problems carry a code, and a validation problem one per field (errorCodes): the widget words the ones a
+  // visitor can meet in their language, and falls back on the server's (English) message for the rest.
+  function codesOf(err, field) {
+    var p = err && err.problem || {}, fc = p.errorCodes || {}, out = field ? [] : [p.code];
+    for (var f in fc) if (!field || f.toLowerCase() === field) [].concat(fc[f]).forEach(function (c) { if (c) out.push(c.code); });
+    return out;
+  }
+  function fieldsWith(err, code) {
+    var fc = err.problem.errorCodes || {}, out = [];
+    for (var f in fc) if (codesOf(err, f.toLowerCase()).indexOf(code) >= 0) out.push(f.toLowerCase());
+    return out;
+  }
+  function worded(codes) {
+    for (var i = 0; i < codes.length; i++) {
+      var c = codes[i];
+      if (c === 'chat.message_too_long') return t('long', config && config.maxMessageLength);
+      if (c === 'chat.file_too_large') return t('big', bytes(config && config.maxFileBytes));
+      if (c === 'chat.file_type_not_allowed') return T.type;
+      if (c === 'chat.rate_limited' || c === 'rate_limited') return T.slow;
+      if (c === 'field.invalid_email') return T.badEmail;
+      if (c === 'field.required' || c === 'chat.prechat_required') return T.req;
+      if (c === 'field.invalid_phone') return T.badPhone;
+      if (c === 'chat.no_mailbox') return T.noMail;
+    }
+    return null;
+  }
+  function problemText(err) {
+    var p = err && err.problem || {}, first = null;
+    for (var f in p.errors || {}) { first = [].concat(p.errors[f])[0]; break; }
+    return worded(codesOf(err)) || first || p.detail || p.title || T.error;
+  }
 
   // ---- session ----
   var sessionTry = 0, sessionBusy = false;
@@ -284,11 +318,11 @@
       invitations();
     }, function (err) {
       sessionBusy = false;
-      if (err.status === 404 || err.status === 403) {
-        // A wrong key or a site not allowed: nothing a visitor can fix, so the widget stays away.
+      if (err.status >= 400 && err.status < 500 && err.status !== 429) {
+        // A wrong key, a site not allowed, a bad identity: nothing a visitor can fix, so the widget stays away.
         state('error');
-        host.remove();
-        if (w.console) console.warn('Okno chat: ' + problemText(err));
+        show(wrap, false);
+        if (w.console) console.warn('Okno chat: ' + (err.problem.code || err.status) + ' ' + problemText(err));
         return;
       }
       setTimeout(startSession, err.retryAfter ? err.retryAfter * 1000 : delay(sessionTry++));
@@ -431,7 +465,13 @@
     node.setAttribute('data-state', s);
     meta.setAttribute('data-state', s);
     st.textContent = (meta.firstChild !== st ? ' · ' : '') + T[s] + (detail ? ': ' + detail : '');
-    if (s === 'failed') st.appendChild(el('button', { type: 'button', 'class': 'okno-retry', text: T.retry, onclick: function () { retry(clientId); } }));
+    if (s === 'failed') {
+      st.appendChild(el('button', { type: 'button', 'class': 'okno-retry', text: T.retry, onclick: function () { retry(clientId); } }));
+      st.appendChild(el('button', { type: 'button', 'class': 'okno-discard', text: T.discard, onclick: function () {
+        outbox.filter(function (o) { return o.clientId === clientId; }).forEach(function (o) { drop(o); });
+        input.focus();
+      } }));
+    }
   }
   function markReads() {
     Array.prototype.forEach.call(log.querySelectorAll('.m[data-author=visitor][data-id]'), function (n) {
@@ -509,9 +549,14 @@
     }
     req.then(function (m) {
       pumping = false; pumpTry = 0;
-      drop(o);
       if (conv.status !== 'open') { conv.status = 'open'; conv.rated = false; rateDone = false; renderMode(); }
-      upsert(m);
+      if (m && m.id) { drop(o); upsert(m); }
+      else {
+        // 202: stored safely, written a moment later; the stream brings the stored message (same clientId).
+        drop(o, true);
+        var n = find('.m[data-pending][data-client-id="' + cssEsc(o.clientId) + '"]');
+        if (n) setStatus(n, 'sent');
+      }
       pump();
     }, function (err) {
       pumping = false;
@@ -523,11 +568,13 @@
         pumpTimer = setTimeout(pump, s === 429 && err.retryAfter ? err.retryAfter * 1000 : delay(pumpTry++));
         return;
       }
-      if (err.problem.code === 'chat.prechat_required') {
+      if (codesOf(err).indexOf('chat.prechat_required') >= 0) {
         forcedPre = true;
         renderMode();
-        var errs = err.problem.errors || {};
-        for (var k in errs) if (preFields[k]) { preFields[k].need = 'required'; show(preFields[k].label, true); fieldError(k, T.req); }
+        var need = fieldsWith(err, 'chat.prechat_required');
+        if (err.problem.code === 'chat.prechat_required') for (var k0 in err.problem.errors || {}) need.push(k0.toLowerCase());
+        need.forEach(function (k) { if (preFields[k]) { preFields[k].need = 'required'; show(preFields[k].label, true); fieldError(k, T.req); } });
+        focusFirst();
         return;
       }
       o.failed = true;
@@ -537,10 +584,11 @@
       pump();
     });
   }
-  function drop(o) {
+  function drop(o, keepBubble) {
     outbox = outbox.filter(function (x) { return x !== o; });
     delete files[o.clientId];
     saveOutbox();
+    if (keepBubble) return;
     var n = find('.m[data-pending][data-client-id="' + cssEsc(o.clientId) + '"]');
     if (n) n.remove();
   }
@@ -597,7 +645,7 @@
         var errs = err.problem.errors || {}, any = false;
         for (var k in errs) {
           var f = k.toLowerCase();
-          if (preFields[f]) { fieldError(f, [].concat(errs[k])[0]); any = true; }
+          if (preFields[f]) { fieldError(f, worded(codesOf(err, f)) || [].concat(errs[k])[0]); any = true; }
         }
         if (!any) note(problemText(err));
         return focusFirst();
@@ -631,7 +679,7 @@
   function transcript(email) {
     var body = email ? { email: email } : {};
     call('POST', '/transcript', body).then(function () { show(tForm, false); note(''); sysNote(T.tSent); }, function (err) {
-      if (err.problem.code === 'chat.email_required' || err.status === 400 && !email) { show(tForm, true); tEmail.focus(); }
+      if (codesOf(err).indexOf('chat.email_required') >= 0 || err.status === 400 && !email) { show(tForm, true); tEmail.focus(); }
       else note(problemText(err));
     });
   }
