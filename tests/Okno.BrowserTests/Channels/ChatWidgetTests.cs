@@ -30,6 +30,8 @@ public sealed class ChatWidgetTests(OknoInChromium okno)
 
         await OpenShopAsync(visitor, key);
         var w = Widget(visitor);
+        // The widget defines no globals on the shop's page.
+        Assert.Empty(await visitor.Page.EvaluateAsync<string[]>("() => Object.keys(window).filter(k => k !== 'shopGlobals' && !window.shopGlobals.includes(k))"));
         // The shop's own CSS hides every button on its page; the widget's, in its shadow root, stay.
         await Expect(w("#okno-launcher")).ToBeVisibleAsync();
         await w("#okno-launcher").ClickAsync();
@@ -343,6 +345,7 @@ public sealed class ChatWidgetTests(OknoInChromium okno)
             <html lang="{{lang}}"><head><title>Shop</title>
             <style>button { display: none !important } * { font-size: 40px !important; color: red !important }</style></head>
             <body><h1>Shop</h1><p>Everything for the garden.</p>
+            <script>window.shopGlobals = Object.keys(window);</script>
             <script src="{{okno.BaseUrl}}/widget.js" data-channel="{{key}}" async></script>
             </body></html>
             """;
