@@ -453,7 +453,7 @@
     if (m.author === 'visitor') setStatus(node, m.id <= readUpTo ? 'read' : 'sent');
     if (m.author === 'agent') { show(typingLine, false); typingLine.textContent = ''; }
     var gr = find('#okno-greeting');
-    if (gr && gr.nextSibling !== earlier) log.insertBefore(gr, earlier.nextSibling);
+    if (gr && earlier.nextSibling !== gr) log.insertBefore(gr, earlier.nextSibling);
     scrollDown();
     unread();
     seen();
