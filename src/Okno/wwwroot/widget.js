@@ -4,7 +4,7 @@
  * It talks to Okno only through {base}/widget/v1/{key}/… (the widget contract: session, messages, files, events…).
  * The file starts with a UTF-8 byte-order mark on purpose: a script's BOM wins over the host page's charset, so the
  * Russian strings survive on a windows-1251 page and on a server that sends no charset. Keep it when editing.
- * Size: 14832 bytes gzipped, measured with `gzip -9 -c widget.js | wc -c`. */
+ * Size: 15006 bytes gzipped, measured with `gzip -9 -c widget.js | wc -c`. */
 (function () {
   'use strict';
   var d = document, w = window;
@@ -13,7 +13,9 @@
   var ds = script.dataset, KEY = ds.channel;
   // Loaded twice (a site that put the tag in twice): the first one serves.
   if (d.querySelector('okno-chat[data-okno-key="' + KEY.replace(/["\\]/g, '') + '"]')) return;
-  var API = new URL(script.src, location.href).href.replace(/\/widget\.js([?#].*)?$/, '') + '/widget/v1/' + encodeURIComponent(KEY);
+  // Okno's address: where this file came from (origin and path prefix) without /widget.js.
+  var BASE = new URL(script.src, location.href).href.replace(/\/widget\.js([?#].*)?$/, '') + '/';
+  var API = BASE + 'widget/v1/' + encodeURIComponent(KEY);
   var LANG = ((ds.lang || d.documentElement.lang || navigator.language || 'en') + '').toLowerCase().slice(0, 2) === 'ru' ? 'ru' : 'en';
 
   var T = {
@@ -417,8 +419,10 @@
       b.textContent = m.text;
     }
     (m.files || []).forEach(function (f) {
-      var a = el('a', { href: f.url, target: '_blank', rel: 'noopener noreferrer', 'class': 'file' });
-      if (/^image\//.test(f.type)) a.appendChild(el('img', { src: f.url, alt: f.name, loading: 'lazy' }));
+      // Okno gives a file's signed address relative to its own base (an absolute one stays as it is).
+      var url = new URL(f.url, BASE).href;
+      var a = el('a', { href: url, target: '_blank', rel: 'noopener noreferrer', 'class': 'file' });
+      if (/^image\//.test(f.type)) a.appendChild(el('img', { src: url, alt: f.name, loading: 'lazy' }));
       else a.textContent = '📎 ' + f.name + ' (' + bytes(f.size) + ')';
       b.appendChild(el('div', {}, [a]));
     });
@@ -713,12 +717,14 @@
   }
   var seenTimer;
   function seen() {
+    var top = newestAgent();
+    if (!isOpen || d.visibilityState !== 'visible' || !top) return;
+    // Seen here at once (the badge, the next visit); told to Okno a moment later, so a burst of messages makes one call.
+    if (top > seenUpTo) { seenUpTo = top; ls.set(SK + '.seen', String(top)); unread(); }
     clearTimeout(seenTimer);
     seenTimer = setTimeout(function () {
-      var top = newestAgent();
-      if (!isOpen || d.visibilityState !== 'visible' || !top || !ready) return;
-      if (top > seenUpTo) { seenUpTo = top; ls.set(SK + '.seen', String(top)); unread(); }
-      if (top > seenSent) { seenSent = top; call('POST', '/seen', { upTo: top }).catch(function () { seenSent = 0; }); }
+      var up = seenUpTo;
+      if (ready && up > seenSent) { seenSent = up; call('POST', '/seen', { upTo: up }).catch(function () { seenSent = 0; }); }
     }, 400);
   }
   function unread() {
