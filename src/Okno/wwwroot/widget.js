@@ -4,7 +4,7 @@
  * It talks to Okno only through {base}/widget/v1/{key}/… (the widget contract: session, messages, files, events…).
  * The file starts with a UTF-8 byte-order mark on purpose: a script's BOM wins over the host page's charset, so the
  * Russian strings survive on a windows-1251 page and on a server that sends no charset. Keep it when editing.
- * Size: 15006 bytes gzipped, measured with `gzip -9 -c widget.js | wc -c`. */
+ * Size: 15007 bytes gzipped, measured with `gzip -9 -c widget.js | wc -c`. */
 (function () {
   'use strict';
   var d = document, w = window;
@@ -607,6 +607,7 @@
     if (config && config.maxMessageLength && text.length > config.maxMessageLength) { note(t('long', config.maxMessageLength)); return; }
     if (config && needPre()) { renderMode(); focusFirst(); return; }
     input.value = '';
+    input.style.height = '';
     typing(false);
     enqueue({ text: text });
     input.focus();

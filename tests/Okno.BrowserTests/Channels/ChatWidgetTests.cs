@@ -276,13 +276,65 @@ public sealed class ChatWidgetTests(OknoInChromium okno)
             await visitor.ScreenshotAsync();
         });
 
+    [Fact]
+    public Task An_invitation_opens_the_chat_and_a_visitor_who_ends_it_rates_it_for_the_agent_to_see() =>
+        okno.InTwoPagesAsync("en-US", async (visitor, agent) =>
+        {
+            var admin = await okno.App.AdminClientAsync();
+            var key = await ChatChannelAsync(admin, invitations: [new { afterSeconds = 1, pages = "*/garden*", text = "Need help choosing seeds?" }]);
+            await agent.SignInAsync(returnUrl: "/inbox");
+            await WaitUntilOnlineAsync(key);
+            await OpenShopAsync(visitor, key);
+            var w = Widget(visitor);
+
+            await Expect(w("#okno-invite")).ToBeVisibleAsync();
+            await Expect(w("#okno-invite-text")).ToHaveTextAsync("Need help choosing seeds?");
+            await w("#okno-invite-text").ClickAsync();
+            await Expect(w("#okno-panel")).ToBeVisibleAsync();
+            await Expect(w("#okno-invite")).ToBeHiddenAsync();
+
+            var marker = Guid.NewGuid().ToString("N")[..8];
+            await w("#okno-input").FillAsync($"Which tomatoes grow in shade? {marker}");
+            await w("#okno-input").PressAsync("Enter");
+            await Expect(w(".m[data-author=visitor][data-id]")).ToHaveCountAsync(1);
+            var ticketId = await ChatTicketWithAsync(admin, marker);
+            await agent.GotoInteractiveAsync($"/tickets/{ticketId}");
+            await Expect(agent.Page.Locator("#chat-panel")).ToBeVisibleAsync();
+
+            // The menu: keyboard-reachable, Escape closes it first and the panel second.
+            await w("#okno-menu-button").ClickAsync();
+            await Expect(w("#okno-transcript")).ToBeFocusedAsync();
+            await visitor.Page.Keyboard.PressAsync("Escape");
+            await Expect(w("#okno-menu")).ToBeHiddenAsync();
+            await Expect(w("#okno-panel")).ToBeVisibleAsync();
+            await w("#okno-menu-button").ClickAsync();
+            await w("#okno-end").ClickAsync();
+            await Expect(visitor.Page.Locator("okno-chat")).ToHaveAttributeAsync("data-okno-mode", "rating");
+            await Expect(agent.Page.Locator("#chat-ended")).ToBeVisibleAsync(new() { Timeout = LiveTimeout });
+
+            await w("#okno-stars [data-score='4']").ClickAsync();
+            await Expect(w("#okno-stars [aria-pressed=true]")).ToHaveCountAsync(4);
+            await w("#okno-rating-comment").FillAsync("Quick and kind");
+            await w("#okno-rating-submit").ClickAsync();
+            await Expect(w("#okno-rating-thanks")).ToBeVisibleAsync();
+            await Expect(agent.Page.Locator("#chat-rating")).ToHaveTextAsync("Rating: 4 of 5", new() { Timeout = LiveTimeout });
+            await Expect(agent.Page.Locator("#chat-panel")).ToContainTextAsync("Quick and kind");
+
+            // Once per browser session: the next page of the shop shows no invitation.
+            await visitor.Page.GotoAsync(Shop + "/garden/seeds");
+            await Expect(visitor.Page.Locator("okno-chat")).ToHaveAttributeAsync("data-okno-state", "ready");
+            await Task.Delay(2000);
+            await Expect(w("#okno-invite")).ToBeHiddenAsync();
+            await visitor.ScreenshotAsync();
+        });
+
     private static Func<string, ILocator> Widget(BrowserTab tab) =>
         // Playwright's CSS engine pierces the widget's (open) shadow root.
         selector => tab.Page.Locator("okno-chat").Locator(selector);
 
     /// <summary>A chat channel allowed on the shop's origin; its public key.</summary>
     private static async Task<string> ChatChannelAsync(HttpClient admin, long? groupId = null, string prechatName = "off",
-        string prechatEmail = "off", string prechatPhone = "off")
+        string prechatEmail = "off", string prechatPhone = "off", object[]? invitations = null)
     {
         var account = await admin.PostJsonAsync("/api/v1/channels/chat", new
         {
@@ -292,7 +344,7 @@ public sealed class ChatWidgetTests(OknoInChromium okno)
             {
                 allowedOrigins = new[] { Shop }, title = "Shop chat", greeting = "Hello! How can we help?", accent = "#1565c0",
                 prechatName, prechatEmail, prechatPhone, calendarId = (long?)null, emailAccountId = (long?)null,
-                offlineText = "We answer on weekdays from 9 to 18.", invitations = Array.Empty<object>(), maxConcurrentChats = 0,
+                offlineText = "We answer on weekdays from 9 to 18.", invitations = invitations ?? [], maxConcurrentChats = 0,
             },
         }, HttpStatusCode.Created);
         return account.GetProperty("settings").Str("key");
