@@ -4,7 +4,7 @@
  * It talks to Okno only through {base}/widget/v1/{key}/… (the widget contract: session, messages, files, events…).
  * The file starts with a UTF-8 byte-order mark on purpose: a script's BOM wins over the host page's charset, so the
  * Russian strings survive on a windows-1251 page and on a server that sends no charset. Keep it when editing.
- * Size: 15007 bytes gzipped, measured with `gzip -9 -c widget.js | wc -c`. */
+ * Size: 15174 bytes gzipped, measured with `gzip -9 -c widget.js | wc -c`. */
 (function () {
   'use strict';
   var d = document, w = window;
@@ -237,7 +237,8 @@
     el('div', { 'class': 'h' }, [el('div', {}, [title, onlineLine]), menuBtn, closeBtn, menu]),
     offlineBox, notice, log, typingLine, pre, rating, tForm, composer
   ]);
-  var wrap = el('div', { 'class': 'w' }, [invite, panel, launcher]);
+  // Shown once Okno has answered: a site that is not allowed (or a wrong key) gets no launcher that never works.
+  var wrap = el('div', { 'class': 'w', hidden: true }, [invite, panel, launcher]);
   root.appendChild(wrap);
 
   function state(s) { host.setAttribute('data-okno-state', s); }
@@ -313,6 +314,7 @@
       markReads();
       show(earlier, hasMore);
       ready = true;
+      show(wrap, true);
       state('ready');
       renderMode();
       connect();
@@ -327,7 +329,9 @@
         if (w.console) console.warn('Okno chat: ' + (err.problem.code || err.status) + ' ' + problemText(err));
         return;
       }
-      setTimeout(startSession, err.retryAfter ? err.retryAfter * 1000 : delay(sessionTry++));
+      // No answer at all: offline, Okno down, or a preflight refused (an origin Okno does not allow cannot be told
+      // apart from a network error in a browser). Keep trying, after a few tries only once a minute.
+      setTimeout(startSession, err.retryAfter ? err.retryAfter * 1000 : sessionTry > 5 ? 60000 : delay(sessionTry++));
     });
   }
   function resession() {

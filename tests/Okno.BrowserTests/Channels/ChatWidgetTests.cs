@@ -250,10 +250,15 @@ public sealed class ChatWidgetTests(OknoInChromium okno)
             // The channel's group has no members, so nobody who may take the chat is online.
             var group = await admin.CreateGroupAsync();
             var key = await ChatChannelAsync(admin, groupId: group, prechatEmail: "optional");
+            // A phone: the panel fills the screen and covers the launcher.
+            await visitor.Page.SetViewportSizeAsync(400, 700);
             await OpenShopAsync(visitor, key);
             var w = Widget(visitor);
             await Expect(visitor.Page.Locator("okno-chat")).ToHaveAttributeAsync("data-okno-online", "false");
             await w("#okno-launcher").ClickAsync();
+            var panel = await w("#okno-panel").BoundingBoxAsync();
+            Assert.Equal((0f, 0f, 400f, 700f), (panel!.X, panel.Y, panel.Width, panel.Height));
+            await Expect(w("#okno-launcher")).ToBeHiddenAsync();
             await Expect(w("#okno-online")).ToHaveTextAsync("We are offline");
             await Expect(w("#okno-offline")).ToHaveTextAsync("We answer on weekdays from 9 to 18.");
             // Offline the email is required (the answer goes there) whatever the pre-chat form says.
@@ -328,13 +333,27 @@ public sealed class ChatWidgetTests(OknoInChromium okno)
             await visitor.ScreenshotAsync();
         });
 
+    [Fact]
+    public Task A_site_that_is_not_among_the_channels_allowed_origins_gets_no_widget() => okno.InPageAsync("en-US", async visitor =>
+    {
+        var admin = await okno.App.AdminClientAsync();
+        var key = await ChatChannelAsync(admin, allowedOrigin: "https://another-shop.test");
+        await OpenShopAsync(visitor, key, waitUntilReady: false);
+        await Expect(visitor.Page.Locator("okno-chat")).ToHaveAttributeAsync("data-okno-state", "loading");
+        await Task.Delay(2000);
+        // Okno refuses the preflight (403, no CORS headers): the browser stops the call before it is sent.
+        Assert.Contains(visitor.Problems, p => p.Contains("/session", StringComparison.Ordinal) && p.Contains("CORS", StringComparison.Ordinal));
+        await Expect(Widget(visitor)("#okno-launcher")).ToBeHiddenAsync();
+        await Expect(visitor.Page.Locator("okno-chat")).Not.ToHaveAttributeAsync("data-okno-state", "ready");
+    });
+
     private static Func<string, ILocator> Widget(BrowserTab tab) =>
         // Playwright's CSS engine pierces the widget's (open) shadow root.
         selector => tab.Page.Locator("okno-chat").Locator(selector);
 
     /// <summary>A chat channel allowed on the shop's origin; its public key.</summary>
     private static async Task<string> ChatChannelAsync(HttpClient admin, long? groupId = null, string prechatName = "off",
-        string prechatEmail = "off", string prechatPhone = "off", object[]? invitations = null)
+        string prechatEmail = "off", string prechatPhone = "off", object[]? invitations = null, string allowedOrigin = Shop)
     {
         var account = await admin.PostJsonAsync("/api/v1/channels/chat", new
         {
@@ -342,7 +361,7 @@ public sealed class ChatWidgetTests(OknoInChromium okno)
             groupId,
             settings = new
             {
-                allowedOrigins = new[] { Shop }, title = "Shop chat", greeting = "Hello! How can we help?", accent = "#1565c0",
+                allowedOrigins = new[] { allowedOrigin }, title = "Shop chat", greeting = "Hello! How can we help?", accent = "#1565c0",
                 prechatName, prechatEmail, prechatPhone, calendarId = (long?)null, emailAccountId = (long?)null,
                 offlineText = "We answer on weekdays from 9 to 18.", invitations = invitations ?? [], maxConcurrentChats = 0,
             },
@@ -388,7 +407,7 @@ public sealed class ChatWidgetTests(OknoInChromium okno)
 
     /// <summary>Opens the shop's page with the widget's tag. Okno is on loopback here, and Chromium asks a public site's
     /// permission before it calls loopback (Local Network Access); a real shop calls a public Okno and needs none.</summary>
-    private async Task OpenShopAsync(BrowserTab visitor, string key, string lang = "en", bool charset = true)
+    private async Task OpenShopAsync(BrowserTab visitor, string key, string lang = "en", bool charset = true, bool waitUntilReady = true)
     {
         var context = visitor.Page.Context;
         await context.GrantPermissionsAsync(["local-network-access"], new() { Origin = Shop });
@@ -409,7 +428,7 @@ public sealed class ChatWidgetTests(OknoInChromium okno)
             BodyBytes = System.Text.Encoding.UTF8.GetBytes(html),
         }));
         await visitor.Page.GotoAsync(Shop + "/garden");
-        await Expect(visitor.Page.Locator("okno-chat")).ToHaveAttributeAsync("data-okno-state", "ready");
+        if (waitUntilReady) await Expect(visitor.Page.Locator("okno-chat")).ToHaveAttributeAsync("data-okno-state", "ready");
     }
 
 }
