@@ -4,7 +4,7 @@
  * It talks to Okno only through {base}/widget/v1/{key}/… (the widget contract: session, messages, files, events…).
  * The file starts with a UTF-8 byte-order mark on purpose: a script's BOM wins over the host page's charset, so the
  * Russian strings survive on a windows-1251 page and on a server that sends no charset. Keep it when editing.
- * Size: 15174 bytes gzipped, measured with `gzip -9 -c widget.js | wc -c`. */
+ * Size: 15202 bytes gzipped, measured with `gzip -9 -c widget.js | wc -c`. */
 (function () {
   'use strict';
   var d = document, w = window;
@@ -145,6 +145,7 @@
       '.f input,.f textarea{border:1px solid #8a9099;border-radius:8px;padding:8px;background:#fff}' +
       '.e{color:#b3261e;font-size:12px}' +
       '.p{background:var(--a);color:var(--at);border:0;border-radius:8px;padding:9px 14px;font-weight:600}' +
+      '#okno-rating>div{display:flex;flex-direction:column;gap:8px;align-items:flex-start}#okno-rating textarea{align-self:stretch}' +
       '#okno-stars{display:flex;gap:4px}#okno-stars button{background:none;border:0;font-size:28px;line-height:1;color:#8a9099;padding:2px}' +
       '#okno-stars button[aria-pressed=true]{color:#e6a100}' +
       '.c{display:flex;align-items:flex-end;gap:6px;padding:8px;border-top:1px solid #dde1e6}' +

@@ -278,6 +278,11 @@ public sealed class ChatWidgetTests(OknoInChromium okno)
             await agent.SignInAsync(returnUrl: $"/tickets/{ticketId}");
             await Expect(agent.Page.Locator("#timeline .timeline-in")).ToContainTextAsync($"invoice {marker}");
             await Expect(agent.Page.Locator("#chat-panel")).ToContainTextAsync(email);
+
+            // The agent resolves the ticket: the open widget hears it on its stream and asks for a rating.
+            await admin.PatchAsync($"/api/v1/tickets/{ticketId}", new { status = "resolved" });
+            await Expect(visitor.Page.Locator("okno-chat")).ToHaveAttributeAsync("data-okno-mode", "rating", new() { Timeout = LiveTimeout });
+            await Expect(w("#okno-rating")).ToBeVisibleAsync();
             await visitor.ScreenshotAsync();
         });
 
