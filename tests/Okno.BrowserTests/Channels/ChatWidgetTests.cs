@@ -243,6 +243,55 @@ public sealed class ChatWidgetTests(OknoInChromium okno)
         });
 
     [Fact]
+    public Task A_message_whose_answer_was_lost_is_sent_again_and_stored_once() => okno.InPageAsync("en-US", async visitor =>
+    {
+        var admin = await okno.App.AdminClientAsync();
+        // Offline (its group has nobody), so the widget asks for an email first and the test needs no agent.
+        var key = await ChatChannelAsync(admin, groupId: await admin.CreateGroupAsync());
+        // Okno takes the first send and stores it, but its answer never reaches the page (a dropped connection, a node
+        // killed after the write). The live stream is kept down meanwhile, so it cannot bring the stored copy: the
+        // widget has only its outbox to go by and sends the same message (same clientId) again.
+        var sends = 0;
+        var api = $"{okno.BaseUrl}/widget/v1/{key}";
+        await visitor.Page.Context.RouteAsync(api + "/messages", async route =>
+        {
+            if (route.Request.Method != "POST") { await route.ContinueAsync(); return; }
+            if (Interlocked.Increment(ref sends) == 1)
+            {
+                await using var stored = await route.FetchAsync();
+                Assert.Equal(200, stored.Status);
+                await route.AbortAsync("connectionreset");
+                return;
+            }
+            await route.ContinueAsync();
+        });
+        await visitor.Page.Context.RouteAsync(api + "/events", route => Volatile.Read(ref sends) < 2 ? route.AbortAsync() : route.ContinueAsync());
+        await OpenShopAsync(visitor, key);
+        var w = Widget(visitor);
+        await w("#okno-launcher").ClickAsync();
+        await w("#okno-prechat-email").FillAsync($"sunday.{Guid.NewGuid():N}@example.test");
+        await w("#okno-prechat-submit").ClickAsync();
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        await w("#okno-input").FillAsync($"Is the shop open on Sunday? {marker}");
+        await w("#okno-input").PressAsync("Enter");
+
+        var mine = w(".m[data-author=visitor][data-id]");
+        await Expect(mine).ToHaveCountAsync(1, new() { Timeout = LiveTimeout });
+        await Expect(w(".m[data-pending]")).ToHaveCountAsync(0);
+        Assert.Equal(2, Volatile.Read(ref sends));
+        var ticketId = await ChatTicketWithAsync(admin, marker);
+        var stored = (await admin.GetJsonAsync($"/api/v1/tickets/{ticketId}/messages?limit=50")).Items()
+            .Count(m => m.Str("bodyText").Contains(marker, StringComparison.Ordinal));
+        Assert.Equal(1, stored);
+        // The stream, back, resumes after the newest message held: nothing shows twice, now or after a reload.
+        await Expect(visitor.Page.Locator("okno-chat")).ToHaveAttributeAsync("data-okno-stream", "open", new() { Timeout = LiveTimeout });
+        await Expect(w(".m[data-id]")).ToHaveCountAsync(1);
+        await visitor.Page.ReloadAsync();
+        await Expect(visitor.Page.Locator("okno-chat")).ToHaveAttributeAsync("data-okno-state", "ready");
+        await Expect(w(".m[data-id]")).ToHaveCountAsync(1);
+    });
+
+    [Fact]
     public Task With_nobody_online_the_widget_says_so_takes_a_message_with_an_email_and_it_becomes_a_ticket() =>
         okno.InTwoPagesAsync("en-US", async (visitor, agent) =>
         {
