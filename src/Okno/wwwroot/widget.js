@@ -4,7 +4,7 @@
  * It talks to Okno only through {base}/widget/v1/{key}/… (the widget contract: session, messages, files, events…).
  * The file starts with a UTF-8 byte-order mark on purpose: a script's BOM wins over the host page's charset, so the
  * Russian strings survive on a windows-1251 page and on a server that sends no charset. Keep it when editing.
- * Size: 15202 bytes gzipped, measured with `gzip -9 -c widget.js | wc -c`. */
+ * Size: 15192 bytes gzipped, measured with `gzip -9 -c widget.js | wc -c`. */
 (function () {
   'use strict';
   var d = document, w = window;
@@ -30,7 +30,7 @@
       rate: 'How did we do?', star: '{0} of 5', comment: 'Comment (optional)', rateSend: 'Send rating',
       thanks: 'Thank you for your rating!', tSent: 'The transcript is on its way.', tEmail: 'Your email for the transcript',
       earlier: 'Earlier messages', connecting: 'Connecting…', error: 'Something went wrong. Please try again.',
-      dismiss: 'Dismiss', unread: '{0} unread', ended: 'The chat has ended.', you: 'You', noConn: 'No connection. Your messages will be sent when it is back.',
+      dismiss: 'Dismiss', unread: '{0} unread', ended: 'The chat has ended.', noConn: 'No connection. Your messages will be sent when it is back.',
       slow: 'Too many messages at once; they will go in a moment.', badPhone: 'This is not a phone number.', noMail: 'Email is not set up for this chat.'
     },
     ru: {
@@ -43,9 +43,9 @@
       big: 'Файл больше {0}.', type: 'Файлы такого типа отправить нельзя.', long: 'Сообщение длиннее {0} знаков.',
       rate: 'Как мы справились?', star: '{0} из 5', comment: 'Комментарий (необязательно)', rateSend: 'Отправить оценку',
       thanks: 'Спасибо за оценку!', tSent: 'Переписка отправлена на почту.', tEmail: 'Ваша почта для переписки',
-      earlier: 'Ранние сообщения', connecting: 'Подключение…', error: 'Что-то пошло не так. Попробуйте ещё раз.',
-      dismiss: 'Скрыть', unread: 'Непрочитанных: {0}', ended: 'Чат завершён.', you: 'Вы', noConn: 'Нет связи. Сообщения уйдут, когда она вернётся.',
-      slow: 'Слишком много сообщений подряд; они уйдут через минуту.', badPhone: 'Это не номер телефона.', noMail: 'Для этого чата не настроена почта.'
+      earlier: 'Более ранние сообщения', connecting: 'Подключение…', error: 'Что-то пошло не так. Попробуйте ещё раз.',
+      dismiss: 'Скрыть', unread: 'Непрочитанных: {0}', ended: 'Чат завершён.', noConn: 'Нет связи. Сообщения уйдут, когда она вернётся.',
+      slow: 'Слишком много сообщений подряд; они уйдут чуть позже.', badPhone: 'Это не номер телефона.', noMail: 'Для этого чата не настроена почта.'
     }
   }[LANG];
   function t(k, a) { return T[k].replace('{0}', a); }
