@@ -78,7 +78,8 @@ public sealed class ChatConnections : IDisposable
 /// <summary>Writes Server-Sent Events: the visitor's stream (their conversation: messages resumed from the last id they
 /// hold, then live ones; agents typing and reading; the ticket's state) and agent apps' stream. Each stream has a small
 /// queue; one that falls too far behind is closed, and the client reconnects and resumes from its last id.</summary>
-public sealed class ChatStreams(ChatFeed feed, ChatConnections connections, TicketPresence presence, IOptions<ChatOptions> options, ILogger<ChatStreams> logger)
+public sealed class ChatStreams(ChatFeed feed, ChatConnections connections, ChatChannels channels, TicketPresence presence, IOptions<ChatOptions> options,
+    ILogger<ChatStreams> logger)
 {
     private const int QueueLength = 256;
 
@@ -141,6 +142,7 @@ public sealed class ChatStreams(ChatFeed feed, ChatConnections connections, Tick
             await http.Response.WriteAsync(": ready\n\n", cancellationToken);
             await http.Response.Body.FlushAsync(cancellationToken);
             var ping = options.Value.StreamPing;
+            var wasOnline = await channels.IsOnlineAsync(channel, cancellationToken);
             while (!linked.IsCancellationRequested)
             {
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(linked.Token);
@@ -152,8 +154,18 @@ public sealed class ChatStreams(ChatFeed feed, ChatConnections connections, Tick
                 }
                 catch (OperationCanceledException) when (!linked.IsCancellationRequested)
                 {
-                    await http.Response.WriteAsync(": ping\n\n", linked.Token);
-                    await http.Response.Body.FlushAsync(linked.Token);
+                    // Agents come and go, working hours end: an idle widget learns it at the next ping.
+                    var online = await channels.IsOnlineAsync(channel, linked.Token);
+                    if (online != wasOnline)
+                    {
+                        wasOnline = online;
+                        await WriteAsync(http, "state", null, System.Text.Json.JsonSerializer.Serialize(new { online }, ChatJson.Options), linked.Token);
+                    }
+                    else
+                    {
+                        await http.Response.WriteAsync(": ping\n\n", linked.Token);
+                        await http.Response.Body.FlushAsync(linked.Token);
+                    }
                     continue;
                 }
                 if (next.Event == "_follow")
