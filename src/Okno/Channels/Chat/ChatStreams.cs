@@ -108,7 +108,8 @@ public sealed class ChatStreams(ChatFeed feed, ChatConnections connections, Chat
             typingListening = presence.Subscribe(changed =>
             {
                 if (changed != id) return;
-                var typing = presence.ViewersOf(id).Where(v => v.Typing).Select(v => v.Name).ToList();
+                // Only a public reply being typed is the visitor's business, not an internal note.
+                var typing = presence.ViewersOf(id).Where(v => v.TypingReply).Select(v => v.Name).ToList();
                 if (typing.Count > 0 == wasTyping) return;
                 wasTyping = typing.Count > 0;
                 Take(new ChatLiveEvent("typing", null, System.Text.Json.JsonSerializer.Serialize(new { typing = wasTyping, name = typing.FirstOrDefault() }, ChatJson.Options)));

@@ -5,8 +5,9 @@ using Okno.Platform.Localization;
 
 namespace Okno.Tickets.Live;
 
-/// <summary>An agent who has a ticket open; <see cref="Typing"/> while they write a reply or note.</summary>
-public sealed record TicketViewer(long AgentId, string Name, bool Typing);
+/// <summary>An agent who has a ticket open; <see cref="Typing"/> while they write a reply or note;
+/// <see cref="TypingReply"/>: what they type is a public reply (not an internal note), so the customer may be told.</summary>
+public sealed record TicketViewer(long AgentId, string Name, bool Typing, bool TypingReply = false);
 
 /// <summary>Who has which ticket open, and who is typing. Each open ticket screen joins with its own key (one agent
 /// may have the ticket open in two tabs) and leaves when it is closed; typing fades after a few seconds without a
@@ -72,7 +73,7 @@ public sealed class TicketPresence : IDisposable
             all = [.. all, .. nodes.Values.Where(h => now - h.At < OtherNodeExpiresAfter).SelectMany(h => h.Viewers)];
         }
         return all.GroupBy(v => v.AgentId)
-            .Select(g => new TicketViewer(g.Key, g.First().Name, g.Any(v => v.Typing)))
+            .Select(g => new TicketViewer(g.Key, g.First().Name, g.Any(v => v.Typing), g.Any(v => v.TypingReply)))
             .OrderBy(v => v.Name, StringComparer.CurrentCulture).ToList();
     }
 
@@ -81,7 +82,8 @@ public sealed class TicketPresence : IDisposable
         if (!_tickets.TryGetValue(ticketId, out var entries)) return [];
         var now = _clock.GetUtcNow();
         return entries.Values.Where(e => now - e.SeenAt < ViewerExpiresAfter).GroupBy(e => e.AgentId)
-            .Select(g => new TicketViewer(g.Key, g.First().Name, g.Any(e => e.TypedAt is { } at && now - at < TypingFadesAfter)))
+            .Select(g => new TicketViewer(g.Key, g.First().Name, g.Any(e => e.TypedAt is { } at && now - at < TypingFadesAfter),
+                g.Any(e => e.TypedAt is { } at && now - at < TypingFadesAfter && e.Reply)))
             .OrderBy(v => v.AgentId).ToList();
     }
 
@@ -94,14 +96,14 @@ public sealed class TicketPresence : IDisposable
         return new Subscription(this, inCulture);
     }
 
-    private void Typed(long ticketId, Guid key)
+    private void Typed(long ticketId, Guid key, bool reply)
     {
         if (!_tickets.TryGetValue(ticketId, out var entries) || !entries.TryGetValue(key, out var entry)) return;
         var now = _clock.GetUtcNow();
         var wasTyping = entry.TypedAt is { } at && now - at < TypingFadesAfter;
         // A keystroke is a sign of life too.
-        entries[key] = entry with { TypedAt = now, SeenAt = now };
-        if (wasTyping) return;
+        entries[key] = entry with { TypedAt = now, SeenAt = now, Reply = reply };
+        if (wasTyping && entry.Reply == reply) return;
         Changed(ticketId);
         // Nobody else learns that typing stopped unless something looks again after the fade time.
         ITimer? timer = null;
@@ -230,7 +232,7 @@ public sealed class TicketPresence : IDisposable
         _fromOtherNodes?.Dispose();
     }
 
-    private sealed record Entry(long AgentId, string Name, DateTimeOffset? TypedAt, DateTimeOffset SeenAt);
+    private sealed record Entry(long AgentId, string Name, DateTimeOffset? TypedAt, DateTimeOffset SeenAt, bool Reply = false);
 
     private sealed record Heard(IReadOnlyList<TicketViewer> Viewers, DateTimeOffset At);
 
@@ -253,7 +255,7 @@ public sealed class TicketPresence : IDisposable
         }
 
         /// <summary>A keystroke in the reply or note editor; cheap enough to call on every input event.</summary>
-        public void Typed() => presence.Typed(ticketId, key);
+        public void Typed(bool reply = false) => presence.Typed(ticketId, key, reply);
 
         /// <summary>The draft was sent or emptied.</summary>
         public void StoppedTyping() => presence.StoppedTyping(ticketId, key);
