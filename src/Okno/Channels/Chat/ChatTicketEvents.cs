@@ -19,17 +19,13 @@ internal sealed class ChatTicketEvents(OknoDb db, ChatChannels channels, ChatMes
 
     public string Name => "channels.chat";
 
-    public bool WakesFor(string eventType) => eventType is TicketCreated.Type or MessageReceived.Type or TicketStatusChanged.Type;
+    public bool WakesFor(string eventType) => eventType is MessageReceived.Type or TicketStatusChanged.Type;
 
     public async Task HandleAsync(TicketDomainEvent ticketEvent, CancellationToken cancellationToken)
     {
         switch (ticketEvent)
         {
-            case TicketCreated created when created.Channel == ChatChannels.Kind.Value:
-                var first = await db.Messages.Where(m => m.TicketId == created.TicketId && m.Direction == MessageDirection.In)
-                    .OrderBy(m => m.Id).Select(m => (long?)m.Id).FirstOrDefaultAsync(cancellationToken);
-                if (first is { } firstId) await ReceivedAsync(ticketEvent, firstId, cancellationToken);
-                break;
+            // A new ticket's first message raises its own MessageReceived with the creation: handled there, once.
             case MessageReceived received:
                 await ReceivedAsync(ticketEvent, received.MessageId, cancellationToken);
                 break;

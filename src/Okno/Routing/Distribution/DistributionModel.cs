@@ -31,10 +31,14 @@ public sealed class AgentDistribution
 {
     public const int MaxSkills = 20;
     public const int MaxOpenTicketsLimit = 10_000;
+    public const int MaxOpenChatsLimit = 100;
 
     public long AgentId { get; set; }
     /// <summary>Open tickets (not resolved or closed) at which distribution stops giving them more; null: no cap.</summary>
     public int? MaxOpenTickets { get; set; }
+    /// <summary>Live chats (tickets of channel chat not resolved or closed) at which distribution gives them no more chats
+    /// (other tickets still come, up to <see cref="MaxOpenTickets"/>); null: no limit of its own.</summary>
+    public int? MaxOpenChats { get; set; }
     /// <summary>Tag names (normalised): a ticket tagged with a skill some member of its group has goes only to members
     /// who have it.</summary>
     public List<string> Skills { get; set; } = [];

@@ -2,7 +2,8 @@ namespace Okno.Routing.Distribution;
 
 /// <summary>An agent distribution may give tickets to now (a member of the group, active, online, receiving, inside
 /// working hours), with their open tickets and skills.</summary>
-public sealed class Candidate(long agentId, string name, int openTickets, int? maxOpenTickets, IReadOnlySet<string> skills)
+public sealed class Candidate(long agentId, string name, int openTickets, int? maxOpenTickets, IReadOnlySet<string> skills, int openChats = 0,
+    int? maxOpenChats = null)
 {
     public long AgentId { get; } = agentId;
     public string Name { get; } = name;
@@ -10,6 +11,10 @@ public sealed class Candidate(long agentId, string name, int openTickets, int? m
     public int? MaxOpenTickets { get; } = maxOpenTickets;
     public IReadOnlySet<string> Skills { get; } = skills;
     public bool HasRoom => MaxOpenTickets is not { } max || OpenTickets < max;
+    public int OpenChats { get; set; } = openChats;
+    public int? MaxOpenChats { get; } = maxOpenChats;
+    /// <summary>Room for this ticket: under the cap of open tickets, and for a chat also under the cap of live chats.</summary>
+    public bool HasRoomFor(bool chat) => HasRoom && (!chat || MaxOpenChats is not { } max || OpenChats < max);
 }
 
 /// <summary>The choice of an agent for one ticket: pure, so every rule of it is tested without a database.</summary>
@@ -21,10 +26,12 @@ public static class DistributionPicker
 
     /// <summary>The agent for a ticket needing <paramref name="skills"/> among <paramref name="candidates"/> (any order),
     /// or null when nobody with room has them all. Round robin: the first after <paramref name="lastAgentId"/> by id,
-    /// wrapping around. Least loaded: the fewest open tickets; equally loaded agents take turns the round robin way.</summary>
-    public static Candidate? Pick(DistributionMode mode, IEnumerable<Candidate> candidates, IReadOnlyList<string> skills, long? lastAgentId)
+    /// wrapping around. Least loaded: the fewest open tickets; equally loaded agents take turns the round robin way. A
+    /// <paramref name="chat"/> also needs room under the agent's cap of live chats.</summary>
+    public static Candidate? Pick(DistributionMode mode, IEnumerable<Candidate> candidates, IReadOnlyList<string> skills, long? lastAgentId,
+        bool chat = false)
     {
-        var able = candidates.Where(c => c.HasRoom && skills.All(c.Skills.Contains)).OrderBy(c => c.AgentId).ToList();
+        var able = candidates.Where(c => c.HasRoomFor(chat) && skills.All(c.Skills.Contains)).OrderBy(c => c.AgentId).ToList();
         if (able.Count == 0) return null;
         if (mode == DistributionMode.LeastLoaded)
         {

@@ -17,14 +17,18 @@ public sealed record GroupDistributionRequest(DistributionMode? Mode);
 /// hours and under their cap.</param>
 public sealed record AgentDistributionView(long AgentId, string Name, bool Active, PresenceView Presence, bool Paused, int? MaxOpenTickets,
     int OpenTickets, IReadOnlyList<string> Skills, long? CalendarId, string? CalendarName, bool InWorkingHours, bool Available,
-    IReadOnlyList<long> GroupIds);
+    IReadOnlyList<long> GroupIds, int? MaxOpenChats = null);
 
 /// <summary>What an agent's own workspace shows of them: their presence as distribution sees it, and their pause.</summary>
 public sealed record OwnDistributionView(Presence Presence, bool Paused);
 
 /// <summary>PATCH body: only the fields present change. A null cap or calendar removes it.</summary>
 public sealed record AgentDistributionRequest(Optional<int?> MaxOpenTickets, Optional<List<string?>?> Skills, Optional<long?> CalendarId,
-    Optional<bool?> Paused);
+    Optional<bool?> Paused)
+{
+    /// <summary>A cap of live chats (1…100); null removes it.</summary>
+    public Optional<int?> MaxOpenChats { get; init; }
+}
 
 /// <summary>The settings of distribution: each group's mode, each agent's cap, skills, working hours and pause, and how
 /// they stand now (presence, load, backlog) for the supervisor's screen and the API.</summary>
@@ -119,7 +123,7 @@ public sealed class DistributionSettings(OknoDb db, AgentPresences presences, Di
             var available = a.IsActive && own?.Paused != true && presence.Status == Presence.Online && inHours
                 && (own?.MaxOpenTickets is not { } max || open < max);
             return new AgentDistributionView(a.Id, a.Name, a.IsActive, presence, own?.Paused == true, own?.MaxOpenTickets, open, own?.Skills ?? [],
-                own?.CalendarId, calendars.FirstOrDefault(c => c.Id == own?.CalendarId)?.Name, inHours, available, a.Groups);
+                own?.CalendarId, calendars.FirstOrDefault(c => c.Id == own?.CalendarId)?.Name, inHours, available, a.Groups, own?.MaxOpenChats);
         }).ToList();
     }
 
@@ -131,6 +135,9 @@ public sealed class DistributionSettings(OknoDb db, AgentPresences presences, Di
         if (request.MaxOpenTickets.Value is { } max && max is < 1 or > AgentDistribution.MaxOpenTicketsLimit)
             errors.Add("maxOpenTickets", ErrorCodes.OutOfRange, $"From 1 to {AgentDistribution.MaxOpenTicketsLimit}, or null for no cap.",
                 ("min", 1), ("max", AgentDistribution.MaxOpenTicketsLimit));
+        if (request.MaxOpenChats.Value is { } chats && chats is < 1 or > AgentDistribution.MaxOpenChatsLimit)
+            errors.Add("maxOpenChats", ErrorCodes.OutOfRange, $"From 1 to {AgentDistribution.MaxOpenChatsLimit}, or null for no limit.",
+                ("min", 1), ("max", AgentDistribution.MaxOpenChatsLimit));
         if (request.Skills.IsSet)
         {
             var skills = request.Skills.Value ?? [];
@@ -145,12 +152,13 @@ public sealed class DistributionSettings(OknoDb db, AgentPresences presences, Di
         {
             var row = await RowAsync(agentId, token);
             if (request.MaxOpenTickets.IsSet) row.MaxOpenTickets = request.MaxOpenTickets.Value;
+            if (request.MaxOpenChats.IsSet) row.MaxOpenChats = request.MaxOpenChats.Value;
             if (request.Skills.IsSet)
                 row.Skills = (request.Skills.Value ?? []).OfType<string>().Select(Tag.Normalize).Distinct().Order(StringComparer.Ordinal).ToList();
             if (request.CalendarId.IsSet) row.CalendarId = request.CalendarId.Value;
             if (request.Paused.Value is { } paused) row.Paused = paused;
             audit.Add(byAgentId, "distribution.agent_changed", $"agent:{agentId}",
-                $"cap={row.MaxOpenTickets?.ToString() ?? "-"}; skills={string.Join(",", row.Skills)}; calendar={row.CalendarId?.ToString() ?? "-"}; paused={row.Paused}");
+                $"cap={row.MaxOpenTickets?.ToString() ?? "-"}; chats={row.MaxOpenChats?.ToString() ?? "-"}; skills={string.Join(",", row.Skills)}; calendar={row.CalendarId?.ToString() ?? "-"}; paused={row.Paused}");
             await db.SaveChangesAsync(token);
             return 0;
         }, ct);

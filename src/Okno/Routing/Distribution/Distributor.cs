@@ -70,6 +70,7 @@ public sealed class Distributor(OknoDb db, AgentPresences presences, TimeProvide
         var seen = await db.Set<AgentPresence>().AsNoTracking().Where(p => agentIds.Contains(p.AgentId)).ToDictionaryAsync(p => p.AgentId, ct);
         var working = await WorkingNowAsync(settings.Values, now, ct);
         var load = await OpenTicketsAsync(db, agentIds, ct);
+        var chats = await OpenChatsAsync(settings.Values.Where(s => s.MaxOpenChats is not null).Select(s => s.AgentId).ToList(), ct);
 
         // One candidate per agent, shared by their groups, so a ticket given in one group counts against the cap in all.
         var candidates = new Dictionary<long, Candidate>();
@@ -84,7 +85,7 @@ public sealed class Distributor(OknoDb db, AgentPresences presences, TimeProvide
             if (!available) continue;
             if (!candidates.TryGetValue(m.Id, out var candidate))
                 candidates[m.Id] = candidate = new Candidate(m.Id, m.Name, load.GetValueOrDefault(m.Id), own?.MaxOpenTickets,
-                    (own?.Skills ?? []).ToHashSet(StringComparer.Ordinal));
+                    (own?.Skills ?? []).ToHashSet(StringComparer.Ordinal), chats.GetValueOrDefault(m.Id), own?.MaxOpenChats);
             team.Available.Add(candidate);
         }
         return teams;
@@ -122,6 +123,16 @@ public sealed class Distributor(OknoDb db, AgentPresences presences, TimeProvide
             .GroupBy(b => b.AssigneeId!.Value).ToDictionary(g => g.Key, g => (int)g.Sum(b => b.Count));
     }
 
+    /// <summary>Live chats of the agents who have a cap of them: counted over those agents' tickets (the assignee index),
+    /// only for agents with such a cap, since the maintained counters do not split by channel.</summary>
+    private async Task<Dictionary<long, int>> OpenChatsAsync(List<long> agentIds, CancellationToken ct)
+    {
+        if (agentIds.Count == 0) return [];
+        var chat = ChannelKind.Chat;
+        return await db.Tickets.Where(t => t.AssigneeId != null && agentIds.Contains(t.AssigneeId.Value) && t.Channel == chat && WorkStatuses.Contains(t.Status))
+            .GroupBy(t => t.AssigneeId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+    }
+
     private async Task<int> DrainGroupAsync(GroupDistribution group, Team team, DateTimeOffset now, CancellationToken ct)
     {
         var assigned = 0;
@@ -131,19 +142,21 @@ public sealed class Distributor(OknoDb db, AgentPresences presences, TimeProvide
         {
             var page = await db.Tickets.Where(t => t.GroupId == group.GroupId && t.AssigneeId == null && WorkStatuses.Contains(t.Status) && t.Id > after)
                 .OrderBy(t => t.Id).Take(BacklogPage)
-                .Select(t => new { t.Id, Tags = t.Tags.Select(x => x.Tag.Name).ToList() }).ToListAsync(ct);
+                .Select(t => new { t.Id, t.Channel, Tags = t.Tags.Select(x => x.Tag.Name).ToList() }).ToListAsync(ct);
             if (page.Count == 0) break;
             after = page[^1].Id;
             foreach (var waiting in page)
             {
                 var skills = DistributionPicker.RequiredSkills(waiting.Tags, team.Skills);
-                if (DistributionPicker.Pick(group.Mode, team.Available, skills, group.LastAgentId) is not { } agent) continue;
+                var isChat = waiting.Channel == ChannelKind.Chat;
+                if (DistributionPicker.Pick(group.Mode, team.Available, skills, group.LastAgentId, isChat) is not { } agent) continue;
                 await db.LockTicketAsync(waiting.Id, ct);
                 var ticket = await db.Tickets.SingleAsync(t => t.Id == waiting.Id, ct);
                 // Someone may have taken it or moved it since the page was read.
                 if (ticket.AssigneeId is not null || ticket.GroupId != group.GroupId || !WorkStatuses.Contains(ticket.Status)) continue;
                 ticket.AssignAutomatically(agent.AgentId, new AutoAssignment(mode, agent.OpenTickets, skills), Actor.System, now);
                 agent.OpenTickets++;
+                if (isChat) agent.OpenChats++;
                 group.LastAgentId = agent.AgentId;
                 assigned++;
                 if (!team.Available.Any(c => c.HasRoom)) break;

@@ -1970,6 +1970,9 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Property<long?>("CalendarId")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("MaxOpenChats")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("MaxOpenTickets")
                         .HasColumnType("integer");
 

@@ -1891,6 +1891,9 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<long?>("CalendarId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MaxOpenChats")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("MaxOpenTickets")
                         .HasColumnType("INTEGER");
 
