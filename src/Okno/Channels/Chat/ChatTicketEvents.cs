@@ -19,17 +19,14 @@ internal sealed class ChatTicketEvents(OknoDb db, ChatChannels channels, ChatMes
 
     public string Name => "channels.chat";
 
-    public bool WakesFor(string eventType) => eventType is TicketCreated.Type or MessageReceived.Type or TicketStatusChanged.Type;
+    public bool WakesFor(string eventType) => eventType is MessageReceived.Type or TicketStatusChanged.Type;
 
     public async Task HandleAsync(TicketDomainEvent ticketEvent, CancellationToken cancellationToken)
     {
         switch (ticketEvent)
         {
-            case TicketCreated created when created.Channel == ChatChannels.Kind.Value:
-                var first = await db.Messages.Where(m => m.TicketId == created.TicketId && m.Direction == MessageDirection.In)
-                    .OrderBy(m => m.Id).Select(m => (long?)m.Id).FirstOrDefaultAsync(cancellationToken);
-                if (first is { } firstId) await ReceivedAsync(ticketEvent, firstId, cancellationToken);
-                break;
+            // A new chat ticket's first message is a MessageReceived of its own (Ticket.AddMessage records it): handling
+            // the creation too pushed that message twice to agent apps.
             case MessageReceived received:
                 await ReceivedAsync(ticketEvent, received.MessageId, cancellationToken);
                 break;
