@@ -163,7 +163,8 @@ public sealed class ChatStreams(ChatFeed feed, ChatConnections connections, Tick
                     continue;
                 }
                 // Sent once each, whichever way it came (resumed from the database, the adapter, the event handler).
-                if (next.Event == "message" && next.Id is { } id && !sent.Add(id)) continue;
+                // What the browser said it holds (its newest id and all before) is not sent again either.
+                if (next.Event == "message" && next.Id is { } id && (id <= (lastEventId ?? 0) || !sent.Add(id))) continue;
                 await WriteAsync(http, next.Event, next.Id, next.Data, linked.Token);
             }
         }

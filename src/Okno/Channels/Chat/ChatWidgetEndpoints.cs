@@ -177,9 +177,11 @@ public static class ChatWidgetEndpoints
         if (origin.Length > 0)
         {
             var normal = ChatSettings.NormalOrigin(origin);
-            if (allowed.Count > 0 && (normal is null || !allowed.Contains(normal)))
-                return ProblemMapping.Problem(StatusCodes.Status403Forbidden, "Forbidden", $"The widget may not run on {origin}.", ChatErrorCodes.OriginNotAllowed);
+            // The refusal is readable by the page too (it says only "not here"; the preflight lets the call through to it),
+            // so the widget can stop for good instead of retrying.
             http.Response.Headers.AccessControlAllowOrigin = origin;
+            if (allowed.Count > 0 && (normal is null || !allowed.Contains(normal)) && !HttpMethods.IsOptions(http.Request.Method))
+                return ProblemMapping.Problem(StatusCodes.Status403Forbidden, "Forbidden", $"The widget may not run on {origin}.", ChatErrorCodes.OriginNotAllowed);
             http.Response.Headers.Vary = "Origin";
             http.Response.Headers.AccessControlAllowHeaders = "authorization, content-type, last-event-id";
             http.Response.Headers.AccessControlAllowMethods = "GET, POST";
