@@ -13,7 +13,8 @@ public sealed record ChatAgentMessage(long TicketId, long MessageId, string? Cli
 /// the conversation (which browser it is with) and goes live to the visitor's other tabs and to agent apps; a customer's
 /// message that came another way into a chat ticket (their email reply) shows in their widget; a status change tells the
 /// widget (resolved: time to rate). Live pushes go out after the commit.</summary>
-internal sealed class ChatTicketEvents(OknoDb db, ChatChannels channels, ChatMessages messages, ChatFeed feed, TimeProvider clock) : ITicketEventHandler
+internal sealed class ChatTicketEvents(OknoDb db, ChatChannels channels, ChatMessages messages, ChatFeed feed, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<ChatOptions> options) : ITicketEventHandler
 {
     private readonly List<(string Key, string Event, long? Id, object Data)> _pushes = [];
 
@@ -25,7 +26,8 @@ internal sealed class ChatTicketEvents(OknoDb db, ChatChannels channels, ChatMes
     {
         switch (ticketEvent)
         {
-            // A new ticket's first message raises its own MessageReceived with the creation: handled there, once.
+            // A new chat ticket's first message is a MessageReceived of its own (Ticket.AddMessage records it): handling
+            // the creation too pushed that message twice to agent apps.
             case MessageReceived received:
                 await ReceivedAsync(ticketEvent, received.MessageId, cancellationToken);
                 break;
@@ -58,6 +60,7 @@ internal sealed class ChatTicketEvents(OknoDb db, ChatChannels channels, ChatMes
                 // An agent may have answered before this ran (the adapter found the visitor by itself): that answer counts.
                 conversation.LastAgentMessageId = await db.Messages.Where(m => m.TicketId == message.TicketId && m.Direction == MessageDirection.Out && !m.IsInternal)
                     .OrderByDescending(m => m.Id).Select(m => m.Id).FirstOrDefaultAsync(cancellationToken);
+                if (conversation.LastAgentMessageId > 0) conversation.MailDueAt = now + options.Value.MailAfter;
                 db.Add(conversation);
             }
             conversation.VisitorId = visitor.Id;
