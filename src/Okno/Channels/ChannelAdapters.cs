@@ -44,7 +44,13 @@ public sealed record DeliveryResult(bool IsSent, string? ExternalId, string? Rea
 
 /// <summary>A raw item as a transport gave it: its id there (the key that makes redelivery a no-op) and its payload,
 /// stored as is before anything reads it.</summary>
-public sealed record RawInboundItem(string ExternalId, string Payload);
+public sealed record RawInboundItem(string ExternalId, string Payload)
+{
+    /// <summary>Who sent it, when the transport says so before the item is read (a chat visitor): items of one sender are
+    /// then written in order of arrival even across nodes and crashes — a later one waits while an earlier one is held by
+    /// a node (or a dead node's claim), instead of overtaking it.</summary>
+    public string? Sender { get; init; }
+}
 
 /// <summary>What an adapter read from a stored raw item.</summary>
 /// <param name="SenderId">The customer's id in the account's kind; identifies the contact.</param>

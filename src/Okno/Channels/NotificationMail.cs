@@ -11,6 +11,7 @@ namespace Okno.Channels;
 public sealed class NotificationMail(OknoDb db, ChannelSettingsCodec codec, ChannelWakeUp wakeUp, ILogger<NotificationMail> logger)
 {
     private static readonly ChannelKind Email = ChannelKind.Of("email");
+    private static readonly ChannelKind Chat = ChannelKind.Of("chat");
     private static int _noMailboxLogged;
 
     /// <summary>The ticket's conversation mailbox (the enabled email account its customer's latest mail came through),
@@ -36,10 +37,12 @@ public sealed class NotificationMail(OknoDb db, ChannelSettingsCodec codec, Chan
         return account is not null && codec.Unprotect<EmailSettings>(account.Settings).AcknowledgeNew;
     }
 
-    /// <summary>Whether this reply is itself delivered by mail (an email conversation): then no notification repeats it.</summary>
-    public async Task<bool> ReplyGoesByMailAsync(long messageId, CancellationToken ct) =>
+    /// <summary>Whether this reply reaches the customer by itself: delivered by mail (an email conversation), or through a
+    /// chat, which carries it to the open widget and mails it only if the visitor never sees it. Then no notification
+    /// repeats it.</summary>
+    public async Task<bool> ReplyReachesCustomerAsync(long messageId, CancellationToken ct) =>
         await db.Set<ChannelDelivery>().Where(d => d.MessageId == messageId)
-            .Join(db.Set<ChannelAccount>(), d => d.AccountId, a => a.Id, (d, a) => a.Kind).AnyAsync(k => k == Email, ct);
+            .Join(db.Set<ChannelAccount>(), d => d.AccountId, a => a.Id, (d, a) => a.Kind).AnyAsync(k => k == Email || k == Chat, ct);
 
     /// <summary>The desk's own addresses (every mailbox's From address and IMAP user), lower case: never notified.</summary>
     public async Task<HashSet<string>> OwnAddressesAsync(CancellationToken ct)

@@ -58,7 +58,7 @@ internal sealed class NotifyByMail(
                     await ToAgentAsync(received, NotificationKeys.CustomerReplied, assignee, received.MessageId, ct);
                 break;
             case ReplySent reply:
-                if (!await mail.ReplyGoesByMailAsync(reply.MessageId, ct)) await ToCustomerAsync(reply, NotificationKeys.AgentReplied, reply.MessageId, ct);
+                if (!await mail.ReplyReachesCustomerAsync(reply.MessageId, ct)) await ToCustomerAsync(reply, NotificationKeys.AgentReplied, reply.MessageId, ct);
                 break;
             case TicketStatusChanged { To: TicketStatus.Resolved } resolved:
                 await ToCustomerAsync(resolved, NotificationKeys.TicketResolved, null, ct);

@@ -161,7 +161,8 @@ public sealed partial class ChatWidget(
             }
             var item = new ChatItem(visitor.SenderId, visitor.Id, clientId!, text, visitor.Name, visitor.Email, visitor.UserId is not null && visitor.Email is not null,
                 visitor.Phone, stored);
-            await store.StoreAsync(channel.AccountId, [new RawInboundItem(externalId, JsonSerializer.Serialize(item, ChatJson.Options))], cancellationToken, wake: false);
+            await store.StoreAsync(channel.AccountId, [new RawInboundItem(externalId, JsonSerializer.Serialize(item, ChatJson.Options)) { Sender = visitor.SenderId }],
+                cancellationToken, wake: false);
             known = await db.Set<InboundItem>().AsNoTracking().Where(i => i.AccountId == channel.AccountId && i.ExternalId == externalId)
                 .Select(i => new { i.Id, i.MessageId }).SingleAsync(cancellationToken);
         }

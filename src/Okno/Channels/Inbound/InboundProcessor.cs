@@ -17,7 +17,7 @@ public enum InboundOutcome { NotTaken, Done, Ignored, Retrying, Quarantined, Hel
 /// check, in the transaction that writes the message. A node that lost its claim (it was slower than the lease) fails
 /// that check, its transaction rolls back, and the item is the other node's.</para></summary>
 public sealed class InboundProcessor(
-    IServiceScopeFactory scopes, ChannelAdapters adapters, TimeProvider clock, IOptions<ChannelsOptions> options,
+    IServiceScopeFactory scopes, ChannelAdapters adapters, TimeProvider clock, IOptions<ChannelsOptions> options, ChannelWakeUp wakeUp,
     ILogger<InboundProcessor> logger)
 {
     /// <summary>Items one round claims at once (one UPDATE). Small enough that a round ends well within a lease.</summary>
@@ -52,10 +52,17 @@ public sealed class InboundProcessor(
         {
             var db = scope.ServiceProvider.GetRequiredService<OknoDb>();
             var now = clock.GetUtcNow();
-            var claimed = await db.Set<InboundItem>()
-                .Where(i => i.Id == itemId && i.Status == InboundStatus.Pending && i.NextAttemptAt <= now && (i.LeaseUntil == null || i.LeaseUntil < now))
+            // Not before an earlier item of the same sender that is still pending, wherever it is: the job takes them in order.
+            var items = db.Set<InboundItem>();
+            var claimed = await items
+                .Where(i => i.Id == itemId && i.Status == InboundStatus.Pending && i.NextAttemptAt <= now && (i.LeaseUntil == null || i.LeaseUntil < now)
+                    && (i.Sender == null || !items.Any(e => e.AccountId == i.AccountId && e.Sender == i.Sender && e.Id < i.Id && e.Status == InboundStatus.Pending)))
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseToken, token).SetProperty(i => i.LeaseUntil, now + options.Value.Lease), cancellationToken);
-            if (claimed == 0) return InboundOutcome.NotTaken;
+            if (claimed == 0)
+            {
+                wakeUp.Inbound();
+                return InboundOutcome.NotTaken;
+            }
         }
         return await ProcessClaimedAsync(itemId, token, cancellationToken);
     }
@@ -70,8 +77,13 @@ public sealed class InboundProcessor(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OknoDb>();
         var now = clock.GetUtcNow();
-        var due = await db.Set<InboundItem>()
-            .Where(i => i.Status == InboundStatus.Pending && i.NextAttemptAt <= now && (i.LeaseUntil == null || i.LeaseUntil < now))
+        var items = db.Set<InboundItem>();
+        // An item whose sender has an earlier one that cannot be taken now (waiting for a retry, or held by a node, maybe a
+        // dead one) waits for it; earlier ones that can be taken come in this batch, first, and their chain keeps the order.
+        var due = await items
+            .Where(i => i.Status == InboundStatus.Pending && i.NextAttemptAt <= now && (i.LeaseUntil == null || i.LeaseUntil < now)
+                && (i.Sender == null || !items.Any(e => e.AccountId == i.AccountId && e.Sender == i.Sender && e.Id < i.Id && e.Status == InboundStatus.Pending
+                    && (e.NextAttemptAt > now || (e.LeaseUntil != null && e.LeaseUntil >= now)))))
             .OrderBy(i => i.Id).Select(i => i.Id).Take(Batch).ToListAsync(cancellationToken);
         if (due.Count == 0) return (0, []);
         await db.Set<InboundItem>()

@@ -67,6 +67,7 @@ public sealed class InboundStore(IDbContextFactory<OknoDb> dbs, TimeProvider clo
         return new InboundItem
         {
             AccountId = accountId, ExternalId = item.ExternalId, Payload = item.Payload, Status = InboundStatus.Pending, NextAttemptAt = now, ReceivedAt = now,
+            Sender = item.Sender is null ? null : InboundItemText.Sender(item.Sender),
         };
     }
 }
