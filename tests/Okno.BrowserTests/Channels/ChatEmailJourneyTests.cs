@@ -87,6 +87,7 @@ public sealed class ChatEmailJourneyTests(OknoInChromium okno)
             // The answer went unseen: it goes by email, from the chat's mailbox, with the ticket's number in the subject.
             var sent = await MissedAnswerMailAsync(app, customer);
             Assert.Contains($"[#{number}]", sent.Subject, StringComparison.Ordinal);
+            // The title the visitor saw in the widget, not the channel's name in the admin.
             Assert.Contains("Shop chat", sent.Subject, StringComparison.Ordinal);
             Assert.Equal(TestMail.Support, sent.From.Mailboxes.Single().Address);
             Assert.Contains(answer, sent.TextBody, StringComparison.Ordinal);
@@ -167,7 +168,7 @@ public sealed class ChatEmailJourneyTests(OknoInChromium okno)
     {
         var account = await admin.PostJsonAsync("/api/v1/channels/chat", new
         {
-            name = "Shop chat " + Guid.NewGuid().ToString("N")[..6],
+            name = "Garden site " + Guid.NewGuid().ToString("N")[..6],
             groupId = (long?)null,
             settings = new
             {
