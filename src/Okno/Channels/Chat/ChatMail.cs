@@ -16,7 +16,7 @@ namespace Okno.Channels.Chat;
 /// visitor did not see in an open widget before they left (<see cref="ChatMissedAnswers"/>). The mail goes out from the
 /// channel's mailbox (else the desk's first), in the visitor's language, with the ticket's number in the subject, so
 /// the visitor's email reply lands in the same ticket and shows in the widget next time.</summary>
-public sealed class ChatMail(OknoDb db, ChatChannels channels, ChatMessages messages, NotificationMail mail, IStringLocalizer<Ui.ChatStrings> strings,
+public sealed class ChatMail(OknoDb db, ChatMessages messages, NotificationMail mail, ChannelSettingsCodec codec, IStringLocalizer<Ui.ChatStrings> strings,
     TimeProvider clock)
 {
     public async Task<long?> MailboxAsync(ChatChannel channel, long ticketId, CancellationToken cancellationToken)
@@ -59,14 +59,13 @@ public sealed class ChatMail(OknoDb db, ChatChannels channels, ChatMessages mess
         var unseen = await db.Messages.AsNoTracking().Where(m => m.TicketId == conversation.TicketId && !m.IsInternal
             && m.Direction == Tickets.MessageDirection.Out && m.Id > from).OrderBy(m => m.Id).Select(m => m.Id).Take(50).ToListAsync(cancellationToken);
         if (unseen.Count == 0) return false;
-        // The channel's own settings name its mailbox (a disabled channel's answers still go, from the desk's mailbox).
-        var channel = await channels.FindAsync(channelAccount.Id, cancellationToken)
-            ?? new ChatChannel(channelAccount.Id, channelAccount.Name, channelAccount.GroupId, new ChatSettings());
+        // The channel's own settings: they name its mailbox (else the mail would go from the desk's first) and its title.
+        var channel = new ChatChannel(channelAccount.Id, channelAccount.Name, channelAccount.GroupId, codec.Unprotect<ChatSettings>(channelAccount.Settings));
         var (page, _) = await messages.PageAsync(channel, conversation.TicketId, null, unseen[0] - 1, 50, cancellationToken);
         page = page.Where(m => unseen.Contains(m.Id)).ToList();
         if (await MailboxAsync(channel, conversation.TicketId, cancellationToken) is not { } mailbox) return false;
         var culture = CultureOf(visitor);
-        var subject = InCulture.Read(culture, () => strings["MissedSubject", channel.Settings.Title ?? channelAccount.Name].Value);
+        var subject = InCulture.Read(culture, () => strings["MissedSubject", channel.Settings.Title ?? channel.Name].Value);
         var (text, html) = Render(page, culture, intro: InCulture.Read(culture, () => strings["MissedIntro"].Value));
         await mail.QueueAsync(ChannelDelivery.Notification(mailbox, conversation.TicketId, visitor.Email, subject, text, html,
             $"chat-missed:{conversation.TicketId}:{unseen[^1]}", clock.GetUtcNow()), cancellationToken);
