@@ -146,7 +146,7 @@ public sealed class ChatCrashTests(ITestOutputHelper output)
         // What SendAsync stores for "order-0001", left claimed by a node that died before it wrote the message.
         var payload = JsonSerializer.Serialize(new ChatItem(senderId, visitorId, "order-0001", "Первое"), ChatJson.Options);
         await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<InboundStore>().StoreAsync(accountId, [new RawInboundItem($"{visitorId}:order-0001", payload)],
+            await scope.ServiceProvider.GetRequiredService<InboundStore>().StoreAsync(accountId, [new RawInboundItem($"{visitorId}:order-0001", payload) { Sender = senderId }],
                 CancellationToken.None, wake: false);
         var leaseUntil = DateTimeOffset.UtcNow.AddSeconds(3);
         await app.WithDbAsync(db => db.Set<InboundItem>().Where(i => i.ExternalId == $"{visitorId}:order-0001")
