@@ -472,66 +472,96 @@ public static class ChatBench
     /// <summary>The admin's `GET /api/v1/chat/events`: each `event: message` is handed over with the moment it was read.</summary>
     private sealed class AgentStream
     {
-        private HttpResponseMessage? _response;
-        private int _messages, _pings, _typing, _other, _unknownIds;
+        private int _messages, _pings, _typing, _other, _unknownIds, _duplicates;
         private readonly ConcurrentDictionary<string, byte> _seen = new();
-        private int _duplicates;
-        private string? _ended;
+        private readonly List<string> _endings = [];
 
         public Action<string, long, long>? OnMessage { get; set; }
 
+        /// <summary>Opens the stream (failing the run if it cannot) and returns the task that reads it; a stream the server
+        /// ends is opened again after a second, as an agent app would, and each ending is reported.</summary>
         public async Task<Task> OpenAsync(HttpClient http, string token, CancellationToken ct)
+        {
+            var body = await ConnectAsync(http, token, ct);
+            return Task.Run(async () =>
+            {
+                while (!ct.IsCancellationRequested)
+                {
+                    try
+                    {
+                        body ??= await ConnectAsync(http, token, ct);
+                        await Sse.ReadAsync(body, Dispatch, () => Interlocked.Increment(ref _pings), ct);
+                        lock (_endings) _endings.Add("the server ended it");
+                    }
+                    catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+                    catch (Exception e) when (e is HttpRequestException or IOException or BenchException)
+                    {
+                        lock (_endings) _endings.Add(e.GetType().Name + ": " + e.Message);
+                    }
+                    finally
+                    {
+                        body?.Dispose();
+                        body = null;
+                    }
+                    try
+                    {
+                        await Task.Delay(1000, ct);
+                    }
+                    catch (OperationCanceledException) { }
+                }
+            }, CancellationToken.None);
+        }
+
+        private static async Task<Stream> ConnectAsync(HttpClient http, string token, CancellationToken ct)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/chat/events");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
             using var headers = CancellationTokenSource.CreateLinkedTokenSource(ct);
             headers.CancelAfter(TimeSpan.FromSeconds(20));
-            _response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, headers.Token);
-            if (!_response.IsSuccessStatusCode)
-                throw new BenchException($"GET /api/v1/chat/events: {(int)_response.StatusCode} {await _response.Content.ReadAsStringAsync(ct)}");
-            var body = await _response.Content.ReadAsStreamAsync(ct);
-            return Task.Run(async () =>
+            var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, headers.Token);
+            if (!response.IsSuccessStatusCode)
             {
-                try
-                {
-                    await Sse.ReadAsync(body, (name, data, _) =>
-                    {
-                        var at = Stopwatch.GetTimestamp();
-                        switch (name)
-                        {
-                            case "message":
-                                Interlocked.Increment(ref _messages);
-                                using (var doc = JsonDocument.Parse(data))
-                                {
-                                    var clientId = doc.RootElement.TryGetProperty("clientId", out var c) ? c.GetString() : null;
-                                    var messageId = doc.RootElement.TryGetProperty("messageId", out var m) && m.TryGetInt64(out var id) ? id : 0;
-                                    if (clientId is null) { Interlocked.Increment(ref _unknownIds); break; }
-                                    if (!_seen.TryAdd(clientId, 0)) Interlocked.Increment(ref _duplicates);
-                                    OnMessage?.Invoke(clientId, messageId, at);
-                                }
-                                break;
-                            case "typing": Interlocked.Increment(ref _typing); break;
-                            default: Interlocked.Increment(ref _other); break;
-                        }
-                    }, () => Interlocked.Increment(ref _pings), ct);
-                    _ended = "the server ended it";
-                }
-                catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
-                catch (Exception e) when (e is HttpRequestException or IOException)
-                {
-                    _ended = e.GetType().Name + ": " + e.Message;
-                }
-                finally
-                {
-                    _response.Dispose();
-                }
-            }, CancellationToken.None);
+                var text = await response.Content.ReadAsStringAsync(ct);
+                response.Dispose();
+                throw new BenchException($"GET /api/v1/chat/events: {(int)response.StatusCode} {text}");
+            }
+            // Disposing the body stream closes the response (and its connection).
+            return await response.Content.ReadAsStreamAsync(ct);
         }
 
-        public string Describe() =>
-            $"{_messages:N0} message events ({_duplicates} repeated clientIds, {_unknownIds} without clientId), {_typing} typing, {_other} other, {_pings} pings" +
-            (_ended is null ? "; open to the end" : "; ENDED: " + _ended);
+        private void Dispatch(string name, string data, string? id)
+        {
+            var at = Stopwatch.GetTimestamp();
+            switch (name)
+            {
+                case "message":
+                    Interlocked.Increment(ref _messages);
+                    using (var doc = JsonDocument.Parse(data))
+                    {
+                        var clientId = doc.RootElement.TryGetProperty("clientId", out var c) ? c.GetString() : null;
+                        var messageId = doc.RootElement.TryGetProperty("messageId", out var m) && m.TryGetInt64(out var value) ? value : 0;
+                        if (clientId is null)
+                        {
+                            Interlocked.Increment(ref _unknownIds);
+                            break;
+                        }
+                        if (!_seen.TryAdd(clientId, 0)) Interlocked.Increment(ref _duplicates);
+                        OnMessage?.Invoke(clientId, messageId, at);
+                    }
+                    break;
+                case "typing": Interlocked.Increment(ref _typing); break;
+                default: Interlocked.Increment(ref _other); break;
+            }
+        }
+
+        public string Describe()
+        {
+            var text = $"{_messages:N0} message events ({_duplicates} repeated clientIds, {_unknownIds} without clientId), {_typing} typing, {_other} other, {_pings} pings";
+            lock (_endings)
+                return _endings.Count == 0 ? text + "; open to the end"
+                    : text + $"; ENDED {_endings.Count} time(s), reopened: " + string.Join("; ", _endings.GroupBy(e => e).Select(g => $"{g.Count()} × {g.Key}"));
+        }
     }
 
     /// <summary>One visitor: its token and its `GET /events` stream, read to the end on a task of its own.</summary>
