@@ -84,6 +84,10 @@ public sealed record InboundMessage(
     public IReadOnlyList<string> Cc { get; init; } = [];
     /// <summary>The SHA-256 of the raw item in the attachment store (a mail's .eml), when it is kept there.</summary>
     public string? RawSha256 { get; init; }
+    /// <summary><see cref="SenderEmail"/> was vouched for by someone the desk trusts (a site signed it for its signed-in
+    /// user): the customer is the contact who owns that address. Otherwise (typed into a chat's pre-chat form) it only
+    /// goes on a new contact, and only when no other contact has it.</summary>
+    public bool SenderEmailIsVerified { get; init; }
 }
 
 /// <summary>An address an item was sent to, with its display name if it had one.</summary>
@@ -235,6 +239,7 @@ internal sealed class ChannelAdapterBinding<TAdapter, TSettings>(ChannelKind kin
             errors.Required("settings");
             return null;
         }
+        if (settings is IDefaultedChannelSettings defaulted) settings = (TSettings)defaulted.WithDefaults();
         settings.Validate(errors);
         // Protected even when another field is wrong: the caller refuses the whole request then, and stores nothing.
         return codec.Protect(settings);

@@ -19,6 +19,17 @@ public interface IChannelSettings
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class SecretAttribute : Attribute;
 
+/// <summary>Marks a plain settings property that an update leaving it out keeps (a chat's public key: a new one would
+/// break every site's script tag).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class KeptWhenOmittedAttribute : Attribute;
+
+/// <summary>Settings that fill in what an admin left out (a generated key) before they are checked and stored.</summary>
+public interface IDefaultedChannelSettings
+{
+    IChannelSettings WithDefaults();
+}
+
 /// <summary>Turns typed settings into stored JSON and back, protecting the secret fields; and into the view the API
 /// may show.</summary>
 public sealed class ChannelSettingsCodec(IDataProtectionProvider protection)
@@ -65,11 +76,15 @@ public sealed class ChannelSettingsCodec(IDataProtectionProvider protection)
     }
 
     /// <summary>Reads settings a client sent for an update: a secret field left out (or sent as null, or as the
-    /// <c>{"set": …}</c> the API shows) keeps the stored one.</summary>
+    /// <c>{"set": …}</c> the API shows) keeps the stored one; so does a <see cref="KeptWhenOmittedAttribute"/> field left
+    /// out or null.</summary>
     public JsonObject MergeSecrets(Type settingsType, JsonObject given, string? stored)
     {
         var merged = given.DeepClone().AsObject();
         var previous = stored is null ? null : UnprotectedJson(settingsType, stored);
+        foreach (var field in settingsType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                     .Where(p => p.GetCustomAttribute<KeptWhenOmittedAttribute>() is not null).Select(p => Json.PropertyNamingPolicy!.ConvertName(p.Name)))
+            if (merged[field] is null && previous?[field] is JsonValue kept) merged[field] = kept.DeepClone();
         foreach (var field in SecretFields(settingsType))
         {
             var keep = merged[field] is null || merged[field] is JsonObject;

@@ -1,4 +1,5 @@
 using Okno.Channels.Adapters;
+using Okno.Channels.Chat;
 using Okno.Platform.Data;
 using Okno.Platform.Jobs;
 using Okno.Tickets.Events;
@@ -16,6 +17,7 @@ public static class ChannelsModule
             .AddAdapter<LogAdapter, LogSettings>("log")
             .AddAdapter<WebFormAdapter, WebFormSettings>("web")
             .AddAdapter<Email.EmailAdapter, Email.EmailSettings>("email")
+            .AddAdapter<Chat.ChatAdapter, Chat.ChatSettings>("chat")
             // The inbound pipeline, in order; the InboundTicketWriter ends it.
             .AddFilter<LoopFilter>()
             .AddFilter<IdentifyCustomerFilter>()
@@ -24,6 +26,7 @@ public static class ChannelsModule
         services.AddHealthChecks().AddCheck<ChannelsHealthCheck>(ChannelsHealthCheck.Name);
         services.AddSingleton<ISaveHook, DeliveryQueue>();
         services.AddTicketEventHandler<WakeDeliveriesOnReply>();
+        services.AddChat(configuration);
         services.AddJob(q => ChannelJobs.Schedule(q, configuration));
         services.AddSingleton<ChannelAdapters>();
         services.AddSingleton<ChannelSettingsCodec>();
@@ -46,5 +49,5 @@ public static class ChannelsModule
         return services;
     }
 
-    public static IEndpointRouteBuilder MapChannels(this IEndpointRouteBuilder app) => app.MapChannelsEndpoints();
+    public static IEndpointRouteBuilder MapChannels(this IEndpointRouteBuilder app) => app.MapChannelsEndpoints().MapChatWidgetEndpoints();
 }

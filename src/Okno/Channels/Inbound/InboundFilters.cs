@@ -99,7 +99,8 @@ public sealed class IdentifyCustomerFilter : IInboundFilter
         var kind = context.Account.Kind;
         var senderId = context.Message.SenderId;
         // A mail's sender is its address: the contact who owns it (an agent may have added it to the card).
-        var email = context.Message.SenderIdIsEmail ? ContactEmail.Normalize(senderId) : null;
+        var email = context.Message.SenderIdIsEmail ? ContactEmail.Normalize(senderId)
+            : context.Message.SenderEmailIsVerified && context.Message.SenderEmail is { Length: > 0 } vouched ? ContactEmail.Normalize(vouched) : null;
         if (email is not null)
             context.ContactId = await context.Db.ContactEmails.Where(e => e.Address == email).Select(e => (long?)e.ContactId).FirstOrDefaultAsync(cancellationToken);
         context.ContactId ??= await context.Db.ContactExternalIds.Where(x => x.Channel == kind && x.ExternalId == senderId)
@@ -110,6 +111,12 @@ public sealed class IdentifyCustomerFilter : IInboundFilter
             return;
         }
         var name = string.IsNullOrWhiteSpace(context.Message.SenderName) ? null : context.Message.SenderName.Trim();
+        // An address typed into a pre-chat form proves nothing: it goes on the new contact only when nobody owns it.
+        if (email is null && context.Message.SenderEmail is { Length: > 0 } typed && Platform.Web.FieldErrors.IsEmail(typed))
+        {
+            var normal = ContactEmail.Normalize(typed);
+            if (!await context.Db.ContactEmails.AnyAsync(e => e.Address == normal, cancellationToken)) email = normal;
+        }
         context.Customer = new CustomerIdentity(Email: email, ChannelId: new ChannelId(kind, senderId),
             Name: name is null || name.Length <= Contact.NameMaxLength ? name : name[..Contact.NameMaxLength]);
     }

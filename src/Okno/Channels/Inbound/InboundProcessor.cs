@@ -43,6 +43,23 @@ public sealed class InboundProcessor(
         return processed;
     }
 
+    /// <summary>Processes one stored item at once, on this node, if it is due and this call wins it (a chat message the
+    /// visitor waits for: the job's wake-up would add a scheduler round); otherwise leaves it to the job.</summary>
+    public async Task<InboundOutcome> ProcessNowAsync(long itemId, CancellationToken cancellationToken)
+    {
+        var token = Guid.NewGuid().ToString("N");
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OknoDb>();
+            var now = clock.GetUtcNow();
+            var claimed = await db.Set<InboundItem>()
+                .Where(i => i.Id == itemId && i.Status == InboundStatus.Pending && i.NextAttemptAt <= now && (i.LeaseUntil == null || i.LeaseUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseToken, token).SetProperty(i => i.LeaseUntil, now + options.Value.Lease), cancellationToken);
+            if (claimed == 0) return InboundOutcome.NotTaken;
+        }
+        return await ProcessClaimedAsync(itemId, token, cancellationToken);
+    }
+
     private sealed record ClaimedItem(long Id, long AccountId, string Payload);
 
     /// <summary>Takes up to a batch of due items, in order of arrival among them (one waiting for a retry does not hold up

@@ -8,8 +8,8 @@ namespace Okno.Channels;
 public sealed class InboundStore(IDbContextFactory<OknoDb> dbs, TimeProvider clock, ChannelWakeUp wakeUp)
 {
     /// <summary>Stores the items of one account; returns how many were new (the rest were already there). Wakes the
-    /// inbound job when something was stored.</summary>
-    public async Task<int> StoreAsync(long accountId, IReadOnlyList<RawInboundItem> items, CancellationToken cancellationToken)
+    /// inbound job when something was stored, unless the caller processes the items itself (<paramref name="wake"/> false).</summary>
+    public async Task<int> StoreAsync(long accountId, IReadOnlyList<RawInboundItem> items, CancellationToken cancellationToken, bool wake = true)
     {
         foreach (var item in items)
             if (string.IsNullOrWhiteSpace(item.ExternalId) || item.ExternalId.Length > InboundItem.ExternalIdMaxLength)
@@ -36,7 +36,7 @@ public sealed class InboundStore(IDbContextFactory<OknoDb> dbs, TimeProvider clo
                 stored = await StoreEachAsync(accountId, fresh, cancellationToken);
             }
         }
-        if (stored > 0) wakeUp.Inbound();
+        if (stored > 0 && wake) wakeUp.Inbound();
         return stored;
     }
 

@@ -767,6 +767,126 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.ToTable("ChannelDeliveries", (string)null);
                 });
 
+            modelBuilder.Entity("Okno.Channels.Chat.ChatConversation", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AgentReadUpTo")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastAgentMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("MailDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("MailedUpTo")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("VisitorId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("VisitorSeenUpTo")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TicketId");
+
+                    b.HasIndex("MailDueAt");
+
+                    b.HasIndex("VisitorId");
+
+                    b.ToTable("ChatConversations", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Channels.Chat.ChatVisitor", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ConnectedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PageTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("PageUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Pages")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("SenderId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "SenderId");
+
+                    b.ToTable("ChatVisitors", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Channels.InboundItem", b =>
                 {
                     b.Property<long>("Id")
@@ -3043,6 +3163,30 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Navigation("Message");
 
                     b.Navigation("Ticket");
+                });
+
+            modelBuilder.Entity("Okno.Channels.Chat.ChatConversation", b =>
+                {
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Channels.Chat.ChatVisitor", null)
+                        .WithMany()
+                        .HasForeignKey("VisitorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Channels.Chat.ChatVisitor", b =>
+                {
+                    b.HasOne("Okno.Channels.ChannelAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Okno.Channels.InboundItem", b =>

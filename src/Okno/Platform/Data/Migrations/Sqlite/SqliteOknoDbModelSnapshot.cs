@@ -735,6 +735,124 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.ToTable("ChannelDeliveries", (string)null);
                 });
 
+            modelBuilder.Entity("Okno.Channels.Chat.ChatConversation", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgentReadUpTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastAgentMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MailDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MailedUpTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("VisitorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("VisitorSeenUpTo")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TicketId");
+
+                    b.HasIndex("MailDueAt");
+
+                    b.HasIndex("VisitorId");
+
+                    b.ToTable("ChatConversations", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Channels.Chat.ChatVisitor", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConnectedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PageTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PageUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "SenderId");
+
+                    b.ToTable("ChatVisitors", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Channels.InboundItem", b =>
                 {
                     b.Property<long>("Id")
@@ -2932,6 +3050,30 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Navigation("Message");
 
                     b.Navigation("Ticket");
+                });
+
+            modelBuilder.Entity("Okno.Channels.Chat.ChatConversation", b =>
+                {
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Channels.Chat.ChatVisitor", null)
+                        .WithMany()
+                        .HasForeignKey("VisitorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Channels.Chat.ChatVisitor", b =>
+                {
+                    b.HasOne("Okno.Channels.ChannelAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Okno.Channels.InboundItem", b =>
