@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/chat.sh [visitors=1000] [held=5000] [seconds=60] — the live chat (issue 17) under many open visitor connections.
 # Builds Okno and Okno.Bench in Release, starts Okno as its own process on a fresh SQLite data folder on a free 127.0.0.1
-# port (chat rate limits raised: every visitor of the bench comes from 127.0.0.1), runs `Okno.Bench chat` (a chat
+# port (chat rate limits raised, new visitors per address too: every visitor of the bench comes from 127.0.0.1), runs `Okno.Bench chat` (a chat
 # channel through the admin API; `visitors` sessions with their event streams open; the agent stream; warm-up, then
 # 10 messages/s for `seconds`: visitor → agent latency; then `held` streams held for 30 s; Okno's memory throughout),
 # measures widget.js gzipped, appends the figures to bench/results/<date>-sqlite.md, and stops and removes everything
@@ -42,7 +42,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 (cd "$okno_dir" && exec env Okno__DataDirectory="$data" Okno__Admin__Email="$email" Okno__Admin__Password="$password" \
-  Okno__Chat__VisitorMessagesPerMinute=100000 Okno__Chat__AddressRequestsPerMinute=1000000 \
+  Okno__Chat__VisitorMessagesPerMinute=100000 Okno__Chat__AddressRequestsPerMinute=1000000 Okno__Chat__NewVisitorsPerMinute=1000000 \
   ASPNETCORE_ENVIRONMENT=Production Urls=http://127.0.0.1:0 dotnet Okno.dll) >"$data/okno.log" 2>&1 &
 okno_pid=$!
 url=""

@@ -144,14 +144,16 @@ public static class ChatBench
             var alive = all.Count(v => v.Alive);
             var pinged = all.Count(v => v.Alive && v.PingsInWindow > 0);
             var snapshot = okno?.Snapshot();
-            holding = new HeldResult(all.Count, pinged, alive, snapshot);
+            var oknoFiles = okno?.OpenFiles();
+            var benchFiles = Directory.GetFiles("/proc/self/fd").Length;
+            holding = new HeldResult(all.Count, pinged, alive, snapshot, oknoFiles, benchFiles);
             report.Line($"held after {holdSeconds} s: {pinged:N0} of {all.Count:N0} streams open and pinged in the window; {alive:N0} open; " +
                         $"{all.Count(v => v.Open && !v.Alive):N0} ended ({Reasons(all)}); {all.Count(v => !v.Open):N0} never opened");
             report.Line($"pings per stream in the {holdSeconds} s window: {PingSpread(all)}");
             if (snapshot is not null)
                 report.Line($"Okno holding them: {snapshot}, {Above(snapshot, idle!)}; CPU {heldCpuUsed / holdSeconds * 100:0}% of one core while holding");
-            report.Line($"open files: Okno {okno?.OpenFiles().ToString(CultureInfo.InvariantCulture) ?? "?"} (limit {OknoProcess.FileLimit(pid)}), " +
-                        $"bench {Directory.GetFiles("/proc/self/fd").Length} (limit {OknoProcess.FileLimit(Environment.ProcessId)})");
+            report.Line($"open files: Okno {oknoFiles?.ToString(CultureInfo.InvariantCulture) ?? "?"} (limit {OknoProcess.FileLimit(pid)}), " +
+                        $"bench {benchFiles} (limit {OknoProcess.FileLimit(Environment.ProcessId)})");
         }
         else if (held > 0) report.Line($"phase 2 skipped: held {held} ≤ visitors {visitors}");
 
@@ -181,7 +183,7 @@ public static class ChatBench
         if (holding is not null)
             text.AppendLine(CultureInfo.InvariantCulture, $"| streams held after {holdSeconds} s (open and pinged) | {holding.Pinged:N0} of {holding.Total:N0} | {held:N0} |")
                 .AppendLine(CultureInfo.InvariantCulture, $"| Okno memory holding them (above idle) | {Mb(holding.Memory)} ({AboveMb(holding.Memory, idle)}) | |")
-                .AppendLine(CultureInfo.InvariantCulture, $"| file-descriptor limit (`ulimit -n`, both processes) | {OknoProcess.FileLimit(Environment.ProcessId)} | |");
+                .AppendLine(CultureInfo.InvariantCulture, $"| file descriptors: `ulimit -n` set for both processes; open while holding | {OknoProcess.FileLimit(Environment.ProcessId)}; Okno {holding.OknoFiles?.ToString(CultureInfo.InvariantCulture) ?? "?"}, bench {holding.BenchFiles} | |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| widget.js | {widget} | |")
             .AppendLine()
             .AppendLine("```text");
@@ -200,7 +202,7 @@ public static class ChatBench
         return measured.Sent > 0 && measured.Lost == 0 && measured.Failed == 0 ? 0 : 1;
     }
 
-    private sealed record HeldResult(int Total, int Pinged, int Alive, OknoProcess.Memory? Memory);
+    private sealed record HeldResult(int Total, int Pinged, int Alive, OknoProcess.Memory? Memory, int? OknoFiles, int BenchFiles);
 
     private static async Task<string> CreateChannelAsync(HttpClient http, string token, CancellationToken ct)
     {
@@ -353,7 +355,8 @@ public static class ChatBench
         private readonly ConcurrentBag<double> _roundTrip = [];
         private readonly ConcurrentDictionary<string, int> _failures = new();
         private long _lastStart;
-        private int _sent, _lost, _failed, _late, _wrongId;
+        private readonly ConcurrentDictionary<string, byte> _matched = new();
+        private int _sent, _lost, _failed, _late, _wrongId, _twice;
 
         public Measure(AgentStream agent)
         {
@@ -421,7 +424,12 @@ public static class ChatBench
 
         private void Arrived(string clientId, long messageId, long at)
         {
-            if (!_pending.TryRemove(clientId, out var pending)) return;
+            if (!_pending.TryRemove(clientId, out var pending))
+            {
+                if (_matched.ContainsKey(clientId)) Interlocked.Increment(ref _twice);
+                return;
+            }
+            _matched[clientId] = 0;
             var ms = Stopwatch.GetElapsedTime(pending.Start, at).TotalMilliseconds;
             if (pending.MessageId != 0 && messageId != 0 && pending.MessageId != messageId) Interlocked.Increment(ref _wrongId);
             if (ms > LostAfter.TotalMilliseconds)
@@ -464,6 +472,7 @@ public static class ChatBench
             var text = $"{_sent:N0} sent, {l.Count:N0} arrived, {_lost:N0} lost ({_late} of them late), {_failed:N0} failed; to the agent stream p50 {Summary.Ms(l.P50)} ms, " +
                        $"p95 {Summary.Ms(l.P95)}, p99 {Summary.Ms(l.P99)}, max {Summary.Ms(l.Max)}; POST round trip p50 {Summary.Ms(r.P50)} ms, p99 {Summary.Ms(r.P99)}";
             if (_wrongId > 0) text += $"; {_wrongId} events with another messageId than the POST's answer";
+            if (_twice > 0) text += $"; {_twice} messages came TWICE on the agent stream (the same clientId again)";
             if (!_failures.IsEmpty) text += "; failures: " + string.Join(", ", _failures.OrderByDescending(f => f.Value).Select(f => $"{f.Value} × {f.Key}"));
             return text;
         }
