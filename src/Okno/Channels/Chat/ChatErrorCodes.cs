@@ -9,20 +9,19 @@ public static class ChatErrorCodes
     /// <summary>{value}</summary>
     public const string InvalidColour = "chat.invalid_colour";
     public const string ChannelUnknown = "chat.channel_unknown";
-    /// <summary>{origin}</summary>
+    /// <summary>{value}</summary>
     public const string OriginNotAllowed = "chat.origin_not_allowed";
     public const string VisitorUnknown = "chat.visitor_unknown";
     public const string IdentityInvalid = "chat.identity_invalid";
-    /// <summary>{seconds}</summary>
+    /// <summary>{retryAfter}</summary>
     public const string RateLimited = "chat.rate_limited";
     public const string MessageEmpty = "chat.message_empty";
     /// <summary>{max}</summary>
     public const string MessageTooLong = "chat.message_too_long";
     /// <summary>{max}</summary>
     public const string FileTooLarge = "chat.file_too_large";
-    /// <summary>{type}</summary>
+    /// <summary>{value}</summary>
     public const string FileTypeNotAllowed = "chat.file_type_not_allowed";
-    /// <summary>{fields}</summary>
     public const string PrechatRequired = "chat.prechat_required";
     public const string InvalidClientId = "chat.invalid_client_id";
     public const string EmailRequired = "chat.email_required";

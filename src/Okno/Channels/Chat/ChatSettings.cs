@@ -18,8 +18,8 @@ public sealed partial record ChatSettings(
     [property: KeptWhenOmitted] string? Key = null, [property: Secret] string? Secret = null, IReadOnlyList<string>? AllowedOrigins = null,
     string? Title = null, string? Greeting = null, string Accent = "#1565c0", string AccentText = "#ffffff",
     string PrechatName = ChatSettings.Optional, string PrechatEmail = ChatSettings.Optional, string PrechatPhone = ChatSettings.Off,
-    long? CalendarId = null, long? EmailAccountId = null, string? OfflineText = null, IReadOnlyList<ChatInvitation>? Invitations = null,
-    int MaxConcurrentChats = 0) : IChannelSettings, IDefaultedChannelSettings
+    long? CalendarId = null, long? EmailAccountId = null, string? OfflineText = null, IReadOnlyList<ChatInvitation>? Invitations = null)
+    : IChannelSettings, IDefaultedChannelSettings
 {
     public const string Off = "off";
     public const string Optional = "optional";
@@ -64,8 +64,6 @@ public sealed partial record ChatSettings(
             errors.Text($"settings.invitations[{i}].pages", invitation.Pages, 500);
             errors.Text($"settings.invitations[{i}].text", invitation.Text, 500);
         }
-        if (MaxConcurrentChats is < 0 or > 100)
-            errors.Add("settings.maxConcurrentChats", ErrorCodes.OutOfRange, "Between 0 (no limit) and 100.", ("min", 0), ("max", 100));
     }
 
     /// <summary>The origins the widget may run on, normalized; empty: any.</summary>

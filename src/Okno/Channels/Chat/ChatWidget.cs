@@ -201,7 +201,7 @@ public sealed partial class ChatWidget(
         if (settings.PrechatPhone == ChatSettings.Required && visitor.Phone is null) missing.Add("phone");
         if (missing.Count == 0) return;
         foreach (var field in missing)
-            errors.Add(field, ChatErrorCodes.PrechatRequired, "Fill this in before the first message.", ("fields", string.Join(", ", missing)));
+            errors.Add(field, ChatErrorCodes.PrechatRequired, "Fill this in before the first message.");
         errors.ThrowIfAny();
     }
 

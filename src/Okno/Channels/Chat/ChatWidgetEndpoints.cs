@@ -54,7 +54,7 @@ public static class ChatWidgetEndpoints
             if (file.Length > o.MaxFileBytes) return FileTooLarge(o.MaxFileBytes);
             var type = (file.ContentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
             if (!o.FileTypes.Contains(type, StringComparer.OrdinalIgnoreCase))
-                return ProblemMapping.ToResult(InvalidInput.Field("file", ChatErrorCodes.FileTypeNotAllowed, $"Files of type '{type}' are not taken.", ("type", type)));
+                return ProblemMapping.ToResult(InvalidInput.Field("file", ChatErrorCodes.FileTypeNotAllowed, $"Files of type '{type}' are not taken.", ("value", type)));
             using var content = new MemoryStream();
             await file.CopyToAsync(content, ct);
             var name = Path.GetFileName(file.FileName);
