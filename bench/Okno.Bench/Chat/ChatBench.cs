@@ -218,7 +218,7 @@ public static class ChatBench
                     title = "Bench chat", greeting = "Hello from the benchmark", accent = "#1565c0",
                     prechatName = "off", prechatEmail = "off", prechatPhone = "off",
                     calendarId = (long?)null, emailAccountId = (long?)null, offlineText = "We are offline",
-                    invitations = Array.Empty<object>(), maxConcurrentChats = 0,
+                    invitations = Array.Empty<object>(),
                 },
             }),
         };
