@@ -146,6 +146,13 @@ public interface IChannelAccountKinds
     Task<IReadOnlyDictionary<long, string>> KindsAsync(IReadOnlyCollection<long> accountIds, CancellationToken cancellationToken);
 }
 
+/// <summary>Which of these tickets are live conversations right now (a chat whose visitor is on the site), for the inbox
+/// to mark them. Channels implements it; without it nothing is marked.</summary>
+public interface ILiveConversations
+{
+    Task<IReadOnlySet<long>> LiveAsync(IReadOnlyCollection<long> ticketIds, CancellationToken cancellationToken);
+}
+
 /// <summary>One SLA target of a ticket: due time, when it was met, business minutes elapsed and remaining, and the
 /// state (running, warning, breached, paused, met, missed).</summary>
 public sealed record TicketSlaTargetView(DateTimeOffset? DueAt, DateTimeOffset? MetAt, double ElapsedMinutes, double RemainingMinutes, string State);

@@ -31,9 +31,10 @@ public sealed class ChatAdapter(OknoDb db, ChatChannels channels, ChatMessages m
         var ticketId = await db.Messages.Where(m => m.Id == message.MessageId).Select(m => m.TicketId).SingleAsync(cancellationToken);
         // The conversation names the visitor (whoever their contact is: a signed-in user may be a contact known by email).
         var sender = await db.Set<ChatConversation>().Where(c => c.TicketId == ticketId)
-            .Join(db.Set<ChatVisitor>(), c => c.VisitorId, v => v.Id, (c, v) => v.SenderId).FirstOrDefaultAsync(cancellationToken);
+            .Join(db.Set<ChatVisitor>(), c => c.VisitorId, v => v.Id, (c, v) => v.SenderId).FirstOrDefaultAsync(cancellationToken)
+            ?? await LatestVisitorAsync(channel, ticketId, cancellationToken);
         if (sender is null)
-            return DeliveryResult.Failed("The chat conversation of this ticket is not recorded yet.", retryable: true);
+            return DeliveryResult.Failed("No chat visitor wrote in this ticket.", retryable: false);
         // Remembered first: if the visitor never sees it, it goes by email (the job checks whether they left an address).
         var now = clock.GetUtcNow();
         await db.Set<ChatConversation>().Where(c => c.TicketId == ticketId && c.LastAgentMessageId < message.MessageId)
@@ -42,6 +43,16 @@ public sealed class ChatAdapter(OknoDb db, ChatChannels channels, ChatMessages m
         if (await messages.OneAsync(channel, message.MessageId, cancellationToken) is { } view)
             feed.Publish(ChatFeed.VisitorKey(channel.AccountId, sender), "message", view.Id, view);
         return DeliveryResult.Sent($"chat:{message.MessageId}");
+    }
+
+    /// <summary>The visitor of the ticket's newest chat message, read from its id ("browser:client id"): a reply may come
+    /// before the ticket events have recorded the conversation.</summary>
+    private async Task<string?> LatestVisitorAsync(ChatChannel channel, long ticketId, CancellationToken cancellationToken)
+    {
+        var external = await db.Messages.Where(m => m.TicketId == ticketId && m.Direction == MessageDirection.In && m.ChannelAccountId == channel.AccountId)
+            .OrderByDescending(m => m.Id).Select(m => m.ExternalId).FirstOrDefaultAsync(cancellationToken);
+        if (external is null || external.IndexOf(':') is not (> 0 and var colon) || !long.TryParse(external.AsSpan(0, colon), out var visitorId)) return null;
+        return await db.Set<ChatVisitor>().Where(v => v.Id == visitorId).Select(v => v.SenderId).FirstOrDefaultAsync(cancellationToken);
     }
 
     public InboundMessage Parse(ChatSettings settings, string payload)

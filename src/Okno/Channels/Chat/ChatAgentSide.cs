@@ -37,3 +37,15 @@ public sealed class ChatAgentSide(OknoDb db, ChatFeed feed, TimeProvider clock)
         if (changed > 0) feed.Publish(ChatFeed.TicketKey(ticketId), "read", null, new { upTo });
     }
 }
+
+/// <summary>Marks chats in the inbox whose visitor is on the site now.</summary>
+internal sealed class ChatLiveConversations(OknoDb db, TimeProvider clock) : ILiveConversations
+{
+    public async Task<IReadOnlySet<long>> LiveAsync(IReadOnlyCollection<long> ticketIds, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return (await db.Set<ChatConversation>().Where(c => ticketIds.Contains(c.TicketId))
+            .Join(db.Set<ChatVisitor>(), c => c.VisitorId, v => v.Id, (c, v) => new { c.TicketId, v.ConnectedUntil })
+            .Where(x => x.ConnectedUntil > now).Select(x => x.TicketId).ToListAsync(cancellationToken)).ToHashSet();
+    }
+}

@@ -20,6 +20,7 @@ public static class ChatModule
         services.AddScoped<ChatWidget>();
         services.AddScoped<ChatMail>();
         services.AddScoped<ChatAgentSide>();
+        services.AddScoped<Tickets.ILiveConversations, ChatLiveConversations>();
         services.AddTicketEventHandler<ChatTicketEvents>();
         services.AddTicketPagePanel<Ui.ChatTicketPanel>(order: 5);
         services.AddJob(q =>

@@ -59,6 +59,9 @@ internal sealed class ChatTicketEvents(OknoDb db, ChatChannels channels, ChatMes
             if (conversation is null)
             {
                 conversation = new ChatConversation { TicketId = message.TicketId, AccountId = channel.AccountId, VisitorId = visitor.Id, UpdatedAt = now };
+                // An agent may have answered before this ran (the adapter found the visitor by itself): that answer counts.
+                conversation.LastAgentMessageId = await db.Messages.Where(m => m.TicketId == message.TicketId && m.Direction == MessageDirection.Out && !m.IsInternal)
+                    .OrderByDescending(m => m.Id).Select(m => m.Id).FirstOrDefaultAsync(cancellationToken);
                 db.Add(conversation);
             }
             conversation.VisitorId = visitor.Id;

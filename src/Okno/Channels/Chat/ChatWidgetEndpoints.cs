@@ -177,9 +177,10 @@ public static class ChatWidgetEndpoints
         if (origin.Length > 0)
         {
             var normal = ChatSettings.NormalOrigin(origin);
+            // The refusal is readable by the page too (it says only "not here"), so the widget can stop for good.
+            http.Response.Headers.AccessControlAllowOrigin = origin;
             if (allowed.Count > 0 && (normal is null || !allowed.Contains(normal)))
                 return ProblemMapping.Problem(StatusCodes.Status403Forbidden, "Forbidden", $"The widget may not run on {origin}.", ChatErrorCodes.OriginNotAllowed);
-            http.Response.Headers.AccessControlAllowOrigin = origin;
             http.Response.Headers.Vary = "Origin";
             http.Response.Headers.AccessControlAllowHeaders = "authorization, content-type, last-event-id";
             http.Response.Headers.AccessControlAllowMethods = "GET, POST";
