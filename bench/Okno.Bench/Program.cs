@@ -1,6 +1,7 @@
 using Okno.Bench;
 using Okno.Bench.Api;
 using Okno.Bench.Automation;
+using Okno.Bench.Chat;
 using Okno.Bench.Display;
 using Okno.Bench.Email;
 using Okno.Bench.Floor;
@@ -48,6 +49,9 @@ const string Usage = """
                [--max-minutes 15] [--out file] [--label text]   (see bench/run.sh … webhooks)
       sla      --url http://127.0.0.1:PORT --email E --password P --pid <okno pid> --provider sqlite|postgres --connection <cs>
                [--max-minutes 20] [--out file] [--label text]   (see bench/run.sh … sla)
+      chat     --url http://127.0.0.1:PORT --email E --password P [--pid <okno pid>] [--visitors 1000] [--held 5000]
+               [--seconds 60] [--rate 10] [--warmup-rate 50] [--hold-seconds 30] [--widget-bytes N --widget-gzip N]
+               [--out file] [--label text]   (see bench/chat.sh, which starts Okno with the chat rate limits raised)
 
     See bench/README.md.
     """;
@@ -82,6 +86,7 @@ try
         "timerules-prepare" => await TimeRulesBench.PrepareAsync(options, stop.Token),
         "timerules" => await TimeRulesBench.RunAsync(options, stop.Token),
         "webhooks" => await WebhooksBench.RunAsync(options, stop.Token),
+        "chat" => await ChatBench.RunAsync(options, stop.Token),
         _ => throw new UsageException($"Unknown command '{args[0]}'."),
     };
 }
