@@ -83,4 +83,20 @@ public sealed class DistributionPickerTests
         Assert.Equal(Presence.Online, presences.StatusOf(silent, now.AddSeconds(69)));
         Assert.Equal(Presence.Offline, presences.StatusOf(silent, now.AddSeconds(70)));
     }
+
+    [Fact]
+    public void A_chat_skips_agents_at_their_cap_of_live_chats_while_other_tickets_still_reach_them()
+    {
+        var busyWithChats = new Candidate(1, "Анна", openTickets: 3, maxOpenTickets: 10, new HashSet<string>(), openChats: 2, maxOpenChats: 2);
+        var free = new Candidate(2, "Борис", openTickets: 5, maxOpenTickets: 10, new HashSet<string>(), openChats: 0, maxOpenChats: 2);
+        var noChatCap = new Candidate(3, "Вера", openTickets: 9, maxOpenTickets: 10, new HashSet<string>(), openChats: 7);
+        Candidate[] team = [busyWithChats, free, noChatCap];
+        // Least loaded would pick Анна (3 open); a chat goes past her to the least loaded with room for a chat.
+        Assert.Equal(2, DistributionPicker.Pick(DistributionMode.LeastLoaded, team, [], null, chat: true)!.AgentId);
+        Assert.Equal(1, DistributionPicker.Pick(DistributionMode.LeastLoaded, team, [], null, chat: false)!.AgentId);
+        free.OpenChats = 2;
+        Assert.Equal(3, DistributionPicker.Pick(DistributionMode.RoundRobin, team, [], null, chat: true)!.AgentId);
+        noChatCap.OpenTickets = 10;
+        Assert.Null(DistributionPicker.Pick(DistributionMode.RoundRobin, team, [], null, chat: true));
+    }
 }
