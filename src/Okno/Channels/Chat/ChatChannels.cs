@@ -88,7 +88,7 @@ public sealed class ChatChannels(IDbContextFactory<OknoDb> dbs, ChannelSettingsC
         if (channel.GroupId is { } groupId)
             agents = agents.Where(a => db.Set<AgentGroup>().Any(g => g.AgentId == a.Id && g.GroupId == groupId));
         var rows = await db.Set<AgentPresence>().AsNoTracking().Where(p => p.SeenAt > seenAfter && agents.Any(a => a.Id == p.AgentId))
-            .Take(50).ToListAsync(cancellationToken);
+            .OrderByDescending(p => p.SeenAt).Take(50).ToListAsync(cancellationToken);
         return rows.Any(r => presences.StatusOf(r, now) != Presence.Offline);
     }
 }

@@ -211,6 +211,41 @@ public sealed class ChatWidgetApiTests
         var (forger, forged) = await StartAsync(app, key, new { identity = new { userId = "42", email = "boris@shop.test", hash = new string('0', 64) } });
         Assert.StartsWith("v_", forged.Str("visitorId"));
     }
+
+    [Theory]
+    [BothDatabases]
+    public async Task A_transcript_is_queued_once_to_the_visitors_address_from_the_chats_mailbox_and_a_rating_is_taken_once(string provider)
+    {
+        await using var app = OknoFactory.For(provider, new() { ["Okno:Channels:RunJobs"] = "false" });
+        var admin = await app.AdminClientAsync();
+        // A mailbox that only sends (no IMAP): the transcript leaves from it, through the delivery queue.
+        var mailbox = (await admin.PostJsonAsync("/api/v1/channels/email", new
+        {
+            name = "Ящик чата", settings = new { smtpHost = "smtp.example.test", smtpPort = 25, smtpSecurity = "none", fromAddress = "chat@example.test" },
+        }, HttpStatusCode.Created)).Id();
+        var (key, _) = await CreateChannelAsync(admin, new { allowedOrigins = new[] { Site }, emailAccountId = mailbox, title = "Магазин" });
+        var (visitor, _) = await StartAsync(app, key);
+        var none = await (await visitor.PostAsJsonAsync("transcript", new { })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("chat.email_required", none.GetProperty("errorCodes").GetProperty("email")[0].Str("code"));
+        await (await visitor.PostAsJsonAsync("messages", new { clientId = "client-5001", text = "Пришлите копию", email = "Vera@Shop.test" })).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await visitor.PostAsJsonAsync("transcript", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await visitor.PostAsJsonAsync("transcript", new { })).StatusCode);
+        var queued = await app.WithDbAsync(db => db.Set<ChannelDelivery>().Where(d => d.Kind == DeliveryKind.Notification)
+            .Select(d => new { d.AccountId, d.Recipient, d.Subject, d.BodyText }).ToListAsync());
+        var transcript = Assert.Single(queued);
+        Assert.Equal((mailbox, "vera@shop.test"), (transcript.AccountId, transcript.Recipient));
+        Assert.Contains("Магазин", transcript.Subject);
+        Assert.Contains("Пришлите копию", transcript.BodyText);
+
+        // The conversation is recorded from the ticket events, after the message's commit.
+        await JobHelpers.UntilAsync(() => app.WithDbAsync(db => db.Set<Okno.Channels.Chat.ChatConversation>().AnyAsync()), 20);
+        var bad = await (await visitor.PostAsJsonAsync("rating", new { score = 6 })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("score", bad.ErrorFields());
+        Assert.Equal(HttpStatusCode.NoContent, (await visitor.PostAsJsonAsync("rating", new { score = 4, comment = "Быстро" })).StatusCode);
+        var again = await (await visitor.PostAsJsonAsync("rating", new { score = 5 })).JsonAsync(HttpStatusCode.Conflict);
+        Assert.Equal("chat.already_rated", again.Str("code"));
+    }
 }
 
 /// <summary>Reads a Server-Sent Events stream event by event.</summary>
