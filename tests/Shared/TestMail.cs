@@ -98,4 +98,17 @@ public static class TestMail
         message.Body = new TextPart("plain") { Text = text };
         return message;
     }
+
+    /// <summary>Adds a mailbox on the test servers through the API: IMAP on <paramref name="folder"/> of support@, SMTP to the
+    /// sink, sending as <paramref name="fromAddress"/>; its account id.</summary>
+    public static async Task<long> CreateMailboxAsync(System.Net.Http.HttpClient admin, string name, string folder, string fromAddress, int pollSeconds = 60) =>
+        (await admin.PostJsonAsync("/api/v1/channels/email", new
+        {
+            name,
+            settings = new
+            {
+                imapHost = Imap.Host, imapPort = Imap.Port, imapSecurity = "none", imapUser = Support, imapPassword = Password, imapFolder = folder,
+                smtpHost = Smtp.Host, smtpPort = Smtp.Port, smtpSecurity = "none", fromName = name, fromAddress, pollSeconds,
+            },
+        }, System.Net.HttpStatusCode.Created)).Id();
 }

@@ -159,7 +159,8 @@ public sealed partial class ChatWidget(
                 var (sha, size) = await files.SaveAsync(upload.Content, cancellationToken);
                 stored = [new ChatItemFile(sha, upload.FileName, upload.ContentType, size)];
             }
-            var item = new ChatItem(visitor.SenderId, visitor.Id, clientId!, text, visitor.Name, visitor.Email, visitor.UserId is not null && visitor.Email is not null,
+            var item = new ChatItem(visitor.SenderId, visitor.Id, clientId!, text, visitor.Name ?? AnonymousName(visitor), visitor.Email,
+                visitor.UserId is not null && visitor.Email is not null,
                 visitor.Phone, stored);
             await store.StoreAsync(channel.AccountId, [new RawInboundItem(externalId, JsonSerializer.Serialize(item, ChatJson.Options)) { Sender = visitor.SenderId }],
                 cancellationToken, wake: false);
@@ -274,6 +275,11 @@ public sealed partial class ChatWidget(
         if (await messages.TicketOfAsync(channel.AccountId, visitor.SenderId, cancellationToken) is { } ticketId)
             feed.Publish(ChatFeed.TicketKey(ticketId), "visitor", null, new { ended = true });
     }
+
+    /// <summary>What a visitor who gave no name is called on their new contact: "Посетитель 3f2a1c" (their language),
+    /// not the 34-character id agents cannot tell apart.</summary>
+    private static string AnonymousName(ChatVisitor visitor) =>
+        (visitor.Language == "en" ? "Visitor " : "Посетитель ") + visitor.SenderId.TrimStart('v', '_', 'u', ':')[..Math.Min(6, visitor.SenderId.TrimStart('v', '_', 'u', ':').Length)];
 
     private static string? Clean(string? value, int max)
     {

@@ -26,26 +26,13 @@ public sealed class ChatEmailContinuityTests
     private static OknoFactory App(string provider) =>
         OknoFactory.For(provider, new Dictionary<string, string?> { ["Okno:Channels:RunJobs"] = "false", ["Okno:Chat:MailAfter"] = MailAfter });
 
-    private static async Task<long> MailboxAsync(HttpClient admin, string folder, string fromAddress, string name) =>
-        (await admin.PostJsonAsync("/api/v1/channels/email", new
-        {
-            name,
-            settings = new
-            {
-                imapHost = TestMail.Imap.Host, imapPort = TestMail.Imap.Port, imapSecurity = "none", imapUser = TestMail.Support,
-                imapPassword = TestMail.Password, imapFolder = folder,
-                smtpHost = TestMail.Smtp.Host, smtpPort = TestMail.Smtp.Port, smtpSecurity = "none",
-                fromName = "Служба поддержки", fromAddress,
-            },
-        }, HttpStatusCode.Created)).Id();
-
     /// <summary>Two mailboxes: the desk's first (which Okno falls back to) and the one the chat channel names; the chat's
     /// mail must leave from the latter.</summary>
     private static async Task<(string Key, long Mailbox, string Folder)> DeskAsync(HttpClient admin)
     {
-        await MailboxAsync(admin, await TestMail.NewFolderAsync(), "other-desk@example.test", "Другой ящик");
+        await TestMail.CreateMailboxAsync(admin, "Другой ящик", await TestMail.NewFolderAsync(), "other-desk@example.test");
         var folder = await TestMail.NewFolderAsync();
-        var mailbox = await MailboxAsync(admin, folder, TestMail.Support, "Ящик чата");
+        var mailbox = await TestMail.CreateMailboxAsync(admin, "Ящик чата", folder, TestMail.Support);
         var (key, _) = await ChatWidgetApiTests.CreateChannelAsync(admin,
             new { allowedOrigins = new[] { Site }, title = "Магазин", prechatEmail = "optional", emailAccountId = mailbox });
         return (key, mailbox, folder);
