@@ -122,8 +122,15 @@ public sealed class SlaWorkspaceTests(OknoInChromium okno)
             await Expect(rows).ToHaveCountAsync(3);
             await Expect(rows.Nth(0)).ToContainTextAsync("Server down");   // newest activity first
             // The sort's id sits on the select's input, inside the control that opens it.
-            await page.Locator(".mud-input-control:has(#filter-sort)").ClickAsync();
-            await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Due time (SLA)" }).ClickAsync();
+            // A click landing while the live inbox redraws opens nothing (CI, 2026-12-05): clicked again until the list shows.
+            var dueSort = page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Due time (SLA)" });
+            for (var attempt = 0; attempt < 5 && !await dueSort.IsVisibleAsync(); attempt++)
+            {
+                await page.Locator(".mud-input-control:has(#filter-sort)").ClickAsync();
+                try { await dueSort.WaitForAsync(new() { Timeout = 5000 }); }
+                catch (TimeoutException) { }
+            }
+            await dueSort.ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex("sort=due"));
             await Expect(rows.Nth(0)).ToContainTextAsync("Server down");
             await Expect(rows.Nth(1)).ToContainTextAsync("Calm question");
