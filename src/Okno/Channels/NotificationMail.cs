@@ -11,7 +11,6 @@ namespace Okno.Channels;
 public sealed class NotificationMail(OknoDb db, ChannelSettingsCodec codec, ChannelWakeUp wakeUp, ILogger<NotificationMail> logger)
 {
     private static readonly ChannelKind Email = ChannelKind.Of("email");
-    private static readonly ChannelKind Chat = ChannelKind.Of("chat");
     private static int _noMailboxLogged;
 
     /// <summary>The ticket's conversation mailbox (the enabled email account its customer's latest mail came through),
@@ -42,7 +41,7 @@ public sealed class NotificationMail(OknoDb db, ChannelSettingsCodec codec, Chan
     /// repeats it.</summary>
     public async Task<bool> ReplyReachesCustomerAsync(long messageId, CancellationToken ct) =>
         await db.Set<ChannelDelivery>().Where(d => d.MessageId == messageId)
-            .Join(db.Set<ChannelAccount>(), d => d.AccountId, a => a.Id, (d, a) => a.Kind).AnyAsync(k => k == Email || k == Chat, ct);
+            .Join(db.Set<ChannelAccount>(), d => d.AccountId, a => a.Id, (d, a) => a.Kind).AnyAsync(k => k == Email || k == ChannelKind.Chat, ct);
 
     /// <summary>The desk's own addresses (every mailbox's From address and IMAP user), lower case: never notified.</summary>
     public async Task<HashSet<string>> OwnAddressesAsync(CancellationToken ct)

@@ -16,7 +16,7 @@ public sealed record ChatChannel(long AccountId, string Name, long? GroupId, Cha
 public sealed class ChatChannels(IDbContextFactory<OknoDb> dbs, ChannelSettingsCodec codec, AgentPresences presences, TimeProvider clock,
     ILogger<ChatChannels> logger)
 {
-    public static readonly ChannelKind Kind = ChannelKind.Of("chat");
+    public static ChannelKind Kind => ChannelKind.Chat;
     private static readonly TimeSpan KeepFor = TimeSpan.FromSeconds(5);
 
     private volatile Snapshot? _channels;

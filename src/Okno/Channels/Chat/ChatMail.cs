@@ -22,7 +22,7 @@ public sealed class ChatMail(OknoDb db, ChatMessages messages, NotificationMail 
     public async Task<long?> MailboxAsync(ChatChannel channel, long ticketId, CancellationToken cancellationToken)
     {
         if (channel.Settings.EmailAccountId is { } chosen
-            && await db.Set<ChannelAccount>().AnyAsync(a => a.Id == chosen && a.Kind == ChannelKind.Of("email") && a.IsEnabled, cancellationToken))
+            && await db.Set<ChannelAccount>().AnyAsync(a => a.Id == chosen && a.Kind == ChannelKind.Email && a.IsEnabled, cancellationToken))
             return chosen;
         return await mail.MailboxForAsync(ticketId, cancellationToken);
     }

@@ -278,8 +278,11 @@ public sealed partial class ChatWidget(
 
     /// <summary>What a visitor who gave no name is called on their new contact: "Посетитель 3f2a1c" (their language),
     /// not the 34-character id agents cannot tell apart.</summary>
-    private static string AnonymousName(ChatVisitor visitor) =>
-        (visitor.Language == "en" ? "Visitor " : "Посетитель ") + visitor.SenderId.TrimStart('v', '_', 'u', ':')[..Math.Min(6, visitor.SenderId.TrimStart('v', '_', 'u', ':').Length)];
+    private static string AnonymousName(ChatVisitor visitor)
+    {
+        var id = visitor.SenderId.TrimStart('v', '_', 'u', ':');
+        return (visitor.Language == "en" ? "Visitor " : "Посетитель ") + id[..Math.Min(6, id.Length)];
+    }
 
     private static string? Clean(string? value, int max)
     {
