@@ -28,6 +28,28 @@ public sealed record OutboundMessage(
     /// <summary>Sent by the desk on its own (a notification), not written by a person: mail marks it
     /// <c>Auto-Submitted: auto-generated</c> so auto-responders do not answer it.</summary>
     public bool IsAutomatic { get; init; }
+    /// <summary>Choices offered with the message (a bot's "Yes" / "No — a person, please"): a transport that has buttons
+    /// shows them (Telegram's inline keyboard, VK's inline keyboard, the chat widget); one that has none sends
+    /// <see cref="OutboundButtons.WithTextMenu"/> instead. The customer's choice comes back as
+    /// <see cref="InboundMessage.ButtonPayload"/>.</summary>
+    public IReadOnlyList<OutboundButton> Buttons { get; init; } = [];
+}
+
+/// <summary>A choice offered with an outgoing message: <see cref="Payload"/> comes back when it is chosen (at most
+/// <see cref="MaxPayloadLength"/> ASCII characters: Telegram's callback data takes 64 bytes), <see cref="Label"/> is
+/// what the customer sees.</summary>
+public sealed record OutboundButton(string Payload, string Label)
+{
+    public const int MaxPayloadLength = 64;
+    public const int MaxLabelLength = 64;
+}
+
+/// <summary>Buttons for transports that have none: a numbered menu under the text. A reply of just the number is read
+/// back as the choice by whoever offered it (the bot), so the menu works in mail and in any connector.</summary>
+public static class OutboundButtons
+{
+    public static string WithTextMenu(string text, IReadOnlyList<OutboundButton> buttons) =>
+        buttons.Count == 0 ? text : text.TrimEnd() + "\n\n" + string.Join("\n", buttons.Select((b, i) => $"{i + 1}. {b.Label}"));
 }
 
 /// <summary>A file of an outgoing message, stored under its SHA-256 in the attachment store.</summary>
@@ -94,6 +116,9 @@ public sealed record InboundMessage(
     /// user): the customer is the contact who owns that address. Otherwise (typed into a chat's pre-chat form) it only
     /// goes on a new contact, and only when no other contact has it.</summary>
     public bool SenderEmailIsVerified { get; init; }
+    /// <summary>The <see cref="OutboundButton.Payload"/> of the button the customer pressed (a Telegram callback query,
+    /// a VK button, a widget button); <see cref="Text"/> is then the button's label.</summary>
+    public string? ButtonPayload { get; init; }
 }
 
 /// <summary>An address an item was sent to, with its display name if it had one.</summary>

@@ -66,6 +66,8 @@ public sealed class EscalationPageTests(OknoInChromium okno)
         await page.Locator($".line-add[data-group-id='{vendor}']").ClickAsync();
         await page.Locator($".line-add[data-group-id='{first}']").ClickAsync();
         await page.Locator($".line-row[data-group-id='{first}'] .line-up").ClickAsync();
+        // The swap has drawn before the switch is touched (under CI load the check once landed on the row that moved).
+        await Expect(page.Locator(".line-row").First).ToHaveAttributeAsync("data-group-id", first.ToString());
         await page.Locator($".line-row[data-group-id='{vendor}'] .line-external input").CheckAsync();
         await page.Locator("#lines-save").ClickAsync();
         await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Линии поддержки сохранены.");

@@ -74,7 +74,11 @@ public sealed class OutboxDispatcher(
             if (wait <= TimeSpan.Zero) continue;
             try
             {
-                look = await Task.WhenAny(woken, Task.Delay(wait, clock, stop)) != woken;
+                // Machine time again, and never longer than a poll interval: a retry due on the desk's clock is looked at
+                // again each interval. Sleeping on that clock stalled a handler under a test's fake clock whenever its
+                // wake-up came before the event was readable (a concurrent transaction on PostgreSQL) — no poll followed.
+                var pause = wait < Options.PollInterval ? wait : Options.PollInterval;
+                look = await Task.WhenAny(woken, Task.Delay(pause, stop)) != woken;
                 // Woken soon after a round that handled events: let the gap pass, so the commits meanwhile share a round.
                 if (!look && lastWorked is { } worked && Options.WokenRoundGap - System.Diagnostics.Stopwatch.GetElapsedTime(worked) is var rest && rest > TimeSpan.Zero)
                     await Task.Delay(rest, stop);
