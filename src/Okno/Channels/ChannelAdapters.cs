@@ -153,6 +153,12 @@ public interface IChannelAdapter<in TSettings> where TSettings : class, IChannel
     /// <summary>Reads a raw item stored earlier. Throws when it cannot (the item is then retried, then quarantined).</summary>
     InboundMessage Parse(TSettings settings, string payload);
 
+    /// <summary>Reads a stored item when that needs the network (a Telegram file fetched through getFile, a connector's
+    /// attachment by URL). Runs outside any transaction, before the filters; a throw retries the item, then quarantines
+    /// it, like <see cref="Parse"/>. The default reads it with <see cref="Parse"/>.</summary>
+    Task<InboundMessage> ParseAsync(TSettings settings, string payload, CancellationToken cancellationToken) =>
+        Task.FromResult(Parse(settings, payload));
+
     /// <summary>What ties a stored item to others (its sender, the conversation it starts or continues): items of one
     /// batch that share a key, directly or through others, are processed one after another in order of arrival (a mail
     /// and the reply to it, two mails from one customer); the others at once. Read cheaply, without
@@ -226,7 +232,7 @@ public abstract class ChannelAdapterBinding(ChannelKind kind, Type settingsType)
     /// <summary>Checks settings sent by an admin and gives the JSON to store (secrets protected), or null with errors.</summary>
     internal abstract string? ReadSettings(JsonObject json, FieldErrors errors, ChannelSettingsCodec codec);
     internal abstract Task<DeliveryResult> SendAsync(IServiceProvider services, ChannelAccount account, OutboundMessage message, CancellationToken ct);
-    internal abstract InboundMessage Parse(IServiceProvider services, ChannelAccount account, string payload);
+    internal abstract Task<InboundMessage> ParseAsync(IServiceProvider services, ChannelAccount account, string payload, CancellationToken ct);
     internal abstract IReadOnlyList<string> OrderKeys(IServiceProvider services, ChannelAccount account, string payload);
     internal abstract Task<PushReceipt> ReceiveAsync(IServiceProvider services, ChannelAccount account, HttpRequest request, CancellationToken ct);
     internal abstract Task<FetchedBatch> FetchAsync(IServiceProvider services, ChannelAccount account, string? cursor, CancellationToken ct);
@@ -282,8 +288,8 @@ internal sealed class ChannelAdapterBinding<TAdapter, TSettings>(ChannelKind kin
     internal override Task<DeliveryResult> SendAsync(IServiceProvider services, ChannelAccount account, OutboundMessage message, CancellationToken ct) =>
         services.GetRequiredService<TAdapter>().SendAsync(Settings(services, account), message, ct);
 
-    internal override InboundMessage Parse(IServiceProvider services, ChannelAccount account, string payload) =>
-        services.GetRequiredService<TAdapter>().Parse(Settings(services, account), payload);
+    internal override Task<InboundMessage> ParseAsync(IServiceProvider services, ChannelAccount account, string payload, CancellationToken ct) =>
+        services.GetRequiredService<TAdapter>().ParseAsync(Settings(services, account), payload, ct);
 
     internal override IReadOnlyList<string> OrderKeys(IServiceProvider services, ChannelAccount account, string payload) =>
         services.GetRequiredService<TAdapter>().OrderKeys(Settings(services, account), payload);

@@ -164,7 +164,7 @@ public sealed class InboundProcessor(
         var item = await db.Set<InboundItem>().SingleAsync(i => i.Id == itemId, cancellationToken);
         if (item.LeaseToken != token || item.Status != InboundStatus.Pending) return InboundOutcome.NotTaken;
         var account = await db.Set<ChannelAccount>().AsNoTracking().SingleAsync(a => a.Id == item.AccountId, cancellationToken);
-        var message = adapters.Of(account.Kind).Parse(services, account, item.Payload);
+        var message = await adapters.Of(account.Kind).ParseAsync(services, account, item.Payload, cancellationToken);
         var context = new InboundContext(db, item, account, message, now);
         foreach (var filter in services.GetServices<IInboundFilter>())
         {
