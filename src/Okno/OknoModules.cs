@@ -6,6 +6,7 @@ using Okno.Api;
 using Okno.Automation;
 using Okno.Automation.Recurring;
 using Okno.Automation.Webhooks;
+using Okno.Bots;
 using Okno.Channels;
 using Okno.Customers;
 using Okno.Knowledge;
@@ -79,6 +80,7 @@ public static class OknoModules
         // Called by its class: ASP.NET Core has an AddRouting of its own on IServiceCollection.
         RoutingModule.AddRouting(services, builder.Configuration);
         services.AddChannels(builder.Configuration);
+        services.AddBots(builder.Configuration);
         services.AddNotifications(builder.Configuration);
         services.AddAutomation(builder.Configuration);
         services.AddWebhooks(builder.Configuration);
@@ -122,6 +124,7 @@ public static class OknoModules
         app.MapRecurring();
         app.MapRouting();
         app.MapChannels();
+        app.MapBots();
         app.MapNotifications();
         app.MapAutomation();
         app.MapWebhooks();
