@@ -86,7 +86,7 @@ public sealed class VkAdapter(ChannelHttp http, OknoDb db) : IPushChannelAdapter
         var files = new List<InboundAttachment>();
         var notes = new List<string>();
         var wanted = Files(message, notes);
-        if (wanted.Count > 0) await http.RefreshAsync(db, cancellationToken);
+        await http.RefreshAsync(db, cancellationToken);
         foreach (var (url, name, type) in wanted)
         {
             var got = await http.DownloadAsync(url, ChannelHttp.MaxFileBytes, cancellationToken);
@@ -97,7 +97,31 @@ public sealed class VkAdapter(ChannelHttp http, OknoDb db) : IPushChannelAdapter
             }
             files.Add(new InboundAttachment(name, type ?? file.ContentType ?? "application/octet-stream", file.Content, null, false));
         }
-        return Read(payload, files, notes);
+        var read = Read(payload, files, notes);
+        return read with { SenderName = await NameAsync(settings, read.SenderId, cancellationToken) };
+    }
+
+    /// <summary>The user's name by <c>users.get</c>, best effort: a contact without a name is better than an item held up
+    /// because VK did not answer.</summary>
+    private async Task<string?> NameAsync(VkSettings settings, string userId, CancellationToken ct)
+    {
+        if (settings.AccessToken is not { Length: > 0 } token || userId.StartsWith('-')) return null;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(10));
+            var result = await CallAsync(settings, "users.get", new Dictionary<string, string>
+            {
+                ["user_ids"] = userId, ["v"] = settings.ApiVersion, ["access_token"] = token,
+            }, timeout.Token);
+            if (result.Response is not JsonArray { Count: > 0 } users || users[0] is not JsonObject user) return null;
+            var name = $"{Str(user["first_name"])} {Str(user["last_name"])}".Trim();
+            return name.Length is > 0 and <= 200 ? name : null;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return null;
+        }
     }
 
     private static InboundMessage Read(string payload, List<InboundAttachment> files, List<string>? notes = null)

@@ -25,6 +25,8 @@ public sealed class FakeVk : IAsyncDisposable
     /// <summary>Error codes the next messages.send calls answer with, one per call.</summary>
     public ConcurrentQueue<int> Errors { get; } = new();
     public ConcurrentDictionary<string, byte[]> Files { get; } = new();
+    /// <summary>users.get: "first last" by user id; others are VK's error 113.</summary>
+    public ConcurrentDictionary<string, string> Names { get; } = new();
     public string BaseUrl { get; }
 
     private FakeVk(WebApplication app, string baseUrl) { _app = app; BaseUrl = baseUrl; }
@@ -45,6 +47,14 @@ public sealed class FakeVk : IAsyncDisposable
                     9 => "Flood control", 6 => "Too many requests per second", 901 => "Can't send messages for users without permission", _ => "Error",
                 } } });
             return Results.Json(new { response = Interlocked.Increment(ref vk._nextMessageId) });
+        });
+        app.MapPost("/method/users.get", async (HttpContext http) =>
+        {
+            var form = await http.Request.ReadFormAsync();
+            return vk!.Names.TryGetValue(form["user_ids"].ToString(), out var name)
+                ? Results.Json(new { response = new[] { new { id = long.Parse(form["user_ids"].ToString(), System.Globalization.CultureInfo.InvariantCulture),
+                    first_name = name.Split(' ')[0], last_name = name.Split(' ')[1] } } })
+                : Results.Json(new { error = new { error_code = 113, error_msg = "Invalid user id" } });
         });
         app.MapGet("/files/{name}", (string name) =>
             vk!.Files.TryGetValue(name, out var bytes) ? Results.Bytes(bytes, name.EndsWith(".jpg", StringComparison.Ordinal) ? "image/jpeg" : "application/octet-stream")

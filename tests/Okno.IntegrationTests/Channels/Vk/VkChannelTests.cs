@@ -88,6 +88,7 @@ public sealed class VkChannelTests
         vk.Files["small.jpg"] = [1, 2, 3];
         vk.Files["big.jpg"] = [0xFF, 0xD8, 0xFF, 0xE0, 9, 9, 9, 9];
         vk.Files["act.pdf"] = "%PDF-1.4 акт"u8.ToArray();
+        vk.Names["1001"] = "Мария Иванова";
         await using var app = App(provider);
         var admin = await app.AdminClientAsync();
         await (await admin.PutAsJsonAsync("/api/v1/webhooks/allowed-hosts", new { hosts = new[] { "127.0.0.1" } })).JsonAsync(HttpStatusCode.OK);
@@ -107,10 +108,11 @@ public sealed class VkChannelTests
         var (ticket, message, files, contact) = await app.WithDbAsync(async db => (
             await db.Tickets.SingleAsync(), await db.Messages.SingleAsync(),
             await db.Set<Attachment>().OrderBy(a => a.Id).ToListAsync(),
-            await db.ContactExternalIds.Select(x => new { x.Channel, x.ExternalId }).SingleAsync()));
+            await db.Contacts.Select(c => new { c.Name, Ids = c.ExternalIds.Select(x => x.Channel.Value + "/" + x.ExternalId).ToList() }).SingleAsync()));
         Assert.Equal(ChannelKind.Vk, ticket.Channel);
         Assert.Contains("Заказ пришёл битым", message.BodyText, StringComparison.Ordinal);
-        Assert.Equal(("vk", "1001"), (contact.Channel.Value, contact.ExternalId));
+        Assert.Equal("Мария Иванова", contact.Name);
+        Assert.Equal(["vk/1001"], contact.Ids);
         Assert.Equal(["photo-457239017.jpg", "акт.pdf"], files.Select(f => f.FileName));
         var store = app.Services.GetRequiredService<AttachmentStore>();
         // The largest size of the photo, not the first.
