@@ -13,8 +13,9 @@ namespace Okno.Channels.Vk;
 /// raw item keyed by the community and VK's message id (a resend is a no-op), every other event is acknowledged and
 /// dropped; the one-time <c>confirmation</c> handshake is answered with the confirmation code. Files (photos, documents)
 /// are downloaded when the item is read, through the SSRF guard. Replies go out by <c>messages.send</c> with a
-/// <c>random_id</c> derived from the delivery, so VK drops a repeat; buttons become an inline keyboard.</summary>
-public sealed class VkAdapter(ChannelHttp http, OknoDb db) : IPushChannelAdapter<VkSettings>
+/// <c>random_id</c> derived from the delivery, so VK drops a repeat; buttons become an inline keyboard; files go as
+/// documents (uploaded first).</summary>
+public sealed class VkAdapter(ChannelHttp http, OknoDb db, Platform.Files.AttachmentStore store) : IPushChannelAdapter<VkSettings>
 {
     public const int MaxPayloadBytes = 1024 * 1024;
     /// <summary>VK's limit on one message's text.</summary>
@@ -209,14 +210,19 @@ public sealed class VkAdapter(ChannelHttp http, OknoDb db) : IPushChannelAdapter
             text = OutboundButtons.WithTextMenu(text, buttons);
             buttons = [];
         }
-        // Files are not uploaded to VK (docs.getMessagesUploadServer → upload → docs.save is not done): the customer is told
-        // their names, so an agent's attachment is never lost without a word.
-        if (message.Attachments.Where(a => a.ContentId is null).Select(a => a.FileName).ToList() is { Count: > 0 } names)
-            text = $"{text}\n\n[{string.Join(", ", names)}]";
-        if (text.Length == 0) text = "…";
+        await http.RefreshAsync(db, cancellationToken);
+        // Files go as VK documents (docs.getMessagesUploadServer → upload → docs.save), attached to the first part. A retry
+        // uploads again; the message itself is still sent once (random_id).
+        var attachments = new List<string>();
+        foreach (var file in message.Attachments.Where(a => a.ContentId is null))
+        {
+            var uploaded = await UploadAsync(settings, token, peer, file, cancellationToken);
+            if (uploaded.Error is { } uploadFailed) return uploadFailed;
+            attachments.Add(uploaded.Attachment!);
+        }
+        if (text.Length == 0 && attachments.Count == 0) text = "…";
         var parts = Split(text);
         var firstId = RandomId(message.IdempotencyKey);
-        await http.RefreshAsync(db, cancellationToken);
         string? sentId = null;
         for (var i = 0; i < parts.Count; i++)
         {
@@ -228,11 +234,59 @@ public sealed class VkAdapter(ChannelHttp http, OknoDb db) : IPushChannelAdapter
                 ["v"] = settings.ApiVersion, ["access_token"] = token,
             };
             if (i == parts.Count - 1 && buttons.Count > 0) form["keyboard"] = Keyboard(buttons);
+            if (i == 0 && attachments.Count > 0) form["attachment"] = string.Join(",", attachments);
             var result = await CallAsync(settings, "messages.send", form, cancellationToken);
             if (result.Error is { } failed) return failed;
             sentId ??= result.Response is JsonValue v && v.TryGetValue<long>(out var mid) ? $"{settings.GroupId.ToString(CultureInfo.InvariantCulture)}:{mid.ToString(CultureInfo.InvariantCulture)}" : null;
         }
         return DeliveryResult.Sent(sentId);
+    }
+
+    /// <summary>One file as a VK document of the conversation: its <c>doc{owner}_{id}</c>, or why it failed.</summary>
+    private async Task<(string? Attachment, DeliveryResult? Error)> UploadAsync(VkSettings settings, string token, string peer, OutboundAttachment file,
+        CancellationToken ct)
+    {
+        var server = await CallAsync(settings, "docs.getMessagesUploadServer", new Dictionary<string, string>
+        {
+            ["type"] = "doc", ["peer_id"] = peer, ["v"] = settings.ApiVersion, ["access_token"] = token,
+        }, ct);
+        if (server.Error is { } e1) return (null, e1);
+        if (Str(server.Response?["upload_url"]) is not { Length: > 0 } uploadUrl) return (null, DeliveryResult.Failed("VK gave no upload address.", retryable: true));
+        await using var content = store.Open(file.Sha256);
+        if (content is null) return (null, DeliveryResult.Failed($"The file {file.FileName} is no longer in the attachment store.", retryable: false));
+        string uploaded;
+        try
+        {
+            using var form = new MultipartFormDataContent();
+            var part = new StreamContent(content);
+            part.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(file.ContentType, out var type) ? type : new("application/octet-stream");
+            form.Add(part, "file", file.FileName);
+            using var response = await http.Post.PostAsync(uploadUrl, form, ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            if (!response.IsSuccessStatusCode)
+                return (null, DeliveryResult.Failed($"VK's upload answered HTTP {(int)response.StatusCode}.", retryable: (int)response.StatusCode >= 500));
+            if (Str((JsonNode.Parse(body) as JsonObject)?["file"]) is not { Length: > 0 } f)
+                return (null, DeliveryResult.Failed($"VK did not take the file {file.FileName}: {(body.Length > 200 ? body[..200] : body)}", retryable: false));
+            uploaded = f;
+        }
+        catch (HttpRequestException e)
+        {
+            return (null, DeliveryResult.Failed($"VK's upload could not be reached: {e.Message}",
+                retryable: !e.Message.Contains(Platform.Web.PublicNetwork.RefusedMessage, StringComparison.Ordinal)));
+        }
+        catch (JsonException e)
+        {
+            return (null, DeliveryResult.Failed($"VK's upload answered something that is not JSON: {e.Message}", retryable: true));
+        }
+        var saved = await CallAsync(settings, "docs.save", new Dictionary<string, string>
+        {
+            ["file"] = uploaded, ["title"] = file.FileName, ["v"] = settings.ApiVersion, ["access_token"] = token,
+        }, ct);
+        if (saved.Error is { } e2) return (null, e2);
+        var doc = saved.Response?["doc"] as JsonObject ?? (saved.Response as JsonArray)?.FirstOrDefault() as JsonObject;
+        return Long(doc?["owner_id"]) is { } owner && Long(doc?["id"]) is { } id
+            ? ($"doc{owner.ToString(CultureInfo.InvariantCulture)}_{id.ToString(CultureInfo.InvariantCulture)}", null)
+            : (null, DeliveryResult.Failed("VK saved the document without an id.", retryable: false));
     }
 
     /// <summary>A positive 31-bit number from the delivery's key: VK remembers a <c>random_id</c> per peer for an hour and

@@ -25,6 +25,8 @@ public sealed class FakeVk : IAsyncDisposable
     /// <summary>Error codes the next messages.send calls answer with, one per call.</summary>
     public ConcurrentQueue<int> Errors { get; } = new();
     public ConcurrentDictionary<string, byte[]> Files { get; } = new();
+    /// <summary>Uploaded documents by the key the upload answered: name and bytes.</summary>
+    public ConcurrentDictionary<string, (string Name, byte[] Content)> Uploaded { get; } = new();
     /// <summary>users.get: "first last" by user id; others are VK's error 113.</summary>
     public ConcurrentDictionary<string, string> Names { get; } = new();
     public string BaseUrl { get; }
@@ -55,6 +57,27 @@ public sealed class FakeVk : IAsyncDisposable
                 ? Results.Json(new { response = new[] { new { id = long.Parse(form["user_ids"].ToString(), System.Globalization.CultureInfo.InvariantCulture),
                     first_name = name.Split(' ')[0], last_name = name.Split(' ')[1] } } })
                 : Results.Json(new { error = new { error_code = 113, error_msg = "Invalid user id" } });
+        });
+        // Documents: an upload address, the upload (the file kept), docs.save naming the document.
+        app.MapPost("/method/docs.getMessagesUploadServer", () => Results.Json(new { response = new { upload_url = vk!.BaseUrl + "/upload/doc" } }));
+        app.MapPost("/upload/doc", async (HttpContext http) =>
+        {
+            var form = await http.Request.ReadFormAsync();
+            var file = form.Files["file"]!;
+            using var copy = new MemoryStream();
+            await file.CopyToAsync(copy);
+            var key = $"up{Interlocked.Increment(ref vk!._nextMessageId)}";
+            vk.Uploaded[key] = (file.FileName, copy.ToArray());
+            return Results.Json(new { file = key });
+        });
+        app.MapPost("/method/docs.save", async (HttpContext http) =>
+        {
+            var form = await http.Request.ReadFormAsync();
+            var key = form["file"].ToString();
+            return vk!.Uploaded.ContainsKey(key)
+                ? Results.Json(new { response = new { type = "doc", doc = new { id = 7000 + long.Parse(key[2..], System.Globalization.CultureInfo.InvariantCulture),
+                    owner_id = -229000111, title = form["title"].ToString() } } })
+                : Results.Json(new { error = new { error_code = 100, error_msg = "file is undefined" } });
         });
         app.MapGet("/files/{name}", (string name) =>
             vk!.Files.TryGetValue(name, out var bytes) ? Results.Bytes(bytes, name.EndsWith(".jpg", StringComparison.Ordinal) ? "image/jpeg" : "application/octet-stream")

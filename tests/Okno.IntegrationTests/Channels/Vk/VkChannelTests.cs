@@ -119,7 +119,11 @@ public sealed class VkChannelTests
         Assert.Equal(vk.Files["big.jpg"], Read(store, files[0].Sha256));
         Assert.Equal(vk.Files["act.pdf"], Read(store, files[1].Sha256));
 
-        await admin.PostJsonAsync($"/api/v1/tickets/{ticket.Id}/messages", new { body = "Пришлём замену завтра." }, HttpStatusCode.Created);
+        await admin.PostJsonAsync($"/api/v1/tickets/{ticket.Id}/messages", new
+        {
+            body = "Пришлём замену завтра.",
+            attachments = new[] { new { fileName = "накладная.pdf", contentType = "application/pdf", contentBase64 = Convert.ToBase64String("%PDF-1.4 накладная"u8.ToArray()) } },
+        }, HttpStatusCode.Created);
         Assert.Equal(1, await DeliverAsync(app));
         var send = Assert.Single(vk.Sent);
         Assert.Equal("1001", send["peer_id"]);
@@ -129,9 +133,14 @@ public sealed class VkChannelTests
         var delivery = await app.WithDbAsync(db => db.Set<ChannelDelivery>().SingleAsync());
         Assert.Equal(VkAdapter.RandomId($"okno-delivery-{delivery.Id}").ToString(System.Globalization.CultureInfo.InvariantCulture), send["random_id"]);
         Assert.False(send.ContainsKey("keyboard"));
+        // The file went up as a document of the conversation and is attached to the message.
+        var (upKey, up) = Assert.Single(vk.Uploaded);
+        Assert.Equal("накладная.pdf", up.Name);
+        Assert.Equal("%PDF-1.4 накладная"u8.ToArray(), up.Content);
+        Assert.Equal($"doc-229000111_{7000 + long.Parse(upKey[2..], System.Globalization.CultureInfo.InvariantCulture)}", send["attachment"]);
         var reply = await app.WithDbAsync(db => db.Messages.SingleAsync(m => m.Direction == MessageDirection.Out));
         Assert.Equal(DeliveryState.Sent, reply.Delivery);
-        Assert.Equal($"{Group}:501", reply.ExternalId);
+        Assert.StartsWith($"{Group}:", reply.ExternalId, StringComparison.Ordinal);
 
         // A pressed button: its payload is what the keyboard put on it, the text its label.
         await using var scope = app.Services.CreateAsyncScope();
