@@ -6,6 +6,7 @@ using Okno.Api;
 using Okno.Automation;
 using Okno.Automation.Recurring;
 using Okno.Automation.Webhooks;
+using Okno.Bots.Scenarios;
 using Okno.Channels;
 using Okno.Customers;
 using Okno.Knowledge;
@@ -82,6 +83,7 @@ public static class OknoModules
         services.AddNotifications(builder.Configuration);
         services.AddAutomation(builder.Configuration);
         services.AddWebhooks(builder.Configuration);
+        services.AddScenarioBot();
         // Last: it schedules the jobs the sections added.
         services.AddOknoJobs(builder.Configuration);
         return builder;
@@ -125,6 +127,7 @@ public static class OknoModules
         app.MapNotifications();
         app.MapAutomation();
         app.MapWebhooks();
+        app.MapScenarioBot();
         app.MapUi();
         return app;
     }
