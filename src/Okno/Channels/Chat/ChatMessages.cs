@@ -9,7 +9,14 @@ namespace Okno.Channels.Chat;
 /// <summary>A message as the widget shows it. Visitor text is text only; <see cref="Html"/> (agents' messages) was
 /// sanitized when it was written.</summary>
 public sealed record ChatMessageView(long Id, string? ClientId, string Author, string? Name, DateTimeOffset At, string Text, string? Html,
-    IReadOnlyList<ChatFileView> Files);
+    IReadOnlyList<ChatFileView> Files)
+{
+    /// <summary>Choices offered with the message (a bot's buttons): the widget shows them under it, and pressing one sends
+    /// its label with its payload.</summary>
+    public IReadOnlyList<ChatButtonView> Buttons { get; init; } = [];
+}
+
+public sealed record ChatButtonView(string Payload, string Label);
 
 /// <summary>A file of a message; <see cref="Url"/> is signed (it works in an <c>img</c> without the visitor's token) and
 /// expires after a day (a reload signs it again).</summary>
