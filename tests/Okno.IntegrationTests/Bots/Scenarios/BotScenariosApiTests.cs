@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Okno.Bots;
 using Okno.Bots.Scenarios;
+using Okno.Channels;
 using Okno.Testing;
 
 namespace Okno.IntegrationTests.Bots.Scenarios;
@@ -111,5 +114,59 @@ public sealed class BotScenariosApiTests
         var badPreview = await (await admin.PostAsJsonAsync($"{Url}/preview", new { definition = new { steps }, language = "de" }))
             .JsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal("field.not_one_of", badPreview.GetProperty("errorCodes").GetProperty("language")[0].Str("code"));
+    }
+
+    [Theory]
+    [BothDatabases]
+    public async Task The_registered_engine_runs_the_stored_scenario_and_hands_off_once_it_is_disabled(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var admin = await app.AdminClientAsync();
+        var created = await admin.PostJsonAsync(Url, new { name = "Live", enabled = true, steps = Steps(null) });
+
+        async Task<RecordingTurn> TurnAsync(Func<IBotEngine, RecordingTurn, Task> run, string text, string? payload = null, string? state = null)
+        {
+            using var scope = app.Services.CreateScope();
+            var engine = scope.ServiceProvider.GetServices<IBotEngine>().Single(e => e.Kind == BotKind.Scenario);
+            var turn = new RecordingTurn
+            {
+                TicketId = 1, ConversationId = 1, ScenarioId = created.Id(), Language = "en", CustomerText = text, ButtonPayload = payload,
+                PeopleAtWork = true, State = state,
+            };
+            await run(engine, turn);
+            return turn;
+        }
+
+        var start = await TurnAsync((e, t) => e.StartAsync(t, default), "Help");
+        Assert.Equal("What is it about?", Assert.Single(start.Said));
+        var menu = await TurnAsync((e, t) => e.ReplyAsync(t, default), "Outage", "scenario:start:2", start.State);
+        Assert.Equal("How urgent?", Assert.Single(menu.Said));
+
+        await (await admin.PutAsJsonAsync($"{Url}/{created.Id()}", new { name = "Live", enabled = false, steps = Steps(null) })).JsonAsync(HttpStatusCode.OK);
+        var off = await TurnAsync((e, t) => e.ReplyAsync(t, default), "Very", "scenario:urgency:1", menu.State);
+        Assert.Empty(off.Said);
+        Assert.Single(off.HandedOff);
+    }
+
+    private sealed class RecordingTurn : BotTurn
+    {
+        public List<string> Said { get; } = [];
+        public List<string> HandedOff { get; } = [];
+
+        public override Task SayAsync(string text, IReadOnlyList<OutboundButton> buttons, TimeSpan? waitForAnswer, CancellationToken cancellationToken)
+        {
+            Said.Add(text);
+            return Task.CompletedTask;
+        }
+
+        public override Task ResolveAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public override Task HandOffAsync(string reason, CancellationToken cancellationToken)
+        {
+            HandedOff.Add(reason);
+            return Task.CompletedTask;
+        }
+
+        public override Task SetFieldsAsync(BotTicketFields fields, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
