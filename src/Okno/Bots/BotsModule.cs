@@ -1,4 +1,5 @@
 using Okno.Admin;
+using Okno.Bots.Scenarios;
 using Okno.Channels;
 using Okno.Platform.Jobs;
 using Okno.Platform.Web;
@@ -17,6 +18,7 @@ public static class BotsModule
         services.AddScoped<BotSettings>();
         services.AddSingleton<BotSilence>();
         services.AddTicketEventHandler<BotTicketEvents>();
+        services.AddScenarioBot();
         services.AddJob(q =>
         {
             var channels = configuration.GetSection(ChannelsOptions.Section).Get<ChannelsOptions>() ?? new ChannelsOptions();
@@ -38,6 +40,7 @@ public static class BotsModule
                 TypedResults.Ok(await settings.UpdateAsync(source, request, ct)))
             .WithSummary("Put a bot on a source (\"account:12\", \"helpcenter\"): bot off|answer|scenario, scenarioId, silenceMinutes (how long it " +
                 "waits for an answer before a person takes over, 1–1440), calendarId (working hours: outside them the bot says when people are back)");
+        app.MapScenarioBot();
         return app;
     }
 }

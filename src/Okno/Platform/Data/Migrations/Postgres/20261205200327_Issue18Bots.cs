@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Okno.Platform.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Issue18BotCore : Migration
+    public partial class Issue18Bots : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -80,6 +80,23 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "BotScenarios",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    Steps = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BotScenarios", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_BotConversations_State_WaitUntil",
                 table: "BotConversations",
@@ -100,6 +117,9 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "BotConversations");
+
+            migrationBuilder.DropTable(
+                name: "BotScenarios");
 
             migrationBuilder.DropColumn(
                 name: "WithBot",

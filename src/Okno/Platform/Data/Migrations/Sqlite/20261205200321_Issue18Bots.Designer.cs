@@ -11,8 +11,8 @@ using Okno.Platform.Data;
 namespace Okno.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOknoDb))]
-    [Migration("20261205192320_Issue18BotCore")]
-    partial class Issue18BotCore
+    [Migration("20261205200321_Issue18Bots")]
+    partial class Issue18Bots
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -683,6 +683,35 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasIndex("State", "WaitUntil");
 
                     b.ToTable("BotConversations", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Bots.Scenarios.BotScenario", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("BotScenarios", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Channels.ChannelAccount", b =>

@@ -5,7 +5,7 @@
 namespace Okno.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Issue18BotCore : Migration
+    public partial class Issue18Bots : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -78,6 +78,23 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "BotScenarios",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Steps = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BotScenarios", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_BotConversations_State_WaitUntil",
                 table: "BotConversations",
@@ -98,6 +115,9 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "BotConversations");
+
+            migrationBuilder.DropTable(
+                name: "BotScenarios");
 
             migrationBuilder.DropColumn(
                 name: "WithBot",

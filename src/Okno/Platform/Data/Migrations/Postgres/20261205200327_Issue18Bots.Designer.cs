@@ -12,8 +12,8 @@ using Okno.Platform.Data;
 namespace Okno.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOknoDb))]
-    [Migration("20261205192329_Issue18BotCore")]
-    partial class Issue18BotCore
+    [Migration("20261205200327_Issue18Bots")]
+    partial class Issue18Bots
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -713,6 +713,37 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasIndex("State", "WaitUntil");
 
                     b.ToTable("BotConversations", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Bots.Scenarios.BotScenario", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("BotScenarios", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Channels.ChannelAccount", b =>
