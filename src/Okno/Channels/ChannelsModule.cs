@@ -18,6 +18,7 @@ public static class ChannelsModule
             .AddAdapter<WebFormAdapter, WebFormSettings>("web")
             .AddAdapter<Email.EmailAdapter, Email.EmailSettings>("email")
             .AddAdapter<Chat.ChatAdapter, Chat.ChatSettings>("chat")
+            .AddAdapter<Telegram.TelegramAdapter, Telegram.TelegramSettings>("telegram")
             // The inbound pipeline, in order; the InboundTicketWriter ends it.
             .AddFilter<LoopFilter>()
             .AddFilter<IdentifyCustomerFilter>()
