@@ -316,19 +316,26 @@ public sealed class TelegramChannelTests
         var first = fake.Push(TelegramFixtures.Text("Первое сообщение", 201));
         var second = fake.Push(TelegramFixtures.Text("Второе сообщение", 202));
 
-        Assert.Equal(2, await PollAsync(app));
-        var cursor = await app.WithDbAsync(db => db.Set<ChannelAccount>().Where(a => a.Id == account).Select(a => a.Cursor).SingleAsync());
-        Assert.Equal((second + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), cursor);
+        await using var scope = app.Services.CreateAsyncScope();
+        var settings = new TelegramSettings(FakeTelegram.Token, TelegramSettings.Polling, "s", fake.BaseUrl);
+        var adapter = scope.ServiceProvider.GetRequiredService<TelegramAdapter>();
 
-        // A crash after the items were stored but before the cursor was saved: the same updates come again, stored once.
-        await app.WithDbAsync(db => db.Set<ChannelAccount>().Where(a => a.Id == account).ExecuteUpdateAsync(s => s.SetProperty(a => a.Cursor, (string?)null)));
+        // A fetch that crashed after it stored the updates, before its cursor was saved: Telegram was never given the
+        // next offset, so it still keeps them.
+        var crashed = await adapter.FetchAsync(settings, null, CancellationToken.None);
+        Assert.Equal([$"update:{first}", $"update:{second}"], crashed.Items.Select(i => i.ExternalId).ToList());
+        Assert.Equal(2, await app.Services.GetRequiredService<InboundStore>().StoreAsync(account, crashed.Items, CancellationToken.None));
+        Assert.Equal(2, fake.PendingCount);
+
+        // The next poll reads them again from the stored (empty) cursor: stored once; its next round confirms them.
         Assert.Equal(0, await PollAsync(app));
         Assert.Equal(2, await app.WithDbAsync(db => db.Set<InboundItem>().CountAsync()));
+        var cursor = await app.WithDbAsync(db => db.Set<ChannelAccount>().Where(a => a.Id == account).Select(a => a.Cursor).SingleAsync());
+        Assert.Equal((second + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), cursor);
+        Assert.Equal(0, fake.PendingCount);
 
-        // The saved offset confirms them: Telegram forgets them, and a new one is all the next poll reads.
         var third = fake.Push(TelegramFixtures.Text("Третье сообщение", 203));
         Assert.Equal(1, await PollAsync(app));
-        Assert.Equal(1, fake.PendingCount);
         await ProcessAsync(app);
         var ids = new[] { first, second, third }.Select(i => $"update:{i}").ToList();
         Assert.Equal(3, await app.WithDbAsync(db => db.Set<InboundItem>().CountAsync(i => ids.Contains(i.ExternalId) && i.Status == InboundStatus.Done)));
@@ -336,9 +343,6 @@ public sealed class TelegramChannelTests
         Assert.Equal(1, await app.WithDbAsync(db => db.Tickets.CountAsync()));
 
         // The long poll: it waits for news and says so, without confirming anything.
-        await using var scope = app.Services.CreateAsyncScope();
-        var settings = new TelegramSettings(FakeTelegram.Token, TelegramSettings.Polling, "s", fake.BaseUrl);
-        var adapter = scope.ServiceProvider.GetRequiredService<TelegramAdapter>();
         var wait = adapter.WaitForNewsAsync(settings, (third + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromSeconds(10), CancellationToken.None);
         await Task.Delay(300);
         Assert.False(wait.IsCompleted);
