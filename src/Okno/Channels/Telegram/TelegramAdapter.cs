@@ -414,10 +414,10 @@ public sealed class TelegramAdapter(AttachmentStore files, IOptions<OknoOptions>
         }
         catch (TelegramUnreachable e)
         {
-            throw new OknoException(new ChannelConnectionFailed(TelegramErrorCodes.ApiUnreachable, e.Message, ("url", settings.ApiBaseUrl)));
+            throw new OknoException(new ChannelConnectionFailed(TelegramErrorCodes.ApiUnreachable, e.Message, ("host", Uri.TryCreate(settings.ApiBaseUrl, UriKind.Absolute, out var api) ? api.Authority : settings.ApiBaseUrl)));
         }
         if (!answer.Ok)
-            throw new OknoException(new ChannelConnectionFailed(TelegramErrorCodes.ApiRefused, answer.Error, ("description", answer.Error)));
+            throw new OknoException(new ChannelConnectionFailed(TelegramErrorCodes.ApiRefused, answer.Error, ("value", answer.Error)));
         return answer;
     }
 }

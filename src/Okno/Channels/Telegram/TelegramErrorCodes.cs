@@ -6,9 +6,9 @@ public static class TelegramErrorCodes
     public const string InvalidBotToken = "telegram.invalid_bot_token";
     public const string InvalidWebhookSecret = "telegram.invalid_webhook_secret";
     public const string InvalidApiBaseUrl = "telegram.invalid_api_base_url";
-    /// <summary>{description}: what the Bot API answered (a wrong token: "Unauthorized").</summary>
+    /// <summary>{value}: what the Bot API answered (a wrong token: "Unauthorized").</summary>
     public const string ApiRefused = "telegram.api_refused";
-    /// <summary>{url}: the Bot API server could not be reached.</summary>
+    /// <summary>{host}: the Bot API server could not be reached.</summary>
     public const string ApiUnreachable = "telegram.api_unreachable";
     /// <summary>The desk's public address is not set (Okno:Notifications:BaseUrl), so Telegram cannot be told where to
     /// send updates; choose polling or set it.</summary>
