@@ -392,5 +392,16 @@ public sealed class TelegramChannelTests
         var connected = await admin.PostJsonAsync($"/api/v1/channels/telegram/{id}/connect", new { }, HttpStatusCode.OK);
         Assert.True(connected.GetProperty("connected").GetBoolean(), connected.ToString());
         await (await admin.PostAsync($"/api/v1/channels/{id}/test", null)).JsonAsync(HttpStatusCode.OK);
+
+        // A token Telegram does not know: the account is saved, the answer and the account say why.
+        var wrong = await admin.PostJsonAsync("/api/v1/channels/telegram", new
+        {
+            name = "Чужой бот", settings = new { botToken = "7000000002:AAH-not_the_fake_token_0123456789abcdefgh", mode = "polling", apiBaseUrl = fake.BaseUrl },
+        });
+        Assert.False(wrong.GetProperty("connection").GetProperty("connected").GetBoolean());
+        Assert.Contains("Unauthorized", wrong.GetProperty("connection").Str("error"));
+        Assert.Contains("Unauthorized", wrong.GetProperty("account").Str("lastError"));
+        var test = await (await admin.PostAsync($"/api/v1/channels/{wrong.GetProperty("account").Id()}/test", null)).JsonAsync(HttpStatusCode.Conflict);
+        Assert.Equal(TelegramErrorCodes.ApiRefused, test.Str("code"));
     }
 }
