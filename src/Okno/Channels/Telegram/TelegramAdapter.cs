@@ -43,13 +43,17 @@ public sealed class TelegramAdapter(AttachmentStore files, IOptions<OknoOptions>
             || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(secret)))
             return PushReceipt.Refuse(StatusCodes.Status401Unauthorized, $"The {SecretHeader} header is missing or wrong.");
         if (request.ContentLength > MaxUpdateBytes) return PushReceipt.Refuse(StatusCodes.Status413PayloadTooLarge, "The update is too large.");
-        var buffer = new char[MaxUpdateBytes + 1];
+        // Read up to the limit only, whatever the request claims (a chunked body has no length).
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var length = 0;
+        var text = new StringBuilder();
+        var chunk = new char[8192];
         int read;
-        while (length < buffer.Length && (read = await reader.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0) length += read;
-        if (length > MaxUpdateBytes) return PushReceipt.Refuse(StatusCodes.Status413PayloadTooLarge, "The update is too large.");
-        var payload = new string(buffer, 0, length);
+        while ((read = await reader.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            text.Append(chunk, 0, read);
+            if (text.Length > MaxUpdateBytes) return PushReceipt.Refuse(StatusCodes.Status413PayloadTooLarge, "The update is too large.");
+        }
+        var payload = text.ToString();
         try
         {
             using var json = JsonDocument.Parse(payload);
