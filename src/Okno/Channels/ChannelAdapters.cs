@@ -60,6 +60,10 @@ public sealed record OutboundAttachment(string FileName, string ContentType, str
 /// saying why and whether trying again may help (a timeout may; a rejected recipient will not).</summary>
 public sealed record DeliveryResult(bool IsSent, string? ExternalId, string? Reason, bool Retryable)
 {
+    /// <summary>The transport said when to try again (Telegram's 429 retry_after): the next attempt is then, not after
+    /// the queue's own backoff.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static DeliveryResult Sent(string? externalId) => new(true, externalId, null, false);
     public static DeliveryResult Failed(string reason, bool retryable) => new(false, null, reason, retryable);
 }
@@ -119,6 +123,9 @@ public sealed record InboundMessage(
     /// <summary>The <see cref="OutboundButton.Payload"/> of the button the customer pressed (a Telegram callback query,
     /// a VK button, a widget button); <see cref="Text"/> is then the button's label.</summary>
     public string? ButtonPayload { get; init; }
+    /// <summary>The transport's item is not a customer message (a Telegram user blocked the bot, a post in a group):
+    /// the item is marked ignored with this reason, for the inbound review to show.</summary>
+    public string? IgnoredBecause { get; init; }
 }
 
 /// <summary>An address an item was sent to, with its display name if it had one.</summary>

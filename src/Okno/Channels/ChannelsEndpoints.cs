@@ -38,6 +38,7 @@ public static class ChannelsEndpoints
             var account = await accounts.CreateAsync(request with { Kind = "email" }, agent, AgentsEndpoints.IpOf(http), ct);
             return TypedResults.Created($"/api/v1/channels/{account.Id}", account);
         }).WithSummary("Add a mailbox (an account of kind email); passwords are never echoed");
+        Telegram.TelegramWebhooks.Map(admin);
 
         admin.MapPost("/{id:long}/test", async (long id, ChannelAccounts accounts, CancellationToken ct) =>
             TypedResults.Ok(await accounts.TestConnectionAsync(id, ct)))

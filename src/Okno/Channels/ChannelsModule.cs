@@ -21,6 +21,7 @@ public static class ChannelsModule
             .AddAdapter<Chat.ChatAdapter, Chat.ChatSettings>("chat")
             .AddAdapter<Vk.VkAdapter, Vk.VkSettings>("vk")
             .AddAdapter<Connectors.ConnectorAdapter, Connectors.ConnectorSettings>("connector")
+            .AddAdapter<Telegram.TelegramAdapter, Telegram.TelegramSettings>("telegram")
             // The inbound pipeline, in order; the InboundTicketWriter ends it.
             .AddFilter<LoopFilter>()
             .AddFilter<IdentifyCustomerFilter>()

@@ -207,7 +207,7 @@ public sealed class DeliverMessages(
                     account.Failed(reason, now);
                     if (result.Retryable && delivery.Attempts < settings.DeliveryAttempts)
                     {
-                        delivery.NextAttemptAt = now + settings.Backoff(settings.DeliveryBackoff, delivery.Attempts);
+                        delivery.NextAttemptAt = now + (result.RetryAfter ?? settings.Backoff(settings.DeliveryBackoff, delivery.Attempts));
                         message?.DeliveryDelayed(reason);
                     }
                     else

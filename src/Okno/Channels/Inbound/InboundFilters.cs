@@ -60,7 +60,8 @@ public sealed class LoopFilter : IInboundFilter
 {
     public async Task RunAsync(InboundContext context, CancellationToken cancellationToken)
     {
-        if (context.Message.BouncedExternalId is { } bounced && await MarkBouncedAsync(context, bounced, cancellationToken) is { } reply)
+        if (context.Message.IgnoredBecause is { } adapterSays) context.IgnoredBecause = adapterSays;
+        else if (context.Message.BouncedExternalId is { } bounced && await MarkBouncedAsync(context, bounced, cancellationToken) is { } reply)
             context.IgnoredBecause = $"a bounce of a reply this desk sent (message {reply})";
         else if (context.Message.IsOwnEcho) context.IgnoredBecause = "our own message coming back";
         else if (context.Message.IsAutomatic) context.IgnoredBecause = "an automatic message (auto-reply, bounce)";
