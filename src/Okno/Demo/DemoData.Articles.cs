@@ -11,7 +11,7 @@ public static partial class DemoData
 
     /// <summary>The common questions of a desk that runs both a company's IT and its customers' orders: enough public
     /// articles in Russian and English for the answer bot to have something to find (and to be measured against).</summary>
-    private static async Task SeedMoreArticlesAsync(IServiceProvider services, CurrentAgent author, CancellationToken ct)
+    internal static async Task SeedMoreArticlesAsync(IServiceProvider services, CurrentAgent author, CancellationToken ct)
     {
         static IReadOnlyList<LocalizedNameInput?> Names(string ru, string en) => [new("ru", ru, null), new("en", en, null)];
         var categories = services.GetRequiredService<CreateCategory>();

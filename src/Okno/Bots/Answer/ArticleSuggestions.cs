@@ -29,7 +29,7 @@ public sealed class ArticleSuggestions(OknoDb db, SearchIndex index, IOptions<An
     IOptions<NotificationsOptions> notifications) : IArticleSuggestions
 {
     public const double TitleWeight = 1.5;
-    public const double UnknownTermWeight = 0.5;
+    public const double UnknownTermWeight = 1.0;
     public const double LearningWeight = 0.5;
     /// <summary>How many candidates are scored at most (the database's own ranking picks them).</summary>
     public const int Candidates = 60;
@@ -56,7 +56,7 @@ public sealed class ArticleSuggestions(OknoDb db, SearchIndex index, IOptions<An
         "нас", "наш", "наша", "наши", "нам", "вас", "ваш", "ваша", "вам", "вами", "мной", "они", "оно", "их", "им", "кто-то",
         "почему-то", "сейчас", "теперь", "всегда", "постоянно", "перестал", "перестала", "перестало", "получается",
         "получилось", "никто", "нибудь", "либо", "тоже", "также", "будет", "буду", "были", "была", "вдруг", "вопрос",
-        "проблема", "проблемы", "проблему", "подскажете", "ребята", "коллеги", "всем", "всех", "весь", "вся",
+        "проблема", "проблемы", "проблему", "подскажете", "ребята", "коллеги", "всем", "всех", "весь", "вся", "большое", "огромное",
     }.Select(TextAnalyzer.Term).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The question's meaningful terms, as the index holds them (typos corrected when a word is unknown).</summary>
