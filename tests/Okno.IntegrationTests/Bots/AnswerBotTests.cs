@@ -180,6 +180,8 @@ public sealed class AnswerBotTests
             await db.Set<BotArticleStats>().Where(s => s.ArticleId == a.Vpn).Select(s => s.Solved).SingleAsync(),
             await db.Set<HelpVisitEvent>().CountAsync(e => e.Kind == HelpVisitEventKind.BotSolved && e.TicketId == 42)));
         Assert.Equal((1, 1), (solved, deflections));
+        var report = await admin.GetJsonAsync("/api/v1/reports/kb-search");
+        Assert.Equal(1, report.GetProperty("deflection").EnumerateArray().Sum(d => d.GetProperty("solvedByBot").GetInt32()));
 
         // No: handed off, learned as rejected.
         var no = await RunAsync((e, t) => e.ReplyAsync(t, CancellationToken.None), Turn("ru", "нет, не помогло", start.State));
