@@ -6,6 +6,7 @@ using Okno.Api;
 using Okno.Automation;
 using Okno.Automation.Recurring;
 using Okno.Automation.Webhooks;
+using Okno.Bots;
 using Okno.Channels;
 using Okno.Customers;
 using Okno.Knowledge;
@@ -80,6 +81,7 @@ public static class OknoModules
         // Called by its class: ASP.NET Core has an AddRouting of its own on IServiceCollection.
         RoutingModule.AddRouting(services, builder.Configuration);
         services.AddChannels(builder.Configuration);
+        services.AddBots(builder.Configuration);
         services.AddNotifications(builder.Configuration);
         services.AddAutomation(builder.Configuration);
         services.AddWebhooks(builder.Configuration);
@@ -124,6 +126,7 @@ public static class OknoModules
         app.MapRecurring();
         app.MapRouting();
         app.MapChannels();
+        app.MapBots();
         app.MapNotifications();
         app.MapAutomation();
         app.MapWebhooks();

@@ -141,8 +141,14 @@ public sealed record FetchedBatch(IReadOnlyList<RawInboundItem> Items, string? N
 /// "ok"), or refused with the HTTP status to answer (401 on a bad signature, 400 on a malformed body).</summary>
 public sealed record PushReceipt(IReadOnlyList<RawInboundItem> Items, int? RefusedStatus = null, string? RefusedReason = null)
 {
+    /// <summary>What the transport expects back as <c>text/plain</c> instead of the JSON receipt (VK's "ok" for an event,
+    /// its confirmation code for the handshake); null: the JSON receipt.</summary>
+    public string? PlainTextAnswer { get; init; }
+    /// <summary>The error code of a refusal (ProblemDetails <c>code</c>); null: the code of its status.</summary>
+    public string? RefusedCode { get; init; }
+
     public static PushReceipt Accept(params RawInboundItem[] items) => new(items);
-    public static PushReceipt Refuse(int status, string reason) => new([], status, reason);
+    public static PushReceipt Refuse(int status, string reason, string? code = null) => new([], status, reason) { RefusedCode = code };
 }
 
 /// <summary>An adapter speaks one transport. It sends replies and reads stored raw items; it knows nothing of tickets.</summary>

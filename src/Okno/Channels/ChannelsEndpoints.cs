@@ -91,16 +91,28 @@ public static class ChannelsEndpoints
 
         // The transport calls this; its adapter checks the request (a token, a signature). Stored before the answer.
         channels.MapPost("/{id:long}/inbound", async (long id, HttpContext http, OknoDb db, ChannelAdapters adapters, InboundStore store,
-            IServiceProvider services, CancellationToken ct) =>
+            PushRateLimits limits, IServiceProvider services, CancellationToken ct) =>
         {
             var account = await db.Set<ChannelAccount>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.IsEnabled, ct);
             if (account is null || adapters.Find(account.Kind) is not { Pushes: true } adapter)
                 throw new OknoException(new NotFound(ChannelErrorCodes.AccountNotFound, "Channel account taking pushed items", id));
+            if (limits.Take(account.Id) is { } wait)
+            {
+                var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+                http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return ProblemMapping.Problem(StatusCodes.Status429TooManyRequests, "Too many requests",
+                    $"Too many pushed requests for this account; try again in {seconds} s.", ErrorCodes.RateLimited);
+            }
             var receipt = await adapter.ReceiveAsync(services, account, http.Request, ct);
-            if (receipt.RefusedStatus is { } status) return Results.Problem(receipt.RefusedReason, statusCode: status);
+            if (receipt.RefusedStatus is { } status)
+                return ProblemMapping.Problem(status, "Refused", receipt.RefusedReason ?? "Refused.", receipt.RefusedCode ?? ProblemMapping.CodeOfStatus(status));
             var stored = await store.StoreAsync(account.Id, receipt.Items, ct);
+            // Some transports want a word back, not JSON (VK: "ok", or the confirmation code).
+            if (receipt.PlainTextAnswer is { } text) return Results.Text(text, "text/plain", System.Text.Encoding.UTF8);
             return Results.Ok(new InboundReceipt(receipt.Items.Count, stored));
-        }).AllowAnonymous().DisableAntiforgery().WithSummary("Push endpoint of a channel account (web form, webhooks)");
+        }).AllowAnonymous().DisableAntiforgery()
+            .WithSummary("Push endpoint of a channel account (web form, VK Callback API, connectors); rate-limited per account (429 with Retry-After)")
+            .WithDescription(Connectors.ConnectorDocs.InboundDescription);
 
         // The admin page's download link (cookie-signed-in, like ticket attachments' /tickets/attachments/{id}).
         app.MapGet("/admin/channels/{id:long}/inbound/{item:long}/raw", DownloadRawAsync).RequireAuthorization(AdminModule.AdminPolicy).ExcludeFromDescription();

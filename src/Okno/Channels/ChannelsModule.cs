@@ -1,5 +1,6 @@
 using Okno.Channels.Adapters;
 using Okno.Channels.Chat;
+using Okno.Channels.Connectors;
 using Okno.Platform.Data;
 using Okno.Platform.Jobs;
 using Okno.Tickets.Events;
@@ -18,6 +19,8 @@ public static class ChannelsModule
             .AddAdapter<WebFormAdapter, WebFormSettings>("web")
             .AddAdapter<Email.EmailAdapter, Email.EmailSettings>("email")
             .AddAdapter<Chat.ChatAdapter, Chat.ChatSettings>("chat")
+            .AddAdapter<Vk.VkAdapter, Vk.VkSettings>("vk")
+            .AddAdapter<Connectors.ConnectorAdapter, Connectors.ConnectorSettings>("connector")
             // The inbound pipeline, in order; the InboundTicketWriter ends it.
             .AddFilter<LoopFilter>()
             .AddFilter<IdentifyCustomerFilter>()
@@ -32,6 +35,8 @@ public static class ChannelsModule
         services.AddSingleton<ChannelSettingsCodec>();
         services.AddSingleton<LogChannelOutbox>();
         services.AddSingleton<ChannelWakeUp>();
+        services.AddSingleton<PushRateLimits>();
+        services.AddChannelConnectors();
         services.AddSingleton<DeliverMessages>();
         services.AddSingleton<InboundProcessor>();
         services.AddSingleton<InboundStore>();
@@ -49,5 +54,5 @@ public static class ChannelsModule
         return services;
     }
 
-    public static IEndpointRouteBuilder MapChannels(this IEndpointRouteBuilder app) => app.MapChannelsEndpoints().MapChatWidgetEndpoints();
+    public static IEndpointRouteBuilder MapChannels(this IEndpointRouteBuilder app) => app.MapChannelsEndpoints().MapChatWidgetEndpoints().MapChannelConnectorEndpoints();
 }

@@ -26,6 +26,9 @@ public sealed class ChannelsOptions
     public int NewTicketsPerSenderPerHour { get; set; } = 30;
     /// <summary>How long a node holds an item it took before another node may take it (a node that died).</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>Requests one account's push endpoint takes per minute on a node (webhooks of VK, connectors, the web
+    /// form); more are answered 429 with Retry-After, before anything is read or stored. 0 turns the limit off.</summary>
+    public int PushRequestsPerMinute { get; set; } = 600;
     /// <summary>How long one send may take.</summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -110,7 +110,7 @@ public sealed class DeliverMessages(
         }
         var row = await db.Messages.Where(m => m.Id == delivery.MessageId).Select(m => new
         {
-            m.Id, m.TicketId, m.BodyText, m.BodyHtml, m.Ticket.Number, m.Ticket.Subject, m.Ticket.ContactId,
+            m.Id, m.TicketId, m.BodyText, m.BodyHtml, m.Ticket.Number, m.Ticket.Subject, m.Ticket.ContactId, m.Buttons,
             Files = m.Attachments.OrderBy(a => a.Id).Select(a => new OutboundAttachment(a.FileName, a.ContentType, a.Sha256, a.IsInline ? a.ContentId : null)).ToList(),
         }).SingleAsync(ct);
         // The customer's id in this kind, and the message of theirs this reply answers (for threading).
@@ -121,7 +121,11 @@ public sealed class DeliverMessages(
         var copyTo = await db.TicketParticipants.Where(p => p.TicketId == row.TicketId).OrderBy(p => p.Id).Select(p => p.Address).Take(50).ToListAsync(ct);
         var (inReplyTo, thread) = await ThreadAsync(db, row.TicketId, account.Id, row.Id, ct);
         return (account, new OutboundMessage(row.Id, row.Number, row.Subject, row.BodyText, row.BodyHtml, recipientId, recipientEmail, inReplyTo,
-            $"okno-delivery-{delivery.Id}") { CopyTo = copyTo, ThreadExternalIds = thread, Attachments = row.Files });
+            $"okno-delivery-{delivery.Id}")
+        {
+            CopyTo = copyTo, ThreadExternalIds = thread, Attachments = row.Files,
+            Buttons = MessageButton.Read(row.Buttons).Select(b => new OutboundButton(b.Payload, b.Label)).ToList(),
+        });
     }
 
     /// <summary>Where a mail about the ticket belongs in its conversation on this account: the customer's latest message

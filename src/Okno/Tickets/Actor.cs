@@ -10,6 +10,8 @@ public readonly record struct Actor(ActorKind Kind, long? Id, int Depth = 0, lon
     public static Actor Agent(long id) => new(ActorKind.Agent, id);
     public static Actor Contact(long id) => new(ActorKind.Contact, id);
     public static Actor Automation(long ruleId, int depth) => new(ActorKind.Automation, ruleId, depth);
+    /// <summary>A bot talking with the customer (the answer bot, a scenario): what it writes and changes is its own.</summary>
+    public static Actor Bot { get; } = new(ActorKind.Bot, null);
 
     /// <summary>This actor applying a macro.</summary>
     public Actor ThroughMacro(long macroId) => this with { MacroId = macroId };

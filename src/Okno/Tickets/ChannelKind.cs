@@ -25,9 +25,12 @@ public readonly record struct ChannelKind
     public static ChannelKind Telegram { get; } = new("telegram");
     public static ChannelKind Phone { get; } = new("phone");
     public static ChannelKind Messenger { get; } = new("messenger");
+    public static ChannelKind Vk { get; } = new("vk");
+    /// <summary>A messenger bridged through the connector API (its account's name says which).</summary>
+    public static ChannelKind Connector { get; } = new("connector");
 
     /// <summary>The kinds the API documents and the UI names in both languages; others show as their word.</summary>
-    public static IReadOnlyList<ChannelKind> Documented { get; } = [Api, Web, Email, Chat, Telegram, Phone, Messenger];
+    public static IReadOnlyList<ChannelKind> Documented { get; } = [Api, Web, Email, Chat, Telegram, Vk, Connector, Phone, Messenger];
 
     public static string DocumentedList => string.Join(", ", Documented.Select(k => k.Value));
 

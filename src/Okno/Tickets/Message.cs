@@ -68,6 +68,29 @@ public sealed class Message : Platform.Search.ISearchable
 
     public void KeepRaw(string sha256) => RawSha256 = sha256;
 
+    public const int ButtonsMaxLength = 4000;
+    public const int ButtonPayloadMaxLength = 64;
+
+    /// <summary>Choices offered with an outgoing message (a bot's buttons), as JSON <c>[{"payload","label"}]</c>; null for
+    /// none. The channel shows them as buttons, or as a numbered menu where it has none.</summary>
+    public string? Buttons { get; private set; }
+    /// <summary>For an incoming message: the payload of the button the customer pressed (its text is the label).</summary>
+    public string? ButtonPayload { get; private set; }
+
+    public IReadOnlyList<MessageButton> OfferedButtons => MessageButton.Read(Buttons);
+
+    public void Offer(IReadOnlyList<MessageButton> buttons)
+    {
+        if (Direction != MessageDirection.Out || IsInternal) throw new InvalidOperationException("Only a reply to the customer offers buttons.");
+        Buttons = buttons.Count == 0 ? null : MessageButton.Write(buttons);
+    }
+
+    public void Pressed(string? payload)
+    {
+        if (Direction != MessageDirection.In) throw new InvalidOperationException("Only a customer's message presses a button.");
+        ButtonPayload = payload is { Length: > ButtonPayloadMaxLength } ? payload[..ButtonPayloadMaxLength] : payload;
+    }
+
     private static string? Joined(IEnumerable<string> addresses)
     {
         var joined = "";
@@ -164,4 +187,22 @@ public sealed class Message : Platform.Search.ISearchable
         new(SearchKind, Id, TicketId, Platform.Search.TextAnalyzer.DetectLanguage(BodyText), "", BodyText);
 
     internal void AttachTo(Ticket ticket) => Ticket = ticket;
+}
+
+/// <summary>A choice offered with a reply: <see cref="Payload"/> comes back when the customer picks it.</summary>
+public sealed record MessageButton(string Payload, string Label)
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static IReadOnlyList<MessageButton> Read(string? json) =>
+        string.IsNullOrEmpty(json) ? [] : System.Text.Json.JsonSerializer.Deserialize<List<MessageButton>>(json, Json) ?? [];
+
+    public static string Write(IReadOnlyList<MessageButton> buttons)
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(buttons, Json);
+        return json.Length <= Message.ButtonsMaxLength ? json : throw new ArgumentException("Too many buttons, or too long.", nameof(buttons));
+    }
 }

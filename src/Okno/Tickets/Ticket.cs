@@ -184,8 +184,9 @@ public sealed class Ticket : Platform.Search.ISearchable
             Record(actor, now, TicketEventKind.NoteAdded, "forward", null, ForwardedTo(message), message);
         else
             Record(actor, now, message.IsInternal ? TicketEventKind.NoteAdded : TicketEventKind.MessageAdded, null, null, null, message);
-        // A rule's automatic email is not the desk answering: it neither counts as the first response nor opens the ticket.
-        if (message is { Direction: MessageDirection.Out, IsInternal: false } && actor.Kind != ActorKind.Automation)
+        // A rule's automatic email is not the desk answering: it neither counts as the first response nor opens the ticket;
+        // nor is a bot's answer (the first response is a person's, and the ticket stays new until one takes it).
+        if (message is { Direction: MessageDirection.Out, IsInternal: false } && actor.Kind is not (ActorKind.Automation or ActorKind.Bot))
         {
             FirstResponseAt ??= now;
             if (actor.Kind == ActorKind.Agent) AwaitingReplySince = null;
@@ -264,6 +265,21 @@ public sealed class Ticket : Platform.Search.ISearchable
     }
 
     public const string EscalatedField = "escalated";
+    public const string BotField = "bot";
+
+    /// <summary>A bot is talking with the customer: automatic distribution leaves the ticket alone until the bot hands it
+    /// over (or an agent takes over by answering), and the inbox marks it.</summary>
+    public bool WithBot { get; private set; }
+
+    /// <summary>A bot takes the conversation (true) or gives it to the agents (false); a history row says so.</summary>
+    public void SetWithBot(bool withBot, Actor actor, DateTimeOffset now)
+    {
+        if (WithBot == withBot) return;
+        EnsureWritable();
+        WithBot = withBot;
+        Record(actor, now, TicketEventKind.Changed, BotField, (!withBot).ToString().ToLowerInvariant(), withBot.ToString().ToLowerInvariant());
+    }
+
     public const string ReturnedField = "returned";
 
     /// <summary>Moves the ticket to another support line: up (<paramref name="returned"/> false, an escalation) or back

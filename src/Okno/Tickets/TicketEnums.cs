@@ -15,4 +15,4 @@ public enum MessageDirection { In, Out }
 /// between retries), handed to the channel, or given up on.</summary>
 public enum DeliveryState { Queued, Sent, Failed }
 
-public enum ActorKind { Agent, Contact, System, Automation }
+public enum ActorKind { Agent, Contact, System, Automation, Bot }

@@ -256,6 +256,7 @@ public sealed class TicketQueries(OknoDb db, TicketCountCache countCache, IEnume
             {
                 m.Id, m.TicketId, m.Direction, m.IsInternal, m.AuthorKind, m.AuthorId, m.BodyText, m.BodyHtml, m.CreatedAt,
                 m.ChannelAccountId, m.Delivery, m.DeliveryError, m.FromAddress, m.ToAddresses, m.CcAddresses, HasRaw = m.RawSha256 != null,
+                m.Buttons, m.ButtonPayload,
                 Attachments = m.Attachments.OrderBy(a => a.Id)
                     .Select(a => new { a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.IsInline, a.ContentId }).ToList(),
             })
@@ -274,7 +275,10 @@ public sealed class TicketQueries(OknoDb db, TicketCountCache countCache, IEnume
                 m.ChannelAccountId, m.Delivery, m.DeliveryError,
                 m.ChannelAccountId is { } account ? new MessageChannelView(account, kinds.GetValueOrDefault(account)) : null,
                 m.FromAddress, AddressList(m.ToAddresses), AddressList(m.CcAddresses),
-                m.HasRaw && m.Direction == MessageDirection.In ? AttachmentUrls.RawOf(m.TicketId, m.Id) : null))
+                m.HasRaw && m.Direction == MessageDirection.In ? AttachmentUrls.RawOf(m.TicketId, m.Id) : null)
+            {
+                Buttons = m.Buttons is null ? null : MessageButton.Read(m.Buttons), ButtonPayload = m.ButtonPayload,
+            })
             .ToList();
     }
 

@@ -17,6 +17,8 @@ public sealed record TicketView(
     /// <summary>When the soonest SLA target counting now falls due and when its warning comes (null: none counts).</summary>
     public DateTimeOffset? SlaDueAt { get; init; }
     public DateTimeOffset? SlaWarnAt { get; init; }
+    /// <summary>A bot is talking with the customer (<see cref="Ticket.WithBot"/>).</summary>
+    public bool WithBot { get; init; }
 
     /// <summary>The ticket's SLA per target (<see cref="ITicketSla"/>); on the read of one ticket only (null in lists).</summary>
     public TicketSlaView? Sla { get; init; }
@@ -38,6 +40,7 @@ public sealed record TicketView(
     {
         SlaDueAt = SlaInstant(t.SlaDueTicks),
         SlaWarnAt = SlaInstant(t.SlaWarnTicks),
+        WithBot = t.WithBot,
     };
 
     /// <summary>Reads tickets as views: one SQL query for the rows (no entity loading, no N+1) and one for the names
@@ -57,6 +60,7 @@ public sealed record TicketView(
             TagIds = t.Tags.Select(tt => tt.TagId).ToList(),
             t.SlaDueTicks,
             t.SlaWarnTicks,
+            t.WithBot,
         }).ToListAsync(cancellationToken);
         var tagIds = rows.SelectMany(r => r.TagIds).Distinct().ToList();
         var names = tagIds.Count == 0
@@ -67,6 +71,7 @@ public sealed record TicketView(
             Tags = r.TagIds.Select(id => names[id]).Order(StringComparer.Ordinal).ToList(),
             SlaDueAt = SlaInstant(r.SlaDueTicks),
             SlaWarnAt = SlaInstant(r.SlaWarnTicks),
+            WithBot = r.WithBot,
         }).ToList();
     }
 }
@@ -99,6 +104,10 @@ public sealed record MessageView(
     /// <summary>An agent's forward of the conversation to outside addresses (<see cref="To"/>, <see cref="Cc"/>): internal,
     /// with its own delivery state.</summary>
     public bool Forward => Internal && Direction == MessageDirection.Out && Delivery is not null;
+    /// <summary>The choices a reply offered (a bot's buttons), or null.</summary>
+    public IReadOnlyList<MessageButton>? Buttons { get; init; }
+    /// <summary>The button a customer's message pressed (its payload), or null.</summary>
+    public string? ButtonPayload { get; init; }
 }
 
 /// <param name="Macro">The macro the change was made with (id and name), if any.</param>

@@ -96,6 +96,9 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         b.Property(m => m.ToAddresses).HasMaxLength(Message.AddressesMaxLength);
         b.Property(m => m.CcAddresses).HasMaxLength(Message.AddressesMaxLength);
         b.Property(m => m.RawSha256).HasMaxLength(64);
+        b.Property(m => m.Buttons).HasMaxLength(Message.ButtonsMaxLength);
+        b.Ignore(m => m.OfferedButtons);
+        b.Property(m => m.ButtonPayload).HasMaxLength(Message.ButtonPayloadMaxLength);
         b.HasMany(m => m.Attachments).WithOne(a => a.Message).HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Restrict);
     }
 }

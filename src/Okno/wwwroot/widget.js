@@ -152,7 +152,9 @@
       '#okno-input{flex:1;resize:none;border:1px solid #8a9099;border-radius:10px;padding:8px 10px;max-height:120px;min-height:38px;background:#fff}' +
       '.c button{width:38px;height:38px;border-radius:10px;border:0;display:flex;align-items:center;justify-content:center;flex:none}' +
       '.c svg{width:20px;height:20px;fill:currentColor}#okno-attach{background:#eef2f7;color:#333}#okno-send{background:var(--a);color:var(--at)}' +
-      '#okno-earlier{align-self:center;background:none;border:1px solid #8a9099;border-radius:12px;padding:3px 10px;font-size:12px}'
+      '#okno-earlier{align-self:center;background:none;border:1px solid #8a9099;border-radius:12px;padding:3px 10px;font-size:12px}' +
+      '.k{display:flex;flex-wrap:wrap;gap:6px;margin-top:4px}.k button{background:#fff;color:var(--a);border:1px solid var(--a);border-radius:14px;padding:5px 12px;text-align:left}' +
+      '.k button:hover:not(:disabled){background:var(--a);color:var(--at)}.k button:disabled{opacity:.55;cursor:default}'
   }));
 
   function svg(path) {
@@ -433,12 +435,27 @@
     });
     if (m.pendingFile) b.appendChild(el('div', { text: '📎 ' + m.pendingFile }));
     box.appendChild(b);
+    // A bot's choices: pressing one sends its label with its payload; answered ones are disabled (see lockKeys).
+    if (m.buttons && m.buttons.length) box.appendChild(el('div', { 'class': 'k', role: 'group' }, m.buttons.map(function (k) {
+      return el('button', { type: 'button', text: k.label, onclick: function () { press(k); } });
+    })));
     var meta = el('span', { 'class': 's' });
     if (m.at) meta.appendChild(el('time', { datetime: m.at, text: fmtTime(m.at) }));
     box.appendChild(meta);
     return box;
   }
   function find(sel) { return log.querySelector(sel); }
+  function lockKeys() {
+    var answered = false, kids = log.children;
+    for (var i = kids.length - 1; i >= 0; i--) {
+      if (kids[i].getAttribute('data-author') === 'visitor') answered = true;
+      Array.prototype.forEach.call(kids[i].querySelectorAll('.k button'), function (k) { k.disabled = answered; });
+    }
+  }
+  function press(k) {
+    if (config && needPre()) { renderMode(); focusFirst(); return; }
+    enqueue({ text: k.label, buttonPayload: k.payload });
+  }
   function upsert(m) {
     if (!m || !m.id) return;
     var node = message(m), old = byId[m.id];
@@ -461,6 +478,7 @@
     if (m.id > maxId) maxId = m.id;
     if (m.author === 'visitor') setStatus(node, m.id <= readUpTo ? 'read' : 'sent');
     if (m.author === 'agent') { show(typingLine, false); typingLine.textContent = ''; }
+    lockKeys();
     var gr = find('#okno-greeting');
     if (gr && earlier.nextSibling !== gr) log.insertBefore(gr, earlier.nextSibling);
     scrollDown();
@@ -533,6 +551,7 @@
     outbox.push(o);
     saveOutbox();
     pendingNode(o);
+    lockKeys();
     scrollDown();
     pump();
   }
@@ -553,6 +572,7 @@
       req = call('POST', '/files', fd);
     } else {
       var body = { clientId: o.clientId, text: o.text, page: o.page };
+      if (o.buttonPayload) body.buttonPayload = o.buttonPayload;
       ['name', 'email', 'phone'].forEach(function (k) { if (o[k]) body[k] = o[k]; });
       req = call('POST', '/messages', body);
     }

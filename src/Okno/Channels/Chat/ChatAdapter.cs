@@ -11,7 +11,11 @@ namespace Okno.Channels.Chat;
 /// the pipeline knows them by, and the browser), the widget's id of the message, its text, the pre-chat details, and
 /// files already kept in the attachment store by their SHA-256.</summary>
 public sealed record ChatItem(string Sender, long Visitor, string ClientId, string Text, string? Name = null, string? Email = null,
-    bool EmailVerified = false, string? Phone = null, IReadOnlyList<ChatItemFile>? Files = null);
+    bool EmailVerified = false, string? Phone = null, IReadOnlyList<ChatItemFile>? Files = null)
+{
+    /// <summary>The payload of the button the visitor pressed (checked by <see cref="ChatWidget.SendAsync"/>).</summary>
+    public string? ButtonPayload { get; init; }
+}
 
 public sealed record ChatItemFile(string Sha256, string Name, string Type, long Size);
 
@@ -41,7 +45,11 @@ public sealed class ChatAdapter(OknoDb db, ChatChannels channels, ChatMessages m
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastAgentMessageId, message.MessageId)
                 .SetProperty(c => c.MailDueAt, c => c.MailDueAt ?? now + options.Value.MailAfter).SetProperty(c => c.UpdatedAt, now), cancellationToken);
         if (await messages.OneAsync(channel, message.MessageId, cancellationToken) is { } view)
+        {
+            // The buttons as delivered (a bot's choices), whatever the stored message row keeps of them.
+            if (message.Buttons.Count > 0) view = view with { Buttons = message.Buttons.Select(b => new ChatButtonView(b.Payload, b.Label)).ToList() };
             feed.Publish(ChatFeed.VisitorKey(channel.AccountId, sender), "message", view.Id, view);
+        }
         return DeliveryResult.Sent($"chat:{message.MessageId}");
     }
 
@@ -67,7 +75,7 @@ public sealed class ChatAdapter(OknoDb db, ChatChannels channels, ChatMessages m
         }).ToList();
         return new InboundMessage(item.Sender, item.Name, item.Email, null, item.Text)
         {
-            SenderEmailIsVerified = item.EmailVerified, Attachments = attachments,
+            SenderEmailIsVerified = item.EmailVerified, Attachments = attachments, ButtonPayload = item.ButtonPayload,
         };
     }
 

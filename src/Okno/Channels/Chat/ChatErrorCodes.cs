@@ -29,4 +29,6 @@ public static class ChatErrorCodes
     public const string NothingToRate = "chat.nothing_to_rate";
     public const string AlreadyRated = "chat.already_rated";
     public const string FileNotFound = "chat.file_not_found";
+    /// <summary>{max}: a pressed button's payload is not 1 to max printable ASCII characters.</summary>
+    public const string InvalidButtonPayload = "chat.invalid_button_payload";
 }

@@ -9,7 +9,14 @@ namespace Okno.Channels.Chat;
 /// <summary>A message as the widget shows it. Visitor text is text only; <see cref="Html"/> (agents' messages) was
 /// sanitized when it was written.</summary>
 public sealed record ChatMessageView(long Id, string? ClientId, string Author, string? Name, DateTimeOffset At, string Text, string? Html,
-    IReadOnlyList<ChatFileView> Files);
+    IReadOnlyList<ChatFileView> Files)
+{
+    /// <summary>Choices offered with the message (a bot's buttons): the widget shows them under it, and pressing one sends
+    /// its label with its payload.</summary>
+    public IReadOnlyList<ChatButtonView> Buttons { get; init; } = [];
+}
+
+public sealed record ChatButtonView(string Payload, string Label);
 
 /// <summary>A file of a message; <see cref="Url"/> is signed (it works in an <c>img</c> without the visitor's token) and
 /// expires after a day (a reload signs it again).</summary>
@@ -65,13 +72,17 @@ public sealed class ChatMessages(OknoDb db, IDataProtectionProvider protection, 
     private ChatMessageView View(ChatChannel channel, Message m, Dictionary<long, string> agentNames)
     {
         var fromVisitor = m.Direction == MessageDirection.In;
-        var author = fromVisitor ? "visitor" : m.AuthorKind == ActorKind.Agent ? "agent" : "system";
+        // A bot talks like a person of the desk (on the agents' side of the window); rules' automatic messages are the system's.
+        var author = fromVisitor ? "visitor" : m.AuthorKind is ActorKind.Agent or ActorKind.Bot ? "agent" : "system";
         var name = m.AuthorKind == ActorKind.Agent && m.AuthorId is { } id ? agentNames.GetValueOrDefault(id) : null;
         // The widget's own id of a message it sent ("<browser>:<client id>"), so it can match its pending copy.
         var clientId = fromVisitor && m.ChannelAccountId == channel.AccountId && m.ExternalId is { } external && external.IndexOf(':') is > 0 and var colon
             ? external[(colon + 1)..] : null;
         var files = m.Attachments.Where(a => !a.IsInline).Select(a => new ChatFileView(a.Id, a.FileName, a.ContentType, a.Size, FileUrl(channel, a.Id))).ToList();
-        return new ChatMessageView(m.Id, clientId, author, name, m.CreatedAt, m.BodyText, fromVisitor ? null : m.BodyHtml, files);
+        return new ChatMessageView(m.Id, clientId, author, name, m.CreatedAt, m.BodyText, fromVisitor ? null : m.BodyHtml, files)
+        {
+            Buttons = m.OfferedButtons.Select(b => new ChatButtonView(b.Payload, b.Label)).ToList(),
+        };
     }
 
     /// <summary>The relative address of a file; the widget puts its base in front.</summary>

@@ -15,7 +15,10 @@ namespace Okno.Channels.Chat;
 public sealed record ChatPage(string? Url, string? Title);
 public sealed record ChatIdentity(string? UserId, string? Email, string? Name, string? Hash);
 public sealed record ChatSessionRequest(string? Token, string? Lang, ChatPage? Page, ChatIdentity? Identity);
-public sealed record ChatSendRequest(string? ClientId, string? Text, ChatPage? Page, string? Name, string? Email, string? Phone);
+/// <param name="ButtonPayload">The payload of the button the visitor pressed (a bot's offered choice); <see cref="Text"/> is
+/// then its label.</param>
+public sealed record ChatSendRequest(string? ClientId, string? Text, ChatPage? Page, string? Name, string? Email, string? Phone,
+    string? ButtonPayload = null);
 public sealed record ChatProfileRequest(string? Name, string? Email, string? Phone);
 
 public sealed record ChatConfigView(string Title, string? Greeting, string Accent, string AccentText, ChatPrechatView Prechat, bool Online,
@@ -142,6 +145,11 @@ public sealed partial class ChatWidget(
         if (text.Length == 0 && upload is null) errors.Add("text", ChatErrorCodes.MessageEmpty, "Write a message.");
         else if (text.Length > max) errors.Add("text", ChatErrorCodes.MessageTooLong, $"At most {max} characters.", ("max", max));
         else if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\t'))) errors.ControlCharacters("text");
+        var payload = request.ButtonPayload;
+        // What a transport carries back (Telegram's callback data): short printable ASCII, never shown to anyone.
+        if (payload is not null && (payload.Length is 0 or > OutboundButton.MaxPayloadLength || payload.Any(c => c is < ' ' or > '~')))
+            errors.Add("buttonPayload", ChatErrorCodes.InvalidButtonPayload, $"1 to {OutboundButton.MaxPayloadLength} printable ASCII characters.",
+                ("max", OutboundButton.MaxPayloadLength));
         errors.ThrowIfAny();
 
         var externalId = $"{visitor.Id}:{clientId}";
@@ -161,7 +169,7 @@ public sealed partial class ChatWidget(
             }
             var item = new ChatItem(visitor.SenderId, visitor.Id, clientId!, text, visitor.Name ?? AnonymousName(visitor), visitor.Email,
                 visitor.UserId is not null && visitor.Email is not null,
-                visitor.Phone, stored);
+                visitor.Phone, stored) { ButtonPayload = payload };
             await store.StoreAsync(channel.AccountId, [new RawInboundItem(externalId, JsonSerializer.Serialize(item, ChatJson.Options)) { Sender = visitor.SenderId }],
                 cancellationToken, wake: false);
             known = await db.Set<InboundItem>().AsNoTracking().Where(i => i.AccountId == channel.AccountId && i.ExternalId == externalId)

@@ -370,9 +370,14 @@ public sealed partial class EmailAdapter(AttachmentStore files)
             await content.CopyToAsync(buffer, cancellationToken);
             attachments.Add(new OutgoingAttachment(file.FileName, file.ContentType, buffer.ToArray()) { ContentId = file.ContentId });
         }
+        // Mail has no buttons: a numbered menu, answered by replying with the number.
+        var (text, html) = message.Buttons.Count == 0 ? (message.BodyText, message.BodyHtml)
+            : (OutboundButtons.WithTextMenu(message.BodyText, message.Buttons),
+                string.IsNullOrWhiteSpace(message.BodyHtml) ? message.BodyHtml
+                    : message.BodyHtml + "<ol>" + string.Concat(message.Buttons.Select(b => "<li>" + System.Net.WebUtility.HtmlEncode(b.Label) + "</li>")) + "</ol>");
         var mime = EmailComposer.Compose(new OutgoingEmail(
             new EmailAddress(settings.FromAddress.Trim(), Clean(settings.FromName)), to.Select(a => new EmailAddress(a, null)).ToList(), copies,
-            Clean(message.Subject) ?? "", message.TicketNumber, message.BodyText, string.IsNullOrWhiteSpace(message.BodyHtml) ? null : message.BodyHtml,
+            Clean(message.Subject) ?? "", message.TicketNumber, text, string.IsNullOrWhiteSpace(html) ? null : html,
             messageId, inReplyTo, references, attachments, AutoSubmitted: message.IsAutomatic));
         try
         {

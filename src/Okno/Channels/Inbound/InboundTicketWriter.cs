@@ -27,6 +27,7 @@ public sealed class InboundTicketWriter(MessageBodies bodies, TicketCreations cr
         {
             var message = ticket.Messages.Last(m => m.Direction == MessageDirection.In);
             message.ReceivedThrough(accountId, externalId);
+            if (context.Message.ButtonPayload is { Length: > 0 } pressed) message.Pressed(pressed);
             await ChangeParticipants.JoinAsync(db, ticket, joining.Select(j => (j.Address, j.Name)), message.CreatedAt, ct);
             RecordMail(message, context.Message);
             var item = await db.Set<InboundItem>().SingleAsync(i => i.Id == itemId, ct);

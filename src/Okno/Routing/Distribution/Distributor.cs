@@ -140,7 +140,8 @@ public sealed class Distributor(OknoDb db, AgentPresences presences, TimeProvide
         var mode = DistributionPicker.ModeName(group.Mode);
         while (team.Available.Any(c => c.HasRoom))
         {
-            var page = await db.Tickets.Where(t => t.GroupId == group.GroupId && t.AssigneeId == null && WorkStatuses.Contains(t.Status) && t.Id > after)
+            // A ticket a bot is still talking on waits for its hand-off (TicketBotChanged wakes distribution then).
+            var page = await db.Tickets.Where(t => t.GroupId == group.GroupId && t.AssigneeId == null && WorkStatuses.Contains(t.Status) && !t.WithBot && t.Id > after)
                 .OrderBy(t => t.Id).Take(BacklogPage)
                 .Select(t => new { t.Id, t.Channel, Tags = t.Tags.Select(x => x.Tag.Name).ToList() }).ToListAsync(ct);
             if (page.Count == 0) break;
@@ -153,7 +154,7 @@ public sealed class Distributor(OknoDb db, AgentPresences presences, TimeProvide
                 await db.LockTicketAsync(waiting.Id, ct);
                 var ticket = await db.Tickets.SingleAsync(t => t.Id == waiting.Id, ct);
                 // Someone may have taken it or moved it since the page was read.
-                if (ticket.AssigneeId is not null || ticket.GroupId != group.GroupId || !WorkStatuses.Contains(ticket.Status)) continue;
+                if (ticket.AssigneeId is not null || ticket.GroupId != group.GroupId || !WorkStatuses.Contains(ticket.Status) || ticket.WithBot) continue;
                 ticket.AssignAutomatically(agent.AgentId, new AutoAssignment(mode, agent.OpenTickets, skills), Actor.System, now);
                 agent.OpenTickets++;
                 if (isChat) agent.OpenChats++;

@@ -28,6 +28,7 @@ public sealed record TicketRouting(TicketStatus Status, long? GroupId, long? Ass
 [JsonDerivedType(typeof(TicketUnlinked), TicketUnlinked.Type)]
 [JsonDerivedType(typeof(SlaAlertRaised), SlaAlertRaised.Type)]
 [JsonDerivedType(typeof(TicketEscalated), TicketEscalated.Type)]
+[JsonDerivedType(typeof(TicketBotChanged), TicketBotChanged.Type)]
 public abstract record TicketDomainEvent
 {
     /// <summary>The outbox event's id: unique, so (handler, EventId) identifies one handling. Not in the payload: the
@@ -169,5 +170,12 @@ public sealed record SlaAlertRaised(string Target, bool Breach, DateTimeOffset C
 public sealed record TicketEscalated(long? FromGroupId, long ToGroupId, bool Returned, long ReasonId, string Comment) : TicketDomainEvent
 {
     public const string Type = "ticket_escalated";
+    [JsonIgnore] public override string TypeName => Type;
+}
+
+/// <summary>A bot took the conversation (<see cref="To"/> true) or handed it to the agents (false).</summary>
+public sealed record TicketBotChanged(bool From, bool To) : TicketDomainEvent
+{
+    public const string Type = "bot_changed";
     [JsonIgnore] public override string TypeName => Type;
 }
