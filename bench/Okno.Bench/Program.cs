@@ -1,4 +1,5 @@
 using Okno.Bench;
+using Okno.Bench.AnswerBot;
 using Okno.Bench.Api;
 using Okno.Bench.Automation;
 using Okno.Bench.Chat;
@@ -52,6 +53,9 @@ const string Usage = """
       chat     --url http://127.0.0.1:PORT --email E --password P [--pid <okno pid>] [--visitors 1000] [--held 5000]
                [--seconds 60] [--rate 10] [--warmup-rate 50] [--hold-seconds 30] [--widget-bytes N --widget-gzip N]
                [--out file] [--label text]   (see bench/chat.sh, which starts Okno with the chat rate limits raised)
+      answerbot --url http://127.0.0.1:PORT --email E --password P [--questions bench/answerbot/questions.tsv]
+               [--threshold 0.4 --relative 0.5] [--misses yes] [--out file] [--label text]
+               (see bench/answerbot.sh, which starts Okno with the demo data and the bot's thresholds at 0)
 
     See bench/README.md.
     """;
@@ -87,6 +91,7 @@ try
         "timerules" => await TimeRulesBench.RunAsync(options, stop.Token),
         "webhooks" => await WebhooksBench.RunAsync(options, stop.Token),
         "chat" => await ChatBench.RunAsync(options, stop.Token),
+        "answerbot" => await AnswerBotBench.RunAsync(options, stop.Token),
         _ => throw new UsageException($"Unknown command '{args[0]}'."),
     };
 }

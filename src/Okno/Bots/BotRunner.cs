@@ -89,7 +89,8 @@ public sealed class BotRunner(OknoDb db, IEnumerable<IBotEngine> engines, Messag
         await RunAsync(conversation, ticket, "", null, (engine, turn) => engine.SilenceAsync(turn, ct), ct);
     }
 
-    private IBotEngine? EngineOf(BotKind kind) => engines.FirstOrDefault(e => e.Kind == kind);
+    // The last registered engine of a kind wins, as with any DI service (a test or a deployment can replace the built-in one).
+    private IBotEngine? EngineOf(BotKind kind) => engines.LastOrDefault(e => e.Kind == kind);
 
     private async Task RunAsync(BotConversation conversation, Ticket ticket, string text, string? payload,
         Func<IBotEngine, BotTurn, Task> step, CancellationToken ct)

@@ -49,6 +49,8 @@ public static partial class DemoData
         await create.ExecuteAsync(new CreateArticleRequest(passwords.Id, "en", "Setting up two-factor sign-in",
             "Open **Profile → Security**, choose *Authenticator app* and scan the QR code.", ArticleVisibility.Draft, null), author, ct);
 
+        await SeedMoreArticlesAsync(services, author, ct);
+
         var macros = services.GetRequiredService<SaveMacro>();
         await macros.ExecuteAsync(null, new MacroRequest("Приветствие",
             "Здравствуйте, {{customer.name}}!\n\nСпасибо за обращение №{{ticket.number}} «{{ticket.subject}}». Уже разбираемся.\n\n{{agent.name}}", true), author, ct);

@@ -10,7 +10,11 @@ namespace Okno.Knowledge;
 public sealed record ArticleView(
     long Id, long SectionId, long CategoryId, string FallbackLanguage, string Language, string? RequestedLanguage, bool IsFallback,
     string Title, string Slug, string Body, string Html, ArticleVisibility Visibility, int Revision, IReadOnlyList<string> Languages,
-    string HelpCenterPath, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    string HelpCenterPath, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, ArticleBotStats? Bot = null);
+
+/// <summary>The answer bot's counters of an article: offers, requests it solved, ones it did not help; the hit rate is
+/// solved ÷ (solved + did not help), null before any answer.</summary>
+public sealed record ArticleBotStats(int Offered, int Solved, int Rejected, double? HitRate);
 
 public sealed record ArticleListItem(
     long Id, long TranslationId, string Language, string Title, string Slug, ArticleVisibility Visibility, long SectionId, long CategoryId,
@@ -73,7 +77,16 @@ public sealed class ArticleQueries(OknoDb db)
             language, language is not null && translation.Language != language, translation.Title, translation.Slug, translation.Body,
             translation.Html, translation.Visibility, translation.RevisionCount,
             article.Translations.OrderBy(t => t.Id).Select(t => t.Language).ToList(),
-            HelpCenterPaths.PathOf(article.Id, translation.Language, translation.Slug), article.CreatedAt, translation.UpdatedAt);
+            HelpCenterPaths.PathOf(article.Id, translation.Language, translation.Slug), article.CreatedAt, translation.UpdatedAt,
+            await BotStatsAsync(article.Id, cancellationToken));
+    }
+
+    /// <summary>The answer bot's counters of the article (zeros when it was never offered).</summary>
+    public async Task<ArticleBotStats> BotStatsAsync(long articleId, CancellationToken cancellationToken)
+    {
+        var stats = await db.Set<Bots.Answer.BotArticleStats>().AsNoTracking().SingleOrDefaultAsync(s => s.ArticleId == articleId, cancellationToken);
+        return stats is null ? new ArticleBotStats(0, 0, 0, null)
+            : new ArticleBotStats(stats.Offered, stats.Solved, stats.Rejected, Bots.Answer.BotArticleStats.HitRate(stats.Solved, stats.Rejected));
     }
 
     public async Task<Page<RevisionView>> RevisionsAsync(long articleId, string? language, int limit, string? cursor,

@@ -19,7 +19,8 @@ public sealed record KbFailedQueryRow(string NormalizedQuery, int Visits, string
 public sealed record KbReformulationRow(string NormalizedQuery, string NextNormalizedQuery, int Count, string Query, string NextQuery);
 public sealed record KbArticleRow(long ArticleId, string? Title, int Visits);
 public sealed record KbNotHelpfulRow(long ArticleId, long TranslationId, string? Title, string? Language, int Votes, IReadOnlyList<string> Comments);
-public sealed record KbDeflectionDay(DateOnly Day, int Visits, int VisitsWithoutTicket, double? Rate);
+/// <param name="SolvedByBot">Requests the answer bot solved that day with its articles (deflections outside the help center).</param>
+public sealed record KbDeflectionDay(DateOnly Day, int Visits, int VisitsWithoutTicket, double? Rate, int SolvedByBot = 0);
 public sealed record KbSearchReportView(DateOnly From, DateOnly To, IReadOnlyList<KbQueryRow> TopQueries, IReadOnlyList<KbQueryRow> NoResults,
     IReadOnlyList<KbFailedQueryRow> FailedSelfService, IReadOnlyList<KbReformulationRow> Reformulations,
     IReadOnlyList<KbArticleRow> OpenedBeforeTicket, IReadOnlyList<KbNotHelpfulRow> NotHelpful, IReadOnlyList<KbDeflectionDay> Deflection);
@@ -109,13 +110,17 @@ public sealed class KbSearchReport(OknoDb db)
         var visits = await searchVisits.Concat(openVisits).GroupBy(v => v.VisitId)
             .Select(g => new { VisitId = g.Key, First = g.Min(v => v.At) }).ToListAsync(ct);
         var ticketVisits = (await tickets.Select(t => t.VisitId).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        // The answer bot's deflections: its own event rows (visit id "bot"), counted per day apart from visits.
+        var botTimes = await events.Where(e => e.Kind == HelpVisitEventKind.BotSolved).Select(e => e.At).ToListAsync(ct);
+        var botByDay = botTimes.GroupBy(at => DateOnly.FromDateTime(at.UtcDateTime)).ToDictionary(g => g.Key, g => g.Count());
         var byDay = visits.GroupBy(v => DateOnly.FromDateTime(v.First.UtcDateTime))
             .ToDictionary(g => g.Key, g => (Visits: g.Count(), Deflected: g.Count(v => !ticketVisits.Contains(v.VisitId))));
         var deflection = new List<KbDeflectionDay>();
         for (var day = range.First; day <= range.Last; day = day.AddDays(1))
         {
             var (count, deflected) = byDay.GetValueOrDefault(day);
-            deflection.Add(new KbDeflectionDay(day, count, deflected, count == 0 ? null : Math.Round((double)deflected / count, 4)));
+            deflection.Add(new KbDeflectionDay(day, count, deflected, count == 0 ? null : Math.Round((double)deflected / count, 4),
+                botByDay.GetValueOrDefault(day)));
         }
 
         return new KbSearchReportView(range.First, range.DayAfter,

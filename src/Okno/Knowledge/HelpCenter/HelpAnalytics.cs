@@ -17,7 +17,8 @@ public sealed class HelpSearch
     public DateTimeOffset At { get; set; }
 }
 
-public enum HelpVisitEventKind { ArticleOpened, FeedbackGiven, TicketCreated }
+/// <summary><see cref="BotSolved"/>: the answer bot solved a request with its articles (a deflection; visit id "bot").</summary>
+public enum HelpVisitEventKind { ArticleOpened, FeedbackGiven, TicketCreated, BotSolved }
 
 /// <summary>Something a visit did in the help center, for the search report: an article opened (from which search),
 /// a vote, a ticket opened through the contact form.</summary>

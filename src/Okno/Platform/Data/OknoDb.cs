@@ -86,7 +86,10 @@ public abstract class OknoDb(DbContextOptions options) : DbContext(options)
     /// <para><paramref name="kindsAreFew"/>: false when the kinds hold most of the index (ticket subjects and messages).
     /// SQLite then checks the kind on each match instead of in FTS5, whose newest-first walk over a token in millions of
     /// entries (the kind's own) costs ~120 ms at 6M entries whatever the words.</para>
-    public abstract IQueryable<SearchMatch> SearchMatches(IReadOnlyList<string> terms, IReadOnlyCollection<string> kinds, bool kindsAreFew = true);
+    /// <para><paramref name="anyTerm"/>: entries holding at least one of the terms (OR) instead of all of them — for a
+    /// question written as a sentence, whose words are ranked by the caller (the answer bot).</para>
+    public abstract IQueryable<SearchMatch> SearchMatches(IReadOnlyList<string> terms, IReadOnlyCollection<string> kinds, bool kindsAreFew = true,
+        bool anyTerm = false);
 
     /// <summary>Kinds are code constants (lowercase letters, digits, underscores); anything else is a programming error.</summary>
     protected static IReadOnlyCollection<string> CheckedKinds(IReadOnlyCollection<string> kinds)

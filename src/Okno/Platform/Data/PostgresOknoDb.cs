@@ -31,10 +31,12 @@ public sealed class PostgresOknoDb(DbContextOptions<PostgresOknoDb> options) : O
     // The generated "Document" tsvector (SearchSchema) against a tsquery of quoted lexemes joined by AND, built with
     // the 'simple' configuration (no second stemming), and the kinds as "kind:…" lexemes (cast directly, so the parser
     // never splits them); ts_rank of the terms only, weights [D, C, B, A]: title (A) 1.0, body (B) 0.1.
-    public override IQueryable<Search.SearchMatch> SearchMatches(IReadOnlyList<string> terms, IReadOnlyCollection<string> kinds, bool kindsAreFew = true)
+    // anyTerm: the lexemes joined by | (a sentence's words, of which some match) instead of &.
+    public override IQueryable<Search.SearchMatch> SearchMatches(IReadOnlyList<string> terms, IReadOnlyCollection<string> kinds, bool kindsAreFew = true,
+        bool anyTerm = false)
     {
         if (terms.Count == 0) throw new ArgumentException("At least one term.", nameof(terms));
-        var query = string.Join(" & ", terms.Select(t => "'" + t.Replace("'", "''", StringComparison.Ordinal).Replace("\\", "\\\\", StringComparison.Ordinal) + "'"));
+        var query = string.Join(anyTerm ? " | " : " & ", terms.Select(t => "'" + t.Replace("'", "''", StringComparison.Ordinal).Replace("\\", "\\\\", StringComparison.Ordinal) + "'"));
         var kindQuery = string.Join(" | ", CheckedKinds(kinds).Select(k => "'" + Search.SearchSchema.KindInDocument.PostgresKindPrefix + k + "'"));
         return Database.SqlQueryRaw<Search.SearchMatch>(
             """

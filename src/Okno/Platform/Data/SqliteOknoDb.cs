@@ -54,11 +54,13 @@ public sealed class SqliteOknoDb(DbContextOptions<SqliteOknoDb> options) : OknoD
     // negated. bm25 comes through FTS5's rank column (configured per query), not a bm25() call: a function call cannot run
     // once SQLite moves it into an outer GROUP BY or filter ("unable to use function bm25 in the requested context").
     // EntryId is the FTS rowid itself, so ordering by it (the newest candidates) is done by FTS5 and stops at the LIMIT.
-    public override IQueryable<Search.SearchMatch> SearchMatches(IReadOnlyList<string> terms, IReadOnlyCollection<string> kinds, bool kindsAreFew = true)
+    // anyTerm: the terms joined by OR (a sentence's words, of which some match), else by FTS5's implicit AND.
+    public override IQueryable<Search.SearchMatch> SearchMatches(IReadOnlyList<string> terms, IReadOnlyCollection<string> kinds, bool kindsAreFew = true,
+        bool anyTerm = false)
     {
         if (terms.Count == 0) throw new ArgumentException("At least one term.", nameof(terms));
         var checkedKinds = CheckedKinds(kinds);
-        var words = string.Join(' ', terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+        var words = string.Join(anyTerm ? " OR " : " ", terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
         var match = $"{{Title Body}} : ({words})";
         if (kindsAreFew)
             match = $"{{Kind}} : ({string.Join(" OR ", checkedKinds.Select(k => "\"" + Search.SearchSchema.KindInDocument.SqliteKindToken(k) + "\""))}) AND " + match;

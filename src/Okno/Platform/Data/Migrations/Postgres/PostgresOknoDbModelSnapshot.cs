@@ -616,6 +616,57 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.ToTable("WebhookSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("Okno.Bots.Answer.BotArticleOutcome", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ArticleId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Term");
+
+                    b.HasIndex("ArticleId", "Term")
+                        .IsUnique();
+
+                    b.ToTable("BotArticleOutcomes", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Bots.Answer.BotArticleStats", b =>
+                {
+                    b.Property<long>("ArticleId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Offered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ArticleId");
+
+                    b.ToTable("BotArticleStats", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Bots.BotChannelSetting", b =>
                 {
                     b.Property<string>("Source")

@@ -588,6 +588,55 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.ToTable("WebhookSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("Okno.Bots.Answer.BotArticleOutcome", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Term");
+
+                    b.HasIndex("ArticleId", "Term")
+                        .IsUnique();
+
+                    b.ToTable("BotArticleOutcomes", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Bots.Answer.BotArticleStats", b =>
+                {
+                    b.Property<long>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Offered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId");
+
+                    b.ToTable("BotArticleStats", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Bots.BotChannelSetting", b =>
                 {
                     b.Property<string>("Source")

@@ -1,0 +1,66 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Okno.Platform.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Issue18AnswerBot : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "BotArticleOutcomes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ArticleId = table.Column<long>(type: "bigint", nullable: false),
+                    Term = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Solved = table.Column<int>(type: "integer", nullable: false),
+                    Rejected = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BotArticleOutcomes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BotArticleStats",
+                columns: table => new
+                {
+                    ArticleId = table.Column<long>(type: "bigint", nullable: false),
+                    Offered = table.Column<int>(type: "integer", nullable: false),
+                    Solved = table.Column<int>(type: "integer", nullable: false),
+                    Rejected = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BotArticleStats", x => x.ArticleId);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BotArticleOutcomes_ArticleId_Term",
+                table: "BotArticleOutcomes",
+                columns: new[] { "ArticleId", "Term" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BotArticleOutcomes_Term",
+                table: "BotArticleOutcomes",
+                column: "Term");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "BotArticleOutcomes");
+
+            migrationBuilder.DropTable(
+                name: "BotArticleStats");
+        }
+    }
+}
