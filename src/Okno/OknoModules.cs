@@ -74,7 +74,6 @@ public static class OknoModules
         services.AddCustomers();
         services.AddTickets();
         services.AddKnowledge();
-        Bots.Answer.AnswerBotModule.AddAnswerBot(services);
         services.AddReports();
         services.AddSla();
         services.AddRecurring();
@@ -120,7 +119,6 @@ public static class OknoModules
         app.MapCustomers();
         app.MapTickets();
         app.MapKnowledge();
-        Bots.Answer.AnswerBotModule.MapAnswerBot(app);
         app.MapReports();
         app.MapSla();
         app.MapRecurring();

@@ -19,6 +19,7 @@ public static class BotsModule
         services.AddSingleton<BotSilence>();
         services.AddTicketEventHandler<BotTicketEvents>();
         services.AddScenarioBot();
+        Answer.AnswerBotModule.AddAnswerBot(services);
         services.AddJob(q =>
         {
             var channels = configuration.GetSection(ChannelsOptions.Section).Get<ChannelsOptions>() ?? new ChannelsOptions();
@@ -41,6 +42,7 @@ public static class BotsModule
             .WithSummary("Put a bot on a source (\"account:12\", \"helpcenter\"): bot off|answer|scenario, scenarioId, silenceMinutes (how long it " +
                 "waits for an answer before a person takes over, 1–1440), calendarId (working hours: outside them the bot says when people are back)");
         app.MapScenarioBot();
+        Answer.AnswerBotModule.MapAnswerBot(app);
         return app;
     }
 }

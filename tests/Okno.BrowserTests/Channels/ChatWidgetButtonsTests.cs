@@ -10,10 +10,9 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Okno.BrowserTests.Channels;
 
-/// <summary>Buttons in the chat widget (issue 18): a message delivered with buttons shows them under it; pressing one by
-/// keyboard sends its label with its payload (stored for the chat adapter to read back), and the answered buttons are
-/// disabled. The buttons are delivered here through the chat adapter's send, as the delivery queue calls it for a bot's
-/// message.</summary>
+/// <summary>A button scenario in the chat widget, end to end (issue 18): the bot's menu arrives with buttons under it;
+/// pressing one by keyboard sends its label with its payload, the answered buttons are disabled, the next step follows,
+/// and the last choice hands the ticket to the agents with the scenario's outcome on it.</summary>
 [Collection(ChromiumCollection.Name)]
 public sealed class ChatWidgetButtonsTests(OknoInChromium okno)
 {
@@ -30,6 +29,21 @@ public sealed class ChatWidgetButtonsTests(OknoInChromium okno)
             settings = new { allowedOrigins = new[] { Shop }, title = "Shop chat", greeting = "Hello!", prechatName = "off", prechatEmail = "off", prechatPhone = "off" },
         }, HttpStatusCode.Created);
         var key = account.GetProperty("settings").Str("key");
+        object T(string ru, string en) => new { ru, en };
+        var scenario = (await admin.PostJsonAsync("/api/v1/bots/scenarios", new
+        {
+            name = "Shop menu " + Guid.NewGuid().ToString("N")[..6], enabled = true, steps = new object[]
+            {
+                new { id = "start", kind = "message", text = T("О чём ваш вопрос?", "What is it about?"),
+                    buttons = new[] { new { label = T("Оплата", "Billing"), next = "billing" }, new { label = T("Сбой", "Outage"), next = "urgency" } } },
+                new { id = "billing", kind = "handover", type = "question" },
+                new { id = "urgency", kind = "question", text = T("Насколько срочно?", "How urgent?"), store = "priority",
+                    buttons = new[] { new { label = T("Очень", "Very"), value = "urgent" }, new { label = T("Терпит", "Can wait"), value = "low" } }, next = "people" },
+                new { id = "people", kind = "handover", type = "incident" },
+            },
+        }, HttpStatusCode.Created)).Id();
+        await (await admin.PutAsync($"/api/v1/bots/sources/account:{account.Id()}",
+            System.Net.Http.Json.JsonContent.Create(new { bot = "scenario", scenarioId = scenario }))).JsonAsync(HttpStatusCode.OK);
         // An agent at work, so the widget is online (offline it asks for an email first).
         await agent.SignInAsync(returnUrl: "/inbox");
         await WaitUntilOnlineAsync(key);
@@ -43,29 +57,13 @@ public sealed class ChatWidgetButtonsTests(OknoInChromium okno)
         await Expect(W(".m[data-author=visitor][data-id]")).ToHaveCountAsync(1);
 
         var ticketId = await okno.App.WithDbAsync(db => db.Messages.Where(m => m.BodyText.Contains(marker)).Select(m => m.TicketId).SingleAsync());
-        // Until the bot core is on main, the bot's message is written here directly (as the bot's turn writes it through
-        // the one write path) and delivered with its buttons through the chat adapter's send, as the delivery queue will.
-        var messageId = await okno.App.WithDbAsync(async db =>
-        {
-            var ticket = await db.Tickets.Include(t => t.Messages).SingleAsync(t => t.Id == ticketId);
-            var message = new Message(MessageDirection.Out, false, Actor.System, "What is it about?", "<p>What is it about?</p>", DateTimeOffset.UtcNow);
-            ticket.Messages.Add(message);
-            await db.SaveChangesAsync();
-            return message.Id;
-        });
-        using (var scope = okno.App.Services.CreateScope())
-        {
-            var adapter = ActivatorUtilities.CreateInstance<ChatAdapter>(scope.ServiceProvider);
-            var sent = await adapter.SendAsync(new ChatSettings(Key: key), new OutboundMessage(messageId, 0, "", "What is it about?", "", null, null, null, "k-" + marker)
-            {
-                Buttons = [new("scenario:start:1", "Billing"), new("scenario:start:2", "Delivery"), new("scenario:person", "Talk to a person")],
-            }, CancellationToken.None);
-            Assert.True(sent.IsSent, sent.Reason);
-        }
-        var theirs = W(".m[data-author=system][data-id]");
+        // The scenario bot answers on this channel (set before the visitor wrote): its menu arrives with buttons.
+        var theirs = W(".m[data-author=agent][data-id]");
         await Expect(theirs).ToHaveCountAsync(1, new() { Timeout = LiveTimeout });
+        await Expect(theirs.First.Locator(".b")).ToContainTextAsync("What is it about?");
         var keys = theirs.First.Locator(".k button");
-        await Expect(keys).ToHaveTextAsync(["Billing", "Delivery", "Talk to a person"], new() { Timeout = LiveTimeout });
+        await Expect(keys).ToHaveTextAsync(["Billing", "Outage", "Talk to a person"], new() { Timeout = LiveTimeout });
+        Assert.True(await okno.App.WithDbAsync(db => db.Tickets.Where(t => t.Id == ticketId).Select(t => t.WithBot).SingleAsync()));
         await visitor.ScreenshotAsync("buttons");
 
         // By keyboard: Tab reaches the buttons, Enter presses one.
@@ -73,16 +71,21 @@ public sealed class ChatWidgetButtonsTests(OknoInChromium okno)
         await visitor.Page.Keyboard.PressAsync("Enter");
         var mine = W(".m[data-author=visitor][data-id]");
         await Expect(mine).ToHaveCountAsync(2);
-        await Expect(mine.Last.Locator(".b")).ToHaveTextAsync("Delivery");
+        await Expect(mine.Last.Locator(".b")).ToHaveTextAsync("Outage");
         await Expect(keys.First).ToBeDisabledAsync();
         await Expect(keys.Last).ToBeDisabledAsync();
 
-        var payload = await okno.App.WithDbAsync(db => db.Set<InboundItem>().Where(i => i.Payload.Contains("scenario:start:2")).Select(i => i.Payload).SingleAsync());
-        using (var scope = okno.App.Services.CreateScope())
-        {
-            var read = ActivatorUtilities.CreateInstance<ChatAdapter>(scope.ServiceProvider).Parse(new ChatSettings(), payload);
-            Assert.Equal(("scenario:start:2", "Delivery"), (read.ButtonPayload, read.Text));
-        }
+        // The next step asks how urgent; "Very" ends the scenario: the ticket gets the outcome and goes to the agents.
+        await Expect(theirs).ToHaveCountAsync(2, new() { Timeout = LiveTimeout });
+        var urgency = theirs.Nth(1).Locator(".k button");
+        await Expect(urgency).ToHaveTextAsync(["Very", "Can wait", "Talk to a person"], new() { Timeout = LiveTimeout });
+        await urgency.First.ClickAsync();
+        await Expect(mine).ToHaveCountAsync(3);
+        await JobHelpers.UntilAsync(() => okno.App.WithDbAsync(db => db.Tickets.AnyAsync(t => t.Id == ticketId && !t.WithBot)), 30);
+        var ticket = await okno.App.WithDbAsync(db => db.Tickets.AsNoTracking().SingleAsync(t => t.Id == ticketId));
+        Assert.Equal((TicketPriority.Urgent, TicketType.Incident), (ticket.Priority, ticket.Type));
+        Assert.Equal("scenario", await okno.App.WithDbAsync(db => db.Messages.Where(m => m.TicketId == ticketId && m.ButtonPayload != null)
+            .OrderBy(m => m.Id).Select(m => m.ButtonPayload!.Substring(0, 8)).FirstAsync()));
         await visitor.ScreenshotAsync("answered");
     });
 

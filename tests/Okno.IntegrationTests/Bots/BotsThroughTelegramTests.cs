@@ -118,4 +118,60 @@ public sealed class BotsThroughTelegramTests
         Assert.StartsWith("scenario:", messages[2].Str("buttonPayload"));
         Assert.Contains(messages.Skip(5), m => m.GetProperty("internal").GetBoolean() && m.GetProperty("author").Str("kind") == "bot");
     }
+
+    [Theory]
+    [BothDatabases]
+    public async Task The_answer_bot_offers_an_article_in_telegram_and_yes_solves_the_request_as_a_deflection(string provider)
+    {
+        await using var app = OknoFactory.For(provider, new Dictionary<string, string?>
+        {
+            ["Okno:Channels:RunJobs"] = "false", ["Okno:Notifications:BaseUrl"] = "https://help.example.com/",
+        });
+        await using var fake = await FakeTelegram.StartAsync();
+        fake.WebhookClient = app.CreateClient();
+        var admin = await app.AdminClientAsync();
+        var category = await admin.PostJsonAsync("/api/v1/kb/categories", new { name = "Сеть" });
+        var section = await admin.PostJsonAsync($"/api/v1/kb/categories/{category.Id()}/sections", new { name = "VPN" });
+        var vpn = (await admin.PostJsonAsync("/api/v1/kb/articles", new
+        {
+            sectionId = section.Id(), language = "ru", title = "Подключение к VPN из дома",
+            body = "Установите клиент VPN, введите адрес сервера и рабочий пароль. Если VPN отключается, смените сеть.", visibility = "public",
+        })).Id();
+        await admin.PostJsonAsync("/api/v1/kb/articles", new
+        {
+            sectionId = section.Id(), language = "ru", title = "Принтер в переговорной", body = "Принтер подключается по Wi-Fi, драйвер на портале.", visibility = "public",
+        });
+        var account = (await admin.PostJsonAsync("/api/v1/channels/telegram", new
+        {
+            name = "Telegram", settings = new { botToken = FakeTelegram.Token, mode = "webhook", apiBaseUrl = fake.BaseUrl },
+        })).GetProperty("account").Id();
+        await (await admin.PutAsJsonAsync($"/api/v1/bots/sources/account:{account}", new { bot = "answer" })).JsonAsync(HttpStatusCode.OK);
+
+        fake.Push(Text("Не могу подключиться к впн из дома, что делать?", 1));
+        await JobHelpers.UntilAsync(() => Task.FromResult(fake.PendingCount == 0), 20);
+        await app.Services.GetRequiredService<InboundProcessor>().RunDueAsync(CancellationToken.None);
+        FakeTelegram.SentMessage[] sent = [];
+        await JobHelpers.UntilAsync(async () =>
+        {
+            await app.Services.GetRequiredService<DeliverMessages>().RunDueAsync(CancellationToken.None);
+            return (sent = fake.SentSnapshot()).Length > 0;
+        }, 30);
+        var offer = sent.Single();
+        Assert.Contains("Подключение к VPN из дома", offer.Text);
+        Assert.Contains($"https://help.example.com/", offer.Text);
+        Assert.DoesNotContain("Принтер", offer.Text);
+        Assert.Equal(["Да, помогло", "Нет", "Позвать специалиста"],
+            offer.ReplyMarkup!["inline_keyboard"]!.AsArray().SelectMany(r => r!.AsArray()).Select(b => b!["text"]!.GetValue<string>()));
+
+        fake.Push(Press(offer, "Да, помогло", "y1"));
+        await JobHelpers.UntilAsync(() => Task.FromResult(fake.PendingCount == 0), 20);
+        await app.Services.GetRequiredService<InboundProcessor>().RunDueAsync(CancellationToken.None);
+        var ticketId = await app.WithDbAsync(db => db.Set<BotConversation>().Select(c => c.TicketId).SingleAsync());
+        await JobHelpers.UntilAsync(() => app.WithDbAsync(db => db.Set<BotConversation>().AnyAsync(c => c.State == BotConversationState.Solved)), 30);
+        var ticket = await app.WithDbAsync(db => db.Tickets.AsNoTracking().SingleAsync(t => t.Id == ticketId));
+        Assert.Equal((TicketStatus.Resolved, false, (DateTimeOffset?)null), (ticket.Status, ticket.WithBot, ticket.FirstResponseAt));
+        // The article's bot statistics count the solve, for the knowledge-base editors.
+        var stats = (await admin.GetJsonAsync($"/api/v1/kb/articles/{vpn}")).GetProperty("bot");
+        Assert.Equal(1, stats.GetProperty("solved").GetInt32());
+    }
 }
