@@ -11,6 +11,7 @@ namespace Okno.Channels;
 public sealed class NotificationMail(OknoDb db, ChannelSettingsCodec codec, ChannelWakeUp wakeUp, ILogger<NotificationMail> logger)
 {
     private static readonly ChannelKind Email = ChannelKind.Of("email");
+    private static readonly ChannelKind Log = ChannelKind.Of("log");
     private static int _noMailboxLogged;
 
     /// <summary>The ticket's conversation mailbox (the enabled email account its customer's latest mail came through),
@@ -36,12 +37,12 @@ public sealed class NotificationMail(OknoDb db, ChannelSettingsCodec codec, Chan
         return account is not null && codec.Unprotect<EmailSettings>(account.Settings).AcknowledgeNew;
     }
 
-    /// <summary>Whether this reply reaches the customer by itself: delivered by mail (an email conversation), or through a
-    /// chat, which carries it to the open widget and mails it only if the visitor never sees it. Then no notification
-    /// repeats it.</summary>
+    /// <summary>Whether this reply reaches the customer by itself: delivered through the channel they wrote from — mail, a
+    /// chat (which mails it only if the visitor never sees it), a messenger. Then no notification repeats it. A web form
+    /// carries nothing back and the log account sends nowhere, so their customers are told by mail.</summary>
     public async Task<bool> ReplyReachesCustomerAsync(long messageId, CancellationToken ct) =>
         await db.Set<ChannelDelivery>().Where(d => d.MessageId == messageId)
-            .Join(db.Set<ChannelAccount>(), d => d.AccountId, a => a.Id, (d, a) => a.Kind).AnyAsync(k => k == Email || k == ChannelKind.Chat, ct);
+            .Join(db.Set<ChannelAccount>(), d => d.AccountId, a => a.Id, (d, a) => a.Kind).AnyAsync(k => k != ChannelKind.Web && k != Log, ct);
 
     /// <summary>The desk's own addresses (every mailbox's From address and IMAP user), lower case: never notified.</summary>
     public async Task<HashSet<string>> OwnAddressesAsync(CancellationToken ct)

@@ -89,6 +89,53 @@ public sealed class ChatWidgetButtonsTests(OknoInChromium okno)
         await visitor.ScreenshotAsync("answered");
     });
 
+    [Fact]
+    public Task The_answer_bot_offers_an_article_in_the_widget_and_yes_solves_the_request() => okno.InTwoPagesAsync("en-US", async (visitor, agent) =>
+    {
+        var admin = await okno.App.AdminClientAsync();
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var category = await admin.PostJsonAsync("/api/v1/kb/categories", new { name = "Garden " + suffix });
+        var section = await admin.PostJsonAsync($"/api/v1/kb/categories/{category.Id()}/sections", new { name = "Watering " + suffix });
+        // A word of its own in the title, so earlier tests' articles never outrank it.
+        var title = $"Watering the zq{suffix} hose in winter";
+        await admin.PostJsonAsync("/api/v1/kb/articles", new
+        {
+            sectionId = section.Id(), language = "en", title, visibility = "public",
+            body = $"Drain the zq{suffix} hose before frost, store it indoors and open the valve slowly in spring.",
+        });
+        var account = await admin.PostJsonAsync("/api/v1/channels/chat", new
+        {
+            name = "Garden chat " + suffix,
+            settings = new { allowedOrigins = new[] { Shop }, title = "Garden chat", greeting = "Hello!", prechatName = "off", prechatEmail = "off", prechatPhone = "off" },
+        }, HttpStatusCode.Created);
+        var key = account.GetProperty("settings").Str("key");
+        await (await admin.PutAsync($"/api/v1/bots/sources/account:{account.Id()}",
+            System.Net.Http.Json.JsonContent.Create(new { bot = "answer" }))).JsonAsync(HttpStatusCode.OK);
+        await agent.SignInAsync(returnUrl: "/inbox");
+        await WaitUntilOnlineAsync(key);
+        await OpenShopAsync(visitor, key);
+        ILocator W(string selector) => visitor.Page.Locator("okno-chat").Locator(selector);
+
+        await W("#okno-launcher").ClickAsync();
+        await W("#okno-input").FillAsync($"How do I keep my zq{suffix} hose in winter?");
+        await W("#okno-input").PressAsync("Enter");
+        var theirs = W(".m[data-author=agent][data-id]");
+        await Expect(theirs).ToHaveCountAsync(1, new() { Timeout = LiveTimeout });
+        await Expect(theirs.First.Locator(".b")).ToContainTextAsync(title);
+        var keys = theirs.First.Locator(".k button");
+        await Expect(keys).ToHaveTextAsync(["Yes, solved", "No", "Talk to a person"], new() { Timeout = LiveTimeout });
+        await visitor.ScreenshotAsync("answer-bot");
+
+        await keys.First.ClickAsync();
+        var ticketId = await okno.App.WithDbAsync(db => db.Messages.Where(m => m.BodyText.Contains("zq" + suffix)).Select(m => m.TicketId).FirstAsync());
+        await JobHelpers.UntilAsync(() => okno.App.WithDbAsync(db => db.Tickets.AnyAsync(t => t.Id == ticketId && t.Status == TicketStatus.Resolved)), 30);
+        // The bot thanks the visitor; the request is solved without a person, and the ticket never went to the agents.
+        await Expect(theirs).ToHaveCountAsync(2, new() { Timeout = LiveTimeout });
+        await Expect(theirs.Nth(1).Locator(".b")).ToContainTextAsync("Glad it helped");
+        var ticket = await okno.App.WithDbAsync(db => db.Tickets.AsNoTracking().SingleAsync(t => t.Id == ticketId));
+        Assert.Equal(((long?)null, (DateTimeOffset?)null, false), (ticket.AssigneeId, ticket.FirstResponseAt, ticket.WithBot));
+    });
+
     private async Task WaitUntilOnlineAsync(string key)
     {
         using var client = okno.App.CreateClient();

@@ -119,17 +119,10 @@ namespace Okno.Platform.Data.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "BotScenarios");
 
-            migrationBuilder.DropColumn(
-                name: "WithBot",
-                table: "Tickets");
-
-            migrationBuilder.DropColumn(
-                name: "ButtonPayload",
-                table: "Messages");
-
-            migrationBuilder.DropColumn(
-                name: "Buttons",
-                table: "Messages");
+            // SQLite drops a column in place (3.35+); EF's table rebuild would need foreign keys off, outside the transaction.
+            migrationBuilder.Sql("ALTER TABLE \"Tickets\" DROP COLUMN \"WithBot\";");
+            migrationBuilder.Sql("ALTER TABLE \"Messages\" DROP COLUMN \"ButtonPayload\";");
+            migrationBuilder.Sql("ALTER TABLE \"Messages\" DROP COLUMN \"Buttons\";");
         }
     }
 }
