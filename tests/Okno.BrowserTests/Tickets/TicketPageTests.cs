@@ -162,7 +162,9 @@ public sealed class TicketPageTests(OknoInChromium okno)
         await Expect(a.Page.Locator("#reply-body")).ToHaveTextAsync("", new() { UseInnerText = true });
         await Expect(b.Page.Locator("#timeline .timeline-out", new() { HasText = "Draft from A" })).ToHaveCountAsync(1);
 
-        // A new draft with nothing new in between goes straight out.
+        // A new draft with nothing new in between goes straight out (once the editor is writable again after the send:
+        // under CI load the fill once came while it was still locked, contenteditable false).
+        await Expect(a.Page.Locator("#reply-body")).ToHaveAttributeAsync("contenteditable", "true");
         await a.Page.Locator("#reply-body").FillAsync("And one more thing from A.");
         await a.Page.Locator("#reply-send").ClickAsync();
         await Expect(a.Page.Locator("#timeline .timeline-out", new() { HasText = "one more thing" })).ToHaveCountAsync(1);
