@@ -222,9 +222,13 @@ public sealed class BotRunner(OknoDb db, IEnumerable<IBotEngine> engines, Messag
         }
     }
 
-    private static T ParseName<T>(string name, string field) where T : struct, Enum =>
-        Enum.GetValues<T>().FirstOrDefault(v => v.ToSnakeCase() == name.Trim().ToLowerInvariant()) is var value && value.ToSnakeCase() == name.Trim().ToLowerInvariant()
-            ? value : throw new InvalidOperationException($"'{name}' is not a ticket {field}.");
+    private static T ParseName<T>(string name, string field) where T : struct, Enum
+    {
+        var wanted = name.Trim().ToLowerInvariant();
+        foreach (var value in Enum.GetValues<T>())
+            if (value.ToSnakeCase() == wanted) return value;
+        throw new InvalidOperationException($"'{name}' is not a ticket {field}.");
+    }
 
     /// <summary>The <see cref="BotTurn"/> of one ticket, writing through the runner.</summary>
     private sealed class TicketBotTurn(BotRunner runner, BotConversation conversation, Ticket ticket, int silenceMinutes) : BotTurn

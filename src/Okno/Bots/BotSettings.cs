@@ -92,7 +92,12 @@ public sealed class BotSettings(OknoDb db, IEnumerable<IBotScenarioCatalog> scen
             row.UpdatedAt = clock.GetUtcNow();
         }
         await db.SaveChangesAsync(ct);
-        return (await ListAsync(ct)).Single(v => v.Source == source);
+        // The one source's view, not the whole list re-read (up to 500 accounts) to pick it out.
+        var account = accountId is { } accountKey
+            ? await db.Set<ChannelAccount>().AsNoTracking().Where(a => a.Id == accountKey).Select(a => new { a.Name, Kind = a.Kind.Value, a.IsEnabled }).SingleAsync(ct)
+            : new { Name = "", Kind = "helpcenter", IsEnabled = true };
+        var settings = row is null || kind is null ? [] : new Dictionary<string, BotChannelSetting> { [source] = row };
+        return View(source, account.Name, account.Kind, account.IsEnabled, settings);
     }
 }
 
