@@ -44,18 +44,25 @@ public static class MudInputs
     /// redrawn right after it became interactive (a live counter arriving) and open nothing: it is clicked again then.</summary>
     public static async Task ChooseFromMenuAsync(this IPage page, string menu, string item)
     {
+        await page.OpenAsync(menu, item);
+        await page.Locator(item).ClickAsync();
+    }
+
+    /// <summary>Clicks <paramref name="trigger"/> until <paramref name="shown"/> (a dialog's field, a menu's item) is visible:
+    /// a click that lands while a live redraw replaces the button opens nothing (seen in CI, then a 30 s wait for the field).</summary>
+    public static async Task OpenAsync(this IPage page, string trigger, string shown)
+    {
         for (var attempt = 1; ; attempt++)
         {
-            await page.Locator(menu).ClickAsync();
+            await page.Locator(trigger).ClickAsync();
             try
             {
-                await page.Locator(item).WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 5_000 });
-                break;
+                await page.Locator(shown).WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 10_000 });
+                return;
             }
             catch (TimeoutException) when (attempt < 3)
             {
             }
         }
-        await page.Locator(item).ClickAsync();
     }
 }

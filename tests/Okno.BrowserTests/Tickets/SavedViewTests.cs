@@ -22,7 +22,7 @@ public sealed class SavedViewTests(OknoInChromium okno)
         await tab.GotoInteractiveAsync("/inbox?tag=" + tag);
         var page = tab.Page;
         await Expect(page.Locator("#inbox-table .inbox-row")).ToHaveCountAsync(2);
-        await page.Locator("#inbox-save-view").ClickAsync();
+        await page.OpenAsync("#inbox-save-view", "#save-view-name");
         await page.Locator("#save-view-name").FillAsync("Warehouse " + tag);
         await page.Locator("#save-view-shared").ClickAsync();
         await page.Locator("#save-view-confirm").ClickAsync();
