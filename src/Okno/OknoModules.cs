@@ -14,6 +14,7 @@ using Okno.Notifications;
 using Okno.Reports;
 using Okno.Routing;
 using Okno.Sla;
+using Okno.Surveys;
 using Okno.Platform;
 using Okno.Platform.Cluster;
 using Okno.Platform.Data;
@@ -84,6 +85,7 @@ public static class OknoModules
         services.AddNotifications(builder.Configuration);
         services.AddAutomation(builder.Configuration);
         services.AddWebhooks(builder.Configuration);
+        services.AddSurveys(builder.Configuration);
         // Last: it schedules the jobs the sections added.
         services.AddOknoJobs(builder.Configuration);
         return builder;
@@ -128,6 +130,7 @@ public static class OknoModules
         app.MapNotifications();
         app.MapAutomation();
         app.MapWebhooks();
+        app.MapSurveys();
         app.MapUi();
         return app;
     }

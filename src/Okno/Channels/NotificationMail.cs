@@ -44,6 +44,16 @@ public sealed class NotificationMail(OknoDb db, ChannelSettingsCodec codec, Chan
         await db.Set<ChannelDelivery>().Where(d => d.MessageId == messageId)
             .Join(db.Set<ChannelAccount>(), d => d.AccountId, a => a.Id, (d, a) => a.Kind).AnyAsync(k => k != ChannelKind.Web && k != Log, ct);
 
+    /// <summary>Whether the ticket's conversation runs through a messenger-like channel (a chat, Telegram, VK, a connector)
+    /// whose messages reach the customer and can carry buttons, rather than mail, a web form or the log account: a
+    /// question with choices (a survey) then goes there as a message instead of a mail.</summary>
+    public async Task<bool> ConversationTakesButtonsAsync(long ticketId, CancellationToken ct)
+    {
+        var contactId = await db.Tickets.Where(t => t.Id == ticketId).Select(t => t.ContactId).SingleOrDefaultAsync(ct);
+        if (await DeliveryQueue.ConversationAccountAsync(db, ticketId, contactId, ct) is not { } accountId) return false;
+        return await db.Set<ChannelAccount>().AnyAsync(a => a.Id == accountId && a.IsEnabled && a.Kind != Email && a.Kind != ChannelKind.Web && a.Kind != Log, ct);
+    }
+
     /// <summary>The desk's own addresses (every mailbox's From address and IMAP user), lower case: never notified.</summary>
     public async Task<HashSet<string>> OwnAddressesAsync(CancellationToken ct)
     {

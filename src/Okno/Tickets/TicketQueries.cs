@@ -22,14 +22,15 @@ public sealed record TicketFilter(
 /// <summary>Reads of tickets, always through <see cref="TicketAccess"/>.</summary>
 public sealed class TicketQueries(OknoDb db, TicketCountCache countCache, IEnumerable<IChannelAccountKinds> accountKinds,
     IEnumerable<IMacroNames> macroNames, IEnumerable<IRuleNames> ruleNames, TimeProvider clock, IEnumerable<ITicketSla> slas,
-    IEnumerable<IEscalationReasonNames> reasonNames)
+    IEnumerable<IEscalationReasonNames> reasonNames, IEnumerable<ITicketCsat> csats)
 {
     public async Task<TicketView> GetAsync(long id, CurrentAgent agent, CancellationToken cancellationToken)
     {
         var ticket = (await TicketView.ReadAsync(db.Tickets.VisibleTo(agent).Where(t => t.Id == id), db, cancellationToken)).SingleOrDefault()
             ?? throw new OknoException(new NotFound(TicketErrorCodes.NotFound, "Ticket", id));
         var sla = slas.FirstOrDefault() is { } source ? await source.GetAsync(id, cancellationToken) : null;
-        return ticket with { Participants = await ParticipantsAsync(id, cancellationToken), Sla = sla };
+        var csat = csats.FirstOrDefault() is { } surveys ? await surveys.GetAsync(id, cancellationToken) : null;
+        return ticket with { Participants = await ParticipantsAsync(id, cancellationToken), Sla = sla, Csat = csat };
     }
 
     /// <summary>A ticket's participants (CC), oldest first.</summary>

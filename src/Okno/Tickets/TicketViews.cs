@@ -23,6 +23,10 @@ public sealed record TicketView(
     /// <summary>The ticket's SLA per target (<see cref="ITicketSla"/>); on the read of one ticket only (null in lists).</summary>
     public TicketSlaView? Sla { get; init; }
 
+    /// <summary>The customer's satisfaction ratings of this ticket's resolutions, newest first (<see cref="ITicketCsat"/>);
+    /// on the read of one ticket only (null in lists and when no section answers).</summary>
+    public IReadOnlyList<TicketCsatView>? Csat { get; init; }
+
     internal static DateTimeOffset? SlaInstant(long ticks) => ticks == Ticket.NoSlaDue ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
 
     /// <summary>Who else takes part by email (CC), oldest first; on the read of one ticket only (null in lists).</summary>
@@ -175,4 +179,15 @@ public sealed record TicketSlaView(long? PolicyId, string? PolicyName, TicketSla
 public interface ITicketSla
 {
     Task<TicketSlaView?> GetAsync(long ticketId, CancellationToken cancellationToken);
+}
+
+/// <summary>One satisfaction survey of a ticket's resolution: whether it is asked, the rating (1–5) and comment once
+/// answered.</summary>
+public sealed record TicketCsatView(long Id, DateTimeOffset ResolvedAt, string Status, DateTimeOffset? SentAt, int? Rating, string? Comment,
+    DateTimeOffset? AnsweredAt);
+
+/// <summary>The satisfaction surveys of one ticket; implemented by the Surveys section.</summary>
+public interface ITicketCsat
+{
+    Task<IReadOnlyList<TicketCsatView>> GetAsync(long ticketId, CancellationToken cancellationToken);
 }

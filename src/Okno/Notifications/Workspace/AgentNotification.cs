@@ -41,6 +41,9 @@ public static class WorkspaceNotificationKinds
     /// <summary>To every admin: a webhook subscription was paused after repeated failures (about no ticket: the
     /// subscription's name is the item's actor name, the reason its excerpt, the failing delivery its event id).</summary>
     public const string WebhookPaused = "webhook_paused";
+    /// <summary>To the group's supervisors: a customer rated a resolution at or below the desk's CSAT threshold (the
+    /// survey's id is the item's event id, the rating its excerpt). Surveys writes it; the desk's setting turns it off.</summary>
+    public const string CsatLow = "csat_low";
 
     /// <summary>The opt-out keys (<see cref="NotificationOptOut"/>) of the bell's switches, apart from the mail ones.</summary>
     public const string AssignedSwitch = "app.ticket_assigned";
