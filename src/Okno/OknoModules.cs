@@ -84,6 +84,7 @@ public static class OknoModules
         services.AddNotifications(builder.Configuration);
         services.AddAutomation(builder.Configuration);
         services.AddWebhooks(builder.Configuration);
+        Surveys.Nps.NpsModule.AddNps(services, builder.Configuration);
         // Last: it schedules the jobs the sections added.
         services.AddOknoJobs(builder.Configuration);
         return builder;
@@ -128,6 +129,7 @@ public static class OknoModules
         app.MapNotifications();
         app.MapAutomation();
         app.MapWebhooks();
+        Surveys.Nps.NpsModule.MapNps(app);
         app.MapUi();
         return app;
     }
