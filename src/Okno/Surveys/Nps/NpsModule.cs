@@ -59,8 +59,8 @@ public static class NpsModule
             .WithSummary("NPS (% promoters 9–10 − % detractors 0–6), promoters, passives, detractors, sent and answered for the days from..to " +
                 "(yyyy-MM-dd, both included, in zone; default: since the campaign was created, at most 366 days), and the same per " +
                 "interval=week|month");
-        nps.MapGet("/campaigns/{id:long}/answers", async (long id, int? limit, string? cursor, bool? withComment, NpsCategory? category, NpsResults results,
-                CancellationToken ct) => TypedResults.Ok(await results.AnswersAsync(id, limit, cursor, withComment, category, ct)))
+        nps.MapGet("/campaigns/{id:long}/answers", async (long id, int? limit, string? cursor, bool? withComment, string? category, NpsResults results,
+                CancellationToken ct) => TypedResults.Ok(await results.AnswersAsync(id, limit, cursor, withComment, QueryValues.Enum<NpsCategory>(category, "category"), ct)))
             .WithSummary("The answers, newest first (?limit=&cursor=), optionally only those with a comment (withComment=true) or of one " +
                 "category (detractor | passive | promoter)");
         nps.MapPost("/campaigns/{id:long}/answers/{answerId:long}/follow-up", async Task<Created<NpsFollowUpView>> (long id, long answerId,

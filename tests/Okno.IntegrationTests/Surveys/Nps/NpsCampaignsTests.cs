@@ -88,8 +88,11 @@ public sealed partial class NpsCampaignsTests
         var boris = await ContactAsync(admin, "Boris", beta);
         // Boris writes on day 1, Vera on day 10: the period [day 0, day 5) holds Boris only.
         clock.Advance(TimeSpan.FromDays(1));
+        // Each move of the clock outlives the sign-in.
+        admin = await app.AdminClientAsync();
         await admin.CreateTicketAsync("Printer", email: null!, extra: new { customer = new { id = boris } });
         clock.Advance(TimeSpan.FromDays(9));
+        admin = await app.AdminClientAsync();
         var vera = (await admin.CreateTicketAsync("Scanner", "vera@example.org")).GetProperty("customer").GetProperty("id").GetInt64();
 
         var companies = await admin.PostJsonAsync("/api/v1/surveys/nps/campaigns", Campaign("Alpha", "companies", clock.GetUtcNow(), [alpha]));
@@ -111,6 +114,7 @@ public sealed partial class NpsCampaignsTests
         Assert.Equal(0, await RunAsync(app));
         var later = await admin.PostJsonAsync("/api/v1/surveys/nps/campaigns", Campaign("Later", "all_with_email", clock.GetUtcNow().AddDays(2)));
         clock.Advance(TimeSpan.FromDays(2));
+        admin = await app.AdminClientAsync();
         Assert.Equal(3, await RunAsync(app));
         Assert.Empty(await SendsAsync(app, again.Id()));
         Assert.Equal(new[] { anna, boris, vera }.Order(), (await SendsAsync(app, later.Id())).Select(s => s.ContactId!.Value));
