@@ -122,7 +122,7 @@ public sealed partial class NpsCampaignsTests
 
         // Each question is its own mail in the delivery queue, to the person's address, about no ticket.
         var mails = await MailsAsync(app);
-        Assert.Equal(5, mails.Count);
+        Assert.Equal(6, mails.Count);
         Assert.All(mails, m => Assert.Equal((DeliveryKind.Notification, (long?)null, DeliveryStatus.Pending), (m.Kind, m.TicketId, m.Status)));
         var runs = await app.WithDbAsync(db => db.Set<NpsRun>().AsNoTracking().ToListAsync());
         Assert.All(runs, r => Assert.NotNull(r.FinishedAt));
