@@ -86,6 +86,7 @@ public static class OknoModules
         services.AddAutomation(builder.Configuration);
         services.AddWebhooks(builder.Configuration);
         services.AddSurveys(builder.Configuration);
+        Surveys.Nps.NpsModule.AddNps(services, builder.Configuration);
         // Last: it schedules the jobs the sections added.
         services.AddOknoJobs(builder.Configuration);
         return builder;
@@ -131,6 +132,7 @@ public static class OknoModules
         app.MapAutomation();
         app.MapWebhooks();
         app.MapSurveys();
+        Surveys.Nps.NpsModule.MapNps(app);
         app.MapUi();
         return app;
     }

@@ -27,6 +27,10 @@ public sealed class NotificationMail(OknoDb db, ChannelSettingsCodec codec, Chan
         return first;
     }
 
+    /// <summary>The default outgoing mailbox (the first enabled email account), for a mail about no ticket (a survey); null when there is none.</summary>
+    public async Task<long?> DefaultMailboxAsync(CancellationToken ct) =>
+        await db.Set<ChannelAccount>().Where(a => a.Kind == Email && a.IsEnabled).OrderBy(a => a.Id).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
+
     /// <summary>Whether the ticket came in by mail through a mailbox whose "acknowledge new requests" is on.</summary>
     public async Task<bool> AcknowledgesNewAsync(long ticketId, CancellationToken ct)
     {
