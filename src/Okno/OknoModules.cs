@@ -12,6 +12,7 @@ using Okno.Customers;
 using Okno.Knowledge;
 using Okno.Notifications;
 using Okno.Reports;
+using Okno.Reports.Team;
 using Okno.Routing;
 using Okno.Sla;
 using Okno.Platform;
@@ -75,6 +76,7 @@ public static class OknoModules
         services.AddTickets();
         services.AddKnowledge();
         services.AddReports();
+        services.AddTeamReports();
         services.AddSla();
         services.AddRecurring();
         // Called by its class: ASP.NET Core has an AddRouting of its own on IServiceCollection.
@@ -120,6 +122,7 @@ public static class OknoModules
         app.MapTickets();
         app.MapKnowledge();
         app.MapReports();
+        app.MapTeamReports();
         app.MapSla();
         app.MapRecurring();
         app.MapRouting();

@@ -28,6 +28,11 @@ public sealed class AgentPresences(IDbContextFactory<OknoDb> dbs, TimeProvider c
     private readonly Dictionary<long, AgentPresence> _written = [];
     private readonly Lock _gate = new();
 
+    /// <summary>Raised on this node after a beat or a leave changed what is stored of an agent's presence (with the
+    /// agent's id), for live screens; other nodes' beats are not announced here, and presence also changes with time
+    /// alone, so a screen re-reads now and then too. Handlers must be quick and must not throw.</summary>
+    public event Action<long>? Changed;
+
     public TimeSpan AwayAfter => TimeSpan.FromMinutes(options.Value.AwayAfterMinutes);
     public TimeSpan OfflineAfter => TimeSpan.FromSeconds(options.Value.OfflineAfterSeconds);
 
@@ -60,6 +65,7 @@ public sealed class AgentPresences(IDbContextFactory<OknoDb> dbs, TimeProvider c
             lock (_gate) _written[agentId] = new AgentPresence { AgentId = agentId, SeenAt = row.SeenAt, ActiveAt = row.ActiveAt };
             return before != Presence.Online && StatusOf(row, now) == Presence.Online;
         }, cancellationToken);
+        Changed?.Invoke(agentId);
         return becameOnline;
     }
 
@@ -69,6 +75,7 @@ public sealed class AgentPresences(IDbContextFactory<OknoDb> dbs, TimeProvider c
         lock (_gate) _written.Remove(agentId);
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         await db.Set<AgentPresence>().Where(p => p.AgentId == agentId).ExecuteDeleteAsync(cancellationToken);
+        Changed?.Invoke(agentId);
     }
 
     /// <summary>Whether this beat must reach the database: it makes an away agent online again, or what is stored
