@@ -2185,6 +2185,41 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.ToTable("AgentPresences", (string)null);
                 });
 
+            modelBuilder.Entity("Okno.Routing.Distribution.AgentPresenceSpan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("To")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("From");
+
+                    b.HasIndex("AgentId", "From");
+
+                    b.HasIndex(new[] { "AgentId" }, "IX_AgentPresenceSpans_Open_AgentId")
+                        .IsUnique()
+                        .HasFilter("\"To\" IS NULL");
+
+                    b.ToTable("AgentPresenceSpans", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Routing.Distribution.DistributionTurn", b =>
                 {
                     b.Property<int>("Id")

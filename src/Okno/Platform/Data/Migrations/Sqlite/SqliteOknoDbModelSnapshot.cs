@@ -2100,6 +2100,39 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.ToTable("AgentPresences", (string)null);
                 });
 
+            modelBuilder.Entity("Okno.Routing.Distribution.AgentPresenceSpan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("From");
+
+                    b.HasIndex("AgentId", "From");
+
+                    b.HasIndex(new[] { "AgentId" }, "IX_AgentPresenceSpans_Open_AgentId")
+                        .IsUnique()
+                        .HasFilter("\"To\" IS NULL");
+
+                    b.ToTable("AgentPresenceSpans", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Routing.Distribution.DistributionTurn", b =>
                 {
                     b.Property<int>("Id")
