@@ -2140,6 +2140,35 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.ToTable("ApiTokens");
                 });
 
+            modelBuilder.Entity("Okno.Reports.Topics.TicketTopic", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("TicketId");
+
+                    b.HasIndex("CreatedAt", "Key");
+
+                    b.HasIndex("CreatedAt", "Type");
+
+                    b.HasIndex("Key", "CreatedAt");
+
+                    b.ToTable("TicketTopics", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Routing.Distribution.AgentDistribution", b =>
                 {
                     b.Property<long>("AgentId")
@@ -3604,6 +3633,15 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasOne("Okno.Admin.Agent", null)
                         .WithMany()
                         .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Reports.Topics.TicketTopic", b =>
+                {
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithOne()
+                        .HasForeignKey("Okno.Reports.Topics.TicketTopic", "TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

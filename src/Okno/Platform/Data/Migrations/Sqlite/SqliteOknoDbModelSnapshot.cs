@@ -2055,6 +2055,35 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.ToTable("ApiTokens");
                 });
 
+            modelBuilder.Entity("Okno.Reports.Topics.TicketTopic", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TicketId");
+
+                    b.HasIndex("CreatedAt", "Key");
+
+                    b.HasIndex("CreatedAt", "Type");
+
+                    b.HasIndex("Key", "CreatedAt");
+
+                    b.ToTable("TicketTopics", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Routing.Distribution.AgentDistribution", b =>
                 {
                     b.Property<long>("AgentId")
@@ -3483,6 +3512,15 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasOne("Okno.Admin.Agent", null)
                         .WithMany()
                         .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Reports.Topics.TicketTopic", b =>
+                {
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithOne()
+                        .HasForeignKey("Okno.Reports.Topics.TicketTopic", "TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
