@@ -138,6 +138,8 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("AgentId", "At", "Id");
 
+                    b.HasIndex("Target", "At", "Id");
+
                     b.ToTable("AuditEntries", (string)null);
                 });
 

@@ -126,6 +126,8 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("AgentId", "At", "Id");
 
+                    b.HasIndex("Target", "At", "Id");
+
                     b.ToTable("AuditEntries", (string)null);
                 });
 
