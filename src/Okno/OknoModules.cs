@@ -12,6 +12,7 @@ using Okno.Customers;
 using Okno.Knowledge;
 using Okno.Notifications;
 using Okno.Reports;
+using Okno.Reports.Team;
 using Okno.Routing;
 using Okno.Sla;
 using Okno.Surveys;
@@ -76,6 +77,7 @@ public static class OknoModules
         services.AddTickets();
         services.AddKnowledge();
         services.AddReports();
+        services.AddTeamReports();
         services.AddSla();
         services.AddRecurring();
         // Called by its class: ASP.NET Core has an AddRouting of its own on IServiceCollection.
@@ -123,6 +125,7 @@ public static class OknoModules
         app.MapTickets();
         app.MapKnowledge();
         app.MapReports();
+        app.MapTeamReports();
         app.MapSla();
         app.MapRecurring();
         app.MapRouting();

@@ -54,6 +54,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.IpAddress).HasMaxLength(64);
         b.HasIndex(a => new { a.At, a.Id });
         b.HasIndex(a => new { a.AgentId, a.At, a.Id });
+        // The audit page's object filter ("agent:5"): one object's entries, newest first.
+        b.HasIndex(a => new { a.Target, a.At, a.Id });
     }
 }
 

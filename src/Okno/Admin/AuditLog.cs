@@ -18,9 +18,19 @@ public sealed record AuditRow(string Source, long Id, DateTimeOffset At, ActorKi
     string Object, long? TicketId, string? Details, string? IpAddress);
 
 /// <summary>What the audit page and its CSV filter on; all optional. <see cref="TicketNumber"/> narrows to one ticket's
-/// history (and to administration whose target names it).</summary>
+/// history (and to administration whose target names it). <see cref="Object"/>: one object as "type:id", the way
+/// administration names its targets ("agent:5", "group:3", "webhook:7"); "ticket:number" is the same as
+/// <see cref="TicketNumber"/>.</summary>
 public sealed record AuditFilter(long? AgentId = null, string? Source = null, string? Action = null, DateTimeOffset? From = null,
-    DateTimeOffset? To = null, long? TicketNumber = null);
+    DateTimeOffset? To = null, long? TicketNumber = null, string? Object = null)
+{
+    /// <summary>The filter with an "ticket:number" object read as the ticket filter.</summary>
+    public AuditFilter Normalized() =>
+        Object is { } o && o.StartsWith("ticket:", StringComparison.Ordinal) && long.TryParse(o["ticket:".Length..].TrimStart('#'), NumberStyles.None,
+            CultureInfo.InvariantCulture, out var number)
+            ? this with { Object = null, TicketNumber = number }
+            : this;
+}
 
 /// <summary>Who did what, when, to which object — administration and ticket actions together, newest first, for admins
 /// (<c>GET /api/v1/audit</c>, <c>/api/v1/audit.csv</c>, the Audit page). Each source is read by its own index range (time;
@@ -42,6 +52,7 @@ public sealed class AuditLog(OknoDb db)
     public async Task<Page<AuditRow>> ListAsync(AuditFilter filter, int limit, string? cursor, CancellationToken ct)
     {
         Validate(filter);
+        filter = filter.Normalized();
         // Cursor: where each source stopped (ticks and id of its last row shown), 0 0 when it was not read yet.
         var keys = Paging.Decode(cursor, 4) ?? [long.MaxValue, long.MaxValue, long.MaxValue, long.MaxValue];
         var admin = filter.Source is null or AdminSource ? await AdminRowsAsync(filter, keys[0], keys[1], limit + 1, ct) : [];
@@ -65,6 +76,9 @@ public sealed class AuditLog(OknoDb db)
         if (filter.Source is not (null or AdminSource or TicketSource))
             errors.Add("source", ErrorCodes.InvalidValue, "source is admin or ticket.", ("value", filter.Source));
         if (filter.Action is { Length: > 64 }) errors.TooLong("action", 64);
+        if (filter.Object is { } o && (o.Length > 200 || o.IndexOf(':') is < 1 || o.EndsWith(':') || o.Any(char.IsWhiteSpace)
+                || o.StartsWith("ticket:", StringComparison.Ordinal) && filter.Normalized().Object is not null))
+            errors.Add("object", ErrorCodes.InvalidValue, "object is type:id, for example agent:5 or ticket:1024.", ("value", o.Length > 200 ? o[..200] : o));
         if (filter.From is { } from && filter.To is { } to && from > to)
             errors.Add("from", ErrorCodes.InvalidValue, "from is after to.", ("value", from.ToString("O", CultureInfo.InvariantCulture)));
         errors.ThrowIfAny();
@@ -76,6 +90,7 @@ public sealed class AuditLog(OknoDb db)
         var rows = db.AuditEntries.AsNoTracking().AsQueryable();
         if (f.AgentId is { } agent) rows = rows.Where(e => e.AgentId == agent);
         if (f.Action is { } action) rows = rows.Where(e => e.Action == action);
+        if (f.Object is { } objectRef) rows = rows.Where(e => e.Target == objectRef);
         if (f.From is { } from) rows = rows.Where(e => e.At >= from);
         if (f.To is { } to) rows = rows.Where(e => e.At <= to);
         if (f.TicketNumber is { } number)
@@ -96,6 +111,8 @@ public sealed class AuditLog(OknoDb db)
     private async Task<List<AuditRow>> TicketRowsAsync(AuditFilter f, long ticks, long id, int take, CancellationToken ct)
     {
         if (f.Action is { } a && !a.StartsWith("ticket.", StringComparison.Ordinal)) return [];
+        // Another kind of object than a ticket: administration only.
+        if (f.Object is not null) return [];
         var rows = db.TicketEvents.AsNoTracking().AsQueryable();
         if (f.TicketNumber is { } number)
         {

@@ -28,6 +28,7 @@ public static class RoutingModule
         return services.AddSingleton<AgentPresences>().AddSingleton<DistributionWakeUp>().AddScoped<Distributor>().AddScoped<DistributionSettings>()
             .AddPresenceOnSignOut()
             .AddTicketEventHandler<DistributionHandler>()
-            .AddRepeatingJob<DistributionSweep>(DistributionSweep.Key, DistributionSweep.Every);
+            .AddRepeatingJob<DistributionSweep>(DistributionSweep.Key, DistributionSweep.Every)
+            .AddRepeatingJob<PresenceSpanSweep>(PresenceSpanSweep.Key, PresenceSpanSweep.Every);
     }
 }

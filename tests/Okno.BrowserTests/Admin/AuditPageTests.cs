@@ -42,4 +42,24 @@ public sealed class AuditPageTests(OknoInChromium okno)
         Assert.Contains("ticket.changed.priority", lines[1], StringComparison.Ordinal);
         Assert.Empty(tab.Problems);
     });
+
+    [Fact]
+    public Task An_admin_narrows_the_audit_page_to_one_object() => okno.InPageAsync("en-US", async tab =>
+    {
+        var page = tab.Page;
+        var admin = await okno.App.AdminClientAsync();
+        var group = await admin.CreateGroupAsync("Audit page group " + Guid.NewGuid().ToString("N")[..6]);
+        await (await System.Net.Http.Json.HttpClientJsonExtensions.PutAsJsonAsync(admin, $"/api/v1/groups/{group}",
+            new { name = "Audit page renamed " + Guid.NewGuid().ToString("N")[..6] })).JsonAsync(System.Net.HttpStatusCode.OK);
+
+        await tab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, "/admin/audit");
+        await Expect(page.Locator("#audit-table .audit-row").First).ToBeVisibleAsync();
+        await page.ChooseAsync("#audit-object-type", "group");
+        await page.Locator("#audit-object-id").FillAsync(group.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var rows = page.Locator("#audit-table .audit-row");
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.First.Locator(".audit-object")).ToHaveTextAsync($"group:{group}");
+        Assert.Contains($"object=group%3A{group}", await page.Locator("#audit-csv").GetAttributeAsync("href"), StringComparison.Ordinal);
+        Assert.Empty(tab.Problems);
+    });
 }

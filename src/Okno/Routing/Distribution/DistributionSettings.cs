@@ -156,10 +156,12 @@ public sealed class DistributionSettings(OknoDb db, AgentPresences presences, Di
             if (request.Skills.IsSet)
                 row.Skills = (request.Skills.Value ?? []).OfType<string>().Select(Tag.Normalize).Distinct().Order(StringComparer.Ordinal).ToList();
             if (request.CalendarId.IsSet) row.CalendarId = request.CalendarId.Value;
-            if (request.Paused.Value is { } paused) row.Paused = paused;
+            var pauseChanged = request.Paused.Value is { } paused && paused != row.Paused;
+            if (request.Paused.Value is { } pause) row.Paused = pause;
             audit.Add(byAgentId, "distribution.agent_changed", $"agent:{agentId}",
                 $"cap={row.MaxOpenTickets?.ToString() ?? "-"}; chats={row.MaxOpenChats?.ToString() ?? "-"}; skills={string.Join(",", row.Skills)}; calendar={row.CalendarId?.ToString() ?? "-"}; paused={row.Paused}");
             await db.SaveChangesAsync(token);
+            if (pauseChanged) await presences.PausedChangedAsync(db, agentId, row.Paused, token);
             return 0;
         }, ct);
         await wakeUp.ForAgentAsync(agentId, ct);
@@ -173,8 +175,10 @@ public sealed class DistributionSettings(OknoDb db, AgentPresences presences, Di
         await db.WriteAsync(async token =>
         {
             var row = await RowAsync(agentId, token);
+            var changed = row.Paused != paused;
             row.Paused = paused;
             await db.SaveChangesAsync(token);
+            if (changed) await presences.PausedChangedAsync(db, agentId, paused, token);
             return 0;
         }, ct);
         if (!paused) await wakeUp.ForAgentAsync(agentId, ct);

@@ -9,6 +9,9 @@ namespace Okno.Tickets.Live;
 /// <see cref="TypingReply"/>: what they type is a public reply (not an internal note), so the customer may be told.</summary>
 public sealed record TicketViewer(long AgentId, string Name, bool Typing, bool TypingReply = false);
 
+/// <summary>A ticket an agent has open (on any node), and whether they type in it.</summary>
+public sealed record AgentTicketVisit(long TicketId, bool Typing, bool TypingReply);
+
 /// <summary>Who has which ticket open, and who is typing. Each open ticket screen joins with its own key (one agent
 /// may have the ticket open in two tabs) and leaves when it is closed; typing fades after a few seconds without a
 /// keystroke, so a closed laptop does not type forever.
@@ -39,6 +42,10 @@ public sealed class TicketPresence : IDisposable
     private readonly ConcurrentDictionary<long, ConcurrentDictionary<Guid, Entry>> _tickets = new();
     /// <summary>Ticket → node → that node's viewers of the ticket, as last heard.</summary>
     private readonly ConcurrentDictionary<long, ConcurrentDictionary<string, Heard>> _otherNodes = new();
+    /// <summary>Agent → tickets they were last seen viewing (here or on another node): the reverse of the lists above, so
+    /// "what is agent X looking at" reads a few entries instead of every ticket. A superset: entries are added wherever
+    /// a viewer appears and dropped when <see cref="VisitsOf"/> finds the agent gone from that ticket.</summary>
+    private readonly ConcurrentDictionary<long, ConcurrentDictionary<long, byte>> _byAgent = new();
     private readonly Lock _gate = new();
     private Action<long>[] _subscribers = [];
 
@@ -58,6 +65,7 @@ public sealed class TicketPresence : IDisposable
     {
         var key = Guid.NewGuid();
         _tickets.GetOrAdd(ticketId, _ => new())[key] = new Entry(agentId, name, null, _clock.GetUtcNow());
+        Index(agentId, ticketId);
         Changed(ticketId);
         return new Visit(this, ticketId, key, agentId, name);
     }
@@ -76,6 +84,24 @@ public sealed class TicketPresence : IDisposable
             .Select(g => new TicketViewer(g.Key, g.First().Name, g.Any(v => v.Typing), g.Any(v => v.TypingReply)))
             .OrderBy(v => v.Name, StringComparer.CurrentCulture).ToList();
     }
+
+    /// <summary>The tickets the agent has open on any node, by ticket id, with whether they type in each.</summary>
+    public IReadOnlyList<AgentTicketVisit> VisitsOf(long agentId)
+    {
+        if (!_byAgent.TryGetValue(agentId, out var tickets)) return [];
+        var visits = new List<AgentTicketVisit>();
+        foreach (var ticketId in tickets.Keys)
+        {
+            var viewer = ViewersOf(ticketId).FirstOrDefault(v => v.AgentId == agentId);
+            // Gone since (left, faded, or their node went silent). A join racing this removal is indexed again by the
+            // screen's next heartbeat.
+            if (viewer is null) tickets.TryRemove(ticketId, out _);
+            else visits.Add(new AgentTicketVisit(ticketId, viewer.Typing, viewer.TypingReply));
+        }
+        return visits.OrderBy(v => v.TicketId).ToList();
+    }
+
+    private void Index(long agentId, long ticketId) => _byAgent.GetOrAdd(agentId, _ => new())[ticketId] = 0;
 
     private List<TicketViewer> LocalViewersOf(long ticketId)
     {
@@ -135,6 +161,7 @@ public sealed class TicketPresence : IDisposable
             back = now - entry.SeenAt >= ViewerExpiresAfter;
             return entry with { SeenAt = now };
         });
+        Index(agentId, ticketId);
         if (back) Changed(ticketId);
     }
 
@@ -211,6 +238,7 @@ public sealed class TicketPresence : IDisposable
             var before = nodes.TryGetValue(message.Node, out var earlier) && now - earlier.At < OtherNodeExpiresAfter ? earlier.Viewers : [];
             if (viewers is null or []) nodes.TryRemove(message.Node, out _);
             else nodes[message.Node] = new Heard(viewers, now);
+            foreach (var viewer in viewers ?? []) Index(viewer.AgentId, ticketId);
             // The regular round repeats unchanged lists; screens only redraw for a difference.
             if (!before.SequenceEqual(viewers ?? [])) Raise(ticketId);
         }
