@@ -108,10 +108,11 @@ public sealed class ReportLedger(TimeZoneInfo zone, SlaSetupSnapshot? sla)
             case TicketTypeChanged c: Move(s, d, day, () => s.Type = c.To); break;
             case TicketPriorityChanged c: Move(s, d, day, () => s.Priority = c.To); break;
             case TicketTagsChanged c:
+                // Against what the ticket is counted under (its tags as created may already hold the change).
                 if (s.Open)
                 {
-                    foreach (var gone in c.From.Except(c.To)) d.Tag(day, gone).BacklogDelta--;
-                    foreach (var added in c.To.Except(c.From)) d.Tag(day, added).BacklogDelta++;
+                    foreach (var gone in s.TagList.Except(c.To)) d.Tag(day, gone).BacklogDelta--;
+                    foreach (var added in c.To.Except(s.TagList)) d.Tag(day, added).BacklogDelta++;
                 }
                 s.Tags = string.Join('\n', c.To);
                 break;
@@ -176,6 +177,8 @@ public sealed class ReportLedger(TimeZoneInfo zone, SlaSetupSnapshot? sla)
         {
             f.Reopened++;
             f.BacklogDelta++;
+            // The solve just undone was counted one-touch; reopened, it no longer is (taken back on its own day).
+            if (s.AgentReplies == 1 && s.Reopens == 0 && s.ResolvedAt is { } solvedAt) d[s.KeyOn(DayOf(solvedAt))].OneTouch--;
             s.Reopens++;
             s.ResolvedAt = null;
             // A reopened ticket's resolution target starts again.

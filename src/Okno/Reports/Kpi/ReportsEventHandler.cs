@@ -65,16 +65,17 @@ internal sealed class ReportsEventHandler(OknoDb db, SlaSetup sla, IOptions<Repo
         var later = ticket.Version <= created.TicketVersion ? [] : await db.TicketEvents.AsNoTracking()
             .Where(h => h.TicketId == created.TicketId && h.TicketVersion > created.TicketVersion && h.Kind == TicketEventKind.Changed
                 && (h.Field == "type" || h.Field == "priority" || h.Field == "tags"))
-            .Select(h => new HistoryChange(h.TicketVersion, h.Field!, h.OldValue)).ToListAsync(ct);
+            .Select(h => new HistoryChange(h.TicketVersion, h.Field!, h.OldValue, h.At)).ToListAsync(ct);
         return Undo(created.Channel, ticket.CompanyId, ticket.Type, ticket.Priority, ticket.Tags, ticket.CreatedAt, later);
     }
 
-    internal sealed record HistoryChange(long Version, string Field, string? OldValue);
+    internal sealed record HistoryChange(long Version, string Field, string? OldValue, DateTimeOffset At);
 
     internal static InitialFacts Undo(string channel, long? companyId, TicketType type, TicketPriority priority, IReadOnlyList<string> tags,
         DateTimeOffset createdAt, IEnumerable<HistoryChange> later)
     {
-        foreach (var change in later.OrderByDescending(c => c.Version))
+        // Changes made by the creating save itself (tags given with a new ticket) belong to the ticket as created.
+        foreach (var change in later.Where(c => c.At != createdAt).OrderByDescending(c => c.Version))
         {
             switch (change.Field)
             {

@@ -57,7 +57,7 @@ public sealed class ReportsRebuild(IDbContextFactory<OknoDb> dbs, SlaSetup sla, 
                 if (createdRow is null) continue;
                 var facts = ReportsEventHandler.Undo(t.Channel.Value, t.CompanyId, t.Type, t.Priority, t.Tags, t.CreatedAt,
                     rows.Where(r => r.Version > createdRow.Version && r.Kind == TicketEventKind.Changed && r.Field is "type" or "priority" or "tags")
-                        .Select(r => new ReportsEventHandler.HistoryChange(r.Version, r.Field!, r.OldValue)));
+                        .Select(r => new ReportsEventHandler.HistoryChange(r.Version, r.Field!, r.OldValue, r.At)));
                 // The routing right after creation: today's, with every later routing change undone.
                 var routing = new TicketRouting(t.Status, t.GroupId, t.AssigneeId);
                 foreach (var r in rows.Where(r => r.Version > createdRow.Version).OrderByDescending(r => r.Version))
