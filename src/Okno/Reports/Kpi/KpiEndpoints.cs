@@ -46,6 +46,7 @@ public static class KpiEndpoints
             var query = p.Parse(reports, report, clock.GetUtcNow());
             var view = await reports.BuildAsync(query, ct);
             var name = $"{report}-{view.From:yyyy-MM-dd}-{view.To:yyyy-MM-dd}";
+            if (format != ExportFormat.Json) AllowZipWrites(http);
             return format switch
             {
                 ExportFormat.Csv => Results.Stream(s => ReportExport.ReportCsvAsync(view, s, ct), ReportExport.CsvType + "; charset=utf-8", name + ".csv"),
@@ -59,13 +60,14 @@ public static class KpiEndpoints
 
         reports.MapGet("/{report}/tickets", async (string report, [AsParameters] KpiParameters p, string? bucket, string? group, int? limit,
             string? cursor, [FromHeader(Name = "Accept")] string? accept, KpiReport reports, KpiDrillDown drill, CurrentAgent agent,
-            TimeProvider clock, CancellationToken ct) =>
+            TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             var format = ReportExport.FormatOf(p.Format, accept);
             var query = p.Parse(reports, report, clock.GetUtcNow());
             KpiDrillDown.Range(query, bucket);
             if (format == ExportFormat.Json)
                 return Results.Ok(await drill.PageAsync(query, bucket, group, agent.Access(), Paging.Limit(limit), cursor, ct));
+            AllowZipWrites(http);
             var tickets = drill.AllAsync(query, bucket, group, agent.Access(), ct);
             var name = $"{report}-tickets";
             return format == ExportFormat.Csv
@@ -81,6 +83,13 @@ public static class KpiEndpoints
         }).RequireAuthorization(AdminModule.AdminPolicy)
             .WithSummary("Recompute every report aggregate from the tickets and their history, in the background (a clustered job)");
         return app;
+    }
+
+    /// <summary>The xlsx writer's zip archive flushes an entry's end synchronously; the server refuses synchronous
+    /// writes unless the request allows them (the rows themselves are written asynchronously).</summary>
+    private static void AllowZipWrites(HttpContext http)
+    {
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpBodyControlFeature>() is { } body) body.AllowSynchronousIO = true;
     }
 
     public static IReadOnlyList<KpiCatalogEntry> Catalog() =>

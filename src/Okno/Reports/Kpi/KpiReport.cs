@@ -188,8 +188,11 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
         var defs = Reports[q.Report];
         var period = q.Period;
         var length = period.Last.DayNumber - period.First.DayNumber + 1;
+        // The period just before, as long; whole calendar months compare with the same number of months before.
         var previousFirst = period.First.AddDays(-length);
         var previousLast = period.First.AddDays(-1);
+        if (period.First.Day == 1 && period.Last.AddDays(1).Day == 1)
+            previousFirst = period.First.AddMonths(-(period.Last.Year * 12 + period.Last.Month - period.First.Year * 12 - period.First.Month + 1));
         var sliced = q.ByTag || q.ByTicketDimension;
         var durations = defs.SelectMany(d => d.Durations ?? []).Distinct().ToArray();
         var wantsBacklog = defs.Any(d => d.Backlog);
@@ -277,7 +280,10 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
             }
         if (q.GroupBy is not null)
             // Groups without anything in the period are left out (a backlog still open counts as something).
-            list = list.GroupBy(r => r.Group).Where(g => g.Any(r => r.Values.Any(v => v is not null and not 0))).SelectMany(g => g).ToList();
+        {
+            var kept = list.GroupBy(r => r.Group).Where(g => g.Any(r => r.Values.Any(v => v is not null and not 0))).Select(g => g.Key).ToHashSet();
+            list = list.Where(r => kept.Contains(r.Group)).ToList();
+        }
         return new KpiReportView(q.Report, period.First, period.Last, q.Interval.ToSnakeCase(), q.GroupBy, period.Zone.Id,
             defs.Select(d => new KpiColumn(d.Key, d.Unit)).ToList(), list,
             defs.Select(d => Value(d, total, q)).ToList(), defs.Select(d => Value(d, previous, q)).ToList(), previousFirst, previousLast);

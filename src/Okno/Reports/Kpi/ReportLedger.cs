@@ -60,7 +60,7 @@ public sealed class FactDeltas
 
 /// <summary>The facts a ticket was created with, before any later change (read from the ticket and its later history).</summary>
 public sealed record InitialFacts(string Channel, long? CompanyId, TicketType Type, TicketPriority Priority, IReadOnlyList<string> Tags,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt, long? GroupId, long? AssigneeId);
 
 /// <summary>The one place that decides which counters an event moves (the live handler and the rebuild both call it).
 /// Definitions (see <see cref="KpiCatalog"/>): open = new, open, pending or on hold; solved = a move from open to
@@ -80,7 +80,7 @@ public sealed class ReportLedger(TimeZoneInfo zone, SlaSetupSnapshot? sla)
         var s = new ReportTicketState
         {
             TicketId = created.TicketId, LastVersion = created.TicketVersion,
-            GroupId = created.After.GroupId ?? 0, AssigneeId = created.After.AssigneeId ?? 0,
+            GroupId = facts.GroupId ?? 0, AssigneeId = facts.AssigneeId ?? 0,
             Channel = facts.Channel, CompanyId = facts.CompanyId ?? 0, Type = facts.Type, Priority = facts.Priority,
             Tags = string.Join('\n', facts.Tags), Open = IsOpen(created.After.Status), CreatedAt = facts.CreatedAt,
         };

@@ -59,22 +59,24 @@ internal sealed class ReportsEventHandler(OknoDb db, SlaSetup sla, IOptions<Repo
     private static async Task<InitialFacts?> InitialFactsAsync(OknoDb db, TicketCreated created, CancellationToken ct)
     {
         var ticket = await db.Tickets.AsNoTracking().Where(t => t.Id == created.TicketId)
-            .Select(t => new { t.Type, t.Priority, t.CompanyId, t.CreatedAt, t.Version, Tags = t.Tags.Select(x => x.Tag.Name).ToList() })
+            .Select(t => new { t.Type, t.Priority, t.CompanyId, t.CreatedAt, t.Version, t.GroupId, t.AssigneeId, Tags = t.Tags.Select(x => x.Tag.Name).ToList() })
             .SingleOrDefaultAsync(ct);
         if (ticket is null) return null;
         var later = ticket.Version <= created.TicketVersion ? [] : await db.TicketEvents.AsNoTracking()
             .Where(h => h.TicketId == created.TicketId && h.TicketVersion > created.TicketVersion && h.Kind == TicketEventKind.Changed
-                && (h.Field == "type" || h.Field == "priority" || h.Field == "tags"))
+                && (h.Field == "type" || h.Field == "priority" || h.Field == "tags" || h.Field == "group" || h.Field == "assignee"))
             .Select(h => new HistoryChange(h.TicketVersion, h.Field!, h.OldValue, h.At)).ToListAsync(ct);
-        return Undo(created.Channel, ticket.CompanyId, ticket.Type, ticket.Priority, ticket.Tags, ticket.CreatedAt, later);
+        return Undo(created.Channel, ticket.CompanyId, ticket.Type, ticket.Priority, ticket.Tags, ticket.CreatedAt, ticket.GroupId, ticket.AssigneeId, later);
     }
 
     internal sealed record HistoryChange(long Version, string Field, string? OldValue, DateTimeOffset At);
 
     internal static InitialFacts Undo(string channel, long? companyId, TicketType type, TicketPriority priority, IReadOnlyList<string> tags,
-        DateTimeOffset createdAt, IEnumerable<HistoryChange> later)
+        DateTimeOffset createdAt, long? groupId, long? assigneeId, IEnumerable<HistoryChange> later)
     {
-        // Changes made by the creating save itself (tags given with a new ticket) belong to the ticket as created.
+        static long? Id(string? text) => long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+        // Changes made by the creating save itself (the group, assignee and tags given with a new ticket) belong to the
+        // ticket as created: it is counted under them from the start.
         foreach (var change in later.Where(c => c.At != createdAt).OrderByDescending(c => c.Version))
         {
             switch (change.Field)
@@ -82,9 +84,11 @@ internal sealed class ReportsEventHandler(OknoDb db, SlaSetup sla, IOptions<Repo
                 case "type": type = Enum.GetValues<TicketType>().FirstOrDefault(v => v.ToSnakeCase() == change.OldValue, type); break;
                 case "priority": priority = Enum.GetValues<TicketPriority>().FirstOrDefault(v => v.ToSnakeCase() == change.OldValue, priority); break;
                 case "tags": tags = string.IsNullOrEmpty(change.OldValue) ? [] : change.OldValue.Split(", ", StringSplitOptions.RemoveEmptyEntries); break;
+                case "group": groupId = Id(change.OldValue); break;
+                case "assignee": assigneeId = Id(change.OldValue); break;
             }
         }
-        return new InitialFacts(channel, companyId, type, priority, tags, createdAt);
+        return new InitialFacts(channel, companyId, type, priority, tags, createdAt, groupId, assigneeId);
     }
 }
 

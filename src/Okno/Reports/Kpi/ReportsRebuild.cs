@@ -55,8 +55,8 @@ public sealed class ReportsRebuild(IDbContextFactory<OknoDb> dbs, SlaSetup sla, 
                 var rows = history[t.Id].OrderBy(h => h.Version).ToList();
                 var createdRow = rows.FirstOrDefault(r => r.Kind == TicketEventKind.Created);
                 if (createdRow is null) continue;
-                var facts = ReportsEventHandler.Undo(t.Channel.Value, t.CompanyId, t.Type, t.Priority, t.Tags, t.CreatedAt,
-                    rows.Where(r => r.Version > createdRow.Version && r.Kind == TicketEventKind.Changed && r.Field is "type" or "priority" or "tags")
+                var facts = ReportsEventHandler.Undo(t.Channel.Value, t.CompanyId, t.Type, t.Priority, t.Tags, t.CreatedAt, t.GroupId, t.AssigneeId,
+                    rows.Where(r => r.Version > createdRow.Version && r.Kind == TicketEventKind.Changed && r.Field is "type" or "priority" or "tags" or "group" or "assignee")
                         .Select(r => new ReportsEventHandler.HistoryChange(r.Version, r.Field!, r.OldValue, r.At)));
                 // The routing right after creation: today's, with every later routing change undone.
                 var routing = new TicketRouting(t.Status, t.GroupId, t.AssigneeId);
