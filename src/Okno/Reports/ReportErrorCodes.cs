@@ -8,12 +8,12 @@ public static class ReportErrorCodes
     public const string RangeTooLong = "report.range_too_long";
     /// <summary>{id}: the report name.</summary>
     public const string ReportNotFound = "report.not_found";
-    /// <summary>{report}: a KPI whose data another section provides, not wired yet.</summary>
+    /// <summary>{name}: a KPI whose data another section provides, not wired yet.</summary>
     public const string KpiNotAvailable = "report.kpi_not_available";
     public const string TagWithDimensions = "report.tag_with_dimensions";
-    /// <summary>{report}.</summary>
+    /// <summary>{name}: the report.</summary>
     public const string NotByTag = "report.not_by_tag";
-    /// <summary>{report}.</summary>
+    /// <summary>{name}: the report.</summary>
     public const string NotSliceable = "report.not_sliceable";
     /// <summary>{value}: neither json, csv nor xlsx.</summary>
     public const string UnknownFormat = "report.unknown_format";

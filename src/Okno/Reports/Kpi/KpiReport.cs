@@ -145,7 +145,7 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
         if (!Reports.ContainsKey(report))
         {
             if (KpiCatalog.Find(report) is { Source: KpiSource.Pending })
-                throw new OknoException(new StateConflict(ReportErrorCodes.KpiNotAvailable, $"The KPI '{report}' is not wired yet.", ("report", report)));
+                throw new OknoException(new StateConflict(ReportErrorCodes.KpiNotAvailable, $"The KPI '{report}' is not wired yet.", ("name", report)));
             throw new OknoException(new NotFound(ReportErrorCodes.ReportNotFound, "Report", report));
         }
         var zone = options.Value.TimeZone;
@@ -175,10 +175,10 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
         if (query.ByTag && query.ByTicketDimension)
             errors.Add(query.GroupBy == "tag" ? "groupBy" : "tag", ReportErrorCodes.TagWithDimensions, "Tags cannot be combined with other filters or groupings.");
         else if (query.ByTag && report != KpiCatalog.Overview && !defs.All(d => d.Tag))
-            errors.Add(query.GroupBy == "tag" ? "groupBy" : "tag", ReportErrorCodes.NotByTag, $"The report '{report}' is not kept per tag.", ("report", report));
+            errors.Add(query.GroupBy == "tag" ? "groupBy" : "tag", ReportErrorCodes.NotByTag, $"The report '{report}' is not kept per tag.", ("name", report));
         else if ((query.ByTag || query.ByTicketDimension) && defs.All(d => d.HelpCenter))
             errors.Add(query.GroupBy is not null ? "groupBy" : "filter", ReportErrorCodes.NotSliceable,
-                $"The report '{report}' comes from the help center and has no ticket dimensions.", ("report", report));
+                $"The report '{report}' comes from the help center and has no ticket dimensions.", ("name", report));
         errors.ThrowIfAny();
         return query;
     }
