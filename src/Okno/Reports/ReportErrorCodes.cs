@@ -6,4 +6,17 @@ public static class ReportErrorCodes
     public const string RangeReversed = "report.range_reversed";
     /// <summary>{max} days.</summary>
     public const string RangeTooLong = "report.range_too_long";
+    /// <summary>{id}: the report name.</summary>
+    public const string ReportNotFound = "report.not_found";
+    /// <summary>{name}: a KPI whose data another section provides, not wired yet.</summary>
+    public const string KpiNotAvailable = "report.kpi_not_available";
+    public const string TagWithDimensions = "report.tag_with_dimensions";
+    /// <summary>{name}: the report.</summary>
+    public const string NotByTag = "report.not_by_tag";
+    /// <summary>{name}: the report.</summary>
+    public const string NotSliceable = "report.not_sliceable";
+    /// <summary>{value}: neither json, csv nor xlsx.</summary>
+    public const string UnknownFormat = "report.unknown_format";
+    /// <summary>{value}: not a bucket of the report's period (a day yyyy-MM-dd).</summary>
+    public const string InvalidBucket = "report.invalid_bucket";
 }

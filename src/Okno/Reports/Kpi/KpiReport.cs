@@ -1,0 +1,465 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Okno.Admin;
+using Okno.Customers;
+using Okno.Platform.Data;
+using Okno.Platform.Web;
+using Okno.Tickets;
+
+namespace Okno.Reports.Kpi;
+
+public enum KpiInterval { Day, Week, Month }
+
+/// <summary>A report request: which report, the period (days in the report time zone), the interval its rows are summed
+/// by, at most one dimension to group by, and filters.</summary>
+public sealed record KpiQuery(string Report, ReportPeriod Period, KpiInterval Interval, string? GroupBy, long? GroupId, long? AgentId,
+    string? Channel, long? CompanyId, TicketType? Type, TicketPriority? Priority, string? Tag)
+{
+    public static readonly string[] GroupBys = ["group", "agent", "channel", "company", "type", "priority", "tag"];
+
+    public bool ByTicketDimension => GroupBy is not null and not "tag" || GroupId is not null || AgentId is not null || Channel is not null
+        || CompanyId is not null || Type is not null || Priority is not null;
+    public bool ByTag => GroupBy == "tag" || Tag is not null;
+}
+
+/// <summary>A column of a report: its key (as the API and exports name it) and unit.</summary>
+public sealed record KpiColumn(string Key, KpiUnit Unit);
+
+/// <summary>One row: the interval's first day (within the period), the group's key and name when grouped, the values in
+/// column order (null: nothing to compute it from).</summary>
+public sealed record KpiRow(DateOnly Period, string? Group, string? GroupName, IReadOnlyList<double?> Values);
+
+/// <summary>A report's answer: rows per interval (× group), the totals of the whole period and of the period just before
+/// it (same length) for comparison.</summary>
+public sealed record KpiReportView(string Report, DateOnly From, DateOnly To, string Interval, string? GroupBy, string TimeZone,
+    IReadOnlyList<KpiColumn> Columns, IReadOnlyList<KpiRow> Rows, IReadOnlyList<double?> Total, IReadOnlyList<double?> Previous,
+    DateOnly PreviousFrom, DateOnly PreviousTo);
+
+/// <summary>The sums a column is computed from (one interval × group, or a whole period).</summary>
+public sealed class KpiBag
+{
+    public ReportDailyFact Sum { get; } = new();
+    public Dictionary<ReportDuration, Dictionary<int, long>> Histograms { get; } = [];
+    public long? Backlog { get; set; }
+    public long Visits { get; set; }
+    public long VisitsWithoutTicket { get; set; }
+    public long SolvedByBot { get; set; }
+    public bool HasHelpCenter { get; set; }
+
+    public void AddHistogram(ReportDuration metric, int bucket, long count)
+    {
+        if (!Histograms.TryGetValue(metric, out var counts)) Histograms[metric] = counts = [];
+        counts[bucket] = counts.GetValueOrDefault(bucket) + count;
+    }
+
+    public double? Percentile(ReportDuration metric, double p) =>
+        Histograms.TryGetValue(metric, out var counts) ? DurationBuckets.Percentile(counts, p) : null;
+}
+
+/// <summary>Computes every report from the aggregates: a fixed number of grouped queries whatever the period or the
+/// number of tickets (facts by day × group, histogram buckets, the backlog before the period, the help-center days).</summary>
+public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<ReportsOptions> options)
+{
+    private sealed record ColumnDef(string Key, KpiUnit Unit, Func<KpiBag, double?> Value, bool Tag = false, ReportDuration[]? Durations = null,
+        bool Backlog = false, bool HelpCenter = false);
+
+    private static double? Ratio(long part, long whole) => whole == 0 ? null : Math.Round(100.0 * part / whole, 2);
+    private static double? Average(double sum, long count) => count == 0 ? null : Math.Round(sum / count, 2);
+
+    private static ColumnDef Col(string key, KpiUnit unit, Func<KpiBag, double?> value, bool tag = false) => new(key, unit, value, tag);
+    private static ColumnDef P(string key, ReportDuration metric, double p) => new(key, KpiUnit.Minutes, b => b.Percentile(metric, p), Durations: [metric]);
+
+    private static readonly ColumnDef Created = Col("created", KpiUnit.Count, b => b.Sum.Created, tag: true);
+    private static readonly ColumnDef Solved = Col("solved", KpiUnit.Count, b => b.Sum.Solved, tag: true);
+    private static readonly ColumnDef Backlog = new("backlog", KpiUnit.Count, b => b.Backlog, Tag: true, Backlog: true);
+    private static readonly ColumnDef Reopened = Col("reopened", KpiUnit.Count, b => b.Sum.Reopened, tag: true);
+    private static readonly ColumnDef ReopenRate = Col("reopen_rate", KpiUnit.Percent, b => Ratio(b.Sum.Reopened, b.Sum.Solved), tag: true);
+    private static readonly ColumnDef OneTouchRate = Col("one_touch_rate", KpiUnit.Percent, b => Ratio(b.Sum.OneTouch, b.Sum.Solved));
+    private static readonly ColumnDef Escalations = Col("escalations", KpiUnit.Count, b => b.Sum.Escalations);
+    private static ColumnDef Compliance(string key, Func<ReportDailyFact, int> met, Func<ReportDailyFact, int> breached) =>
+        Col(key, KpiUnit.Percent, b => Ratio(met(b.Sum), met(b.Sum) + breached(b.Sum)));
+    private static readonly ColumnDef BotSolved = new("solved_by_bot", KpiUnit.Count, b => b.HasHelpCenter ? b.SolvedByBot : null, HelpCenter: true);
+    private static readonly ColumnDef HelpSuccess = new("help_center_success", KpiUnit.Percent,
+        b => b.HasHelpCenter ? Ratio(b.VisitsWithoutTicket, b.Visits) : null, HelpCenter: true);
+
+    private static ColumnDef[] Times(string prefix, Func<ReportDailyFact, int> count, Func<ReportDailyFact, double> sum,
+        Func<ReportDailyFact, double> businessSum, ReportDuration calendar, ReportDuration business) =>
+    [
+        Col(prefix == "first_response" ? "responses" : "resolutions", KpiUnit.Count, b => count(b.Sum)),
+        Col("average_minutes", KpiUnit.Minutes, b => Average(sum(b.Sum), count(b.Sum))),
+        P("median_minutes", calendar, 0.5), P("p90_minutes", calendar, 0.9),
+        Col("business_average_minutes", KpiUnit.Minutes, b => Average(businessSum(b.Sum), count(b.Sum))),
+        P("business_median_minutes", business, 0.5), P("business_p90_minutes", business, 0.9),
+    ];
+
+    private static readonly Dictionary<string, ColumnDef[]> Reports = new()
+    {
+        ["created"] = [Created],
+        ["solved"] = [Solved],
+        ["backlog"] = [Backlog],
+        ["first_response_time"] = Times("first_response", f => f.FirstResponses, f => f.FirstResponseMinutes, f => f.FirstResponseBusinessMinutes,
+            ReportDuration.FirstResponse, ReportDuration.FirstResponseBusiness),
+        ["resolution_time"] = Times("resolution", f => f.Resolutions, f => f.ResolutionMinutes, f => f.ResolutionBusinessMinutes,
+            ReportDuration.Resolution, ReportDuration.ResolutionBusiness),
+        ["sla_compliance"] =
+        [
+            Col("first_response_met", KpiUnit.Count, b => b.Sum.FirstResponseMet), Col("first_response_breached", KpiUnit.Count, b => b.Sum.FirstResponseBreached),
+            Compliance("first_response_compliance", f => f.FirstResponseMet, f => f.FirstResponseBreached),
+            Col("next_response_met", KpiUnit.Count, b => b.Sum.NextResponseMet), Col("next_response_breached", KpiUnit.Count, b => b.Sum.NextResponseBreached),
+            Compliance("next_response_compliance", f => f.NextResponseMet, f => f.NextResponseBreached),
+            Col("resolution_met", KpiUnit.Count, b => b.Sum.ResolutionMet), Col("resolution_breached", KpiUnit.Count, b => b.Sum.ResolutionBreached),
+            Compliance("resolution_compliance", f => f.ResolutionMet, f => f.ResolutionBreached),
+        ],
+        ["reopen_rate"] = [Reopened, Solved, ReopenRate],
+        ["one_touch"] = [Col("one_touch", KpiUnit.Count, b => b.Sum.OneTouch), Solved, OneTouchRate],
+        ["escalations"] = [Escalations],
+        ["bot_deflection"] = [BotSolved],
+        ["help_center_success"] = [new("visits", KpiUnit.Count, b => b.HasHelpCenter ? b.Visits : null, HelpCenter: true),
+            new("visits_without_ticket", KpiUnit.Count, b => b.HasHelpCenter ? b.VisitsWithoutTicket : null, HelpCenter: true), HelpSuccess],
+        [KpiCatalog.Overview] =
+        [
+            Created, Solved, Backlog,
+            P("first_response_median_minutes", ReportDuration.FirstResponse, 0.5), P("first_response_business_median_minutes", ReportDuration.FirstResponseBusiness, 0.5),
+            P("resolution_median_minutes", ReportDuration.Resolution, 0.5), P("resolution_business_median_minutes", ReportDuration.ResolutionBusiness, 0.5),
+            Compliance("first_response_compliance", f => f.FirstResponseMet, f => f.FirstResponseBreached),
+            Compliance("next_response_compliance", f => f.NextResponseMet, f => f.NextResponseBreached),
+            Compliance("resolution_compliance", f => f.ResolutionMet, f => f.ResolutionBreached),
+            ReopenRate, OneTouchRate, Escalations, BotSolved, HelpSuccess,
+        ],
+    };
+
+    public static IReadOnlyCollection<string> ReportNames => Reports.Keys;
+
+    /// <summary>The columns of a report (for the catalog and the UI).</summary>
+    public static IReadOnlyList<KpiColumn> ColumnsOf(string report) =>
+        Reports.TryGetValue(report, out var defs) ? defs.Select(d => new KpiColumn(d.Key, d.Unit)).ToList() : [];
+
+    private static readonly ReportPeriodCodes PeriodCodes = new(ReportErrorCodes.RangeReversed, ReportErrorCodes.RangeTooLong, ErrorCodes.InvalidValue);
+
+    /// <summary>Reads and checks a request's query values; the period's days are in the report time zone, both ends included.</summary>
+    public KpiQuery Parse(string report, string? from, string? to, string? interval, string? groupBy, long? groupId, long? agentId,
+        string? channel, long? companyId, string? type, string? priority, string? tag, DateTimeOffset now)
+    {
+        if (!Reports.ContainsKey(report))
+        {
+            if (KpiCatalog.Find(report) is { Source: KpiSource.Pending })
+                throw new OknoException(new StateConflict(ReportErrorCodes.KpiNotAvailable, $"The KPI '{report}' is not wired yet.", ("name", report)));
+            throw new OknoException(new NotFound(ReportErrorCodes.ReportNotFound, "Report", report));
+        }
+        var zone = options.Value.TimeZone;
+        var period = ReportPeriod.Parse(from, to, zone, toIncluded: true, now, PeriodCodes);
+        var errors = new FieldErrors();
+        var step = KpiInterval.Day;
+        if (!string.IsNullOrWhiteSpace(interval))
+        {
+            try { step = QueryValues.Enum<KpiInterval>(interval, "interval")!.Value; }
+            catch (OknoException e) when (e.Error is InvalidInput bad) { foreach (var f in bad.Fields) foreach (var x in f.Value) errors.Add(f.Key, x); }
+        }
+        if (groupBy is not null && !KpiQuery.GroupBys.Contains(groupBy))
+            errors.Add("groupBy", ErrorCodes.NotOneOf, $"'{groupBy}' is not one of: {string.Join(", ", KpiQuery.GroupBys)}.",
+                ("value", groupBy), ("allowed", string.Join(", ", KpiQuery.GroupBys)));
+        if (channel is not null && (channel.Length > ReportTicketState.ChannelMaxLength || !ChannelKind.TryParse(channel, out _)))
+            errors.Add("channel", ErrorCodes.InvalidValue, "Not a channel kind.", ("value", channel.Length > 32 ? channel[..32] : channel));
+        if (tag is not null && (tag.Length == 0 || tag.Length > Tag.NameMaxLength)) errors.Add("tag", ErrorCodes.TooLong, $"At most {Tag.NameMaxLength} characters.", ("max", Tag.NameMaxLength));
+        TicketType? ticketType = null;
+        TicketPriority? ticketPriority = null;
+        try { ticketType = QueryValues.Enum<TicketType>(type, "type"); }
+        catch (OknoException e) when (e.Error is InvalidInput bad) { foreach (var f in bad.Fields) foreach (var x in f.Value) errors.Add(f.Key, x); }
+        try { ticketPriority = QueryValues.Enum<TicketPriority>(priority, "priority"); }
+        catch (OknoException e) when (e.Error is InvalidInput bad) { foreach (var f in bad.Fields) foreach (var x in f.Value) errors.Add(f.Key, x); }
+        errors.ThrowIfAny();
+        var query = new KpiQuery(report, period, step, groupBy, groupId, agentId, channel, companyId, ticketType, ticketPriority, tag);
+        var defs = Reports[report];
+        if (query.ByTag && query.ByTicketDimension)
+            errors.Add(query.GroupBy == "tag" ? "groupBy" : "tag", ReportErrorCodes.TagWithDimensions, "Tags cannot be combined with other filters or groupings.");
+        else if (query.ByTag && report != KpiCatalog.Overview && !defs.All(d => d.Tag))
+            errors.Add(query.GroupBy == "tag" ? "groupBy" : "tag", ReportErrorCodes.NotByTag, $"The report '{report}' is not kept per tag.", ("name", report));
+        else if ((query.ByTag || query.ByTicketDimension) && defs.All(d => d.HelpCenter))
+            errors.Add(query.GroupBy is not null ? "groupBy" : "filter", ReportErrorCodes.NotSliceable,
+                $"The report '{report}' comes from the help center and has no ticket dimensions.", ("name", report));
+        errors.ThrowIfAny();
+        return query;
+    }
+
+    public async Task<KpiReportView> BuildAsync(KpiQuery q, CancellationToken ct)
+    {
+        var defs = Reports[q.Report];
+        var period = q.Period;
+        var length = period.Last.DayNumber - period.First.DayNumber + 1;
+        // The period just before, as long; whole calendar months compare with the same number of months before.
+        var previousFirst = period.First.AddDays(-length);
+        var previousLast = period.First.AddDays(-1);
+        if (period.First.Day == 1 && period.Last.AddDays(1).Day == 1)
+            previousFirst = period.First.AddMonths(-(period.Last.Year * 12 + period.Last.Month - period.First.Year * 12 - period.First.Month + 1));
+        var sliced = q.ByTag || q.ByTicketDimension;
+        var durations = defs.SelectMany(d => d.Durations ?? []).Distinct().ToArray();
+        var wantsBacklog = defs.Any(d => d.Backlog);
+        var wantsHelpCenter = defs.Any(d => d.HelpCenter) && !sliced;
+
+        // (day, group key) → sums; one grouped query over the current and the previous period.
+        var facts = q.ByTag ? await TagFactsAsync(q, previousFirst, period.Last, ct) : await FactsAsync(q, previousFirst, period.Last, ct);
+        var histograms = durations.Length == 0 || q.ByTag ? [] : await HistogramsAsync(q, durations, previousFirst, period.Last, ct);
+        var backlogBefore = wantsBacklog ? await BacklogBeforeAsync(q, previousFirst, ct) : [];
+        var help = wantsHelpCenter ? await HelpCenterAsync(previousFirst, period.Last, ct) : [];
+
+        DateOnly BucketOf(DateOnly day)
+        {
+            var start = q.Interval switch
+            {
+                KpiInterval.Week => day.AddDays(-(((int)day.DayOfWeek + 6) % 7)),
+                KpiInterval.Month => new DateOnly(day.Year, day.Month, 1),
+                _ => day,
+            };
+            return start < period.First ? period.First : start;
+        }
+        var buckets = new List<DateOnly>();
+        for (var d = period.First; d <= period.Last; d = d.AddDays(1))
+            if (buckets.Count == 0 || buckets[^1] != BucketOf(d)) buckets.Add(BucketOf(d));
+
+        var total = new KpiBag { HasHelpCenter = wantsHelpCenter };
+        var previous = new KpiBag { HasHelpCenter = wantsHelpCenter };
+        var cells = new Dictionary<(DateOnly, string), KpiBag>();
+        var groups = new SortedSet<string>(StringComparer.Ordinal);
+        KpiBag Cell(DateOnly bucket, string group) =>
+            cells.TryGetValue((bucket, group), out var bag) ? bag : cells[(bucket, group)] = new KpiBag { HasHelpCenter = wantsHelpCenter };
+        bool Current(DateOnly day) => day >= period.First;
+
+        foreach (var (day, group, sum) in facts)
+        {
+            (Current(day) ? total : previous).Sum.Add(sum);
+            if (!Current(day)) continue;
+            groups.Add(group);
+            Cell(BucketOf(day), group).Sum.Add(sum);
+        }
+        foreach (var (day, group, metric, bucket, count) in histograms)
+        {
+            (Current(day) ? total : previous).AddHistogram(metric, bucket, count);
+            if (Current(day)) Cell(BucketOf(day), group).AddHistogram(metric, bucket, count);
+        }
+        foreach (var (day, visits, without, bot) in help)
+        {
+            var bag = Current(day) ? total : previous;
+            bag.Visits += visits; bag.VisitsWithoutTicket += without; bag.SolvedByBot += bot;
+            if (!Current(day)) continue;
+            var cell = Cell(BucketOf(day), "");
+            cell.Visits += visits; cell.VisitsWithoutTicket += without; cell.SolvedByBot += bot;
+        }
+        if (!sliced || q.GroupBy is null) groups.Add("");
+        if (wantsBacklog)
+        {
+            foreach (var g in backlogBefore.Keys) if (q.GroupBy is not null) groups.Add(g);
+            // Open at the end of a day = open before the previous period + every delta up to that day.
+            var before = backlogBefore.Values.Sum();
+            previous.Backlog = before + facts.Where(f => !Current(f.Day)).Sum(f => (long)f.Sum.BacklogDelta);
+            total.Backlog = previous.Backlog + facts.Where(f => Current(f.Day)).Sum(f => (long)f.Sum.BacklogDelta);
+            var byGroup = facts.GroupBy(f => f.Group).ToDictionary(g => g.Key, g => g.OrderBy(f => f.Day).ToList());
+            foreach (var g in groups)
+            {
+                var rows = byGroup.GetValueOrDefault(g) ?? [];
+                long running = backlogBefore.GetValueOrDefault(g);
+                var i = 0;
+                for (var b = 0; b < buckets.Count; b++)
+                {
+                    var end = b + 1 < buckets.Count ? buckets[b + 1].AddDays(-1) : period.Last;
+                    for (; i < rows.Count && rows[i].Day <= end; i++) running += rows[i].Sum.BacklogDelta;
+                    Cell(buckets[b], g).Backlog = running;
+                }
+            }
+        }
+
+        var names = await GroupNamesAsync(q.GroupBy, groups, ct);
+        var list = new List<KpiRow>();
+        foreach (var bucket in buckets)
+            foreach (var g in groups)
+            {
+                var bag = cells.GetValueOrDefault((bucket, g)) ?? new KpiBag { HasHelpCenter = wantsHelpCenter };
+                list.Add(new KpiRow(bucket, q.GroupBy is null ? null : g, q.GroupBy is null ? null : names.GetValueOrDefault(g, g),
+                    defs.Select(d => Value(d, bag, q)).ToList()));
+            }
+        if (q.GroupBy is not null)
+            // Groups without anything in the period are left out (a backlog still open counts as something).
+        {
+            var kept = list.GroupBy(r => r.Group).Where(g => g.Any(r => r.Values.Any(v => v is not null and not 0))).Select(g => g.Key).ToHashSet();
+            list = list.Where(r => kept.Contains(r.Group)).ToList();
+        }
+        return new KpiReportView(q.Report, period.First, period.Last, q.Interval.ToSnakeCase(), q.GroupBy, period.Zone.Id,
+            defs.Select(d => new KpiColumn(d.Key, d.Unit)).ToList(), list,
+            defs.Select(d => Value(d, total, q)).ToList(), defs.Select(d => Value(d, previous, q)).ToList(), previousFirst, previousLast);
+    }
+
+    /// <summary>A tag-sliced report has only the tag counters: the other columns have no value.</summary>
+    private static double? Value(ColumnDef def, KpiBag bag, KpiQuery q) => q.ByTag && !def.Tag ? null : def.Value(bag);
+
+    private IQueryable<ReportDailyFact> Filtered(KpiQuery q, DateOnly first, DateOnly last)
+    {
+        var facts = db.Set<ReportDailyFact>().AsNoTracking().Where(f => f.Day >= first && f.Day <= last);
+        return Filter(facts, q);
+    }
+
+    private static IQueryable<T> Filter<T>(IQueryable<T> facts, KpiQuery q) where T : class
+    {
+        // The same filters over facts and histogram rows (both carry the dimensions under the same names).
+        var p = Expression.Parameter(typeof(T), "f");
+        Expression? where = null;
+        void And(string property, object? value)
+        {
+            if (value is null) return;
+            var member = Expression.Property(p, property);
+            var eq = Expression.Equal(member, Expression.Constant(value, member.Type));
+            where = where is null ? eq : Expression.AndAlso(where, eq);
+        }
+        And(nameof(ReportDailyFact.GroupId), q.GroupId);
+        And(nameof(ReportDailyFact.AssigneeId), q.AgentId);
+        And(nameof(ReportDailyFact.Channel), q.Channel);
+        And(nameof(ReportDailyFact.CompanyId), q.CompanyId);
+        And(nameof(ReportDailyFact.Type), q.Type);
+        And(nameof(ReportDailyFact.Priority), q.Priority);
+        return where is null ? facts : facts.Where(Expression.Lambda<Func<T, bool>>(where, p));
+    }
+
+    public sealed class FactSum<TKey>
+    {
+        public TKey Key { get; set; } = default!;
+        public int Created { get; set; }
+        public int Solved { get; set; }
+        public int Reopened { get; set; }
+        public int OneTouch { get; set; }
+        public int BacklogDelta { get; set; }
+        public int FirstResponses { get; set; }
+        public double FirstResponseMinutes { get; set; }
+        public double FirstResponseBusinessMinutes { get; set; }
+        public int Resolutions { get; set; }
+        public double ResolutionMinutes { get; set; }
+        public double ResolutionBusinessMinutes { get; set; }
+        public int FirstResponseMet { get; set; }
+        public int FirstResponseBreached { get; set; }
+        public int NextResponseMet { get; set; }
+        public int NextResponseBreached { get; set; }
+        public int ResolutionMet { get; set; }
+        public int ResolutionBreached { get; set; }
+        public int Escalations { get; set; }
+
+        public ReportDailyFact ToFact() => new()
+        {
+            Created = Created, Solved = Solved, Reopened = Reopened, OneTouch = OneTouch, BacklogDelta = BacklogDelta,
+            FirstResponses = FirstResponses, FirstResponseMinutes = FirstResponseMinutes, FirstResponseBusinessMinutes = FirstResponseBusinessMinutes,
+            Resolutions = Resolutions, ResolutionMinutes = ResolutionMinutes, ResolutionBusinessMinutes = ResolutionBusinessMinutes,
+            FirstResponseMet = FirstResponseMet, FirstResponseBreached = FirstResponseBreached, NextResponseMet = NextResponseMet,
+            NextResponseBreached = NextResponseBreached, ResolutionMet = ResolutionMet, ResolutionBreached = ResolutionBreached, Escalations = Escalations,
+        };
+    }
+
+    private static async Task<List<(DateOnly Day, string Group, ReportDailyFact Sum)>> SumAsync<TKey>(IQueryable<ReportDailyFact> facts,
+        Expression<Func<ReportDailyFact, TKey>> key, Func<TKey, DateOnly> day, Func<TKey, string> group, CancellationToken ct) =>
+        (await facts.GroupBy(key).Select(g => new FactSum<TKey>
+            {
+                Key = g.Key,
+                Created = g.Sum(x => x.Created), Solved = g.Sum(x => x.Solved), Reopened = g.Sum(x => x.Reopened), OneTouch = g.Sum(x => x.OneTouch),
+                BacklogDelta = g.Sum(x => x.BacklogDelta), FirstResponses = g.Sum(x => x.FirstResponses),
+                FirstResponseMinutes = g.Sum(x => x.FirstResponseMinutes), FirstResponseBusinessMinutes = g.Sum(x => x.FirstResponseBusinessMinutes),
+                Resolutions = g.Sum(x => x.Resolutions), ResolutionMinutes = g.Sum(x => x.ResolutionMinutes),
+                ResolutionBusinessMinutes = g.Sum(x => x.ResolutionBusinessMinutes),
+                FirstResponseMet = g.Sum(x => x.FirstResponseMet), FirstResponseBreached = g.Sum(x => x.FirstResponseBreached),
+                NextResponseMet = g.Sum(x => x.NextResponseMet), NextResponseBreached = g.Sum(x => x.NextResponseBreached),
+                ResolutionMet = g.Sum(x => x.ResolutionMet), ResolutionBreached = g.Sum(x => x.ResolutionBreached), Escalations = g.Sum(x => x.Escalations),
+            }).ToListAsync(ct))
+        .Select(r => (day(r.Key), group(r.Key), r.ToFact())).ToList();
+
+    private static string Str(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private async Task<List<(DateOnly Day, string Group, ReportDailyFact Sum)>> FactsAsync(KpiQuery q, DateOnly first, DateOnly last, CancellationToken ct)
+    {
+        var f = Filtered(q, first, last);
+        return q.GroupBy switch
+        {
+            "group" => await SumAsync(f, x => new { x.Day, K = x.GroupId }, k => k.Day, k => Str(k.K), ct),
+            "agent" => await SumAsync(f, x => new { x.Day, K = x.AssigneeId }, k => k.Day, k => Str(k.K), ct),
+            "company" => await SumAsync(f, x => new { x.Day, K = x.CompanyId }, k => k.Day, k => Str(k.K), ct),
+            "channel" => await SumAsync(f, x => new { x.Day, K = x.Channel }, k => k.Day, k => k.K, ct),
+            "type" => await SumAsync(f, x => new { x.Day, K = x.Type }, k => k.Day, k => k.K.ToSnakeCase(), ct),
+            "priority" => await SumAsync(f, x => new { x.Day, K = x.Priority }, k => k.Day, k => k.K.ToSnakeCase(), ct),
+            _ => await SumAsync(f, x => new { x.Day }, k => k.Day, _ => "", ct),
+        };
+    }
+
+    private async Task<List<(DateOnly Day, string Group, ReportDailyFact Sum)>> TagFactsAsync(KpiQuery q, DateOnly first, DateOnly last, CancellationToken ct)
+    {
+        var tags = db.Set<ReportDailyTagFact>().AsNoTracking().Where(t => t.Day >= first && t.Day <= last);
+        if (q.Tag is not null) tags = tags.Where(t => t.Tag == q.Tag);
+        var rows = await tags.GroupBy(t => new { t.Day, t.Tag })
+            .Select(g => new { g.Key.Day, g.Key.Tag, Created = g.Sum(x => x.Created), Solved = g.Sum(x => x.Solved), Reopened = g.Sum(x => x.Reopened),
+                BacklogDelta = g.Sum(x => x.BacklogDelta) })
+            .ToListAsync(ct);
+        return rows.Select(r => (r.Day, q.GroupBy == "tag" ? r.Tag : "",
+            new ReportDailyFact { Created = r.Created, Solved = r.Solved, Reopened = r.Reopened, BacklogDelta = r.BacklogDelta })).ToList();
+    }
+
+    private async Task<List<(DateOnly Day, string Group, ReportDuration Metric, int Bucket, long Count)>> HistogramsAsync(KpiQuery q,
+        ReportDuration[] metrics, DateOnly first, DateOnly last, CancellationToken ct)
+    {
+        var h = Filter(db.Set<ReportDailyHistogram>().AsNoTracking().Where(x => x.Day >= first && x.Day <= last && metrics.Contains(x.Metric)), q);
+        async Task<List<(DateOnly, string, ReportDuration, int, long)>> Run<TKey>(Expression<Func<ReportDailyHistogram, TKey>> key,
+            Func<TKey, (DateOnly, string, ReportDuration, int)> read) =>
+            (await h.GroupBy(key).Select(g => new { g.Key, Count = g.Sum(x => (long)x.Count) }).ToListAsync(ct))
+            .Select(r => { var (d, s, m, b) = read(r.Key); return (d, s, m, b, r.Count); }).ToList();
+        return q.GroupBy switch
+        {
+            "group" => await Run(x => new { x.Day, K = x.GroupId, x.Metric, x.Bucket }, k => (k.Day, Str(k.K), k.Metric, k.Bucket)),
+            "agent" => await Run(x => new { x.Day, K = x.AssigneeId, x.Metric, x.Bucket }, k => (k.Day, Str(k.K), k.Metric, k.Bucket)),
+            "company" => await Run(x => new { x.Day, K = x.CompanyId, x.Metric, x.Bucket }, k => (k.Day, Str(k.K), k.Metric, k.Bucket)),
+            "channel" => await Run(x => new { x.Day, K = x.Channel, x.Metric, x.Bucket }, k => (k.Day, k.K, k.Metric, k.Bucket)),
+            "type" => await Run(x => new { x.Day, K = x.Type, x.Metric, x.Bucket }, k => (k.Day, k.K.ToSnakeCase(), k.Metric, k.Bucket)),
+            "priority" => await Run(x => new { x.Day, K = x.Priority, x.Metric, x.Bucket }, k => (k.Day, k.K.ToSnakeCase(), k.Metric, k.Bucket)),
+            _ => await Run(x => new { x.Day, x.Metric, x.Bucket }, k => (k.Day, "", k.Metric, k.Bucket)),
+        };
+    }
+
+    /// <summary>The open tickets at the start of <paramref name="first"/> per group key: the deltas of every earlier day.</summary>
+    private async Task<Dictionary<string, long>> BacklogBeforeAsync(KpiQuery q, DateOnly first, CancellationToken ct)
+    {
+        if (q.ByTag)
+        {
+            var tags = db.Set<ReportDailyTagFact>().AsNoTracking().Where(t => t.Day < first);
+            if (q.Tag is not null) tags = tags.Where(t => t.Tag == q.Tag);
+            return (await tags.GroupBy(t => t.Tag).Select(g => new { g.Key, Sum = g.Sum(x => (long)x.BacklogDelta) }).ToListAsync(ct))
+                .GroupBy(r => q.GroupBy == "tag" ? r.Key : "").ToDictionary(g => g.Key, g => g.Sum(r => r.Sum));
+        }
+        var f = Filter(db.Set<ReportDailyFact>().AsNoTracking().Where(x => x.Day < first), q);
+        async Task<Dictionary<string, long>> Run<TKey>(Expression<Func<ReportDailyFact, TKey>> key, Func<TKey, string> name) =>
+            (await f.GroupBy(key).Select(g => new { g.Key, Sum = g.Sum(x => (long)x.BacklogDelta) }).ToListAsync(ct))
+            .ToDictionary(r => name(r.Key), r => r.Sum);
+        return q.GroupBy switch
+        {
+            "group" => await Run(x => x.GroupId, Str),
+            "agent" => await Run(x => x.AssigneeId, Str),
+            "company" => await Run(x => x.CompanyId, Str),
+            "channel" => await Run(x => x.Channel, k => k),
+            "type" => await Run(x => x.Type, k => k.ToSnakeCase()),
+            "priority" => await Run(x => x.Priority, k => k.ToSnakeCase()),
+            _ => new Dictionary<string, long> { [""] = await f.SumAsync(x => (long)x.BacklogDelta, ct) },
+        };
+    }
+
+    /// <summary>The help-center search report's days (UTC days, as that report counts them).</summary>
+    private async Task<List<(DateOnly Day, long Visits, long Without, long Bot)>> HelpCenterAsync(DateOnly first, DateOnly last, CancellationToken ct)
+    {
+        var view = await helpCenter.BuildAsync(new ReportPeriod(first, last, TimeZoneInfo.Utc), ct);
+        return view.Deflection.Select(d => (d.Day, (long)d.Visits, (long)d.VisitsWithoutTicket, (long)d.SolvedByBot)).ToList();
+    }
+
+    private async Task<Dictionary<string, string>> GroupNamesAsync(string? groupBy, IEnumerable<string> keys, CancellationToken ct)
+    {
+        var ids = keys.Select(k => long.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0).ToList();
+        var names = groupBy switch
+        {
+            "group" => await db.Groups.AsNoTracking().Where(g => ids.Contains(g.Id)).ToDictionaryAsync(g => Str(g.Id), g => g.Name, ct),
+            "agent" => await db.Agents.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => Str(a.Id), a => a.Name, ct),
+            "company" => await db.Companies.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => Str(c.Id), c => c.Name, ct),
+            _ => [],
+        };
+        if (groupBy is "group" or "agent" or "company") names.TryAdd("0", "—");
+        return names;
+    }
+}

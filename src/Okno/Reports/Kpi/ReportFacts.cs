@@ -1,0 +1,180 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Okno.Tickets;
+
+namespace Okno.Reports.Kpi;
+
+/// <summary>The dimensions of one aggregate row: a day in the desk's report time zone and the ticket's group, assignee,
+/// channel, company, type and priority at the moment of the change. None is stored as 0, not NULL, so the key is one
+/// unique index on both databases (NULLs are distinct in a unique index).</summary>
+public readonly record struct FactKey(DateOnly Day, long GroupId, long AssigneeId, string Channel, long CompanyId, TicketType Type,
+    TicketPriority Priority);
+
+/// <summary>Daily counters per <see cref="FactKey"/>: what every KPI except the percentiles and tags sums. Maintained
+/// by <see cref="ReportsEventHandler"/> from the ticket event stream (and recomputed by <see cref="ReportsRebuild"/>);
+/// a report reads these, never the tickets.</summary>
+public sealed class ReportDailyFact
+{
+    public long Id { get; set; }
+    public DateOnly Day { get; set; }
+    public long GroupId { get; set; }
+    public long AssigneeId { get; set; }
+    public string Channel { get; set; } = "";
+    public long CompanyId { get; set; }
+    public TicketType Type { get; set; }
+    public TicketPriority Priority { get; set; }
+
+    public int Created { get; set; }
+    public int Solved { get; set; }
+    public int Reopened { get; set; }
+    public int OneTouch { get; set; }
+    /// <summary>Open tickets entering this bucket minus those leaving it that day (created, reopened, moved in: +1;
+    /// solved, moved out: −1): the backlog at the end of a day is the sum of all deltas up to it.</summary>
+    public int BacklogDelta { get; set; }
+    public int FirstResponses { get; set; }
+    public double FirstResponseMinutes { get; set; }
+    public double FirstResponseBusinessMinutes { get; set; }
+    public int Resolutions { get; set; }
+    public double ResolutionMinutes { get; set; }
+    public double ResolutionBusinessMinutes { get; set; }
+    public int FirstResponseMet { get; set; }
+    public int FirstResponseBreached { get; set; }
+    public int NextResponseMet { get; set; }
+    public int NextResponseBreached { get; set; }
+    public int ResolutionMet { get; set; }
+    public int ResolutionBreached { get; set; }
+    public int Escalations { get; set; }
+
+    public FactKey Key => new(Day, GroupId, AssigneeId, Channel, CompanyId, Type, Priority);
+
+    public static ReportDailyFact For(FactKey key) => new()
+    {
+        Day = key.Day, GroupId = key.GroupId, AssigneeId = key.AssigneeId, Channel = key.Channel, CompanyId = key.CompanyId,
+        Type = key.Type, Priority = key.Priority,
+    };
+
+    public void Add(ReportDailyFact d)
+    {
+        Created += d.Created; Solved += d.Solved; Reopened += d.Reopened; OneTouch += d.OneTouch; BacklogDelta += d.BacklogDelta;
+        FirstResponses += d.FirstResponses; FirstResponseMinutes += d.FirstResponseMinutes;
+        FirstResponseBusinessMinutes += d.FirstResponseBusinessMinutes;
+        Resolutions += d.Resolutions; ResolutionMinutes += d.ResolutionMinutes; ResolutionBusinessMinutes += d.ResolutionBusinessMinutes;
+        FirstResponseMet += d.FirstResponseMet; FirstResponseBreached += d.FirstResponseBreached;
+        NextResponseMet += d.NextResponseMet; NextResponseBreached += d.NextResponseBreached;
+        ResolutionMet += d.ResolutionMet; ResolutionBreached += d.ResolutionBreached; Escalations += d.Escalations;
+    }
+}
+
+/// <summary>Which duration a histogram row counts.</summary>
+public enum ReportDuration { FirstResponse, FirstResponseBusiness, Resolution, ResolutionBusiness }
+
+/// <summary>How many durations of one kind fell into one bucket of <see cref="DurationBuckets"/> on a day × dimensions:
+/// medians and percentiles cannot be summed, bucket counts can.</summary>
+public sealed class ReportDailyHistogram
+{
+    public long Id { get; set; }
+    public DateOnly Day { get; set; }
+    public long GroupId { get; set; }
+    public long AssigneeId { get; set; }
+    public string Channel { get; set; } = "";
+    public long CompanyId { get; set; }
+    public TicketType Type { get; set; }
+    public TicketPriority Priority { get; set; }
+    public ReportDuration Metric { get; set; }
+    public int Bucket { get; set; }
+    public int Count { get; set; }
+}
+
+/// <summary>Daily counters per tag (a ticket has many tags, so these cannot be a dimension of <see cref="ReportDailyFact"/>
+/// without counting it many times): created, solved, reopened and the backlog delta.</summary>
+public sealed class ReportDailyTagFact
+{
+    public long Id { get; set; }
+    public DateOnly Day { get; set; }
+    public string Tag { get; set; } = "";
+    public int Created { get; set; }
+    public int Solved { get; set; }
+    public int Reopened { get; set; }
+    public int BacklogDelta { get; set; }
+}
+
+/// <summary>What the reports remember of each ticket between its events: the dimensions it is counted under now and the
+/// progress of its responses, resolution and SLA targets. Lets each event move the right counters without reading the
+/// ticket, which may already be further on than the event.</summary>
+public sealed class ReportTicketState
+{
+    public long TicketId { get; set; }
+    public long LastVersion { get; set; }
+    public long GroupId { get; set; }
+    public long AssigneeId { get; set; }
+    public string Channel { get; set; } = "";
+    public long CompanyId { get; set; }
+    public TicketType Type { get; set; }
+    public TicketPriority Priority { get; set; }
+    /// <summary>Tag names joined by '\n' (tags hold no line breaks).</summary>
+    public string Tags { get; set; } = "";
+    public bool Open { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public bool Responded { get; set; }
+    /// <summary>When the first response and the last resolution happened (null: not yet, or reopened since): what the
+    /// drill-down of those KPIs lists by, over an index.</summary>
+    public DateTimeOffset? FirstResponseAt { get; set; }
+    public DateTimeOffset? ResolvedAt { get; set; }
+    public int AgentReplies { get; set; }
+    public int Reopens { get; set; }
+    /// <summary>Since when a customer message after the first response waits for an agent's reply.</summary>
+    public DateTimeOffset? AwaitingSince { get; set; }
+    public bool FirstResponseBreached { get; set; }
+    public DateOnly? FirstResponseMetDay { get; set; }
+    public bool NextResponseBreached { get; set; }
+    public DateOnly? NextResponseMetDay { get; set; }
+    public DateTimeOffset? NextResponseMetAt { get; set; }
+    public bool ResolutionBreached { get; set; }
+    public DateOnly? ResolutionMetDay { get; set; }
+
+    public const int ChannelMaxLength = 32;
+
+    public FactKey KeyOn(DateOnly day) => new(day, GroupId, AssigneeId, Channel, CompanyId, Type, Priority);
+    public IReadOnlyList<string> TagList => Tags.Length == 0 ? [] : Tags.Split('\n');
+}
+
+public sealed class ReportFactsConfiguration : IEntityTypeConfiguration<ReportDailyFact>, IEntityTypeConfiguration<ReportDailyHistogram>,
+    IEntityTypeConfiguration<ReportDailyTagFact>, IEntityTypeConfiguration<ReportTicketState>
+{
+    public void Configure(EntityTypeBuilder<ReportDailyFact> b)
+    {
+        b.ToTable("ReportDailyFacts");
+        b.Property(f => f.Channel).HasMaxLength(ReportTicketState.ChannelMaxLength);
+        b.Ignore(f => f.Key);
+        b.HasIndex(f => new { f.Day, f.GroupId, f.AssigneeId, f.Channel, f.CompanyId, f.Type, f.Priority }).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<ReportDailyHistogram> b)
+    {
+        b.ToTable("ReportDailyHistograms");
+        b.Property(f => f.Channel).HasMaxLength(ReportTicketState.ChannelMaxLength);
+        b.HasIndex(f => new { f.Day, f.Metric, f.GroupId, f.AssigneeId, f.Channel, f.CompanyId, f.Type, f.Priority, f.Bucket }).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<ReportDailyTagFact> b)
+    {
+        b.ToTable("ReportDailyTagFacts");
+        b.Property(f => f.Tag).HasMaxLength(Tag.NameMaxLength);
+        b.HasIndex(f => new { f.Tag, f.Day }).IsUnique();
+        b.HasIndex(f => f.Day);
+    }
+
+    public void Configure(EntityTypeBuilder<ReportTicketState> b)
+    {
+        b.ToTable("ReportTicketStates");
+        b.HasKey(s => s.TicketId);
+        b.Property(s => s.TicketId).ValueGeneratedNever();
+        b.Property(s => s.Channel).HasMaxLength(ReportTicketState.ChannelMaxLength);
+        b.Property(s => s.Tags).HasMaxLength(8000);
+        b.Ignore(s => s.TagList);
+        b.HasIndex(s => new { s.CreatedAt, s.TicketId });
+        b.HasIndex(s => new { s.FirstResponseAt, s.TicketId });
+        b.HasIndex(s => new { s.ResolvedAt, s.TicketId });
+        b.HasIndex(s => new { s.Open, s.CreatedAt, s.TicketId });
+    }
+}

@@ -1,0 +1,138 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Okno.Platform.Data;
+using Okno.Platform.Web;
+using Okno.Sla;
+using Okno.Tickets;
+using Okno.Tickets.Events;
+
+namespace Okno.Reports.Kpi;
+
+/// <summary>Settings under "Okno:Reports".</summary>
+public sealed class ReportsOptions
+{
+    public const string Section = "Okno:Reports";
+    /// <summary>The IANA zone whose days the aggregates count in (a day is the desk's day, not UTC's).</summary>
+    public string TimeZone { get; set; } = "Europe/Moscow";
+    /// <summary>Off: ticket events do not move the aggregates (for the benchmark's comparison; rebuild afterwards).</summary>
+    public bool Maintain { get; set; } = true;
+
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+}
+
+/// <summary>Keeps the report aggregates from the ticket event stream: each event, in order per ticket and once, moves
+/// the counters of its day and dimensions; its writes commit with the outbox's mark of the event.</summary>
+internal sealed class ReportsEventHandler(OknoDb db, SlaSetup sla, IOptions<ReportsOptions> options) : ITicketEventHandler
+{
+    public string Name => "reports";
+
+    // Reports are read later, not at once: the events reach the handler at its next poll.
+    public bool WakesFor(string eventType) => false;
+
+    public async Task HandleAsync(TicketDomainEvent e, CancellationToken ct)
+    {
+        if (!options.Value.Maintain) return;
+        if (e is TicketSubjectChanged or NoteAdded or TicketLinked or TicketUnlinked or TicketBotChanged or TicketCustomerChanged
+            or TicketMerged or SlaAlertRaised { Breach: false }) return;
+        var ledger = new ReportLedger(options.Value.Zone, await sla.CurrentAsync(db, ct));
+        var deltas = new FactDeltas();
+        var state = await db.Set<ReportTicketState>().FindAsync([e.TicketId], ct);
+        if (e is TicketCreated created)
+        {
+            if (state is not null) return;
+            var facts = await InitialFactsAsync(db, created, ct);
+            if (facts is null) return;
+            db.Add(ledger.Start(created, facts, deltas));
+        }
+        else
+        {
+            // A ticket from before the reports existed (the rebuild counts it), or an event already counted.
+            if (state is null || e.TicketVersion <= state.LastVersion) return;
+            ledger.Apply(e, state, deltas);
+        }
+        await ReportFactWriter.AddAsync(db, deltas, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The ticket's facts as created: its current ones, undone by the later changes of its history when it has
+    /// changed since the event (the handler may run behind).</summary>
+    private static async Task<InitialFacts?> InitialFactsAsync(OknoDb db, TicketCreated created, CancellationToken ct)
+    {
+        var ticket = await db.Tickets.AsNoTracking().Where(t => t.Id == created.TicketId)
+            .Select(t => new { t.Type, t.Priority, t.CompanyId, t.CreatedAt, t.Version, t.GroupId, t.AssigneeId, Tags = t.Tags.Select(x => x.Tag.Name).ToList() })
+            .SingleOrDefaultAsync(ct);
+        if (ticket is null) return null;
+        var later = ticket.Version <= created.TicketVersion ? [] : await db.TicketEvents.AsNoTracking()
+            .Where(h => h.TicketId == created.TicketId && h.TicketVersion > created.TicketVersion && h.Kind == TicketEventKind.Changed
+                && (h.Field == "type" || h.Field == "priority" || h.Field == "tags" || h.Field == "group" || h.Field == "assignee"))
+            .Select(h => new HistoryChange(h.TicketVersion, h.Field!, h.OldValue, h.At)).ToListAsync(ct);
+        return Undo(created.Channel, ticket.CompanyId, ticket.Type, ticket.Priority, ticket.Tags, ticket.CreatedAt, ticket.GroupId, ticket.AssigneeId, later);
+    }
+
+    internal sealed record HistoryChange(long Version, string Field, string? OldValue, DateTimeOffset At);
+
+    internal static InitialFacts Undo(string channel, long? companyId, TicketType type, TicketPriority priority, IReadOnlyList<string> tags,
+        DateTimeOffset createdAt, long? groupId, long? assigneeId, IEnumerable<HistoryChange> later)
+    {
+        static long? Id(string? text) => long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+        // Changes made by the creating save itself (the group, assignee and tags given with a new ticket) belong to the
+        // ticket as created: it is counted under them from the start.
+        foreach (var change in later.Where(c => c.At != createdAt).OrderByDescending(c => c.Version))
+        {
+            switch (change.Field)
+            {
+                case "type": type = Enum.GetValues<TicketType>().FirstOrDefault(v => v.ToSnakeCase() == change.OldValue, type); break;
+                case "priority": priority = Enum.GetValues<TicketPriority>().FirstOrDefault(v => v.ToSnakeCase() == change.OldValue, priority); break;
+                case "tags": tags = string.IsNullOrEmpty(change.OldValue) ? [] : change.OldValue.Split(", ", StringSplitOptions.RemoveEmptyEntries); break;
+                case "group": groupId = Id(change.OldValue); break;
+                case "assignee": assigneeId = Id(change.OldValue); break;
+            }
+        }
+        return new InitialFacts(channel, companyId, type, priority, tags, createdAt, groupId, assigneeId);
+    }
+}
+
+/// <summary>Adds counter deltas to the aggregate rows: the rows of a key are found (tracked or by their unique index)
+/// and added to, or inserted.</summary>
+internal static class ReportFactWriter
+{
+    public static async Task AddAsync(OknoDb db, FactDeltas deltas, CancellationToken ct)
+    {
+        foreach (var (key, delta) in deltas.Facts)
+        {
+            var row = db.Set<ReportDailyFact>().Local.FirstOrDefault(f => f.Key == key)
+                ?? await db.Set<ReportDailyFact>().FirstOrDefaultAsync(f => f.Day == key.Day && f.GroupId == key.GroupId
+                    && f.AssigneeId == key.AssigneeId && f.Channel == key.Channel && f.CompanyId == key.CompanyId && f.Type == key.Type
+                    && f.Priority == key.Priority, ct);
+            if (row is null) db.Add(row = ReportDailyFact.For(key));
+            row.Add(delta);
+        }
+        foreach (var ((key, metric, bucket), count) in deltas.Histograms)
+        {
+            bool Same(ReportDailyHistogram h) => h.Day == key.Day && h.Metric == metric && h.Bucket == bucket && h.GroupId == key.GroupId
+                && h.AssigneeId == key.AssigneeId && h.Channel == key.Channel && h.CompanyId == key.CompanyId && h.Type == key.Type
+                && h.Priority == key.Priority;
+            var row = db.Set<ReportDailyHistogram>().Local.FirstOrDefault(Same)
+                ?? await db.Set<ReportDailyHistogram>().FirstOrDefaultAsync(h => h.Day == key.Day && h.Metric == metric && h.Bucket == bucket
+                    && h.GroupId == key.GroupId && h.AssigneeId == key.AssigneeId && h.Channel == key.Channel && h.CompanyId == key.CompanyId
+                    && h.Type == key.Type && h.Priority == key.Priority, ct);
+            if (row is null)
+                db.Add(row = new ReportDailyHistogram
+                {
+                    Day = key.Day, GroupId = key.GroupId, AssigneeId = key.AssigneeId, Channel = key.Channel, CompanyId = key.CompanyId,
+                    Type = key.Type, Priority = key.Priority, Metric = metric, Bucket = bucket,
+                });
+            row.Count += count;
+        }
+        foreach (var ((day, tag), delta) in deltas.Tags)
+        {
+            var row = db.Set<ReportDailyTagFact>().Local.FirstOrDefault(t => t.Day == day && t.Tag == tag)
+                ?? await db.Set<ReportDailyTagFact>().FirstOrDefaultAsync(t => t.Tag == tag && t.Day == day, ct);
+            if (row is null) db.Add(row = new ReportDailyTagFact { Day = day, Tag = tag });
+            row.Created += delta.Created;
+            row.Solved += delta.Solved;
+            row.Reopened += delta.Reopened;
+            row.BacklogDelta += delta.BacklogDelta;
+        }
+    }
+}
