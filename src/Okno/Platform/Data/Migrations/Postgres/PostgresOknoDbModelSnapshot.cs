@@ -139,6 +139,8 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("AgentId", "At", "Id");
 
+                    b.HasIndex("Target", "At", "Id");
+
                     b.ToTable("AuditEntries", (string)null);
                 });
 
@@ -2425,6 +2427,35 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.ToTable("ReportTicketStates", (string)null);
                 });
 
+            modelBuilder.Entity("Okno.Reports.Topics.TicketTopic", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("TicketId");
+
+                    b.HasIndex("CreatedAt", "Key");
+
+                    b.HasIndex("CreatedAt", "Type");
+
+                    b.HasIndex("Key", "CreatedAt");
+
+                    b.ToTable("TicketTopics", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Routing.Distribution.AgentDistribution", b =>
                 {
                     b.Property<long>("AgentId")
@@ -2468,6 +2499,41 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasKey("AgentId");
 
                     b.ToTable("AgentPresences", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Routing.Distribution.AgentPresenceSpan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("To")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("From");
+
+                    b.HasIndex("AgentId", "From");
+
+                    b.HasIndex(new[] { "AgentId" }, "IX_AgentPresenceSpans_Open_AgentId")
+                        .IsUnique()
+                        .HasFilter("\"To\" IS NULL");
+
+                    b.ToTable("AgentPresenceSpans", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Routing.Distribution.DistributionTurn", b =>
@@ -4247,6 +4313,15 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasOne("Okno.Admin.Agent", null)
                         .WithMany()
                         .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Reports.Topics.TicketTopic", b =>
+                {
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithOne()
+                        .HasForeignKey("Okno.Reports.Topics.TicketTopic", "TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -126,6 +126,8 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("AgentId", "At", "Id");
 
+                    b.HasIndex("Target", "At", "Id");
+
                     b.ToTable("AuditEntries", (string)null);
                 });
 
@@ -2333,6 +2335,35 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.ToTable("ReportTicketStates", (string)null);
                 });
 
+            modelBuilder.Entity("Okno.Reports.Topics.TicketTopic", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TicketId");
+
+                    b.HasIndex("CreatedAt", "Key");
+
+                    b.HasIndex("CreatedAt", "Type");
+
+                    b.HasIndex("Key", "CreatedAt");
+
+                    b.ToTable("TicketTopics", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Routing.Distribution.AgentDistribution", b =>
                 {
                     b.Property<long>("AgentId")
@@ -2376,6 +2407,39 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasKey("AgentId");
 
                     b.ToTable("AgentPresences", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Routing.Distribution.AgentPresenceSpan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("From");
+
+                    b.HasIndex("AgentId", "From");
+
+                    b.HasIndex(new[] { "AgentId" }, "IX_AgentPresenceSpans_Open_AgentId")
+                        .IsUnique()
+                        .HasFilter("\"To\" IS NULL");
+
+                    b.ToTable("AgentPresenceSpans", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Routing.Distribution.DistributionTurn", b =>
@@ -4109,6 +4173,15 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasOne("Okno.Admin.Agent", null)
                         .WithMany()
                         .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Reports.Topics.TicketTopic", b =>
+                {
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithOne()
+                        .HasForeignKey("Okno.Reports.Topics.TicketTopic", "TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

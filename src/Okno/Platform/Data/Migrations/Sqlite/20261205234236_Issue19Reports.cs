@@ -12,6 +12,22 @@ namespace Okno.Platform.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AgentPresenceSpans",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    From = table.Column<long>(type: "INTEGER", nullable: false),
+                    To = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgentPresenceSpans", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReportDailyFacts",
                 columns: table => new
                 {
@@ -122,6 +138,48 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_ReportTicketStates", x => x.TicketId);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "TicketTopics",
+                columns: table => new
+                {
+                    TicketId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TicketTopics", x => x.TicketId);
+                    table.ForeignKey(
+                        name: "FK_TicketTopics_Tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "Tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Target_At_Id",
+                table: "AuditEntries",
+                columns: new[] { "Target", "At", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgentPresenceSpans_AgentId_From",
+                table: "AgentPresenceSpans",
+                columns: new[] { "AgentId", "From" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgentPresenceSpans_From",
+                table: "AgentPresenceSpans",
+                column: "From");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgentPresenceSpans_Open_AgentId",
+                table: "AgentPresenceSpans",
+                column: "AgentId",
+                unique: true,
+                filter: "\"To\" IS NULL");
+
             migrationBuilder.CreateIndex(
                 name: "IX_ReportDailyFacts_Day_GroupId_AssigneeId_Channel_CompanyId_Type_Priority",
                 table: "ReportDailyFacts",
@@ -164,11 +222,29 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                 name: "IX_ReportTicketStates_ResolvedAt_TicketId",
                 table: "ReportTicketStates",
                 columns: new[] { "ResolvedAt", "TicketId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketTopics_CreatedAt_Key",
+                table: "TicketTopics",
+                columns: new[] { "CreatedAt", "Key" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketTopics_CreatedAt_Type",
+                table: "TicketTopics",
+                columns: new[] { "CreatedAt", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketTopics_Key_CreatedAt",
+                table: "TicketTopics",
+                columns: new[] { "Key", "CreatedAt" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AgentPresenceSpans");
+
             migrationBuilder.DropTable(
                 name: "ReportDailyFacts");
 
@@ -180,6 +256,13 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ReportTicketStates");
+
+            migrationBuilder.DropTable(
+                name: "TicketTopics");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_Target_At_Id",
+                table: "AuditEntries");
         }
     }
 }
