@@ -18,7 +18,6 @@ public static class NpsModule
         services.AddScoped<NpsResults>();
         services.AddScoped<NpsSurvey>();
         services.AddScoped<NpsSender>();
-        services.AddAppBarItem<Ui.NpsNavLink>(order: 3);
         services.AddJob(q =>
         {
             // The mail goes through the channels' delivery queue; a desk (or a test) that runs no channel jobs sends none.
