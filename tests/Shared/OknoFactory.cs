@@ -88,7 +88,9 @@ public sealed class OknoFactory : WebApplicationFactory<Program>
     {
         var client = CreateClient();
         var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password });
-        response.EnsureSuccessStatusCode();
+        // The body says why (a 500's ProblemDetails carries the error), which EnsureSuccessStatusCode alone would not.
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"Sign-in as {email} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         var token = (await response.Content.ReadFromJsonAsync<TokenBody>())!.Token;
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;

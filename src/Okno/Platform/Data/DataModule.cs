@@ -36,7 +36,8 @@ public static class DataModule
     // A migration step that cannot run in a transaction (SQLite rebuilds a table to add a foreign key) could leave a
     // half-migrated database after a crash: refuse such migrations instead of warning about them.
     internal static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSetup(), Outbox.OutboxCommitInterceptor.Instance)
+        o.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSetup(), Outbox.OutboxCommitInterceptor.Instance,
+                new SqliteWriteTurnsInterceptor(SqliteWriteTurns.For(connectionString)))
             .ConfigureWarnings(w => w.Throw(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning));
 
     internal static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>

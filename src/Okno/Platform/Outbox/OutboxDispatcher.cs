@@ -42,6 +42,8 @@ public sealed class OutboxDispatcher(
 
     private async Task RunAsync(string name, string topic, Type type, CancellationToken stop)
     {
+        // Rounds are background work: on SQLite they let a waiting request's write go first (SqliteWriteTurns).
+        SqliteWriteTurns.MarkBackground();
         Func<string, bool> wakesFor;
         await using (var scope = scopes.CreateAsyncScope()) wakesFor = ((IOutboxHandler)scope.ServiceProvider.GetRequiredService(type)).WakesFor;
         using var listener = OutboxSignal.Listen(wakesFor);
@@ -119,6 +121,7 @@ public sealed class OutboxDispatcher(
         // handled again: its commit need not wait for the disk. Waiting made every creation cost one flush per
         // handler on top of its own, halving ticket creation on PostgreSQL (bench/results/2026-12-04-postgres.md).
         // A round is five round trips: begin, take the handler with its progress, read the batch, move the cursor, commit.
+        if (db is SqliteOknoDb) await SqliteWriteTurns.For(db.Database.GetConnectionString()!).YieldAsync(stop);
         await using var transaction = await db.BeginUnflushedTransactionAsync(stop);
         // Read under the lock: another node may have moved the cursor since any earlier look.
         var progress = await OutboxQueries.TakeHandlerAsync(db, name, stop);
