@@ -66,6 +66,26 @@ public sealed partial class CsatTests
     [GeneratedRegex(@"https://desk\.example\.test/survey/csat/([A-Za-z0-9_-]{43})\?r=(\d)")]
     private static partial Regex SurveyLink();
 
+    [GeneratedRegex("<input[^>]*>")]
+    private static partial Regex InputTag();
+
+    [GeneratedRegex("(name|value)=\"([^\"]*)\"")]
+    private static partial Regex Attribute();
+
+    /// <summary>What a browser does with a mail's rating link: GET the page, which posts the rating from its form (by a
+    /// script; here by hand, with the form's hidden fields and the antiforgery cookie the client keeps).</summary>
+    public static async Task<HttpResponseMessage> RateAsync(HttpClient visitor, string token, int rating)
+    {
+        var get = await visitor.GetAsync($"/survey/csat/{token}?r={rating}");
+        var html = await get.Content.ReadAsStringAsync();
+        var start = html.IndexOf("id=\"survey-rate-form\"", StringComparison.Ordinal);
+        if (start < 0) return get;
+        var form = html[start..html.IndexOf("</form>", start, StringComparison.Ordinal)];
+        var fields = InputTag().Matches(form).Select(tag => Attribute().Matches(tag.Value).ToDictionary(a => a.Groups[1].Value, a => System.Net.WebUtility.HtmlDecode(a.Groups[2].Value)))
+            .Where(a => a.ContainsKey("name")).Select(a => KeyValuePair.Create(a["name"], a.GetValueOrDefault("value") ?? ""));
+        return await visitor.PostAsync($"/survey/csat/{token}?r={rating}", new FormUrlEncodedContent(fields));
+    }
+
     private static string TokenOf(ChannelDelivery mail)
     {
         var links = SurveyLink().Matches(mail.BodyText!);
@@ -107,7 +127,11 @@ public sealed partial class CsatTests
         Assert.DoesNotContain(token, sent.TokenHash!, StringComparison.Ordinal);
 
         var visitor = app.CreateClient();
-        var page = await visitor.GetAsync($"/survey/csat/{token}?r=4");
+        // Opening the link (as a mail scanner does) records nothing: the page posts the rating itself.
+        var opened = await (await visitor.GetAsync($"/survey/csat/{token}?r=1")).Content.ReadAsStringAsync();
+        Assert.Contains("id=\"survey-rate-form\"", opened, StringComparison.Ordinal);
+        Assert.Equal(CsatStatus.Sent, Assert.Single(await SurveysAsync(app, ticketId)).Status);
+        var page = await RateAsync(visitor, token, 4);
         var html = await page.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("id=\"survey-rated\"", html, StringComparison.Ordinal);
@@ -117,7 +141,7 @@ public sealed partial class CsatTests
         // Nothing of the customer, the agents or the conversation.
         foreach (var secret in new[] { "anna@example.com", "Test Customer", "Please help" }) Assert.DoesNotContain(secret, html, StringComparison.Ordinal);
 
-        var again = await (await visitor.GetAsync($"/survey/csat/{token}?r=1")).Content.ReadAsStringAsync();
+        var again = await (await RateAsync(visitor, token, 1)).Content.ReadAsStringAsync();
         Assert.Contains("id=\"survey-already-rated\"", again, StringComparison.Ordinal);
         var answered = Assert.Single(await SurveysAsync(app, ticketId));
         Assert.Equal((CsatStatus.Answered, 4, clock.GetUtcNow()), (answered.Status, answered.Rating, answered.AnsweredAt));
@@ -191,7 +215,7 @@ public sealed partial class CsatTests
         Assert.NotEqual(both[0].ResolutionEventId, both[1].ResolutionEventId);
 
         // The first resolution's link still rates that resolution; a low rating reaches the group's supervisors only.
-        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync($"/survey/csat/{token}?r=1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await RateAsync(app.CreateClient(), token, 1)).StatusCode);
         both = await SurveysAsync(app, ticketId);
         Assert.Equal((CsatStatus.Answered, 1), (both[0].Status, both[0].Rating));
         Assert.Equal(CsatStatus.Scheduled, both[1].Status);

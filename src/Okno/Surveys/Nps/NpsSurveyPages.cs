@@ -3,12 +3,14 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.Localization;
 using Okno.Platform.Localization;
+using Okno.Platform.Web;
 
 namespace Okno.Surveys.Nps;
 
 /// <summary>The public survey page, <c>/survey/nps/{token}</c>: plain server-made HTML (no Blazor, no script), in the
-/// language the question was sent in. A link with <c>?s=0…10</c> records the score at once and offers a comment box; a
-/// second click says it is answered already. The page shows the desk's name and the question, nothing else: not the
+/// language the question was sent in. A link with <c>?s=0…10</c> posts the score from the page (a GET never records,
+/// so a mail scanner opening every link answers nothing) and then offers a comment box; a second click says it is
+/// answered already. The page shows the desk's name and the question, nothing else: not the
 /// person, not the campaign, not other answers. The token never leaves through a Referer, and nothing is cached.</summary>
 public static class NpsSurveyPages
 {
@@ -26,13 +28,27 @@ public static class NpsSurveyPages
             if (link.Score is { } earlier)
                 return page.Result(http, page.Question(link.Question) + page.Paragraph("AlreadyAnswered", "nps-already", earlier)
                     + (link.Commented ? "" : page.CommentForm(token)));
-            if (!int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var score) || score > 10)
-                return page.Result(http, page.Question(link.Question) + page.Scale(token));
+            if (ParseScore(s) is not { } score) return page.Result(http, page.Question(link.Question) + page.Scale(token));
+            // A GET never records: mail scanners (Safe Links and the like) open every link of a mail, so the first score
+            // they fetched would be taken as the answer. The page posts the clicked score itself (a script, which
+            // scanners do not run), with a button for a browser without scripts.
+            return page.Result(http, page.Question(link.Question) + page.ConfirmForm(token, score, SecurityHeaders.NonceOf(http)));
+        });
+        pages.MapPost("/{token}", async (string token, HttpContext http, NpsSurvey survey, IStringLocalizer<Ui.NpsStrings> strings,
+            IStringLocalizer<Strings> platform, CancellationToken ct) =>
+        {
+            var link = await survey.FindAsync(token, ct);
+            if (link is null) return NotFound(http, strings, platform);
+            var page = new Page(link.Language, strings, platform);
+            var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
+            if (ParseScore(form?["s"].ToString()) is not { } score)
+                return page.Result(http, page.Question(link.Question) + page.Scale(token), StatusCodes.Status400BadRequest);
             var outcome = await survey.AnswerAsync(link, score, ct);
             return outcome == NpsAnswerOutcome.Recorded
                 ? page.Result(http, page.Question(link.Question) + page.Paragraph("Thanks", "nps-thanks", score) + page.CommentForm(token))
-                : page.Result(http, page.Question(link.Question) + page.Paragraph("AlreadyAnswered", "nps-already", score));
-        });
+                : page.Result(http, page.Question(link.Question) + page.Paragraph("AlreadyAnswered", "nps-already", link.Score ?? score)
+                    + (link.Commented ? "" : page.CommentForm(token)));
+        }).DisableAntiforgery();
         pages.MapPost("/{token}/comment", async (string token, HttpContext http, NpsSurvey survey, IStringLocalizer<Ui.NpsStrings> strings,
             IStringLocalizer<Strings> platform, CancellationToken ct) =>
         {
@@ -72,6 +88,9 @@ public static class NpsSurveyPages
         return app;
     }
 
+    private static int? ParseScore(string? text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var score) && score <= 10 ? score : null;
+
     private static IResult NotFound(HttpContext http, IStringLocalizer<Ui.NpsStrings> strings, IStringLocalizer<Strings> platform)
     {
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ru" ? "ru" : "en";
@@ -103,6 +122,12 @@ public static class NpsSurveyPages
             $"<form method=\"post\" action=\"{Prefix}/{E(token)}/comment\"><label for=\"nps-comment\">{E(T("CommentLabel"))}</label>" +
             $"<textarea id=\"nps-comment\" name=\"comment\" rows=\"5\" maxlength=\"{NpsAnswer.CommentMaxLength}\"></textarea>" +
             $"<button type=\"submit\" id=\"nps-comment-send\">{E(T("CommentSend"))}</button></form>";
+
+        /// <summary>Posts the clicked score at once; the button is for a browser without scripts.</summary>
+        public string ConfirmForm(string token, int score, string nonce) =>
+            $"<form method=\"post\" action=\"{Prefix}/{E(token)}\" id=\"nps-confirm\"><input type=\"hidden\" name=\"s\" value=\"{score}\" />" +
+            $"<button type=\"submit\" id=\"nps-confirm-send\">{E(T("ConfirmSend", score))}</button></form>" +
+            $"<script nonce=\"{E(nonce)}\">document.getElementById('nps-confirm').submit();</script>";
 
         public string UnsubscribeForm(string token) =>
             $"<form method=\"post\" action=\"{Prefix}/{E(token)}/unsubscribe\"><button type=\"submit\" id=\"nps-unsubscribe\">{E(T("UnsubscribeConfirm"))}</button></form>";
