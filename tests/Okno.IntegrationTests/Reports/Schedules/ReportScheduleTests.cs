@@ -231,7 +231,7 @@ public sealed class ReportScheduleTests
             string? groupBy = null, string? tag = null) =>
             new { name = "X", report, interval = "day", channel, groupBy, tag, frequency, weekday = "monday", sendAt, recipientIds = recipients ?? [recipient] };
         await RefusedAsync(With(report: "nope"), "report", ReportScheduleErrorCodes.UnknownReport);
-        await RefusedAsync(With(channel: "pigeon"), "channel", "field.invalid_value");
+        await RefusedAsync(With(channel: "No such channel!"), "channel", "field.invalid_value");
         await RefusedAsync(With(groupBy: "channel", tag: "vip"), "tag", "report.tag_with_dimensions");
         await RefusedAsync(With(recipients: []), "recipientIds", ReportScheduleErrorCodes.NoRecipients);
         await RefusedAsync(With(recipients: [recipient, agentId]), "recipientIds", ReportScheduleErrorCodes.RecipientNotAgent);
@@ -262,5 +262,19 @@ public sealed class ReportScheduleTests
         Assert.Equal(HttpStatusCode.Forbidden, (await plain.GetAsync("/api/v1/reports/schedules")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await plain.PostAsJsonAsync("/api/v1/reports/schedules", With())).StatusCode);
         _ = agent;
+    }
+
+    [Fact]
+    public void The_plan_sends_monthly_on_its_day_for_the_previous_calendar_month_and_weekly_for_the_previous_monday_to_sunday()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow");
+        var monthly = new ReportSchedule { Frequency = ScheduleFrequency.Monthly, DayOfMonth = 1, SendAt = new TimeOnly(8, 0) };
+        Assert.Equal(Msk(4, 1, 8), SchedulePlan.NextAfter(monthly, Msk(3, 1, 8), zone));
+        Assert.Equal(Msk(3, 1, 8), SchedulePlan.NextAfter(monthly, Msk(2, 14, 23), zone));
+        Assert.Equal((new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 28)), SchedulePlan.PeriodBefore(ScheduleFrequency.Monthly, Msk(3, 1, 8), zone));
+        // Wednesday 11 March: the week before is 2–8 March, whatever the weekday it is sent on.
+        Assert.Equal((new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 8)), SchedulePlan.PeriodBefore(ScheduleFrequency.Weekly, Msk(3, 11, 0, 5), zone));
+        // 00:30 Moscow on 3 March is still 2 March in UTC: the day before is the desk's, 2 March.
+        Assert.Equal((new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 2)), SchedulePlan.PeriodBefore(ScheduleFrequency.Daily, Msk(3, 3, 0, 30), zone));
     }
 }
