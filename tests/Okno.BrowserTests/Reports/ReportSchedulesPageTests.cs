@@ -15,9 +15,7 @@ public sealed class ReportSchedulesPageTests(OknoInChromium okno)
         var page = tab.Page;
         await Expect(page.Locator("#kpi-title")).ToHaveTextAsync("KPI dashboard");
         await Expect(page.Locator("#kpi-trend-table")).ToBeVisibleAsync();
-        await page.Locator("#kpi-schedule").ClickAsync();
-        var dialog = page.Locator("#rs-dialog");
-        await Expect(dialog).ToBeVisibleAsync();
+        await page.OpenAsync("#kpi-schedule", "#rs-dialog");
         // Prefilled: the dashboard's bar report (Tickets created) grouped by group; the signed-in admin receives it.
         await Expect(page.Locator("#rs-name")).ToHaveValueAsync("Tickets created");
         var name = "Weekly " + Guid.NewGuid().ToString("N")[..6];
@@ -36,8 +34,8 @@ public sealed class ReportSchedulesPageTests(OknoInChromium okno)
         Assert.Equal(("created", "group", "monday"), (saved.Str("report"), saved.Str("groupBy"), saved.Str("weekday")));
 
         // The Reports menu leads to the list too.
-        await page.Locator("#nav-reports").ClickAsync();
-        await page.Locator("#nav-report-schedules").ClickAsync();
+        await page.GotoAsync(okno.BaseUrl + "/reports");
+        await page.ChooseFromMenuAsync("#nav-reports", "#nav-report-schedules");
         await Expect(page.Locator("#rs-title")).ToHaveTextAsync("Scheduled reports");
     });
 }
