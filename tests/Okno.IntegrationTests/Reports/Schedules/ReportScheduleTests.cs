@@ -277,4 +277,30 @@ public sealed class ReportScheduleTests
         // 00:30 Moscow on 3 March is still 2 March in UTC: the day before is the desk's, 2 March.
         Assert.Equal((new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 2)), SchedulePlan.PeriodBefore(ScheduleFrequency.Daily, Msk(3, 3, 0, 30), zone));
     }
+
+    [Theory]
+    [BothDatabases]
+    public async Task The_clustered_job_sends_a_due_schedule_and_the_delivery_queue_mails_it(string provider)
+    {
+        var clock = new FakeTimeProvider(Msk(3, 2, 10));
+        // The channel jobs on: the schedule's job is registered with them, and the delivery job sends what it queues.
+        await using var app = OknoFactory.For(provider, services: s => s.AddSingleton<TimeProvider>(clock));
+        var admin = await app.AdminClientAsync();
+        await MailboxAsync(admin);
+        var (recipient, email) = await RecipientAsync(admin, "gleb");
+        await admin.PostJsonAsync("/api/v1/reports/schedules", new
+        {
+            name = "Месяц", report = "solved", interval = "week", frequency = "monthly", dayOfMonth = 1, sendAt = "06:00", recipientIds = new[] { recipient },
+            language = "ru",
+        }, HttpStatusCode.Created);
+        clock.SetUtcNow(Msk(4, 1, 6));
+        var scheduler = await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        await scheduler.TriggerJob(new Quartz.JobKey("report-schedules"));
+        var mail = await TestMail.WaitForMailToAsync(email);
+        Assert.Equal("Отчёт «Месяц»: 2026-03-01 – 2026-03-31", mail.Subject);
+        var sheet = Okno.IntegrationTests.Reports.Xlsx.Read(await XlsxOfAsync(mail));
+        Assert.Equal(["Период", "Группа"], sheet[0].Take(2).Select(c => c.Text));
+        Assert.Equal(new DateTime(2026, 3, 1), sheet[1][0].Date);
+        Assert.Equal(new DateOnly(2026, 3, 1), (await app.WithDbAsync(db => db.Set<ReportSchedule>().SingleAsync())).LastSentPeriod);
+    }
 }
