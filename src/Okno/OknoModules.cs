@@ -77,6 +77,7 @@ public static class OknoModules
         services.AddTickets();
         services.AddKnowledge();
         services.AddReports();
+        Reports.Schedules.ReportScheduleEndpoints.AddReportSchedules(services, builder.Configuration);
         services.AddTeamReports();
         services.AddSla();
         services.AddRecurring();
@@ -125,6 +126,7 @@ public static class OknoModules
         app.MapTickets();
         app.MapKnowledge();
         app.MapReports();
+        Reports.Schedules.ReportScheduleEndpoints.MapReportSchedules(app);
         app.MapTeamReports();
         app.MapSla();
         app.MapRecurring();

@@ -50,6 +50,11 @@ public sealed class ChannelDelivery
     public string? LastError { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
+    /// <summary>A notification's one file (a scheduled report's .xlsx): its name, type and SHA-256 in the attachment
+    /// store; null for none. Replies and forwards carry their files on their message.</summary>
+    public string? FileName { get; set; }
+    public string? FileContentType { get; set; }
+    public string? FileSha256 { get; set; }
 
     /// <summary>A notification mail about a ticket, due now. Header values never carry a line break (the subject is made
     /// one line here, and the composer does it again).</summary>

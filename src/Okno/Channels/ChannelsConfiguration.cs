@@ -40,6 +40,9 @@ internal sealed class ChannelDeliveryConfiguration : IEntityTypeConfiguration<Ch
         b.HasIndex(d => new { d.Status, d.Id });
         b.Property(d => d.LeaseToken).HasMaxLength(64).IsConcurrencyToken();
         b.Property(d => d.LastError).HasMaxLength(Message.DeliveryErrorMaxLength);
+        b.Property(d => d.FileName).HasMaxLength(255);
+        b.Property(d => d.FileContentType).HasMaxLength(255);
+        b.Property(d => d.FileSha256).HasMaxLength(64);
         b.HasOne(d => d.Message).WithMany().HasForeignKey(d => d.MessageId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(d => d.Ticket).WithMany().HasForeignKey(d => d.TicketId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ChannelAccount>().WithMany().HasForeignKey(d => d.AccountId).OnDelete(DeleteBehavior.Restrict);

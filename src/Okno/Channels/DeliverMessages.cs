@@ -88,7 +88,11 @@ public sealed class DeliverMessages(
             // mail program shows "request received" or "resolved" in the thread of their request.
             if (delivery.TicketId is not { } ticketId)
                 return (account, new OutboundMessage(0, 0, delivery.Subject ?? "", delivery.BodyText ?? "", delivery.BodyHtml ?? "", null, delivery.Recipient,
-                    null, $"okno-delivery-{delivery.Id}") { IsAutomatic = true });
+                    null, $"okno-delivery-{delivery.Id}")
+                {
+                    IsAutomatic = true,
+                    Attachments = delivery.FileSha256 is { } sha ? [new OutboundAttachment(delivery.FileName ?? "file", delivery.FileContentType ?? "application/octet-stream", sha)] : [],
+                });
             var ticket = await db.Tickets.Where(t => t.Id == ticketId).Select(t => new { t.Number, t.ContactId }).SingleAsync(ct);
             var recipient = delivery.Recipient?.Trim().ToLowerInvariant();
             var toCustomer = recipient is not null && await db.ContactEmails.AnyAsync(e => e.ContactId == ticket.ContactId && e.Address == recipient, ct);

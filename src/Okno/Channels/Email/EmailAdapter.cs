@@ -377,7 +377,8 @@ public sealed partial class EmailAdapter(AttachmentStore files)
                     : message.BodyHtml + "<ol>" + string.Concat(message.Buttons.Select(b => "<li>" + System.Net.WebUtility.HtmlEncode(b.Label) + "</li>")) + "</ol>");
         var mime = EmailComposer.Compose(new OutgoingEmail(
             new EmailAddress(settings.FromAddress.Trim(), Clean(settings.FromName)), to.Select(a => new EmailAddress(a, null)).ToList(), copies,
-            Clean(message.Subject) ?? "", message.TicketNumber, text, string.IsNullOrWhiteSpace(html) ? null : html,
+            // A mail about no ticket (a survey, a scheduled report) has number 0: no "[#0]" token in its subject.
+            Clean(message.Subject) ?? "", message.TicketNumber == 0 ? null : message.TicketNumber, text, string.IsNullOrWhiteSpace(html) ? null : html,
             messageId, inReplyTo, references, attachments, AutoSubmitted: message.IsAutomatic));
         try
         {

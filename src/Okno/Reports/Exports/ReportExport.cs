@@ -58,12 +58,15 @@ public static class ReportExport
         await csv.FlushAsync();
     }
 
-    public static async Task ReportXlsxAsync(KpiReportView view, Stream output, CancellationToken ct)
+    /// <summary>The report as .xlsx. A scheduled report's mail passes its own heading (in the recipient's language) and
+    /// the labels of two more rows after the period's: its totals and the previous period's (on their first days).</summary>
+    public static async Task ReportXlsxAsync(KpiReportView view, Stream output, CancellationToken ct, IReadOnlyList<string>? head = null,
+        (string Total, string Previous)? totals = null)
     {
         await using var sheet = await Spreadsheet.CreateNewAsync(output, null, ct);
         await sheet.StartWorksheetAsync(view.Report.Length > 31 ? view.Report[..31] : view.Report, null, ct);
         var dateStyle = sheet.AddStyle(new SpreadCheetah.Styling.Style { Format = SpreadCheetah.Styling.NumberFormat.Custom("yyyy-mm-dd") });
-        await sheet.AddRowAsync(ReportHead.Concat(view.Columns.Select(c => c.Key)).Select(h => new Cell(h)).ToArray(), ct);
+        await sheet.AddRowAsync((head ?? ReportHead.Concat(view.Columns.Select(c => c.Key)).ToList()).Select(h => new Cell(Neutralise(h))).ToArray(), ct);
         foreach (var row in view.Rows)
         {
             var cells = new List<Cell>
@@ -74,6 +77,14 @@ public static class ReportExport
             };
             cells.AddRange(row.Values.Select(v => new Cell(v)));
             await sheet.AddRowAsync(cells.ToArray(), ct);
+        }
+        if (totals is { } labels)
+        {
+            Cell[] Line(DateOnly day, string label, IReadOnlyList<double?> values) =>
+                new[] { new Cell(day.ToDateTime(TimeOnly.MinValue), dateStyle), new Cell(Neutralise(label)), new Cell((string?)null) }
+                    .Concat(values.Select(v => new Cell(v))).ToArray();
+            await sheet.AddRowAsync(Line(view.From, labels.Total, view.Total), ct);
+            await sheet.AddRowAsync(Line(view.PreviousFrom, labels.Previous, view.Previous), ct);
         }
         await sheet.FinishAsync(ct);
     }
