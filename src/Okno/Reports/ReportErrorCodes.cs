@@ -15,7 +15,7 @@ public static class ReportErrorCodes
     public const string NotByTag = "report.not_by_tag";
     /// <summary>{name}: the report.</summary>
     public const string NotSliceable = "report.not_sliceable";
-    /// <summary>{name}: the report; {dimension}: the query value it is not kept by (NPS: day and company only).</summary>
+    /// <summary>{name}: the report; {field}: the query value it is not kept by (NPS: day and company only).</summary>
     public const string DimensionNotSupported = "report.dimension_not_supported";
     /// <summary>{name}: a report whose numbers are not tickets' (NPS: people's answers).</summary>
     public const string NoTickets = "report.no_tickets";

@@ -211,7 +211,7 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
             errors.Add(query.GroupBy == "tag" ? "groupBy" : "tag", ReportErrorCodes.NotByTag, $"The report '{report}' is not kept per tag.", ("name", report));
         else if (defs.All(d => d.Nps) && query.NotNpsDimension is { } dimension)
             errors.Add(dimension, ReportErrorCodes.DimensionNotSupported,
-                $"The report '{report}' is kept per day and company only (NPS answers are people's, not tickets').", ("name", report), ("dimension", dimension));
+                $"The report '{report}' is kept per day and company only (NPS answers are people's, not tickets').", ("name", report), ("field", dimension));
         else if ((query.ByTag || query.ByTicketDimension) && defs.All(d => d.HelpCenter))
             errors.Add(query.GroupBy is not null ? "groupBy" : "filter", ReportErrorCodes.NotSliceable,
                 $"The report '{report}' comes from the help center and has no ticket dimensions.", ("name", report));
