@@ -17,6 +17,8 @@ public static class AuditEndpoints
         audit.MapGet("/audit.csv", Csv).WithSummary("The same as CSV (UTF-8), at most 100,000 rows");
         // The audit page's export link: the same, for the signed-in admin's browser session (the API takes tokens).
         app.MapGet("/admin/audit.csv", Csv).RequireAuthorization(AdminModule.AdminPolicy).ExcludeFromDescription();
+        audit.MapGet("/audit.xlsx", Xlsx).WithSummary("The same as xlsx (times as UTC date-time cells), at most 100,000 rows");
+        app.MapGet("/admin/audit.xlsx", Xlsx).RequireAuthorization(AdminModule.AdminPolicy).ExcludeFromDescription();
         return app;
     }
 
@@ -29,5 +31,14 @@ public static class AuditEndpoints
         // Refused before the first byte: once the CSV streams, the status cannot change any more.
         AuditLog.Validate(filter);
         return Results.Stream(stream => log.WriteCsvAsync(filter, stream, ct), "text/csv; charset=utf-8", "okno-audit.csv");
+    }
+
+    private static IResult Xlsx(long? agentId, string? source, string? action, DateTimeOffset? from, DateTimeOffset? to, long? ticket,
+        [FromQuery(Name = "object")] string? target, AuditLog log, HttpContext http, CancellationToken ct)
+    {
+        var filter = new AuditFilter(agentId, source, action, from, to, ticket, Blank(target));
+        AuditLog.Validate(filter);
+        Reports.Exports.ReportExport.AllowZipWrites(http);
+        return Results.Stream(stream => log.WriteXlsxAsync(filter, stream, ct), Reports.Exports.ReportExport.XlsxType, "okno-audit.xlsx");
     }
 }

@@ -222,4 +222,23 @@ public sealed class AuditLog(OknoDb db)
         } while (cursor is not null && written < MaxCsvRows);
         await csv.FlushAsync();
     }
+
+    /// <summary>The same rows as <see cref="WriteCsvAsync"/>, as .xlsx (the time as a UTC date-time cell).</summary>
+    public Task WriteXlsxAsync(AuditFilter filter, Stream output, CancellationToken ct) =>
+        Reports.Exports.ReportExport.TableXlsxAsync("audit", ["at", "source", "actor_kind", "actor_id", "actor", "action", "object", "details", "ip"],
+            RowsAsync(filter, ct), output, ct);
+
+    private async IAsyncEnumerable<object?[]> RowsAsync(AuditFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        string? cursor = null;
+        var written = 0;
+        do
+        {
+            var page = await ListAsync(filter, Paging.MaxLimit, cursor, ct);
+            foreach (var r in page.Items)
+                yield return [r.At, r.Source, r.ActorKind.ToSnakeCase(), r.ActorId, r.ActorName, r.Action, r.Object, r.Details, r.IpAddress];
+            written += page.Items.Count;
+            cursor = page.NextCursor;
+        } while (cursor is not null && written < MaxCsvRows);
+    }
 }

@@ -15,6 +15,10 @@ public static class ReportErrorCodes
     public const string NotByTag = "report.not_by_tag";
     /// <summary>{name}: the report.</summary>
     public const string NotSliceable = "report.not_sliceable";
+    /// <summary>{name}: the report; {field}: the query value it is not kept by (NPS: day and company only).</summary>
+    public const string DimensionNotSupported = "report.dimension_not_supported";
+    /// <summary>{name}: a report whose numbers are not tickets' (NPS: people's answers).</summary>
+    public const string NoTickets = "report.no_tickets";
     /// <summary>{value}: neither json, csv nor xlsx.</summary>
     public const string UnknownFormat = "report.unknown_format";
     /// <summary>{value}: not a bucket of the report's period (a day yyyy-MM-dd).</summary>

@@ -30,7 +30,8 @@ public sealed record ContactCsatRating(long TicketId, long TicketNumber, string 
 /// <summary>Records answers — by the link's token (the public page) or by a messenger button — once per survey, and
 /// reads them for the ticket, the customer card and the answers list. A rating at or below the desk's threshold puts an
 /// item in the bell of the group's supervisors (every supervisor for a ticket without a group), in the same transaction.</summary>
-public sealed class CsatAnswers(OknoDb db, CsatSettings settings, AgentNotificationFeed feed, TimeProvider clock) : ITicketCsat
+public sealed class CsatAnswers(OknoDb db, CsatSettings settings, AgentNotificationFeed feed, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<Reports.Kpi.ReportsOptions> reports) : ITicketCsat
 {
     public const string LowRatingKind = WorkspaceNotificationKinds.CsatLow;
     public const int LatestForContact = 5;
@@ -104,7 +105,13 @@ public sealed class CsatAnswers(OknoDb db, CsatSettings settings, AgentNotificat
         var won = await db.CsatSurveys.Where(s => s.Id == surveyId && s.Status == CsatStatus.Sent)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, CsatStatus.Answered).SetProperty(s => s.Rating, rating).SetProperty(s => s.AnsweredAt, now), ct);
         if (won == 0) return false;
-        var survey = await db.CsatSurveys.AsNoTracking().Where(s => s.Id == surveyId).Select(s => new { s.TicketId, s.GroupId, s.ContactId }).SingleAsync(ct);
+        var survey = await db.CsatSurveys.AsNoTracking().Where(s => s.Id == surveyId)
+            .Join(db.Tickets, s => s.TicketId, t => t.Id, (s, t) => new { s.TicketId, s.GroupId, s.ContactId, s.AgentId, s.CompanyId, s.Channel, t.Type, t.Priority })
+            .SingleAsync(ct);
+        // The KPI counters of the answer's day, in this transaction (the messenger button's save counts through a save hook).
+        if (reports.Value.Maintain)
+            await Reports.Kpi.SurveyFactWriter.WriteAsync(db, [new Reports.Kpi.CsatFact(Reports.Kpi.SurveyFactWriter.CsatKey(reports.Value, now, survey.GroupId,
+                survey.AgentId, survey.Channel.Value, survey.CompanyId, survey.Type, survey.Priority), rating)], [], ct);
         await NotifyLowAsync(surveyId, survey.TicketId, survey.GroupId, survey.ContactId, rating, told, ct);
         await db.SaveChangesAsync(ct);
         return true;

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Okno.Surveys;
 using Okno.Testing;
+using Okno.Tickets;
 using static Microsoft.Playwright.Assertions;
 
 namespace Okno.BrowserTests.Reports;
@@ -24,7 +27,8 @@ public sealed class KpiDashboardPageTests(OknoInChromium okno)
         var page = tab.Page;
         await Expect(page.Locator("#kpi-title")).ToHaveTextAsync("KPI dashboard");
         await Expect(page.Locator(".kpi-tile[data-kpi='created']")).ToBeVisibleAsync();
-        await Expect(page.Locator(".kpi-tile[data-kpi='csat']")).ToContainTextAsync("not wired yet");
+        await Expect(page.Locator(".kpi-tile[data-kpi='csat'] .kpi-tile-delta")).ToBeVisibleAsync();
+        await Expect(page.Locator(".kpi-tile[data-kpi='nps']")).ToBeVisibleAsync();
         await Expect(page.Locator("#kpi-trend-table .kpi-trend-row").First).ToBeVisibleAsync();
         var csv = await page.Locator("#kpi-bar-csv").GetAttributeAsync("href");
         Assert.Contains("/api/v1/reports/created?", csv);
@@ -39,5 +43,42 @@ public sealed class KpiDashboardPageTests(OknoInChromium okno)
         await Expect(page.Locator("#kpt-table .kpt-ticket")).ToHaveCountAsync(1);
         await Expect(page.Locator($"#kpt-table .kpt-ticket[data-id='{ticket}']")).ToContainTextAsync("Dashboard drill-down");
         Assert.Contains("format=xlsx", await page.Locator("#kpt-xlsx").GetAttributeAsync("href"));
+    });
+
+    [Fact]
+    public Task A_low_CSAT_number_drills_down_to_the_rated_ticket() => okno.InPageAsync("en-US", async tab =>
+    {
+        var admin = await okno.App.AdminClientAsync();
+        var group = await admin.CreateGroupAsync("CSAT " + Guid.NewGuid().ToString("N")[..6]);
+        var ticket = await admin.CreateTicketAsync("Rated low " + Guid.NewGuid().ToString("N")[..6], extra: new { groupId = group });
+        await admin.PatchAsync($"/api/v1/tickets/{ticket.Id()}", new { status = "resolved" });
+        // A sent survey with a known token (the mail carrying it is the integration tests' business), answered 2 of 5.
+        var token = CsatTokens.New();
+        await okno.App.WithDbAsync(async db =>
+        {
+            db.CsatSurveys.Add(new CsatSurvey
+            {
+                TicketId = ticket.Id(), ResolutionEventId = -Random.Shared.NextInt64(1, long.MaxValue),
+                ContactId = ticket.GetProperty("customer").GetProperty("id").GetInt64(), GroupId = group, Channel = ChannelKind.Api,
+                ResolvedAt = DateTimeOffset.UtcNow, DueAt = DateTimeOffset.UtcNow, Status = CsatStatus.Sent, Language = "en",
+                TokenHash = CsatTokens.Hash(token), SentAt = DateTimeOffset.UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        });
+        await using (var scope = okno.App.Services.CreateAsyncScope())
+            Assert.Equal(CsatRateOutcome.Rated, await scope.ServiceProvider.GetRequiredService<CsatAnswers>().RateByTokenAsync(token, 2, CancellationToken.None));
+        Assert.Equal(2.0, (await admin.GetJsonAsync($"/api/v1/reports/csat?groupId={group}")).GetProperty("total")[1].GetDouble());
+
+        await tab.SignInAsync(returnUrl: "/reports");
+        var page = tab.Page;
+        // Today's row of the satisfaction table (days in the report time zone, Moscow by default): its "rated 1–3" number.
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow")).DateTime)
+            .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var unsatisfied = page.Locator($"#kpi-surveys-table .kpi-surveys-row[data-bucket='{today}'] a.kpi-unsatisfied");
+        await Expect(unsatisfied).ToBeVisibleAsync();
+        await unsatisfied.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/reports/tickets\\?.*rating=unsatisfied"));
+        await Expect(page.Locator($"#kpt-table .kpt-ticket[data-id='{ticket.Id()}']")).ToContainTextAsync("Rated low");
+        Assert.Contains("rating=unsatisfied", await page.Locator("#kpt-csv").GetAttributeAsync("href"));
     });
 }

@@ -35,6 +35,10 @@ public sealed class AuditObjectFilterTests
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.Contains("'=Audit object one → Audit object renamed", lines[1], StringComparison.Ordinal);
+        var sheet = Okno.IntegrationTests.Reports.Xlsx.Read(await (await admin.GetAsync($"/api/v1/audit.xlsx?object=group:{first}")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(2, sheet.Count);
+        Assert.True(sheet[1][0].IsDate);
+        Assert.Contains(sheet[1], c => c.Text.StartsWith("'=Audit object one → Audit object renamed", StringComparison.Ordinal));
 
         foreach (var bad in new[] { "group", "group:", ":5", "ticket:abc", "group:1 2" })
         {

@@ -10,7 +10,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Okno.Platform.Text;
 using Okno.Reports.Kpi;
+using Okno.Platform.Data;
+using Okno.Platform.Security;
 using Okno.Sla;
+using Okno.Surveys;
+using Okno.Surveys.Nps;
 using Okno.Testing;
 using Okno.Tickets;
 
@@ -68,14 +72,71 @@ public sealed class KpiConsistencyTests
             signedInAt = when;
         }
 
+        // CSAT answers through the two real answer paths (the survey link's token; a messenger button, saved with the
+        // caller's unit of work), on surveys made as the sender leaves them (sent, with a token).
+        async Task Csat(long ticket, long? group, int rating, bool button = false)
+        {
+            var token = CsatTokens.New();
+            var (contactId, surveyId) = await app.WithDbAsync(async db =>
+            {
+                var contact = await db.Tickets.Where(t => t.Id == ticket).Select(t => t.ContactId).SingleAsync();
+                var survey = new CsatSurvey
+                {
+                    TicketId = ticket, ResolutionEventId = -Random.Shared.NextInt64(1, long.MaxValue), ContactId = contact, GroupId = group,
+                    Channel = ChannelKind.Api, ResolvedAt = clock.GetUtcNow(), DueAt = clock.GetUtcNow(), Status = CsatStatus.Sent, Language = "ru",
+                    TokenHash = CsatTokens.Hash(token), SentAt = clock.GetUtcNow(),
+                };
+                db.CsatSurveys.Add(survey);
+                await db.SaveChangesAsync();
+                return (contact, survey.Id);
+            });
+            await using var scope = app.Services.CreateAsyncScope();
+            var answers = scope.ServiceProvider.GetRequiredService<CsatAnswers>();
+            if (!button)
+                Assert.Equal(CsatRateOutcome.Rated, await answers.RateByTokenAsync(token, rating, CancellationToken.None));
+            else
+            {
+                Assert.NotNull(await answers.RateByButtonAsync(surveyId, contactId, rating, [], CancellationToken.None));
+                await scope.ServiceProvider.GetRequiredService<OknoDb>().SaveChangesAsync();
+            }
+        }
+        // NPS answers through the survey link (one campaign run; people without a contact, so any number per run).
+        var (npsCampaign, npsRun) = await app.WithDbAsync(async db =>
+        {
+            var campaign = new NpsCampaign { Name = "KPI", StartAt = clock.GetUtcNow(), CreatedAt = clock.GetUtcNow(), UpdatedAt = clock.GetUtcNow() };
+            db.Add(campaign);
+            await db.SaveChangesAsync();
+            var run = new NpsRun { CampaignId = campaign.Id, PlannedAt = clock.GetUtcNow(), StartedAt = clock.GetUtcNow() };
+            db.Add(run);
+            await db.SaveChangesAsync();
+            return (campaign.Id, run.Id);
+        });
+        async Task Nps(int score, long? company)
+        {
+            var token = CsatTokens.New();
+            await app.WithDbAsync(async db =>
+            {
+                db.Add(new NpsSend { RunId = npsRun, CampaignId = npsCampaign, CompanyId = company, TokenHash = TokenCodec.Hash(token), SentAt = clock.GetUtcNow() });
+                return await db.SaveChangesAsync();
+            });
+            await using var scope = app.Services.CreateAsyncScope();
+            var survey = scope.ServiceProvider.GetRequiredService<NpsSurvey>();
+            Assert.Equal(NpsAnswerOutcome.Recorded, await survey.AnswerAsync((await survey.FindAsync(token, CancellationToken.None))!, score, CancellationToken.None));
+        }
+        var acme = (await admin.PostJsonAsync("/api/v1/companies", new { name = "Acme" })).Id();
+
         // February (the previous period): one low-priority ticket (no SLA target), solved in an hour without a reply.
         var t0 = await Create("Февраль", l1, "low", "question");
         await At(Msk(2, 20, 10)); await Status(t0, "resolved");
+        // February's CSAT 5 and NPS 10.
+        await At(Msk(2, 20, 10, 30)); await Csat(t0, l1, 5);
+        await Nps(10, null);
 
         // T1 Mon 2 March: answered in 30 min, solved at 10:30 — one touch, SLA met.
         await At(Msk(3, 2, 9)); var t1 = await Create("Счёт", l1, "normal", "question", "billing");
         await At(Msk(3, 2, 9, 30)); await Reply(t1);
         await At(Msk(3, 2, 10, 30)); await Status(t1, "resolved");
+        await At(Msk(3, 2, 11)); await Csat(t1, l1, 5);
         // T2 Mon 17:00, high: first response due at 18:00 (business), breached overnight; answered Tue 10:00, again 11:00, solved 12:00.
         await At(Msk(3, 2, 17)); var t2 = await Create("Авария", l1, "high", "incident");
         // The SLA scan runs every few seconds in production; a crossing found more than 15 minutes late is noted
@@ -85,6 +146,8 @@ public sealed class KpiConsistencyTests
         await At(Msk(3, 3, 10)); await Reply(t2);
         await At(Msk(3, 3, 11)); await Reply(t2);
         await At(Msk(3, 3, 12)); await Status(t2, "resolved");
+        await At(Msk(3, 3, 13)); await Csat(t2, l1, 2);
+        await Nps(9, acme);
         // T3 Wed 4 March, low (no SLA): answered in 10 min, solved, reopened Thursday, answered and solved again.
         await At(Msk(3, 4, 10)); var t3 = await Create("Счёт снова", l1, "low", "question", "billing");
         await At(Msk(3, 4, 10, 10)); await Reply(t3);
@@ -92,6 +155,8 @@ public sealed class KpiConsistencyTests
         await At(Msk(3, 5, 9)); await Status(t3, "open");
         await At(Msk(3, 5, 9, 30)); await Reply(t3);
         await At(Msk(3, 5, 10)); await Status(t3, "resolved");
+        await At(Msk(3, 5, 11)); await Csat(t3, l1, 4, button: true);
+        await Nps(6, acme);
         // T4 Mon 9 March: escalated to the second line at 11:30, never answered (both targets breach), still open.
         await At(Msk(3, 9, 11)); var t4 = await Create("Не работает выгрузка", l1, "normal", "request");
         await At(Msk(3, 9, 11, 30));
@@ -108,10 +173,15 @@ public sealed class KpiConsistencyTests
         await At(Msk(3, 10, 10, 1)); await ScanUntilAsync(app, t4, TicketSlaClock.Resolution);
         await At(Msk(3, 10, 10, 30)); await Reply(t5);
         await At(Msk(3, 10, 11)); await Status(t5, "resolved");
+        await At(Msk(3, 10, 12)); await Csat(t5, l2, 3);
+        await Nps(7, null);
         // T6 Fri 20 March: answered in 5 min, solved in 10.
         await At(Msk(3, 20, 15)); var t6 = await Create("Пароль", l1, "normal", "question");
         await At(Msk(3, 20, 15, 5)); await Reply(t6);
         await At(Msk(3, 20, 15, 10)); await Status(t6, "resolved");
+        await At(Msk(3, 20, 16)); await Nps(10, acme);
+        // Answered at 00:30 on 1 April in Moscow (still 31 March in UTC): April's.
+        await At(Msk(4, 1, 0, 30)); await Csat(t6, l1, 1); await Nps(0, acme);
         // T7 at 01:00 on 1 April in Moscow — still 31 March in UTC: April's, not March's.
         await At(Msk(4, 1, 1)); var t7 = await Create("Апрель", l1, "normal", "question");
         await WaitSlaAsync(app, t7);
@@ -126,6 +196,8 @@ public sealed class KpiConsistencyTests
             ["resolution_median_minutes"] = 120, ["resolution_business_median_minutes"] = 120,
             ["first_response_compliance"] = 60, ["next_response_compliance"] = 100, ["resolution_compliance"] = 80,
             ["reopen_rate"] = 16.67, ["one_touch_rate"] = 33.33, ["escalations"] = 1, ["solved_by_bot"] = 0, ["help_center_success"] = null,
+            // CSAT in March: 5, 2, 4, 3 — two of four rated 4–5, average 3.5. NPS: 9, 6, 7, 10 — (2 − 1) / 4.
+            ["csat"] = 50, ["csat_average_rating"] = 3.5, ["nps"] = 25,
         };
         var slaNow = await admin.GetJsonAsync($"/api/v1/reports/sla_compliance?{March}");
         var alerts = await app.WithDbAsync(db => db.TicketEvents.Where(e => e.Kind == TicketEventKind.SlaAlert)
@@ -135,6 +207,48 @@ public sealed class KpiConsistencyTests
         var previous = Named(overview, "previous");
         Assert.Equal([1.0, 1.0, 0.0, 0.0, 0.0], new[] { previous["created"], previous["solved"], previous["backlog"], previous["reopen_rate"], previous["one_touch_rate"] }.Select(v => v ?? -1));
         Assert.Equal("2026-02-01", overview.Str("previousFrom"));
+        Assert.Equal([100.0, 5.0, 100.0], new[] { previous["csat"], previous["csat_average_rating"], previous["nps"] }.Select(v => v ?? -1));
+
+        // CSAT and NPS on their own: totals, per group / company, per day, the tickets behind them.
+        Assert.Equal([50, 3.5, 4, 2], Named(await admin.GetJsonAsync($"/api/v1/reports/csat?{March}"), "total").Values.Select(v => v!.Value));
+        var csatByGroup = Named(await admin.GetJsonAsync($"/api/v1/reports/csat?{March}&interval=month&groupBy=group"), "rows", byGroupName: true);
+        Assert.Equal(66.67, csatByGroup["L1"]);
+        Assert.Equal(0.0, csatByGroup["=L2"]);
+        Assert.Equal([25, 4, 2, 1, 1], Named(await admin.GetJsonAsync($"/api/v1/reports/nps?{March}"), "total").Values.Select(v => v!.Value));
+        var npsByCompany = Named(await admin.GetJsonAsync($"/api/v1/reports/nps?{March}&interval=month&groupBy=company"), "rows", byGroupName: true);
+        Assert.Equal(33.33, npsByCompany["Acme"]);
+        Assert.Equal(0.0, npsByCompany["—"]);
+        // Filtered by company, the first days of March: Acme's 9 (3 March) only.
+        Assert.Equal([100, 1, 1, 0, 0], Named(await admin.GetJsonAsync($"/api/v1/reports/nps?from=2026-03-01&to=2026-03-04&companyId={acme}"), "total")
+            .Values.Select(v => v!.Value));
+        var csatDays = (await admin.GetJsonAsync($"/api/v1/reports/csat?{March}")).GetProperty("rows").EnumerateArray()
+            .Where(r => r.GetProperty("values")[2].GetDouble() > 0).Select(r => (r.Str("period"), r.GetProperty("values")[0].GetDouble())).ToList();
+        Assert.Equal([("2026-03-02", 100.0), ("2026-03-03", 0.0), ("2026-03-05", 100.0), ("2026-03-10", 0.0)], csatDays);
+        Assert.Equal([t1, t2, t3, t5], (await admin.GetJsonAsync($"/api/v1/reports/csat/tickets?{March}")).Items().Select(t => t.Id()));
+        Assert.Equal([t2, t5], (await admin.GetJsonAsync($"/api/v1/reports/csat/tickets?{March}&rating=unsatisfied")).Items().Select(t => t.Id()));
+        Assert.Equal([t5], (await admin.GetJsonAsync($"/api/v1/reports/csat/tickets?{March}&groupBy=group&group={l2}")).Items().Select(t => t.Id()));
+        Assert.Equal([t2], (await admin.GetJsonAsync($"/api/v1/reports/csat/tickets?{March}&interval=week&bucket=2026-03-02&rating=unsatisfied"))
+            .Items().Select(t => t.Id()));
+        var npsByGroup = await (await admin.GetAsync($"/api/v1/reports/nps?{March}&groupBy=group")).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("report.dimension_not_supported", npsByGroup.GetProperty("errorCodes").GetProperty("groupBy")[0].Str("code"));
+        Assert.Equal("report.no_tickets", (await (await admin.GetAsync($"/api/v1/reports/nps/tickets?{March}")).JsonAsync(HttpStatusCode.BadRequest))
+            .GetProperty("errorCodes").GetProperty("report")[0].Str("code"));
+        // JSON, CSV and xlsx agree for both.
+        foreach (var report in new[] { "csat", "nps" })
+        {
+            var json = await admin.GetJsonAsync($"/api/v1/reports/{report}?{March}&interval=week");
+            var width = json.GetProperty("columns").GetArrayLength();
+            var jsonRows = json.GetProperty("rows").EnumerateArray().Select(r => r.Str("period") + ":" + string.Join(",",
+                r.GetProperty("values").EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? "" : v.GetDouble().ToString(CultureInfo.InvariantCulture)))).ToList();
+            Assert.Contains(jsonRows, r => r.Split(':')[1].Split(',').Any(v => v is not "" and not "0"));
+            var reportCsv = (await (await admin.GetAsync($"/api/v1/reports/{report}?{March}&interval=week&format=csv")).Content.ReadAsStringAsync())
+                .Trim('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal("period,group,group_name," + string.Join(",", json.GetProperty("columns").EnumerateArray().Select(c => c.Str("key"))), reportCsv[0]);
+            Assert.Equal(jsonRows, reportCsv.Skip(1).Select(l => l.Split(',')).Select(f => f[0] + ":" + string.Join(",", f.Skip(3))));
+            var reportSheet = Xlsx.Read(await (await admin.GetAsync($"/api/v1/reports/{report}?{March}&interval=week&format=xlsx")).Content.ReadAsByteArrayAsync());
+            Assert.Equal(jsonRows, reportSheet.Skip(1).Select(r => $"{r[0].Date:yyyy-MM-dd}:" + string.Join(",",
+                Enumerable.Range(3, width).Select(i => i < r.Count && r[i].IsNumber ? r[i].Number.ToString(CultureInfo.InvariantCulture) : ""))));
+        }
 
         var fr = Named(await admin.GetJsonAsync($"/api/v1/reports/first_response_time?{March}"), "total");
         Assert.Equal([5, 217, 30, 1440, 37, 30, 120], fr.Values.Select(v => v!.Value));
@@ -217,13 +331,15 @@ public sealed class KpiConsistencyTests
 
         // The rebuild from the tickets' history gives the same numbers as the live handler.
         var before = new List<string>();
-        foreach (var report in KpiReport.ReportNames.Where(r => r is not "bot_deflection" and not "help_center_success").Order())
+        foreach (var report in KpiReport.ReportNames.Where(r => r is not "bot_deflection" and not "help_center_success" and not "nps").Order())
             before.Add((await admin.GetJsonAsync($"/api/v1/reports/{report}?{March}&interval=week&groupBy=group")).GetRawText());
+        before.Add((await admin.GetJsonAsync($"/api/v1/reports/nps?{March}&interval=week&groupBy=company")).GetRawText());
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<ReportsRebuild>().RunAsync(CancellationToken.None);
         var after = new List<string>();
-        foreach (var report in KpiReport.ReportNames.Where(r => r is not "bot_deflection" and not "help_center_success").Order())
+        foreach (var report in KpiReport.ReportNames.Where(r => r is not "bot_deflection" and not "help_center_success" and not "nps").Order())
             after.Add((await admin.GetJsonAsync($"/api/v1/reports/{report}?{March}&interval=week&groupBy=group")).GetRawText());
+        after.Add((await admin.GetJsonAsync($"/api/v1/reports/nps?{March}&interval=week&groupBy=company")).GetRawText());
         Assert.Equal(before, after);
         Assert.Equal(Show(expected), Show(Named(await admin.GetJsonAsync($"/api/v1/reports/overview?{March}&interval=month"), "total")));
         _ = t7;

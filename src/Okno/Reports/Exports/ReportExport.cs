@@ -41,6 +41,52 @@ public static class ReportExport
 
     private static readonly string[] ReportHead = ["period", "group", "group_name"];
 
+    /// <summary>Any table as .xlsx, row by row: texts neutralised, numbers as numbers, a <see cref="DateOnly"/> as a date
+    /// cell and a <see cref="DateTimeOffset"/> as a UTC date-time cell, null as an empty cell (the work-time, topics and
+    /// audit exports; their CSV twins keep the same columns).</summary>
+    public static async Task TableXlsxAsync(string sheetName, IReadOnlyList<string> head, IAsyncEnumerable<object?[]> rows, Stream output,
+        CancellationToken ct)
+    {
+        await using var sheet = await Spreadsheet.CreateNewAsync(output, null, ct);
+        await sheet.StartWorksheetAsync(sheetName, null, ct);
+        var dateStyle = sheet.AddStyle(new SpreadCheetah.Styling.Style { Format = SpreadCheetah.Styling.NumberFormat.Custom("yyyy-mm-dd") });
+        var timeStyle = sheet.AddStyle(new SpreadCheetah.Styling.Style { Format = SpreadCheetah.Styling.NumberFormat.Custom("yyyy-mm-dd hh:mm:ss") });
+        await sheet.AddRowAsync(head.Select(h => new Cell(h)).ToArray(), ct);
+        var cells = new Cell[head.Count];
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            for (var i = 0; i < cells.Length; i++)
+                cells[i] = (i < row.Length ? row[i] : null) switch
+                {
+                    null => new Cell((string?)null),
+                    string text => new Cell(Neutralise(text)),
+                    int n => new Cell(n),
+                    long n => new Cell(n),
+                    double n => new Cell(n),
+                    decimal n => new Cell(n),
+                    DateOnly day => new Cell(day.ToDateTime(TimeOnly.MinValue), dateStyle),
+                    DateTimeOffset at => new Cell(at.UtcDateTime, timeStyle),
+                    var other => new Cell(Neutralise(Convert.ToString(other, CultureInfo.InvariantCulture))),
+                };
+            await sheet.AddRowAsync(cells, ct);
+        }
+        await sheet.FinishAsync(ct);
+    }
+
+    /// <summary>Rows already in memory, as the stream <see cref="TableXlsxAsync"/> takes.</summary>
+    public static async IAsyncEnumerable<object?[]> Rows(IEnumerable<object?[]> rows)
+    {
+        foreach (var row in rows) yield return row;
+        await Task.CompletedTask;
+    }
+
+    /// <summary>The xlsx writer's zip archive flushes an entry's end synchronously; the server refuses synchronous
+    /// writes unless the request allows them (the rows themselves are written asynchronously).</summary>
+    public static void AllowZipWrites(Microsoft.AspNetCore.Http.HttpContext http)
+    {
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpBodyControlFeature>() is { } body) body.AllowSynchronousIO = true;
+    }
+
     public static async Task ReportCsvAsync(KpiReportView view, Stream output, CancellationToken ct)
     {
         await using var writer = new StreamWriter(output, new UTF8Encoding(true), leaveOpen: true);

@@ -1,7 +1,7 @@
 namespace Okno.Reports.Kpi;
 
-/// <summary>How a KPI's value reads: a count, minutes, or a share in percent.</summary>
-public enum KpiUnit { Count, Minutes, Percent }
+/// <summary>How a KPI's value reads: a count, minutes, a share in percent, or an average rating (CSAT 1–5).</summary>
+public enum KpiUnit { Count, Minutes, Percent, Rating }
 
 /// <summary>Where a KPI's numbers come from.</summary>
 public enum KpiSource
@@ -11,6 +11,10 @@ public enum KpiSource
     Facts,
     /// <summary>The help-center search report's daily data (not sliceable by ticket dimensions).</summary>
     HelpCenter,
+    /// <summary>The CSAT counters of the daily facts (sliceable by every ticket dimension, not by tag).</summary>
+    Surveys,
+    /// <summary>The NPS answers' daily table per company (sliceable by company only).</summary>
+    Nps,
     /// <summary>Another section's tables, wired when that section lands (no value until then).</summary>
     Pending,
 }
@@ -76,13 +80,13 @@ public static class KpiCatalog
             "Share of help-center visits with a search or an article that did not open a ticket.",
             KpiUnit.Percent, KpiSource.HelpCenter, "KbSearchReport deflection: VisitsWithoutTicket/Visits"),
         new("csat", "CSAT", "CSAT",
-            "Средняя оценка опросов после решения (1–5) и доля оценок 4–5. Подключается из раздела опросов.",
-            "Average post-resolution survey rating (1–5) and share of 4–5. Wired from the surveys section.",
-            KpiUnit.Percent, KpiSource.Pending, "from the CSAT tables (Surveys), not yet wired"),
+            "Доля оценок 4–5 среди всех ответов на опрос после решения (шкала 1–5), а также средняя оценка и число ответов. Ответ считается в день ответа (по часовому поясу отчётов) в группе, у исполнителя, в канале и компании, которые были у обращения при решении (тип и приоритет — текущие).",
+            "Share of ratings 4–5 among all answers to the post-resolution survey (scale 1–5), plus the average rating and the number of answers. An answer counts on the day it was given (report time zone) under the group, assignee, channel and company the ticket had when resolved (type and priority: current).",
+            KpiUnit.Percent, KpiSource.Surveys, "sum(CsatSatisfied)/sum(CsatRatings); average sum(CsatRatingSum)/sum(CsatRatings)"),
         new("nps", "NPS", "NPS",
-            "Промоутеры (9–10) минус критики (0–6), в процентах ответов. Подключается из кампаний NPS.",
-            "Promoters (9–10) minus detractors (0–6), in percent of answers. Wired from the NPS campaigns.",
-            KpiUnit.Percent, KpiSource.Pending, "from the NPS tables (Surveys/Nps), not yet wired"),
+            "Доля промоутеров (9–10) минус доля критиков (0–6) среди ответов кампаний NPS за период, от −100 до 100. Оценка — человека, а не обращения: только по периоду и компании.",
+            "Percentage of promoters (9–10) minus percentage of detractors (0–6) among the NPS campaigns' answers in the period, −100 to 100. A person's answer, not a ticket's: by period and company only.",
+            KpiUnit.Percent, KpiSource.Nps, "100·(sum(Promoters) − sum(Detractors)) / sum(Promoters + Passives + Detractors) from ReportDailyNps"),
     ];
 
     public static KpiDefinition? Find(string key) => All.FirstOrDefault(k => k.Key == key);

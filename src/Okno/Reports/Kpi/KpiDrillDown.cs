@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Okno.Platform.Data;
 using Okno.Platform.Web;
+using Okno.Surveys;
 using Okno.Tickets;
 
 namespace Okno.Reports.Kpi;
@@ -46,35 +47,51 @@ public sealed class KpiDrillDown(OknoDb db)
         return (day, end > q.Period.Last ? q.Period.Last : end);
     }
 
+    /// <summary>Which CSAT answers a drill-down lists: all, rated 4–5, or rated 1–3.</summary>
+    public static readonly string[] Ratings = ["satisfied", "unsatisfied"];
+
+    /// <summary>Checks the drill-down's own values: NPS counts people's answers (no tickets); a rating subset is CSAT's.</summary>
+    public static void Check(KpiQuery q, string? bucket, string? rating)
+    {
+        if (q.Report == "nps")
+            throw new OknoException(InvalidInput.Field("report", ReportErrorCodes.NoTickets, "NPS counts people's answers, not tickets.", ("name", q.Report)));
+        if (rating is not null && (q.Report != "csat" || !Ratings.Contains(rating)))
+            throw new OknoException(InvalidInput.Field("rating", ErrorCodes.NotOneOf, "satisfied or unsatisfied, for the csat report.",
+                ("value", rating.Length > 20 ? rating[..20] : rating), ("allowed", string.Join(", ", Ratings))));
+        Range(q, bucket);
+    }
+
     public async Task<Page<DrillTicket>> PageAsync(KpiQuery q, string? bucket, string? group, TicketAccessRule access, int limit, string? cursor,
-        CancellationToken ct)
+        CancellationToken ct, string? rating = null)
     {
         var keys = Paging.Decode(cursor, 2);
-        var rows = await Query(q, bucket, group, access, keys?[0], keys?[1], limit + 1).ToListAsync(ct);
-        var page = Paging.ToPage(rows, limit, r => Paging.Encode(r.At.UtcTicks, r.Id));
+        var rows = await Query(q, bucket, group, access, keys?[0], keys?[1], limit + 1, rating).ToListAsync(ct);
+        var page = Paging.ToPage(rows, limit, r => Paging.Encode(r.At.UtcTicks, r.Key));
         return new Page<DrillTicket>(page.Items.Select(r => r.ToTicket()).ToList(), page.NextCursor);
     }
 
     /// <summary>Every ticket, page by page (for an export of any size: nothing is held but one page).</summary>
     public async IAsyncEnumerable<DrillTicket> AllAsync(KpiQuery q, string? bucket, string? group, TicketAccessRule access,
-        [EnumeratorCancellation] CancellationToken ct)
+        [EnumeratorCancellation] CancellationToken ct, string? rating = null)
     {
         long? afterKey = null, afterId = null;
         while (true)
         {
-            var rows = await Query(q, bucket, group, access, afterKey, afterId, ExportPage).ToListAsync(ct);
+            var rows = await Query(q, bucket, group, access, afterKey, afterId, ExportPage, rating).ToListAsync(ct);
             foreach (var r in rows) yield return r.ToTicket();
             if (rows.Count < ExportPage) yield break;
-            (afterKey, afterId) = (rows[^1].At.UtcTicks, rows[^1].Id);
+            (afterKey, afterId) = (rows[^1].At.UtcTicks, rows[^1].Key);
             db.ChangeTracker.Clear();
         }
     }
 
-    private IQueryable<Row> Query(KpiQuery q, string? bucket, string? group, TicketAccessRule access, long? afterKey, long? afterId, int take)
+    private IQueryable<Row> Query(KpiQuery q, string? bucket, string? group, TicketAccessRule access, long? afterKey, long? afterId, int take,
+        string? rating)
     {
         var (first, last) = Range(q, bucket);
         var start = new ReportPeriod(first, last, q.Period.Zone).Start;
         var end = new ReportPeriod(first, last, q.Period.Zone).End;
+        if (q.Report == "csat") return CsatQuery(q, start, end, group, access, afterKey, afterId, take, rating);
         var states = db.Set<ReportTicketState>().AsNoTracking();
         if (q.GroupId is { } g) states = states.Where(s => s.GroupId == g);
         if (q.AgentId is { } a) states = states.Where(s => s.AssigneeId == a);
@@ -120,11 +137,63 @@ public sealed class KpiDrillDown(OknoDb db)
         if (keyset) raw = raw.Where(r => r.At > a0 || (r.At == a0 && r.TicketId > id0));
         return raw.Join(db.Tickets.AllowedBy(access), r => r.TicketId, t => t.Id, (r, t) => new Row
             {
-                At = r.At, Id = t.Id, Number = t.Number, Subject = t.Subject, Status = t.Status, Priority = t.Priority, Type = t.Type,
+                At = r.At, Key = t.Id, Id = t.Id, Number = t.Number, Subject = t.Subject, Status = t.Status, Priority = t.Priority, Type = t.Type,
                 Channel = t.Channel, GroupId = t.GroupId, AssigneeId = t.AssigneeId, CreatedAt = r.CreatedAt, FirstResponseAt = r.FirstResponseAt,
                 ResolvedAt = r.ResolvedAt,
             })
-            .OrderBy(r => r.At).ThenBy(r => r.Id).Take(take);
+            .OrderBy(r => r.At).ThenBy(r => r.Key).Take(take);
+    }
+
+    /// <summary>The tickets with CSAT answers in the range, one row per answer (a ticket re-resolved and rated again is
+    /// listed again), under the dimensions the survey froze at resolution (none = 0, as the facts keep it) and the
+    /// ticket's type and priority: as the CSAT counters count them. Keyset over (answered-at, survey id).</summary>
+    private IQueryable<Row> CsatQuery(KpiQuery q, DateTimeOffset start, DateTimeOffset end, string? group, TicketAccessRule access, long? afterKey,
+        long? afterId, int take, string? rating)
+    {
+        var surveys = db.CsatSurveys.AsNoTracking().Where(s => s.AnsweredAt >= start && s.AnsweredAt < end && s.Rating != null);
+        long? groupId = q.GroupId, agentId = q.AgentId, companyId = q.CompanyId;
+        var channel = q.Channel;
+        TicketType? type = q.Type;
+        TicketPriority? priority = q.Priority;
+        if (group is not null && q.GroupBy is not null)
+        {
+            long.TryParse(group, NumberStyles.None, CultureInfo.InvariantCulture, out var id);
+            switch (q.GroupBy)
+            {
+                case "group": groupId = id; break;
+                case "agent": agentId = id; break;
+                case "company": companyId = id; break;
+                case "channel": channel = group; break;
+                case "type": type = QueryValues.Enum<TicketType>(group, "group") ?? default; break;
+                case "priority": priority = QueryValues.Enum<TicketPriority>(group, "group") ?? default; break;
+            }
+        }
+        if (groupId is { } g) surveys = g == 0 ? surveys.Where(s => s.GroupId == null) : surveys.Where(s => s.GroupId == g);
+        if (agentId is { } a) surveys = a == 0 ? surveys.Where(s => s.AgentId == null) : surveys.Where(s => s.AgentId == a);
+        if (companyId is { } co) surveys = co == 0 ? surveys.Where(s => s.CompanyId == null) : surveys.Where(s => s.CompanyId == co);
+        if (channel is not null)
+        {
+            var kind = ChannelKind.TryParse(channel, out var k) ? k : ChannelKind.Api;
+            surveys = surveys.Where(s => s.Channel == kind);
+        }
+        if (rating == "satisfied") surveys = surveys.Where(s => s.Rating >= ReportDailyFact.CsatSatisfiedFrom);
+        else if (rating == "unsatisfied") surveys = surveys.Where(s => s.Rating < ReportDailyFact.CsatSatisfiedFrom);
+        if (afterKey is { } key)
+        {
+            var a0 = new DateTimeOffset(key, TimeSpan.Zero);
+            var id0 = afterId ?? 0;
+            surveys = surveys.Where(s => s.AnsweredAt > a0 || (s.AnsweredAt == a0 && s.Id > id0));
+        }
+        var tickets = db.Tickets.AllowedBy(access);
+        if (type is { } ty) tickets = tickets.Where(t => t.Type == ty);
+        if (priority is { } p) tickets = tickets.Where(t => t.Priority == p);
+        return surveys.Join(tickets, s => s.TicketId, t => t.Id, (s, t) => new Row
+            {
+                At = s.AnsweredAt!.Value, Key = s.Id, Id = t.Id, Number = t.Number, Subject = t.Subject, Status = t.Status, Priority = t.Priority,
+                Type = t.Type, Channel = t.Channel, GroupId = t.GroupId, AssigneeId = t.AssigneeId, CreatedAt = t.CreatedAt, FirstResponseAt = null,
+                ResolvedAt = s.ResolvedAt,
+            })
+            .OrderBy(r => r.At).ThenBy(r => r.Key).Take(take);
     }
 
     private sealed class Raw
@@ -139,6 +208,8 @@ public sealed class KpiDrillDown(OknoDb db)
     private sealed class Row
     {
         public DateTimeOffset At { get; init; }
+        /// <summary>The keyset's tie-breaker: the ticket's id, or the CSAT survey's.</summary>
+        public long Key { get; init; }
         public long Id { get; init; }
         public long Number { get; init; }
         public string Subject { get; init; } = "";

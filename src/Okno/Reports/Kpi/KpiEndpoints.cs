@@ -25,6 +25,8 @@ public static class KpiEndpoints
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Okno:Reports:TimeZone is not a known IANA time zone.")
             .ValidateOnStart();
         services.AddScoped<KpiReport>().AddScoped<KpiDrillDown>().AddScoped<ReportsRebuild>();
+        // CSAT and NPS answers bump their counters in the save that records them.
+        services.AddSingleton<Platform.Data.ISaveHook, SurveyFactsHook>();
         Tickets.Events.TicketEventHandlers.AddTicketEventHandler<ReportsEventHandler>(services);
         Platform.Jobs.JobsModule.AddJob(services, ReportsRebuildJob.Schedule);
         services.AddAuthorizationBuilder().AddPolicy(ReportsPolicy, p => p.RequireRole(nameof(AgentRole.Admin), nameof(AgentRole.Supervisor)));
@@ -58,22 +60,23 @@ public static class KpiEndpoints
             "(× group), the period's totals and the previous period's. JSON, text/csv or xlsx by Accept or format=json|csv|xlsx")
             .Produces<KpiReportView>();
 
-        reports.MapGet("/{report}/tickets", async (string report, [AsParameters] KpiParameters p, string? bucket, string? group, int? limit,
-            string? cursor, [FromHeader(Name = "Accept")] string? accept, KpiReport reports, KpiDrillDown drill, CurrentAgent agent,
+        reports.MapGet("/{report}/tickets", async (string report, [AsParameters] KpiParameters p, string? bucket, string? group, string? rating,
+            int? limit, string? cursor, [FromHeader(Name = "Accept")] string? accept, KpiReport reports, KpiDrillDown drill, CurrentAgent agent,
             TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             var format = ReportExport.FormatOf(p.Format, accept);
             var query = p.Parse(reports, report, clock.GetUtcNow());
-            KpiDrillDown.Range(query, bucket);
+            KpiDrillDown.Check(query, bucket, rating);
             if (format == ExportFormat.Json)
-                return Results.Ok(await drill.PageAsync(query, bucket, group, agent.Access(), Paging.Limit(limit), cursor, ct));
+                return Results.Ok(await drill.PageAsync(query, bucket, group, agent.Access(), Paging.Limit(limit), cursor, ct, rating));
             AllowZipWrites(http);
-            var tickets = drill.AllAsync(query, bucket, group, agent.Access(), ct);
+            var tickets = drill.AllAsync(query, bucket, group, agent.Access(), ct, rating);
             var name = $"{report}-tickets";
             return format == ExportFormat.Csv
                 ? Results.Stream(s => ReportExport.TicketsCsvAsync(tickets, s, ct), ReportExport.CsvType + "; charset=utf-8", name + ".csv")
                 : Results.Stream(s => ReportExport.TicketsXlsxAsync(tickets, s, ct), ReportExport.XlsxType, name + ".xlsx");
         }).WithSummary("The tickets behind a report's number: bucket = the interval's first day (a row's period), group = a row's group; " +
+            "for csat the tickets with answers in the bucket (rating=satisfied|unsatisfied: rated 4–5 | 1–3; nps has no ticket list); " +
             "keyset-paged in JSON (?limit=&cursor=), the whole list streamed as CSV or xlsx");
 
         reports.MapPost("/rebuild", async Task<Accepted> (ISchedulerFactory schedulers, CancellationToken ct) =>

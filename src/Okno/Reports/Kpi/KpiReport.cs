@@ -22,6 +22,14 @@ public sealed record KpiQuery(string Report, ReportPeriod Period, KpiInterval In
     public bool ByTicketDimension => GroupBy is not null and not "tag" || GroupId is not null || AgentId is not null || Channel is not null
         || CompanyId is not null || Type is not null || Priority is not null;
     public bool ByTag => GroupBy == "tag" || Tag is not null;
+
+    /// <summary>NPS is a person's answer, not a ticket's: it is kept per day × company only.</summary>
+    public bool NpsSliceable => (GroupBy is null or "company") && Tag is null && GroupId is null && AgentId is null && Channel is null && Type is null
+        && Priority is null;
+
+    /// <summary>The first slice NPS is not kept by (for the error), or null.</summary>
+    public string? NotNpsDimension => GroupBy is not null and not "company" ? "groupBy" : Tag is not null ? "tag" : GroupId is not null ? "groupId"
+        : AgentId is not null ? "agentId" : Channel is not null ? "channel" : Type is not null ? "type" : Priority is not null ? "priority" : null;
 }
 
 /// <summary>A column of a report: its key (as the API and exports name it) and unit.</summary>
@@ -47,6 +55,10 @@ public sealed class KpiBag
     public long VisitsWithoutTicket { get; set; }
     public long SolvedByBot { get; set; }
     public bool HasHelpCenter { get; set; }
+    public long Promoters { get; set; }
+    public long Passives { get; set; }
+    public long Detractors { get; set; }
+    public bool HasNps { get; set; }
 
     public void AddHistogram(ReportDuration metric, int bucket, long count)
     {
@@ -63,7 +75,7 @@ public sealed class KpiBag
 public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<ReportsOptions> options)
 {
     private sealed record ColumnDef(string Key, KpiUnit Unit, Func<KpiBag, double?> Value, bool Tag = false, ReportDuration[]? Durations = null,
-        bool Backlog = false, bool HelpCenter = false);
+        bool Backlog = false, bool HelpCenter = false, bool Nps = false);
 
     private static double? Ratio(long part, long whole) => whole == 0 ? null : Math.Round(100.0 * part / whole, 2);
     private static double? Average(double sum, long count) => count == 0 ? null : Math.Round(sum / count, 2);
@@ -83,6 +95,20 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
     private static readonly ColumnDef BotSolved = new("solved_by_bot", KpiUnit.Count, b => b.HasHelpCenter ? b.SolvedByBot : null, HelpCenter: true);
     private static readonly ColumnDef HelpSuccess = new("help_center_success", KpiUnit.Percent,
         b => b.HasHelpCenter ? Ratio(b.VisitsWithoutTicket, b.Visits) : null, HelpCenter: true);
+
+    private static readonly ColumnDef CsatAnswers = Col("csat_answers", KpiUnit.Count, b => b.Sum.CsatRatings);
+    private static readonly ColumnDef CsatSatisfied = Col("csat_satisfied", KpiUnit.Count, b => b.Sum.CsatSatisfied);
+    private static readonly ColumnDef Csat = Col("csat", KpiUnit.Percent, b => Ratio(b.Sum.CsatSatisfied, b.Sum.CsatRatings));
+    private static readonly ColumnDef CsatAverage = Col("csat_average_rating", KpiUnit.Rating, b => Average(b.Sum.CsatRatingSum, b.Sum.CsatRatings));
+    private static ColumnDef NpsCol(string key, KpiUnit unit, Func<KpiBag, double?> value) => new(key, unit, b => b.HasNps ? value(b) : null, Nps: true);
+    private static readonly ColumnDef Nps = NpsCol("nps", KpiUnit.Percent, b => NpsOf(b.Promoters, b.Passives, b.Detractors));
+
+    /// <summary>% promoters − % detractors of all answers, −100…100; null without answers.</summary>
+    public static double? NpsOf(long promoters, long passives, long detractors)
+    {
+        var all = promoters + passives + detractors;
+        return all == 0 ? null : Math.Round(100.0 * (promoters - detractors) / all, 2);
+    }
 
     private static ColumnDef[] Times(string prefix, Func<ReportDailyFact, int> count, Func<ReportDailyFact, double> sum,
         Func<ReportDailyFact, double> businessSum, ReportDuration calendar, ReportDuration business) =>
@@ -115,6 +141,13 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
         ["reopen_rate"] = [Reopened, Solved, ReopenRate],
         ["one_touch"] = [Col("one_touch", KpiUnit.Count, b => b.Sum.OneTouch), Solved, OneTouchRate],
         ["escalations"] = [Escalations],
+        // The headline value first: the dashboard's bar chart shows a report's first column.
+        ["csat"] = [Csat, CsatAverage, CsatAnswers, CsatSatisfied],
+        ["nps"] =
+        [
+            Nps, NpsCol("nps_answers", KpiUnit.Count, b => b.Promoters + b.Passives + b.Detractors), NpsCol("promoters", KpiUnit.Count, b => b.Promoters),
+            NpsCol("passives", KpiUnit.Count, b => b.Passives), NpsCol("detractors", KpiUnit.Count, b => b.Detractors),
+        ],
         ["bot_deflection"] = [BotSolved],
         ["help_center_success"] = [new("visits", KpiUnit.Count, b => b.HasHelpCenter ? b.Visits : null, HelpCenter: true),
             new("visits_without_ticket", KpiUnit.Count, b => b.HasHelpCenter ? b.VisitsWithoutTicket : null, HelpCenter: true), HelpSuccess],
@@ -126,7 +159,7 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
             Compliance("first_response_compliance", f => f.FirstResponseMet, f => f.FirstResponseBreached),
             Compliance("next_response_compliance", f => f.NextResponseMet, f => f.NextResponseBreached),
             Compliance("resolution_compliance", f => f.ResolutionMet, f => f.ResolutionBreached),
-            ReopenRate, OneTouchRate, Escalations, BotSolved, HelpSuccess,
+            ReopenRate, OneTouchRate, Escalations, BotSolved, HelpSuccess, Csat, CsatAverage, Nps,
         ],
     };
 
@@ -176,6 +209,9 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
             errors.Add(query.GroupBy == "tag" ? "groupBy" : "tag", ReportErrorCodes.TagWithDimensions, "Tags cannot be combined with other filters or groupings.");
         else if (query.ByTag && report != KpiCatalog.Overview && !defs.All(d => d.Tag))
             errors.Add(query.GroupBy == "tag" ? "groupBy" : "tag", ReportErrorCodes.NotByTag, $"The report '{report}' is not kept per tag.", ("name", report));
+        else if (defs.All(d => d.Nps) && query.NotNpsDimension is { } dimension)
+            errors.Add(dimension, ReportErrorCodes.DimensionNotSupported,
+                $"The report '{report}' is kept per day and company only (NPS answers are people's, not tickets').", ("name", report), ("field", dimension));
         else if ((query.ByTag || query.ByTicketDimension) && defs.All(d => d.HelpCenter))
             errors.Add(query.GroupBy is not null ? "groupBy" : "filter", ReportErrorCodes.NotSliceable,
                 $"The report '{report}' comes from the help center and has no ticket dimensions.", ("name", report));
@@ -197,12 +233,14 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
         var durations = defs.SelectMany(d => d.Durations ?? []).Distinct().ToArray();
         var wantsBacklog = defs.Any(d => d.Backlog);
         var wantsHelpCenter = defs.Any(d => d.HelpCenter) && !sliced;
+        var wantsNps = defs.Any(d => d.Nps) && q.NpsSliceable;
 
         // (day, group key) → sums; one grouped query over the current and the previous period.
-        var facts = q.ByTag ? await TagFactsAsync(q, previousFirst, period.Last, ct) : await FactsAsync(q, previousFirst, period.Last, ct);
+        var facts = defs.All(d => d.Nps) ? [] : q.ByTag ? await TagFactsAsync(q, previousFirst, period.Last, ct) : await FactsAsync(q, previousFirst, period.Last, ct);
         var histograms = durations.Length == 0 || q.ByTag ? [] : await HistogramsAsync(q, durations, previousFirst, period.Last, ct);
         var backlogBefore = wantsBacklog ? await BacklogBeforeAsync(q, previousFirst, ct) : [];
         var help = wantsHelpCenter ? await HelpCenterAsync(previousFirst, period.Last, ct) : [];
+        var nps = wantsNps ? await NpsAsync(q, previousFirst, period.Last, ct) : [];
 
         DateOnly BucketOf(DateOnly day)
         {
@@ -218,12 +256,13 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
         for (var d = period.First; d <= period.Last; d = d.AddDays(1))
             if (buckets.Count == 0 || buckets[^1] != BucketOf(d)) buckets.Add(BucketOf(d));
 
-        var total = new KpiBag { HasHelpCenter = wantsHelpCenter };
-        var previous = new KpiBag { HasHelpCenter = wantsHelpCenter };
+        KpiBag NewBag() => new() { HasHelpCenter = wantsHelpCenter, HasNps = wantsNps };
+        var total = NewBag();
+        var previous = NewBag();
         var cells = new Dictionary<(DateOnly, string), KpiBag>();
         var groups = new SortedSet<string>(StringComparer.Ordinal);
         KpiBag Cell(DateOnly bucket, string group) =>
-            cells.TryGetValue((bucket, group), out var bag) ? bag : cells[(bucket, group)] = new KpiBag { HasHelpCenter = wantsHelpCenter };
+            cells.TryGetValue((bucket, group), out var bag) ? bag : cells[(bucket, group)] = NewBag();
         bool Current(DateOnly day) => day >= period.First;
 
         foreach (var (day, group, sum) in facts)
@@ -245,6 +284,15 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
             if (!Current(day)) continue;
             var cell = Cell(BucketOf(day), "");
             cell.Visits += visits; cell.VisitsWithoutTicket += without; cell.SolvedByBot += bot;
+        }
+        foreach (var (day, group, promoters, passives, detractors) in nps)
+        {
+            var bag = Current(day) ? total : previous;
+            bag.Promoters += promoters; bag.Passives += passives; bag.Detractors += detractors;
+            if (!Current(day)) continue;
+            groups.Add(group);
+            var cell = Cell(BucketOf(day), group);
+            cell.Promoters += promoters; cell.Passives += passives; cell.Detractors += detractors;
         }
         if (!sliced || q.GroupBy is null) groups.Add("");
         if (wantsBacklog)
@@ -274,7 +322,7 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
         foreach (var bucket in buckets)
             foreach (var g in groups)
             {
-                var bag = cells.GetValueOrDefault((bucket, g)) ?? new KpiBag { HasHelpCenter = wantsHelpCenter };
+                var bag = cells.GetValueOrDefault((bucket, g)) ?? NewBag();
                 list.Add(new KpiRow(bucket, q.GroupBy is null ? null : g, q.GroupBy is null ? null : names.GetValueOrDefault(g, g),
                     defs.Select(d => Value(d, bag, q)).ToList()));
             }
@@ -290,7 +338,21 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
     }
 
     /// <summary>A tag-sliced report has only the tag counters: the other columns have no value.</summary>
-    private static double? Value(ColumnDef def, KpiBag bag, KpiQuery q) => q.ByTag && !def.Tag ? null : def.Value(bag);
+    private static double? Value(ColumnDef def, KpiBag bag, KpiQuery q) => q.ByTag && !def.Tag || def.Nps && !q.NpsSliceable ? null : def.Value(bag);
+
+    /// <summary>The NPS days (report time zone) per company when grouped by it; filtered by company.</summary>
+    private async Task<List<(DateOnly Day, string Group, long Promoters, long Passives, long Detractors)>> NpsAsync(KpiQuery q, DateOnly first,
+        DateOnly last, CancellationToken ct)
+    {
+        var rows = db.Set<ReportDailyNps>().AsNoTracking().Where(n => n.Day >= first && n.Day <= last);
+        if (q.CompanyId is { } company) rows = rows.Where(n => n.CompanyId == company);
+        var byCompany = q.GroupBy == "company";
+        var sums = await rows.GroupBy(n => new { n.Day, CompanyId = byCompany ? n.CompanyId : 0 })
+            .Select(g => new { g.Key.Day, g.Key.CompanyId, Promoters = g.Sum(x => (long)x.Promoters), Passives = g.Sum(x => (long)x.Passives),
+                Detractors = g.Sum(x => (long)x.Detractors) })
+            .ToListAsync(ct);
+        return sums.Select(r => (r.Day, byCompany ? Str(r.CompanyId) : "", r.Promoters, r.Passives, r.Detractors)).ToList();
+    }
 
     private IQueryable<ReportDailyFact> Filtered(KpiQuery q, DateOnly first, DateOnly last)
     {
@@ -340,6 +402,9 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
         public int ResolutionMet { get; set; }
         public int ResolutionBreached { get; set; }
         public int Escalations { get; set; }
+        public int CsatRatings { get; set; }
+        public int CsatSatisfied { get; set; }
+        public int CsatRatingSum { get; set; }
 
         public ReportDailyFact ToFact() => new()
         {
@@ -348,6 +413,7 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
             Resolutions = Resolutions, ResolutionMinutes = ResolutionMinutes, ResolutionBusinessMinutes = ResolutionBusinessMinutes,
             FirstResponseMet = FirstResponseMet, FirstResponseBreached = FirstResponseBreached, NextResponseMet = NextResponseMet,
             NextResponseBreached = NextResponseBreached, ResolutionMet = ResolutionMet, ResolutionBreached = ResolutionBreached, Escalations = Escalations,
+            CsatRatings = CsatRatings, CsatSatisfied = CsatSatisfied, CsatRatingSum = CsatRatingSum,
         };
     }
 
@@ -364,6 +430,7 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
                 FirstResponseMet = g.Sum(x => x.FirstResponseMet), FirstResponseBreached = g.Sum(x => x.FirstResponseBreached),
                 NextResponseMet = g.Sum(x => x.NextResponseMet), NextResponseBreached = g.Sum(x => x.NextResponseBreached),
                 ResolutionMet = g.Sum(x => x.ResolutionMet), ResolutionBreached = g.Sum(x => x.ResolutionBreached), Escalations = g.Sum(x => x.Escalations),
+                CsatRatings = g.Sum(x => x.CsatRatings), CsatSatisfied = g.Sum(x => x.CsatSatisfied), CsatRatingSum = g.Sum(x => x.CsatRatingSum),
             }).ToListAsync(ct))
         .Select(r => (day(r.Key), group(r.Key), r.ToFact())).ToList();
 

@@ -44,6 +44,11 @@ public sealed class ReportDailyFact
     public int ResolutionMet { get; set; }
     public int ResolutionBreached { get; set; }
     public int Escalations { get; set; }
+    /// <summary>CSAT answers recorded on the day (by answer time) under the dimensions the survey froze at resolution
+    /// (group, agent, channel, company) and the ticket's type and priority: how many, how many rated 4–5, the ratings' sum.</summary>
+    public int CsatRatings { get; set; }
+    public int CsatSatisfied { get; set; }
+    public int CsatRatingSum { get; set; }
 
     public FactKey Key => new(Day, GroupId, AssigneeId, Channel, CompanyId, Type, Priority);
 
@@ -62,7 +67,18 @@ public sealed class ReportDailyFact
         FirstResponseMet += d.FirstResponseMet; FirstResponseBreached += d.FirstResponseBreached;
         NextResponseMet += d.NextResponseMet; NextResponseBreached += d.NextResponseBreached;
         ResolutionMet += d.ResolutionMet; ResolutionBreached += d.ResolutionBreached; Escalations += d.Escalations;
+        CsatRatings += d.CsatRatings; CsatSatisfied += d.CsatSatisfied; CsatRatingSum += d.CsatRatingSum;
     }
+
+    /// <summary>One CSAT answer (1–5); 4 and 5 count as satisfied.</summary>
+    public void AddCsat(int rating)
+    {
+        CsatRatings++;
+        if (rating >= CsatSatisfiedFrom) CsatSatisfied++;
+        CsatRatingSum += rating;
+    }
+
+    public const int CsatSatisfiedFrom = 4;
 }
 
 /// <summary>Which duration a histogram row counts.</summary>
@@ -96,6 +112,26 @@ public sealed class ReportDailyTagFact
     public int Solved { get; set; }
     public int Reopened { get; set; }
     public int BacklogDelta { get; set; }
+}
+
+/// <summary>NPS answers per day (report time zone, by answer time) × the person's company (0: none): NPS is a person's
+/// answer, not a ticket's, so it has no other dimension. Bumped in the transaction that records an answer.</summary>
+public sealed class ReportDailyNps
+{
+    public long Id { get; set; }
+    public DateOnly Day { get; set; }
+    public long CompanyId { get; set; }
+    public int Promoters { get; set; }
+    public int Passives { get; set; }
+    public int Detractors { get; set; }
+
+    /// <summary>9–10 promoter, 7–8 passive, 0–6 detractor.</summary>
+    public void Add(int score)
+    {
+        if (score >= 9) Promoters++;
+        else if (score >= 7) Passives++;
+        else Detractors++;
+    }
 }
 
 /// <summary>What the reports remember of each ticket between its events: the dimensions it is counted under now and the
@@ -139,8 +175,14 @@ public sealed class ReportTicketState
 }
 
 public sealed class ReportFactsConfiguration : IEntityTypeConfiguration<ReportDailyFact>, IEntityTypeConfiguration<ReportDailyHistogram>,
-    IEntityTypeConfiguration<ReportDailyTagFact>, IEntityTypeConfiguration<ReportTicketState>
+    IEntityTypeConfiguration<ReportDailyTagFact>, IEntityTypeConfiguration<ReportTicketState>, IEntityTypeConfiguration<ReportDailyNps>
 {
+    public void Configure(EntityTypeBuilder<ReportDailyNps> b)
+    {
+        b.ToTable("ReportDailyNps");
+        b.HasIndex(f => new { f.Day, f.CompanyId }).IsUnique();
+    }
+
     public void Configure(EntityTypeBuilder<ReportDailyFact> b)
     {
         b.ToTable("ReportDailyFacts");

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Okno.Platform.Data;
 using Okno.Platform.Web;
 using Okno.Sla;
+using Okno.Surveys;
 using Okno.Tickets;
 using Okno.Tickets.Events;
 using Quartz;
@@ -29,6 +30,7 @@ public sealed class ReportsRebuild(IDbContextFactory<OknoDb> dbs, SlaSetup sla, 
             await db.Set<ReportDailyFact>().ExecuteDeleteAsync(ct);
             await db.Set<ReportDailyHistogram>().ExecuteDeleteAsync(ct);
             await db.Set<ReportDailyTagFact>().ExecuteDeleteAsync(ct);
+            await db.Set<ReportDailyNps>().ExecuteDeleteAsync(ct);
             snapshot = await sla.CurrentAsync(db, ct);
         }
         var ledger = new ReportLedger(options.Value.Zone, snapshot);
@@ -78,10 +80,63 @@ public sealed class ReportsRebuild(IDbContextFactory<OknoDb> dbs, SlaSetup sla, 
             tickets += batch.Count;
             after = last;
         }
+        var nps = await SurveysAsync(deltas, ct);
         await WriteAsync(deltas, ct);
+        await WriteNpsAsync(nps, ct);
         logger.LogInformation("Report aggregates rebuilt from {Tickets} tickets in {Seconds:0.0} s: {Facts} daily rows", tickets,
             started.Elapsed.TotalSeconds, deltas.Facts.Count);
         return tickets;
+    }
+
+    /// <summary>The survey counters from the answers themselves: each CSAT answer under the dimensions its survey froze
+    /// (and the ticket's type and priority), each NPS answer under its day × company — as <see cref="SurveyFactWriter"/>
+    /// counts them live. In id order, a batch at a time.</summary>
+    private async Task<Dictionary<(DateOnly Day, long CompanyId), ReportDailyNps>> SurveysAsync(FactDeltas deltas, CancellationToken ct)
+    {
+        var reports = options.Value;
+        long after = 0;
+        while (true)
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var batch = await db.CsatSurveys.AsNoTracking().Where(s => s.Id > after && s.AnsweredAt != null && s.Rating != null).OrderBy(s => s.Id).Take(BatchSize)
+                .Join(db.Tickets, s => s.TicketId, t => t.Id, (s, t) => new { s.Id, s.AnsweredAt, s.GroupId, s.AgentId, s.Channel, s.CompanyId, s.Rating, t.Type, t.Priority })
+                .ToListAsync(ct);
+            if (batch.Count == 0) break;
+            foreach (var a in batch)
+                deltas[SurveyFactWriter.CsatKey(reports, a.AnsweredAt!.Value, a.GroupId, a.AgentId, a.Channel.Value, a.CompanyId, a.Type, a.Priority)]
+                    .AddCsat(a.Rating!.Value);
+            after = batch.Max(a => a.Id);
+        }
+        var nps = new Dictionary<(DateOnly, long), ReportDailyNps>();
+        after = 0;
+        while (true)
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var batch = await db.Set<Surveys.Nps.NpsAnswer>().AsNoTracking().Where(a => a.Id > after).OrderBy(a => a.Id).Take(BatchSize)
+                .Select(a => new { a.Id, a.AnsweredAt, a.CompanyId, a.Score }).ToListAsync(ct);
+            if (batch.Count == 0) break;
+            foreach (var a in batch)
+            {
+                var key = (SurveyFactWriter.DayOf(reports, a.AnsweredAt), a.CompanyId ?? 0);
+                if (!nps.TryGetValue(key, out var row)) nps[key] = row = new ReportDailyNps { Day = key.Item1, CompanyId = key.Item2 };
+                row.Add(a.Score);
+            }
+            after = batch[^1].Id;
+        }
+        return nps;
+    }
+
+    /// <summary>Inserts the NPS sums, added to rows answers made meanwhile.</summary>
+    private async Task WriteNpsAsync(Dictionary<(DateOnly Day, long CompanyId), ReportDailyNps> nps, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        foreach (var live in await db.Set<ReportDailyNps>().ToListAsync(ct))
+            if (nps.Remove((live.Day, live.CompanyId), out var sum))
+            {
+                live.Promoters += sum.Promoters; live.Passives += sum.Passives; live.Detractors += sum.Detractors;
+            }
+        db.AddRange(nps.Values);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Inserts the sums; rows the live handler made meanwhile (few) are read first and added to.</summary>

@@ -31,6 +31,15 @@ public static class TeamEndpoints
                     $"okno-work-time-{built.From:yyyy-MM-dd}-{built.To:yyyy-MM-dd}.csv");
             })
             .WithSummary("The work-time report as CSV (UTF-8): a row per agent and day");
+        reports.MapGet("/work-time.xlsx", async (string? from, string? to, string? zone, long? agentId, WorkTimeReport report, TimeProvider clock,
+                HttpContext http, CancellationToken ct) =>
+            {
+                var built = await report.BuildAsync(WorkTimeReport.Period(from, to, zone, clock.GetUtcNow()), agentId, ct);
+                Exports.ReportExport.AllowZipWrites(http);
+                return Results.Stream(stream => WorkTimeReport.WriteXlsxAsync(built, stream, ct), Exports.ReportExport.XlsxType,
+                    $"okno-work-time-{built.From:yyyy-MM-dd}-{built.To:yyyy-MM-dd}.xlsx");
+            })
+            .WithSummary("The work-time report as xlsx: the CSV's columns, days as dates and hours as numbers");
         return app;
     }
 }

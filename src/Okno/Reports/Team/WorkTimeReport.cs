@@ -121,6 +121,15 @@ public sealed class WorkTimeReport(OknoDb db, AgentPresences presences, TimeProv
         await csv.FlushAsync();
     }
 
+    public static readonly string[] Head = ["day", "agent_id", "agent", "online_hours", "away_hours", "busy_hours", "replies", "solved"];
+
+    /// <summary>The same rows as <see cref="WriteCsvAsync"/>, as .xlsx (hours as numbers, the day as a date).</summary>
+    public static Task WriteXlsxAsync(WorkTimeView report, Stream output, CancellationToken ct) =>
+        Exports.ReportExport.TableXlsxAsync("work-time", Head, Exports.ReportExport.Rows(report.Rows.Select(r => new object?[]
+        {
+            r.Day, r.AgentId, r.Name, Math.Round(r.OnlineHours, 2), Math.Round(r.AwayHours, 2), Math.Round(r.BusyHours, 2), r.Replies, r.Solved,
+        })), output, ct);
+
     private sealed class Cell
     {
         public TimeSpan Online, Away, Busy;

@@ -33,6 +33,15 @@ public static class TopicsEndpoints
                     $"okno-topics-{built.From:yyyy-MM-dd}-{built.To:yyyy-MM-dd}.csv");
             })
             .WithSummary("The top-topics report as CSV (UTF-8): a row per type, tag and subject topic");
+        reports.MapGet("/topics.xlsx", async (string? from, string? to, string? zone, TopicsReport report, TimeProvider clock, HttpContext http,
+                CancellationToken ct) =>
+            {
+                var built = await report.BuildAsync(TopicsReport.Period(from, to, zone, clock.GetUtcNow()), ct);
+                Exports.ReportExport.AllowZipWrites(http);
+                return Results.Stream(stream => TopicsExport.WriteXlsxAsync(built, stream, ct), Exports.ReportExport.XlsxType,
+                    $"okno-topics-{built.From:yyyy-MM-dd}-{built.To:yyyy-MM-dd}.xlsx");
+            })
+            .WithSummary("The top-topics report as xlsx: the CSV's columns, counts as numbers");
         reports.MapPost("/topics/bot-draft", async Task<Created<BotScenarioView>> (TopicBotDraftRequest request, TopicBotDraft draft, CurrentAgent agent,
                 CancellationToken ct) =>
             {

@@ -115,6 +115,20 @@ public sealed class TopicsReport(OknoDb db)
     }
 }
 
+public static class TopicsExport
+{
+    public static readonly string[] Head = ["by", "key", "label", "count", "previous_count", "examples"];
+
+    /// <summary>The same rows as <see cref="TopicsReport.WriteCsvAsync"/>, as .xlsx.</summary>
+    public static Task WriteXlsxAsync(TopicsView report, Stream output, CancellationToken ct) =>
+        Exports.ReportExport.TableXlsxAsync("topics", Head, Exports.ReportExport.Rows(
+            new[] { ("type", report.Types), ("tag", report.Tags), ("subject", report.Subjects) }.SelectMany(part => part.Item2.Select(r => new object?[]
+            {
+                part.Item1, r.Key, r.Label, r.Count, r.PreviousCount,
+                string.Join(' ', r.Examples.Select(e => "#" + e.Number.ToString(CultureInfo.InvariantCulture))),
+            }))), output, ct);
+}
+
 public sealed record TopicBotDraftRequest(string? Question);
 
 /// <summary>Turns a topic into a draft (disabled) scenario-bot answer: one step that says the answer and resolves the

@@ -87,6 +87,14 @@ public sealed class WorkTimeTests
         var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("day,agent_id,agent,online_hours,away_hours,busy_hours,replies,solved", lines[0]);
         Assert.Equal($"2026-12-08,{annaId},Agent agent,0.00,0.00,0.50,1,1", lines[2]);
+        // The xlsx twin: the same rows, the day a date cell, the numbers number cells.
+        var xlsx = await admin.GetAsync($"/api/v1/reports/work-time.xlsx?from=2026-12-07&to=2026-12-08&agentId={annaId}");
+        Assert.Equal(Okno.Reports.Exports.ReportExport.XlsxType, xlsx.Content.Headers.ContentType?.MediaType);
+        var sheet = Okno.IntegrationTests.Reports.Xlsx.Read(await xlsx.Content.ReadAsByteArrayAsync());
+        Assert.Equal(lines.Length, sheet.Count);
+        Assert.Equal(lines[0].Split(','), sheet[0].Select(c => c.Text));
+        Assert.True(sheet[2][0].IsDate && sheet[2][1].IsNumber && sheet[2][5].IsNumber);
+        Assert.Equal((new DateTime(2026, 12, 8), (double)annaId, "Agent agent", 0.5, 1.0), (sheet[2][0].Date, sheet[2][1].Number, sheet[2][2].Text, sheet[2][5].Number, sheet[2][7].Number));
 
         Assert.Equal(HttpStatusCode.Forbidden, (await anna.GetAsync("/api/v1/reports/work-time")).StatusCode);
         var bad = await (await admin.GetAsync("/api/v1/reports/work-time?from=2026-12-08&to=2026-12-07")).JsonAsync(HttpStatusCode.BadRequest);

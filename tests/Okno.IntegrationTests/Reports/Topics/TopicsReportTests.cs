@@ -79,6 +79,13 @@ public sealed class TopicsReportTests
         Assert.Contains("'=Re: принтер не работает", line, StringComparison.Ordinal);   // escaped: a spreadsheet shows it, does not run it
         Assert.Contains(",3,1,", line, StringComparison.Ordinal);
         Assert.DoesNotContain(",=Re", text, StringComparison.Ordinal);
+        var sheet = Okno.IntegrationTests.Reports.Xlsx.Read(await (await admin.GetAsync("/api/v1/reports/topics.xlsx?from=2026-12-08&to=2026-12-14")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(["by", "key", "label", "count", "previous_count", "examples"], sheet[0].Select(c => c.Text));
+        Assert.Equal(text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length, sheet.Count);
+        var row = sheet.Single(r => r[0].Text == "subject" && r[2].Text.Contains("Re:", StringComparison.Ordinal));
+        Assert.StartsWith("'=Re: принтер не работает", row[2].Text, StringComparison.Ordinal);
+        Assert.True(row[3].IsNumber);
+        Assert.Equal((3.0, 1.0), (row[3].Number, row[4].Number));
 
         var bot = await admin.PostJsonAsync("/api/v1/reports/topics/bot-draft", new { question = subjects[1].Str("label") });
         Assert.Equal(("printers not working", false), (bot.Str("name"), bot.GetProperty("enabled").GetBoolean()));

@@ -2180,6 +2180,15 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Property<int>("Created")
                         .HasColumnType("integer");
 
+                    b.Property<int>("CsatRatingSum")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CsatRatings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CsatSatisfied")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
 
@@ -2304,6 +2313,37 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ReportDailyHistograms", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyNps", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CompanyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Detractors")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Passives")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Promoters")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "CompanyId")
+                        .IsUnique();
+
+                    b.ToTable("ReportDailyNps", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyTagFact", b =>

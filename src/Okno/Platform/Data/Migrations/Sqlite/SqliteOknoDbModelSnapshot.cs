@@ -2092,6 +2092,15 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<int>("Created")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CsatRatingSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CsatRatings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CsatSatisfied")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
 
@@ -2214,6 +2223,35 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ReportDailyHistograms", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyNps", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Detractors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Passives")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Promoters")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "CompanyId")
+                        .IsUnique();
+
+                    b.ToTable("ReportDailyNps", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyTagFact", b =>
