@@ -59,8 +59,12 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-log "building Okno and Okno.Bench (Release)"
-dotnet build bench/Okno.Bench -c Release -v q -nologo >/dev/null
+# OKNO_BENCH_BUILD=no uses the Release build as it is (a second run.sh beside one still running: a build would replace
+# the assemblies under the running Okno).
+if [ "${OKNO_BENCH_BUILD:-yes}" != no ]; then
+  log "building Okno and Okno.Bench (Release)"
+  dotnet build bench/Okno.Bench -c Release -v q -nologo >/dev/null
+fi
 bench() { dotnet bench/Okno.Bench/bin/Release/net10.0/Okno.Bench.dll "$@"; }
 okno_dir=src/Okno/bin/Release/net10.0
 
