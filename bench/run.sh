@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/run.sh [sqlite|postgres] [tickets] [seconds] [api|search|sla|triggers|timerules|webhooks] — the whole benchmark on this machine, end to end:
+# bench/run.sh [sqlite|postgres] [tickets] [seconds] [api|search|sla|triggers|timerules|webhooks|reports] — the whole benchmark on this machine, end to end:
 # builds Okno and Okno.Bench in Release, generates a database (5 messages per ticket), measures the raw insert floor,
 # starts Okno as a separate process on a free 127.0.0.1 port, runs the API benchmark against it, appends the results
 # to bench/results/<date>-<provider>.md, and stops and removes everything it started.
@@ -20,9 +20,9 @@ provider=${1:-sqlite}
 tickets=${2:-100000}
 seconds=${3:-10}
 what=${4:-api}
-usage() { echo "usage: $0 [sqlite|postgres] [tickets] [seconds] [api|search|sla|triggers|timerules|webhooks]" >&2; exit 2; }
+usage() { echo "usage: $0 [sqlite|postgres] [tickets] [seconds] [api|search|sla|triggers|timerules|webhooks|reports]" >&2; exit 2; }
 case "$provider" in sqlite|postgres) ;; *) usage ;; esac
-case "$what" in api|search|sla|triggers|timerules|webhooks) ;; *) usage ;; esac
+case "$what" in api|search|sla|triggers|timerules|webhooks|reports) ;; *) usage ;; esac
 # Reference data grows with the ticket count up to the generator's defaults (200,000 contacts, 5,000 companies).
 contacts=$(( tickets / 5 )); (( contacts < 1000 )) && contacts=1000; (( contacts > 200000 )) && contacts=200000
 companies=$(( contacts / 40 )); (( companies < 50 )) && companies=50
@@ -59,8 +59,12 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-log "building Okno and Okno.Bench (Release)"
-dotnet build bench/Okno.Bench -c Release -v q -nologo >/dev/null
+# OKNO_BENCH_BUILD=no uses the Release build as it is (a second run.sh beside one still running: a build would replace
+# the assemblies under the running Okno).
+if [ "${OKNO_BENCH_BUILD:-yes}" != no ]; then
+  log "building Okno and Okno.Bench (Release)"
+  dotnet build bench/Okno.Bench -c Release -v q -nologo >/dev/null
+fi
 bench() { dotnet bench/Okno.Bench/bin/Release/net10.0/Okno.Bench.dll "$@"; }
 okno_dir=src/Okno/bin/Release/net10.0
 
@@ -108,19 +112,32 @@ fi
 OKNO_HEALTH_TOKEN=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 export OKNO_HEALTH_TOKEN
 okno_env+=(Okno__Health__Token="$OKNO_HEALTH_TOKEN")
-log "starting Okno on a free port"
-# From its output folder, so it reads its own appsettings.json (log levels) as an installed Okno would.
-(cd "$okno_dir" && exec env "${okno_env[@]}" Urls=http://127.0.0.1:0 dotnet Okno.dll) >"$work/okno.log" 2>&1 &
-okno_pid=$!
-url=""
-for _ in $(seq 600); do
-  kill -0 "$okno_pid" 2>/dev/null || { cat "$work/okno.log" >&2; log "Okno did not start"; exit 1; }
-  url=$(sed -n 's/.*Now listening on: \(http:\/\/127\.0\.0\.1:[0-9]*\).*/\1/p' "$work/okno.log" | head -1)
-  [ -n "$url" ] && curl -sf "$url/health" >/dev/null 2>&1 && break
-  sleep 0.1
-done
-[ -n "$url" ] || { log "Okno did not answer in time"; exit 1; }
-log "Okno is up at $url (pid $okno_pid)"
+# Starts Okno with okno_env plus the given settings (NAME=value …); sets okno_pid and url.
+start_okno() {
+  log "starting Okno on a free port${1:+ ($*)}"
+  local log_from
+  log_from=$(stat -c %s "$work/okno.log" 2>/dev/null || echo 0)
+  # From its output folder, so it reads its own appsettings.json (log levels) as an installed Okno would.
+  (cd "$okno_dir" && exec env "${okno_env[@]}" "$@" Urls=http://127.0.0.1:0 dotnet Okno.dll) >>"$work/okno.log" 2>&1 &
+  okno_pid=$!
+  url=""
+  for _ in $(seq 600); do
+    kill -0 "$okno_pid" 2>/dev/null || { cat "$work/okno.log" >&2; log "Okno did not start"; exit 1; }
+    url=$(tail -c +"$((log_from + 1))" "$work/okno.log" | sed -n 's/.*Now listening on: \(http:\/\/127\.0\.0\.1:[0-9]*\).*/\1/p' | head -1)
+    [ -n "$url" ] && curl -sf "$url/health" >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  [ -n "$url" ] || { log "Okno did not answer in time"; exit 1; }
+  log "Okno is up at $url (pid $okno_pid)"
+}
+stop_okno() {
+  log "stopping Okno (pid $okno_pid)"
+  kill "$okno_pid" 2>/dev/null || true
+  wait "$okno_pid" 2>/dev/null || true
+  okno_pid=""
+}
+: >"$work/okno.log"
+start_okno
 
 out=bench/results/$(date -u +%F)-$provider.md
 # Which Okno was measured: the commit, and "+changes" when src/ differs from it (others may be editing the tree).
@@ -187,6 +204,45 @@ if [ "$what" = webhooks ]; then
   # A receiver inside the bench, allow-listed and subscribed to ticket_created; tickets made through the API queue the deliveries.
   bench webhooks --url "$url" --email "$email" --password "$password" --provider "$provider" --connection "$connection" \
     --out "$out" --label "$tickets tickets, Okno $rev, bench/run.sh $provider $tickets $seconds webhooks" | tee "$work/webhooks.txt"
+  append_run_output "Generation for this run:" "$work/generate.txt"
+  exit 0
+fi
+
+if [ "$what" = reports ]; then
+  # The KPI reports (issue 19): the rebuild of the aggregates from the generated history, every standard report for a year
+  # (p50/p95/max), a ~100,000-ticket drill-down exported as xlsx and CSV with Okno's memory; then ticket creation with the
+  # aggregates off and on (Okno:Reports:Maintain), interleaved on fresh Okno processes because the machine drifts.
+  # OKNO_BENCH_REPORTS_PARTS (default rebuild,reports,export; a re-run on a kept database can skip the rebuild),
+  # OKNO_BENCH_RUNS (20 per report), OKNO_BENCH_CREATE_ROUNDS (default "off on off on"; empty skips creation).
+  bench reports --url "$url" --email "$email" --password "$password" --provider "$provider" --connection "$connection" \
+    --pid "$okno_pid" --okno-log "$work/okno.log" --dir "$work" --runs "${OKNO_BENCH_RUNS:-20}" \
+    --parts "${OKNO_BENCH_REPORTS_PARTS:-rebuild,reports,export}" ${OKNO_BENCH_REPORTS_ARGS:-} \
+    --out "$out" --label "$tickets tickets, Okno $rev, bench/run.sh $provider $tickets $seconds reports" | tee "$work/reports.txt"
+  rounds=${OKNO_BENCH_CREATE_ROUNDS-off on off on}
+  if [ -n "$rounds" ]; then
+    : >"$work/create.txt"
+    for round in $rounds; do
+      stop_okno
+      start_okno Okno__Reports__Maintain="$([ "$round" = on ] && echo true || echo false)"
+      bench reports-create --url "$url" --email "$email" --password "$password" --seconds "$seconds" --label "$round" | tee -a "$work/create.txt"
+    done
+    {
+      echo "### Ticket creation with the report aggregates off and on ($tickets tickets, Okno $rev, bench/run.sh $provider $tickets $seconds reports)"
+      echo
+      echo "Okno restarted for each round with \`Okno__Reports__Maintain=false|true\`, rounds in the order: $rounds; each row ${seconds} s after a 5 s warm-up; POST /api/v1/tickets as in \`api\`. Load average now: $(cut -d' ' -f1-3 /proc/loadavg)."
+      echo
+      echo '```text'
+      sed 's/^RESULT create //' "$work/create.txt"
+      echo '```'
+      echo
+      for c in $(sed -n 's/.* clients=\([0-9]*\) .*/\1/p' "$work/create.txt" | sort -un); do
+        awk -v c="$c" '$3 == "label=on" && $4 == "clients=" c {split($5, a, "="); on += a[2]; n_on++}
+          $3 == "label=off" && $4 == "clients=" c {split($5, a, "="); off += a[2]; n_off++}
+          END { if (n_on && n_off) printf "- %d client(s): aggregates on %.1f tickets/s (mean of %d), off %.1f (mean of %d): on = %.1f %% of off (target ≥ 90 %%).\n", c, on / n_on, n_on, off / n_off, n_off, 100 * (on / n_on) / (off / n_off) }' "$work/create.txt"
+      done
+      echo
+    } | tee -a "$out"
+  fi
   append_run_output "Generation for this run:" "$work/generate.txt"
   exit 0
 fi

@@ -10,6 +10,7 @@ using Okno.Bench.Generate;
 using Okno.Bench.Hostile;
 using Okno.Bench.Live;
 using Okno.Bench.Mime;
+using Okno.Bench.Reports;
 using Okno.Bench.Search;
 using Okno.Bench.SignIn;
 using Okno.Bench.Sla;
@@ -56,6 +57,11 @@ const string Usage = """
       answerbot --url http://127.0.0.1:PORT --email E --password P [--questions bench/answerbot/questions.tsv]
                [--threshold 0.4 --relative 0.5] [--misses yes] [--out file] [--label text]
                (see bench/answerbot.sh, which starts Okno with the demo data and the bot's thresholds at 0)
+      reports  --url http://127.0.0.1:PORT --email E --password P --provider sqlite|postgres --connection <cs> [--pid <okno pid>]
+               [--okno-log file] [--parts rebuild,reports,export] [--runs 20] [--warmup 2] [--reports k1,k2] [--variants month,day,…]
+               [--export-rows 100000] [--dir /tmp] [--max-minutes 90] [--out file] [--label text]   (see bench/run.sh … reports)
+      reports-create --url http://127.0.0.1:PORT --email E --password P [--seconds 10] [--warmup 5] [--clients 32] [--label text]
+               (one round of ticket creation; run.sh interleaves rounds with Okno:Reports:Maintain off and on)
 
     See bench/README.md.
     """;
@@ -92,6 +98,8 @@ try
         "webhooks" => await WebhooksBench.RunAsync(options, stop.Token),
         "chat" => await ChatBench.RunAsync(options, stop.Token),
         "answerbot" => await AnswerBotBench.RunAsync(options, stop.Token),
+        "reports" => await ReportsBench.RunAsync(options, stop.Token),
+        "reports-create" => await ReportsBench.CreateAsync(options, stop.Token),
         _ => throw new UsageException($"Unknown command '{args[0]}'."),
     };
 }

@@ -265,7 +265,7 @@ public static class ApiBench
 
     /// <summary>A new ticket from one of a thousand customers: the first ticket of each makes the contact (on a company's
     /// domain, so it joins the company), later ones find it — the mix a live desk sees.</summary>
-    private static async Task<HttpStatusCode> CreateAsync(Client client, string runTag, CancellationToken ct)
+    internal static async Task<HttpStatusCode> CreateAsync(Client client, string runTag, CancellationToken ct)
     {
         var customer = client.Next(1000);
         var n = client.Sequence++;

@@ -16,10 +16,13 @@ internal static class OutboxWatch
 
     private sealed record Sample(long Handled, long Pending, double LagSeconds);
 
-    /// <summary>Runs <paramref name="load"/> while sampling /health; null figures when this Okno has no outbox.</summary>
-    public static async Task<(T Result, OutboxFigures? Figures)> WatchAsync<T>(HttpClient http, Func<Task<T>> load, CancellationToken ct)
+    /// <summary>Runs <paramref name="load"/> while sampling /health; null figures when this Okno has no outbox (or the
+    /// handler is not listed).</summary>
+    public static async Task<(T Result, OutboxFigures? Figures)> WatchAsync<T>(HttpClient http, Func<Task<T>> load, CancellationToken ct,
+        string handler = Handler)
     {
-        var before = await SampleAsync(http, ct);
+        Task<Sample?> Read(HttpClient h, CancellationToken t) => SampleAsync(h, handler, t);
+        var before = await Read(http, ct);
         if (before is null) return (await load(), null);
         var started = Stopwatch.StartNew();
         var running = load();
@@ -28,23 +31,23 @@ internal static class OutboxWatch
         while (!running.IsCompleted)
         {
             await Task.WhenAny(running, Task.Delay(Every, ct));
-            if (await SampleAsync(http, ct) is { } s) (maxLag, maxPending) = (Math.Max(maxLag, s.LagSeconds), Math.Max(maxPending, s.Pending));
+            if (await Read(http, ct) is { } s) (maxLag, maxPending) = (Math.Max(maxLag, s.LagSeconds), Math.Max(maxPending, s.Pending));
         }
         var result = await running;
         var loadTime = started.Elapsed;
-        var after = await SampleAsync(http, ct) ?? before;
+        var after = await Read(http, ct) ?? before;
         var catchUp = Stopwatch.StartNew();
         double? caughtUpAfter = after.Pending == 0 ? 0 : null;
         while (caughtUpAfter is null && catchUp.Elapsed < CatchUpAtMost)
         {
             await Task.Delay(Every / 5, ct);
-            if (await SampleAsync(http, ct) is { Pending: 0 }) caughtUpAfter = catchUp.Elapsed.TotalSeconds;
+            if (await Read(http, ct) is { Pending: 0 }) caughtUpAfter = catchUp.Elapsed.TotalSeconds;
         }
         var handled = after.Handled - before.Handled;
         return (result, new OutboxFigures(handled, handled / loadTime.TotalSeconds, maxLag, maxPending, caughtUpAfter));
     }
 
-    private static async Task<Sample?> SampleAsync(HttpClient http, CancellationToken ct)
+    private static async Task<Sample?> SampleAsync(HttpClient http, string handler, CancellationToken ct)
     {
         try
         {
@@ -52,7 +55,7 @@ internal static class OutboxWatch
             using var response = await http.SendAsync(request, ct);
             using var doc = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(ct));
             if (!doc.RootElement.GetProperty("checks").TryGetProperty("eventHandlers", out var check)
-                || !check.GetProperty("data").TryGetProperty(Handler, out var state)) return null;
+                || !check.GetProperty("data").TryGetProperty(handler, out var state)) return null;
             return new Sample(state.GetProperty("handled").GetInt64(), state.GetProperty("pending").GetInt64(), state.GetProperty("lagSeconds").GetDouble());
         }
         catch (Exception e) when (e is HttpRequestException or JsonException or KeyNotFoundException or InvalidOperationException)
