@@ -223,7 +223,9 @@ if [ "$what" = reports ]; then
     : >"$work/create.txt"
     for round in $rounds; do
       stop_okno
-      start_okno Okno__Reports__Maintain="$([ "$round" = on ] && echo true || echo false)"
+      # "on-noyield": aggregates on, and on SQLite the outbox's rounds do not let waiting requests go first.
+      start_okno Okno__Reports__Maintain="$([ "$round" = off ] && echo false || echo true)" \
+        Okno__Outbox__YieldToRequests="$([ "$round" = on-noyield ] && echo false || echo true)"
       bench reports-create --url "$url" --email "$email" --password "$password" --seconds "$seconds" --label "$round" | tee -a "$work/create.txt"
     done
     {
@@ -236,6 +238,9 @@ if [ "$what" = reports ]; then
       echo '```'
       echo
       for c in $(sed -n 's/.* clients=\([0-9]*\) .*/\1/p' "$work/create.txt" | sort -un); do
+        awk -v c="$c" '$3 == "label=on-noyield" && $4 == "clients=" c {split($5, a, "="); ny += a[2]; n_ny++}
+          $3 == "label=off" && $4 == "clients=" c {split($5, a, "="); off += a[2]; n_off++}
+          END { if (n_ny && n_off) printf "- %d client(s): aggregates on without requests first %.1f tickets/s (mean of %d): %.1f %% of off.\n", c, ny / n_ny, n_ny, 100 * (ny / n_ny) / (off / n_off) }' "$work/create.txt"
         awk -v c="$c" '$3 == "label=on" && $4 == "clients=" c {split($5, a, "="); on += a[2]; n_on++}
           $3 == "label=off" && $4 == "clients=" c {split($5, a, "="); off += a[2]; n_off++}
           END { if (n_on && n_off) printf "- %d client(s): aggregates on %.1f tickets/s (mean of %d), off %.1f (mean of %d): on = %.1f %% of off (target ≥ 90 %%).\n", c, on / n_on, n_on, off / n_off, n_off, 100 * (on / n_on) / (off / n_off) }' "$work/create.txt"

@@ -121,7 +121,7 @@ public sealed class OutboxDispatcher(
         // handled again: its commit need not wait for the disk. Waiting made every creation cost one flush per
         // handler on top of its own, halving ticket creation on PostgreSQL (bench/results/2026-12-04-postgres.md).
         // A round is five round trips: begin, take the handler with its progress, read the batch, move the cursor, commit.
-        if (db is SqliteOknoDb) await SqliteWriteTurns.For(db.Database.GetConnectionString()!).YieldAsync(stop);
+        if (Options.YieldToRequests && db is SqliteOknoDb) await SqliteWriteTurns.For(db.Database.GetConnectionString()!).YieldAsync(stop);
         await using var transaction = await db.BeginUnflushedTransactionAsync(stop);
         // Read under the lock: another node may have moved the cursor since any earlier look.
         var progress = await OutboxQueries.TakeHandlerAsync(db, name, stop);
@@ -205,6 +205,10 @@ public sealed class OutboxOptions
     public TimeSpan WokenRoundGap { get; set; } = TimeSpan.FromMilliseconds(50);
     /// <summary>Events handled in one transaction.</summary>
     public int BatchSize { get; set; } = 200;
+    /// <summary>On SQLite, a handler's round waits (up to a second) while requests wait for the write lock
+    /// (<see cref="Data.SqliteWriteTurns"/>): requests stay quick under a backlog, handlers fall further behind under load.
+    /// False gives rounds and requests an equal chance at the lock.</summary>
+    public bool YieldToRequests { get; set; } = true;
     public TimeSpan FirstRetryAfter { get; set; } = TimeSpan.FromSeconds(1);
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(5);
     /// <summary>Events every handler is done with are kept this long (to look into), then deleted.</summary>
