@@ -3,8 +3,6 @@ using Okno.Admin;
 using Okno.Platform.Data;
 using Okno.Platform.Search;
 using Okno.Platform.Web;
-using Okno.Surveys;
-using Okno.Surveys.Nps;
 
 using Okno.Tickets;
 
@@ -20,7 +18,15 @@ public sealed record MergeContactsRequest(long? IntoContactId);
 /// <para>The moved tickets take the survivor's company: they are that person's requests, and their company is now
 /// known (the visitor had none). Their histories are not rewritten — history is append-only — so a message or event
 /// written by the merged contact keeps its author id, which no longer names a contact and shows as "customer".</para></summary>
-public sealed class MergeContacts(OknoDb db, Audit audit, SearchIndex search, TimeProvider clock)
+/// <summary>A section's part of a merge: moves what it keeps of the merged contact to the survivor, inside the merge's
+/// transaction and on its context (so what it tracks is saved with the merge). Customers cannot know the sections that
+/// hold contacts (surveys, for one); they register this instead.</summary>
+public interface IContactMergeStep
+{
+    Task MoveAsync(long contactId, long intoContactId, CancellationToken cancellationToken);
+}
+
+public sealed class MergeContacts(OknoDb db, Audit audit, SearchIndex search, TimeProvider clock, IEnumerable<IContactMergeStep> steps)
 {
     private const int MoveBatch = 200;
 
@@ -68,7 +74,7 @@ public sealed class MergeContacts(OknoDb db, Audit audit, SearchIndex search, Ti
             var survivorPhones = db.ContactPhones.Where(p => p.ContactId == intoContactId).Select(p => p.Number);
             await db.ContactPhones.Where(p => p.ContactId == contactId && survivorPhones.Contains(p.Number)).ExecuteDeleteAsync(ct);
             await db.ContactPhones.Where(p => p.ContactId == contactId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ContactId, intoContactId), ct);
-            await MoveSurveysAsync(contactId, intoContactId, ct);
+            foreach (var step in steps) await step.MoveAsync(contactId, intoContactId, ct);
             await db.Contacts.Where(c => c.Id == contactId).ExecuteDeleteAsync(ct);
             // Deleted behind the change tracker's back, so its name leaves the index here.
             await search.RemoveAsync(Contact.SearchKind, contactId, ct);
@@ -78,25 +84,5 @@ public sealed class MergeContacts(OknoDb db, Audit audit, SearchIndex search, Ti
             await db.SaveChangesAsync(ct);
             return tickets;
         }, cancellationToken);
-    }
-
-    /// <summary>The person's surveys go with them: CSAT rows (the customer card's ratings, a messenger button's owner
-    /// check), NPS questions and answers, and what NPS knows of them — asked last at the later of the two times (so
-    /// the minimum interval still holds), unsubscribed if either was. A question of a campaign run that asked both
-    /// records stays on the merged one (one per person and run), and is left without a person by the delete.</summary>
-    private async Task MoveSurveysAsync(long contactId, long intoContactId, CancellationToken ct)
-    {
-        await db.CsatSurveys.Where(s => s.ContactId == contactId).ExecuteUpdateAsync(s => s.SetProperty(x => x.ContactId, intoContactId), ct);
-        var survivorRuns = db.Set<NpsSend>().Where(s => s.ContactId == intoContactId).Select(s => s.RunId);
-        await db.Set<NpsSend>().Where(s => s.ContactId == contactId && !survivorRuns.Contains(s.RunId))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ContactId, intoContactId), ct);
-        await db.Set<NpsAnswer>().Where(a => a.ContactId == contactId).ExecuteUpdateAsync(s => s.SetProperty(x => x.ContactId, intoContactId), ct);
-        var states = await db.Set<NpsContactState>().Where(s => s.ContactId == contactId || s.ContactId == intoContactId).ToListAsync(ct);
-        if (states.SingleOrDefault(s => s.ContactId == contactId) is not { } merged) return;
-        var survivor = states.SingleOrDefault(s => s.ContactId == intoContactId);
-        if (survivor is null) db.Add(survivor = new NpsContactState { ContactId = intoContactId });
-        if (merged.LastAskedAt > survivor.LastAskedAt || survivor.LastAskedAt is null) survivor.LastAskedAt = merged.LastAskedAt;
-        if (merged.UnsubscribedAt < survivor.UnsubscribedAt || survivor.UnsubscribedAt is null) survivor.UnsubscribedAt = merged.UnsubscribedAt;
-        // The merged contact's row goes with it (cascade); saved with the merge's audit entry.
     }
 }

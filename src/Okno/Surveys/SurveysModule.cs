@@ -18,6 +18,7 @@ public static class SurveysModule
     {
         services.AddScoped<CsatSettings>();
         services.AddScoped<CsatAnswers>();
+        services.AddScoped<Customers.IContactMergeStep, SurveysContactMerge>();
         services.AddScoped<ITicketCsat>(sp => sp.GetRequiredService<CsatAnswers>());
         services.AddSingleton<CsatSender>();
         services.AddTicketEventHandler<CsatTicketEvents>();
