@@ -417,8 +417,8 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
         };
     }
 
-    private static async Task<List<(DateOnly Day, string Group, ReportDailyFact Sum)>> SumAsync<TKey>(IQueryable<ReportDailyFact> facts,
-        Expression<Func<ReportDailyFact, TKey>> key, Func<TKey, DateOnly> day, Func<TKey, string> group, CancellationToken ct) =>
+    private static async Task<List<(DateOnly Day, string Group, ReportDailyFact Sum)>> SumAsync<T, TKey>(IQueryable<T> facts,
+        Expression<Func<T, TKey>> key, Func<TKey, DateOnly> day, Func<TKey, string> group, CancellationToken ct) where T : ReportDailyCounters =>
         (await facts.GroupBy(key).Select(g => new FactSum<TKey>
             {
                 Key = g.Key,
@@ -436,8 +436,56 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
 
     private static string Str(long id) => id.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The one ticket dimension a query filters or groups by ("" for none), whose rollup table answers it
+    /// (<see cref="ReportRollups"/>); null when it has several (the wide table, slower at a large desk).</summary>
+    internal static string? RollupOf(KpiQuery q)
+    {
+        var dimensions = new HashSet<string>();
+        if (q.GroupBy is not null and not "tag") dimensions.Add(q.GroupBy);
+        if (q.GroupId is not null) dimensions.Add("group");
+        if (q.AgentId is not null) dimensions.Add("agent");
+        if (q.Channel is not null) dimensions.Add("channel");
+        if (q.CompanyId is not null) dimensions.Add("company");
+        if (q.Type is not null) dimensions.Add("type");
+        if (q.Priority is not null) dimensions.Add("priority");
+        return dimensions.Count switch { 0 => "", 1 => dimensions.Single(), _ => null };
+    }
+
+    private IQueryable<T> Rolled<T>(KpiQuery q, DateOnly first, DateOnly last) where T : ReportDailyCounters =>
+        Filter(db.Set<T>().AsNoTracking().Where(f => f.Day >= first && f.Day <= last), q);
+
     private async Task<List<(DateOnly Day, string Group, ReportDailyFact Sum)>> FactsAsync(KpiQuery q, DateOnly first, DateOnly last, CancellationToken ct)
     {
+        var grouped = q.GroupBy is not null;
+        switch (RollupOf(q))
+        {
+            case "":
+                return await SumAsync(Rolled<ReportDailyTotal>(q, first, last), x => new { x.Day }, k => k.Day, _ => "", ct);
+            case "group" when grouped:
+                return await SumAsync(Rolled<ReportDailyGroupFact>(q, first, last), x => new { x.Day, K = x.GroupId }, k => k.Day, k => Str(k.K), ct);
+            case "group":
+                return await SumAsync(Rolled<ReportDailyGroupFact>(q, first, last), x => new { x.Day }, k => k.Day, _ => "", ct);
+            case "agent" when grouped:
+                return await SumAsync(Rolled<ReportDailyAssigneeFact>(q, first, last), x => new { x.Day, K = x.AssigneeId }, k => k.Day, k => Str(k.K), ct);
+            case "agent":
+                return await SumAsync(Rolled<ReportDailyAssigneeFact>(q, first, last), x => new { x.Day }, k => k.Day, _ => "", ct);
+            case "company" when grouped:
+                return await SumAsync(Rolled<ReportDailyCompanyFact>(q, first, last), x => new { x.Day, K = x.CompanyId }, k => k.Day, k => Str(k.K), ct);
+            case "company":
+                return await SumAsync(Rolled<ReportDailyCompanyFact>(q, first, last), x => new { x.Day }, k => k.Day, _ => "", ct);
+            case "channel" when grouped:
+                return await SumAsync(Rolled<ReportDailyChannelFact>(q, first, last), x => new { x.Day, K = x.Channel }, k => k.Day, k => k.K, ct);
+            case "channel":
+                return await SumAsync(Rolled<ReportDailyChannelFact>(q, first, last), x => new { x.Day }, k => k.Day, _ => "", ct);
+            case "type" when grouped:
+                return await SumAsync(Rolled<ReportDailyTypeFact>(q, first, last), x => new { x.Day, K = x.Type }, k => k.Day, k => k.K.ToSnakeCase(), ct);
+            case "type":
+                return await SumAsync(Rolled<ReportDailyTypeFact>(q, first, last), x => new { x.Day }, k => k.Day, _ => "", ct);
+            case "priority" when grouped:
+                return await SumAsync(Rolled<ReportDailyPriorityFact>(q, first, last), x => new { x.Day, K = x.Priority }, k => k.Day, k => k.K.ToSnakeCase(), ct);
+            case "priority":
+                return await SumAsync(Rolled<ReportDailyPriorityFact>(q, first, last), x => new { x.Day }, k => k.Day, _ => "", ct);
+        }
         var f = Filtered(q, first, last);
         return q.GroupBy switch
         {
@@ -492,6 +540,23 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
             if (q.Tag is not null) tags = tags.Where(t => t.Tag == q.Tag);
             return (await tags.GroupBy(t => t.Tag).Select(g => new { g.Key, Sum = g.Sum(x => (long)x.BacklogDelta) }).ToListAsync(ct))
                 .GroupBy(r => q.GroupBy == "tag" ? r.Key : "").ToDictionary(g => g.Key, g => g.Sum(r => r.Sum));
+        }
+        async Task<Dictionary<string, long>> Of<T, TKey>(Expression<Func<T, TKey>> key, Func<TKey, string> name) where T : ReportDailyCounters =>
+            (await Filter(db.Set<T>().AsNoTracking().Where(x => x.Day < first), q).GroupBy(key)
+                .Select(g => new { g.Key, Sum = g.Sum(x => (long)x.BacklogDelta) }).ToListAsync(ct))
+            .ToDictionary(r => name(r.Key), r => r.Sum);
+        async Task<Dictionary<string, long>> All<T>() where T : ReportDailyCounters =>
+            new() { [""] = await Filter(db.Set<T>().AsNoTracking().Where(x => x.Day < first), q).SumAsync(x => (long)x.BacklogDelta, ct) };
+        var grouped = q.GroupBy is not null;
+        switch (RollupOf(q))
+        {
+            case "": return await All<ReportDailyTotal>();
+            case "group": return grouped ? await Of<ReportDailyGroupFact, long>(x => x.GroupId, Str) : await All<ReportDailyGroupFact>();
+            case "agent": return grouped ? await Of<ReportDailyAssigneeFact, long>(x => x.AssigneeId, Str) : await All<ReportDailyAssigneeFact>();
+            case "company": return grouped ? await Of<ReportDailyCompanyFact, long>(x => x.CompanyId, Str) : await All<ReportDailyCompanyFact>();
+            case "channel": return grouped ? await Of<ReportDailyChannelFact, string>(x => x.Channel, k => k) : await All<ReportDailyChannelFact>();
+            case "type": return grouped ? await Of<ReportDailyTypeFact, TicketType>(x => x.Type, k => k.ToSnakeCase()) : await All<ReportDailyTypeFact>();
+            case "priority": return grouped ? await Of<ReportDailyPriorityFact, TicketPriority>(x => x.Priority, k => k.ToSnakeCase()) : await All<ReportDailyPriorityFact>();
         }
         var f = Filter(db.Set<ReportDailyFact>().AsNoTracking().Where(x => x.Day < first), q);
         async Task<Dictionary<string, long>> Run<TKey>(Expression<Func<ReportDailyFact, TKey>> key, Func<TKey, string> name) =>

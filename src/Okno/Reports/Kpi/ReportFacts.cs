@@ -13,16 +13,30 @@ public readonly record struct FactKey(DateOnly Day, long GroupId, long AssigneeI
 /// <summary>Daily counters per <see cref="FactKey"/>: what every KPI except the percentiles and tags sums. Maintained
 /// by <see cref="ReportsEventHandler"/> from the ticket event stream (and recomputed by <see cref="ReportsRebuild"/>);
 /// a report reads these, never the tickets.</summary>
-public sealed class ReportDailyFact
+public sealed class ReportDailyFact : ReportDailyCounters
 {
-    public long Id { get; set; }
-    public DateOnly Day { get; set; }
     public long GroupId { get; set; }
     public long AssigneeId { get; set; }
     public string Channel { get; set; } = "";
     public long CompanyId { get; set; }
     public TicketType Type { get; set; }
     public TicketPriority Priority { get; set; }
+
+    public FactKey Key => new(Day, GroupId, AssigneeId, Channel, CompanyId, Type, Priority);
+
+    public static ReportDailyFact For(FactKey key) => new()
+    {
+        Day = key.Day, GroupId = key.GroupId, AssigneeId = key.AssigneeId, Channel = key.Channel, CompanyId = key.CompanyId,
+        Type = key.Type, Priority = key.Priority,
+    };
+}
+
+/// <summary>The counters of a day's row, shared by the wide <see cref="ReportDailyFact"/> and its one-dimension rollups
+/// (<see cref="ReportRollups"/>), which sum the same counters over fewer keys.</summary>
+public abstract class ReportDailyCounters
+{
+    public long Id { get; set; }
+    public DateOnly Day { get; set; }
 
     public int Created { get; set; }
     public int Solved { get; set; }
@@ -50,15 +64,7 @@ public sealed class ReportDailyFact
     public int CsatSatisfied { get; set; }
     public int CsatRatingSum { get; set; }
 
-    public FactKey Key => new(Day, GroupId, AssigneeId, Channel, CompanyId, Type, Priority);
-
-    public static ReportDailyFact For(FactKey key) => new()
-    {
-        Day = key.Day, GroupId = key.GroupId, AssigneeId = key.AssigneeId, Channel = key.Channel, CompanyId = key.CompanyId,
-        Type = key.Type, Priority = key.Priority,
-    };
-
-    public void Add(ReportDailyFact d)
+    public void Add(ReportDailyCounters d)
     {
         Created += d.Created; Solved += d.Solved; Reopened += d.Reopened; OneTouch += d.OneTouch; BacklogDelta += d.BacklogDelta;
         FirstResponses += d.FirstResponses; FirstResponseMinutes += d.FirstResponseMinutes;

@@ -31,6 +31,13 @@ public sealed class ReportsRebuild(IDbContextFactory<OknoDb> dbs, SlaSetup sla, 
             await db.Set<ReportDailyHistogram>().ExecuteDeleteAsync(ct);
             await db.Set<ReportDailyTagFact>().ExecuteDeleteAsync(ct);
             await db.Set<ReportDailyNps>().ExecuteDeleteAsync(ct);
+            await db.Set<ReportDailyTotal>().ExecuteDeleteAsync(ct);
+            await db.Set<ReportDailyGroupFact>().ExecuteDeleteAsync(ct);
+            await db.Set<ReportDailyAssigneeFact>().ExecuteDeleteAsync(ct);
+            await db.Set<ReportDailyChannelFact>().ExecuteDeleteAsync(ct);
+            await db.Set<ReportDailyCompanyFact>().ExecuteDeleteAsync(ct);
+            await db.Set<ReportDailyTypeFact>().ExecuteDeleteAsync(ct);
+            await db.Set<ReportDailyPriorityFact>().ExecuteDeleteAsync(ct);
             snapshot = await sla.CurrentAsync(db, ct);
         }
         var ledger = new ReportLedger(options.Value.Zone, snapshot);
@@ -82,6 +89,7 @@ public sealed class ReportsRebuild(IDbContextFactory<OknoDb> dbs, SlaSetup sla, 
         }
         var nps = await SurveysAsync(deltas, ct);
         await WriteAsync(deltas, ct);
+        await using (var db = await dbs.CreateDbContextAsync(ct)) await ReportRollups.RecomputeAsync(db, ct);
         await WriteNpsAsync(nps, ct);
         logger.LogInformation("Report aggregates rebuilt from {Tickets} tickets in {Seconds:0.0} s: {Facts} daily rows", tickets,
             started.Elapsed.TotalSeconds, deltas.Facts.Count);

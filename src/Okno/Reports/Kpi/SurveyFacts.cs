@@ -40,15 +40,18 @@ public static class SurveyFactWriter
     public static async Task AddAsync(StatementBatch statements, IEnumerable<CsatFact> csat, IEnumerable<NpsFact> nps, CancellationToken ct)
     {
         var db = statements.Db;
+        var rollups = new List<(FactKey, ReportDailyCounters)>();
         foreach (var group in csat.GroupBy(c => c.Key))
         {
             var sum = new ReportDailyFact();
             foreach (var c in group) sum.AddCsat(c.Rating);
             var k = group.Key;
+            rollups.Add((k, sum));
             await statements.AddAsync(Upsert(db.Model.FindEntityType(typeof(ReportDailyFact))!, FactKeyColumns, CsatColumns),
                 Values(db, typeof(ReportDailyFact), FactKeyColumns, [k.Day, k.GroupId, k.AssigneeId, k.Channel, k.CompanyId, k.Type, k.Priority])
                     .Concat([sum.CsatRatings, sum.CsatSatisfied, sum.CsatRatingSum]).ToList(), ct);
         }
+        await ReportRollups.AddAsync(statements, rollups, ct);
         foreach (var group in nps.GroupBy(n => (n.Day, n.CompanyId)))
         {
             var sum = new ReportDailyNps();

@@ -2155,6 +2155,263 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.ToTable("ApiTokens");
                 });
 
+            modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyAssigneeFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AssigneeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("BacklogDelta")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CsatRatingSum")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CsatRatings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CsatSatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("FirstResponseBusinessMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("FirstResponseMet")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("FirstResponseMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("FirstResponses")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NextResponseBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NextResponseMet")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OneTouch")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("ResolutionBusinessMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("ResolutionMet")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("ResolutionMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Resolutions")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "AssigneeId")
+                        .IsUnique();
+
+                    b.ToTable("ReportDailyAssigneeFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyChannelFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BacklogDelta")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CsatRatingSum")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CsatRatings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CsatSatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("FirstResponseBusinessMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("FirstResponseMet")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("FirstResponseMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("FirstResponses")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NextResponseBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NextResponseMet")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OneTouch")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("ResolutionBusinessMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("ResolutionMet")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("ResolutionMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Resolutions")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "Channel")
+                        .IsUnique();
+
+                    b.ToTable("ReportDailyChannelFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyCompanyFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BacklogDelta")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CompanyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CsatRatingSum")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CsatRatings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CsatSatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("FirstResponseBusinessMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("FirstResponseMet")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("FirstResponseMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("FirstResponses")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NextResponseBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NextResponseMet")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OneTouch")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("ResolutionBusinessMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("ResolutionMet")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("ResolutionMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Resolutions")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "CompanyId")
+                        .IsUnique();
+
+                    b.ToTable("ReportDailyCompanyFacts", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyFact", b =>
                 {
                     b.Property<long>("Id")
@@ -2261,6 +2518,91 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.ToTable("ReportDailyFacts", (string)null);
                 });
 
+            modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyGroupFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BacklogDelta")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CsatRatingSum")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CsatRatings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CsatSatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("FirstResponseBusinessMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("FirstResponseMet")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("FirstResponseMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("FirstResponses")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("GroupId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("NextResponseBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NextResponseMet")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OneTouch")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("ResolutionBusinessMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("ResolutionMet")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("ResolutionMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Resolutions")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "GroupId")
+                        .IsUnique();
+
+                    b.ToTable("ReportDailyGroupFacts", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyHistogram", b =>
                 {
                     b.Property<long>("Id")
@@ -2346,6 +2688,93 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.ToTable("ReportDailyNps", (string)null);
                 });
 
+            modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyPriorityFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BacklogDelta")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CsatRatingSum")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CsatRatings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CsatSatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("FirstResponseBusinessMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("FirstResponseMet")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("FirstResponseMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("FirstResponses")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NextResponseBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NextResponseMet")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OneTouch")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("ResolutionBusinessMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("ResolutionMet")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("ResolutionMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Resolutions")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "Priority")
+                        .IsUnique();
+
+                    b.ToTable("ReportDailyPriorityFacts", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyTagFact", b =>
                 {
                     b.Property<long>("Id")
@@ -2382,6 +2811,175 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ReportDailyTagFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyTotal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BacklogDelta")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CsatRatingSum")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CsatRatings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CsatSatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("FirstResponseBusinessMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("FirstResponseMet")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("FirstResponseMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("FirstResponses")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NextResponseBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NextResponseMet")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OneTouch")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("ResolutionBusinessMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("ResolutionMet")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("ResolutionMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Resolutions")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day")
+                        .IsUnique();
+
+                    b.ToTable("ReportDailyTotals", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyTypeFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BacklogDelta")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CsatRatingSum")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CsatRatings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CsatSatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("FirstResponseBusinessMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("FirstResponseMet")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("FirstResponseMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("FirstResponses")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NextResponseBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NextResponseMet")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OneTouch")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("ResolutionBusinessMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("ResolutionMet")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("ResolutionMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Resolutions")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "Type")
+                        .IsUnique();
+
+                    b.ToTable("ReportDailyTypeFacts", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Reports.Kpi.ReportTicketState", b =>

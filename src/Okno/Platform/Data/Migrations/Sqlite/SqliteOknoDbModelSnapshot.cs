@@ -2069,6 +2069,257 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.ToTable("ApiTokens");
                 });
 
+            modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyAssigneeFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssigneeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BacklogDelta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CsatRatingSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CsatRatings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CsatSatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("FirstResponseBusinessMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("FirstResponseMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("FirstResponseMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("FirstResponses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NextResponseBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NextResponseMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OneTouch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ResolutionBusinessMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ResolutionMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ResolutionMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Resolutions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "AssigneeId")
+                        .IsUnique();
+
+                    b.ToTable("ReportDailyAssigneeFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyChannelFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BacklogDelta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CsatRatingSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CsatRatings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CsatSatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("FirstResponseBusinessMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("FirstResponseMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("FirstResponseMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("FirstResponses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NextResponseBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NextResponseMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OneTouch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ResolutionBusinessMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ResolutionMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ResolutionMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Resolutions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "Channel")
+                        .IsUnique();
+
+                    b.ToTable("ReportDailyChannelFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyCompanyFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BacklogDelta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CsatRatingSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CsatRatings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CsatSatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("FirstResponseBusinessMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("FirstResponseMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("FirstResponseMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("FirstResponses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NextResponseBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NextResponseMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OneTouch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ResolutionBusinessMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ResolutionMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ResolutionMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Resolutions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "CompanyId")
+                        .IsUnique();
+
+                    b.ToTable("ReportDailyCompanyFacts", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyFact", b =>
                 {
                     b.Property<long>("Id")
@@ -2173,6 +2424,89 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.ToTable("ReportDailyFacts", (string)null);
                 });
 
+            modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyGroupFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BacklogDelta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CsatRatingSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CsatRatings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CsatSatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("FirstResponseBusinessMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("FirstResponseMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("FirstResponseMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("FirstResponses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NextResponseBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NextResponseMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OneTouch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ResolutionBusinessMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ResolutionMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ResolutionMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Resolutions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "GroupId")
+                        .IsUnique();
+
+                    b.ToTable("ReportDailyGroupFacts", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyHistogram", b =>
                 {
                     b.Property<long>("Id")
@@ -2254,6 +2588,91 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.ToTable("ReportDailyNps", (string)null);
                 });
 
+            modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyPriorityFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BacklogDelta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CsatRatingSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CsatRatings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CsatSatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("FirstResponseBusinessMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("FirstResponseMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("FirstResponseMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("FirstResponses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NextResponseBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NextResponseMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OneTouch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ResolutionBusinessMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ResolutionMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ResolutionMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Resolutions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "Priority")
+                        .IsUnique();
+
+                    b.ToTable("ReportDailyPriorityFacts", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyTagFact", b =>
                 {
                     b.Property<long>("Id")
@@ -2288,6 +2707,171 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ReportDailyTagFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyTotal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BacklogDelta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CsatRatingSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CsatRatings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CsatSatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("FirstResponseBusinessMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("FirstResponseMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("FirstResponseMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("FirstResponses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NextResponseBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NextResponseMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OneTouch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ResolutionBusinessMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ResolutionMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ResolutionMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Resolutions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day")
+                        .IsUnique();
+
+                    b.ToTable("ReportDailyTotals", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyTypeFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BacklogDelta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CsatRatingSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CsatRatings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CsatSatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("FirstResponseBusinessMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("FirstResponseMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("FirstResponseMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("FirstResponses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NextResponseBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NextResponseMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OneTouch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ResolutionBusinessMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ResolutionMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ResolutionMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Resolutions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "Type")
+                        .IsUnique();
+
+                    b.ToTable("ReportDailyTypeFacts", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Reports.Kpi.ReportTicketState", b =>

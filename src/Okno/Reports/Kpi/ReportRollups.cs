@@ -1,0 +1,196 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Okno.Platform.Data;
+using Okno.Tickets;
+
+namespace Okno.Reports.Kpi;
+
+/// <summary>The counters of every ticket on a day (no dimension): what an unsliced report reads.</summary>
+public sealed class ReportDailyTotal : ReportDailyCounters;
+
+/// <summary>The counters per day × group (0: none).</summary>
+public sealed class ReportDailyGroupFact : ReportDailyCounters
+{
+    public long GroupId { get; set; }
+}
+
+/// <summary>The counters per day × assignee (0: none).</summary>
+public sealed class ReportDailyAssigneeFact : ReportDailyCounters
+{
+    public long AssigneeId { get; set; }
+}
+
+/// <summary>The counters per day × channel.</summary>
+public sealed class ReportDailyChannelFact : ReportDailyCounters
+{
+    public string Channel { get; set; } = "";
+}
+
+/// <summary>The counters per day × company (0: none).</summary>
+public sealed class ReportDailyCompanyFact : ReportDailyCounters
+{
+    public long CompanyId { get; set; }
+}
+
+/// <summary>The counters per day × ticket type.</summary>
+public sealed class ReportDailyTypeFact : ReportDailyCounters
+{
+    public TicketType Type { get; set; }
+}
+
+/// <summary>The counters per day × priority.</summary>
+public sealed class ReportDailyPriorityFact : ReportDailyCounters
+{
+    public TicketPriority Priority { get; set; }
+}
+
+/// <summary>One-dimension rollups of <see cref="ReportDailyFact"/>: the wide table has about a row per ticket at a large
+/// desk (every combination of group, assignee, channel, company, type and priority), so a report with at most one
+/// dimension (a filter or a grouping) reads the much smaller table of that dimension instead (or the day totals).
+/// They are moved by the same deltas as the wide table, each row by one upsert (INSERT … ON CONFLICT DO UPDATE, like
+/// <see cref="SurveyFactWriter"/>), never read back; the rebuild recomputes them from the wide table in SQL.</summary>
+public static class ReportRollups
+{
+    /// <summary>A rollup table: its entity, its key property (none for the totals; named as in the wide table, so the
+    /// report's filters apply unchanged) and the report dimension it serves ("" for none).</summary>
+    public sealed record Rollup(Type Entity, string? KeyProperty, string Dimension, Func<FactKey, object> KeyOf);
+
+    public static readonly Rollup[] All =
+    [
+        new(typeof(ReportDailyTotal), null, "", _ => 0),
+        new(typeof(ReportDailyGroupFact), nameof(ReportDailyFact.GroupId), "group", k => k.GroupId),
+        new(typeof(ReportDailyAssigneeFact), nameof(ReportDailyFact.AssigneeId), "agent", k => k.AssigneeId),
+        new(typeof(ReportDailyChannelFact), nameof(ReportDailyFact.Channel), "channel", k => k.Channel),
+        new(typeof(ReportDailyCompanyFact), nameof(ReportDailyFact.CompanyId), "company", k => k.CompanyId),
+        new(typeof(ReportDailyTypeFact), nameof(ReportDailyFact.Type), "type", k => k.Type),
+        new(typeof(ReportDailyPriorityFact), nameof(ReportDailyFact.Priority), "priority", k => k.Priority),
+    ];
+
+    /// <summary>The counter properties (every int or double of <see cref="ReportDailyCounters"/>).</summary>
+    private static readonly string[] Counters = typeof(ReportDailyCounters).GetProperties()
+        .Where(p => p.PropertyType == typeof(int) || p.PropertyType == typeof(double)).Select(p => p.Name).ToArray();
+
+    private static bool IsZero(ReportDailyCounters c) => Counters.All(name =>
+        Convert.ToDouble(typeof(ReportDailyCounters).GetProperty(name)!.GetValue(c), System.Globalization.CultureInfo.InvariantCulture) == 0);
+
+    /// <summary>Adds the upserts of the rollup rows the deltas of the wide table move to <paramref name="statements"/>
+    /// (summed per rollup key first; a key whose deltas cancel out, like a move between two groups for the channel
+    /// rollup, is not written).</summary>
+    public static async Task AddAsync(StatementBatch statements, IEnumerable<(FactKey Key, ReportDailyCounters Delta)> deltas, CancellationToken ct)
+    {
+        var list = deltas as IReadOnlyCollection<(FactKey Key, ReportDailyCounters Delta)> ?? deltas.ToList();
+        if (list.Count == 0) return;
+        var db = statements.Db;
+        foreach (var rollup in All)
+        {
+            var type = db.Model.FindEntityType(rollup.Entity)!;
+            var keys = rollup.KeyProperty is null ? new[] { nameof(ReportDailyCounters.Day) } : [nameof(ReportDailyCounters.Day), rollup.KeyProperty];
+            var sql = Upsert(type, keys);
+            foreach (var group in list.GroupBy(d => (d.Key.Day, Key: rollup.KeyOf(d.Key))))
+            {
+                var sum = new ReportDailyTotal();
+                foreach (var (_, delta) in group) sum.Add(delta);
+                if (IsZero(sum)) continue;
+                var values = new List<object> { Provider(type, nameof(ReportDailyCounters.Day), group.Key.Day) };
+                if (rollup.KeyProperty is not null) values.Add(Provider(type, rollup.KeyProperty, group.Key.Key));
+                values.AddRange(Counters.Select(c => typeof(ReportDailyCounters).GetProperty(c)!.GetValue(sum)!));
+                await statements.AddAsync(sql, values, ct);
+            }
+        }
+    }
+
+    /// <summary>Clears the rollups and sums them again from the wide table, one INSERT … SELECT … GROUP BY each, in one
+    /// transaction (the rebuild's last step). A live handler's upsert that commits meanwhile either is in the wide
+    /// table when a rollup is summed or adds to the summed row after (its upsert waits for the row's lock).</summary>
+    public static async Task RecomputeAsync(OknoDb db, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var wide = db.Model.FindEntityType(typeof(ReportDailyFact))!;
+        var wideTable = wide.GetTableName()!;
+        var wideId = StoreObjectIdentifier.Table(wideTable, wide.GetSchema());
+        string WideCol(string property) => "\"" + wide.FindProperty(property)!.GetColumnName(wideId) + "\"";
+        foreach (var rollup in All)
+        {
+            var type = db.Model.FindEntityType(rollup.Entity)!;
+            var table = type.GetTableName()!;
+            var id = StoreObjectIdentifier.Table(table, type.GetSchema());
+            string Col(string property) => "\"" + type.FindProperty(property)!.GetColumnName(id) + "\"";
+            var keys = rollup.KeyProperty is null ? new[] { nameof(ReportDailyCounters.Day) } : [nameof(ReportDailyCounters.Day), rollup.KeyProperty];
+            // Names from the model only, no outside input.
+            var delete = $"DELETE FROM \"{table}\"";
+            await db.Database.ExecuteSqlRawAsync(delete, ct);
+            var columns = keys.Concat(Counters).Select(Col);
+            var select = keys.Select(WideCol).Concat(Counters.Select(c => $"SUM({WideCol(c)})"));
+            var insert = $"INSERT INTO \"{table}\" ({string.Join(", ", columns)}) SELECT {string.Join(", ", select)} FROM \"{wideTable}\" " +
+                $"GROUP BY {string.Join(", ", keys.Select(WideCol))}";
+            await db.Database.ExecuteSqlRawAsync(insert, ct);
+        }
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>A key value as its column stores it (enums by member name, through the model's converter).</summary>
+    private static object Provider(IEntityType type, string property, object value) =>
+        type.FindProperty(property)!.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(value)! : value;
+
+    /// <summary>INSERT of the key and every counter or, when the key's row exists, the counters added to it.</summary>
+    private static string Upsert(IEntityType type, string[] keys)
+    {
+        var table = type.GetTableName()!;
+        var id = StoreObjectIdentifier.Table(table, type.GetSchema());
+        string Col(string property) => "\"" + type.FindProperty(property)!.GetColumnName(id) + "\"";
+        var columns = keys.Concat(Counters).Select(Col);
+        var values = Enumerable.Range(0, keys.Length + Counters.Length).Select(StatementBatch.Placeholder);
+        var set = Counters.Select(c => $"{Col(c)} = \"{table}\".{Col(c)} + excluded.{Col(c)}");
+        return $"INSERT INTO \"{table}\" ({string.Join(", ", columns)}) VALUES ({string.Join(", ", values)}) " +
+            $"ON CONFLICT ({string.Join(", ", keys.Select(Col))}) DO UPDATE SET {string.Join(", ", set)}";
+    }
+}
+
+public sealed class ReportRollupsConfiguration : IEntityTypeConfiguration<ReportDailyTotal>, IEntityTypeConfiguration<ReportDailyGroupFact>,
+    IEntityTypeConfiguration<ReportDailyAssigneeFact>, IEntityTypeConfiguration<ReportDailyChannelFact>, IEntityTypeConfiguration<ReportDailyCompanyFact>,
+    IEntityTypeConfiguration<ReportDailyTypeFact>, IEntityTypeConfiguration<ReportDailyPriorityFact>
+{
+    public void Configure(EntityTypeBuilder<ReportDailyTotal> b)
+    {
+        b.ToTable("ReportDailyTotals");
+        b.HasIndex(f => f.Day).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<ReportDailyGroupFact> b)
+    {
+        b.ToTable("ReportDailyGroupFacts");
+        b.HasIndex(f => new { f.Day, f.GroupId }).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<ReportDailyAssigneeFact> b)
+    {
+        b.ToTable("ReportDailyAssigneeFacts");
+        b.HasIndex(f => new { f.Day, f.AssigneeId }).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<ReportDailyChannelFact> b)
+    {
+        b.ToTable("ReportDailyChannelFacts");
+        b.Property(f => f.Channel).HasMaxLength(ReportTicketState.ChannelMaxLength);
+        b.HasIndex(f => new { f.Day, f.Channel }).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<ReportDailyCompanyFact> b)
+    {
+        b.ToTable("ReportDailyCompanyFacts");
+        b.HasIndex(f => new { f.Day, f.CompanyId }).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<ReportDailyTypeFact> b)
+    {
+        b.ToTable("ReportDailyTypeFacts");
+        b.HasIndex(f => new { f.Day, f.Type }).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<ReportDailyPriorityFact> b)
+    {
+        b.ToTable("ReportDailyPriorityFacts");
+        b.HasIndex(f => new { f.Day, f.Priority }).IsUnique();
+    }
+}
