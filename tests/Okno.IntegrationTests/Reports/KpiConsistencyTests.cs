@@ -329,20 +329,68 @@ public sealed class KpiConsistencyTests
         Assert.Equal("report.not_by_tag", (await (await admin.GetAsync($"/api/v1/reports/sla_compliance?{March}&tag=billing"))
             .JsonAsync(HttpStatusCode.BadRequest)).GetProperty("errorCodes").GetProperty("tag")[0].Str("code"));
 
+        // The live upserts keep every one-dimension rollup equal to the wide table's sums.
+        await RollupsMatchWideAsync(app);
+        // Every rollup's reading (grouped by and filtered by its dimension) runs on this database, before and after the rebuild.
+        string[] slices = ["groupBy=agent", "groupBy=channel", "groupBy=company", "groupBy=type", "groupBy=priority", $"groupId={l2}",
+            "type=question", "priority=normal", "channel=email", "companyId=0", "agentId=0"];
+
         // The rebuild from the tickets' history gives the same numbers as the live handler.
         var before = new List<string>();
         foreach (var report in KpiReport.ReportNames.Where(r => r is not "bot_deflection" and not "help_center_success" and not "nps").Order())
             before.Add((await admin.GetJsonAsync($"/api/v1/reports/{report}?{March}&interval=week&groupBy=group")).GetRawText());
         before.Add((await admin.GetJsonAsync($"/api/v1/reports/nps?{March}&interval=week&groupBy=company")).GetRawText());
+        foreach (var slice in slices)
+            before.Add((await admin.GetJsonAsync($"/api/v1/reports/overview?{March}&interval=week&{slice}")).GetRawText());
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<ReportsRebuild>().RunAsync(CancellationToken.None);
         var after = new List<string>();
         foreach (var report in KpiReport.ReportNames.Where(r => r is not "bot_deflection" and not "help_center_success" and not "nps").Order())
             after.Add((await admin.GetJsonAsync($"/api/v1/reports/{report}?{March}&interval=week&groupBy=group")).GetRawText());
         after.Add((await admin.GetJsonAsync($"/api/v1/reports/nps?{March}&interval=week&groupBy=company")).GetRawText());
+        foreach (var slice in slices)
+            after.Add((await admin.GetJsonAsync($"/api/v1/reports/overview?{March}&interval=week&{slice}")).GetRawText());
         Assert.Equal(before, after);
+        await RollupsMatchWideAsync(app);
         Assert.Equal(Show(expected), Show(Named(await admin.GetJsonAsync($"/api/v1/reports/overview?{March}&interval=month"), "total")));
         _ = t7;
+    }
+
+    /// <summary>Every rollup table holds the wide table's sums per day × its dimension (rows whose sums are all zero
+    /// may be left out).</summary>
+    private static async Task RollupsMatchWideAsync(OknoFactory app)
+    {
+        static string Counters(ReportDailyCounters c) => string.Join(",", typeof(ReportDailyCounters).GetProperties()
+            .Where(p => p.PropertyType == typeof(int) || p.PropertyType == typeof(double))
+            .Select(p => Convert.ToDouble(p.GetValue(c), CultureInfo.InvariantCulture).ToString("0.###", CultureInfo.InvariantCulture)));
+        static Dictionary<string, string> Sums(IEnumerable<(string Key, ReportDailyCounters Row)> rows)
+        {
+            var sums = new Dictionary<string, ReportDailyTotal>();
+            foreach (var (key, row) in rows)
+            {
+                if (!sums.TryGetValue(key, out var sum)) sums[key] = sum = new ReportDailyTotal();
+                sum.Add(row);
+            }
+            var zero = Counters(new ReportDailyTotal());
+            return sums.Select(kv => (kv.Key, Value: Counters(kv.Value))).Where(kv => kv.Value != zero).ToDictionary(kv => kv.Key, kv => kv.Value);
+        }
+        var wide = await app.WithDbAsync(db => db.Set<ReportDailyFact>().AsNoTracking().ToListAsync());
+        Assert.NotEmpty(wide);
+        foreach (var rollup in ReportRollups.All)
+        {
+            var rows = await app.WithDbAsync(async db =>
+            {
+                var list = new List<ReportDailyCounters>();
+                await foreach (var row in ((IQueryable<ReportDailyCounters>)db.GetType().GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!
+                    .MakeGenericMethod(rollup.Entity).Invoke(db, null)!).AsNoTracking().AsAsyncEnumerable()) list.Add(row);
+                return list;
+            });
+            string KeyOf(ReportDailyCounters row) => rollup.KeyProperty is null ? row.Day.ToString("O", CultureInfo.InvariantCulture)
+                : row.Day.ToString("O", CultureInfo.InvariantCulture) + "|" + row.GetType().GetProperty(rollup.KeyProperty)!.GetValue(row);
+            var expected = Sums(wide.Select(f => (KeyOf(f), (ReportDailyCounters)f)));
+            Assert.Equal(rows.Count, rows.Select(KeyOf).Distinct().Count());
+            Assert.Equal(expected.OrderBy(kv => kv.Key, StringComparer.Ordinal), Sums(rows.Select(r => (KeyOf(r), r))).OrderBy(kv => kv.Key, StringComparer.Ordinal));
+        }
     }
 
     private static string Show(Dictionary<string, double?> values) =>

@@ -87,7 +87,9 @@ public static class ReportRollups
             var type = db.Model.FindEntityType(rollup.Entity)!;
             var keys = rollup.KeyProperty is null ? new[] { nameof(ReportDailyCounters.Day) } : [nameof(ReportDailyCounters.Day), rollup.KeyProperty];
             var sql = Upsert(type, keys);
-            foreach (var group in list.GroupBy(d => (d.Key.Day, Key: rollup.KeyOf(d.Key))))
+            // In key order, so concurrent writers lock a table's rows in the same order.
+            foreach (var group in list.GroupBy(d => (d.Key.Day, Key: rollup.KeyOf(d.Key)))
+                .OrderBy(g => g.Key.Day).ThenBy(g => Convert.ToString(g.Key.Key, System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal))
             {
                 var sum = new ReportDailyTotal();
                 foreach (var (_, delta) in group) sum.Add(delta);

@@ -51,11 +51,12 @@ internal sealed class ReportsEventHandler(OknoDb db, SlaSetup sla, IOptions<Repo
             ledger.Apply(e, state, deltas);
         }
         await ReportFactWriter.AddAsync(db, deltas, ct);
-        // The rollups by upserts, in this transaction too (the dispatcher's): one round trip, no reads.
+        await db.SaveChangesAsync(ct);
+        // The rollups by upserts, in this transaction too (the dispatcher's): one round trip, no reads. After the wide
+        // rows, as a CSAT answer writes them (wide, then rollups), so the two never wait for each other in a cycle.
         var statements = new StatementBatch(db);
         await ReportRollups.AddAsync(statements, deltas.Facts.Select(f => (f.Key, (ReportDailyCounters)f.Value)).ToList(), ct);
         await statements.FlushAsync(ct);
-        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The ticket's facts as created: its current ones, undone by the later changes of its history when it has
