@@ -103,11 +103,18 @@ public static class ReportRollups
     }
 
     /// <summary>Clears the rollups and sums them again from the wide table, one INSERT … SELECT … GROUP BY each, in one
-    /// transaction (the rebuild's last step). A live handler's upsert that commits meanwhile either is in the wide
-    /// table when a rollup is summed or adds to the summed row after (its upsert waits for the row's lock).</summary>
+    /// transaction (the rebuild's last step). A live write waits until it commits (SQLite: one writer; PostgreSQL: the
+    /// tables locked against writes, not reads, in the order the live writers write them, so no deadlock), then adds
+    /// to the summed rows.</summary>
     public static async Task RecomputeAsync(OknoDb db, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db is PostgresOknoDb)
+            foreach (var rollup in All)
+            {
+                var lockTable = $"LOCK TABLE \"{db.Model.FindEntityType(rollup.Entity)!.GetTableName()}\" IN EXCLUSIVE MODE";
+                await db.Database.ExecuteSqlRawAsync(lockTable, ct);
+            }
         var wide = db.Model.FindEntityType(typeof(ReportDailyFact))!;
         var wideTable = wide.GetTableName()!;
         var wideId = StoreObjectIdentifier.Table(wideTable, wide.GetSchema());
