@@ -385,8 +385,8 @@ public sealed class KpiConsistencyTests
                     .MakeGenericMethod(rollup.Entity).Invoke(db, null)!).AsNoTracking().AsAsyncEnumerable()) list.Add(row);
                 return list;
             });
-            string KeyOf(ReportDailyCounters row) => rollup.KeyProperty is null ? row.Day.ToString("O", CultureInfo.InvariantCulture)
-                : row.Day.ToString("O", CultureInfo.InvariantCulture) + "|" + row.GetType().GetProperty(rollup.KeyProperty)!.GetValue(row);
+            string KeyOf(ReportDailyCounters row) => string.Join("|", rollup.KeyProperties.Select(p => row.GetType().GetProperty(p)!.GetValue(row))
+                .Prepend(row.Day.ToString("O", CultureInfo.InvariantCulture)));
             var expected = Sums(wide.Select(f => (KeyOf(f), (ReportDailyCounters)f)));
             Assert.Equal(rows.Count, rows.Select(KeyOf).Distinct().Count());
             Assert.Equal(expected.OrderBy(kv => kv.Key, StringComparer.Ordinal), Sums(rows.Select(r => (KeyOf(r), r))).OrderBy(kv => kv.Key, StringComparer.Ordinal));

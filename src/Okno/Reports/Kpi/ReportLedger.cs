@@ -36,12 +36,11 @@ public static class DurationBuckets
     }
 }
 
-/// <summary>What one event changes: counter deltas per day × dimensions, histogram counts and tag counters, added up
-/// before they are written (a batch of events touches few rows).</summary>
+/// <summary>What one event changes: counter deltas (durations in their buckets) per day × dimensions and tag counters,
+/// added up before they are written (a batch of events touches few rows).</summary>
 public sealed class FactDeltas
 {
     public Dictionary<FactKey, ReportDailyFact> Facts { get; } = [];
-    public Dictionary<(FactKey Key, ReportDuration Metric, int Bucket), int> Histograms { get; } = [];
     public Dictionary<(DateOnly Day, string Tag), ReportDailyTagFact> Tags { get; } = [];
 
     public ReportDailyFact this[FactKey key] => Facts.TryGetValue(key, out var f) ? f : Facts[key] = ReportDailyFact.For(key);
@@ -49,13 +48,9 @@ public sealed class FactDeltas
     public ReportDailyTagFact Tag(DateOnly day, string tag) =>
         Tags.TryGetValue((day, tag), out var f) ? f : Tags[(day, tag)] = new ReportDailyTagFact { Day = day, Tag = tag };
 
-    public void Count(FactKey key, ReportDuration metric, double minutes)
-    {
-        var k = (key, metric, DurationBuckets.Of(minutes));
-        Histograms[k] = Histograms.GetValueOrDefault(k) + 1;
-    }
+    public void Count(FactKey key, ReportDuration metric, double minutes) => this[key].CountDuration(metric, minutes);
 
-    public bool IsEmpty => Facts.Count == 0 && Histograms.Count == 0 && Tags.Count == 0;
+    public bool IsEmpty => Facts.Count == 0 && Tags.Count == 0;
 }
 
 /// <summary>The facts a ticket was created with, before any later change (read from the ticket and its later history).</summary>

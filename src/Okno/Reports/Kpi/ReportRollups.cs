@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -48,59 +49,66 @@ public sealed class ReportDailyPriorityFact : ReportDailyCounters
 /// <summary>One-dimension rollups of <see cref="ReportDailyFact"/>: the wide table has about a row per ticket at a large
 /// desk (every combination of group, assignee, channel, company, type and priority), so a report with at most one
 /// dimension (a filter or a grouping) reads the much smaller table of that dimension instead (or the day totals).
-/// They are moved by the same deltas as the wide table, each row by one upsert (INSERT … ON CONFLICT DO UPDATE, like
-/// <see cref="SurveyFactWriter"/>), never read back; the rebuild recomputes them from the wide table in SQL.</summary>
+/// The wide rows and the rollups are moved by the same deltas, each row by one upsert (INSERT … ON CONFLICT DO UPDATE:
+/// concurrent writers — the event handler, a CSAT answer — never read a row back nor lose each other's counts); the
+/// rebuild recomputes the rollups from the wide table in SQL.</summary>
 public static class ReportRollups
 {
-    /// <summary>A rollup table: its entity, its key property (none for the totals; named as in the wide table, so the
-    /// report's filters apply unchanged) and the report dimension it serves ("" for none).</summary>
-    public sealed record Rollup(Type Entity, string? KeyProperty, string Dimension, Func<FactKey, object> KeyOf);
+    /// <summary>An aggregate table: its entity, its key properties after the day (named as in the wide table, so the
+    /// report's filters apply unchanged) and the report dimension it serves ("" for none; null for the wide table).</summary>
+    public sealed record Rollup(Type Entity, string[] KeyProperties, string? Dimension, Func<FactKey, object[]> KeyOf);
+
+    /// <summary>The wide table, written first (a CSAT answer and the handler deadlocked on PostgreSQL when they wrote the
+    /// tables in different orders).</summary>
+    public static readonly Rollup Wide = new(typeof(ReportDailyFact),
+        [nameof(ReportDailyFact.GroupId), nameof(ReportDailyFact.AssigneeId), nameof(ReportDailyFact.Channel), nameof(ReportDailyFact.CompanyId),
+            nameof(ReportDailyFact.Type), nameof(ReportDailyFact.Priority)], null,
+        k => [k.GroupId, k.AssigneeId, k.Channel, k.CompanyId, k.Type, k.Priority]);
 
     public static readonly Rollup[] All =
     [
-        new(typeof(ReportDailyTotal), null, "", _ => 0),
-        new(typeof(ReportDailyGroupFact), nameof(ReportDailyFact.GroupId), "group", k => k.GroupId),
-        new(typeof(ReportDailyAssigneeFact), nameof(ReportDailyFact.AssigneeId), "agent", k => k.AssigneeId),
-        new(typeof(ReportDailyChannelFact), nameof(ReportDailyFact.Channel), "channel", k => k.Channel),
-        new(typeof(ReportDailyCompanyFact), nameof(ReportDailyFact.CompanyId), "company", k => k.CompanyId),
-        new(typeof(ReportDailyTypeFact), nameof(ReportDailyFact.Type), "type", k => k.Type),
-        new(typeof(ReportDailyPriorityFact), nameof(ReportDailyFact.Priority), "priority", k => k.Priority),
+        new(typeof(ReportDailyTotal), [], "", _ => []),
+        new(typeof(ReportDailyGroupFact), [nameof(ReportDailyFact.GroupId)], "group", k => [k.GroupId]),
+        new(typeof(ReportDailyAssigneeFact), [nameof(ReportDailyFact.AssigneeId)], "agent", k => [k.AssigneeId]),
+        new(typeof(ReportDailyChannelFact), [nameof(ReportDailyFact.Channel)], "channel", k => [k.Channel]),
+        new(typeof(ReportDailyCompanyFact), [nameof(ReportDailyFact.CompanyId)], "company", k => [k.CompanyId]),
+        new(typeof(ReportDailyTypeFact), [nameof(ReportDailyFact.Type)], "type", k => [k.Type]),
+        new(typeof(ReportDailyPriorityFact), [nameof(ReportDailyFact.Priority)], "priority", k => [k.Priority]),
     ];
 
-    /// <summary>The counter properties (every int or double of <see cref="ReportDailyCounters"/>).</summary>
-    private static readonly string[] Counters = typeof(ReportDailyCounters).GetProperties()
-        .Where(p => p.PropertyType == typeof(int) || p.PropertyType == typeof(double)).Select(p => p.Name).ToArray();
+    private static readonly string[] Counters = ReportDailyCounters.CounterProperties.Select(p => p.Name).ToArray();
 
-    private static bool IsZero(ReportDailyCounters c) => Counters.All(name =>
-        Convert.ToDouble(typeof(ReportDailyCounters).GetProperty(name)!.GetValue(c), System.Globalization.CultureInfo.InvariantCulture) == 0);
-
-    /// <summary>Adds the upserts of the rollup rows the deltas of the wide table move to <paramref name="statements"/>
-    /// (summed per rollup key first; a key whose deltas cancel out, like a move between two groups for the channel
-    /// rollup, is not written).</summary>
+    /// <summary>Adds the upserts of the wide rows and of the rollup rows the deltas move to <paramref name="statements"/>
+    /// (summed per key first; a key whose deltas cancel out, like a move between two groups for the channel rollup, is
+    /// not written; only the counters that move are named, the others inserted as 0).</summary>
     public static async Task AddAsync(StatementBatch statements, IEnumerable<(FactKey Key, ReportDailyCounters Delta)> deltas, CancellationToken ct)
     {
         var list = deltas as IReadOnlyCollection<(FactKey Key, ReportDailyCounters Delta)> ?? deltas.ToList();
         if (list.Count == 0) return;
         var db = statements.Db;
-        foreach (var rollup in All)
+        foreach (var rollup in All.Prepend(Wide))
         {
             var type = db.Model.FindEntityType(rollup.Entity)!;
-            var keys = rollup.KeyProperty is null ? new[] { nameof(ReportDailyCounters.Day) } : [nameof(ReportDailyCounters.Day), rollup.KeyProperty];
-            var sql = Upsert(type, keys);
             // In key order, so concurrent writers lock a table's rows in the same order.
-            foreach (var group in list.GroupBy(d => (d.Key.Day, Key: rollup.KeyOf(d.Key)))
-                .OrderBy(g => g.Key.Day).ThenBy(g => Convert.ToString(g.Key.Key, System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal))
+            foreach (var group in list.GroupBy(d => (d.Key.Day, Key: KeyText(rollup.KeyOf(d.Key))))
+                .OrderBy(g => g.Key.Day).ThenBy(g => g.Key.Key, StringComparer.Ordinal))
             {
                 var sum = new ReportDailyTotal();
                 foreach (var (_, delta) in group) sum.Add(delta);
-                if (IsZero(sum)) continue;
+                var counters = sum.CounterValues();
+                var moved = Enumerable.Range(0, Counters.Length).Where(i => Convert.ToDouble(counters[i], CultureInfo.InvariantCulture) != 0).ToArray();
+                if (moved.Length == 0) continue;
+                var keyValues = rollup.KeyOf(group.First().Key);
                 var values = new List<object> { Provider(type, nameof(ReportDailyCounters.Day), group.Key.Day) };
-                if (rollup.KeyProperty is not null) values.Add(Provider(type, rollup.KeyProperty, group.Key.Key));
-                values.AddRange(Counters.Select(c => typeof(ReportDailyCounters).GetProperty(c)!.GetValue(sum)!));
-                await statements.AddAsync(sql, values, ct);
+                values.AddRange(rollup.KeyProperties.Select((p, i) => Provider(type, p, keyValues[i])));
+                values.AddRange(moved.Select(i => counters[i]));
+                await statements.AddAsync(Upsert(type, [nameof(ReportDailyCounters.Day), .. rollup.KeyProperties], moved.Select(i => Counters[i]).ToArray()),
+                    values, ct);
             }
         }
     }
+
+    private static string KeyText(object[] key) => string.Join("\n", key.Select(k => Convert.ToString(k, CultureInfo.InvariantCulture)));
 
     /// <summary>Clears the rollups and sums them again from the wide table, one INSERT … SELECT … GROUP BY each, in one
     /// transaction (the rebuild's last step). A live write waits until it commits (SQLite: one writer; PostgreSQL: the
@@ -125,7 +133,7 @@ public static class ReportRollups
             var table = type.GetTableName()!;
             var id = StoreObjectIdentifier.Table(table, type.GetSchema());
             string Col(string property) => "\"" + type.FindProperty(property)!.GetColumnName(id) + "\"";
-            var keys = rollup.KeyProperty is null ? new[] { nameof(ReportDailyCounters.Day) } : [nameof(ReportDailyCounters.Day), rollup.KeyProperty];
+            string[] keys = [nameof(ReportDailyCounters.Day), .. rollup.KeyProperties];
             // Names from the model only, no outside input.
             var delete = $"DELETE FROM \"{table}\"";
             await db.Database.ExecuteSqlRawAsync(delete, ct);
@@ -142,18 +150,23 @@ public static class ReportRollups
     private static object Provider(IEntityType type, string property, object value) =>
         type.FindProperty(property)!.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(value)! : value;
 
-    /// <summary>INSERT of the key and every counter or, when the key's row exists, the counters added to it.</summary>
-    private static string Upsert(IEntityType type, string[] keys)
-    {
-        var table = type.GetTableName()!;
-        var id = StoreObjectIdentifier.Table(table, type.GetSchema());
-        string Col(string property) => "\"" + type.FindProperty(property)!.GetColumnName(id) + "\"";
-        var columns = keys.Concat(Counters).Select(Col);
-        var values = Enumerable.Range(0, keys.Length + Counters.Length).Select(StatementBatch.Placeholder);
-        var set = Counters.Select(c => $"{Col(c)} = \"{table}\".{Col(c)} + excluded.{Col(c)}");
-        return $"INSERT INTO \"{table}\" ({string.Join(", ", columns)}) VALUES ({string.Join(", ", values)}) " +
-            $"ON CONFLICT ({string.Join(", ", keys.Select(Col))}) DO UPDATE SET {string.Join(", ", set)}";
-    }
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, string), string> UpsertSql = new();
+
+    /// <summary>INSERT of the key and the moved counters (every other counter 0) or, when the key's row exists, the moved
+    /// counters added to it. Cached per table and set of counters (events move few distinct sets).</summary>
+    private static string Upsert(IEntityType type, string[] keys, string[] moved) =>
+        UpsertSql.GetOrAdd((type.ClrType, string.Join(',', moved)), _ =>
+        {
+            var table = type.GetTableName()!;
+            var id = StoreObjectIdentifier.Table(table, type.GetSchema());
+            string Col(string property) => "\"" + type.FindProperty(property)!.GetColumnName(id) + "\"";
+            var zero = Counters.Except(moved).ToList();
+            var columns = keys.Concat(moved).Concat(zero).Select(Col);
+            var values = Enumerable.Range(0, keys.Length + moved.Length).Select(StatementBatch.Placeholder).Concat(zero.Select(_ => "0"));
+            var set = moved.Select(c => $"{Col(c)} = \"{table}\".{Col(c)} + excluded.{Col(c)}");
+            return $"INSERT INTO \"{table}\" ({string.Join(", ", columns)}) VALUES ({string.Join(", ", values)}) " +
+                $"ON CONFLICT ({string.Join(", ", keys.Select(Col))}) DO UPDATE SET {string.Join(", ", set)}";
+        });
 }
 
 public sealed class ReportRollupsConfiguration : IEntityTypeConfiguration<ReportDailyTotal>, IEntityTypeConfiguration<ReportDailyGroupFact>,

@@ -50,10 +50,9 @@ internal sealed class ReportsEventHandler(OknoDb db, SlaSetup sla, IOptions<Repo
             if (state is null || e.TicketVersion <= state.LastVersion) return;
             ledger.Apply(e, state, deltas);
         }
-        await ReportFactWriter.AddAsync(db, deltas, ct);
+        await ReportTagFactWriter.AddAsync(db, deltas, ct);
         await db.SaveChangesAsync(ct);
-        // The rollups by upserts, in this transaction too (the dispatcher's): one round trip, no reads. After the wide
-        // rows, as a CSAT answer writes them (wide, then rollups), so the two never wait for each other in a cycle.
+        // The wide rows and the rollups by upserts, in this transaction too (the dispatcher's): one round trip, no reads.
         var statements = new StatementBatch(db);
         await ReportRollups.AddAsync(statements, deltas.Facts.Select(f => (f.Key, (ReportDailyCounters)f.Value)).ToList(), ct);
         await statements.FlushAsync(ct);
@@ -97,38 +96,12 @@ internal sealed class ReportsEventHandler(OknoDb db, SlaSetup sla, IOptions<Repo
     }
 }
 
-/// <summary>Adds counter deltas to the aggregate rows: the rows of a key are found (tracked or by their unique index)
-/// and added to, or inserted.</summary>
-internal static class ReportFactWriter
+/// <summary>Adds the tag counters' deltas to their rows: found (tracked or by their unique index) and added to, or
+/// inserted.</summary>
+internal static class ReportTagFactWriter
 {
     public static async Task AddAsync(OknoDb db, FactDeltas deltas, CancellationToken ct)
     {
-        foreach (var (key, delta) in deltas.Facts)
-        {
-            var row = db.Set<ReportDailyFact>().Local.FirstOrDefault(f => f.Key == key)
-                ?? await db.Set<ReportDailyFact>().FirstOrDefaultAsync(f => f.Day == key.Day && f.GroupId == key.GroupId
-                    && f.AssigneeId == key.AssigneeId && f.Channel == key.Channel && f.CompanyId == key.CompanyId && f.Type == key.Type
-                    && f.Priority == key.Priority, ct);
-            if (row is null) db.Add(row = ReportDailyFact.For(key));
-            row.Add(delta);
-        }
-        foreach (var ((key, metric, bucket), count) in deltas.Histograms)
-        {
-            bool Same(ReportDailyHistogram h) => h.Day == key.Day && h.Metric == metric && h.Bucket == bucket && h.GroupId == key.GroupId
-                && h.AssigneeId == key.AssigneeId && h.Channel == key.Channel && h.CompanyId == key.CompanyId && h.Type == key.Type
-                && h.Priority == key.Priority;
-            var row = db.Set<ReportDailyHistogram>().Local.FirstOrDefault(Same)
-                ?? await db.Set<ReportDailyHistogram>().FirstOrDefaultAsync(h => h.Day == key.Day && h.Metric == metric && h.Bucket == bucket
-                    && h.GroupId == key.GroupId && h.AssigneeId == key.AssigneeId && h.Channel == key.Channel && h.CompanyId == key.CompanyId
-                    && h.Type == key.Type && h.Priority == key.Priority, ct);
-            if (row is null)
-                db.Add(row = new ReportDailyHistogram
-                {
-                    Day = key.Day, GroupId = key.GroupId, AssigneeId = key.AssigneeId, Channel = key.Channel, CompanyId = key.CompanyId,
-                    Type = key.Type, Priority = key.Priority, Metric = metric, Bucket = bucket,
-                });
-            row.Count += count;
-        }
         foreach (var ((day, tag), delta) in deltas.Tags)
         {
             var row = db.Set<ReportDailyTagFact>().Local.FirstOrDefault(t => t.Day == day && t.Tag == tag)

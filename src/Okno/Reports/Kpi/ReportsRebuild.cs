@@ -28,7 +28,6 @@ public sealed class ReportsRebuild(IDbContextFactory<OknoDb> dbs, SlaSetup sla, 
         {
             await db.Set<ReportTicketState>().ExecuteDeleteAsync(ct);
             await db.Set<ReportDailyFact>().ExecuteDeleteAsync(ct);
-            await db.Set<ReportDailyHistogram>().ExecuteDeleteAsync(ct);
             await db.Set<ReportDailyTagFact>().ExecuteDeleteAsync(ct);
             await db.Set<ReportDailyNps>().ExecuteDeleteAsync(ct);
             await db.Set<ReportDailyTotal>().ExecuteDeleteAsync(ct);
@@ -159,12 +158,6 @@ public sealed class ReportsRebuild(IDbContextFactory<OknoDb> dbs, SlaSetup sla, 
                 await db.Set<ReportDailyFact>().ExecuteDeleteAsync(ct);
                 foreach (var (key, row) in live.Facts) deltas[key].Add(row);
             }
-            foreach (var h in await db.Set<ReportDailyHistogram>().AsNoTracking().ToListAsync(ct))
-            {
-                var k = (new FactKey(h.Day, h.GroupId, h.AssigneeId, h.Channel, h.CompanyId, h.Type, h.Priority), h.Metric, h.Bucket);
-                deltas.Histograms[k] = deltas.Histograms.GetValueOrDefault(k) + h.Count;
-            }
-            await db.Set<ReportDailyHistogram>().ExecuteDeleteAsync(ct);
             foreach (var t in await db.Set<ReportDailyTagFact>().AsNoTracking().ToListAsync(ct))
             {
                 var row = deltas.Tag(t.Day, t.Tag);
@@ -172,14 +165,7 @@ public sealed class ReportsRebuild(IDbContextFactory<OknoDb> dbs, SlaSetup sla, 
             }
             await db.Set<ReportDailyTagFact>().ExecuteDeleteAsync(ct);
         }
-        IEnumerable<object> all = deltas.Facts.Values.Cast<object>()
-            .Concat(deltas.Histograms.Select(h => (object)new ReportDailyHistogram
-            {
-                Day = h.Key.Key.Day, GroupId = h.Key.Key.GroupId, AssigneeId = h.Key.Key.AssigneeId, Channel = h.Key.Key.Channel,
-                CompanyId = h.Key.Key.CompanyId, Type = h.Key.Key.Type, Priority = h.Key.Key.Priority, Metric = h.Key.Metric, Bucket = h.Key.Bucket,
-                Count = h.Value,
-            }))
-            .Concat(deltas.Tags.Values);
+        var all = deltas.Facts.Values.Cast<object>().Concat(deltas.Tags.Values);
         foreach (var chunk in all.Chunk(WriteChunk))
         {
             await using var db = await dbs.CreateDbContextAsync(ct);

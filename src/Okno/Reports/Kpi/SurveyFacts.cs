@@ -21,12 +21,6 @@ public readonly record struct NpsFact(DateOnly Day, long CompanyId, int Score);
 /// read and written back (two answers at once would lose one).</summary>
 public static class SurveyFactWriter
 {
-    private static readonly string[] FactKeyColumns =
-    [
-        nameof(ReportDailyFact.Day), nameof(ReportDailyFact.GroupId), nameof(ReportDailyFact.AssigneeId), nameof(ReportDailyFact.Channel),
-        nameof(ReportDailyFact.CompanyId), nameof(ReportDailyFact.Type), nameof(ReportDailyFact.Priority),
-    ];
-    private static readonly string[] CsatColumns = [nameof(ReportDailyFact.CsatRatings), nameof(ReportDailyFact.CsatSatisfied), nameof(ReportDailyFact.CsatRatingSum)];
     private static readonly string[] NpsKeyColumns = [nameof(ReportDailyNps.Day), nameof(ReportDailyNps.CompanyId)];
     private static readonly string[] NpsColumns = [nameof(ReportDailyNps.Promoters), nameof(ReportDailyNps.Passives), nameof(ReportDailyNps.Detractors)];
 
@@ -45,11 +39,7 @@ public static class SurveyFactWriter
         {
             var sum = new ReportDailyFact();
             foreach (var c in group) sum.AddCsat(c.Rating);
-            var k = group.Key;
-            rollups.Add((k, sum));
-            await statements.AddAsync(Upsert(db.Model.FindEntityType(typeof(ReportDailyFact))!, FactKeyColumns, CsatColumns),
-                Values(db, typeof(ReportDailyFact), FactKeyColumns, [k.Day, k.GroupId, k.AssigneeId, k.Channel, k.CompanyId, k.Type, k.Priority])
-                    .Concat([sum.CsatRatings, sum.CsatSatisfied, sum.CsatRatingSum]).ToList(), ct);
+            rollups.Add((group.Key, sum));
         }
         await ReportRollups.AddAsync(statements, rollups, ct);
         foreach (var group in nps.GroupBy(n => (n.Day, n.CompanyId)))

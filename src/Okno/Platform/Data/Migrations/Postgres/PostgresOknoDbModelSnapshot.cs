@@ -2190,6 +2190,102 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Property<int>("FirstResponseBreached")
                         .HasColumnType("integer");
 
+                    b.Property<int>("FirstResponseBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket15")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket15")
+                        .HasColumnType("integer");
+
                     b.Property<double>("FirstResponseBusinessMinutes")
                         .HasColumnType("double precision");
 
@@ -2215,6 +2311,102 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("ResolutionBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket15")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket15")
                         .HasColumnType("integer");
 
                     b.Property<double>("ResolutionBusinessMinutes")
@@ -2277,6 +2469,102 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Property<int>("FirstResponseBreached")
                         .HasColumnType("integer");
 
+                    b.Property<int>("FirstResponseBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket15")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket15")
+                        .HasColumnType("integer");
+
                     b.Property<double>("FirstResponseBusinessMinutes")
                         .HasColumnType("double precision");
 
@@ -2302,6 +2590,102 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("ResolutionBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket15")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket15")
                         .HasColumnType("integer");
 
                     b.Property<double>("ResolutionBusinessMinutes")
@@ -2362,6 +2746,102 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Property<int>("FirstResponseBreached")
                         .HasColumnType("integer");
 
+                    b.Property<int>("FirstResponseBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket15")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket15")
+                        .HasColumnType("integer");
+
                     b.Property<double>("FirstResponseBusinessMinutes")
                         .HasColumnType("double precision");
 
@@ -2387,6 +2867,102 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("ResolutionBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket15")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket15")
                         .HasColumnType("integer");
 
                     b.Property<double>("ResolutionBusinessMinutes")
@@ -2455,6 +3031,102 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Property<int>("FirstResponseBreached")
                         .HasColumnType("integer");
 
+                    b.Property<int>("FirstResponseBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket15")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket15")
+                        .HasColumnType("integer");
+
                     b.Property<double>("FirstResponseBusinessMinutes")
                         .HasColumnType("double precision");
 
@@ -2488,6 +3160,102 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("ResolutionBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket15")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket15")
                         .HasColumnType("integer");
 
                     b.Property<double>("ResolutionBusinessMinutes")
@@ -2550,6 +3318,102 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Property<int>("FirstResponseBreached")
                         .HasColumnType("integer");
 
+                    b.Property<int>("FirstResponseBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket15")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket15")
+                        .HasColumnType("integer");
+
                     b.Property<double>("FirstResponseBusinessMinutes")
                         .HasColumnType("double precision");
 
@@ -2580,6 +3444,102 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Property<int>("ResolutionBreached")
                         .HasColumnType("integer");
 
+                    b.Property<int>("ResolutionBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket15")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket15")
+                        .HasColumnType("integer");
+
                     b.Property<double>("ResolutionBusinessMinutes")
                         .HasColumnType("double precision");
 
@@ -2601,60 +3561,6 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ReportDailyGroupFacts", (string)null);
-                });
-
-            modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyHistogram", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("AssigneeId")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Bucket")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<long>("CompanyId")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date");
-
-                    b.Property<long>("GroupId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Metric")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Priority")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Day", "Metric", "GroupId", "AssigneeId", "Channel", "CompanyId", "Type", "Priority", "Bucket")
-                        .IsUnique();
-
-                    b.ToTable("ReportDailyHistograms", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyNps", b =>
@@ -2720,6 +3626,102 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Property<int>("FirstResponseBreached")
                         .HasColumnType("integer");
 
+                    b.Property<int>("FirstResponseBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket15")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket15")
+                        .HasColumnType("integer");
+
                     b.Property<double>("FirstResponseBusinessMinutes")
                         .HasColumnType("double precision");
 
@@ -2750,6 +3752,102 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("ResolutionBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket15")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket15")
                         .HasColumnType("integer");
 
                     b.Property<double>("ResolutionBusinessMinutes")
@@ -2845,6 +3943,102 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Property<int>("FirstResponseBreached")
                         .HasColumnType("integer");
 
+                    b.Property<int>("FirstResponseBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket15")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket15")
+                        .HasColumnType("integer");
+
                     b.Property<double>("FirstResponseBusinessMinutes")
                         .HasColumnType("double precision");
 
@@ -2870,6 +4064,102 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("ResolutionBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket15")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket15")
                         .HasColumnType("integer");
 
                     b.Property<double>("ResolutionBusinessMinutes")
@@ -2927,6 +4217,102 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Property<int>("FirstResponseBreached")
                         .HasColumnType("integer");
 
+                    b.Property<int>("FirstResponseBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBucket15")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseBusinessBucket15")
+                        .HasColumnType("integer");
+
                     b.Property<double>("FirstResponseBusinessMinutes")
                         .HasColumnType("double precision");
 
@@ -2952,6 +4338,102 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("ResolutionBreached")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBucket15")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket00")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket01")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket02")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket03")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket04")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket05")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket06")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket07")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket08")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket09")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket11")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket13")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket14")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionBusinessBucket15")
                         .HasColumnType("integer");
 
                     b.Property<double>("ResolutionBusinessMinutes")

@@ -2102,6 +2102,102 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<int>("FirstResponseBreached")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FirstResponseBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket15")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket15")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("FirstResponseBusinessMinutes")
                         .HasColumnType("REAL");
 
@@ -2127,6 +2223,102 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ResolutionBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket15")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket15")
                         .HasColumnType("INTEGER");
 
                     b.Property<double>("ResolutionBusinessMinutes")
@@ -2187,6 +2379,102 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<int>("FirstResponseBreached")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FirstResponseBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket15")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket15")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("FirstResponseBusinessMinutes")
                         .HasColumnType("REAL");
 
@@ -2212,6 +2500,102 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ResolutionBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket15")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket15")
                         .HasColumnType("INTEGER");
 
                     b.Property<double>("ResolutionBusinessMinutes")
@@ -2270,6 +2654,102 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<int>("FirstResponseBreached")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FirstResponseBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket15")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket15")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("FirstResponseBusinessMinutes")
                         .HasColumnType("REAL");
 
@@ -2295,6 +2775,102 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ResolutionBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket15")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket15")
                         .HasColumnType("INTEGER");
 
                     b.Property<double>("ResolutionBusinessMinutes")
@@ -2361,6 +2937,102 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<int>("FirstResponseBreached")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FirstResponseBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket15")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket15")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("FirstResponseBusinessMinutes")
                         .HasColumnType("REAL");
 
@@ -2394,6 +3066,102 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ResolutionBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket15")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket15")
                         .HasColumnType("INTEGER");
 
                     b.Property<double>("ResolutionBusinessMinutes")
@@ -2454,6 +3222,102 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<int>("FirstResponseBreached")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FirstResponseBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket15")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket15")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("FirstResponseBusinessMinutes")
                         .HasColumnType("REAL");
 
@@ -2484,6 +3348,102 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<int>("ResolutionBreached")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ResolutionBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket15")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket15")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("ResolutionBusinessMinutes")
                         .HasColumnType("REAL");
 
@@ -2505,58 +3465,6 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ReportDailyGroupFacts", (string)null);
-                });
-
-            modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyHistogram", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("AssigneeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Bucket")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CompanyId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("GroupId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Metric")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Priority")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Day", "Metric", "GroupId", "AssigneeId", "Channel", "CompanyId", "Type", "Priority", "Bucket")
-                        .IsUnique();
-
-                    b.ToTable("ReportDailyHistograms", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyNps", b =>
@@ -2618,6 +3526,102 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<int>("FirstResponseBreached")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FirstResponseBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket15")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket15")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("FirstResponseBusinessMinutes")
                         .HasColumnType("REAL");
 
@@ -2648,6 +3652,102 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ResolutionBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket15")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket15")
                         .HasColumnType("INTEGER");
 
                     b.Property<double>("ResolutionBusinessMinutes")
@@ -2739,6 +3839,102 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<int>("FirstResponseBreached")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FirstResponseBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket15")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket15")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("FirstResponseBusinessMinutes")
                         .HasColumnType("REAL");
 
@@ -2764,6 +3960,102 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ResolutionBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket15")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket15")
                         .HasColumnType("INTEGER");
 
                     b.Property<double>("ResolutionBusinessMinutes")
@@ -2819,6 +4111,102 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<int>("FirstResponseBreached")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FirstResponseBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBucket15")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseBusinessBucket15")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("FirstResponseBusinessMinutes")
                         .HasColumnType("REAL");
 
@@ -2844,6 +4232,102 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ResolutionBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBucket15")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket00")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket01")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket02")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket03")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket04")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket05")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket06")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket07")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket08")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket09")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket11")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket13")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket14")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionBusinessBucket15")
                         .HasColumnType("INTEGER");
 
                     b.Property<double>("ResolutionBusinessMinutes")
