@@ -65,10 +65,11 @@ public static class ReportsBench
 
         if (parts.Contains("rebuild")) await RebuildAsync(http, db, memory, oknoLog, maxWait, Line, ct);
         var facts = await db.Set<ReportDailyFact>().LongCountAsync(ct);
-        var histograms = await db.Set<ReportDailyHistogram>().LongCountAsync(ct);
+        var groupRows = await db.Set<ReportDailyGroupFact>().LongCountAsync(ct);
+        var agentRows = await db.Set<ReportDailyAssigneeFact>().LongCountAsync(ct);
         var tagFacts = await db.Set<ReportDailyTagFact>().LongCountAsync(ct);
         var states = await db.Set<ReportTicketState>().LongCountAsync(ct);
-        Line($"aggregates: {facts:N0} daily fact rows, {histograms:N0} histogram rows, {tagFacts:N0} tag rows, {states:N0} ticket states");
+        Line($"aggregates: {facts:N0} daily fact rows (rollups: {groupRows:N0} day × group, {agentRows:N0} day × agent), {tagFacts:N0} tag rows, {states:N0} ticket states");
 
         // The year: the last 365 days in the report time zone (the generator spreads its tickets over the two years before now).
         var to = DateOnly.FromDateTime(DateTime.UtcNow);
