@@ -46,7 +46,7 @@ public sealed class ReportScheduleSender(OknoDb db, KpiReport reports, Notificat
             try
             {
                 db.ChangeTracker.Clear();
-                if (await db.WriteAsync(c => SendDueAsync(id, c), cancellationToken)) sent++;
+                if (await SendDueAsync(id, cancellationToken)) sent++;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -65,40 +65,47 @@ public sealed class ReportScheduleSender(OknoDb db, KpiReport reports, Notificat
         return sent;
     }
 
-    /// <summary>One due schedule, in the caller's transaction; true when its mails were queued.</summary>
-    private async Task<bool> SendDueAsync(long id, CancellationToken ct)
+    /// <summary>One due schedule; true when its mails were queued. The report and its files are made first, outside
+    /// the transaction (on SQLite a transaction holds the one write lock: a report for a year must not hold up the
+    /// agents' writes); the transaction only claims the period and queues the mails. A schedule edited meanwhile
+    /// (its UpdatedAt moved) is not claimed and is taken again at the next run.</summary>
+    private async Task<bool> SendDueAsync(long id, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var zone = options.Value.Zone;
-        var s = await db.Set<ReportSchedule>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.NextDueAt != null && x.NextDueAt <= now, ct);
+        var s = await db.Set<ReportSchedule>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.NextDueAt != null && x.NextDueAt <= now,
+            cancellationToken);
         if (s is null) return false;
-        var due = s.NextDueAt!.Value;
-        var lastSent = s.LastSentPeriod;
+        var (due, lastSent, updated) = (s.NextDueAt!.Value, s.LastSentPeriod, s.UpdatedAt);
         // After downtime: the latest whole period, once (not a burst of the missed ones).
-        var period = SchedulePlan.PeriodBefore(s.Frequency, now, zone);
-        var next = SchedulePlan.NextAfter(s, now, zone);
-        var mine = db.Set<ReportSchedule>().Where(x => x.Id == id && x.NextDueAt == due && x.LastSentPeriod == lastSent);
+        var period = SchedulePlan.PeriodBefore(s.Frequency, now, options.Value.Zone);
+        var next = SchedulePlan.NextAfter(s, now, options.Value.Zone);
+        var mine = db.Set<ReportSchedule>().Where(x => x.Id == id && x.NextDueAt == due && x.LastSentPeriod == lastSent && x.UpdatedAt == updated);
+        var mailbox = await mail.DefaultMailboxAsync(cancellationToken);
+        var recipients = await RecipientsAsync(s, cancellationToken);
         if (lastSent == period.First)
         {
-            await mine.ExecuteUpdateAsync(u => u.SetProperty(x => x.NextDueAt, next), ct);
+            await mine.ExecuteUpdateAsync(u => u.SetProperty(x => x.NextDueAt, next), cancellationToken);
             return false;
         }
-        var mailbox = await mail.DefaultMailboxAsync(ct);
-        var recipients = await RecipientsAsync(s, ct);
         if (mailbox is null || recipients.Count == 0)
         {
             var error = mailbox is null ? NoMailbox : NoRecipients;
             logger.LogWarning("Report schedule {Schedule} not sent for {From}: {Error}", id, period.First, error);
-            await mine.ExecuteUpdateAsync(u => u.SetProperty(x => x.NextDueAt, next).SetProperty(x => x.LastError, error).SetProperty(x => x.LastErrorAt, now), ct);
+            await mine.ExecuteUpdateAsync(u => u.SetProperty(x => x.NextDueAt, next).SetProperty(x => x.LastError, error).SetProperty(x => x.LastErrorAt, now),
+                cancellationToken);
             return false;
         }
-        var claimed = await mine.ExecuteUpdateAsync(u => u.SetProperty(x => x.NextDueAt, next).SetProperty(x => x.LastSentPeriod, period.First)
-            .SetProperty(x => x.LastSentAt, now).SetProperty(x => x.LastError, (string?)null).SetProperty(x => x.LastErrorAt, (DateTimeOffset?)null), ct);
-        if (claimed == 0) return false;
+        var files = await PrepareAsync(s, period, recipients, now, cancellationToken);
         var key = "rs:" + id.ToString(CultureInfo.InvariantCulture) + ":" + period.First.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        await QueueAsync(s, period, mailbox.Value, recipients, key, now, ct);
-        await db.SaveChangesAsync(ct);
-        return true;
+        return await db.WriteAsync(async ct =>
+        {
+            var claimed = await mine.ExecuteUpdateAsync(u => u.SetProperty(x => x.NextDueAt, next).SetProperty(x => x.LastSentPeriod, period.First)
+                .SetProperty(x => x.LastSentAt, now).SetProperty(x => x.LastError, (string?)null).SetProperty(x => x.LastErrorAt, (DateTimeOffset?)null), ct);
+            if (claimed == 0) return false;
+            await QueueAsync(files, mailbox.Value, recipients, key, now, ct);
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>Sends the schedule's last whole period at once through the same queue (again, if it was sent already);
@@ -106,34 +113,33 @@ public sealed class ReportScheduleSender(OknoDb db, KpiReport reports, Notificat
     public async Task<ReportScheduleSent> SendNowAsync(long id, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        var (sent, error) = await db.WriteAsync(async ct =>
+        var now = clock.GetUtcNow();
+        var s = await db.Set<ReportSchedule>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, cancellationToken) ?? throw ReportSchedules.NotFound(id);
+        var period = SchedulePlan.PeriodBefore(s.Frequency, now, options.Value.Zone);
+        var mailbox = await mail.DefaultMailboxAsync(cancellationToken);
+        var recipients = await RecipientsAsync(s, cancellationToken);
+        if (mailbox is null || recipients.Count == 0)
         {
-            var now = clock.GetUtcNow();
-            var s = await db.Set<ReportSchedule>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw ReportSchedules.NotFound(id);
-            var period = SchedulePlan.PeriodBefore(s.Frequency, now, options.Value.Zone);
-            var mailbox = await mail.DefaultMailboxAsync(ct);
-            var recipients = await RecipientsAsync(s, ct);
-            if (mailbox is null || recipients.Count == 0)
-            {
-                var message = mailbox is null ? NoMailbox : NoRecipients;
-                await db.Set<ReportSchedule>().Where(x => x.Id == id)
-                    .ExecuteUpdateAsync(u => u.SetProperty(x => x.LastError, message).SetProperty(x => x.LastErrorAt, now), ct);
-                return ((ReportScheduleSent?)null, mailbox is null);
-            }
-            await db.Set<ReportSchedule>().Where(x => x.Id == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.LastSentAt, now)
-                .SetProperty(x => x.LastError, (string?)null).SetProperty(x => x.LastErrorAt, (DateTimeOffset?)null), ct);
-            var key = "rs:" + id.ToString(CultureInfo.InvariantCulture) + ":now:" + Guid.NewGuid().ToString("N")[..16];
-            var count = await QueueAsync(s, period, mailbox.Value, recipients, key, now, ct);
-            await db.SaveChangesAsync(ct);
-            return (new ReportScheduleSent(id, period.First, period.Last, count), false);
-        }, cancellationToken);
-        db.ChangeTracker.Clear();
-        if (sent is null)
-            throw new OknoException(error
+            var message = mailbox is null ? NoMailbox : NoRecipients;
+            await db.Set<ReportSchedule>().Where(x => x.Id == id)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.LastError, message).SetProperty(x => x.LastErrorAt, now), cancellationToken);
+            throw new OknoException(mailbox is null
                 ? new StateConflict(ReportScheduleErrorCodes.NoMailbox, NoMailbox)
                 : InvalidInput.Field("recipientIds", ReportScheduleErrorCodes.NoRecipients, NoRecipients));
+        }
+        var files = await PrepareAsync(s, period, recipients, now, cancellationToken);
+        var key = "rs:" + id.ToString(CultureInfo.InvariantCulture) + ":now:" + Guid.NewGuid().ToString("N")[..16];
+        var count = await db.WriteAsync(async ct =>
+        {
+            await db.Set<ReportSchedule>().Where(x => x.Id == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.LastSentAt, now)
+                .SetProperty(x => x.LastError, (string?)null).SetProperty(x => x.LastErrorAt, (DateTimeOffset?)null), ct);
+            var queued = await QueueAsync(files, mailbox.Value, recipients, key, now, ct);
+            await db.SaveChangesAsync(ct);
+            return queued;
+        }, cancellationToken);
+        db.ChangeTracker.Clear();
         mail.Wake();
-        return sent;
+        return new ReportScheduleSent(id, period.First, period.Last, count);
     }
 
     private sealed record Recipient(long Id, string Email, string Language);
@@ -152,35 +158,46 @@ public sealed class ReportScheduleSender(OknoDb db, KpiReport reports, Notificat
         return agents.Where(a => !own.Contains(a.Email.Trim())).Select(a => new Recipient(a.Id, a.Email, Language(a.Language))).ToList();
     }
 
-    /// <summary>Builds the report once, writes one .xlsx per language and queues a mail per recipient; returns how many.</summary>
-    private async Task<int> QueueAsync(ReportSchedule s, (DateOnly First, DateOnly Last) period, long mailbox, List<Recipient> recipients, string key,
-        DateTimeOffset now, CancellationToken ct)
+    /// <summary>The period's report as one stored .xlsx per recipients' language, with the mail's text.</summary>
+    private sealed record Prepared(string FileName, Dictionary<string, (MailText Text, string Sha)> ByLanguage);
+
+    /// <summary>Builds the report once and stores one .xlsx per language (the store is content-addressed: a file of a
+    /// claim that then fails is the same file the retry stores).</summary>
+    private async Task<Prepared> PrepareAsync(ReportSchedule s, (DateOnly First, DateOnly Last) period, List<Recipient> recipients, DateTimeOffset now,
+        CancellationToken ct)
     {
         var day = (DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var query = reports.Parse(s.Report, day(period.First), day(period.Last), s.Interval.ToSnakeCase(), s.GroupBy, s.GroupId, s.AgentId, s.Channel,
             s.CompanyId, s.Type?.ToSnakeCase(), s.Priority?.ToSnakeCase(), s.Tag, now);
         var view = await reports.BuildAsync(query, ct);
-        var fileName = $"{s.Report}-{day(view.From)}-{day(view.To)}.xlsx";
-        var count = 0;
-        foreach (var group in recipients.GroupBy(r => r.Language))
+        var byLanguage = new Dictionary<string, (MailText, string)>();
+        foreach (var language in recipients.Select(r => r.Language).Distinct())
         {
-            var culture = CultureInfo.GetCultureInfo(group.Key);
-            var text = InCulture.Read(culture, () => Texts(s, view));
+            var text = InCulture.Read(CultureInfo.GetCultureInfo(language), () => Texts(s, view));
             using var buffer = new MemoryStream();
             await ReportExport.ReportXlsxAsync(view, buffer, ct, text.Head, (text.Total, text.Previous));
             var (sha, _) = await files.SaveAsync(buffer.ToArray(), ct);
-            foreach (var r in group)
+            byLanguage[language] = (text, sha);
+        }
+        return new Prepared($"{s.Report}-{day(view.From)}-{day(view.To)}.xlsx", byLanguage);
+    }
+
+    /// <summary>Queues a mail per recipient with the file of their language; returns how many were queued.</summary>
+    private async Task<int> QueueAsync(Prepared prepared, long mailbox, List<Recipient> recipients, string key, DateTimeOffset now, CancellationToken ct)
+    {
+        var count = 0;
+        foreach (var r in recipients)
+        {
+            var (text, sha) = prepared.ByLanguage[r.Language];
+            var queued = await mail.QueueAsync(new ChannelDelivery
             {
-                var queued = await mail.QueueAsync(new ChannelDelivery
-                {
-                    Kind = DeliveryKind.Notification, AccountId = mailbox, TicketId = null, Recipient = ChannelDelivery.NormalRecipient(r.Email),
-                    Subject = Cut(text.Subject, ChannelDelivery.SubjectMaxLength), BodyText = text.Body,
-                    DedupeKey = key + ":" + r.Id.ToString(CultureInfo.InvariantCulture),
-                    FileName = fileName, FileContentType = ReportExport.XlsxType, FileSha256 = sha,
-                    Status = DeliveryStatus.Pending, NextAttemptAt = now, CreatedAt = now,
-                }, ct);
-                if (queued) count++;
-            }
+                Kind = DeliveryKind.Notification, AccountId = mailbox, TicketId = null, Recipient = ChannelDelivery.NormalRecipient(r.Email),
+                Subject = Cut(text.Subject, ChannelDelivery.SubjectMaxLength), BodyText = text.Body,
+                DedupeKey = key + ":" + r.Id.ToString(CultureInfo.InvariantCulture),
+                FileName = prepared.FileName, FileContentType = ReportExport.XlsxType, FileSha256 = sha,
+                Status = DeliveryStatus.Pending, NextAttemptAt = now, CreatedAt = now,
+            }, ct);
+            if (queued) count++;
         }
         return count;
     }
