@@ -18,8 +18,7 @@ public sealed class CustomerQueries(OknoDb db)
         ?? throw new OknoException(new NotFound(CustomerErrorCodes.ContactNotFound, "Contact", id));
 
     public async Task<CompanyView> CompanyAsync(long id, CancellationToken cancellationToken) =>
-        await db.Companies.Where(c => c.Id == id).Select(c => new CompanyView(c.Id, c.Name, c.Domain, c.CreatedAt, c.Notes))
-            .SingleOrDefaultAsync(cancellationToken)
+        await CompaniesEndpoints.Project(db, db.Companies.Where(c => c.Id == id)).SingleOrDefaultAsync(cancellationToken)
         ?? throw new OknoException(new NotFound(CustomerErrorCodes.CompanyNotFound, "Company", id));
 
     /// <summary>The company's contacts, newest first, by the (CompanyId, Id) index.</summary>
