@@ -20,8 +20,8 @@ internal static class RequisitesConfiguration
         b.Property(c => c.CorrespondentAccount).HasMaxLength(20);
         // Search by INN (?inn=), paged by id.
         b.HasIndex(c => new { c.Inn, c.Id });
+        // An agent id without a foreign key: agents are never deleted, and on SQLite adding one would rebuild Companies.
         b.HasIndex(c => c.ManagerId);
-        b.HasOne<Admin.Agent>().WithMany().HasForeignKey(c => c.ManagerId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
