@@ -31,6 +31,13 @@ public sealed class CustomerQueries(OknoDb db)
         return Paging.ToPage(rows, limit, c => Paging.Encode(c.Id));
     }
 
+    public const int ManagerChoices = 500;
+
+    /// <summary>The active agents by name, for choosing a company's manager (capped: a desk has tens, not thousands).</summary>
+    public async Task<IReadOnlyList<CompanyRef>> ManagerChoicesAsync(CancellationToken cancellationToken) =>
+        await db.Set<Admin.Agent>().Where(a => a.IsActive).OrderBy(a => a.Name).Take(ManagerChoices).Select(a => new CompanyRef(a.Id, a.Name))
+            .ToListAsync(cancellationToken);
+
     /// <summary>The names of these companies (by primary key), for showing ids stored elsewhere (an SLA policy's
     /// conditions); ids of companies that no longer exist are left out.</summary>
     public async Task<IReadOnlyList<CompanyRef>> CompaniesAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
