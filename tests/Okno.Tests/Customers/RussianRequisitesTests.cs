@@ -46,7 +46,8 @@ public sealed class RussianRequisitesTests
     [InlineData("30101810400000000225", "044525225", true)]   // Sberbank's correspondent account
     [InlineData("30101810145250000974", "044525974", true)]   // T-Bank's
     [InlineData("30101810400000000226", "044525225", false)]
-    [InlineData("30101810400000000225", "044525974", false)]  // another bank's BIK
+    [InlineData("30101810400000000225", "044030653", false)]  // a BIK of another region (its 5th-6th digits differ)
+    [InlineData("30101810500000000653", "044030653", true)]   // Sberbank St Petersburg
     public void Correspondent_account_key_against_the_bik(string account, string bik, bool valid) =>
         Assert.Equal(valid, RussianRequisites.IsValidCorrespondentAccount(account, bik));
 
