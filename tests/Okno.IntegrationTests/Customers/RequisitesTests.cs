@@ -123,9 +123,9 @@ public sealed class RequisitesTests
 
         // The company's members, newest first, paged.
         var page = await admin.GetJsonAsync($"/api/v1/companies/{beta.Id()}/members?limit=1");
-        Assert.Equal([contact.Id()], page.Items().Select(m => m.GetProperty("contactId").GetInt64()));
+        Assert.Equal([other.Id()], page.Items().Select(m => m.GetProperty("contactId").GetInt64()));
         var next = await admin.GetJsonAsync($"/api/v1/companies/{beta.Id()}/members?limit=1&cursor={page.Str("nextCursor")}");
-        Assert.Equal([other.Id()], next.Items().Select(m => m.GetProperty("contactId").GetInt64()));
+        Assert.Equal([contact.Id()], next.Items().Select(m => m.GetProperty("contactId").GetInt64()));
 
         // Making Beta primary moves new tickets there; removing the primary membership leaves the contact without a company.
         await (await admin.PutAsJsonAsync($"/api/v1/contacts/{contact.Id()}/companies/{beta.Id()}", new { primary = true })).JsonAsync(HttpStatusCode.OK);
