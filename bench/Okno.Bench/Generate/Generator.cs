@@ -175,7 +175,7 @@ public static class Generator
             var bases = new IdBases(
                 sizes.Groups == 0 ? 0 : await IdOfAsync(sink, "SELECT \"Id\" FROM \"Groups\" WHERE \"Name\" = @k", shape.Groups[0].Name, ct),
                 agentBase,
-                sizes.Companies == 0 ? 0 : await IdOfAsync(sink, "SELECT MIN(\"Id\") FROM \"Companies\" WHERE \"Domain\" = @k", shape.Companies[0].Domain, ct),
+                sizes.Companies == 0 ? 0 : await IdOfAsync(sink, "SELECT \"CompanyId\" FROM \"CompanyDomains\" WHERE \"Domain\" = @k", shape.Companies[0].Domain, ct),
                 await IdOfAsync(sink, "SELECT \"ContactId\" FROM \"ContactEmails\" WHERE \"Address\" = @k", shape.Emails[0].Address, ct));
             var reference = Reference.Build(sizes, seed, bases, anchor);
             // The same arguments give the same last rows at the same ids; other sizes would mix two data sets.

@@ -8,7 +8,7 @@ namespace Okno.Bench.Generate;
 public sealed class PostgresSink(string connectionString) : Sink(new NpgsqlConnection(connectionString))
 {
     private static readonly string[] TicketTables = ["Tickets", "Messages", "TicketEvents"];
-    private static readonly string[] ReferenceTables = ["Groups", "Agents", "Companies", "Contacts", "ContactEmails", "ContactPhones", "Tags"];
+    private static readonly string[] ReferenceTables = ["Groups", "Agents", "Companies", "CompanyDomains", "Contacts", "ContactEmails", "ContactPhones", "Tags"];
 
     private NpgsqlConnection Npgsql => (NpgsqlConnection)Connection;
 
@@ -50,12 +50,16 @@ public sealed class PostgresSink(string connectionString) : Sink(new NpgsqlConne
             w.Write(m.AgentId, NpgsqlDbType.Bigint);
             w.Write(m.GroupId, NpgsqlDbType.Bigint);
         }, ct);
-        await CopyAsync("Companies", ["Id", "Name", "Domain", "CreatedAt"], r.Companies, (w, c) =>
+        await CopyAsync("Companies", ["Id", "Name", "CreatedAt"], r.Companies, (w, c) =>
         {
             w.Write(c.Id, NpgsqlDbType.Bigint);
             w.Write(c.Name, NpgsqlDbType.Varchar);
-            w.Write(c.Domain, NpgsqlDbType.Varchar);
             WriteTime(w, c.CreatedAt);
+        }, ct);
+        await CopyAsync("CompanyDomains", ["CompanyId", "Domain"], r.Companies, (w, c) =>
+        {
+            w.Write(c.Id, NpgsqlDbType.Bigint);
+            w.Write(c.Domain, NpgsqlDbType.Varchar);
         }, ct);
         await CopyAsync("Contacts", ["Id", "Name", "CompanyId", "CreatedAt"], r.Contacts, (w, c) =>
         {
@@ -63,6 +67,13 @@ public sealed class PostgresSink(string connectionString) : Sink(new NpgsqlConne
             w.Write(c.Name, NpgsqlDbType.Varchar);
             WriteLong(w, c.CompanyId);
             WriteTime(w, c.CreatedAt);
+        }, ct);
+        // The primary company is always a membership too (ContactCompanies).
+        await CopyAsync("ContactCompanies", ["ContactId", "CompanyId", "Role"], r.Contacts.Where(c => c.CompanyId is not null).ToList(), (w, c) =>
+        {
+            w.Write(c.Id, NpgsqlDbType.Bigint);
+            w.Write(c.CompanyId!.Value, NpgsqlDbType.Bigint);
+            w.Write("Member", NpgsqlDbType.Varchar);
         }, ct);
         await CopyAsync("ContactEmails", ["ContactId", "Address"], r.Emails, (w, e) =>
         {

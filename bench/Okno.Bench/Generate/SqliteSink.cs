@@ -32,10 +32,15 @@ public sealed class SqliteSink(string connectionString) : Sink(new SqliteConnect
                     .Set(7, a.CreatedAt).Run();
         using (var memberships = new Insert(Sqlite, tx, "AgentGroups", "AgentId", "GroupId"))
             foreach (var m in r.Memberships) memberships.Set(0, m.AgentId).Set(1, m.GroupId).Run();
-        using (var companies = new Insert(Sqlite, tx, "Companies", "Id", "Name", "Domain", "CreatedAt"))
-            foreach (var c in r.Companies) companies.Set(0, c.Id).Set(1, c.Name).Set(2, c.Domain).Set(3, c.CreatedAt).Run();
+        using (var companies = new Insert(Sqlite, tx, "Companies", "Id", "Name", "CreatedAt"))
+            foreach (var c in r.Companies) companies.Set(0, c.Id).Set(1, c.Name).Set(2, c.CreatedAt).Run();
+        using (var domains = new Insert(Sqlite, tx, "CompanyDomains", "CompanyId", "Domain"))
+            foreach (var c in r.Companies) domains.Set(0, c.Id).Set(1, c.Domain).Run();
         using (var contacts = new Insert(Sqlite, tx, "Contacts", "Id", "Name", "CompanyId", "CreatedAt"))
             foreach (var c in r.Contacts) contacts.Set(0, c.Id).Set(1, c.Name).Set(2, c.CompanyId).Set(3, c.CreatedAt).Run();
+        // The primary company is always a membership too (ContactCompanies).
+        using (var members = new Insert(Sqlite, tx, "ContactCompanies", "ContactId", "CompanyId", "Role"))
+            foreach (var c in r.Contacts.Where(c => c.CompanyId is not null)) members.Set(0, c.Id).Set(1, c.CompanyId).Set(2, "Member").Run();
         using (var emails = new Insert(Sqlite, tx, "ContactEmails", "ContactId", "Address"))
             foreach (var e in r.Emails) emails.Set(0, e.ContactId).Set(1, e.Address).Run();
         using (var phones = new Insert(Sqlite, tx, "ContactPhones", "ContactId", "Number"))

@@ -33,6 +33,8 @@ public sealed class ConfirmContact(OknoDb db, ContactDirectory directory, MergeC
             if (contact.CompanyId is null && await directory.CompanyOfAsync(email, ct) is { } company)
             {
                 contact.CompanyId = company.Id;
+                if (!await db.ContactCompanies.AnyAsync(m => m.ContactId == contact.Id && m.CompanyId == company.Id, ct))
+                    db.ContactCompanies.Add(new Requisites.ContactCompany { ContactId = contact.Id, CompanyId = company.Id });
                 await db.Tickets.Where(t => t.ContactId == contact.Id && t.CompanyId == null)
                     .ExecuteUpdateAsync(s => s.SetProperty(t => t.CompanyId, company.Id), ct);
             }

@@ -26,6 +26,9 @@ public sealed class Contact : Platform.Search.ISearchable
     public List<ContactEmail> Emails { get; set; } = [];
     public List<ContactPhone> Phones { get; set; } = [];
     public List<ContactExternalId> ExternalIds { get; set; } = [];
+    /// <summary>The companies the person works for, with a role in each; <see cref="CompanyId"/> (the primary one, which
+    /// new tickets take) is always one of them.</summary>
+    public List<Requisites.ContactCompany> Memberships { get; set; } = [];
     /// <summary>What agents note about the person (free text, shown only to agents).</summary>
     public string? Notes { get; set; }
 
@@ -75,12 +78,30 @@ public sealed class Company : Platform.Search.ISearchable
     public const int NameMaxLength = 200;
     public const string SearchKind = "company";
     public long Id { get; set; }
+    /// <summary>The short name, shown everywhere (<see cref="FullName"/> is the registered one).</summary>
     public string Name { get; set; } = "";
-    /// <summary>Email domain of the company's staff, lower-cased, if it has one of its own.</summary>
-    public string? Domain { get; set; }
+    /// <summary>Email domains of the company's staff, lower-cased, each belonging to one company: a new contact with an
+    /// address on any of them joins it.</summary>
+    public List<Requisites.CompanyDomain> Domains { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>What agents note about the client (free text, shown only to agents).</summary>
     public string? Notes { get; set; }
+
+    // Requisites (issue 20), checked by Requisites.RussianRequisites; every one optional.
+    public string? FullName { get; set; }
+    /// <summary>10 digits for a legal entity, 12 for an entrepreneur; not unique (branches share their parent's INN).</summary>
+    public string? Inn { get; set; }
+    public string? Kpp { get; set; }
+    /// <summary>OGRN (13 digits) or an entrepreneur's OGRNIP (15).</summary>
+    public string? Ogrn { get; set; }
+    public string? LegalAddress { get; set; }
+    public string? PostalAddress { get; set; }
+    public string? BankName { get; set; }
+    public string? Bik { get; set; }
+    public string? SettlementAccount { get; set; }
+    public string? CorrespondentAccount { get; set; }
+    /// <summary>The agent who owns the account (the client's manager at our side).</summary>
+    public long? ManagerId { get; set; }
 
     private static readonly string[] SearchedProperties = [nameof(Name)];
     IReadOnlyCollection<string> Platform.Search.ISearchable.SearchedProperties => SearchedProperties;

@@ -27,14 +27,21 @@ public sealed class ContactCards(OknoDb db)
         return await ReadAsync(db.Contacts.Where(c => owners.Contains(c.Id)), cancellationToken);
     }
 
-    private static async Task<ContactCard?> ReadAsync(IQueryable<Contact> contacts, CancellationToken cancellationToken) =>
+    private async Task<ContactCard?> ReadAsync(IQueryable<Contact> contacts, CancellationToken cancellationToken) =>
         await contacts
             .Select(c => new ContactCard(
                 c.Id, c.Name,
                 c.Emails.OrderBy(e => e.Id).Select(e => e.Address).ToList(),
                 c.Phones.OrderBy(p => p.Id).Select(p => p.Number).ToList(),
                 c.ExternalIds.OrderBy(x => x.Id).Select(x => new ExternalIdView(x.Channel.Value, x.ExternalId)).ToList(),
-                c.CompanyId == null ? null : new CompanyView(c.Company!.Id, c.Company.Name, c.Company.Domain, c.Company.CreatedAt, c.Company.Notes),
+                c.CompanyId == null ? null : new CompanyView(c.Company!.Id, c.Company.Name,
+                    c.Company.Domains.OrderBy(d => d.Id).Select(d => d.Domain).FirstOrDefault(), c.Company.CreatedAt, c.Company.Notes)
+                {
+                    // What the card shows of the requisites: the INN, and who owns the account.
+                    Requisites = new Requisites.CompanyRequisites(null, c.Company.Inn, c.Company.Kpp),
+                    ManagerId = c.Company.ManagerId,
+                    ManagerName = db.Set<Admin.Agent>().Where(a => a.Id == c.Company.ManagerId).Select(a => a.Name).FirstOrDefault(),
+                },
                 c.UnverifiedEmail))
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);

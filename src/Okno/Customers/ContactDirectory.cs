@@ -98,8 +98,10 @@ public sealed class ContactDirectory(OknoDb db, TimeProvider clock)
         if (missing.Count == 0) return result!;
 
         var domains = missing.Select(i => customers[i].MatchingEmail).OfType<string>().Select(DomainOf).Distinct().ToList();
-        var companies = domains.Count == 0 ? [] : (await db.Companies.Where(c => domains.Contains(c.Domain!)).ToListAsync(cancellationToken))
-            .GroupBy(c => c.Domain!).ToDictionary(g => g.Key, g => g.MinBy(c => c.Id)!, StringComparer.Ordinal);
+        // A domain belongs to one company (unique index), so each domain names at most one.
+        var companies = domains.Count == 0 ? new Dictionary<string, Company>(StringComparer.Ordinal)
+            : await db.CompanyDomains.Where(d => domains.Contains(d.Domain)).Join(db.Companies, d => d.CompanyId, c => c.Id, (d, c) => new { d.Domain, Company = c })
+                .ToDictionaryAsync(x => x.Domain, x => x.Company, StringComparer.Ordinal, cancellationToken);
         var now = clock.GetUtcNow();
         foreach (var i in missing)
         {
@@ -115,6 +117,8 @@ public sealed class ContactDirectory(OknoDb db, TimeProvider clock)
                 UnverifiedEmail = unverified,
                 CreatedAt = now,
             };
+            // Joining by domain makes the contact a member there too (the primary company is always a membership).
+            if (contact.Company is { } joined) contact.Memberships.Add(new() { CompanyId = joined.Id });
             if (email is not null) contact.Emails.Add(new ContactEmail { Address = email });
             if (phone is not null) contact.Phones.Add(new ContactPhone { Number = phone });
             if (channelId is not null) contact.ExternalIds.Add(new ContactExternalId { Channel = channelId.Channel, ExternalId = channelId.Id });
@@ -147,11 +151,12 @@ public sealed class ContactDirectory(OknoDb db, TimeProvider clock)
         return id.Length <= Contact.NameMaxLength ? id : id[..Contact.NameMaxLength];
     }
 
-    /// <summary>The company a customer with this (normalized, verified) address joins: the oldest with its domain.</summary>
+    /// <summary>The company a customer with this (normalized, verified) address joins: the one with its domain.</summary>
     public async Task<Company?> CompanyOfAsync(string email, CancellationToken cancellationToken)
     {
         var domain = DomainOf(email);
-        return await db.Companies.Where(c => c.Domain == domain).OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+        var owner = db.CompanyDomains.Where(d => d.Domain == domain).Select(d => d.CompanyId);
+        return await db.Companies.Where(c => owner.Contains(c.Id)).FirstOrDefaultAsync(cancellationToken);
     }
 
     private static string DomainOf(string address) => address[(address.LastIndexOf('@') + 1)..];

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Okno.Customers.Requisites;
 using Okno.Platform.Data;
 using Okno.Platform.Security;
 using Okno.Platform.Web;
@@ -61,6 +62,22 @@ public static class ContactsEndpoints
             if (!await db.Contacts.AnyAsync(c => c.Id == id, ct)) return ProblemMapping.ToResult(new NotFound(CustomerErrorCodes.ContactNotFound, "Contact", id));
             return Results.Ok(await tickets.ListAsync(new TicketFilter(CustomerId: id), Paging.Limit(limit), cursor, agent, ct));
         }).WithSummary("The contact's tickets that you may see, newest first");
+
+        contacts.MapGet("/{id:long}/companies", async (long id, ContactMemberships memberships, CancellationToken ct) =>
+            TypedResults.Ok(await memberships.OfContactAsync(id, ct)))
+            .WithSummary("The companies the contact belongs to, with their role and position in each (at most 200, by name)");
+
+        contacts.MapPut("/{id:long}/companies/{companyId:long}", async (long id, long companyId, MembershipRequest request,
+            ContactMemberships memberships, CancellationToken ct) => TypedResults.Ok(await memberships.SetAsync(id, companyId, request, ct)))
+            .WithSummary("Add the contact to a company or change their role (member or manager) and position there; primary: true " +
+                "makes it the company their new tickets take");
+
+        contacts.MapDelete("/{id:long}/companies/{companyId:long}", async (long id, long companyId, ContactMemberships memberships,
+            CancellationToken ct) =>
+        {
+            await memberships.RemoveAsync(id, companyId, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Remove the contact from a company; if it was their primary company, they have none (earlier tickets keep it)");
 
         return app;
     }

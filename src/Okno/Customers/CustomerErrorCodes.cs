@@ -14,6 +14,12 @@ public static class CustomerErrorCodes
     public const string ExternalIdTaken = "contact.external_id_taken";
     /// <summary>A customer given by none of email, phone and channel id.</summary>
     public const string IdentityRequired = "customer.identity_required";
+    /// <summary>{field}, {domain}, {companyId}: the domain is another company's.</summary>
+    public const string DomainTaken = "company.domain_taken";
+    /// <summary>{id}: the manager named is no active agent.</summary>
+    public const string ManagerNotFound = "company.manager_not_found";
+    /// <summary>{id} (the company): the contact is not a member of it.</summary>
+    public const string MembershipNotFound = "contact.membership_not_found";
     /// <summary>A contact merged into itself.</summary>
     public const string MergeIntoItself = "contact.merge_into_itself";
 }

@@ -18,8 +18,7 @@ public sealed class CustomerQueries(OknoDb db)
         ?? throw new OknoException(new NotFound(CustomerErrorCodes.ContactNotFound, "Contact", id));
 
     public async Task<CompanyView> CompanyAsync(long id, CancellationToken cancellationToken) =>
-        await db.Companies.Where(c => c.Id == id).Select(c => new CompanyView(c.Id, c.Name, c.Domain, c.CreatedAt, c.Notes))
-            .SingleOrDefaultAsync(cancellationToken)
+        await CompaniesEndpoints.Project(db, db.Companies.Where(c => c.Id == id)).SingleOrDefaultAsync(cancellationToken)
         ?? throw new OknoException(new NotFound(CustomerErrorCodes.CompanyNotFound, "Company", id));
 
     /// <summary>The company's contacts, newest first, by the (CompanyId, Id) index.</summary>
@@ -31,6 +30,13 @@ public sealed class CustomerQueries(OknoDb db)
         var rows = await ContactsEndpoints.Project(query.OrderByDescending(c => c.Id).Take(limit + 1)).ToListAsync(cancellationToken);
         return Paging.ToPage(rows, limit, c => Paging.Encode(c.Id));
     }
+
+    public const int ManagerChoices = 500;
+
+    /// <summary>The active agents by name, for choosing a company's manager (capped: a desk has tens, not thousands).</summary>
+    public async Task<IReadOnlyList<CompanyRef>> ManagerChoicesAsync(CancellationToken cancellationToken) =>
+        await db.Set<Admin.Agent>().Where(a => a.IsActive).OrderBy(a => a.Name).Take(ManagerChoices).Select(a => new CompanyRef(a.Id, a.Name))
+            .ToListAsync(cancellationToken);
 
     /// <summary>The names of these companies (by primary key), for showing ids stored elsewhere (an SLA policy's
     /// conditions); ids of companies that no longer exist are left out.</summary>

@@ -17,6 +17,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.HasMany(c => c.Emails).WithOne().HasForeignKey(e => e.ContactId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Phones).WithOne().HasForeignKey(p => p.ContactId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.ExternalIds).WithOne().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Memberships).WithOne(m => m.Contact).HasForeignKey(m => m.ContactId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -57,9 +58,9 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
     {
         b.ToTable("Companies");
         b.Property(c => c.Name).HasMaxLength(Company.NameMaxLength);
-        b.Property(c => c.Domain).HasMaxLength(253);
         b.Property(c => c.Notes).HasMaxLength(Contact.NotesMaxLength);
         b.HasIndex(c => c.Name);
-        b.HasIndex(c => c.Domain);
+        b.HasMany(c => c.Domains).WithOne().HasForeignKey(d => d.CompanyId).OnDelete(DeleteBehavior.Cascade);
+        Requisites.RequisitesConfiguration.Configure(b);
     }
 }

@@ -13,5 +13,7 @@ public static class CustomersData
         public DbSet<ContactPhone> ContactPhones => db.Set<ContactPhone>();
         public DbSet<ContactExternalId> ContactExternalIds => db.Set<ContactExternalId>();
         public DbSet<Company> Companies => db.Set<Company>();
+        public DbSet<Requisites.CompanyDomain> CompanyDomains => db.Set<Requisites.CompanyDomain>();
+        public DbSet<Requisites.ContactCompany> ContactCompanies => db.Set<Requisites.ContactCompany>();
     }
 }

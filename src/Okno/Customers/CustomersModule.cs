@@ -12,7 +12,8 @@ public static class CustomersModule
         .AddScoped<MergeContacts>()
         .AddScoped<ConfirmContact>()
         .AddScoped<ContactCards>()
-        .AddScoped<ContactSearch>();
+        .AddScoped<ContactSearch>()
+        .AddScoped<Requisites.ContactMemberships>();
 
     public static IEndpointRouteBuilder MapCustomers(this IEndpointRouteBuilder app)
     {

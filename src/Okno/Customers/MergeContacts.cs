@@ -74,6 +74,10 @@ public sealed class MergeContacts(OknoDb db, Audit audit, SearchIndex search, Ti
             var survivorPhones = db.ContactPhones.Where(p => p.ContactId == intoContactId).Select(p => p.Number);
             await db.ContactPhones.Where(p => p.ContactId == contactId && survivorPhones.Contains(p.Number)).ExecuteDeleteAsync(ct);
             await db.ContactPhones.Where(p => p.ContactId == contactId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ContactId, intoContactId), ct);
+            // Memberships: a company the survivor already belongs to keeps the survivor's role; the others move.
+            var survivorCompanies = db.ContactCompanies.Where(m => m.ContactId == intoContactId).Select(m => m.CompanyId);
+            await db.ContactCompanies.Where(m => m.ContactId == contactId && survivorCompanies.Contains(m.CompanyId)).ExecuteDeleteAsync(ct);
+            await db.ContactCompanies.Where(m => m.ContactId == contactId).ExecuteUpdateAsync(s => s.SetProperty(m => m.ContactId, intoContactId), ct);
             foreach (var step in steps) await step.MoveAsync(contactId, intoContactId, ct);
             await db.Contacts.Where(c => c.Id == contactId).ExecuteDeleteAsync(ct);
             // Deleted behind the change tracker's back, so its name leaves the index here.

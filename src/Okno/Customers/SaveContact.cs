@@ -57,12 +57,15 @@ public sealed class SaveContact(OknoDb db, TimeProvider clock)
             }
             else
             {
-                contact = await db.Contacts.Include(c => c.Emails).Include(c => c.Phones).Include(c => c.ExternalIds)
+                contact = await db.Contacts.Include(c => c.Emails).Include(c => c.Phones).Include(c => c.ExternalIds).Include(c => c.Memberships)
                     .SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new OknoException(new NotFound(CustomerErrorCodes.ContactNotFound, "Contact", id));
             }
             await EnsureFreeAsync(contact.Id, emails, externalIds, ct);
             contact.Name = request.Name!.Trim();
             contact.CompanyId = request.CompanyId;
+            // The primary company is always a membership; other memberships stay (they are managed on their own).
+            if (request.CompanyId is { } primary && contact.Memberships.All(m => m.CompanyId != primary))
+                contact.Memberships.Add(new Requisites.ContactCompany { CompanyId = primary });
             if (request.Notes is not null) contact.Notes = NotesOf(request.Notes);
             contact.Emails.RemoveAll(e => !emails.Contains(e.Address));
             contact.Emails.AddRange(emails.Where(a => contact.Emails.All(e => e.Address != a)).Select(a => new ContactEmail { Address = a }));

@@ -122,15 +122,16 @@ public static partial class DemoData
     private static async Task<List<DemoCompany>> EnsureCompaniesAsync(OknoDb db, Random r, DateTimeOffset now, CancellationToken ct)
     {
         var domains = CompanySeeds.Select(c => c.Domain).ToList();
-        var existing = await db.Companies.Where(c => c.Domain != null && domains.Contains(c.Domain)).ToListAsync(ct);
+        var existing = await db.CompanyDomains.Where(d => domains.Contains(d.Domain)).Join(db.Companies, d => d.CompanyId, c => c.Id,
+            (d, c) => new { d.Domain, Company = c }).ToDictionaryAsync(x => x.Domain, x => x.Company, ct);
         var entities = new List<Company>();
         foreach (var seed in CompanySeeds)
         {
             var createdAt = now.AddDays(-r.Next(400, 900));
-            var company = existing.FirstOrDefault(c => c.Domain == seed.Domain);
+            var company = existing.GetValueOrDefault(seed.Domain);
             if (company is null)
             {
-                company = new Company { Name = seed.Name, Domain = seed.Domain, CreatedAt = createdAt };
+                company = new Company { Name = seed.Name, Domains = [new() { Domain = seed.Domain }], CreatedAt = createdAt };
                 db.Companies.Add(company);
             }
             entities.Add(company);
@@ -162,6 +163,7 @@ public static partial class DemoData
             {
                 Name = draft.Name, CompanyId = draft.Company?.Id, CreatedAt = now.AddDays(-draft.AgeDays),
                 Emails = [new ContactEmail { Address = draft.Email }],
+                Memberships = draft.Company is { } company ? [new() { CompanyId = company.Id }] : [],
             };
             if (draft.Phone is not null) contact.Phones.Add(new ContactPhone { Number = ContactPhone.Normalize(draft.Phone) });
             if (draft.TelegramId is not null && !takenTelegram.Contains(draft.TelegramId))

@@ -1171,12 +1171,39 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("BankName")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Bik")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("CorrespondentAccount")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Domain")
-                        .HasMaxLength(253)
-                        .HasColumnType("character varying(253)");
+                    b.Property<string>("FullName")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Inn")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Kpp")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("LegalAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long?>("ManagerId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1187,11 +1214,25 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
 
+                    b.Property<string>("Ogrn")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<string>("PostalAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("SettlementAccount")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Domain");
+                    b.HasIndex("ManagerId");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("Inn", "Id");
 
                     b.ToTable("Companies", (string)null);
                 });
@@ -1312,6 +1353,56 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasIndex("Number");
 
                     b.ToTable("ContactPhones", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Customers.Requisites.CompanyDomain", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CompanyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Domain")
+                        .IsUnique();
+
+                    b.HasIndex("CompanyId", "Id");
+
+                    b.ToTable("CompanyDomains", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Customers.Requisites.ContactCompany", b =>
+                {
+                    b.Property<long>("ContactId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CompanyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("ContactId", "CompanyId");
+
+                    b.HasIndex("CompanyId", "ContactId");
+
+                    b.ToTable("ContactCompanies", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Knowledge.Article", b =>
@@ -6423,6 +6514,34 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Okno.Customers.Requisites.CompanyDomain", b =>
+                {
+                    b.HasOne("Okno.Customers.Company", null)
+                        .WithMany("Domains")
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Customers.Requisites.ContactCompany", b =>
+                {
+                    b.HasOne("Okno.Customers.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Customers.Contact", "Contact")
+                        .WithMany("Memberships")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Company");
+
+                    b.Navigation("Contact");
+                });
+
             modelBuilder.Entity("Okno.Knowledge.Article", b =>
                 {
                     b.HasOne("Okno.Admin.Agent", null)
@@ -6911,11 +7030,18 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Navigation("Groups");
                 });
 
+            modelBuilder.Entity("Okno.Customers.Company", b =>
+                {
+                    b.Navigation("Domains");
+                });
+
             modelBuilder.Entity("Okno.Customers.Contact", b =>
                 {
                     b.Navigation("Emails");
 
                     b.Navigation("ExternalIds");
+
+                    b.Navigation("Memberships");
 
                     b.Navigation("Phones");
                 });

@@ -1126,12 +1126,39 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BankName")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bik")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrespondentAccount")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Domain")
-                        .HasMaxLength(253)
+                    b.Property<string>("FullName")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Inn")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kpp")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ManagerId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1142,11 +1169,25 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Ogrn")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostalAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SettlementAccount")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Domain");
+                    b.HasIndex("ManagerId");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("Inn", "Id");
 
                     b.ToTable("Companies", (string)null);
                 });
@@ -1259,6 +1300,54 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Number");
 
                     b.ToTable("ContactPhones", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Customers.Requisites.CompanyDomain", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Domain")
+                        .IsUnique();
+
+                    b.HasIndex("CompanyId", "Id");
+
+                    b.ToTable("CompanyDomains", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Customers.Requisites.ContactCompany", b =>
+                {
+                    b.Property<long>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ContactId", "CompanyId");
+
+                    b.HasIndex("CompanyId", "ContactId");
+
+                    b.ToTable("ContactCompanies", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Knowledge.Article", b =>
@@ -6267,6 +6356,34 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Okno.Customers.Requisites.CompanyDomain", b =>
+                {
+                    b.HasOne("Okno.Customers.Company", null)
+                        .WithMany("Domains")
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Customers.Requisites.ContactCompany", b =>
+                {
+                    b.HasOne("Okno.Customers.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Customers.Contact", "Contact")
+                        .WithMany("Memberships")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Company");
+
+                    b.Navigation("Contact");
+                });
+
             modelBuilder.Entity("Okno.Knowledge.Article", b =>
                 {
                     b.HasOne("Okno.Admin.Agent", null)
@@ -6755,11 +6872,18 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Navigation("Groups");
                 });
 
+            modelBuilder.Entity("Okno.Customers.Company", b =>
+                {
+                    b.Navigation("Domains");
+                });
+
             modelBuilder.Entity("Okno.Customers.Contact", b =>
                 {
                     b.Navigation("Emails");
 
                     b.Navigation("ExternalIds");
+
+                    b.Navigation("Memberships");
 
                     b.Navigation("Phones");
                 });
