@@ -7,10 +7,18 @@ using Okno.Tickets;
 
 namespace Okno.Customers;
 
-public sealed record CompanyView(long Id, string Name, string? Domain, DateTimeOffset CreatedAt, string? Notes = null);
+public sealed record CompanyView(long Id, string Name, string? Domain, DateTimeOffset CreatedAt, string? Notes = null)
+{
+    /// <summary>Custom field values { key: value } (issue 20).</summary>
+    public IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?>? CustomFields { get; init; }
+}
 
 /// <summary><see cref="Notes"/> left out (null) keeps the notes as they are; "" clears them.</summary>
-public sealed record CompanyRequest([property: Required] string? Name, string? Domain, string? Notes = null);
+public sealed record CompanyRequest([property: Required] string? Name, string? Domain, string? Notes = null)
+{
+    /// <summary>Custom field values { key: value } to set (issue 20); null clears one, fields left out keep theirs.</summary>
+    public Dictionary<string, System.Text.Json.JsonElement>? CustomFields { get; init; }
+}
 
 /// <summary>Client companies. A new contact whose email is on a company's domain joins that company.</summary>
 public static class CompaniesEndpoints
@@ -64,6 +72,7 @@ public static class CompaniesEndpoints
     }
 
     private static async Task<CompanyView> FindAsync(OknoDb db, long id, CancellationToken ct) =>
-        await db.Companies.Where(c => c.Id == id).Select(c => new CompanyView(c.Id, c.Name, c.Domain, c.CreatedAt, c.Notes)).SingleOrDefaultAsync(ct)
-        ?? throw new OknoException(new NotFound(CustomerErrorCodes.CompanyNotFound, "Company", id));
+        (await db.Companies.Where(c => c.Id == id).Select(c => new CompanyView(c.Id, c.Name, c.Domain, c.CreatedAt, c.Notes)).SingleOrDefaultAsync(ct)
+        ?? throw new OknoException(new NotFound(CustomerErrorCodes.CompanyNotFound, "Company", id)))
+        with { CustomFields = await Tickets.CustomFields.CustomFieldValues.ReadAsync(db, Tickets.CustomFields.CustomFieldEntity.Company, id, ct) };
 }
