@@ -193,7 +193,7 @@ public sealed class CustomFieldsTests
         var refused = await (await admin.PutAsJsonAsync($"/api/v1/companies/{company.Id()}",
             new { name = "ООО Ромашка", customFields = new Dictionary<string, object> { ["tier"] = "gold" } })).JsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal("custom_field.unknown_option", Code(refused, "customFields.tier"));
-        var typeChange = await (await admin.PutAsJsonAsync($"/api/v1/custom-fields/{tier.Id()}", field with { type = "text" }))
+        var typeChange = await (await admin.PutAsJsonAsync($"/api/v1/custom-fields/{tier.Id()}", field with { type = "several_of" }))
             .JsonAsync(HttpStatusCode.Conflict);
         Assert.Equal("custom_field.immutable", typeChange.Str("code"));
 

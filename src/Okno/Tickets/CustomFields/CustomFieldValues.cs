@@ -177,6 +177,28 @@ public sealed class CustomFieldValues(OknoDb db, IEnumerable<ICustomFieldLinkTar
         return changes;
     }
 
+    /// <summary>Checks and writes values of an entity that keeps no history of them (a contact, a company), in a
+    /// transaction of its own; the entity must exist. Tickets go through <c>ChangeTicket</c> instead.</summary>
+    public async Task SaveAsync(CustomFieldEntity entity, long entityId, IReadOnlyDictionary<string, JsonElement> input,
+        CancellationToken cancellationToken)
+    {
+        if (entity == CustomFieldEntity.Ticket) throw new InvalidOperationException("A ticket's fields change through ChangeTicket.");
+        var errors = new FieldErrors();
+        var parsed = await ParseAsync(entity, input, errors, cancellationToken);
+        errors.ThrowIfAny();
+        var owner = entity switch { CustomFieldEntity.Contact => CustomFieldType.ContactLink, CustomFieldEntity.Company => CustomFieldType.CompanyLink,
+            CustomFieldEntity.ServiceObject => CustomFieldType.ServiceObjectLink, _ => (CustomFieldType?)null };
+        if (owner is null || linkTargets.FirstOrDefault(t => t.LinkType == owner) is not { } target
+            || !(await target.ExistingAsync(db, [entityId], cancellationToken)).Contains(entityId))
+            throw new OknoException(new NotFound(ErrorCodes.NotFound, entity.ToString(), entityId));
+        await db.WriteAsync(async ct =>
+        {
+            await WriteAsync(entity, entityId, parsed, ct);
+            await db.SaveChangesAsync(ct);
+            return 0;
+        }, cancellationToken);
+    }
+
     /// <summary>The keys of the fields that have a value on the entity now (tracked changes included).</summary>
     public async Task<HashSet<long>> FilledAsync(CustomFieldEntity entity, long entityId, CancellationToken cancellationToken)
     {
