@@ -33,7 +33,7 @@ public sealed class CustomFieldsTests(OknoInChromium okno)
 
         await tab.GotoInteractiveAsync($"/tickets/{target.Id()}");
         await Expect(page.Locator("#custom-fields-ticket")).ToContainTextAsync(label);
-        await page.ChooseAsync($".cf-{key}", "Printer");
+        await page.ChooseAsync($".custom-field[data-key='{key}']", "Printer");
         await page.Locator("#custom-fields-save").ClickAsync();
         await Expect(page.Locator(".mud-snackbar", new() { HasText = "Saved" })).ToBeVisibleAsync();
         var saved = await api.GetJsonAsync($"/api/v1/tickets/{target.Id()}");
