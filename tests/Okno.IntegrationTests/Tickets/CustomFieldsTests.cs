@@ -215,4 +215,33 @@ public sealed class CustomFieldsTests
             new { entity = "equipment", key = "p100", labelRu = "П", labelEn = "P", type = "text" })).JsonAsync(HttpStatusCode.Conflict);
         Assert.Equal("custom_field.limit_reached", over.Str("code"));
     }
+
+    [Theory]
+    [BothDatabases]
+    public async Task A_merged_contact_s_values_go_to_the_survivor_where_it_has_none_and_links_follow(string provider)
+    {
+        await using var app = OknoFactory.For(provider);
+        var admin = await app.AdminClientAsync();
+        await DefineAsync(admin, new { entity = "contact", key = "position", labelRu = "Должность", labelEn = "Position", type = "text" });
+        await DefineAsync(admin, new { entity = "contact", key = "vip", labelRu = "VIP", labelEn = "VIP", type = "yes_no" });
+        await DefineAsync(admin, new { entity = "ticket", key = "requester", labelRu = "Заявитель", labelEn = "Requester", type = "contact_link" });
+        var survivor = await admin.PostJsonAsync("/api/v1/contacts", new
+        {
+            name = "Иван", emails = new[] { "ivan@example.com" }, customFields = new Dictionary<string, object> { ["position"] = "Бухгалтер" },
+        });
+        var merged = await admin.PostJsonAsync("/api/v1/contacts", new
+        {
+            name = "Иван (чат)", phones = new[] { "+79001234567" },
+            customFields = new Dictionary<string, object> { ["position"] = "Кассир", ["vip"] = true },
+        });
+        var ticket = await admin.CreateTicketAsync("Касса", extra: new { customFields = new Dictionary<string, object> { ["requester"] = merged.Id() } });
+
+        await admin.PostJsonAsync($"/api/v1/contacts/{merged.Id()}/merge", new { intoContactId = survivor.Id() }, HttpStatusCode.OK);
+
+        var fields = (await admin.GetJsonAsync($"/api/v1/contacts/{survivor.Id()}")).GetProperty("customFields");
+        Assert.Equal("Бухгалтер", fields.Str("position"));
+        Assert.True(fields.GetProperty("vip").GetBoolean());
+        Assert.Equal(survivor.Id(), (await admin.GetJsonAsync($"/api/v1/tickets/{ticket.Id()}")).GetProperty("customFields").GetProperty("requester").GetInt64());
+        Assert.Equal([ticket.Id()], await ListAsync(admin, $"cf.requester={survivor.Id()}"));
+    }
 }

@@ -35,7 +35,7 @@ public sealed record CustomFieldCondition(long FieldId, string? Text = null, dou
             var value = values.ToString().Trim();
             if (!fields.TryGetValue(key, out var field))
             {
-                errors.Add(name, CustomFieldErrorCodes.UnknownField, $"There is no field '{key}'.", ("key", key.Length > 64 ? key[..64] : key));
+                errors.Add(name, CustomFieldErrorCodes.UnknownField, $"There is no field '{key}'.", ("name", key.Length > 64 ? key[..64] : key));
                 continue;
             }
             CustomFieldCondition? condition = field.Type switch
@@ -53,7 +53,7 @@ public sealed record CustomFieldCondition(long FieldId, string? Text = null, dou
             };
             if (condition is null)
                 errors.Add(name, CustomFieldErrorCodes.WrongType, $"'{key}' takes a value of type {field.Type.ToSnakeCase()}.",
-                    ("key", key), ("type", field.Type.ToSnakeCase()));
+                    ("name", key), ("kind", field.Type.ToSnakeCase()));
             else conditions.Add(condition);
         }
         errors.ThrowIfAny();

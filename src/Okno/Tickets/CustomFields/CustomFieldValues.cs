@@ -56,7 +56,7 @@ public sealed class CustomFieldValues(OknoDb db, IEnumerable<ICustomFieldLinkTar
             var name = "customFields." + key;
             if (!fields.TryGetValue(key, out var field))
             {
-                errors.Add(name, CustomFieldErrorCodes.UnknownField, $"There is no field '{key}'.", ("key", Shorten(key)));
+                errors.Add(name, CustomFieldErrorCodes.UnknownField, $"There is no field '{key}'.", ("name", Shorten(key)));
                 continue;
             }
             var rows = Parse(field, value, name, errors);
@@ -69,7 +69,7 @@ public sealed class CustomFieldValues(OknoDb db, IEnumerable<ICustomFieldLinkTar
             var target = linkTargets.FirstOrDefault(t => t.LinkType == group.Key);
             var existing = target is null ? [] : await target.ExistingAsync(db, group.Select(l => l.Id).Distinct().ToList(), cancellationToken);
             foreach (var (name, field, id) in group.Where(l => !existing.Contains(l.Id)))
-                errors.Add(name, CustomFieldErrorCodes.LinkNotFound, $"Nothing with id {id} to link to.", ("key", field.Key), ("id", id));
+                errors.Add(name, CustomFieldErrorCodes.LinkNotFound, $"Nothing with id {id} to link to.", ("name", field.Key), ("id", id));
         }
         return new CustomFieldInput(parsed);
     }
@@ -83,7 +83,7 @@ public sealed class CustomFieldValues(OknoDb db, IEnumerable<ICustomFieldLinkTar
         List<CustomFieldValue>? WrongType()
         {
             errors.Add(name, CustomFieldErrorCodes.WrongType, $"'{field.Key}' takes a value of type {field.Type.ToSnakeCase()}.",
-                ("key", field.Key), ("type", field.Type.ToSnakeCase()));
+                ("name", field.Key), ("kind", field.Type.ToSnakeCase()));
             return null;
         }
         CustomFieldValue Row() => new() { Entity = field.Entity, FieldId = field.Id };
@@ -132,7 +132,7 @@ public sealed class CustomFieldValues(OknoDb db, IEnumerable<ICustomFieldLinkTar
                 if (bad is not null)
                 {
                     errors.Add(name, CustomFieldErrorCodes.UnknownOption, $"'{Shorten(bad)}' is not an option of '{field.Key}'.",
-                        ("key", field.Key), ("value", Shorten(bad)));
+                        ("name", field.Key), ("value", Shorten(bad)));
                     return null;
                 }
                 return keys.Select(k => { var r = Row(); r.Text = k; return r; }).ToList();
@@ -140,7 +140,7 @@ public sealed class CustomFieldValues(OknoDb db, IEnumerable<ICustomFieldLinkTar
                 if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var id)) return WrongType();
                 if (id <= 0)
                 {
-                    errors.Add(name, CustomFieldErrorCodes.LinkNotFound, $"Nothing with id {id} to link to.", ("key", field.Key), ("id", id));
+                    errors.Add(name, CustomFieldErrorCodes.LinkNotFound, $"Nothing with id {id} to link to.", ("name", field.Key), ("id", id));
                     return null;
                 }
                 var l = Row();
@@ -216,7 +216,7 @@ public sealed class CustomFieldValues(OknoDb db, IEnumerable<ICustomFieldLinkTar
         foreach (var field in (await DefinitionsAsync(CustomFieldEntity.Ticket, cancellationToken))
                  .Where(f => f.IsActive && f.RequiredForTypes.Contains(type) && !filled.Contains(f.Id)))
             errors.Add("customFields." + field.Key, CustomFieldErrorCodes.RequiredForType,
-                $"'{field.Key}' is required for tickets of type {type.ToSnakeCase()}.", ("key", field.Key), ("type", type.ToSnakeCase()));
+                $"'{field.Key}' is required for tickets of type {type.ToSnakeCase()}.", ("name", field.Key), ("kind", type.ToSnakeCase()));
     }
 
     /// <summary>Puts the text values of a ticket's fields in its search entry (or removes it when there are none), in the

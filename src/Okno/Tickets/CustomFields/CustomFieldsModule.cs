@@ -13,6 +13,7 @@ public static class CustomFieldsModule
         .AddScoped<CustomFieldValues>()
         .AddSingleton<ICustomFieldLinkTarget, ContactLinkTarget>()
         .AddSingleton<ICustomFieldLinkTarget, CompanyLinkTarget>()
+        .AddScoped<Customers.IContactMergeStep, CustomFieldsContactMerge>()
         .AddScoped<Platform.Search.ISearchTextSource, TicketFieldsSearchText>();
 
     public static IEndpointRouteBuilder MapCustomFields(this IEndpointRouteBuilder app)

@@ -76,7 +76,7 @@ public sealed partial class SaveCustomField(OknoDb db, TimeProvider clock)
                     throw new OknoException(new StateConflict(CustomFieldErrorCodes.LimitReached,
                         $"At most {CustomFieldDefinition.MaxPerEntity} fields per kind.", ("max", CustomFieldDefinition.MaxPerEntity)));
                 if (await db.CustomFields.AnyAsync(f => f.Entity == request.Entity && f.Key == request.Key, ct))
-                    throw new OknoException(new Duplicate(CustomFieldErrorCodes.KeyTaken, "key", $"A field '{request.Key}' exists.", ("key", request.Key)));
+                    throw new OknoException(new Duplicate(CustomFieldErrorCodes.KeyTaken, "key", $"A field '{request.Key}' exists.", ("name", request.Key)));
                 field = new CustomFieldDefinition
                 {
                     Entity = request.Entity!.Value, Key = request.Key!, Type = request.Type!.Value, CreatedAt = clock.GetUtcNow(),
