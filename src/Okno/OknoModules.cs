@@ -29,6 +29,7 @@ using Okno.Platform.Text;
 using Okno.Platform.Ui;
 using Okno.Platform.Web;
 using Okno.Tickets;
+using Okno.Tickets.CustomFields;
 using Scalar.AspNetCore;
 
 namespace Okno;
@@ -75,6 +76,7 @@ public static class OknoModules
         services.AddAdmin();
         services.AddCustomers();
         services.AddTickets();
+        services.AddCustomFields();
         services.AddKnowledge();
         services.AddReports();
         Reports.Schedules.ReportScheduleEndpoints.AddReportSchedules(services, builder.Configuration);
@@ -124,6 +126,7 @@ public static class OknoModules
         app.MapAdmin();
         app.MapCustomers();
         app.MapTickets();
+        app.MapCustomFields();
         app.MapKnowledge();
         app.MapReports();
         Reports.Schedules.ReportScheduleEndpoints.MapReportSchedules(app);

@@ -16,6 +16,8 @@ public sealed record CompanyView(long Id, string Name, string? Domain, DateTimeO
     public CompanyRequisites Requisites { get; init; } = new();
     public long? ManagerId { get; init; }
     public string? ManagerName { get; init; }
+    /// <summary>Custom field values { key: value } (issue 20).</summary>
+    public IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?>? CustomFields { get; init; }
 }
 
 /// <summary><see cref="Notes"/> and <see cref="Requisites"/> left out (null) keep what is stored; "" clears the notes, and
@@ -23,7 +25,11 @@ public sealed record CompanyView(long Id, string Name, string? Domain, DateTimeO
 /// are given); without it, <see cref="Domain"/> alone is the one domain, as before. <see cref="ManagerId"/> left out keeps
 /// the manager, 0 removes it.</summary>
 public sealed record CompanyRequest([property: Required] string? Name, string? Domain, string? Notes = null, List<string?>? Domains = null,
-    CompanyRequisites? Requisites = null, long? ManagerId = null);
+    CompanyRequisites? Requisites = null, long? ManagerId = null)
+{
+    /// <summary>Custom field values { key: value } to set (issue 20); null clears one, fields left out keep theirs.</summary>
+    public Dictionary<string, System.Text.Json.JsonElement>? CustomFields { get; init; }
+}
 
 /// <summary>Client companies. A new contact whose email is on a company's domain joins that company.</summary>
 public static class CompaniesEndpoints
@@ -93,8 +99,9 @@ public static class CompaniesEndpoints
     }
 
     private static async Task<CompanyView> FindAsync(OknoDb db, long id, CancellationToken ct) =>
-        await Project(db, db.Companies.Where(c => c.Id == id)).SingleOrDefaultAsync(ct)
-        ?? throw new OknoException(new NotFound(CustomerErrorCodes.CompanyNotFound, "Company", id));
+        (await Project(db, db.Companies.Where(c => c.Id == id)).SingleOrDefaultAsync(ct)
+        ?? throw new OknoException(new NotFound(CustomerErrorCodes.CompanyNotFound, "Company", id)))
+        with { CustomFields = await Tickets.CustomFields.CustomFieldValues.ReadAsync(db, Tickets.CustomFields.CustomFieldEntity.Company, id, ct) };
 
     /// <summary>Companies as the API and the pages show them: one query with their domains and manager's name.</summary>
     internal static IQueryable<CompanyView> Project(OknoDb db, IQueryable<Company> companies) => companies.Select(c =>

@@ -12,7 +12,11 @@ public sealed record ExternalIdView(string Channel, string ExternalId);
 /// <summary>A contact; <see cref="Verified"/> is false for an unverified sender, whose typed address is
 /// <see cref="UnverifiedEmail"/> (not one of <see cref="Emails"/>) until it is confirmed.</summary>
 public sealed record ContactView(long Id, string Name, CompanyRef? Company, IReadOnlyList<string> Emails, IReadOnlyList<string> Phones,
-    IReadOnlyList<ExternalIdView> ExternalIds, DateTimeOffset CreatedAt, bool Verified, string? UnverifiedEmail, string? Notes);
+    IReadOnlyList<ExternalIdView> ExternalIds, DateTimeOffset CreatedAt, bool Verified, string? UnverifiedEmail, string? Notes)
+{
+    /// <summary>Custom field values { key: value } (issue 20).</summary>
+    public IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?>? CustomFields { get; init; }
+}
 
 public static class ContactsEndpoints
 {
@@ -83,7 +87,8 @@ public static class ContactsEndpoints
     }
 
     private static async Task<ContactView> FindAsync(OknoDb db, long id, CancellationToken ct) =>
-        await Project(db.Contacts.Where(c => c.Id == id)).SingleOrDefaultAsync(ct) ?? throw new OknoException(new NotFound(CustomerErrorCodes.ContactNotFound, "Contact", id));
+        (await Project(db.Contacts.Where(c => c.Id == id)).SingleOrDefaultAsync(ct) ?? throw new OknoException(new NotFound(CustomerErrorCodes.ContactNotFound, "Contact", id)))
+        with { CustomFields = await Tickets.CustomFields.CustomFieldValues.ReadAsync(db, Tickets.CustomFields.CustomFieldEntity.Contact, id, ct) };
 
     internal static IQueryable<ContactView> Project(IQueryable<Contact> contacts) => contacts.Select(c => new ContactView(
         c.Id, c.Name, c.CompanyId == null ? null : new CompanyRef(c.Company!.Id, c.Company.Name),

@@ -6,11 +6,11 @@ using Okno.Platform.Web;
 
 namespace Okno.Customers;
 
-/// <summary>Creates or rewrites a client company: its name, email domains, requisites, manager and the agents' notes
-/// about it. Renaming it re-indexes its name in the same transaction (<see cref="Company"/> is searchable), so ticket
-/// search by company name follows at once. Requisites are checked by <see cref="RussianRequisites"/>; a domain that
-/// another company has is a 409 naming it, never a silent move.</summary>
-public sealed class SaveCompany(OknoDb db, TimeProvider clock)
+/// <summary>Creates or rewrites a client company: its name, email domains, requisites, manager, custom fields and the
+/// agents' notes about it. Renaming it re-indexes its name in the same transaction (<see cref="Company"/> is searchable),
+/// so ticket search by company name follows at once. Requisites are checked by <see cref="RussianRequisites"/>; a domain
+/// that another company has is a 409 naming it, never a silent move.</summary>
+public sealed class SaveCompany(OknoDb db, TimeProvider clock, Tickets.CustomFields.CustomFieldValues fieldValues)
 {
     public async Task<long> ExecuteAsync(long? id, CompanyRequest request, CancellationToken cancellationToken)
     {
@@ -23,6 +23,7 @@ public sealed class SaveCompany(OknoDb db, TimeProvider clock)
         // managerId: left out keeps the manager, 0 removes it.
         if (request.ManagerId is { } managerId and not 0 && !await db.Agents.AnyAsync(a => a.Id == managerId && a.IsActive, cancellationToken))
             errors.Add("managerId", CustomerErrorCodes.ManagerNotFound, $"There is no active agent {managerId}.", ("id", managerId));
+        var fields = await fieldValues.ParseAsync(Tickets.CustomFields.CustomFieldEntity.Company, request.CustomFields, errors, cancellationToken);
         errors.ThrowIfAny();
 
         return await db.WriteAsync(async ct =>
@@ -50,6 +51,11 @@ public sealed class SaveCompany(OknoDb db, TimeProvider clock)
             if (requisites is not null) Apply(company, requisites);
             if (request.ManagerId is { } manager) company.ManagerId = manager == 0 ? null : manager;
             await db.SaveChangesAsync(ct);
+            if (!fields.IsEmpty)
+            {
+                await fieldValues.WriteAsync(Tickets.CustomFields.CustomFieldEntity.Company, company.Id, fields, ct);
+                await db.SaveChangesAsync(ct);
+            }
             return company.Id;
         }, cancellationToken);
     }

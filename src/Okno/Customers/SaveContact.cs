@@ -11,11 +11,15 @@ public sealed record ExternalIdInput([property: Required] string? Channel, [prop
 /// <summary>A whole contact: PUT replaces the lists of addresses with the ones given. <see cref="Notes"/> left out (null)
 /// keeps the notes as they are, so a client written before notes existed does not erase them; "" clears them.</summary>
 public sealed record ContactRequest([property: Required] string? Name, long? CompanyId, List<string?>? Emails, List<string?>? Phones,
-    List<ExternalIdInput?>? ExternalIds, string? Notes = null);
+    List<ExternalIdInput?>? ExternalIds, string? Notes = null)
+{
+    /// <summary>Custom field values { key: value } to set (issue 20); null clears one, fields left out keep theirs.</summary>
+    public Dictionary<string, System.Text.Json.JsonElement>? CustomFields { get; init; }
+}
 
 /// <summary>Creates or rewrites a contact. An address (email, or id in a channel) belongs to one person only:
 /// taking one that another contact has is a 409 naming that contact, never a silent move.</summary>
-public sealed class SaveContact(OknoDb db, TimeProvider clock)
+public sealed class SaveContact(OknoDb db, TimeProvider clock, Tickets.CustomFields.CustomFieldValues fieldValues)
 {
     public const int MaxAddresses = 20;
 
@@ -44,6 +48,7 @@ public sealed class SaveContact(OknoDb db, TimeProvider clock)
         if (request.ExternalIds?.Count > MaxAddresses) errors.TooMany("externalIds", MaxAddresses);
         if (request.CompanyId is { } companyId && !await db.Companies.AnyAsync(c => c.Id == companyId, cancellationToken))
             errors.Add("companyId", CustomerErrorCodes.CompanyNotFound, $"There is no company {companyId}.", ("id", companyId));
+        var fields = await fieldValues.ParseAsync(Tickets.CustomFields.CustomFieldEntity.Contact, request.CustomFields, errors, cancellationToken);
         errors.ThrowIfAny();
         externalIds = externalIds.Distinct().ToList();
 
@@ -75,6 +80,11 @@ public sealed class SaveContact(OknoDb db, TimeProvider clock)
             contact.ExternalIds.AddRange(externalIds.Where(x => !contact.ExternalIds.Any(e => e.Channel == x.Channel && e.ExternalId == x.Id))
                 .Select(x => new ContactExternalId { Channel = x.Channel, ExternalId = x.Id }));
             await db.SaveChangesAsync(ct);
+            if (!fields.IsEmpty)
+            {
+                await fieldValues.WriteAsync(Tickets.CustomFields.CustomFieldEntity.Contact, contact.Id, fields, ct);
+                await db.SaveChangesAsync(ct);
+            }
             return contact.Id;
         }, cancellationToken);
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Okno.Platform.Data;
 using Okno.Platform.Web;
 using Okno.Admin;
+using Okno.Tickets.CustomFields;
 
 namespace Okno.Tickets;
 
@@ -15,20 +16,25 @@ public sealed record ChangeTicketRequest(
     // Properties, not constructor parameters with defaults: the OpenAPI schema writer cannot write a default Optional.
     public Optional<List<string?>?> AddTags { get; init; }
     public Optional<List<string?>?> RemoveTags { get; init; }
+    /// <summary>Custom field values to set ({ key: value }; null clears one); fields left out keep their values.</summary>
+    public Dictionary<string, System.Text.Json.JsonElement>? CustomFields { get; init; }
 
     /// <summary>Whether the request changes anything at all.</summary>
     public bool ChangesSomething => Status.IsSet || Priority.IsSet || Type.IsSet || Subject.IsSet || AssigneeId.IsSet || GroupId.IsSet
-        || Tags.IsSet || AddTags.Value is { Count: > 0 } || RemoveTags.Value is { Count: > 0 };
+        || Tags.IsSet || AddTags.Value is { Count: > 0 } || RemoveTags.Value is { Count: > 0 } || CustomFields is { Count: > 0 };
 }
 
 /// <summary>Changes a ticket's fields. Every change is checked by <see cref="Ticket"/> and lands in its history;
 /// either all requested changes are saved or none. Made by the actor on a ticket its access rule allows.</summary>
-public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock, TicketQueries queries)
+public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock, TicketQueries queries, CustomFieldValues fieldValues)
 {
     public async Task<TicketView> ExecuteAsync(long id, ChangeTicketRequest request, Actor actor, TicketAccessRule access,
         CancellationToken cancellationToken)
     {
         await ValidateAsync(request, "", cancellationToken);
+        var fieldErrors = new FieldErrors();
+        var fields = await fieldValues.ParseAsync(CustomFieldEntity.Ticket, request.CustomFields, fieldErrors, cancellationToken);
+        fieldErrors.ThrowIfAny();
         await db.WriteAsync(async ct =>
         {
             await db.LockTicketAsync(id, ct);
@@ -37,6 +43,7 @@ public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock,
             // A client that read the ticket may say which version it changes; a stale one is refused.
             if (request.Version is { } version && version != ticket.Version) throw new OknoException(new EditConflict($"Ticket {ticket.Number}"));
             var now = clock.GetUtcNow();
+            var typeBefore = ticket.Type;
             if (request.Subject.IsSet) ticket.ChangeSubject(request.Subject.Value!, actor, now);
             if (request.Priority.Value is { } priority) ticket.ChangePriority(priority, actor, now);
             if (request.Type.Value is { } type) ticket.ChangeType(type, actor, now);
@@ -55,13 +62,25 @@ public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock,
                         ("max", TagCatalog.MaxTagsPerTicket)));
                 ticket.SetTags(await tags.ResolveAsync(wanted, ct), actor, now);
             }
+            var fieldChanges = await fieldValues.WriteAsync(CustomFieldEntity.Ticket, ticket.Id, fields, ct);
+            foreach (var change in fieldChanges) ticket.ChangeCustomField(change.Field.Key, change.From, change.To, actor, now);
+            // Required fields (see README "Custom fields"): an agent changing the type, or resolving or closing, must have
+            // filled the fields the (new) type requires.
+            var finishing = request.Status.Value is TicketStatus.Resolved or TicketStatus.Closed && request.Status.Value != ticket.Status;
+            if (actor.Kind == ActorKind.Agent && (ticket.Type != typeBefore || finishing))
+            {
+                var required = new FieldErrors();
+                await fieldValues.CheckRequiredAsync(ticket.Type, await fieldValues.FilledAsync(CustomFieldEntity.Ticket, ticket.Id, ct), required, ct);
+                required.ThrowIfAny();
+            }
             // Status last: closing after the other changes lets a single request edit and close.
             if (request.Status.Value is { } status) ticket.ChangeStatus(status, actor, now);
             await db.SaveChangesAsync(ct);
+            if (fieldChanges.Count > 0) await fieldValues.IndexTicketAsync(ticket.Id, ct);
             return ticket.Id;
         }, cancellationToken);
         var changed = await queries.LoadAsync(id, cancellationToken);
-        return changed;
+        return changed with { CustomFields = await CustomFieldValues.ReadAsync(db, CustomFieldEntity.Ticket, id, cancellationToken) };
     }
 
     /// <summary>Checks what does not depend on the ticket, so a change meant for many tickets is refused once, as a

@@ -6,6 +6,7 @@ using Okno.Platform.Security;
 using Okno.Platform.Text;
 using Okno.Platform.Web;
 using Okno.Admin;
+using Okno.Tickets.CustomFields;
 
 namespace Okno.Tickets;
 
@@ -18,13 +19,17 @@ public sealed record ChannelIdInput([property: Required] string? Channel, [prope
 
 public sealed record CreateTicketRequest(
     [property: Required] string? Subject, string? Body, string? BodyHtml, [property: Required] CustomerInput? Customer, TicketPriority? Priority, TicketType? Type,
-    List<string?>? Tags, long? GroupId, long? AssigneeId, string? Channel, List<AttachmentInput?>? Attachments);
+    List<string?>? Tags, long? GroupId, long? AssigneeId, string? Channel, List<AttachmentInput?>? Attachments)
+{
+    /// <summary>Custom field values { key: value } (issue 20); fields the type requires must be given when an agent opens it.</summary>
+    public Dictionary<string, System.Text.Json.JsonElement>? CustomFields { get; init; }
+}
 
 /// <summary>Opens a ticket for a customer on their behalf: the customer's first message plus the ticket, in one
 /// transaction (shared with concurrent creations, see <see cref="TicketCreations"/>). The actor is who opens it (an
 /// agent through the API, the system or a rule); when it is a contact (portal, widget), the ticket is theirs whatever
 /// <c>customer</c> says. Opening touches no existing ticket, so it takes no access rule.</summary>
-public sealed class CreateTicket(OknoDb db, AttachmentIntake attachments, MessageBodies bodies, TicketCreations creations)
+public sealed class CreateTicket(OknoDb db, AttachmentIntake attachments, MessageBodies bodies, TicketCreations creations, CustomFieldValues fieldValues)
 {
     public async Task<TicketView> ExecuteAsync(CreateTicketRequest request, Actor actor, CancellationToken cancellationToken)
     {
@@ -41,6 +46,12 @@ public sealed class CreateTicket(OknoDb db, AttachmentIntake attachments, Messag
             errors.Add("groupId", Admin.AdminErrorCodes.GroupNotFound, $"There is no group {groupId}.", ("id", groupId));
         if (request.AssigneeId is { } assigneeId && !await db.Agents.AnyAsync(a => a.Id == assigneeId && a.IsActive, cancellationToken))
             errors.Add("assigneeId", Admin.AdminErrorCodes.AgentNotActive, $"There is no active agent {assigneeId}.", ("id", assigneeId));
+        var fields = await fieldValues.ParseAsync(CustomFieldEntity.Ticket, request.CustomFields, errors, cancellationToken);
+        // Required fields bind an agent (UI, API); a customer's own ticket (portal, widget) or an intake's is opened
+        // without them and they are asked for when an agent resolves it (README "Custom fields").
+        if (actor.Kind == ActorKind.Agent)
+            await fieldValues.CheckRequiredAsync(request.Type ?? TicketType.Question,
+                fields.Fields.Where(f => f.Rows.Count > 0).Select(f => f.Field.Id).ToHashSet(), errors, cancellationToken);
         errors.ThrowIfAny();
 
         var body = MessageInput.Body(request.Body, request.BodyHtml, bodies);
@@ -48,11 +59,29 @@ public sealed class CreateTicket(OknoDb db, AttachmentIntake attachments, Messag
         var created = await creations.CreateAsync(new NewTicket(
             request.Subject!, body, stored, customer!, channel ?? ChannelKind.Api,
             request.Priority ?? TicketPriority.Normal, request.Type ?? TicketType.Question,
-            request.Tags?.Select(t => t!).ToList() ?? [], request.GroupId, request.AssigneeId, actor), cancellationToken);
+            request.Tags?.Select(t => t!).ToList() ?? [], request.GroupId, request.AssigneeId, actor)
+        {
+            AlsoWrite = fields.IsEmpty ? null : (tx, ticket, ct) => WriteFieldsAsync(tx, ticket, fields, ct),
+        }, cancellationToken);
         // The creator gets the ticket back even if they routed it to a group they cannot see. It is made from the
         // entities just committed (contact, company and tags are loaded), so no second read.
         var view = TicketView.Of(created);
-        return view;
+        return view with { CustomFields = await CustomFieldValues.ReadAsync(db, CustomFieldEntity.Ticket, created.Id, cancellationToken) };
+    }
+
+    /// <summary>The values go in the ticket's own transaction (no history rows: the creation is the ticket's first entry).
+    /// Runs on the creations' context, so the rows are made afresh each time (a retried transaction runs it again).</summary>
+    private static async Task WriteFieldsAsync(OknoDb tx, Ticket ticket, CustomFieldInput fields, CancellationToken ct)
+    {
+        foreach (var (_, rows) in fields.Fields)
+            foreach (var row in rows)
+                tx.CustomFieldValues.Add(new CustomFieldValue
+                {
+                    Entity = CustomFieldEntity.Ticket, EntityId = ticket.Id, FieldId = row.FieldId, Text = row.Text, Number = row.Number,
+                    Date = row.Date, Bool = row.Bool, LinkedId = row.LinkedId,
+                });
+        await tx.SaveChangesAsync(ct);
+        await new CustomFieldValues(tx, []).IndexTicketAsync(ticket.Id, ct);
     }
 
     /// <summary>At least one of email, phone and channel id, each well-formed; null when something is wrong.</summary>

@@ -66,7 +66,7 @@ public sealed class SearchTickets(OknoDb db, SearchIndex index)
         // tickets this agent may see, not a filtered global top.
         var (terms, ranked) = await index.RunAsync(query, t =>
         {
-            var matches = db.SearchMatches(t, [Ticket.SearchKind, Message.SearchKind], kindsAreFew: false);
+            var matches = db.SearchMatches(t, [Ticket.SearchKind, Message.SearchKind, CustomFields.CustomFieldValues.TicketSearchKind], kindsAreFew: false);
             if (!agent.SeesAllTickets)
             {
                 // A correlated EXISTS, one ticket look-up per match walked: as `TicketId IN (visible ids)` SQLite built
@@ -143,16 +143,24 @@ public sealed class SearchTickets(OknoDb db, SearchIndex index)
         var entries = await db.SearchEntries.AsNoTracking()
             .Where(e => e.Kind == Message.SearchKind && e.TicketId != null && needMessage.Contains(e.TicketId.Value))
             .Select(e => new { e.OwnerId, TicketId = e.TicketId!.Value, e.Body }).ToListAsync(cancellationToken);
+        int Hits(string body) => body.Split(' ').Where(set.Contains).Distinct().Count();
         var best = entries.GroupBy(e => e.TicketId).ToDictionary(g => g.Key, g => g
-            .OrderByDescending(e => e.Body.Split(' ').Where(set.Contains).Distinct().Count()).ThenByDescending(e => e.OwnerId).First().OwnerId);
+            .OrderByDescending(e => Hits(e.Body)).ThenByDescending(e => e.OwnerId).First().OwnerId);
+        var messageHit = entries.Where(e => Hits(e.Body) > 0).Select(e => e.TicketId).ToHashSet();
         var messageIds = best.Values.ToList();
         var bodies = await db.Messages.AsNoTracking().Where(m => messageIds.Contains(m.Id))
             .Select(m => new { m.Id, m.BodyText }).ToDictionaryAsync(m => m.Id, m => m.BodyText, cancellationToken);
+        // A ticket found by the text of its custom fields (issue 20) and by no message: the fields' text is the snippet.
+        var byFields = needMessage.Where(id => !messageHit.Contains(id)).ToList();
+        var fieldTexts = byFields.Count == 0 ? new Dictionary<long, (string Title, string Body)>()
+            : (await new CustomFields.TicketFieldsSearchText().TextsAsync(db, byFields, cancellationToken)).ToDictionary();
         foreach (var t in tickets.Where(t => needMessage.Contains(t.Id)))
         {
-            result[t.Id] = best.TryGetValue(t.Id, out var messageId) && bodies.TryGetValue(messageId, out var body)
-                ? ("message", TextAnalyzer.Snippet(body, set))
-                : ("subject", TextAnalyzer.Snippet(t.Subject, set));
+            result[t.Id] = fieldTexts.TryGetValue(t.Id, out var fields) && set.Overlaps(TextAnalyzer.Terms(fields.Body))
+                ? ("custom_field", TextAnalyzer.Snippet(fields.Body, set))
+                : best.TryGetValue(t.Id, out var messageId) && bodies.TryGetValue(messageId, out var body)
+                    ? ("message", TextAnalyzer.Snippet(body, set))
+                    : ("subject", TextAnalyzer.Snippet(t.Subject, set));
         }
         return result;
     }

@@ -297,6 +297,19 @@ public sealed class Ticket : Platform.Search.ISearchable
         MoveToGroup(toGroupId, actor, now);
     }
 
+    // --- issue 20 "customfields": a change of a custom field's value is a history row like any field's. ---
+    /// <summary>History rows of custom fields name the field "cf.&lt;key&gt;"; old and new values are
+    /// <c>CustomFieldValues.Display</c> forms.</summary>
+    public const string CustomFieldPrefix = "cf.";
+
+    public void ChangeCustomField(string key, string? from, string? to, Actor actor, DateTimeOffset now)
+    {
+        EnsureWritable();
+        if (from == to) return;
+        Record(actor, now, TicketEventKind.Changed, CustomFieldPrefix + key, from, to);
+    }
+    // --- end of issue 20 "customfields" ---
+
     public const string SlaWarningField = "sla_warning";
     public const string SlaBreachField = "sla_breach";
 

@@ -29,6 +29,9 @@ public sealed record TicketView(
 
     internal static DateTimeOffset? SlaInstant(long ticks) => ticks == Ticket.NoSlaDue ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
 
+    /// <summary>Custom field values { key: value } (issue 20); on the read of one ticket only (null in lists).</summary>
+    public IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?>? CustomFields { get; init; }
+
     /// <summary>Who else takes part by email (CC), oldest first; on the read of one ticket only (null in lists).</summary>
     public IReadOnlyList<ParticipantView>? Participants { get; init; }
 

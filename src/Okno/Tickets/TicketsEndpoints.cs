@@ -4,6 +4,7 @@ using Okno.Platform.Data;
 using Okno.Platform.Files;
 using Okno.Platform.Security;
 using Okno.Platform.Web;
+using Okno.Tickets.CustomFields;
 
 namespace Okno.Tickets;
 
@@ -26,8 +27,9 @@ public static class TicketsEndpoints
 
         tickets.MapGet("/", async (string? view, string? status, string? priority, string? type, long? assigneeId, long? groupId,
             string? tag, string? channel, long? customerId, long? companyId, string? reference, string? sort, string? sla, int? limit, string? cursor,
-            TicketQueries queries, CurrentAgent agent, CancellationToken ct) =>
+            TicketQueries queries, CurrentAgent agent, HttpRequest http, OknoDb db, CancellationToken ct) =>
         {
+            var customFields = await CustomFieldCondition.FromQueryAsync(http.Query, CustomFieldEntity.Ticket, db, ct);
             var filter = new TicketFilter(
                 View: QueryValues.Enum<InboxView>(view, "view"), Status: QueryValues.Enum<TicketStatus>(status, "status"),
                 Priority: QueryValues.Enum<TicketPriority>(priority, "priority"), Type: QueryValues.Enum<TicketType>(type, "type"),
@@ -42,12 +44,16 @@ public static class TicketsEndpoints
                 },
                 Reference: string.IsNullOrWhiteSpace(reference) ? null : TicketReference.Normalize(reference)
                     ?? throw new OknoException(InvalidInput.Field("reference", ErrorCodes.InvalidValue,
-                        "A reference is ten letters and digits, as in K7QXM-3PAD9.", ("value", reference))));
+                        "A reference is ten letters and digits, as in K7QXM-3PAD9.", ("value", reference))))
+            {
+                CustomFields = customFields,
+            };
             return TypedResults.Ok(await queries.ListAsync(filter, Paging.Limit(limit), cursor, agent, ct));
         }).WithSummary("List tickets: a view (mine, unassigned, my_groups, all_open, waiting, closed) and filters (reference: the code " +
             "a customer was given, e.g. K7QXM-3PAD9, in any case, with or without the dash); sort=created " +
             "(newest first), updated (last activity first), priority (most urgent first) or due (soonest SLA due time first); sla=at_risk: " +
-            "only tickets overdue or past their SLA warning; keyset-paged");
+            "only tickets overdue or past their SLA warning; cf.<key>=value: a custom field has that value (an option key for list " +
+            "fields, yyyy-MM-dd, true/false, a number, a linked id; up to 10); keyset-paged");
 
         tickets.MapGet("/counts", async (TicketQueries queries, CurrentAgent agent, CancellationToken ct) =>
                 TypedResults.Ok(await queries.ViewCountsAsync(agent, ct)))

@@ -29,6 +29,7 @@ public sealed record TicketRouting(TicketStatus Status, long? GroupId, long? Ass
 [JsonDerivedType(typeof(SlaAlertRaised), SlaAlertRaised.Type)]
 [JsonDerivedType(typeof(TicketEscalated), TicketEscalated.Type)]
 [JsonDerivedType(typeof(TicketBotChanged), TicketBotChanged.Type)]
+[JsonDerivedType(typeof(TicketCustomFieldChanged), TicketCustomFieldChanged.Type)]
 public abstract record TicketDomainEvent
 {
     /// <summary>The outbox event's id: unique, so (handler, EventId) identifies one handling. Not in the payload: the
@@ -177,5 +178,12 @@ public sealed record TicketEscalated(long? FromGroupId, long ToGroupId, bool Ret
 public sealed record TicketBotChanged(bool From, bool To) : TicketDomainEvent
 {
     public const string Type = "bot_changed";
+    [JsonIgnore] public override string TypeName => Type;
+}
+
+/// <summary>A custom field's value changed (issue 20): its key and the values as the history writes them (null: empty).</summary>
+public sealed record TicketCustomFieldChanged(string Key, string? From, string? To) : TicketDomainEvent
+{
+    public const string Type = "custom_field_changed";
     [JsonIgnore] public override string TypeName => Type;
 }
