@@ -9,6 +9,7 @@ using Okno.Automation.Webhooks;
 using Okno.Bots;
 using Okno.Channels;
 using Okno.Customers;
+using Okno.Customers.ServiceObjects;
 using Okno.Knowledge;
 using Okno.Notifications;
 using Okno.Reports;
@@ -74,6 +75,7 @@ public static class OknoModules
         // The product's sections: each module registers its own services, endpoints, jobs and save hooks.
         services.AddAdmin();
         services.AddCustomers();
+        services.AddServiceObjects();
         services.AddTickets();
         services.AddKnowledge();
         services.AddReports();
@@ -123,6 +125,7 @@ public static class OknoModules
         app.MapAuthEndpoints();
         app.MapAdmin();
         app.MapCustomers();
+        app.MapServiceObjects();
         app.MapTickets();
         app.MapKnowledge();
         app.MapReports();

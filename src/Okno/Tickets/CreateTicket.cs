@@ -18,7 +18,12 @@ public sealed record ChannelIdInput([property: Required] string? Channel, [prope
 
 public sealed record CreateTicketRequest(
     [property: Required] string? Subject, string? Body, string? BodyHtml, [property: Required] CustomerInput? Customer, TicketPriority? Priority, TicketType? Type,
-    List<string?>? Tags, long? GroupId, long? AssigneeId, string? Channel, List<AttachmentInput?>? Attachments);
+    List<string?>? Tags, long? GroupId, long? AssigneeId, string? Channel, List<AttachmentInput?>? Attachments)
+{
+    // Issue 20 "objects": the service object and equipment the ticket is about (of the customer's company).
+    public long? ServiceObjectId { get; init; }
+    public long? EquipmentId { get; init; }
+}
 
 /// <summary>Opens a ticket for a customer on their behalf: the customer's first message plus the ticket, in one
 /// transaction (shared with concurrent creations, see <see cref="TicketCreations"/>). The actor is who opens it (an
@@ -42,13 +47,14 @@ public sealed class CreateTicket(OknoDb db, AttachmentIntake attachments, Messag
         if (request.AssigneeId is { } assigneeId && !await db.Agents.AnyAsync(a => a.Id == assigneeId && a.IsActive, cancellationToken))
             errors.Add("assigneeId", Admin.AdminErrorCodes.AgentNotActive, $"There is no active agent {assigneeId}.", ("id", assigneeId));
         errors.ThrowIfAny();
+        var link = await Customers.ServiceObjects.TicketObjectLink.ResolveAsync(db, request.ServiceObjectId, request.EquipmentId, "", cancellationToken);
 
         var body = MessageInput.Body(request.Body, request.BodyHtml, bodies);
         var stored = await attachments.SaveAsync(files, cancellationToken);
         var created = await creations.CreateAsync(new NewTicket(
             request.Subject!, body, stored, customer!, channel ?? ChannelKind.Api,
             request.Priority ?? TicketPriority.Normal, request.Type ?? TicketType.Question,
-            request.Tags?.Select(t => t!).ToList() ?? [], request.GroupId, request.AssigneeId, actor), cancellationToken);
+            request.Tags?.Select(t => t!).ToList() ?? [], request.GroupId, request.AssigneeId, actor) { ObjectLink = link }, cancellationToken);
         // The creator gets the ticket back even if they routed it to a group they cannot see. It is made from the
         // entities just committed (contact, company and tags are loaded), so no second read.
         var view = TicketView.Of(created);
