@@ -83,7 +83,7 @@ internal sealed class TicketServiceObjectConfiguration : IEntityTypeConfiguratio
     {
         b.HasIndex(t => new { t.ServiceObjectId, t.Id });
         b.HasIndex(t => new { t.EquipmentId, t.Id });
-        b.HasOne<ServiceObject>().WithMany().HasForeignKey(t => t.ServiceObjectId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Equipment>().WithMany().HasForeignKey(t => t.EquipmentId).OnDelete(DeleteBehavior.Restrict);
+        // No foreign keys: on SQLite adding one to Tickets rebuilds the whole table. Deleting an object or equipment
+        // checks that no ticket names it instead.
     }
 }

@@ -1314,6 +1314,175 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.ToTable("ContactPhones", (string)null);
                 });
 
+            modelBuilder.Entity("Okno.Customers.ServiceObjects.Equipment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CompanyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InventoryNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Manufacturer")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SerialKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<string>("SerialNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("ServiceObjectId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("WarrantyEnd")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "Id");
+
+                    b.HasIndex("InventoryNumber", "Id");
+
+                    b.HasIndex("SerialKey", "Id");
+
+                    b.HasIndex("ServiceObjectId", "Id");
+
+                    b.ToTable("Equipment", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Customers.ServiceObjects.EquipmentMove", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("EquipmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("FromObjectId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ToObjectId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EquipmentId", "Id");
+
+                    b.ToTable("EquipmentMoves", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Customers.ServiceObjects.ServiceObject", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccessNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("CompanyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("WorkingHours")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "Id");
+
+                    b.ToTable("ServiceObjects", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Customers.ServiceObjects.ServiceObjectContact", b =>
+                {
+                    b.Property<long>("ServiceObjectId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ContactId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ServiceObjectId", "ContactId");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("ServiceObjectContacts", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Knowledge.Article", b =>
                 {
                     b.Property<long>("Id")
@@ -4257,6 +4426,9 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("EquipmentId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset?>("FirstResponseAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -4286,6 +4458,9 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ServiceObjectId")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("SlaDueTicks")
                         .ValueGeneratedOnAdd()
@@ -4338,6 +4513,10 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasIndex("CompanyId", "Id");
 
                     b.HasIndex("ContactId", "Id");
+
+                    b.HasIndex("EquipmentId", "Id");
+
+                    b.HasIndex("ServiceObjectId", "Id");
 
                     b.HasIndex("Status", "Id");
 
@@ -4941,6 +5120,57 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Okno.Customers.ServiceObjects.Equipment", b =>
+                {
+                    b.HasOne("Okno.Customers.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Customers.ServiceObjects.ServiceObject", "ServiceObject")
+                        .WithMany()
+                        .HasForeignKey("ServiceObjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("ServiceObject");
+                });
+
+            modelBuilder.Entity("Okno.Customers.ServiceObjects.EquipmentMove", b =>
+                {
+                    b.HasOne("Okno.Customers.ServiceObjects.Equipment", null)
+                        .WithMany()
+                        .HasForeignKey("EquipmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Customers.ServiceObjects.ServiceObject", b =>
+                {
+                    b.HasOne("Okno.Customers.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Company");
+                });
+
+            modelBuilder.Entity("Okno.Customers.ServiceObjects.ServiceObjectContact", b =>
+                {
+                    b.HasOne("Okno.Customers.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Customers.ServiceObjects.ServiceObject", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("ServiceObjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Okno.Knowledge.Article", b =>
                 {
                     b.HasOne("Okno.Admin.Agent", null)
@@ -5436,6 +5666,11 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Navigation("ExternalIds");
 
                     b.Navigation("Phones");
+                });
+
+            modelBuilder.Entity("Okno.Customers.ServiceObjects.ServiceObject", b =>
+                {
+                    b.Navigation("Contacts");
                 });
 
             modelBuilder.Entity("Okno.Knowledge.Article", b =>

@@ -1261,6 +1261,168 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.ToTable("ContactPhones", (string)null);
                 });
 
+            modelBuilder.Entity("Okno.Customers.ServiceObjects.Equipment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InventoryNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Manufacturer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SerialKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SerialNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ServiceObjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WarrantyEnd")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "Id");
+
+                    b.HasIndex("InventoryNumber", "Id");
+
+                    b.HasIndex("SerialKey", "Id");
+
+                    b.HasIndex("ServiceObjectId", "Id");
+
+                    b.ToTable("Equipment", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Customers.ServiceObjects.EquipmentMove", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EquipmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FromObjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ToObjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EquipmentId", "Id");
+
+                    b.ToTable("EquipmentMoves", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Customers.ServiceObjects.ServiceObject", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccessNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkingHours")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "Id");
+
+                    b.ToTable("ServiceObjects", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Customers.ServiceObjects.ServiceObjectContact", b =>
+                {
+                    b.Property<long>("ServiceObjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ServiceObjectId", "ContactId");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("ServiceObjectContacts", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Knowledge.Article", b =>
                 {
                     b.Property<long>("Id")
@@ -4113,6 +4275,9 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("EquipmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("FirstResponseAt")
                         .HasColumnType("INTEGER");
 
@@ -4141,6 +4306,9 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ServiceObjectId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("SlaDueTicks")
@@ -4194,6 +4362,10 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasIndex("CompanyId", "Id");
 
                     b.HasIndex("ContactId", "Id");
+
+                    b.HasIndex("EquipmentId", "Id");
+
+                    b.HasIndex("ServiceObjectId", "Id");
 
                     b.HasIndex("Status", "Id");
 
@@ -4783,6 +4955,57 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Okno.Customers.ServiceObjects.Equipment", b =>
+                {
+                    b.HasOne("Okno.Customers.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Customers.ServiceObjects.ServiceObject", "ServiceObject")
+                        .WithMany()
+                        .HasForeignKey("ServiceObjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("ServiceObject");
+                });
+
+            modelBuilder.Entity("Okno.Customers.ServiceObjects.EquipmentMove", b =>
+                {
+                    b.HasOne("Okno.Customers.ServiceObjects.Equipment", null)
+                        .WithMany()
+                        .HasForeignKey("EquipmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Customers.ServiceObjects.ServiceObject", b =>
+                {
+                    b.HasOne("Okno.Customers.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Company");
+                });
+
+            modelBuilder.Entity("Okno.Customers.ServiceObjects.ServiceObjectContact", b =>
+                {
+                    b.HasOne("Okno.Customers.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Customers.ServiceObjects.ServiceObject", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("ServiceObjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Okno.Knowledge.Article", b =>
                 {
                     b.HasOne("Okno.Admin.Agent", null)
@@ -5278,6 +5501,11 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Navigation("ExternalIds");
 
                     b.Navigation("Phones");
+                });
+
+            modelBuilder.Entity("Okno.Customers.ServiceObjects.ServiceObject", b =>
+                {
+                    b.Navigation("Contacts");
                 });
 
             modelBuilder.Entity("Okno.Knowledge.Article", b =>
