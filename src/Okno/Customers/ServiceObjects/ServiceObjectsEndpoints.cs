@@ -73,6 +73,18 @@ public static class ServiceObjectsEndpoints
             return TypedResults.Ok(await EquipmentEndpoints.ListAsync(db.Equipment.Where(e => e.ServiceObjectId == id), limit, cursor, ct));
         }).WithSummary("The equipment standing at the object");
 
+        objects.MapPost("/import", async (HttpRequest http, ImportServiceObjects import, CancellationToken ct) =>
+            TypedResults.Ok(await import.ObjectsAsync(await ImportBody.ReadAsync(http, ct), ct)))
+            .Accepts<byte[]>("text/csv", ImportBody.XlsxType)
+            .WithSummary("Import service objects from a CSV or XLSX file (the body): the rows accepted and those refused, with why");
+
+        objects.MapGet("/export", (long? companyId, string? format, ExportServiceObjects export, HttpContext http, CancellationToken ct) =>
+        {
+            var xlsx = ImportBody.IsXlsx(format);
+            return Results.Stream(stream => export.ObjectsAsync(companyId, xlsx, stream, ct), ImportBody.ContentType(xlsx, http),
+                "okno-service-objects" + (xlsx ? ".xlsx" : ".csv"));
+        }).WithSummary("Service objects (of a company) as CSV or XLSX (format=csv|xlsx), in the import's columns");
+
         objects.MapGet("/{id:long}/tickets", async (long id, int? limit, string? cursor, OknoDb db, CurrentAgent agent, CancellationToken ct) =>
         {
             await FindObjectAsync(db, id, ct);
@@ -121,6 +133,19 @@ public static class EquipmentEndpoints
             }
             return TypedResults.Ok(await ListAsync(query, limit, cursor, ct));
         }).WithSummary("Equipment by company, object, inventory number, or serial number (normalised; prefix, or exact with exact=true)");
+
+        equipment.MapPost("/import", async (HttpRequest http, ImportServiceObjects import, CancellationToken ct) =>
+            TypedResults.Ok(await import.EquipmentAsync(await ImportBody.ReadAsync(http, ct), ct)))
+            .Accepts<byte[]>("text/csv", ImportBody.XlsxType)
+            .WithSummary("Import equipment from a CSV or XLSX file (the body): the rows accepted and those refused, with why");
+
+        equipment.MapGet("/export", (long? companyId, long? serviceObjectId, string? format, ExportServiceObjects export, HttpContext http,
+            CancellationToken ct) =>
+        {
+            var xlsx = ImportBody.IsXlsx(format);
+            return Results.Stream(stream => export.EquipmentAsync(companyId, serviceObjectId, xlsx, stream, ct), ImportBody.ContentType(xlsx, http),
+                "okno-equipment" + (xlsx ? ".xlsx" : ".csv"));
+        }).WithSummary("Equipment (of a company or an object) as CSV or XLSX (format=csv|xlsx), in the import's columns");
 
         equipment.MapGet("/{id:long}", async (long id, OknoDb db, CancellationToken ct) => TypedResults.Ok(await FindAsync(db, id, ct)));
 
@@ -210,4 +235,41 @@ public static class EquipmentEndpoints
     internal static async Task<EquipmentView> FindAsync(OknoDb db, long id, CancellationToken ct) =>
         await Project(db.Equipment.Where(e => e.Id == id)).SingleOrDefaultAsync(ct)
         ?? throw new OknoException(new NotFound(ServiceObjectErrorCodes.EquipmentNotFound, "Equipment", id));
+}
+
+/// <summary>The import's upload (the request body, read whole up to <see cref="ImportTable.MaxBytes"/>) and the export's
+/// format.</summary>
+internal static class ImportBody
+{
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static async Task<byte[]> ReadAsync(HttpRequest http, CancellationToken ct)
+    {
+        if (http.ContentLength > ImportTable.MaxBytes) throw new OknoException(new PayloadTooLarge(ImportTable.MaxBytes));
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while ((n = await http.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + n > ImportTable.MaxBytes) throw new OknoException(new PayloadTooLarge(ImportTable.MaxBytes));
+            buffer.Write(chunk, 0, n);
+        }
+        if (buffer.Length == 0) throw new OknoException(InvalidInput.Required("file"));
+        return buffer.ToArray();
+    }
+
+    public static bool IsXlsx(string? format) => format?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "csv" => false,
+        "xlsx" => true,
+        _ => throw new OknoException(InvalidInput.Field("format", ErrorCodes.NotOneOf, "One of: csv, xlsx.", ("allowed", "csv, xlsx"))),
+    };
+
+    /// <summary>The xlsx writer's zip flushes an entry's end synchronously, which the server refuses unless allowed.</summary>
+    public static string ContentType(bool xlsx, HttpContext http)
+    {
+        if (!xlsx) return "text/csv; charset=utf-8";
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpBodyControlFeature>() is { } body) body.AllowSynchronousIO = true;
+        return XlsxType;
+    }
 }

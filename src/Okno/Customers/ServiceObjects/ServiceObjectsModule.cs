@@ -6,7 +6,9 @@ public static class ServiceObjectsModule
     public static IServiceCollection AddServiceObjects(this IServiceCollection services) => services
         .AddScoped<SaveServiceObject>()
         .AddScoped<SaveEquipment>()
-        .AddScoped<MoveEquipment>();
+        .AddScoped<MoveEquipment>()
+        .AddScoped<ImportServiceObjects>()
+        .AddScoped<ExportServiceObjects>();
 
     public static IEndpointRouteBuilder MapServiceObjects(this IEndpointRouteBuilder app)
     {
