@@ -75,12 +75,12 @@ public sealed class Equipment : Platform.Search.ISearchable
     public string? Notes { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>Upper case, letters and digits only, a leading "SN"/"S/N" label dropped.</summary>
+    /// <summary>Upper case, letters and digits only, a leading "S/N" or "SN:" label dropped (a bare "SN" stays: many
+    /// serials really start with it).</summary>
     public static string NormalizeSerial(string serial)
     {
         var s = serial.Trim();
-        if (s.StartsWith("S/N", StringComparison.OrdinalIgnoreCase)) s = s[3..];
-        else if (s.Length > 2 && s.StartsWith("SN", StringComparison.OrdinalIgnoreCase) && !char.IsLetterOrDigit(s[2])) s = s[2..];
+        if (s.StartsWith("S/N", StringComparison.OrdinalIgnoreCase) || s.StartsWith("SN:", StringComparison.OrdinalIgnoreCase)) s = s[3..];
         return new string(s.Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
     }
 
