@@ -81,8 +81,12 @@ public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock,
             equipmentId = null;
         // Equipment chosen alone: where it stands (the object is then resolved from it), or the ticket's object if in stock.
         if (request.EquipmentId.IsSet && !request.ServiceObjectId.IsSet && equipmentId is { } chosen
-            && await db.Equipment.Where(e => e.Id == chosen).Select(e => e.ServiceObjectId).SingleOrDefaultAsync(ct) is not null)
-            objectId = null;
+            && await db.Equipment.Where(e => e.Id == chosen).Select(e => new { e.ServiceObjectId, e.CompanyId }).SingleOrDefaultAsync(ct) is { } found)
+        {
+            if (found.ServiceObjectId is not null) objectId = null;
+            // Checked here, before the kept object: another company's equipment is what is wrong, not the ticket's object.
+            new ObjectLink(null, chosen, found.CompanyId).EnsureCompany(ticket.CompanyId);
+        }
         var link = await Customers.ServiceObjects.TicketObjectLink.ResolveAsync(db, objectId, equipmentId, "", ct);
         link.EnsureCompany(ticket.CompanyId);
         ticket.ChangeServiceObject(link.ServiceObjectId, link.EquipmentId, actor, now);

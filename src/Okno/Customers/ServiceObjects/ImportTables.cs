@@ -111,7 +111,9 @@ public sealed record ImportTable(IReadOnlyList<string> Header, IReadOnlyList<(in
                 using var row = xml.ReadSubtree();
                 while (row.ReadToFollowing("c", Ns))
                 {
-                    var column = ColumnOf(row.GetAttribute("r"));
+                    // Some writers (ours, SpreadCheetah) leave out a cell's reference: it is then the next column.
+                    var reference = row.GetAttribute("r");
+                    var column = reference is null ? width : ColumnOf(reference);
                     var type = row.GetAttribute("t");
                     string? value = null;
                     using var cell = row.ReadSubtree();
@@ -152,10 +154,9 @@ public sealed record ImportTable(IReadOnlyList<string> Header, IReadOnlyList<(in
         });
     }
 
-    /// <summary>"C7" → 2; a cell without a reference is refused (writers we know always give one).</summary>
-    private static int ColumnOf(string? reference)
+    /// <summary>"C7" → 2.</summary>
+    private static int ColumnOf(string reference)
     {
-        if (string.IsNullOrEmpty(reference)) throw Unreadable();
         var column = 0;
         foreach (var c in reference.TakeWhile(char.IsAsciiLetterUpper))
         {

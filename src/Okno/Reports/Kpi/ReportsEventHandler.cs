@@ -32,7 +32,7 @@ internal sealed class ReportsEventHandler(OknoDb db, SlaSetup sla, IOptions<Repo
     public async Task HandleAsync(TicketDomainEvent e, CancellationToken ct)
     {
         if (!options.Value.Maintain) return;
-        if (e is TicketSubjectChanged or NoteAdded or TicketLinked or TicketUnlinked or TicketBotChanged or TicketCustomerChanged
+        if (e is TicketSubjectChanged or NoteAdded or TicketLinked or TicketUnlinked or TicketBotChanged or TicketCustomerChanged or TicketServiceObjectChanged
             or TicketMerged or SlaAlertRaised { Breach: false }) return;
         var ledger = new ReportLedger(options.Value.Zone, await sla.CurrentAsync(db, ct));
         var deltas = new FactDeltas();

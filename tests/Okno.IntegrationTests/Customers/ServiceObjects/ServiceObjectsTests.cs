@@ -11,7 +11,8 @@ namespace Okno.IntegrationTests.Customers.ServiceObjects;
 /// PostgreSQL.</summary>
 public sealed class ServiceObjectsTests
 {
-    private static string Code(JsonElement problem, string field) => problem.GetProperty("errorCodes").GetProperty(field)[0].Str("code");
+    private static string Code(JsonElement problem, string field) =>
+        problem.GetProperty("errorCodes").TryGetProperty(field, out var codes) ? codes[0].Str("code") : throw new Xunit.Sdk.XunitException(problem.GetRawText());
 
     private static async Task<(long Company, long Contact)> CompanyWithContactAsync(HttpClient admin, string name, string email)
     {
