@@ -67,6 +67,7 @@ public sealed class Equipment : Platform.Search.ISearchable
     public string? SerialNumber { get; set; }
     /// <summary><see cref="SerialNumber"/> normalised (<see cref="NormalizeSerial"/>): what exact and prefix search compare,
     /// so "SN 12-ab" and "12AB" are one serial.</summary>
+    [Platform.Data.OrdinalText]
     public string? SerialKey { get; set; }
     public string? InventoryNumber { get; set; }
     public DateOnly? WarrantyEnd { get; set; }
