@@ -9,6 +9,7 @@ using Okno.Automation.Webhooks;
 using Okno.Bots;
 using Okno.Channels;
 using Okno.Customers;
+using Okno.Customers.ServiceObjects;
 using Okno.Knowledge;
 using Okno.Notifications;
 using Okno.Reports;
@@ -75,6 +76,7 @@ public static class OknoModules
         // The product's sections: each module registers its own services, endpoints, jobs and save hooks.
         services.AddAdmin();
         services.AddCustomers();
+        services.AddServiceObjects();
         services.AddTickets();
         services.AddCustomFields();
         services.AddKnowledge();
@@ -125,6 +127,7 @@ public static class OknoModules
         app.MapAuthEndpoints();
         app.MapAdmin();
         app.MapCustomers();
+        app.MapServiceObjects();
         app.MapTickets();
         app.MapCustomFields();
         app.MapKnowledge();

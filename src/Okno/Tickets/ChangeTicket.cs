@@ -3,6 +3,7 @@ using Okno.Platform.Data;
 using Okno.Platform.Web;
 using Okno.Admin;
 using Okno.Tickets.CustomFields;
+using Okno.Customers.ServiceObjects;
 
 namespace Okno.Tickets;
 
@@ -19,9 +20,14 @@ public sealed record ChangeTicketRequest(
     /// <summary>Custom field values to set ({ key: value }; null clears one); fields left out keep their values.</summary>
     public Dictionary<string, System.Text.Json.JsonElement>? CustomFields { get; init; }
 
+    // Issue 20 "objects": null clears; equipment alone takes the object it stands at.
+    public Optional<long?> ServiceObjectId { get; init; }
+    public Optional<long?> EquipmentId { get; init; }
+
     /// <summary>Whether the request changes anything at all.</summary>
     public bool ChangesSomething => Status.IsSet || Priority.IsSet || Type.IsSet || Subject.IsSet || AssigneeId.IsSet || GroupId.IsSet
-        || Tags.IsSet || AddTags.Value is { Count: > 0 } || RemoveTags.Value is { Count: > 0 } || CustomFields is { Count: > 0 };
+        || Tags.IsSet || AddTags.Value is { Count: > 0 } || RemoveTags.Value is { Count: > 0 } || CustomFields is { Count: > 0 }
+        || ServiceObjectId.IsSet || EquipmentId.IsSet;
 }
 
 /// <summary>Changes a ticket's fields. Every change is checked by <see cref="Ticket"/> and lands in its history;
@@ -73,6 +79,7 @@ public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock,
                 await fieldValues.CheckRequiredAsync(ticket.Type, await fieldValues.FilledAsync(CustomFieldEntity.Ticket, ticket.Id, ct), required, ct);
                 required.ThrowIfAny();
             }
+            if (request.ServiceObjectId.IsSet || request.EquipmentId.IsSet) await ChangeObjectAsync(ticket, request, actor, now, ct);
             // Status last: closing after the other changes lets a single request edit and close.
             if (request.Status.Value is { } status) ticket.ChangeStatus(status, actor, now);
             await db.SaveChangesAsync(ct);
@@ -81,6 +88,28 @@ public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock,
         }, cancellationToken);
         var changed = await queries.LoadAsync(id, cancellationToken);
         return changed with { CustomFields = await CustomFieldValues.ReadAsync(db, CustomFieldEntity.Ticket, id, cancellationToken) };
+    }
+
+    /// <summary>Issue 20 "objects": what is not in the request is kept where it still agrees — a new object keeps the
+    /// equipment only if it is in stock or stands there; new equipment alone brings its object.</summary>
+    private async Task ChangeObjectAsync(Ticket ticket, ChangeTicketRequest request, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var objectId = request.ServiceObjectId.IsSet ? request.ServiceObjectId.Value : ticket.ServiceObjectId;
+        var equipmentId = request.EquipmentId.IsSet ? request.EquipmentId.Value : ticket.EquipmentId;
+        if (!request.EquipmentId.IsSet && equipmentId is { } kept
+            && await db.Equipment.Where(e => e.Id == kept).Select(e => e.ServiceObjectId).SingleOrDefaultAsync(ct) is { } standsAt && standsAt != objectId)
+            equipmentId = null;
+        // Equipment chosen alone: where it stands (the object is then resolved from it), or the ticket's object if in stock.
+        if (request.EquipmentId.IsSet && !request.ServiceObjectId.IsSet && equipmentId is { } chosen
+            && await db.Equipment.Where(e => e.Id == chosen).Select(e => new { e.ServiceObjectId, e.CompanyId }).SingleOrDefaultAsync(ct) is { } found)
+        {
+            if (found.ServiceObjectId is not null) objectId = null;
+            // Checked here, before the kept object: another company's equipment is what is wrong, not the ticket's object.
+            new ObjectLink(null, chosen, found.CompanyId).EnsureCompany(ticket.CompanyId);
+        }
+        var link = await Customers.ServiceObjects.TicketObjectLink.ResolveAsync(db, objectId, equipmentId, "", ct);
+        link.EnsureCompany(ticket.CompanyId);
+        ticket.ChangeServiceObject(link.ServiceObjectId, link.EquipmentId, actor, now);
     }
 
     /// <summary>Checks what does not depend on the ticket, so a change meant for many tickets is refused once, as a

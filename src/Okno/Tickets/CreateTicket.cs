@@ -23,6 +23,9 @@ public sealed record CreateTicketRequest(
 {
     /// <summary>Custom field values { key: value } (issue 20); fields the type requires must be given when an agent opens it.</summary>
     public Dictionary<string, System.Text.Json.JsonElement>? CustomFields { get; init; }
+    // Issue 20 "objects": the service object and equipment the ticket is about (of the customer's company).
+    public long? ServiceObjectId { get; init; }
+    public long? EquipmentId { get; init; }
 }
 
 /// <summary>Opens a ticket for a customer on their behalf: the customer's first message plus the ticket, in one
@@ -53,6 +56,7 @@ public sealed class CreateTicket(OknoDb db, AttachmentIntake attachments, Messag
             await fieldValues.CheckRequiredAsync(request.Type ?? TicketType.Question,
                 fields.Fields.Where(f => f.Rows.Count > 0).Select(f => f.Field.Id).ToHashSet(), errors, cancellationToken);
         errors.ThrowIfAny();
+        var link = await Customers.ServiceObjects.TicketObjectLink.ResolveAsync(db, request.ServiceObjectId, request.EquipmentId, "", cancellationToken);
 
         var body = MessageInput.Body(request.Body, request.BodyHtml, bodies);
         var stored = await attachments.SaveAsync(files, cancellationToken);
@@ -62,6 +66,7 @@ public sealed class CreateTicket(OknoDb db, AttachmentIntake attachments, Messag
             request.Tags?.Select(t => t!).ToList() ?? [], request.GroupId, request.AssigneeId, actor)
         {
             AlsoWrite = fields.IsEmpty ? null : (tx, ticket, ct) => WriteFieldsAsync(tx, ticket, fields, ct),
+            ObjectLink = link,
         }, cancellationToken);
         // The creator gets the ticket back even if they routed it to a group they cannot see. It is made from the
         // entities just committed (contact, company and tags are loaded), so no second read.

@@ -60,6 +60,30 @@ public sealed class Ticket : Platform.Search.ISearchable
     /// <summary>Optimistic concurrency: two agents saving the same ticket at once cannot both win silently.</summary>
     public long Version { get; private set; }
 
+    // Issue 20, part "objects": the client's service object and equipment the ticket is about (both of the ticket's
+    // company; equipment implies its object). Checked by Customers.ServiceObjects.TicketObjectLink before they are set.
+    public long? ServiceObjectId { get; private set; }
+    public long? EquipmentId { get; private set; }
+    public const string ServiceObjectField = "service_object";
+    public const string EquipmentField = "equipment";
+
+    /// <summary>Names the object and equipment the ticket is about (null: none); each change is a history row.</summary>
+    public void ChangeServiceObject(long? serviceObjectId, long? equipmentId, Actor actor, DateTimeOffset now)
+    {
+        EnsureWritable();
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        if (serviceObjectId != ServiceObjectId)
+        {
+            Record(actor, now, TicketEventKind.Changed, ServiceObjectField, ServiceObjectId?.ToString(culture), serviceObjectId?.ToString(culture));
+            ServiceObjectId = serviceObjectId;
+        }
+        if (equipmentId != EquipmentId)
+        {
+            Record(actor, now, TicketEventKind.Changed, EquipmentField, EquipmentId?.ToString(culture), equipmentId?.ToString(culture));
+            EquipmentId = equipmentId;
+        }
+    }
+
     public List<TicketTag> Tags { get; private set; } = [];
     public List<Message> Messages { get; private set; } = [];
     public List<TicketEvent> History { get; private set; } = [];

@@ -20,6 +20,9 @@ public sealed record NewTicket(
     /// data), whose <see cref="AlsoWrite"/> then replays the rest of their life at its own times.</summary>
     public DateTimeOffset? At { get; init; }
 
+    /// <summary>Issue 20 "objects": the object and equipment named, checked against the contact's company when it is known.</summary>
+    public Customers.ServiceObjects.ObjectLink? ObjectLink { get; init; }
+
     /// <summary>The caller's own rows in the ticket's transaction (an inbound item marked done, a help-center visit
     /// event, an SLA policy applied, a link to the ticket this one follows up): run after the ticket, its contact
     /// and first message are saved (so <c>ticket.Id</c> is known), then saved with them; if it throws, nothing of
@@ -147,6 +150,11 @@ public sealed class TicketCreations(IDbContextFactory<OknoDb> dbs, TimeProvider 
                 ticket.AddMessage(message, at);
                 if (t.Tags.Count > 0)
                     ticket.SetTags(t.Tags.Select(Tag.Normalize).Where(n => n.Length > 0).Distinct().Select(n => knownTags[n]).ToList(), actor.ForAutomaticChanges(), at);
+                if (t.ObjectLink is { CompanyId: not null } link)
+                {
+                    link.EnsureCompany(contact.CompanyId);
+                    ticket.ChangeServiceObject(link.ServiceObjectId, link.EquipmentId, actor.ForAutomaticChanges(), at);
+                }
                 if (t.AssigneeId is { } assignee) ticket.AssignTo(assignee, actor.ForAutomaticChanges(), at);
                 // Its events belong to the request that asked for it (see TicketEventOutbox).
                 foreach (var change in ticket.History) change.OperationId = waiting[i].OperationId;

@@ -19,6 +19,9 @@ public sealed record TicketView(
     public DateTimeOffset? SlaWarnAt { get; init; }
     /// <summary>A bot is talking with the customer (<see cref="Ticket.WithBot"/>).</summary>
     public bool WithBot { get; init; }
+    /// <summary>Issue 20 "objects": the service object and equipment the ticket is about.</summary>
+    public long? ServiceObjectId { get; init; }
+    public long? EquipmentId { get; init; }
 
     /// <summary>The ticket's SLA per target (<see cref="ITicketSla"/>); on the read of one ticket only (null in lists).</summary>
     public TicketSlaView? Sla { get; init; }
@@ -48,6 +51,8 @@ public sealed record TicketView(
         SlaDueAt = SlaInstant(t.SlaDueTicks),
         SlaWarnAt = SlaInstant(t.SlaWarnTicks),
         WithBot = t.WithBot,
+        ServiceObjectId = t.ServiceObjectId,
+        EquipmentId = t.EquipmentId,
     };
 
     /// <summary>Reads tickets as views: one SQL query for the rows (no entity loading, no N+1) and one for the names
@@ -68,6 +73,8 @@ public sealed record TicketView(
             t.SlaDueTicks,
             t.SlaWarnTicks,
             t.WithBot,
+            t.ServiceObjectId,
+            t.EquipmentId,
         }).ToListAsync(cancellationToken);
         var tagIds = rows.SelectMany(r => r.TagIds).Distinct().ToList();
         var names = tagIds.Count == 0
@@ -79,6 +86,8 @@ public sealed record TicketView(
             SlaDueAt = SlaInstant(r.SlaDueTicks),
             SlaWarnAt = SlaInstant(r.SlaWarnTicks),
             WithBot = r.WithBot,
+            ServiceObjectId = r.ServiceObjectId,
+            EquipmentId = r.EquipmentId,
         }).ToList();
     }
 }

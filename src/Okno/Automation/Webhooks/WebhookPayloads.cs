@@ -94,6 +94,7 @@ public sealed class WebhookPayloads(OknoDb db, IOptions<NotificationsOptions> no
         TicketTagsChanged c => Changed("tags", new JsonArray([.. c.From.Select(t => (JsonNode)JsonValue.Create(t))]),
             new JsonArray([.. c.To.Select(t => (JsonNode)JsonValue.Create(t))])),
         TicketCustomerChanged c => Changed("customer", c.From, c.To),
+        TicketServiceObjectChanged c => Changed(c.Field, c.From, c.To),
         // The other ticket, by number (and id while it exists): merged into it (or it into this one), linked, unlinked.
         TicketMerged c => Changed(c.IsSurvivor ? "merged_from" : "merged_into", null, Other(c.OtherTicketId, c.OtherTicketNumber)),
         TicketLinked c => Changed("linked", null, Other(c.OtherTicketId, c.OtherTicketNumber)),

@@ -54,5 +54,7 @@ public sealed class PostgresOknoDb(DbContextOptions<PostgresOknoDb> options) : O
         // The writer's transaction id, which tells the dispatcher when all earlier writers are done (OutboxQueries).
         modelBuilder.Entity<Outbox.OutboxEvent>().Property(e => e.TxId).HasDefaultValueSql("pg_current_xact_id()::text::bigint");
         modelBuilder.HasDbFunction(typeof(OknoDb).GetMethod(nameof(Fold))!).HasName("lower").IsBuiltIn();
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))
+            if (property.PropertyInfo?.IsDefined(typeof(OrdinalTextAttribute), false) == true) property.SetCollation("C");
     }
 }

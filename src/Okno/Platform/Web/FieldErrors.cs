@@ -30,6 +30,9 @@ public sealed class FieldErrors
             foreach (var error in list) Add(prefix + field, error);
     }
 
+    /// <summary>Every error, field by field (an import reports them per row).</summary>
+    public IEnumerable<(string Field, FieldError Error)> All() => _errors.SelectMany(e => e.Value.Select(error => (e.Key, error)));
+
     public void Required(string field) => Add(field, ErrorCodes.Required, RequiredMessage);
 
     public void TooLong(string field, int maxLength) => Add(field, ErrorCodes.TooLong, $"At most {maxLength} characters.", ("max", maxLength));

@@ -30,6 +30,7 @@ public sealed record TicketRouting(TicketStatus Status, long? GroupId, long? Ass
 [JsonDerivedType(typeof(TicketEscalated), TicketEscalated.Type)]
 [JsonDerivedType(typeof(TicketBotChanged), TicketBotChanged.Type)]
 [JsonDerivedType(typeof(TicketCustomFieldChanged), TicketCustomFieldChanged.Type)]
+[JsonDerivedType(typeof(TicketServiceObjectChanged), TicketServiceObjectChanged.Type)]
 public abstract record TicketDomainEvent
 {
     /// <summary>The outbox event's id: unique, so (handler, EventId) identifies one handling. Not in the payload: the
@@ -185,5 +186,13 @@ public sealed record TicketBotChanged(bool From, bool To) : TicketDomainEvent
 public sealed record TicketCustomFieldChanged(string Key, string? From, string? To) : TicketDomainEvent
 {
     public const string Type = "custom_field_changed";
+    [JsonIgnore] public override string TypeName => Type;
+}
+
+/// <summary>Issue 20 "objects": the ticket names another service object (<see cref="Field"/> "service_object") or piece of
+/// equipment ("equipment"); null is none.</summary>
+public sealed record TicketServiceObjectChanged(string Field, long? From, long? To) : TicketDomainEvent
+{
+    public const string Type = "service_object_changed";
     [JsonIgnore] public override string TypeName => Type;
 }

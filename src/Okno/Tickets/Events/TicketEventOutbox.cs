@@ -140,6 +140,7 @@ public static class TicketEventOutbox
                     Ticket.BotField => new TicketBotChanged(row.OldValue == "true", row.NewValue == "true"),
                     { } field when field.StartsWith(Ticket.CustomFieldPrefix, StringComparison.Ordinal) =>
                         new TicketCustomFieldChanged(field[Ticket.CustomFieldPrefix.Length..], row.OldValue, row.NewValue),
+                    Ticket.ServiceObjectField or Ticket.EquipmentField => new TicketServiceObjectChanged(row.Field, ParseId(row.OldValue), ParseId(row.NewValue)),
                     // A field this code does not know yet is a programming error, not a reason to lose the change.
                     _ => throw new InvalidOperationException($"No ticket event for a change of '{row.Field}'."),
                 };
