@@ -74,7 +74,9 @@ public static class OknoModules
         // The product's sections: each module registers its own services, endpoints, jobs and save hooks.
         services.AddAdmin();
         services.AddCustomers();
+        Customers.Contracts.ContractsModule.AddContracts(services, builder.Configuration);
         services.AddTickets();
+        Tickets.Checklists.ChecklistsModule.AddChecklists(services);
         services.AddKnowledge();
         services.AddReports();
         Reports.Schedules.ReportScheduleEndpoints.AddReportSchedules(services, builder.Configuration);
@@ -123,7 +125,9 @@ public static class OknoModules
         app.MapAuthEndpoints();
         app.MapAdmin();
         app.MapCustomers();
+        Customers.Contracts.ContractsModule.MapContracts(app);
         app.MapTickets();
+        Tickets.Checklists.ChecklistsModule.MapChecklists(app);
         app.MapKnowledge();
         app.MapReports();
         Reports.Schedules.ReportScheduleEndpoints.MapReportSchedules(app);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Okno.Platform.Data;
 using Okno.Platform.Web;
 using Okno.Admin;
+using Okno.Customers.Contracts;
 
 namespace Okno.Tickets;
 
@@ -15,10 +16,12 @@ public sealed record ChangeTicketRequest(
     // Properties, not constructor parameters with defaults: the OpenAPI schema writer cannot write a default Optional.
     public Optional<List<string?>?> AddTags { get; init; }
     public Optional<List<string?>?> RemoveTags { get; init; }
+    /// <summary>The ticket's contract (issue 20): one of the ticket's company; null unlinks it.</summary>
+    public Optional<long?> ContractId { get; init; }
 
     /// <summary>Whether the request changes anything at all.</summary>
     public bool ChangesSomething => Status.IsSet || Priority.IsSet || Type.IsSet || Subject.IsSet || AssigneeId.IsSet || GroupId.IsSet
-        || Tags.IsSet || AddTags.Value is { Count: > 0 } || RemoveTags.Value is { Count: > 0 };
+        || Tags.IsSet || AddTags.Value is { Count: > 0 } || RemoveTags.Value is { Count: > 0 } || ContractId.IsSet;
 }
 
 /// <summary>Changes a ticket's fields. Every change is checked by <see cref="Ticket"/> and lands in its history;
@@ -39,7 +42,20 @@ public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock,
             var now = clock.GetUtcNow();
             if (request.Subject.IsSet) ticket.ChangeSubject(request.Subject.Value!, actor, now);
             if (request.Priority.Value is { } priority) ticket.ChangePriority(priority, actor, now);
-            if (request.Type.Value is { } type) ticket.ChangeType(type, actor, now);
+            if (request.Type.Value is { } type && type != ticket.Type)
+            {
+                ticket.ChangeType(type, actor, now);
+                await Checklists.TicketChecklists.CopyOnTypeChangeAsync(db, ticket.Id, type, now, ct);
+            }
+            if (request.ContractId.IsSet)
+            {
+                // Only a contract of the ticket's own company (and none when the ticket has no company).
+                if (request.ContractId.Value is { } contractId
+                    && !await db.Contracts.AnyAsync(c => c.Id == contractId && c.CompanyId == ticket.CompanyId, ct))
+                    throw new OknoException(InvalidInput.Field("contractId", Customers.Contracts.ContractErrorCodes.NotTheTicketsCompany,
+                        $"Contract {contractId} is not a contract of the ticket's company.", ("id", contractId)));
+                ticket.LinkContract(request.ContractId.Value, actor, now);
+            }
             if (request.GroupId.IsSet) ticket.MoveToGroup(request.GroupId.Value, actor, now);
             if (request.AssigneeId.IsSet) ticket.AssignTo(request.AssigneeId.Value, actor, now);
             if (request.Tags.IsSet) ticket.SetTags(await tags.ResolveAsync((request.Tags.Value ?? []).OfType<string>(), ct), actor, now);
@@ -56,7 +72,12 @@ public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock,
                 ticket.SetTags(await tags.ResolveAsync(wanted, ct), actor, now);
             }
             // Status last: closing after the other changes lets a single request edit and close.
-            if (request.Status.Value is { } status) ticket.ChangeStatus(status, actor, now);
+            if (request.Status.Value is { } status)
+            {
+                if (status is TicketStatus.Resolved or TicketStatus.Closed && status != ticket.Status)
+                    await Checklists.TicketChecklists.EnsureRequiredDoneAsync(db, ticket.Id, ct);
+                ticket.ChangeStatus(status, actor, now);
+            }
             await db.SaveChangesAsync(ct);
             return ticket.Id;
         }, cancellationToken);

@@ -19,6 +19,8 @@ public sealed record TicketView(
     public DateTimeOffset? SlaWarnAt { get; init; }
     /// <summary>A bot is talking with the customer (<see cref="Ticket.WithBot"/>).</summary>
     public bool WithBot { get; init; }
+    /// <summary>The contract the ticket is served under (issue 20 "contracts").</summary>
+    public long? ContractId { get; init; }
 
     /// <summary>The ticket's SLA per target (<see cref="ITicketSla"/>); on the read of one ticket only (null in lists).</summary>
     public TicketSlaView? Sla { get; init; }
@@ -45,6 +47,7 @@ public sealed record TicketView(
         SlaDueAt = SlaInstant(t.SlaDueTicks),
         SlaWarnAt = SlaInstant(t.SlaWarnTicks),
         WithBot = t.WithBot,
+        ContractId = t.ContractId,
     };
 
     /// <summary>Reads tickets as views: one SQL query for the rows (no entity loading, no N+1) and one for the names
@@ -65,6 +68,7 @@ public sealed record TicketView(
             t.SlaDueTicks,
             t.SlaWarnTicks,
             t.WithBot,
+            t.ContractId,
         }).ToListAsync(cancellationToken);
         var tagIds = rows.SelectMany(r => r.TagIds).Distinct().ToList();
         var names = tagIds.Count == 0
@@ -76,6 +80,7 @@ public sealed record TicketView(
             SlaDueAt = SlaInstant(r.SlaDueTicks),
             SlaWarnAt = SlaInstant(r.SlaWarnTicks),
             WithBot = r.WithBot,
+            ContractId = r.ContractId,
         }).ToList();
     }
 }

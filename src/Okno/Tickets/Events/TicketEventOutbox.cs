@@ -138,6 +138,8 @@ public static class TicketEventOutbox
                     "tags" => new TicketTagsChanged(Tags(row.OldValue), Tags(row.NewValue)),
                     "customer" => new TicketCustomerChanged(ParseId(row.OldValue) ?? 0, ParseId(row.NewValue) ?? 0),
                     Ticket.BotField => new TicketBotChanged(row.OldValue == "true", row.NewValue == "true"),
+                    Ticket.ContractField => new TicketContractChanged(ParseId(row.OldValue), ParseId(row.NewValue)),
+                    Ticket.ChecklistField => new ChecklistItemTicked(row.Comment ?? "", row.NewValue == "done"),
                     // A field this code does not know yet is a programming error, not a reason to lose the change.
                     _ => throw new InvalidOperationException($"No ticket event for a change of '{row.Field}'."),
                 };
