@@ -122,12 +122,10 @@ public static class ContractSelection
     }
 }
 
-/// <summary>The ticket's contract: a foreign key and an index on Tickets, kept here with the contracts.</summary>
+/// <summary>The ticket's contract: an index on Tickets, kept here with the contracts. No foreign key: SQLite adds one to an
+/// existing table only by rebuilding it (Tickets, of millions of rows); <see cref="Contracts.DeleteAsync"/> refuses to
+/// delete a contract tickets are linked to instead, and only existing contracts are linked.</summary>
 internal sealed class TicketContractConfiguration : IEntityTypeConfiguration<Tickets.Ticket>
 {
-    public void Configure(EntityTypeBuilder<Tickets.Ticket> b)
-    {
-        b.HasIndex(t => t.ContractId);
-        b.HasOne<Contract>().WithMany().HasForeignKey(t => t.ContractId).OnDelete(DeleteBehavior.Restrict);
-    }
+    public void Configure(EntityTypeBuilder<Tickets.Ticket> b) => b.HasIndex(t => t.ContractId);
 }
