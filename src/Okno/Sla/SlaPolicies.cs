@@ -219,4 +219,8 @@ internal sealed class SlaPolicyDirectory(OknoDb db, TimeProvider clock) : ISlaPo
     public Task<bool> ExistsAsync(long policyId, CancellationToken ct) => db.SlaPolicies.AnyAsync(p => p.Id == policyId, ct);
 
     public Task GrantChangedAsync(CancellationToken ct) => SlaSetup.RaiseGenerationAsync(db, clock.GetUtcNow(), ct);
+
+    public async Task<IReadOnlyList<SlaPolicyChoice>> ChoicesAsync(CancellationToken ct) =>
+        await db.SlaPolicies.AsNoTracking().OrderBy(p => p.Position).ThenBy(p => p.Id).Take(MaxPolicies)
+            .Select(p => new SlaPolicyChoice(p.Id, p.Name)).ToListAsync(ct);
 }

@@ -59,7 +59,12 @@ public interface ISlaPolicyDirectory
 
     /// <summary>A contract's granted policy changed, in the caller's transaction: open tickets are to be recomputed.</summary>
     Task GrantChangedAsync(CancellationToken ct);
+
+    /// <summary>The policies a contract may grant, in the order they are tried (for the contract editor).</summary>
+    Task<IReadOnlyList<SlaPolicyChoice>> ChoicesAsync(CancellationToken ct);
 }
+
+public sealed record SlaPolicyChoice(long Id, string Name);
 
 internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
 {

@@ -19,6 +19,9 @@ public sealed record ContractPriceRequest(long? ItemId, decimal? Price);
 
 public sealed record ContractPriceView(long ItemId, decimal Price);
 
+/// <summary>A contract to choose in a list: "A-1 — Acme".</summary>
+public sealed record ContractChoice(long Id, string Label);
+
 public sealed record ContractView(long Id, long CompanyId, string Number, string Kind, string StartsOn, string? EndsOn, decimal? IncludedHours,
     long? SlaPolicyId, long? PriceListId, bool IsDefault, bool IsActive, string? Notes, IReadOnlyList<ContractPriceView> Prices,
     IReadOnlyList<long> IncludedItemIds, string Currency, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
@@ -40,6 +43,15 @@ public sealed class Contracts(OknoDb db, TimeProvider clock, IOptions<ContractsO
         var rows = await query.OrderByDescending(c => c.Id).Take(take + 1).Include(c => c.Prices).Include(c => c.IncludedItems).AsSplitQuery().ToListAsync(ct);
         return Paging.ToPage(rows.Select(ToView).ToList(), take, c => Paging.Encode(c.Id));
     }
+
+    public const int MaxChoices = 500;
+
+    /// <summary>Active contracts to choose from (an SLA condition), by company name and number; at most <see cref="MaxChoices"/>.</summary>
+    public async Task<IReadOnlyList<ContractChoice>> ChoicesAsync(CancellationToken ct) =>
+        (await db.Contracts.AsNoTracking().Where(c => c.IsActive)
+            .Join(db.Companies, c => c.CompanyId, k => k.Id, (c, k) => new { c.Id, c.Number, Company = k.Name })
+            .OrderBy(c => c.Company).ThenBy(c => c.Number).Take(MaxChoices).ToListAsync(ct))
+        .Select(c => new ContractChoice(c.Id, $"{c.Number} — {c.Company}")).ToList();
 
     public async Task<ContractView> GetAsync(long id, CancellationToken ct) =>
         ToView(await db.Contracts.AsNoTracking().Include(c => c.Prices).Include(c => c.IncludedItems).AsSplitQuery()
@@ -157,6 +169,13 @@ public sealed class Contracts(OknoDb db, TimeProvider clock, IOptions<ContractsO
         if (await db.Contracts.AnyAsync(c => c.CompanyId == r.CompanyId && c.Number == number && c.Id != (id ?? 0), ct))
             throw new OknoException(new Duplicate(ContractErrorCodes.NumberTaken, "number", $"The company has a contract {number} already.", ("number", number)));
         return (kind!.Value, startsOn!.Value, endsOn);
+    }
+
+    /// <summary>The SLA policies a contract may grant (none when no SLA section is installed).</summary>
+    public async Task<IReadOnlyList<SlaPolicyChoice>> SlaPolicyChoicesAsync(CancellationToken ct)
+    {
+        foreach (var directory in slaPolicies) return await directory.ChoicesAsync(ct);
+        return [];
     }
 
     private async Task<bool> PolicyExistsAsync(long policyId, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Okno.Admin;
 using Okno.Platform.Web;
+using Okno.Tickets.Ui;
 
 namespace Okno.Customers.Contracts;
 
@@ -12,7 +13,7 @@ public static class ContractsModule
         services.AddOptions<ContractsOptions>().Bind(configuration.GetSection(ContractsOptions.Section))
             .Validate(o => o.Currency is { Length: 3 } c && c.All(char.IsAsciiLetterUpper), "Okno:Contracts:Currency must be an ISO 4217 code (RUB).")
             .ValidateOnStart();
-        return services.AddScoped<PriceLists>().AddScoped<Contracts>();
+        return services.AddScoped<PriceLists>().AddScoped<Contracts>().AddTicketPagePanel<Ui.TicketContractPanel>(order: 2);
     }
 
     public static IEndpointRouteBuilder MapContracts(this IEndpointRouteBuilder app)
