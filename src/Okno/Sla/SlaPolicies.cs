@@ -221,6 +221,6 @@ internal sealed class SlaPolicyDirectory(OknoDb db, TimeProvider clock) : ISlaPo
     public Task GrantChangedAsync(CancellationToken ct) => SlaSetup.RaiseGenerationAsync(db, clock.GetUtcNow(), ct);
 
     public async Task<IReadOnlyList<SlaPolicyChoice>> ChoicesAsync(CancellationToken ct) =>
-        await db.SlaPolicies.AsNoTracking().OrderBy(p => p.Position).ThenBy(p => p.Id).Take(MaxPolicies)
+        await db.SlaPolicies.AsNoTracking().OrderBy(p => p.Position).ThenBy(p => p.Id).Take(SlaPolicies.MaxPolicies)
             .Select(p => new SlaPolicyChoice(p.Id, p.Name)).ToListAsync(ct);
 }

@@ -39,7 +39,7 @@ public sealed class ChecklistsTests
         var refused = await (await agent.PatchAsJsonAsync($"/api/v1/tickets/{ticket.Id()}", new { status = "resolved" })).JsonAsync(HttpStatusCode.Conflict);
         Assert.Equal("checklist.required_items_open", refused.Str("code"));
         Assert.Contains("Check the cable", refused.Str("detail"));
-        var bulk = await admin.PostJsonAsync("/api/v1/tickets/bulk", new { ids = new[] { ticket.Id() }, change = new { status = "closed" } });
+        var bulk = await admin.PostJsonAsync("/api/v1/tickets/bulk", new { ids = new[] { ticket.Id() }, change = new { status = "closed" } }, HttpStatusCode.OK);
         Assert.Equal("checklist.required_items_open", bulk.GetProperty("refused")[0].Str("code"));
         Assert.Equal("new", (await admin.GetJsonAsync($"/api/v1/tickets/{ticket.Id()}")).Str("status"));
 
