@@ -77,8 +77,10 @@ public static class OknoModules
         services.AddAdmin();
         services.AddCustomers();
         services.AddServiceObjects();
+        Customers.Contracts.ContractsModule.AddContracts(services, builder.Configuration);
         services.AddTickets();
         services.AddCustomFields();
+        Tickets.Checklists.ChecklistsModule.AddChecklists(services);
         services.AddKnowledge();
         services.AddReports();
         Reports.Schedules.ReportScheduleEndpoints.AddReportSchedules(services, builder.Configuration);
@@ -128,8 +130,10 @@ public static class OknoModules
         app.MapAdmin();
         app.MapCustomers();
         app.MapServiceObjects();
+        Customers.Contracts.ContractsModule.MapContracts(app);
         app.MapTickets();
         app.MapCustomFields();
+        Tickets.Checklists.ChecklistsModule.MapChecklists(app);
         app.MapKnowledge();
         app.MapReports();
         Reports.Schedules.ReportScheduleEndpoints.MapReportSchedules(app);

@@ -21,7 +21,8 @@ internal sealed class SlaClockHandler(TicketSlaClock slaClock) : ITicketEventHan
     public bool WakesFor(string eventType) => Moves(eventType);
 
     private static bool Moves(string eventType) => eventType is not (SlaAlertRaised.Type or TicketSubjectChanged.Type or TicketAssigneeChanged.Type
-        or TicketLinked.Type or TicketUnlinked.Type);
+        or TicketLinked.Type or TicketUnlinked.Type
+        or ChecklistItemTicked.Type);
 
     public async Task HandleAsync(TicketDomainEvent ticketEvent, CancellationToken cancellationToken)
     {

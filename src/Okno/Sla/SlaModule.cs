@@ -17,6 +17,7 @@ public static class SlaModule
         .AddScoped<SlaCalendars>().AddScoped<SlaPreview>().AddScoped<SlaPolicies>()
         .AddSingleton<SlaSetup>().AddScoped<TicketSlaClock>().AddScoped<TicketSlaQueries>().AddScoped<SlaStatusQueries>()
         .AddScoped<ITicketSla>(sp => sp.GetRequiredService<TicketSlaQueries>())
+        .AddScoped<Customers.Contracts.ISlaPolicyDirectory, SlaPolicyDirectory>()
         .AddScoped<Ui.Ticket.SlaPanelQueries>().AddTicketPagePanel<Ui.Ticket.SlaTicketPanel>(order: 10)
         .AddTicketEventHandler<SlaClockHandler>()
         .AddRepeatingJob<SlaScan>(SlaScan.Key, SlaScan.Every)

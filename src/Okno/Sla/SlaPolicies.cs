@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Okno.Admin;
 using Okno.Customers;
+using Okno.Customers.Contracts;
 using Okno.Platform.Data;
 using Okno.Platform.Web;
 using Okno.Tickets;
@@ -27,7 +28,7 @@ public sealed class SlaPolicies(OknoDb db, TimeProvider clock, Audit audit)
     public const int MaxPolicies = 100;
     public const int MaxConditions = 20;
     public const int MaxValues = 100;
-    public static readonly string[] ConditionFields = ["group", "company", "type", "channel", "tag", "priority"];
+    public static readonly string[] ConditionFields = ["group", "company", "contract", "type", "channel", "tag", "priority"];
     /// <summary>Resolved and closed stop the resolution clock instead; pausing in them means nothing.</summary>
     public static readonly string[] PausableStatuses = ["new", "open", "pending", "on_hold"];
     /// <summary>How many tickets a refused delete names.</summary>
@@ -146,7 +147,7 @@ public sealed class SlaPolicies(OknoDb db, TimeProvider clock, Audit audit)
             var condition = conditions[i];
             if (condition?.Field is not { } name || !ConditionFields.Contains(name))
             {
-                errors.Add($"{field}.field", SlaErrorCodes.InvalidConditionField, "group, company, type, channel, tag or priority.");
+                errors.Add($"{field}.field", SlaErrorCodes.InvalidConditionField, "group, company, contract, type, channel, tag or priority.");
                 continue;
             }
             var values = condition.Values ?? [];
@@ -161,6 +162,7 @@ public sealed class SlaPolicies(OknoDb db, TimeProvider clock, Audit audit)
                  {
                      ("group", ids => db.Groups.Where(g => ids.Contains(g.Id)).Select(g => g.Id).ToListAsync(ct)),
                      ("company", ids => db.Companies.Where(g => ids.Contains(g.Id)).Select(g => g.Id).ToListAsync(ct)),
+                     ("contract", ids => db.Contracts.Where(g => ids.Contains(g.Id)).Select(g => g.Id).ToListAsync(ct)),
                  })
         {
             for (var i = 0; i < Math.Min(conditions.Count, MaxConditions); i++)
@@ -178,7 +180,7 @@ public sealed class SlaPolicies(OknoDb db, TimeProvider clock, Audit audit)
 
     private static bool ValueIsValid(string field, string? value) => !string.IsNullOrWhiteSpace(value) && field switch
     {
-        "group" or "company" => long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0,
+        "group" or "company" or "contract" => long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0,
         "type" => Enum.GetValues<TicketType>().Any(t => t.ToSnakeCase() == value),
         "priority" => Enum.GetValues<TicketPriority>().Any(t => t.ToSnakeCase() == value),
         "channel" => ChannelKind.TryParse(value, out _),
@@ -209,4 +211,16 @@ public sealed class SlaPolicies(OknoDb db, TimeProvider clock, Audit audit)
         p.ReadPauseStatuses().ToList(), p.ReadTargets(), p.ReadConditions(), p.CreatedAt, p.UpdatedAt);
 
     private static OknoException NotFound(long id) => new(new NotFound(SlaErrorCodes.PolicyNotFound, "SLA policy", id));
+}
+
+/// <summary>Lets Customers check the SLA policy a contract grants without referencing this section.</summary>
+internal sealed class SlaPolicyDirectory(OknoDb db, TimeProvider clock) : ISlaPolicyDirectory
+{
+    public Task<bool> ExistsAsync(long policyId, CancellationToken ct) => db.SlaPolicies.AnyAsync(p => p.Id == policyId, ct);
+
+    public Task GrantChangedAsync(CancellationToken ct) => SlaSetup.RaiseGenerationAsync(db, clock.GetUtcNow(), ct);
+
+    public async Task<IReadOnlyList<SlaPolicyChoice>> ChoicesAsync(CancellationToken ct) =>
+        await db.SlaPolicies.AsNoTracking().OrderBy(p => p.Position).ThenBy(p => p.Id).Take(SlaPolicies.MaxPolicies)
+            .Select(p => new SlaPolicyChoice(p.Id, p.Name)).ToListAsync(ct);
 }

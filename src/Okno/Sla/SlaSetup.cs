@@ -16,18 +16,23 @@ public sealed record PolicySetup(long Id, string Name, bool IsDefault, long Cale
         : new SlaTargets(null, null, null);
 }
 
-/// <summary>What a ticket is, for choosing its policy.</summary>
-public sealed record TicketFacts(long? GroupId, long? CompanyId, TicketType Type, string Channel, IReadOnlyCollection<string> Tags, TicketPriority Priority);
+/// <summary>What a ticket is, for choosing its policy. <see cref="ContractId"/> is the ticket's contract and
+/// <see cref="ContractPolicyId"/> the SLA policy that contract grants (issue 20), if any.</summary>
+public sealed record TicketFacts(long? GroupId, long? CompanyId, TicketType Type, string Channel, IReadOnlyCollection<string> Tags, TicketPriority Priority,
+    long? ContractId = null, long? ContractPolicyId = null);
 
 /// <summary>The policies in the order they are tried, under one generation of the setup.</summary>
 public sealed record SlaSetupSnapshot(long Generation, IReadOnlyList<PolicySetup> Policies)
 {
     public bool UsesTags => Policies.Any(p => p.Conditions.Any(c => c.Field == "tag"));
 
-    /// <summary>The first policy (by position) whose conditions all hold, else the default; and the conditions that
-    /// chose it (none for the default).</summary>
+    /// <summary>The policy the ticket's contract grants, when it has one (it comes before every condition: the contract is
+    /// what was agreed with the client; matched by "contract"); else the first policy (by position) whose conditions
+    /// all hold; else the default; and the conditions that chose it (none for the default).</summary>
     public (PolicySetup Policy, IReadOnlyList<SlaCondition> MatchedBy)? Choose(TicketFacts ticket)
     {
+        if (ticket is { ContractId: { } contractId, ContractPolicyId: { } granted } && Policies.FirstOrDefault(p => p.Id == granted) is { } byContract)
+            return (byContract, [new SlaCondition("contract", [contractId.ToString(CultureInfo.InvariantCulture)])]);
         foreach (var policy in Policies.Where(p => !p.IsDefault))
             if (policy.Conditions.All(c => Holds(c, ticket))) return (policy, policy.Conditions);
         return Policies.FirstOrDefault(p => p.IsDefault) is { } fallback ? (fallback, []) : null;
@@ -37,6 +42,7 @@ public sealed record SlaSetupSnapshot(long Generation, IReadOnlyList<PolicySetup
     {
         "group" => t.GroupId is { } g && condition.Values.Contains(g.ToString(CultureInfo.InvariantCulture)),
         "company" => t.CompanyId is { } c && condition.Values.Contains(c.ToString(CultureInfo.InvariantCulture)),
+        "contract" => t.ContractId is { } k && condition.Values.Contains(k.ToString(CultureInfo.InvariantCulture)),
         "type" => condition.Values.Contains(t.Type.ToSnakeCase()),
         "priority" => condition.Values.Contains(t.Priority.ToSnakeCase()),
         "channel" => condition.Values.Contains(t.Channel),

@@ -4,6 +4,7 @@ using Okno.Platform.Web;
 using Okno.Admin;
 using Okno.Tickets.CustomFields;
 using Okno.Customers.ServiceObjects;
+using Okno.Customers.Contracts;
 
 namespace Okno.Tickets;
 
@@ -24,10 +25,13 @@ public sealed record ChangeTicketRequest(
     public Optional<long?> ServiceObjectId { get; init; }
     public Optional<long?> EquipmentId { get; init; }
 
+    /// <summary>The ticket's contract (issue 20): one of the ticket's company; null unlinks it.</summary>
+    public Optional<long?> ContractId { get; init; }
+
     /// <summary>Whether the request changes anything at all.</summary>
     public bool ChangesSomething => Status.IsSet || Priority.IsSet || Type.IsSet || Subject.IsSet || AssigneeId.IsSet || GroupId.IsSet
         || Tags.IsSet || AddTags.Value is { Count: > 0 } || RemoveTags.Value is { Count: > 0 } || CustomFields is { Count: > 0 }
-        || ServiceObjectId.IsSet || EquipmentId.IsSet;
+        || ServiceObjectId.IsSet || EquipmentId.IsSet || ContractId.IsSet;
 }
 
 /// <summary>Changes a ticket's fields. Every change is checked by <see cref="Ticket"/> and lands in its history;
@@ -52,7 +56,20 @@ public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock,
             var typeBefore = ticket.Type;
             if (request.Subject.IsSet) ticket.ChangeSubject(request.Subject.Value!, actor, now);
             if (request.Priority.Value is { } priority) ticket.ChangePriority(priority, actor, now);
-            if (request.Type.Value is { } type) ticket.ChangeType(type, actor, now);
+            if (request.Type.Value is { } type && type != ticket.Type)
+            {
+                ticket.ChangeType(type, actor, now);
+                await Checklists.TicketChecklists.CopyOnTypeChangeAsync(db, ticket.Id, type, now, ct);
+            }
+            if (request.ContractId.IsSet)
+            {
+                // Only a contract of the ticket's own company (and none when the ticket has no company).
+                if (request.ContractId.Value is { } contractId
+                    && !await db.Contracts.AnyAsync(c => c.Id == contractId && c.CompanyId == ticket.CompanyId, ct))
+                    throw new OknoException(InvalidInput.Field("contractId", Customers.Contracts.ContractErrorCodes.NotTheTicketsCompany,
+                        $"Contract {contractId} is not a contract of the ticket's company.", ("id", contractId)));
+                ticket.LinkContract(request.ContractId.Value, actor, now);
+            }
             if (request.GroupId.IsSet) ticket.MoveToGroup(request.GroupId.Value, actor, now);
             if (request.AssigneeId.IsSet) ticket.AssignTo(request.AssigneeId.Value, actor, now);
             if (request.Tags.IsSet) ticket.SetTags(await tags.ResolveAsync((request.Tags.Value ?? []).OfType<string>(), ct), actor, now);
@@ -81,7 +98,12 @@ public sealed class ChangeTicket(OknoDb db, TagCatalog tags, TimeProvider clock,
             }
             if (request.ServiceObjectId.IsSet || request.EquipmentId.IsSet) await ChangeObjectAsync(ticket, request, actor, now, ct);
             // Status last: closing after the other changes lets a single request edit and close.
-            if (request.Status.Value is { } status) ticket.ChangeStatus(status, actor, now);
+            if (request.Status.Value is { } status)
+            {
+                if (status is TicketStatus.Resolved or TicketStatus.Closed && status != ticket.Status)
+                    await Checklists.TicketChecklists.EnsureRequiredDoneAsync(db, ticket.Id, ct);
+                ticket.ChangeStatus(status, actor, now);
+            }
             await db.SaveChangesAsync(ct);
             if (fieldChanges.Count > 0) await fieldValues.IndexTicketAsync(ticket.Id, ct);
             return ticket.Id;

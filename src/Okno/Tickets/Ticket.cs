@@ -344,6 +344,34 @@ public sealed class Ticket : Platform.Search.ISearchable
         Record(actor, now, TicketEventKind.SlaAlert, breach ? SlaBreachField : SlaWarningField,
             crossedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture), target);
 
+    // ---- Issue 20 part "contracts": the ticket's contract and its checklist ----
+
+    /// <summary>The contract (Customers.Contracts) the ticket is served under: chosen at creation by
+    /// <c>ContractSelection</c>, or set by hand to a contract of the ticket's company.</summary>
+    public long? ContractId { get; private set; }
+    public const string ContractField = "contract";
+    public const string ChecklistField = "checklist";
+
+    public void LinkContract(long? contractId, Actor actor, DateTimeOffset now)
+    {
+        EnsureWritable();
+        if (contractId == ContractId) return;
+        Record(actor, now, TicketEventKind.Changed, ContractField, ContractId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            contractId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        ContractId = contractId;
+    }
+
+    /// <summary>Records that a checklist item was ticked (<paramref name="done"/>) or unticked: the item's text is the row's
+    /// comment, so the timeline tells which.</summary>
+    public void RecordChecklistTick(string itemText, bool done, Actor actor, DateTimeOffset now)
+    {
+        EnsureWritable();
+        var row = Record(actor, now, TicketEventKind.Changed, ChecklistField, done ? "open" : "done", done ? "done" : "open");
+        row.Comment = itemText.Length > TicketEvent.CommentMaxLength ? itemText[..TicketEvent.CommentMaxLength] : itemText;
+    }
+
+    // ---- end of issue 20 "contracts" ----
+
     private void Change<T>(string field, T current, T to, Action<T> set, Actor actor, DateTimeOffset now) where T : struct, Enum
     {
         EnsureWritable();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Okno.Customers;
+using Okno.Customers.Contracts;
 using Okno.Platform.Data;
 using Okno.Platform.Outbox;
 using Okno.Platform.Text;
@@ -137,6 +138,7 @@ public sealed class TicketCreations(IDbContextFactory<OknoDb> dbs, TimeProvider 
             var numbers = await db.NextTicketNumbersAsync(tickets.Count, ct);
             var tagNames = tickets.SelectMany(t => t.Tags).ToList();
             var knownTags = tagNames.Count == 0 ? [] : (await tags.ResolveAsync(tagNames, ct)).ToDictionary(t => t.Name, StringComparer.Ordinal);
+            var contracts = await ContractCandidatesAsync(db, customers, tickets.Select(t => t.At ?? now).ToList(), ct);
             var made = new List<Ticket>(tickets.Count);
             for (var i = 0; i < tickets.Count; i++)
             {
@@ -156,6 +158,9 @@ public sealed class TicketCreations(IDbContextFactory<OknoDb> dbs, TimeProvider 
                     ticket.ChangeServiceObject(link.ServiceObjectId, link.EquipmentId, actor.ForAutomaticChanges(), at);
                 }
                 if (t.AssigneeId is { } assignee) ticket.AssignTo(assignee, actor.ForAutomaticChanges(), at);
+                // In the creation's transaction, so the SLA policy the contract grants applies from the first computation.
+                if (ContractSelection.Choose(contracts, contact.CompanyId, DateOnly.FromDateTime(at.UtcDateTime)) is { } contractId)
+                    ticket.LinkContract(contractId, actor.ForAutomaticChanges(), at);
                 // Its events belong to the request that asked for it (see TicketEventOutbox).
                 foreach (var change in ticket.History) change.OperationId = waiting[i].OperationId;
                 db.Tickets.Add(ticket);
@@ -164,7 +169,7 @@ public sealed class TicketCreations(IDbContextFactory<OknoDb> dbs, TimeProvider 
             await db.SaveChangesAsync(ct);
             // The callers' rows need the ticket ids, so they come after the first save: a second round trip, made only
             // by batches that have such rows.
-            var alsoWrite = false;
+            var alsoWrite = await Checklists.TicketChecklists.CopyTemplatesAsync(db, made, now, ct);
             for (var i = 0; i < tickets.Count; i++)
             {
                 if (tickets[i].AlsoWrite is not { } write) continue;
@@ -174,6 +179,19 @@ public sealed class TicketCreations(IDbContextFactory<OknoDb> dbs, TimeProvider 
             if (alsoWrite) await db.SaveChangesAsync(ct);
             return made;
         }, CancellationToken.None);
+    }
+
+    /// <summary>The active contracts of these customers' companies that may cover a ticket opened at one of <paramref name="at"/>
+    /// (one read per batch, none without companies); <see cref="ContractSelection"/> picks each ticket's.</summary>
+    private static async Task<List<ContractCandidate>> ContractCandidatesAsync(OknoDb db, IReadOnlyList<Contact> customers,
+        IReadOnlyList<DateTimeOffset> at, CancellationToken ct)
+    {
+        var companies = customers.Select(c => c.CompanyId).OfType<long>().Distinct().ToList();
+        if (companies.Count == 0) return [];
+        var first = DateOnly.FromDateTime(at.Min().UtcDateTime);
+        var last = DateOnly.FromDateTime(at.Max().UtcDateTime);
+        return await db.Contracts.Where(c => companies.Contains(c.CompanyId) && c.IsActive && c.StartsOn <= last && (c.EndsOn == null || c.EndsOn >= first))
+            .Select(c => new ContractCandidate(c.Id, c.CompanyId, c.IsActive, c.IsDefault, c.StartsOn, c.EndsOn)).ToListAsync(ct);
     }
 
     private static DateTimeOffset WholeMicroseconds(DateTimeOffset at) => at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMicrosecond));

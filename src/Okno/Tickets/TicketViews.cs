@@ -22,6 +22,8 @@ public sealed record TicketView(
     /// <summary>Issue 20 "objects": the service object and equipment the ticket is about.</summary>
     public long? ServiceObjectId { get; init; }
     public long? EquipmentId { get; init; }
+    /// <summary>The contract the ticket is served under (issue 20 "contracts").</summary>
+    public long? ContractId { get; init; }
 
     /// <summary>The ticket's SLA per target (<see cref="ITicketSla"/>); on the read of one ticket only (null in lists).</summary>
     public TicketSlaView? Sla { get; init; }
@@ -53,6 +55,7 @@ public sealed record TicketView(
         WithBot = t.WithBot,
         ServiceObjectId = t.ServiceObjectId,
         EquipmentId = t.EquipmentId,
+        ContractId = t.ContractId,
     };
 
     /// <summary>Reads tickets as views: one SQL query for the rows (no entity loading, no N+1) and one for the names
@@ -75,6 +78,7 @@ public sealed record TicketView(
             t.WithBot,
             t.ServiceObjectId,
             t.EquipmentId,
+            t.ContractId,
         }).ToListAsync(cancellationToken);
         var tagIds = rows.SelectMany(r => r.TagIds).Distinct().ToList();
         var names = tagIds.Count == 0
@@ -88,6 +92,7 @@ public sealed record TicketView(
             WithBot = r.WithBot,
             ServiceObjectId = r.ServiceObjectId,
             EquipmentId = r.EquipmentId,
+            ContractId = r.ContractId,
         }).ToList();
     }
 }

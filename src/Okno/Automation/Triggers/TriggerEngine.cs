@@ -50,7 +50,8 @@ public sealed class TriggerEngine(OknoDb db, TriggerSetup setup, TriggerConditio
         SlaAlertRaised { Breach: true } => TriggerEvents.SlaBreach,
         SlaAlertRaised => TriggerEvents.SlaWarning,
         TicketStatusChanged or TicketPriorityChanged or TicketTypeChanged or TicketSubjectChanged or TicketGroupChanged
-            or TicketAssigneeChanged or TicketTagsChanged or TicketCustomerChanged or TicketServiceObjectChanged => TriggerEvents.TicketUpdated,
+            or TicketAssigneeChanged or TicketTagsChanged or TicketCustomerChanged or TicketServiceObjectChanged or TicketContractChanged
+            or TicketCustomFieldChanged => TriggerEvents.TicketUpdated,
         _ => null,
     };
 

@@ -23,7 +23,8 @@ public static class WebhookEvents
         SlaAlertRaised { Breach: true } => SlaBreach,
         SlaAlertRaised => SlaWarning,
         TicketStatusChanged or TicketPriorityChanged or TicketTypeChanged or TicketSubjectChanged or TicketGroupChanged or TicketAssigneeChanged
-            or TicketTagsChanged or TicketCustomerChanged or TicketServiceObjectChanged or TicketMerged or TicketLinked or TicketUnlinked => TicketUpdated,
+            or TicketTagsChanged or TicketCustomerChanged or TicketServiceObjectChanged or TicketContractChanged or TicketCustomFieldChanged or TicketMerged
+            or TicketLinked or TicketUnlinked => TicketUpdated,
         _ => null,
     };
 
@@ -31,5 +32,5 @@ public static class WebhookEvents
     public static bool Maps(string eventType) => eventType is Tickets.Events.TicketCreated.Type or MessageReceived.Type or ReplySent.Type
         or NoteAdded.Type or SlaAlertRaised.Type or TicketStatusChanged.Type or TicketPriorityChanged.Type or TicketTypeChanged.Type
         or TicketSubjectChanged.Type or TicketGroupChanged.Type or TicketAssigneeChanged.Type or TicketTagsChanged.Type
-        or TicketCustomerChanged.Type or TicketServiceObjectChanged.Type or TicketMerged.Type or TicketLinked.Type or TicketUnlinked.Type;
+        or TicketCustomerChanged.Type or TicketServiceObjectChanged.Type or TicketContractChanged.Type or TicketCustomFieldChanged.Type or TicketMerged.Type or TicketLinked.Type or TicketUnlinked.Type;
 }

@@ -95,6 +95,8 @@ public sealed class WebhookPayloads(OknoDb db, IOptions<NotificationsOptions> no
             new JsonArray([.. c.To.Select(t => (JsonNode)JsonValue.Create(t))])),
         TicketCustomerChanged c => Changed("customer", c.From, c.To),
         TicketServiceObjectChanged c => Changed(c.Field, c.From, c.To),
+        TicketContractChanged c => Changed("contract", c.From, c.To),
+        TicketCustomFieldChanged c => Changed("custom_field." + c.Key, c.From, c.To),
         // The other ticket, by number (and id while it exists): merged into it (or it into this one), linked, unlinked.
         TicketMerged c => Changed(c.IsSurvivor ? "merged_from" : "merged_into", null, Other(c.OtherTicketId, c.OtherTicketNumber)),
         TicketLinked c => Changed("linked", null, Other(c.OtherTicketId, c.OtherTicketNumber)),

@@ -31,6 +31,8 @@ public sealed record TicketRouting(TicketStatus Status, long? GroupId, long? Ass
 [JsonDerivedType(typeof(TicketBotChanged), TicketBotChanged.Type)]
 [JsonDerivedType(typeof(TicketCustomFieldChanged), TicketCustomFieldChanged.Type)]
 [JsonDerivedType(typeof(TicketServiceObjectChanged), TicketServiceObjectChanged.Type)]
+[JsonDerivedType(typeof(TicketContractChanged), TicketContractChanged.Type)]
+[JsonDerivedType(typeof(ChecklistItemTicked), ChecklistItemTicked.Type)]
 public abstract record TicketDomainEvent
 {
     /// <summary>The outbox event's id: unique, so (handler, EventId) identifies one handling. Not in the payload: the
@@ -194,5 +196,19 @@ public sealed record TicketCustomFieldChanged(string Key, string? From, string? 
 public sealed record TicketServiceObjectChanged(string Field, long? From, long? To) : TicketDomainEvent
 {
     public const string Type = "service_object_changed";
+    [JsonIgnore] public override string TypeName => Type;
+}
+
+/// <summary>The ticket's contract changed (set at creation, or by hand): the SLA policy it grants may change.</summary>
+public sealed record TicketContractChanged(long? From, long? To) : TicketDomainEvent
+{
+    public const string Type = "contract_changed";
+    [JsonIgnore] public override string TypeName => Type;
+}
+
+/// <summary>A checklist item was ticked (<see cref="Done"/>) or unticked.</summary>
+public sealed record ChecklistItemTicked(string Text, bool Done) : TicketDomainEvent
+{
+    public const string Type = "checklist_ticked";
     [JsonIgnore] public override string TypeName => Type;
 }

@@ -141,6 +141,8 @@ public static class TicketEventOutbox
                     { } field when field.StartsWith(Ticket.CustomFieldPrefix, StringComparison.Ordinal) =>
                         new TicketCustomFieldChanged(field[Ticket.CustomFieldPrefix.Length..], row.OldValue, row.NewValue),
                     Ticket.ServiceObjectField or Ticket.EquipmentField => new TicketServiceObjectChanged(row.Field, ParseId(row.OldValue), ParseId(row.NewValue)),
+                    Ticket.ContractField => new TicketContractChanged(ParseId(row.OldValue), ParseId(row.NewValue)),
+                    Ticket.ChecklistField => new ChecklistItemTicked(row.Comment ?? "", row.NewValue == "done"),
                     // A field this code does not know yet is a programming error, not a reason to lose the change.
                     _ => throw new InvalidOperationException($"No ticket event for a change of '{row.Field}'."),
                 };

@@ -1302,6 +1302,178 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.ToTable("ContactPhones", (string)null);
                 });
 
+            modelBuilder.Entity("Okno.Customers.Contracts.Contract", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("IncludedHours")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PriceListId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SlaPolicyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PriceListId");
+
+                    b.HasIndex("SlaPolicyId");
+
+                    b.HasIndex("CompanyId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("CompanyId", "IsActive", "StartsOn");
+
+                    b.ToTable("Contracts", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Customers.Contracts.ContractIncludedItem", b =>
+                {
+                    b.Property<long>("ContractId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PriceListItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ContractId", "PriceListItemId");
+
+                    b.HasIndex("PriceListItemId");
+
+                    b.ToTable("ContractIncludedItems", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Customers.Contracts.ContractPrice", b =>
+                {
+                    b.Property<long>("ContractId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PriceListItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Price")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ContractId", "PriceListItemId");
+
+                    b.HasIndex("PriceListItemId");
+
+                    b.ToTable("ContractPrices", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Customers.Contracts.PriceList", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("PriceLists", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Customers.Contracts.PriceListItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Price")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PriceListId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PriceListId", "Code")
+                        .IsUnique();
+
+                    b.HasIndex("PriceListId", "Id");
+
+                    b.ToTable("PriceListItems", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Customers.Requisites.CompanyDomain", b =>
                 {
                     b.Property<long>("Id")
@@ -1348,6 +1520,168 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasIndex("CompanyId", "ContactId");
 
                     b.ToTable("ContactCompanies", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Customers.ServiceObjects.Equipment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InventoryNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Manufacturer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SerialKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SerialNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ServiceObjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WarrantyEnd")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "Id");
+
+                    b.HasIndex("InventoryNumber", "Id");
+
+                    b.HasIndex("SerialKey", "Id");
+
+                    b.HasIndex("ServiceObjectId", "Id");
+
+                    b.ToTable("Equipment", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Customers.ServiceObjects.EquipmentMove", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EquipmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FromObjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ToObjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EquipmentId", "Id");
+
+                    b.ToTable("EquipmentMoves", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Customers.ServiceObjects.ServiceObject", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccessNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkingHours")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "Id");
+
+                    b.ToTable("ServiceObjects", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Customers.ServiceObjects.ServiceObjectContact", b =>
+                {
+                    b.Property<long>("ServiceObjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ServiceObjectId", "ContactId");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("ServiceObjectContacts", (string)null);
                 });
 
             modelBuilder.Entity("Okno.Knowledge.Article", b =>
@@ -5550,6 +5884,93 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.ToTable("Attachments", (string)null);
                 });
 
+            modelBuilder.Entity("Okno.Tickets.Checklists.ChecklistTemplate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TicketType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketType")
+                        .IsUnique();
+
+                    b.ToTable("ChecklistTemplates", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Tickets.Checklists.ChecklistTemplateItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TemplateId", "Position");
+
+                    b.ToTable("ChecklistTemplateItems", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Tickets.Checklists.TicketChecklistItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DoneById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DoneById");
+
+                    b.HasIndex("TicketId", "Position");
+
+                    b.ToTable("TicketChecklistItems", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Tickets.CustomFields.CustomFieldDefinition", b =>
                 {
                     b.Property<long>("Id")
@@ -5792,7 +6213,13 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<long>("ContactId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ContractId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EquipmentId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("FirstResponseAt")
@@ -5823,6 +6250,9 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ServiceObjectId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("SlaDueTicks")
@@ -5865,6 +6295,8 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ContractId");
+
                     b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Number")
@@ -5876,6 +6308,10 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasIndex("CompanyId", "Id");
 
                     b.HasIndex("ContactId", "Id");
+
+                    b.HasIndex("EquipmentId", "Id");
+
+                    b.HasIndex("ServiceObjectId", "Id");
 
                     b.HasIndex("Status", "Id");
 
@@ -6465,6 +6901,59 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Okno.Customers.Contracts.Contract", b =>
+                {
+                    b.HasOne("Okno.Customers.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Customers.Contracts.PriceList", null)
+                        .WithMany()
+                        .HasForeignKey("PriceListId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Okno.Customers.Contracts.ContractIncludedItem", b =>
+                {
+                    b.HasOne("Okno.Customers.Contracts.Contract", null)
+                        .WithMany("IncludedItems")
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Customers.Contracts.PriceListItem", null)
+                        .WithMany()
+                        .HasForeignKey("PriceListItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Customers.Contracts.ContractPrice", b =>
+                {
+                    b.HasOne("Okno.Customers.Contracts.Contract", null)
+                        .WithMany("Prices")
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Customers.Contracts.PriceListItem", null)
+                        .WithMany()
+                        .HasForeignKey("PriceListItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Customers.Contracts.PriceListItem", b =>
+                {
+                    b.HasOne("Okno.Customers.Contracts.PriceList", null)
+                        .WithMany()
+                        .HasForeignKey("PriceListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Okno.Customers.Requisites.CompanyDomain", b =>
                 {
                     b.HasOne("Okno.Customers.Company", null)
@@ -6491,6 +6980,57 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Navigation("Company");
 
                     b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("Okno.Customers.ServiceObjects.Equipment", b =>
+                {
+                    b.HasOne("Okno.Customers.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Customers.ServiceObjects.ServiceObject", "ServiceObject")
+                        .WithMany()
+                        .HasForeignKey("ServiceObjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("ServiceObject");
+                });
+
+            modelBuilder.Entity("Okno.Customers.ServiceObjects.EquipmentMove", b =>
+                {
+                    b.HasOne("Okno.Customers.ServiceObjects.Equipment", null)
+                        .WithMany()
+                        .HasForeignKey("EquipmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Customers.ServiceObjects.ServiceObject", b =>
+                {
+                    b.HasOne("Okno.Customers.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Company");
+                });
+
+            modelBuilder.Entity("Okno.Customers.ServiceObjects.ServiceObjectContact", b =>
+                {
+                    b.HasOne("Okno.Customers.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Customers.ServiceObjects.ServiceObject", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("ServiceObjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Okno.Knowledge.Article", b =>
@@ -6802,6 +7342,29 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Navigation("Message");
                 });
 
+            modelBuilder.Entity("Okno.Tickets.Checklists.ChecklistTemplateItem", b =>
+                {
+                    b.HasOne("Okno.Tickets.Checklists.ChecklistTemplate", null)
+                        .WithMany("Items")
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Tickets.Checklists.TicketChecklistItem", b =>
+                {
+                    b.HasOne("Okno.Admin.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("DoneById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Okno.Tickets.CustomFields.CustomFieldValue", b =>
                 {
                     b.HasOne("Okno.Tickets.CustomFields.CustomFieldDefinition", null)
@@ -7006,6 +7569,18 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Navigation("Phones");
                 });
 
+            modelBuilder.Entity("Okno.Customers.Contracts.Contract", b =>
+                {
+                    b.Navigation("IncludedItems");
+
+                    b.Navigation("Prices");
+                });
+
+            modelBuilder.Entity("Okno.Customers.ServiceObjects.ServiceObject", b =>
+                {
+                    b.Navigation("Contacts");
+                });
+
             modelBuilder.Entity("Okno.Knowledge.Article", b =>
                 {
                     b.Navigation("Translations");
@@ -7021,6 +7596,11 @@ namespace Okno.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("Okno.Knowledge.Section", b =>
                 {
                     b.Navigation("Translations");
+                });
+
+            modelBuilder.Entity("Okno.Tickets.Checklists.ChecklistTemplate", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Okno.Tickets.Message", b =>
