@@ -48,6 +48,9 @@ public sealed class AdminPagesTests(OknoInChromium okno)
 
         await row.Locator("button[id^=agent-edit-]").ClickAsync();
         await ChooseAsync(page, "#agent-role", "Supervisor");
+        // The choice reaches the server over the circuit: saving before the select shows it saved the old role (seen in CI).
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#agent-role input").First).ToHaveValueAsync("Supervisor");
         await page.Locator("#agent-save").ClickAsync();
         await Expect(page.Locator("#agent-dialog")).ToHaveCountAsync(0);
         await Expect(row.Locator(".agent-role")).ToHaveTextAsync("Supervisor");
