@@ -342,12 +342,6 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
         return sums.Select(r => (r.Day, byCompany ? Str(r.CompanyId) : "", r.Promoters, r.Passives, r.Detractors)).ToList();
     }
 
-    private IQueryable<ReportDailyFact> Filtered(KpiQuery q, DateOnly first, DateOnly last)
-    {
-        var facts = db.Set<ReportDailyFact>().AsNoTracking().Where(f => f.Day >= first && f.Day <= last);
-        return Filter(facts, q);
-    }
-
     private static IQueryable<T> Filter<T>(IQueryable<T> facts, KpiQuery q) where T : class
     {
         // The same filters over facts and histogram rows (both carry the dimensions under the same names).
@@ -450,54 +444,73 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
         return dimensions.Count switch { 0 => "", 1 => dimensions.Single(), _ => null };
     }
 
-    private IQueryable<T> Rolled<T>(KpiQuery q, DateOnly first, DateOnly last) where T : ReportDailyCounters =>
-        Filter(db.Set<T>().AsNoTracking().Where(f => f.Day >= first && f.Day <= last), q);
-
-    private async Task<List<(DateOnly Day, string Group, ReportDailyFact Sum)>> FactsAsync(KpiQuery q, DateOnly first, DateOnly last,
-        IReadOnlySet<string> counters, Bucketing buckets, CancellationToken ct)
+    /// <summary>How a report reads one table sliced by one dimension: its key column and how the key shows.</summary>
+    private abstract class Slice
     {
-        var grouped = q.GroupBy is not null;
-        switch (RollupOf(q))
-        {
-            case "":
-                return await SumAsync(Rolled<ReportDailyTotal>(q, first, last), (x, b) => new { B = b }, k => k.B, _ => "", counters, buckets, ct);
-            case "group" when grouped:
-                return await SumAsync(Rolled<ReportDailyGroupFact>(q, first, last), (x, b) => new { B = b, K = x.GroupId }, k => k.B, k => Str(k.K), counters, buckets, ct);
-            case "group":
-                return await SumAsync(Rolled<ReportDailyGroupFact>(q, first, last), (x, b) => new { B = b }, k => k.B, _ => "", counters, buckets, ct);
-            case "agent" when grouped:
-                return await SumAsync(Rolled<ReportDailyAssigneeFact>(q, first, last), (x, b) => new { B = b, K = x.AssigneeId }, k => k.B, k => Str(k.K), counters, buckets, ct);
-            case "agent":
-                return await SumAsync(Rolled<ReportDailyAssigneeFact>(q, first, last), (x, b) => new { B = b }, k => k.B, _ => "", counters, buckets, ct);
-            case "company" when grouped:
-                return await SumAsync(Rolled<ReportDailyCompanyFact>(q, first, last), (x, b) => new { B = b, K = x.CompanyId }, k => k.B, k => Str(k.K), counters, buckets, ct);
-            case "company":
-                return await SumAsync(Rolled<ReportDailyCompanyFact>(q, first, last), (x, b) => new { B = b }, k => k.B, _ => "", counters, buckets, ct);
-            case "channel" when grouped:
-                return await SumAsync(Rolled<ReportDailyChannelFact>(q, first, last), (x, b) => new { B = b, K = x.Channel }, k => k.B, k => k.K, counters, buckets, ct);
-            case "channel":
-                return await SumAsync(Rolled<ReportDailyChannelFact>(q, first, last), (x, b) => new { B = b }, k => k.B, _ => "", counters, buckets, ct);
-            case "type" when grouped:
-                return await SumAsync(Rolled<ReportDailyTypeFact>(q, first, last), (x, b) => new { B = b, K = x.Type }, k => k.B, k => k.K.ToSnakeCase(), counters, buckets, ct);
-            case "type":
-                return await SumAsync(Rolled<ReportDailyTypeFact>(q, first, last), (x, b) => new { B = b }, k => k.B, _ => "", counters, buckets, ct);
-            case "priority" when grouped:
-                return await SumAsync(Rolled<ReportDailyPriorityFact>(q, first, last), (x, b) => new { B = b, K = x.Priority }, k => k.B, k => k.K.ToSnakeCase(), counters, buckets, ct);
-            case "priority":
-                return await SumAsync(Rolled<ReportDailyPriorityFact>(q, first, last), (x, b) => new { B = b }, k => k.B, _ => "", counters, buckets, ct);
-        }
-        var f = Filtered(q, first, last);
-        return q.GroupBy switch
-        {
-            "group" => await SumAsync(f, (x, b) => new { B = b, K = x.GroupId }, k => k.B, k => Str(k.K), counters, buckets, ct),
-            "agent" => await SumAsync(f, (x, b) => new { B = b, K = x.AssigneeId }, k => k.B, k => Str(k.K), counters, buckets, ct),
-            "company" => await SumAsync(f, (x, b) => new { B = b, K = x.CompanyId }, k => k.B, k => Str(k.K), counters, buckets, ct),
-            "channel" => await SumAsync(f, (x, b) => new { B = b, K = x.Channel }, k => k.B, k => k.K, counters, buckets, ct),
-            "type" => await SumAsync(f, (x, b) => new { B = b, K = x.Type }, k => k.B, k => k.K.ToSnakeCase(), counters, buckets, ct),
-            "priority" => await SumAsync(f, (x, b) => new { B = b, K = x.Priority }, k => k.B, k => k.K.ToSnakeCase(), counters, buckets, ct),
-            _ => await SumAsync(f, (x, b) => new { B = b }, k => k.B, _ => "", counters, buckets, ct),
-        };
+        public abstract Task<List<(DateOnly Day, string Group, ReportDailyFact Sum)>> SumAsync(OknoDb db, KpiQuery q, DateOnly first, DateOnly last,
+            bool grouped, IReadOnlySet<string> counters, Bucketing buckets, CancellationToken ct);
+
+        /// <summary>The open tickets at the start of <paramref name="first"/> per key: the deltas of every earlier day.</summary>
+        public abstract Task<Dictionary<string, long>> BacklogBeforeAsync(OknoDb db, KpiQuery q, DateOnly first, bool grouped, CancellationToken ct);
     }
+
+    private sealed class Slice<T, TKey>(Expression<Func<T, TKey>> key, Func<TKey, string> name) : Slice where T : ReportDailyCounters
+    {
+        public override Task<List<(DateOnly Day, string Group, ReportDailyFact Sum)>> SumAsync(OknoDb db, KpiQuery q, DateOnly first, DateOnly last,
+            bool grouped, IReadOnlySet<string> counters, Bucketing buckets, CancellationToken ct)
+        {
+            var rows = Filter(db.Set<T>().AsNoTracking().Where(f => f.Day >= first && f.Day <= last), q);
+            return grouped
+                ? KpiReport.SumAsync(rows, WithKey((T x, int b) => new { B = b, K = KeyPlaceholder<TKey>() }, key), k => k.B, k => name(k.K), counters, buckets, ct)
+                : KpiReport.SumAsync(rows, (T x, int b) => new { B = b }, k => k.B, _ => "", counters, buckets, ct);
+        }
+
+        public override async Task<Dictionary<string, long>> BacklogBeforeAsync(OknoDb db, KpiQuery q, DateOnly first, bool grouped, CancellationToken ct)
+        {
+            var rows = Filter(db.Set<T>().AsNoTracking().Where(x => x.Day < first), q);
+            if (!grouped) return new() { [""] = await rows.SumAsync(x => (long)x.BacklogDelta, ct) };
+            return (await rows.GroupBy(key).Select(g => new { g.Key, Sum = g.Sum(x => (long)x.BacklogDelta) }).ToListAsync(ct))
+                .ToDictionary(r => name(r.Key), r => r.Sum);
+        }
+    }
+
+    /// <summary>Stands for the slice's key column in a grouping shape until <see cref="WithKey"/> puts the column in.</summary>
+    private static TKey KeyPlaceholder<TKey>() => throw new InvalidOperationException("Only inside an expression.");
+
+    /// <summary>The shape with <see cref="KeyPlaceholder"/> replaced by the key column (so one generic method groups by
+    /// an anonymous type, which EF translates, whatever the column's type).</summary>
+    private static Expression<Func<T, int, TShape>> WithKey<T, TKey, TShape>(Expression<Func<T, int, TShape>> shape, Expression<Func<T, TKey>> key)
+    {
+        var column = ReplacingExpressionVisitor.Replace(key.Parameters[0], shape.Parameters[0], key.Body);
+        return (Expression<Func<T, int, TShape>>)new PlaceholderReplacer(column).Visit(shape);
+    }
+
+    private sealed class PlaceholderReplacer(Expression column) : ExpressionVisitor
+    {
+        protected override Expression VisitMethodCall(MethodCallExpression node) =>
+            node.Method.Name == nameof(KeyPlaceholder) && node.Method.DeclaringType == typeof(KpiReport) ? column : base.VisitMethodCall(node);
+    }
+
+    /// <summary>Per dimension: its rollup table and the wide table sliced by it ("" for none).</summary>
+    private static readonly Dictionary<string, (Slice Rollup, Slice Wide)> Slices = new()
+    {
+        [""] = (new Slice<ReportDailyTotal, int>(x => 0, _ => ""), new Slice<ReportDailyFact, int>(x => 0, _ => "")),
+        ["group"] = (new Slice<ReportDailyGroupFact, long>(x => x.GroupId, Str), new Slice<ReportDailyFact, long>(x => x.GroupId, Str)),
+        ["agent"] = (new Slice<ReportDailyAssigneeFact, long>(x => x.AssigneeId, Str), new Slice<ReportDailyFact, long>(x => x.AssigneeId, Str)),
+        ["company"] = (new Slice<ReportDailyCompanyFact, long>(x => x.CompanyId, Str), new Slice<ReportDailyFact, long>(x => x.CompanyId, Str)),
+        ["channel"] = (new Slice<ReportDailyChannelFact, string>(x => x.Channel, k => k), new Slice<ReportDailyFact, string>(x => x.Channel, k => k)),
+        ["type"] = (new Slice<ReportDailyTypeFact, TicketType>(x => x.Type, k => k.ToSnakeCase()),
+            new Slice<ReportDailyFact, TicketType>(x => x.Type, k => k.ToSnakeCase())),
+        ["priority"] = (new Slice<ReportDailyPriorityFact, TicketPriority>(x => x.Priority, k => k.ToSnakeCase()),
+            new Slice<ReportDailyFact, TicketPriority>(x => x.Priority, k => k.ToSnakeCase())),
+    };
+
+    /// <summary>The table a ticket-dimension query reads: the rollup of its one dimension, else the wide table.</summary>
+    private static Slice SliceOf(KpiQuery q) => RollupOf(q) is { } rollup ? Slices[rollup].Rollup : Slices[q.GroupBy ?? ""].Wide;
+
+    private Task<List<(DateOnly Day, string Group, ReportDailyFact Sum)>> FactsAsync(KpiQuery q, DateOnly first, DateOnly last,
+        IReadOnlySet<string> counters, Bucketing buckets, CancellationToken ct) =>
+        SliceOf(q).SumAsync(db, q, first, last, q.GroupBy is not null, counters, buckets, ct);
 
     private async Task<List<(DateOnly Day, string Group, ReportDailyFact Sum)>> TagFactsAsync(KpiQuery q, DateOnly first, DateOnly last, CancellationToken ct)
     {
@@ -521,37 +534,7 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
             return (await tags.GroupBy(t => t.Tag).Select(g => new { g.Key, Sum = g.Sum(x => (long)x.BacklogDelta) }).ToListAsync(ct))
                 .GroupBy(r => q.GroupBy == "tag" ? r.Key : "").ToDictionary(g => g.Key, g => g.Sum(r => r.Sum));
         }
-        async Task<Dictionary<string, long>> Of<T, TKey>(Expression<Func<T, TKey>> key, Func<TKey, string> name) where T : ReportDailyCounters =>
-            (await Filter(db.Set<T>().AsNoTracking().Where(x => x.Day < first), q).GroupBy(key)
-                .Select(g => new { g.Key, Sum = g.Sum(x => (long)x.BacklogDelta) }).ToListAsync(ct))
-            .ToDictionary(r => name(r.Key), r => r.Sum);
-        async Task<Dictionary<string, long>> All<T>() where T : ReportDailyCounters =>
-            new() { [""] = await Filter(db.Set<T>().AsNoTracking().Where(x => x.Day < first), q).SumAsync(x => (long)x.BacklogDelta, ct) };
-        var grouped = q.GroupBy is not null;
-        switch (RollupOf(q))
-        {
-            case "": return await All<ReportDailyTotal>();
-            case "group": return grouped ? await Of<ReportDailyGroupFact, long>(x => x.GroupId, Str) : await All<ReportDailyGroupFact>();
-            case "agent": return grouped ? await Of<ReportDailyAssigneeFact, long>(x => x.AssigneeId, Str) : await All<ReportDailyAssigneeFact>();
-            case "company": return grouped ? await Of<ReportDailyCompanyFact, long>(x => x.CompanyId, Str) : await All<ReportDailyCompanyFact>();
-            case "channel": return grouped ? await Of<ReportDailyChannelFact, string>(x => x.Channel, k => k) : await All<ReportDailyChannelFact>();
-            case "type": return grouped ? await Of<ReportDailyTypeFact, TicketType>(x => x.Type, k => k.ToSnakeCase()) : await All<ReportDailyTypeFact>();
-            case "priority": return grouped ? await Of<ReportDailyPriorityFact, TicketPriority>(x => x.Priority, k => k.ToSnakeCase()) : await All<ReportDailyPriorityFact>();
-        }
-        var f = Filter(db.Set<ReportDailyFact>().AsNoTracking().Where(x => x.Day < first), q);
-        async Task<Dictionary<string, long>> Run<TKey>(Expression<Func<ReportDailyFact, TKey>> key, Func<TKey, string> name) =>
-            (await f.GroupBy(key).Select(g => new { g.Key, Sum = g.Sum(x => (long)x.BacklogDelta) }).ToListAsync(ct))
-            .ToDictionary(r => name(r.Key), r => r.Sum);
-        return q.GroupBy switch
-        {
-            "group" => await Run(x => x.GroupId, Str),
-            "agent" => await Run(x => x.AssigneeId, Str),
-            "company" => await Run(x => x.CompanyId, Str),
-            "channel" => await Run(x => x.Channel, k => k),
-            "type" => await Run(x => x.Type, k => k.ToSnakeCase()),
-            "priority" => await Run(x => x.Priority, k => k.ToSnakeCase()),
-            _ => new Dictionary<string, long> { [""] = await f.SumAsync(x => (long)x.BacklogDelta, ct) },
-        };
+        return await SliceOf(q).BacklogBeforeAsync(db, q, first, q.GroupBy is not null, ct);
     }
 
     /// <summary>The help-center search report's days (UTC days, as that report counts them).</summary>
