@@ -41,11 +41,14 @@ public static class KpiEndpoints
             .WithSummary("The KPI catalog: each KPI's key (its report name), names and definitions in Russian and English, unit, source, " +
                 "how it is computed and the report's columns");
 
-        reports.MapGet("/{report}", async (string report, [AsParameters] KpiParameters p, [FromHeader(Name = "Accept")] string? accept,
-            KpiReport reports, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        reports.MapGet("/{report}", async (string report, [AsParameters] KpiParameters p, int? limit, string? cursor,
+            [FromHeader(Name = "Accept")] string? accept, KpiReport reports, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             var format = ReportExport.FormatOf(p.Format, accept);
             var query = p.Parse(reports, report, clock.GetUtcNow());
+            // JSON answers a page of groups; an export has every group (streamed), unless a page is asked for.
+            if (format == ExportFormat.Json || limit is not null || cursor is not null)
+                query = query with { GroupLimit = Paging.Limit(limit), GroupAfter = Paging.Decode(cursor, 1)?[0] ?? -1 };
             var view = await reports.BuildAsync(query, ct);
             var name = $"{report}-{view.From:yyyy-MM-dd}-{view.To:yyyy-MM-dd}";
             if (format != ExportFormat.Json) AllowZipWrites(http);
@@ -57,7 +60,9 @@ public static class KpiEndpoints
             };
         }).WithSummary("A report (a KPI key or 'overview') for from..to (days in the report time zone, both included; default the last 30 days, " +
             "at most 366) by interval day|week|month, grouped by group|agent|channel|company|type|priority|tag and filtered; rows per interval " +
-            "(× group), the period's totals and the previous period's. JSON, text/csv or xlsx by Accept or format=json|csv|xlsx")
+            "(× group), the period's totals and the previous period's. JSON, text/csv or xlsx by Accept or format=json|csv|xlsx. Grouped by " +
+            "group, agent or company, JSON answers a page of groups (?limit= groups, default 25, at most 100; nextCursor for the next; the " +
+            "totals are always every group's); an export has every group unless limit or cursor is given")
             .Produces<KpiReportView>();
 
         reports.MapGet("/{report}/tickets", async (string report, [AsParameters] KpiParameters p, string? bucket, string? group, string? rating,
