@@ -23,7 +23,8 @@ public static class ReportsBench
 {
     private const double TargetMs = 300;
 
-    private sealed record Variant(string Name, string Query, bool Sliced, bool Tag);
+    /// <summary>A report shape; <paramref name="AllPages"/>: every page of groups is fetched (following nextCursor) and timed as one.</summary>
+    private sealed record Variant(string Name, string Query, bool Sliced, bool Tag, bool AllPages = false);
 
     public static async Task<int> RunAsync(Args args, CancellationToken ct)
     {
@@ -88,6 +89,8 @@ public static class ReportsBench
                 new("month × agent", "interval=month&groupBy=agent", true, false),
                 new("day × group", "interval=day&groupBy=group", true, false),
                 new("day × agent", "interval=day&groupBy=agent", true, false),
+                // Every agent, as the answer was before a grouped report was paged: the same rows in pages of 100 agents.
+                new("day × agent, every page of 100", "interval=day&groupBy=agent&limit=100", true, false, AllPages: true),
                 new($"month, tag={tag}", "interval=month&tag=" + Uri.EscapeDataString(tag), true, true),
             };
             if (variantNames is not null) variants = variants.Where(v => variantNames.Any(n => v.Name.StartsWith(n, StringComparison.Ordinal))).ToList();
@@ -205,12 +208,12 @@ public static class ReportsBench
                 if (v.Tag && !byTag) continue;
                 var path = $"/api/v1/reports/{key}?{period}&{v.Query}";
                 var rows = 0;
-                for (var i = 0; i < warmUp; i++) rows = await GetReportAsync(http, path, ct);
+                for (var i = 0; i < warmUp; i++) rows = await GetReportAsync(http, path, v.AllPages, ct);
                 var ms = new List<double>(runs);
                 for (var i = 0; i < runs; i++)
                 {
                     var t0 = Stopwatch.GetTimestamp();
-                    rows = await GetReportAsync(http, path, ct);
+                    rows = await GetReportAsync(http, path, v.AllPages, ct);
                     ms.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
                 }
                 ms.Sort();
@@ -227,13 +230,21 @@ public static class ReportsBench
              (over.Count == 0 ? "" : "; over: " + string.Join(", ", over.Select(o => $"{o.Report} {o.Shape} {o.P95:N0} ms"))));
     }
 
-    private static async Task<int> GetReportAsync(HttpClient http, string path, CancellationToken ct)
+    private static async Task<int> GetReportAsync(HttpClient http, string path, bool allPages, CancellationToken ct)
     {
-        using var response = await http.GetAsync(path, HttpCompletionOption.ResponseContentRead, ct);
-        var bytes = await response.Content.ReadAsByteArrayAsync(ct);
-        if (!response.IsSuccessStatusCode) throw new BenchException($"GET {path}: {(int)response.StatusCode} {Encoding.UTF8.GetString(bytes)}");
-        using var doc = JsonDocument.Parse(bytes);
-        return doc.RootElement.GetProperty("rows").GetArrayLength();
+        var rows = 0;
+        string? cursor = null;
+        do
+        {
+            var page = cursor is null ? path : path + "&cursor=" + Uri.EscapeDataString(cursor);
+            using var response = await http.GetAsync(page, HttpCompletionOption.ResponseContentRead, ct);
+            var bytes = await response.Content.ReadAsByteArrayAsync(ct);
+            if (!response.IsSuccessStatusCode) throw new BenchException($"GET {page}: {(int)response.StatusCode} {Encoding.UTF8.GetString(bytes)}");
+            using var doc = JsonDocument.Parse(bytes);
+            rows += doc.RootElement.GetProperty("rows").GetArrayLength();
+            cursor = allPages && doc.RootElement.TryGetProperty("nextCursor", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+        } while (cursor is not null);
+        return rows;
     }
 
     /// <summary>The drill-down of `created` over the last days of the year that add up to at least <paramref name="wanted"/>

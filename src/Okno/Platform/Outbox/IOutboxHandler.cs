@@ -17,6 +17,11 @@ public interface IOutboxHandler
     /// wakes it), so a handler that acts on few types spares the database a round per write.</summary>
     bool WakesFor(string type) => true;
 
+    /// <summary>Called once every event of the batch went through <see cref="HandleAsync"/>, in the same transaction,
+    /// before it commits: for writes gathered over the batch (counters summed per key are written once per batch, not
+    /// once per event). Throwing rolls the batch back like a failed event.</summary>
+    Task BeforeCommitAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Called after the batch given to <see cref="HandleAsync"/> committed as handled; a failure here is
     /// logged, not retried.</summary>
     Task AfterCommitAsync(CancellationToken cancellationToken) => Task.CompletedTask;

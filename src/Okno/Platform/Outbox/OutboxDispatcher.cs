@@ -139,6 +139,7 @@ public sealed class OutboxDispatcher(
                 // What the handler writes is an operation of its own (and its events are grouped by it).
                 using (Operation.Begin()) await handler.HandleAsync(outboxEvent, stop);
             }
+            using (Operation.Begin()) await handler.BeforeCommitAsync(stop);
             await db.SaveChangesAsync(stop);
         }
         catch (Exception e) when (!(e is OperationCanceledException && stop.IsCancellationRequested))

@@ -51,6 +51,12 @@ public sealed class FactDeltas
     public void Count(FactKey key, ReportDuration metric, double minutes) => this[key].CountDuration(metric, minutes);
 
     public bool IsEmpty => Facts.Count == 0 && Tags.Count == 0;
+
+    public void Clear()
+    {
+        Facts.Clear();
+        Tags.Clear();
+    }
 }
 
 /// <summary>The facts a ticket was created with, before any later change (read from the ticket and its later history).</summary>

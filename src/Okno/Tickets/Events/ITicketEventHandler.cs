@@ -21,6 +21,10 @@ public interface ITicketEventHandler
     /// a second) or with the next event that wakes it. Default: every type.</summary>
     bool WakesFor(string eventType) => true;
 
+    /// <summary>Called once the batch's events went through <see cref="HandleAsync"/>, in their transaction, before it
+    /// commits: for writes gathered over the batch (see <see cref="IOutboxHandler.BeforeCommitAsync"/>).</summary>
+    Task BeforeCommitAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Called once the events given to <see cref="HandleAsync"/> since the last call are committed as
     /// handled (the batch); for effects that must not happen before (a push to screens). A failure here is logged,
     /// not retried.</summary>
@@ -48,6 +52,8 @@ internal sealed class TicketEventHandlerAdapter<T>(T handler) : IOutboxHandler w
         handler.HandleAsync(TicketEventOutbox.Read(outboxEvent), cancellationToken);
 
     public bool WakesFor(string type) => handler.WakesFor(type);
+
+    public Task BeforeCommitAsync(CancellationToken cancellationToken) => handler.BeforeCommitAsync(cancellationToken);
 
     public Task AfterCommitAsync(CancellationToken cancellationToken) => handler.AfterCommitAsync(cancellationToken);
 }
