@@ -183,12 +183,14 @@ public sealed class ReportRollupsConfiguration : IEntityTypeConfiguration<Report
     {
         b.ToTable("ReportDailyGroupFacts");
         b.HasIndex(f => new { f.Day, f.GroupId }).IsUnique();
+        b.HasIndex(f => new { f.GroupId, f.Day });   // a page of groups or one of them: its days only
     }
 
     public void Configure(EntityTypeBuilder<ReportDailyAssigneeFact> b)
     {
         b.ToTable("ReportDailyAssigneeFacts");
         b.HasIndex(f => new { f.Day, f.AssigneeId }).IsUnique();
+        b.HasIndex(f => new { f.AssigneeId, f.Day });   // a page of agents or one of them: its days only
     }
 
     public void Configure(EntityTypeBuilder<ReportDailyChannelFact> b)
@@ -202,6 +204,7 @@ public sealed class ReportRollupsConfiguration : IEntityTypeConfiguration<Report
     {
         b.ToTable("ReportDailyCompanyFacts");
         b.HasIndex(f => new { f.Day, f.CompanyId }).IsUnique();
+        b.HasIndex(f => new { f.CompanyId, f.Day });   // a page of companies or one of them: its days only
     }
 
     public void Configure(EntityTypeBuilder<ReportDailyTypeFact> b)

@@ -2864,6 +2864,8 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssigneeId", "Day");
+
                     b.HasIndex("Day", "AssigneeId")
                         .IsUnique();
 
@@ -3419,6 +3421,8 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "Day");
 
                     b.HasIndex("Day", "CompanyId")
                         .IsUnique();
@@ -3997,6 +4001,8 @@ namespace Okno.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("Day", "GroupId")
                         .IsUnique();
+
+                    b.HasIndex("GroupId", "Day");
 
                     b.ToTable("ReportDailyGroupFacts", (string)null);
                 });

@@ -2761,6 +2761,8 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssigneeId", "Day");
+
                     b.HasIndex("Day", "AssigneeId")
                         .IsUnique();
 
@@ -3312,6 +3314,8 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "Day");
 
                     b.HasIndex("Day", "CompanyId")
                         .IsUnique();
@@ -3886,6 +3890,8 @@ namespace Okno.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("Day", "GroupId")
                         .IsUnique();
+
+                    b.HasIndex("GroupId", "Day");
 
                     b.ToTable("ReportDailyGroupFacts", (string)null);
                 });
