@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/run.sh [sqlite|postgres] [tickets] [seconds] [api|search|sla|triggers|timerules|webhooks|reports] — the whole benchmark on this machine, end to end:
+# bench/run.sh [sqlite|postgres] [tickets] [seconds] [api|search|sla|triggers|timerules|webhooks|reports|b2b] — the whole benchmark on this machine, end to end:
 # builds Okno and Okno.Bench in Release, generates a database (5 messages per ticket), measures the raw insert floor,
 # starts Okno as a separate process on a free 127.0.0.1 port, runs the API benchmark against it, appends the results
 # to bench/results/<date>-<provider>.md, and stops and removes everything it started.
@@ -20,9 +20,9 @@ provider=${1:-sqlite}
 tickets=${2:-100000}
 seconds=${3:-10}
 what=${4:-api}
-usage() { echo "usage: $0 [sqlite|postgres] [tickets] [seconds] [api|search|sla|triggers|timerules|webhooks|reports]" >&2; exit 2; }
+usage() { echo "usage: $0 [sqlite|postgres] [tickets] [seconds] [api|search|sla|triggers|timerules|webhooks|reports|b2b]" >&2; exit 2; }
 case "$provider" in sqlite|postgres) ;; *) usage ;; esac
-case "$what" in api|search|sla|triggers|timerules|webhooks|reports) ;; *) usage ;; esac
+case "$what" in api|search|sla|triggers|timerules|webhooks|reports|b2b) ;; *) usage ;; esac
 # Reference data grows with the ticket count up to the generator's defaults (200,000 contacts, 5,000 companies).
 contacts=$(( tickets / 5 )); (( contacts < 1000 )) && contacts=1000; (( contacts > 200000 )) && contacts=200000
 companies=$(( contacts / 40 )); (( companies < 50 )) && companies=50
@@ -248,6 +248,16 @@ if [ "$what" = reports ]; then
       echo
     } | tee -a "$out"
   fi
+  append_run_output "Generation for this run:" "$work/generate.txt"
+  exit 0
+fi
+
+if [ "$what" = b2b ]; then
+  # B2B service at scale (issue 20): 20,000 companies, 100,000 service objects, 300,000 pieces of equipment beside the
+  # tickets (made in SQL on the first run, kept with OKNO_BENCH_KEEP=1), then the equipment and object pages' API calls
+  # and the serial search on random ids. PostgreSQL only. OKNO_BENCH_RUNS (default 50 per call).
+  bench b2b --url "$url" --email "$email" --password "$password" --provider "$provider" --connection "$connection" \
+    --runs "${OKNO_BENCH_RUNS:-50}" --out "$out" --label "$tickets tickets, Okno $rev, bench/run.sh $provider $tickets $seconds b2b" | tee "$work/b2b.txt"
   append_run_output "Generation for this run:" "$work/generate.txt"
   exit 0
 fi

@@ -1,5 +1,6 @@
 using Okno.Bench;
 using Okno.Bench.AnswerBot;
+using Okno.Bench.B2b;
 using Okno.Bench.Api;
 using Okno.Bench.Automation;
 using Okno.Bench.Chat;
@@ -62,6 +63,9 @@ const string Usage = """
                [--export-rows 100000] [--dir /tmp] [--max-minutes 90] [--out file] [--label text]   (see bench/run.sh … reports)
       reports-create --url http://127.0.0.1:PORT --email E --password P [--seconds 10] [--warmup 5] [--clients 32] [--label text]
                (one round of ticket creation; run.sh interleaves rounds with Okno:Reports:Maintain off and on)
+      b2b      --url http://127.0.0.1:PORT --email E --password P --provider postgres --connection <cs> [--companies 20000]
+               [--objects 100000] [--equipment 300000] [--runs 50] [--warmup 5] [--out file] [--label text]
+               (tops the data up in SQL, then times the equipment/object API calls; see bench/run.sh … b2b)
 
     See bench/README.md.
     """;
@@ -100,6 +104,7 @@ try
         "answerbot" => await AnswerBotBench.RunAsync(options, stop.Token),
         "reports" => await ReportsBench.RunAsync(options, stop.Token),
         "reports-create" => await ReportsBench.CreateAsync(options, stop.Token),
+        "b2b" => await B2bBench.RunAsync(options, stop.Token),
         _ => throw new UsageException($"Unknown command '{args[0]}'."),
     };
 }

@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Okno.Bench.Api;
+using Okno.Bench.Generate;
+using Okno.Bench.Reports;
+
+namespace Okno.Bench.B2b;
+
+// The SQL below is built from integers and constants of this file only.
+#pragma warning disable EF1002, EF1003
+
+/// <summary>B2B service at scale (issue 20), against a running Okno on a generated database: the companies are topped up
+/// to 20,000 and given 100,000 service objects and 300,000 pieces of equipment (a tenth of them moved once), a third of
+/// the tickets name a piece of equipment and its object, and 100 pieces are "hot" (about 1,400 tickets each). Then the
+/// API calls behind the equipment and object pages and the serial search, each timed on random ids.</summary>
+public static class B2bBench
+{
+    private const double PageTargetMs = 50;
+
+    public static async Task<int> RunAsync(Args args, CancellationToken ct)
+    {
+        var url = args.Required("url");
+        var email = args.Required("email");
+        var password = args.Required("password");
+        var provider = args.Required("provider");
+        var connection = args.Required("connection");
+        var companies = args.Int("companies", 20_000, min: 1, max: 1_000_000);
+        var objects = args.Int("objects", 100_000, min: 1, max: 10_000_000);
+        var equipment = args.Int("equipment", 300_000, min: 1, max: 30_000_000);
+        var runs = args.Int("runs", 50, min: 1, max: 10_000);
+        var warmUp = args.Int("warmup", 5, min: 0, max: 1000);
+        var output = args.Optional("out");
+        var label = args.Optional("label");
+        args.EnsureAllUsed();
+        // The data is made in PostgreSQL's SQL (generate_series, UPDATE … FROM); the issue's scale is a server's.
+        if (provider != "postgres") throw new UsageException("b2b runs on PostgreSQL (--provider postgres).");
+
+        await using var db = Generator.OpenDb(provider, connection);
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        var lines = new List<string>();
+        void Line(string text)
+        {
+            Console.Error.WriteLine("b2b: " + text);
+            lines.Add(text);
+        }
+        var loadAtStart = ReportsBench.LoadAverage();
+        var prepared = Stopwatch.StartNew();
+        await PrepareAsync(db, companies, objects, equipment, Line, ct);
+        var counts = await CountsAsync(db, ct);
+        Line($"data: {counts} (prepared in {prepared.Elapsed.TotalSeconds:N0} s); load average {loadAtStart}");
+
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+            { BaseAddress = ApiBench.LoopbackOnly(url), Timeout = TimeSpan.FromMinutes(2) };
+        var token = await ApiBench.SignInAsync(http, email, password, ct);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+
+        var random = new Random(20261206);
+        var equipmentIds = await db.Database.SqlQueryRaw<long>("SELECT \"Id\" AS \"Value\" FROM \"Equipment\" ORDER BY \"Id\"").ToListAsync(ct);
+        var objectIds = await db.Database.SqlQueryRaw<long>("SELECT \"Id\" AS \"Value\" FROM \"ServiceObjects\" ORDER BY \"Id\"").ToListAsync(ct);
+        var companyIds = await db.Database.SqlQueryRaw<long>("SELECT DISTINCT \"CompanyId\" AS \"Value\" FROM \"ServiceObjects\"").ToListAsync(ct);
+        var hot = await db.Database.SqlQueryRaw<long>(
+            "SELECT \"EquipmentId\" AS \"Value\" FROM \"Tickets\" WHERE \"EquipmentId\" IS NOT NULL GROUP BY \"EquipmentId\" ORDER BY COUNT(*) DESC LIMIT 100").ToListAsync(ct);
+        long Any(List<long> ids) => ids[random.Next(ids.Count)];
+        string Serial(long rn) => "SN-" + rn.ToString("D9", CultureInfo.InvariantCulture);
+
+        var table = new StringBuilder()
+            .AppendLine("| Call | What | p50 ms | p95 ms | max ms | rows (last) | p95 ≤ 50 ms |").AppendLine("|---|---|---:|---:|---:|---:|:---:|");
+        async Task TimeAsync(string name, string what, Func<string> path)
+        {
+            var ms = new List<double>(runs);
+            var rows = 0;
+            for (var i = 0; i < warmUp + runs; i++)
+            {
+                var p = path();
+                var t0 = Stopwatch.GetTimestamp();
+                using var response = await http.GetAsync(p, HttpCompletionOption.ResponseContentRead, ct);
+                var bytes = await response.Content.ReadAsByteArrayAsync(ct);
+                var elapsed = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+                if (!response.IsSuccessStatusCode) throw new BenchException($"GET {p}: {(int)response.StatusCode} {Encoding.UTF8.GetString(bytes)}");
+                using var doc = JsonDocument.Parse(bytes);
+                rows = doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("items", out var items) ? items.GetArrayLength() : 1;
+                if (i >= warmUp) ms.Add(elapsed);
+            }
+            ms.Sort();
+            double At(double q) => ms[Math.Min(ms.Count - 1, (int)Math.Ceiling(q * ms.Count) - 1)];
+            var (p50, p95, max) = (At(0.5), At(0.95), ms[^1]);
+            table.AppendLine(CultureInfo.InvariantCulture,
+                $"| `{name}` | {what} | {Summary.Ms(p50)} | {Summary.Ms(p95)} | {Summary.Ms(max)} | {rows:N0} | {(p95 <= PageTargetMs ? "yes" : "**no**")} |");
+            Line($"{name}: p50 {p50:N1} ms, p95 {p95:N1} ms, max {max:N1} ms");
+        }
+
+        // Serial numbers were written as SN-<row number, 9 digits>.
+        await TimeAsync("GET /equipment/{id}", "a random piece's card", () => $"/api/v1/equipment/{Any(equipmentIds)}");
+        await TimeAsync("GET /equipment/{id}/tickets", "its tickets, first page", () => $"/api/v1/equipment/{Any(equipmentIds)}/tickets");
+        await TimeAsync("GET /equipment/{id}/tickets (hot)", "a piece with ~1,400 tickets, first page", () => $"/api/v1/equipment/{Any(hot)}/tickets");
+        await TimeAsync("GET /equipment/{id}/moves", "its moves", () => $"/api/v1/equipment/{Any(equipmentIds)}/moves");
+        await TimeAsync("GET /equipment?serial=&exact=true", "a whole serial", () =>
+            $"/api/v1/equipment?exact=true&serial={Uri.EscapeDataString(Serial(random.Next(1, equipment + 1)))}");
+        await TimeAsync("GET /equipment?serial=", "a serial's first 10 characters (prefix, 100 matches)", () =>
+            $"/api/v1/equipment?serial={Uri.EscapeDataString(Serial(random.Next(1, equipment + 1))[..10])}");
+        await TimeAsync("GET /service-objects?companyId=", "a company's objects", () => $"/api/v1/service-objects?companyId={Any(companyIds)}");
+        await TimeAsync("GET /service-objects/{id}", "an object's card", () => $"/api/v1/service-objects/{Any(objectIds)}");
+        await TimeAsync("GET /service-objects/{id}/equipment", "an object's equipment", () => $"/api/v1/service-objects/{Any(objectIds)}/equipment");
+        await TimeAsync("GET /service-objects/{id}/tickets", "an object's tickets, first page", () => $"/api/v1/service-objects/{Any(objectIds)}/tickets");
+
+        var report = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"## {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC — B2B objects and equipment at scale — {provider} — {label}")
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores (shared), {RuntimeInformation.OSDescription}; Okno, the database and the bench share it. " +
+                $"Load average at the start: {loadAtStart}, at the end: {ReportsBench.LoadAverage()}. Each row: {warmUp} unmeasured requests, then {runs} timed " +
+                $"one after another on random ids (whole response read); target p95 ≤ {PageTargetMs:N0} ms.")
+            .AppendLine()
+            .AppendLine("```text");
+        foreach (var l in lines) report.AppendLine(l);
+        report.AppendLine("```").AppendLine().Append(table);
+        Console.WriteLine(report);
+        if (output is not null) await File.AppendAllTextAsync(output, report + "\n", ct);
+        return 0;
+    }
+
+    private static async Task<string> CountsAsync(Okno.Platform.Data.OknoDb db, CancellationToken ct)
+    {
+        async Task<long> Count(string sql) => await db.Database.SqlQueryRaw<long>(sql).SingleAsync(ct);
+        return $"{await Count("SELECT COUNT(*) AS \"Value\" FROM \"Tickets\""):N0} tickets, {await Count("SELECT COUNT(*) AS \"Value\" FROM \"Companies\""):N0} companies, " +
+            $"{await Count("SELECT COUNT(*) AS \"Value\" FROM \"ServiceObjects\""):N0} service objects, {await Count("SELECT COUNT(*) AS \"Value\" FROM \"Equipment\""):N0} pieces of equipment, " +
+            $"{await Count("SELECT COUNT(*) AS \"Value\" FROM \"EquipmentMoves\""):N0} moves, " +
+            $"{await Count("SELECT COUNT(*) AS \"Value\" FROM \"Tickets\" WHERE \"EquipmentId\" IS NOT NULL"):N0} tickets naming equipment";
+    }
+
+    /// <summary>Tops the data up to the counts (a re-run on a kept database adds nothing), in PostgreSQL's SQL: row numbers
+    /// from a series map each object to a company and each piece to an object, round robin.</summary>
+    private static async Task PrepareAsync(Okno.Platform.Data.OknoDb db, int companies, int objects, int equipment, Action<string> line,
+        CancellationToken ct)
+    {
+        async Task<long> Count(string table) => await db.Database.SqlQueryRaw<long>($"SELECT COUNT(*) AS \"Value\" FROM \"{table}\"").SingleAsync(ct);
+        static string Series(long from, long to) => $"(SELECT i FROM generate_series({from}, {to}) AS i)";
+        const string now = "now()";
+        static string Pad(string expr, int width) => $"lpad(({expr})::text, {width}, '0')";
+        const string ordinal = "::text";
+
+        var haveCompanies = await Count("Companies");
+        if (haveCompanies < companies)
+        {
+            var sw = Stopwatch.StartNew();
+            await db.Database.ExecuteSqlRawAsync(
+                $"INSERT INTO \"Companies\" (\"Name\", \"CreatedAt\") SELECT 'Bench company ' || i{ordinal}, {now} FROM {Series(haveCompanies + 1, companies)} AS n", ct);
+            line($"companies: {companies - haveCompanies:N0} added in {sw.Elapsed.TotalSeconds:N1} s");
+        }
+        var haveObjects = await Count("ServiceObjects");
+        if (haveObjects < objects)
+        {
+            var sw = Stopwatch.StartNew();
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO \"ServiceObjects\" (\"CompanyId\", \"Name\", \"Kind\", \"Address\", \"Latitude\", \"Longitude\", \"WorkingHours\", \"CreatedAt\") " +
+                $"SELECT c.\"Id\", 'Shop ' || n.i{ordinal}, 'Shop', 'Moscow, Tverskaya ' || (n.i % 200){ordinal}, 55.75, 37.61, 'Mon–Fri 9–18', {now} " +
+                $"FROM {Series(haveObjects + 1, objects)} AS n " +
+                $"JOIN (SELECT \"Id\", ROW_NUMBER() OVER (ORDER BY \"Id\") AS rn FROM \"Companies\") AS c ON c.rn = (n.i - 1) % {companies} + 1", ct);
+            line($"service objects: {objects - haveObjects:N0} added in {sw.Elapsed.TotalSeconds:N1} s");
+        }
+        var haveEquipment = await Count("Equipment");
+        if (haveEquipment < equipment)
+        {
+            var sw = Stopwatch.StartNew();
+            var serial = Pad("n.i", 9);
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO \"Equipment\" (\"CompanyId\", \"ServiceObjectId\", \"Type\", \"Manufacturer\", \"Model\", \"SerialNumber\", \"SerialKey\", " +
+                "\"InventoryNumber\", \"WarrantyEnd\", \"Parameters\", \"CreatedAt\") " +
+                $"SELECT o.\"CompanyId\", o.\"Id\", 'Cash register', 'Atol', 'FPrint-' || (n.i % 50){ordinal}, 'SN-' || {serial}, 'SN' || {serial}, " +
+                $"'INV-' || n.i{ordinal}, NULL, '[]', {now} FROM {Series(haveEquipment + 1, equipment)} AS n " +
+                $"JOIN (SELECT \"Id\", \"CompanyId\", ROW_NUMBER() OVER (ORDER BY \"Id\") AS rn FROM \"ServiceObjects\") AS o ON o.rn = (n.i - 1) % {objects} + 1", ct);
+            // A tenth moved once (from stock to where it stands).
+            await db.Database.ExecuteSqlRawAsync(
+                $"INSERT INTO \"EquipmentMoves\" (\"EquipmentId\", \"FromObjectId\", \"ToObjectId\", \"At\", \"Comment\") SELECT \"Id\", NULL, \"ServiceObjectId\", {now}, 'Installed' " +
+                $"FROM \"Equipment\" WHERE \"Id\" % 10 = 0 AND \"SerialKey\" LIKE 'SN%'", ct);
+            line($"equipment: {equipment - haveEquipment:N0} added (and a tenth moved) in {sw.Elapsed.TotalSeconds:N1} s");
+        }
+        if (await db.Database.SqlQueryRaw<long>("SELECT COUNT(*) AS \"Value\" FROM \"Tickets\" WHERE \"EquipmentId\" IS NOT NULL").SingleAsync(ct) == 0)
+        {
+            var sw = Stopwatch.StartNew();
+            // A third of the tickets name a piece (round robin), and a seventh of the rest one of the 100 first: "hot" pieces.
+            var pieces = "(SELECT \"Id\", \"ServiceObjectId\", ROW_NUMBER() OVER (ORDER BY \"Id\") AS rn FROM \"Equipment\")";
+            var set = $"UPDATE \"Tickets\" AS t SET \"EquipmentId\" = e.\"Id\", \"ServiceObjectId\" = e.\"ServiceObjectId\" FROM {pieces} AS e WHERE ";
+            // Two equi-joins (hash joins), not one join on an OR.
+            var rows = await db.Database.ExecuteSqlRawAsync(set + $"t.\"Id\" % 3 = 0 AND e.rn = (t.\"Id\" / 3) % {equipment} + 1", ct);
+            rows += await db.Database.ExecuteSqlRawAsync(set + "t.\"Id\" % 3 <> 0 AND t.\"Id\" % 7 = 0 AND e.rn = t.\"Id\" % 100 + 1", ct);
+            line($"tickets: {rows:N0} linked to equipment and its object in {sw.Elapsed.TotalSeconds:N1} s");
+        }
+        await db.Database.ExecuteSqlRawAsync("ANALYZE \"Tickets\", \"Equipment\", \"ServiceObjects\", \"EquipmentMoves\", \"Companies\"", ct);
+    }
+}
