@@ -256,10 +256,12 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
         var whole = q with { GroupBy = null, GroupKeys = null, GroupLimit = null };
         var counters = CountersFor(durations);
 
-        // (day, group key) → sums; one grouped query over the current and the previous period.
-        var facts = defs.All(d => d.Nps) ? [] : q.ByTag ? await TagFactsAsync(q, previousFirst, period.Last, ct) : await FactsAsync(q, previousFirst, period.Last, counters,
-                new Bucketing(previousFirst, period.First, q.Interval == KpiInterval.Month), ct);
-        var backlogBefore = wantsBacklog ? await BacklogBeforeAsync(q, previousFirst, ct) : [];
+        // (day, group key) → sums; one grouped query over the current and the previous period (a page's rows only over the
+        // current one: its totals come from the ungrouped query, and half the rows are not read).
+        var rowsFrom = paged ? period.First : previousFirst;
+        var facts = defs.All(d => d.Nps) ? [] : q.ByTag ? await TagFactsAsync(q, previousFirst, period.Last, ct) : await FactsAsync(q, rowsFrom, period.Last, counters,
+                new Bucketing(rowsFrom, period.First, q.Interval == KpiInterval.Month), ct);
+        var backlogBefore = wantsBacklog ? await BacklogBeforeAsync(q, rowsFrom, ct) : [];
         // The totals' sums: the same rows when every group is in the answer, else the ungrouped query in two buckets.
         var totalFacts = paged ? await FactsAsync(whole, previousFirst, period.Last, counters, new Bucketing(previousFirst, period.First, false, Whole: true), ct) : facts;
         var totalBacklogBefore = paged && wantsBacklog ? await BacklogBeforeAsync(whole, previousFirst, ct) : backlogBefore;
