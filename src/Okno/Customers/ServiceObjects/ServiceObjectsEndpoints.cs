@@ -25,15 +25,9 @@ public static class ServiceObjectsEndpoints
     {
         var objects = app.MapGroup("/api/v1/service-objects").RequireAuthorization().WithTags("Service objects").WithProblemResponses();
 
-        objects.MapGet("/", async (long? companyId, int? limit, string? cursor, OknoDb db, CancellationToken ct) =>
-        {
-            var take = Paging.Limit(limit);
-            var query = db.ServiceObjects.AsQueryable();
-            if (companyId is { } company) query = query.Where(o => o.CompanyId == company);
-            if (Paging.Decode(cursor, 1) is [var lastId]) query = query.Where(o => o.Id > lastId);
-            var rows = await ProjectObjects(query.OrderBy(o => o.Id).Take(take + 1)).ToListAsync(ct);
-            return TypedResults.Ok(Paging.ToPage(rows, take, o => Paging.Encode(o.Id)));
-        }).WithSummary("Service objects (of a company), oldest first");
+        objects.MapGet("/", (long? companyId, string? q, int? limit, string? cursor, ServiceObjectQueries queries, CancellationToken ct) =>
+            queries.ObjectsAsync(companyId, q, limit, cursor, ct))
+            .WithSummary("Service objects (of a company; q: words of the name or address), oldest first");
 
         objects.MapGet("/{id:long}", async (long id, OknoDb db, CancellationToken ct) => TypedResults.Ok(await FindObjectAsync(db, id, ct)));
 
@@ -67,10 +61,10 @@ public static class ServiceObjectsEndpoints
             return TypedResults.NoContent();
         }).WithSummary("Delete a service object no equipment stands at and no ticket names");
 
-        objects.MapGet("/{id:long}/equipment", async (long id, int? limit, string? cursor, OknoDb db, CancellationToken ct) =>
+        objects.MapGet("/{id:long}/equipment", async (long id, int? limit, string? cursor, OknoDb db, ServiceObjectQueries queries, CancellationToken ct) =>
         {
             await FindObjectAsync(db, id, ct);
-            return TypedResults.Ok(await EquipmentEndpoints.ListAsync(db.Equipment.Where(e => e.ServiceObjectId == id), limit, cursor, ct));
+            return TypedResults.Ok(await queries.EquipmentAsync(new EquipmentFilter(ServiceObjectId: id), limit, cursor, ct));
         }).WithSummary("The equipment standing at the object");
 
         objects.MapPost("/import", async (HttpRequest http, ImportServiceObjects import, CancellationToken ct) =>
@@ -119,20 +113,21 @@ public static class EquipmentEndpoints
     {
         var equipment = app.MapGroup("/api/v1/equipment").RequireAuthorization().WithTags("Equipment").WithProblemResponses();
 
-        equipment.MapGet("/", async (long? companyId, long? serviceObjectId, string? serial, bool? exact, string? inventoryNumber, int? limit,
-            string? cursor, OknoDb db, CancellationToken ct) =>
+        equipment.MapGet("/", async (long? companyId, long? serviceObjectId, string? serial, bool? exact, string? inventoryNumber, string? q, string? type,
+            int? limit, string? cursor, OknoDb db, ServiceObjectQueries queries, CancellationToken ct) =>
         {
             if (!string.IsNullOrWhiteSpace(serial)) return TypedResults.Ok(await BySerialAsync(db, serial, exact == true, companyId, limit, cursor, ct));
-            var query = db.Equipment.AsQueryable();
-            if (companyId is { } company) query = query.Where(e => e.CompanyId == company);
-            if (serviceObjectId is { } objectId) query = query.Where(e => e.ServiceObjectId == objectId);
             if (!string.IsNullOrWhiteSpace(inventoryNumber))
             {
                 var inventory = inventoryNumber.Trim();
-                query = query.Where(e => e.InventoryNumber == inventory);
+                var query = db.Equipment.Where(e => e.InventoryNumber == inventory);
+                if (companyId is { } company) query = query.Where(e => e.CompanyId == company);
+                if (serviceObjectId is { } objectId) query = query.Where(e => e.ServiceObjectId == objectId);
+                return TypedResults.Ok(await ListAsync(query, limit, cursor, ct));
             }
-            return TypedResults.Ok(await ListAsync(query, limit, cursor, ct));
-        }).WithSummary("Equipment by company, object, inventory number, or serial number (normalised; prefix, or exact with exact=true)");
+            return TypedResults.Ok(await queries.EquipmentAsync(new EquipmentFilter(companyId, serviceObjectId, q, type), limit, cursor, ct));
+        }).WithSummary("Equipment by company, object, type, inventory number, serial number (normalised; prefix, or exact with exact=true), " +
+            "or q (a serial prefix, an inventory number or words of the type, maker or model)");
 
         equipment.MapPost("/import", async (HttpRequest http, ImportServiceObjects import, CancellationToken ct) =>
             TypedResults.Ok(await import.EquipmentAsync(await ImportBody.ReadAsync(http, ct), ct)))
@@ -183,16 +178,8 @@ public static class EquipmentEndpoints
             return TypedResults.Ok(await FindAsync(db, id, ct));
         }).WithSummary("Move the equipment to another object of its company (toObjectId null: to stock), with a comment");
 
-        equipment.MapGet("/{id:long}/moves", async (long id, int? limit, string? cursor, OknoDb db, CancellationToken ct) =>
-        {
-            await FindAsync(db, id, ct);
-            var take = Paging.Limit(limit);
-            var query = db.EquipmentMoves.Where(m => m.EquipmentId == id);
-            if (Paging.Decode(cursor, 1) is [var lastId]) query = query.Where(m => m.Id < lastId);
-            var rows = await query.OrderByDescending(m => m.Id).Take(take + 1)
-                .Select(m => new EquipmentMoveView(m.Id, m.FromObjectId, m.ToObjectId, m.AgentId, m.At, m.Comment)).ToListAsync(ct);
-            return TypedResults.Ok(Paging.ToPage(rows, take, m => Paging.Encode(m.Id)));
-        }).WithSummary("The equipment's moves, newest first");
+        equipment.MapGet("/{id:long}/moves", (long id, int? limit, string? cursor, ServiceObjectQueries queries, CancellationToken ct) =>
+            queries.MovesAsync(id, limit, cursor, ct)).WithSummary("The equipment's moves, newest first");
 
         equipment.MapGet("/{id:long}/tickets", async (long id, int? limit, string? cursor, OknoDb db, CurrentAgent agent, CancellationToken ct) =>
         {
