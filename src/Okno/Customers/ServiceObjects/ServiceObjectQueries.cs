@@ -4,12 +4,14 @@ using Okno.Platform.Search;
 using Okno.Platform.Security;
 using Okno.Platform.Web;
 using Okno.Tickets;
+using Okno.Tickets.CustomFields;
 
 namespace Okno.Customers.ServiceObjects;
 
 /// <summary>What the equipment list filters by. <see cref="Text"/> is a serial (prefix of the normalised serial), an
 /// inventory number, or words of the type, maker or model (the search index).</summary>
-public sealed record EquipmentFilter(long? CompanyId = null, long? ServiceObjectId = null, string? Text = null, string? Type = null);
+public sealed record EquipmentFilter(long? CompanyId = null, long? ServiceObjectId = null, string? Text = null, string? Type = null,
+    IReadOnlyList<CustomFieldCondition>? CustomFields = null);
 
 /// <summary>A company's objects and equipment at a glance (the customer card, the company page): counts and the first few.</summary>
 public sealed record CompanyObjectsSummary(long CompanyId, int Objects, int Equipment, IReadOnlyList<ServiceObjectView> FirstObjects,
@@ -24,7 +26,8 @@ public sealed class ServiceObjectQueries(OknoDb db)
     public const int SummaryCountCap = 1000;
 
     /// <summary>Objects (of a company), oldest first; <paramref name="text"/> matches words of the name or the address.</summary>
-    public async Task<Page<ServiceObjectView>> ObjectsAsync(long? companyId, string? text, int? limit, string? cursor, CancellationToken ct)
+    public async Task<Page<ServiceObjectView>> ObjectsAsync(long? companyId, string? text, int? limit, string? cursor, CancellationToken ct,
+        IReadOnlyList<CustomFieldCondition>? customFields = null)
     {
         var take = Paging.Limit(limit);
         var query = db.ServiceObjects.AsQueryable();
@@ -34,6 +37,11 @@ public sealed class ServiceObjectQueries(OknoDb db)
         {
             var ids = db.SearchMatches(terms, [ServiceObject.SearchKind]).Select(m => m.OwnerId);
             query = query.Where(o => ids.Contains(o.Id));
+        }
+        foreach (var condition in customFields ?? [])
+        {
+            var matches = condition.Matches(db, CustomFieldEntity.ServiceObject);
+            query = query.Where(o => matches.Any(v => v.EntityId == o.Id));
         }
         if (Paging.Decode(cursor, 1) is [var lastId]) query = query.Where(o => o.Id > lastId);
         var rows = await ServiceObjectsEndpoints.ProjectObjects(query.OrderBy(o => o.Id).Take(take + 1)).ToListAsync(ct);
@@ -62,6 +70,11 @@ public sealed class ServiceObjectQueries(OknoDb db)
             query = key.Length > 0
                 ? query.Where(e => (string.Compare(e.SerialKey, key) >= 0 && string.Compare(e.SerialKey, upper) < 0) || e.InventoryNumber == text || words.Contains(e.Id))
                 : query.Where(e => e.InventoryNumber == text || words.Contains(e.Id));
+        }
+        foreach (var condition in filter.CustomFields ?? [])
+        {
+            var matches = condition.Matches(db, CustomFieldEntity.Equipment);
+            query = query.Where(e => matches.Any(v => v.EntityId == e.Id));
         }
         return await EquipmentEndpoints.ListAsync(query, limit, cursor, ct);
     }

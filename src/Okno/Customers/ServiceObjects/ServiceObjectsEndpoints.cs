@@ -3,17 +3,26 @@ using Okno.Platform.Data;
 using Okno.Platform.Security;
 using Okno.Platform.Web;
 using Okno.Tickets;
+using Okno.Tickets.CustomFields;
 
 namespace Okno.Customers.ServiceObjects;
 
 public sealed record ServiceObjectView(
     long Id, long CompanyId, string CompanyName, string Name, ServiceObjectKind Kind, string? Address, double? Latitude, double? Longitude,
-    string? WorkingHours, string? AccessNotes, string? Notes, DateTimeOffset CreatedAt, IReadOnlyList<long> ContactIds);
+    string? WorkingHours, string? AccessNotes, string? Notes, DateTimeOffset CreatedAt, IReadOnlyList<long> ContactIds)
+{
+    /// <summary>Custom field values { key: value }; read for one object (not in lists).</summary>
+    public IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?>? CustomFields { get; init; }
+}
 
 public sealed record EquipmentView(
     long Id, long CompanyId, long? ServiceObjectId, string? ServiceObjectName, string Type, string? Manufacturer, string? Model,
     string? SerialNumber, string? InventoryNumber, DateOnly? WarrantyEnd, IReadOnlyList<EquipmentParameter> Parameters, string? Notes,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>Custom field values { key: value }; read for one piece (not in lists).</summary>
+    public IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?>? CustomFields { get; init; }
+}
 
 public sealed record EquipmentMoveView(long Id, long? FromObjectId, long? ToObjectId, long? AgentId, DateTimeOffset At, string? Comment);
 
@@ -25,9 +34,12 @@ public static class ServiceObjectsEndpoints
     {
         var objects = app.MapGroup("/api/v1/service-objects").RequireAuthorization().WithTags("Service objects").WithProblemResponses();
 
-        objects.MapGet("/", (long? companyId, string? q, int? limit, string? cursor, ServiceObjectQueries queries, CancellationToken ct) =>
-            queries.ObjectsAsync(companyId, q, limit, cursor, ct))
-            .WithSummary("Service objects (of a company; q: words of the name or address), oldest first");
+        objects.MapGet("/", async (long? companyId, string? q, int? limit, string? cursor, HttpRequest http, OknoDb db, ServiceObjectQueries queries,
+            CancellationToken ct) =>
+        {
+            var fields = await CustomFieldCondition.FromQueryAsync(http.Query, CustomFieldEntity.ServiceObject, db, ct);
+            return TypedResults.Ok(await queries.ObjectsAsync(companyId, q, limit, cursor, ct, fields));
+        }).WithSummary("Service objects (of a company; q: words of the name or address; cf.<key>=value: by a custom field), oldest first");
 
         objects.MapGet("/{id:long}", async (long id, OknoDb db, CancellationToken ct) => TypedResults.Ok(await FindObjectAsync(db, id, ct)));
 
@@ -56,6 +68,8 @@ public static class ServiceObjectsEndpoints
                     throw new OknoException(new StateConflict(ServiceObjectErrorCodes.ObjectInUse,
                         "Equipment stands at this object or tickets name it; move or unlink them first.", ("count", used)));
                 db.ServiceObjects.Remove(item);
+                // Its field values go with it (they have no foreign key: one table serves every kind of entity).
+                await db.CustomFieldValues.Where(v => v.Entity == CustomFieldEntity.ServiceObject && v.EntityId == id).ExecuteDeleteAsync(c);
                 return await db.SaveChangesAsync(c);
             }, ct);
             return TypedResults.NoContent();
@@ -103,8 +117,9 @@ public static class ServiceObjectsEndpoints
             o.WorkingHours, o.AccessNotes, o.Notes, o.CreatedAt, o.Contacts.OrderBy(c => c.ContactId).Select(c => c.ContactId).ToList()));
 
     internal static async Task<ServiceObjectView> FindObjectAsync(OknoDb db, long id, CancellationToken ct) =>
-        await ProjectObjects(db.ServiceObjects.Where(o => o.Id == id)).SingleOrDefaultAsync(ct)
-        ?? throw new OknoException(new NotFound(ServiceObjectErrorCodes.ObjectNotFound, "Service object", id));
+        (await ProjectObjects(db.ServiceObjects.Where(o => o.Id == id)).SingleOrDefaultAsync(ct)
+            ?? throw new OknoException(new NotFound(ServiceObjectErrorCodes.ObjectNotFound, "Service object", id)))
+        with { CustomFields = await Tickets.CustomFields.CustomFieldValues.ReadAsync(db, Tickets.CustomFields.CustomFieldEntity.ServiceObject, id, ct) };
 }
 
 public static class EquipmentEndpoints
@@ -114,7 +129,7 @@ public static class EquipmentEndpoints
         var equipment = app.MapGroup("/api/v1/equipment").RequireAuthorization().WithTags("Equipment").WithProblemResponses();
 
         equipment.MapGet("/", async (long? companyId, long? serviceObjectId, string? serial, bool? exact, string? inventoryNumber, string? q, string? type,
-            int? limit, string? cursor, OknoDb db, ServiceObjectQueries queries, CancellationToken ct) =>
+            int? limit, string? cursor, HttpRequest http, OknoDb db, ServiceObjectQueries queries, CancellationToken ct) =>
         {
             if (!string.IsNullOrWhiteSpace(serial)) return TypedResults.Ok(await BySerialAsync(db, serial, exact == true, companyId, limit, cursor, ct));
             if (!string.IsNullOrWhiteSpace(inventoryNumber))
@@ -125,9 +140,10 @@ public static class EquipmentEndpoints
                 if (serviceObjectId is { } objectId) query = query.Where(e => e.ServiceObjectId == objectId);
                 return TypedResults.Ok(await ListAsync(query, limit, cursor, ct));
             }
-            return TypedResults.Ok(await queries.EquipmentAsync(new EquipmentFilter(companyId, serviceObjectId, q, type), limit, cursor, ct));
+            var fields = await CustomFieldCondition.FromQueryAsync(http.Query, CustomFieldEntity.Equipment, db, ct);
+            return TypedResults.Ok(await queries.EquipmentAsync(new EquipmentFilter(companyId, serviceObjectId, q, type, fields), limit, cursor, ct));
         }).WithSummary("Equipment by company, object, type, inventory number, serial number (normalised; prefix, or exact with exact=true), " +
-            "or q (a serial prefix, an inventory number or words of the type, maker or model)");
+            "q (a serial prefix, an inventory number or words of the type, maker or model), or cf.<key>=value (a custom field)");
 
         equipment.MapPost("/import", async (HttpRequest http, ImportServiceObjects import, CancellationToken ct) =>
             TypedResults.Ok(await import.EquipmentAsync(await ImportBody.ReadAsync(http, ct), ct)))
@@ -166,6 +182,7 @@ public static class EquipmentEndpoints
                 if (used > 0)
                     throw new OknoException(new StateConflict(ServiceObjectErrorCodes.EquipmentInUse, "Tickets name this equipment.", ("count", used)));
                 db.Equipment.Remove(item);
+                await db.CustomFieldValues.Where(v => v.Entity == CustomFieldEntity.Equipment && v.EntityId == id).ExecuteDeleteAsync(c);
                 return await db.SaveChangesAsync(c);
             }, ct);
             return TypedResults.NoContent();
@@ -220,8 +237,9 @@ public static class EquipmentEndpoints
             e.Manufacturer, e.Model, e.SerialNumber, e.InventoryNumber, e.WarrantyEnd, e.Parameters, e.Notes, e.CreatedAt));
 
     internal static async Task<EquipmentView> FindAsync(OknoDb db, long id, CancellationToken ct) =>
-        await Project(db.Equipment.Where(e => e.Id == id)).SingleOrDefaultAsync(ct)
-        ?? throw new OknoException(new NotFound(ServiceObjectErrorCodes.EquipmentNotFound, "Equipment", id));
+        (await Project(db.Equipment.Where(e => e.Id == id)).SingleOrDefaultAsync(ct)
+            ?? throw new OknoException(new NotFound(ServiceObjectErrorCodes.EquipmentNotFound, "Equipment", id)))
+        with { CustomFields = await Tickets.CustomFields.CustomFieldValues.ReadAsync(db, Tickets.CustomFields.CustomFieldEntity.Equipment, id, ct) };
 }
 
 /// <summary>The import's upload (the request body, read whole up to <see cref="ImportTable.MaxBytes"/>) and the export's
