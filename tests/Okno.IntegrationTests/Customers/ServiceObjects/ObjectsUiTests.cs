@@ -118,7 +118,7 @@ public sealed class ObjectsUiTests
         {
             name = "Bad", calendarId = calendar, conditions = new[] { new { field = "service_object", values = new[] { "999999", "plant" } } },
         })).JsonAsync(HttpStatusCode.BadRequest);
-        Assert.Equal(["conditions[0].values[0]", "conditions[0].values[1]"], bad.ErrorFields());
+        Assert.Equal(["conditions[0].values[0]", "conditions[0].values[1]"], bad.ErrorFields().Order());
     }
 
     [Theory]
