@@ -89,4 +89,30 @@ public sealed class ServiceObjectPagesTests(OknoInChromium okno)
         Assert.Equal(plant.Id(), changed.GetProperty("serviceObjectId").GetInt64());
         await tab.ScreenshotAsync("ticket-object-picked");
     });
+
+    [Fact]
+    public Task An_uploaded_file_is_imported_with_the_report_of_refused_rows() => okno.InPageAsync("ru-RU", async tab =>
+    {
+        var page = tab.Page;
+        var admin = await okno.App.AdminClientAsync();
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var company = await admin.PostJsonAsync("/api/v1/companies", new { name = "Сбер " + suffix, requisites = new { inn = "7707083893" } });
+        var csv = "company_id;company_inn;name;address\n"
+            + $"{company.Id()};;Отделение {suffix};Москва, Вавилова, 19\n"
+            + $";0000000000;Чужое {suffix};\n";     // row 3: no company has this INN
+
+        await tab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, $"/service-objects?companyId={company.Id()}");
+        await Expect(page.Locator("#objects-empty")).ToBeVisibleAsync();
+        await page.Locator("#import-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "objects.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv),
+        });
+        await Expect(page.Locator("#import-result")).ToContainTextAsync("Загружено: 1; отклонено строк: 1.");
+        var refused = page.Locator("#import-refused .import-refused-row");
+        await Expect(refused).ToHaveCountAsync(1);
+        await Expect(refused.First).ToHaveAttributeAsync("data-row", "3");
+        await Expect(refused.First).ToContainTextAsync("Нет компании с таким ИНН");
+        await Expect(page.Locator("#objects-table .object-row")).ToContainTextAsync("Отделение " + suffix);
+        await tab.ScreenshotAsync("objects-imported");
+    });
 }
