@@ -9,12 +9,24 @@ namespace Okno.BrowserTests.Customers;
 [Collection(ChromiumCollection.Name)]
 public sealed class ServiceObjectPagesTests(OknoInChromium okno)
 {
-    /// <summary>Types into a MudAutocomplete and clicks the suggestion that contains <paramref name="text"/>.</summary>
+    /// <summary>Types into a MudAutocomplete and clicks the suggestion that contains <paramref name="text"/>; typed again
+    /// when no suggestion shows (text typed while the circuit redraws the field can be lost).</summary>
     private static async Task PickAsync(IPage page, string inputId, string typed, string text)
     {
-        await page.Locator($"#{inputId}").FillAsync(typed);
         var item = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = text }).First;
-        await item.WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Locator($"#{inputId}").FillAsync(typed);
+            try
+            {
+                await item.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 10_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                await page.Locator($"#{inputId}").FillAsync("");
+            }
+        }
         await item.ClickAsync();
     }
 
@@ -45,8 +57,11 @@ public sealed class ServiceObjectPagesTests(OknoInChromium okno)
         await Expect(page.Locator("#equipment-warranty")).ToContainTextAsync("На гарантии");
         await Expect(page.Locator($"#equipment-ticket-list .object-ticket[data-ticket-id='{ticket.Id()}']")).ToContainTextAsync("Замятие бумаги");
 
-        await PickAsync(page, "equipment-move-to", "Офис " + suffix, "Офис " + suffix);
+        // The comment first: the pick redraws the panel.
         await page.Locator("#equipment-move-comment").FillAsync("На ремонт");
+        await Expect(page.Locator("#equipment-move-comment")).ToHaveValueAsync("На ремонт");
+        await PickAsync(page, "equipment-move-to", "Офис " + suffix, "Офис " + suffix);
+        await Expect(page.Locator("#equipment-move-to")).ToHaveValueAsync("Офис " + suffix);
         await page.Locator("#equipment-move").ClickAsync();
         await Expect(page.Locator("#equipment-stands-at")).ToHaveTextAsync("Офис " + suffix);
         await Expect(page.Locator("#equipment-moves .equipment-move-row")).ToHaveCountAsync(1);
@@ -107,6 +122,10 @@ public sealed class ServiceObjectPagesTests(OknoInChromium okno)
         {
             Name = "objects.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv),
         });
+        // The file goes to the server over the circuit in chunks: slow on a busy machine, hence the longer wait; an error
+        // shown instead fails at once with its text.
+        await Expect(page.Locator("#import-result, #import-error")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        Assert.False(await page.Locator("#import-error").IsVisibleAsync(), await page.Locator("#objects-import").InnerTextAsync());
         await Expect(page.Locator("#import-result")).ToContainTextAsync("Загружено: 1; отклонено строк: 1.");
         var refused = page.Locator("#import-refused .import-refused-row");
         await Expect(refused).ToHaveCountAsync(1);
