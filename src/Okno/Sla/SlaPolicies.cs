@@ -28,7 +28,7 @@ public sealed class SlaPolicies(OknoDb db, TimeProvider clock, Audit audit)
     public const int MaxPolicies = 100;
     public const int MaxConditions = 20;
     public const int MaxValues = 100;
-    public static readonly string[] ConditionFields = ["group", "company", "contract", "type", "channel", "tag", "priority"];
+    public static readonly string[] ConditionFields = ["group", "company", "contract", "service_object", "type", "channel", "tag", "priority"];
     /// <summary>Resolved and closed stop the resolution clock instead; pausing in them means nothing.</summary>
     public static readonly string[] PausableStatuses = ["new", "open", "pending", "on_hold"];
     /// <summary>How many tickets a refused delete names.</summary>
@@ -147,7 +147,7 @@ public sealed class SlaPolicies(OknoDb db, TimeProvider clock, Audit audit)
             var condition = conditions[i];
             if (condition?.Field is not { } name || !ConditionFields.Contains(name))
             {
-                errors.Add($"{field}.field", SlaErrorCodes.InvalidConditionField, "group, company, contract, type, channel, tag or priority.");
+                errors.Add($"{field}.field", SlaErrorCodes.InvalidConditionField, "group, company, contract, service_object, type, channel, tag or priority.");
                 continue;
             }
             var values = condition.Values ?? [];
@@ -163,6 +163,7 @@ public sealed class SlaPolicies(OknoDb db, TimeProvider clock, Audit audit)
                      ("group", ids => db.Groups.Where(g => ids.Contains(g.Id)).Select(g => g.Id).ToListAsync(ct)),
                      ("company", ids => db.Companies.Where(g => ids.Contains(g.Id)).Select(g => g.Id).ToListAsync(ct)),
                      ("contract", ids => db.Contracts.Where(g => ids.Contains(g.Id)).Select(g => g.Id).ToListAsync(ct)),
+                     ("service_object", ids => db.Set<Customers.ServiceObjects.ServiceObject>().Where(g => ids.Contains(g.Id)).Select(g => g.Id).ToListAsync(ct)),
                  })
         {
             for (var i = 0; i < Math.Min(conditions.Count, MaxConditions); i++)
@@ -180,7 +181,7 @@ public sealed class SlaPolicies(OknoDb db, TimeProvider clock, Audit audit)
 
     private static bool ValueIsValid(string field, string? value) => !string.IsNullOrWhiteSpace(value) && field switch
     {
-        "group" or "company" or "contract" => long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0,
+        "group" or "company" or "contract" or "service_object" => long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0,
         "type" => Enum.GetValues<TicketType>().Any(t => t.ToSnakeCase() == value),
         "priority" => Enum.GetValues<TicketPriority>().Any(t => t.ToSnakeCase() == value),
         "channel" => ChannelKind.TryParse(value, out _),

@@ -17,9 +17,10 @@ public sealed record PolicySetup(long Id, string Name, bool IsDefault, long Cale
 }
 
 /// <summary>What a ticket is, for choosing its policy. <see cref="ContractId"/> is the ticket's contract and
-/// <see cref="ContractPolicyId"/> the SLA policy that contract grants (issue 20), if any.</summary>
+/// <see cref="ContractPolicyId"/> the SLA policy that contract grants (issue 20), if any; <see cref="ServiceObjectId"/> the
+/// service object the ticket names (the "service_object" condition).</summary>
 public sealed record TicketFacts(long? GroupId, long? CompanyId, TicketType Type, string Channel, IReadOnlyCollection<string> Tags, TicketPriority Priority,
-    long? ContractId = null, long? ContractPolicyId = null);
+    long? ContractId = null, long? ContractPolicyId = null, long? ServiceObjectId = null);
 
 /// <summary>The policies in the order they are tried, under one generation of the setup.</summary>
 public sealed record SlaSetupSnapshot(long Generation, IReadOnlyList<PolicySetup> Policies)
@@ -43,6 +44,7 @@ public sealed record SlaSetupSnapshot(long Generation, IReadOnlyList<PolicySetup
         "group" => t.GroupId is { } g && condition.Values.Contains(g.ToString(CultureInfo.InvariantCulture)),
         "company" => t.CompanyId is { } c && condition.Values.Contains(c.ToString(CultureInfo.InvariantCulture)),
         "contract" => t.ContractId is { } k && condition.Values.Contains(k.ToString(CultureInfo.InvariantCulture)),
+        "service_object" => t.ServiceObjectId is { } o && condition.Values.Contains(o.ToString(CultureInfo.InvariantCulture)),
         "type" => condition.Values.Contains(t.Type.ToSnakeCase()),
         "priority" => condition.Values.Contains(t.Priority.ToSnakeCase()),
         "channel" => condition.Values.Contains(t.Channel),

@@ -159,7 +159,7 @@ public sealed class TicketCreations(IDbContextFactory<OknoDb> dbs, TimeProvider 
                 }
                 if (t.AssigneeId is { } assignee) ticket.AssignTo(assignee, actor.ForAutomaticChanges(), at);
                 // In the creation's transaction, so the SLA policy the contract grants applies from the first computation.
-                if (ContractSelection.Choose(contracts, contact.CompanyId, DateOnly.FromDateTime(at.UtcDateTime)) is { } contractId)
+                if (ContractSelection.Choose(contracts, contact.CompanyId, DateOnly.FromDateTime(at.UtcDateTime), ticket.ServiceObjectId) is { } contractId)
                     ticket.LinkContract(contractId, actor.ForAutomaticChanges(), at);
                 // Its events belong to the request that asked for it (see TicketEventOutbox).
                 foreach (var change in ticket.History) change.OperationId = waiting[i].OperationId;
@@ -191,7 +191,8 @@ public sealed class TicketCreations(IDbContextFactory<OknoDb> dbs, TimeProvider 
         var first = DateOnly.FromDateTime(at.Min().UtcDateTime);
         var last = DateOnly.FromDateTime(at.Max().UtcDateTime);
         return await db.Contracts.Where(c => companies.Contains(c.CompanyId) && c.IsActive && c.StartsOn <= last && (c.EndsOn == null || c.EndsOn >= first))
-            .Select(c => new ContractCandidate(c.Id, c.CompanyId, c.IsActive, c.IsDefault, c.StartsOn, c.EndsOn)).ToListAsync(ct);
+            .Select(c => new ContractCandidate(c.Id, c.CompanyId, c.IsActive, c.IsDefault, c.StartsOn, c.EndsOn,
+                c.ServiceObjects.Select(o => o.ServiceObjectId).ToList())).ToListAsync(ct);
     }
 
     private static DateTimeOffset WholeMicroseconds(DateTimeOffset at) => at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMicrosecond));

@@ -42,6 +42,33 @@ public sealed class ContractSelectionTests
     [Fact]
     public void No_contracts_no_link() => Assert.Null(ContractSelection.Choose([], 7, Day));
 
+    /// <summary>Contracts as "id:default:start:objects" of company 7, active, open-ended ("objects": covered object ids
+    /// joined by "+", "-" for none: the whole company); the ticket names <paramref name="objectId"/>.</summary>
+    [Theory]
+    // The object's own contract beats the company-wide one, even the default and a more recent one.
+    [InlineData(10L, "1:y:-5:-|2:n:-30:10", 2L)]
+    [InlineData(10L, "1:n:-5:-|2:n:-30:10+11", 2L)]
+    // A contract of other objects does not cover this one: the company-wide contract is chosen…
+    [InlineData(10L, "1:n:-30:-|2:y:-5:11", 1L)]
+    // …and with no company-wide contract, none.
+    [InlineData(10L, "2:y:-5:11", null)]
+    // No object named: every contract of the company may be chosen, by the usual rule (default first).
+    [InlineData(null, "1:n:-30:-|2:y:-5:11", 2L)]
+    [InlineData(null, "1:n:-30:-|2:n:-5:11", 2L)]
+    // Two contracts naming the object: the usual rule between them (default, then the most recent start).
+    [InlineData(10L, "1:n:-30:10|2:n:-5:10|3:n:-1:-", 2L)]
+    [InlineData(10L, "1:y:-30:10|2:n:-5:10", 1L)]
+    public void A_contract_covering_the_tickets_object_is_preferred(long? objectId, string contracts, long? expected)
+    {
+        var candidates = contracts.Split('|').Select(text =>
+        {
+            var p = text.Split(':');
+            return new ContractCandidate(long.Parse(p[0]), 7, true, p[1] == "y", Day.AddDays(int.Parse(p[2])), null,
+                p[3] == "-" ? [] : p[3].Split('+').Select(long.Parse).ToList());
+        }).ToList();
+        Assert.Equal(expected, ContractSelection.Choose(candidates, 7, Day, objectId));
+    }
+
     private static ContractCandidate Parse(string text)
     {
         var p = text.Split(':');

@@ -7,8 +7,8 @@ public enum ContractKind { Subscription, HourPackage, PerIncident }
 
 /// <summary>A service contract with a client company (S7, issue 20): its period, kind, the SLA policy it grants (an id
 /// only: Customers does not reference the SLA section, which validates it through <see cref="ISlaPolicyDirectory"/>),
-/// its price list with contract-specific prices, and the services a subscription includes. Covered service objects
-/// are not here yet (service objects are another part of issue 20).</summary>
+/// its price list with contract-specific prices, the services a subscription includes, and the service objects it covers
+/// (none listed: the whole company).</summary>
 public sealed class Contract
 {
     public long Id { get; set; }
@@ -31,6 +31,7 @@ public sealed class Contract
 
     public List<ContractPrice> Prices { get; set; } = [];
     public List<ContractIncludedItem> IncludedItems { get; set; } = [];
+    public List<ContractServiceObject> ServiceObjects { get; set; } = [];
 
     public const int NumberMaxLength = 64;
     public const int NotesMaxLength = 4000;
@@ -49,6 +50,13 @@ public sealed class ContractIncludedItem
 {
     public long ContractId { get; set; }
     public long PriceListItemId { get; set; }
+}
+
+/// <summary>A service object of the contract's company that the contract covers (issue 20, part "objectsui").</summary>
+public sealed class ContractServiceObject
+{
+    public long ContractId { get; set; }
+    public long ServiceObjectId { get; set; }
 }
 
 /// <summary>Tells whether an SLA policy exists: implemented by the SLA section, so that Customers stores a policy id
@@ -83,6 +91,20 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
         b.HasOne<PriceList>().WithMany().HasForeignKey(c => c.PriceListId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(c => c.Prices).WithOne().HasForeignKey(p => p.ContractId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.IncludedItems).WithOne().HasForeignKey(p => p.ContractId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.ServiceObjects).WithOne().HasForeignKey(p => p.ContractId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ContractServiceObjectConfiguration : IEntityTypeConfiguration<ContractServiceObject>
+{
+    public void Configure(EntityTypeBuilder<ContractServiceObject> b)
+    {
+        b.ToTable("ContractServiceObjects");
+        b.HasKey(p => new { p.ContractId, p.ServiceObjectId });
+        // The contracts covering an object (ticket creation reads them by contract; the object page by object).
+        b.HasIndex(p => p.ServiceObjectId);
+        // A deleted object simply stops being covered.
+        b.HasOne<ServiceObjects.ServiceObject>().WithMany().HasForeignKey(p => p.ServiceObjectId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -109,20 +131,27 @@ internal sealed class ContractIncludedItemConfiguration : IEntityTypeConfigurati
     }
 }
 
-/// <summary>A contract as the choice at a ticket's creation sees it.</summary>
-public sealed record ContractCandidate(long Id, long CompanyId, bool IsActive, bool IsDefault, DateOnly StartsOn, DateOnly? EndsOn);
+/// <summary>A contract as the choice at a ticket's creation sees it. <see cref="ObjectIds"/>: the service objects it
+/// covers (null or empty: the whole company).</summary>
+public sealed record ContractCandidate(long Id, long CompanyId, bool IsActive, bool IsDefault, DateOnly StartsOn, DateOnly? EndsOn,
+    IReadOnlyCollection<long>? ObjectIds = null);
 
 /// <summary>Which contract a new ticket is served under, as a pure function. Candidates: the company's active contracts
-/// whose period covers the day the ticket was opened (UTC date; start and end inclusive). Of several: the one marked
-/// default for the company; else the most recently started; on the same start, the newest (highest id).</summary>
+/// whose period covers the day the ticket was opened (UTC date; start and end inclusive) and, when the ticket names a
+/// service object, that cover it: a contract listing objects covers only those, one listing none the whole company.
+/// Of several: one listing the ticket's object (the site's own contract beats the company-wide one); then the one marked
+/// default for the company; else the most recently started; on the same start, the newest (highest id). A ticket without
+/// an object may get a contract of listed objects too (the agent names the object later).</summary>
 public static class ContractSelection
 {
-    public static long? Choose(IEnumerable<ContractCandidate> contracts, long? companyId, DateOnly on)
+    public static long? Choose(IEnumerable<ContractCandidate> contracts, long? companyId, DateOnly on, long? serviceObjectId = null)
     {
         if (companyId is not { } company) return null;
+        bool Lists(ContractCandidate c) => serviceObjectId is { } o && c.ObjectIds is { } ids && ids.Contains(o);
         return contracts
             .Where(c => c.CompanyId == company && c.IsActive && c.StartsOn <= on && (c.EndsOn is not { } end || end >= on))
-            .OrderByDescending(c => c.IsDefault).ThenByDescending(c => c.StartsOn).ThenByDescending(c => c.Id)
+            .Where(c => serviceObjectId is null || c.ObjectIds is not { Count: > 0 } || Lists(c))
+            .OrderByDescending(Lists).ThenByDescending(c => c.IsDefault).ThenByDescending(c => c.StartsOn).ThenByDescending(c => c.Id)
             .Select(c => (long?)c.Id).FirstOrDefault();
     }
 }

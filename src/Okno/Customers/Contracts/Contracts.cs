@@ -10,10 +10,11 @@ namespace Okno.Customers.Contracts;
 /// <summary>A contract as the API takes it. Dates are yyyy-MM-dd; <see cref="EndsOn"/> is the last day covered (none:
 /// open-ended). <see cref="Kind"/>: subscription, hour_package (with <see cref="IncludedHours"/>) or per_incident.
 /// <see cref="Prices"/> override the price list's prices; <see cref="IncludedItemIds"/> (subscriptions only) are the
-/// items the subscription covers; both name items of <see cref="PriceListId"/>.</summary>
+/// items the subscription covers; both name items of <see cref="PriceListId"/>. <see cref="ServiceObjectIds"/>: the
+/// company's service objects the contract covers (empty: the whole company; null keeps them as they are).</summary>
 public sealed record ContractRequest(long? CompanyId, string? Number, string? Kind, string? StartsOn, string? EndsOn, decimal? IncludedHours,
     long? SlaPolicyId, long? PriceListId, bool? IsDefault, bool? IsActive, string? Notes, List<ContractPriceRequest?>? Prices,
-    List<long?>? IncludedItemIds);
+    List<long?>? IncludedItemIds, List<long?>? ServiceObjectIds = null);
 
 public sealed record ContractPriceRequest(long? ItemId, decimal? Price);
 
@@ -24,7 +25,11 @@ public sealed record ContractChoice(long Id, string Label);
 
 public sealed record ContractView(long Id, long CompanyId, string Number, string Kind, string StartsOn, string? EndsOn, decimal? IncludedHours,
     long? SlaPolicyId, long? PriceListId, bool IsDefault, bool IsActive, string? Notes, IReadOnlyList<ContractPriceView> Prices,
-    IReadOnlyList<long> IncludedItemIds, string Currency, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    IReadOnlyList<long> IncludedItemIds, string Currency, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    /// <summary>The service objects it covers (empty: the whole company).</summary>
+    public IReadOnlyList<long> ServiceObjectIds { get; init; } = [];
+}
 
 /// <summary>Contracts of client companies: create, rewrite, read, list (paged, by company), delete one no ticket is
 /// linked to. One default per company: marking one unmarks the others.</summary>
@@ -40,7 +45,7 @@ public sealed class Contracts(OknoDb db, TimeProvider clock, IOptions<ContractsO
         var query = db.Contracts.AsNoTracking();
         if (companyId is { } company) query = query.Where(c => c.CompanyId == company);
         if (Paging.Decode(cursor, 1) is [var lastId]) query = query.Where(c => c.Id < lastId);
-        var rows = await query.OrderByDescending(c => c.Id).Take(take + 1).Include(c => c.Prices).Include(c => c.IncludedItems).AsSplitQuery().ToListAsync(ct);
+        var rows = await query.OrderByDescending(c => c.Id).Take(take + 1).Include(c => c.Prices).Include(c => c.IncludedItems).Include(c => c.ServiceObjects).AsSplitQuery().ToListAsync(ct);
         return Paging.ToPage(rows.Select(ToView).ToList(), take, c => Paging.Encode(c.Id));
     }
 
@@ -54,7 +59,7 @@ public sealed class Contracts(OknoDb db, TimeProvider clock, IOptions<ContractsO
         .Select(c => new ContractChoice(c.Id, $"{c.Number} — {c.Company}")).ToList();
 
     public async Task<ContractView> GetAsync(long id, CancellationToken ct) =>
-        ToView(await db.Contracts.AsNoTracking().Include(c => c.Prices).Include(c => c.IncludedItems).AsSplitQuery()
+        ToView(await db.Contracts.AsNoTracking().Include(c => c.Prices).Include(c => c.IncludedItems).Include(c => c.ServiceObjects).AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw NotFound(id));
 
     public async Task<ContractView> SaveAsync(long? id, ContractRequest request, CancellationToken ct)
@@ -63,7 +68,7 @@ public sealed class Contracts(OknoDb db, TimeProvider clock, IOptions<ContractsO
         {
             Contract? contract = null;
             if (id is { } existing)
-                contract = await db.Contracts.Include(k => k.Prices).Include(k => k.IncludedItems).AsSplitQuery()
+                contract = await db.Contracts.Include(k => k.Prices).Include(k => k.IncludedItems).Include(k => k.ServiceObjects).AsSplitQuery()
                     .SingleOrDefaultAsync(k => k.Id == existing, c) ?? throw NotFound(existing);
             var (kind, startsOn, endsOn) = await ValidateAsync(id, request, c);
             var now = clock.GetUtcNow();
@@ -93,6 +98,13 @@ public sealed class Contracts(OknoDb db, TimeProvider clock, IOptions<ContractsO
             contract.IncludedItems.RemoveAll(i => !included.Contains(i.PriceListItemId));
             foreach (var itemId in included.Where(i => contract.IncludedItems.TrueForAll(k => k.PriceListItemId != i)))
                 contract.IncludedItems.Add(new ContractIncludedItem { PriceListItemId = itemId });
+            if (request.ServiceObjectIds is { } objectIds)
+            {
+                var covered = objectIds.OfType<long>().ToHashSet();
+                contract.ServiceObjects.RemoveAll(o => !covered.Contains(o.ServiceObjectId));
+                foreach (var objectId in covered.Where(o => contract.ServiceObjects.TrueForAll(k => k.ServiceObjectId != o)))
+                    contract.ServiceObjects.Add(new ContractServiceObject { ServiceObjectId = objectId });
+            }
             if (request.IsDefault == true && !contract.IsDefault)
                 await db.Contracts.Where(k => k.CompanyId == contract.CompanyId && k.IsDefault && k.Id != contract.Id)
                     .ExecuteUpdateAsync(s => s.SetProperty(k => k.IsDefault, false), c);
@@ -163,12 +175,37 @@ public sealed class Contracts(OknoDb db, TimeProvider clock, IOptions<ContractsO
             errors.Add("includedItemIds", ErrorCodes.InvalidValue, "Only a subscription includes services.");
         else
             for (var i = 0; i < Math.Min(included.Count, MaxPrices); i++) ItemOfList($"includedItemIds[{i}]", included[i], listItems, errors);
+        await ValidateObjectsAsync(r, errors, ct);
         errors.ThrowIfAny();
 
         var number = r.Number!.Trim();
         if (await db.Contracts.AnyAsync(c => c.CompanyId == r.CompanyId && c.Number == number && c.Id != (id ?? 0), ct))
             throw new OknoException(new Duplicate(ContractErrorCodes.NumberTaken, "number", $"The company has a contract {number} already.", ("number", number)));
         return (kind!.Value, startsOn!.Value, endsOn);
+    }
+
+    public const int MaxServiceObjects = 1000;
+
+    /// <summary>Covered objects exist and are the contract company's.</summary>
+    private async Task ValidateObjectsAsync(ContractRequest r, FieldErrors errors, CancellationToken ct)
+    {
+        if (r.ServiceObjectIds is not { } objectIds) return;
+        if (objectIds.Count > MaxServiceObjects)
+        {
+            errors.TooMany("serviceObjectIds", MaxServiceObjects, "objects");
+            return;
+        }
+        var ids = objectIds.OfType<long>().Distinct().ToList();
+        var found = await db.Set<ServiceObjects.ServiceObject>().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.CompanyId }).ToDictionaryAsync(o => o.Id, o => o.CompanyId, ct);
+        for (var i = 0; i < objectIds.Count; i++)
+        {
+            var field = $"serviceObjectIds[{i}]";
+            if (objectIds[i] is not { } id) errors.Required(field);
+            else if (!found.TryGetValue(id, out var company))
+                errors.Add(field, ServiceObjects.ServiceObjectErrorCodes.ObjectNotFound, $"There is no service object {id}.", ("id", id));
+            else if (company != r.CompanyId)
+                errors.Add(field, ServiceObjects.ServiceObjectErrorCodes.ObjectOfOtherCompany, $"Service object {id} belongs to another company.", ("id", id));
+        }
     }
 
     /// <summary>The SLA policies a contract may grant (none when no SLA section is installed).</summary>
@@ -210,7 +247,10 @@ public sealed class Contracts(OknoDb db, TimeProvider clock, IOptions<ContractsO
         c.StartsOn.ToString(DateFormat, CultureInfo.InvariantCulture), c.EndsOn?.ToString(DateFormat, CultureInfo.InvariantCulture), c.IncludedHours,
         c.SlaPolicyId, c.PriceListId, c.IsDefault, c.IsActive, c.Notes,
         c.Prices.OrderBy(p => p.PriceListItemId).Select(p => new ContractPriceView(p.PriceListItemId, p.Price)).ToList(),
-        c.IncludedItems.Select(i => i.PriceListItemId).Order().ToList(), options.Value.Currency, c.CreatedAt, c.UpdatedAt);
+        c.IncludedItems.Select(i => i.PriceListItemId).Order().ToList(), options.Value.Currency, c.CreatedAt, c.UpdatedAt)
+    {
+        ServiceObjectIds = c.ServiceObjects.Select(o => o.ServiceObjectId).Order().ToList(),
+    };
 
     private static OknoException NotFound(long id) => new(new NotFound(ContractErrorCodes.ContractNotFound, "Contract", id));
 }

@@ -14,10 +14,7 @@ public sealed class ExportServiceObjects(OknoDb db)
 {
     private const int PageSize = 1000;
 
-    /// <summary>A text a spreadsheet would take for a formula, made inert with a leading apostrophe (as the reports'
-    /// exports do; Customers may not reference Reports, hence a copy). The import takes it off again.</summary>
-    public static string Neutralise(string? text) =>
-        string.IsNullOrEmpty(text) ? "" : text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+    private static string Neutralise(string? text) => Platform.Spreadsheets.SpreadsheetText.Neutralise(text);
 
     public async Task ObjectsAsync(long? companyId, bool xlsx, Stream output, CancellationToken ct) =>
         await WriteAsync(ImportServiceObjects.ObjectColumns, ObjectRowsAsync(companyId, ct), xlsx, "objects", output, ct);

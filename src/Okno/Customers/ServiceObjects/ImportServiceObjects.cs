@@ -13,8 +13,8 @@ public sealed record ImportResult(int Accepted, IReadOnlyList<RefusedRow> Refuse
 /// <summary>Imports service objects and equipment from a CSV or XLSX table (columns: see the README, "Service objects and
 /// equipment"). Every row is checked first; the rows that pass are written in transactions of <see cref="BatchSize"/>
 /// rows, the rest are reported with the reason. Rows always create: the id column of an export is ignored.
-/// A row names its company by <c>company_id</c> or by exact <c>company</c> name (an INN column comes with the
-/// requisites part).</summary>
+/// A row names its company by <c>company_id</c>, by INN (<c>company_inn</c>: one company only, several with one INN are
+/// refused as ambiguous) or by exact <c>company</c> name, tried in that order.</summary>
 public sealed class ImportServiceObjects(OknoDb db, TimeProvider clock)
 {
     public const int BatchSize = 500;
@@ -129,24 +129,31 @@ public sealed class ImportServiceObjects(OknoDb db, TimeProvider clock)
         var errors = new FieldErrors();
         foreach (var column in new[] { required }.Where(c => table.Column(c) < 0))
             errors.Add("file", ServiceObjectErrorCodes.ImportMissingColumn, $"The column \"{column}\" is missing from the header.", ("value", column));
-        if (table.Column("company_id") < 0 && table.Column("company") < 0)
+        if (table.Column("company_id") < 0 && table.Column("company") < 0 && table.Column("company_inn") < 0)
             errors.Add("file", ServiceObjectErrorCodes.ImportMissingColumn, "The column \"company_id\" is missing from the header.", ("value", "company_id"));
         errors.ThrowIfAny();
     }
 
-    /// <summary>Each company text of the file (an id or an exact name) → the company, null when none or several match.</summary>
+    /// <summary>Each company text of the file (an id, an INN or an exact name) → the company, null when none or several match.</summary>
     private async Task<Dictionary<string, long?>> CompaniesAsync(ImportTable table, CancellationToken ct)
     {
         var idColumn = table.Column("company_id");
+        var innColumn = table.Column("company_inn");
         var nameColumn = table.Column("company");
         var ids = table.Rows.Select(r => ImportTable.Cell(r.Cells, idColumn)).OfType<string>()
             .Select(t => long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0).Distinct().ToList();
-        var names = table.Rows.Where(r => ImportTable.Cell(r.Cells, idColumn) is null).Select(r => ImportTable.Cell(r.Cells, nameColumn)).OfType<string>()
+        var inns = table.Rows.Where(r => ImportTable.Cell(r.Cells, idColumn) is null).Select(r => ImportTable.Cell(r.Cells, innColumn)).OfType<string>()
             .Distinct().ToList();
+        var names = table.Rows.Where(r => ImportTable.Cell(r.Cells, idColumn) is null && ImportTable.Cell(r.Cells, innColumn) is null)
+            .Select(r => ImportTable.Cell(r.Cells, nameColumn)).OfType<string>().Distinct().ToList();
         var result = new Dictionary<string, long?>(StringComparer.Ordinal);
         foreach (var chunk in ids.Chunk(500))
             foreach (var id in await db.Companies.Where(c => chunk.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct))
                 result["#" + id.ToString(CultureInfo.InvariantCulture)] = id;
+        // The (Inn, Id) index of the requisites part.
+        foreach (var chunk in inns.Chunk(500))
+            foreach (var group in (await db.Companies.Where(c => c.Inn != null && chunk.Contains(c.Inn)).Select(c => new { c.Id, c.Inn }).ToListAsync(ct)).GroupBy(c => c.Inn!))
+                result[InnKey(group.Key)] = group.Count() == 1 ? group.First().Id : null;
         foreach (var chunk in names.Chunk(500))
             foreach (var group in (await db.Companies.Where(c => chunk.Contains(c.Name)).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).GroupBy(c => c.Name))
                 result[group.Key] = group.Count() == 1 ? group.First().Id : null;
@@ -156,18 +163,28 @@ public sealed class ImportServiceObjects(OknoDb db, TimeProvider clock)
     private static long? CompanyOf(Dictionary<string, long?> companies, ImportTable table, string?[] cells, int row, List<RefusedRow> refused)
     {
         var idText = ImportTable.Cell(cells, table.Column("company_id"));
-        var key = idText is not null ? "#" + idText : ImportTable.Cell(cells, table.Column("company"));
+        var innText = idText is null ? ImportTable.Cell(cells, table.Column("company_inn")) : null;
+        var key = idText is not null ? "#" + idText : innText is not null ? InnKey(innText) : ImportTable.Cell(cells, table.Column("company"));
         if (key is null)
         {
             refused.Add(new RefusedRow(row, "company_id", ErrorCodes.Required, FieldErrors.RequiredMessage));
             return null;
         }
         if (companies.GetValueOrDefault(key) is { } id) return id;
+        if (innText is not null)
+        {
+            refused.Add(new RefusedRow(row, "company_inn", ServiceObjectErrorCodes.ImportCompanyInnUnknown,
+                $"No company (or more than one) with the INN \"{innText}\"."));
+            return null;
+        }
         var value = idText ?? key;
         refused.Add(new RefusedRow(row, idText is not null ? "company_id" : "company", ServiceObjectErrorCodes.ImportCompanyUnknown,
             $"No company with the id or name \"{value}\"."));
         return null;
     }
+
+    /// <summary>Apart from names: a company may be called "7707083893".</summary>
+    private static string InnKey(string inn) => "inn:" + inn;
 
     private static double? Number(string?[] cells, int column, string field, int row, List<RefusedRow> refused)
     {

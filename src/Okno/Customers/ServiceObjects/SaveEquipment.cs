@@ -10,16 +10,20 @@ public sealed record EquipmentParameterInput(string? Key, string? Value);
 /// stock); once made it changes only by a move (<see cref="MoveEquipment"/>), which leaves a history row.</summary>
 public sealed record EquipmentRequest(
     long? CompanyId, string? Type, string? Manufacturer, string? Model, string? SerialNumber, string? InventoryNumber,
-    DateOnly? WarrantyEnd, long? ServiceObjectId, List<EquipmentParameterInput?>? Parameters, string? Notes);
+    DateOnly? WarrantyEnd, long? ServiceObjectId, List<EquipmentParameterInput?>? Parameters, string? Notes)
+{
+    /// <summary>Custom field values { key: value } to set; null clears one, fields left out keep theirs.</summary>
+    public Dictionary<string, System.Text.Json.JsonElement>? CustomFields { get; init; }
+}
 
 /// <summary>Creates or rewrites a piece of equipment of a company.</summary>
-public sealed class SaveEquipment(OknoDb db, TimeProvider clock)
+public sealed class SaveEquipment(OknoDb db, TimeProvider clock, Tickets.CustomFields.CustomFieldValues fieldValues)
 {
     public async Task<long> ExecuteAsync(long? id, EquipmentRequest request, CancellationToken cancellationToken)
     {
         var errors = Validate(request);
-        if (request.CompanyId is { } companyId && !await db.Companies.AnyAsync(c => c.Id == companyId, cancellationToken))
-            errors.Add("companyId", CustomerErrorCodes.CompanyNotFound, $"There is no company {companyId}.", ("id", companyId));
+        await CompanySaves.CheckCompanyAsync(db, request.CompanyId, errors, cancellationToken);
+        var fields = await fieldValues.ParseAsync(Tickets.CustomFields.CustomFieldEntity.Equipment, request.CustomFields, errors, cancellationToken);
         if (id is null && request.ServiceObjectId is { } objectId && request.CompanyId is not null)
             await CheckObjectAsync(db, objectId, request.CompanyId.Value, "serviceObjectId", errors, cancellationToken);
         errors.ThrowIfAny();
@@ -36,12 +40,10 @@ public sealed class SaveEquipment(OknoDb db, TimeProvider clock)
             {
                 item = await db.Equipment.SingleOrDefaultAsync(e => e.Id == id, ct)
                     ?? throw new OknoException(new NotFound(ServiceObjectErrorCodes.EquipmentNotFound, "Equipment", id));
-                if (item.CompanyId != request.CompanyId)
-                    throw new OknoException(InvalidInput.Field("companyId", ErrorCodes.InvalidValue, "The company of equipment cannot change."));
+                CompanySaves.EnsureSameCompany(item.CompanyId, request.CompanyId, "equipment");
             }
             Apply(item, request);
-            await db.SaveChangesAsync(ct);
-            return item.Id;
+            return await CompanySaves.SaveWithFieldsAsync(db, fieldValues, Tickets.CustomFields.CustomFieldEntity.Equipment, item, i => i.Id, fields, ct);
         }, cancellationToken);
     }
 

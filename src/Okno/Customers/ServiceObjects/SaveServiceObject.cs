@@ -7,17 +7,21 @@ namespace Okno.Customers.ServiceObjects;
 /// <summary>PUT rewrites every field; <see cref="ContactIds"/> null keeps the contacts on site as they are.</summary>
 public sealed record ServiceObjectRequest(
     long? CompanyId, string? Name, ServiceObjectKind? Kind, string? Address, double? Latitude, double? Longitude,
-    string? WorkingHours, string? AccessNotes, string? Notes, List<long>? ContactIds = null);
+    string? WorkingHours, string? AccessNotes, string? Notes, List<long>? ContactIds = null)
+{
+    /// <summary>Custom field values { key: value } to set; null clears one, fields left out keep theirs.</summary>
+    public Dictionary<string, System.Text.Json.JsonElement>? CustomFields { get; init; }
+}
 
 /// <summary>Creates or rewrites a service object. Its company is fixed once made: its equipment and tickets are that
 /// company's.</summary>
-public sealed class SaveServiceObject(OknoDb db, TimeProvider clock)
+public sealed class SaveServiceObject(OknoDb db, TimeProvider clock, Tickets.CustomFields.CustomFieldValues fieldValues)
 {
     public async Task<long> ExecuteAsync(long? id, ServiceObjectRequest request, CancellationToken cancellationToken)
     {
         var errors = Validate(request);
-        if (request.CompanyId is { } companyId && !await db.Companies.AnyAsync(c => c.Id == companyId, cancellationToken))
-            errors.Add("companyId", CustomerErrorCodes.CompanyNotFound, $"There is no company {companyId}.", ("id", companyId));
+        await CompanySaves.CheckCompanyAsync(db, request.CompanyId, errors, cancellationToken);
+        var fields = await fieldValues.ParseAsync(Tickets.CustomFields.CustomFieldEntity.ServiceObject, request.CustomFields, errors, cancellationToken);
         var contactIds = request.ContactIds?.Distinct().ToList();
         if (contactIds is { Count: > 0 })
         {
@@ -39,8 +43,7 @@ public sealed class SaveServiceObject(OknoDb db, TimeProvider clock)
             {
                 item = await db.ServiceObjects.Include(o => o.Contacts).SingleOrDefaultAsync(o => o.Id == id, ct)
                     ?? throw new OknoException(new NotFound(ServiceObjectErrorCodes.ObjectNotFound, "Service object", id));
-                if (item.CompanyId != request.CompanyId)
-                    throw new OknoException(InvalidInput.Field("companyId", ErrorCodes.InvalidValue, "The company of a service object cannot change."));
+                CompanySaves.EnsureSameCompany(item.CompanyId, request.CompanyId, "a service object");
             }
             Apply(item, request);
             if (contactIds is not null)
@@ -49,8 +52,7 @@ public sealed class SaveServiceObject(OknoDb db, TimeProvider clock)
                 foreach (var contactId in contactIds.Where(c => item.Contacts.All(x => x.ContactId != c)))
                     item.Contacts.Add(new ServiceObjectContact { ContactId = contactId });
             }
-            await db.SaveChangesAsync(ct);
-            return item.Id;
+            return await CompanySaves.SaveWithFieldsAsync(db, fieldValues, Tickets.CustomFields.CustomFieldEntity.ServiceObject, item, i => i.Id, fields, ct);
         }, cancellationToken);
     }
 
@@ -87,4 +89,34 @@ public sealed class SaveServiceObject(OknoDb db, TimeProvider clock)
     }
 
     internal static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>What saving a service object and saving a piece of equipment share: both belong to a company that must exist
+/// and never changes, and both write their custom field values in the same transaction as themselves.</summary>
+internal static class CompanySaves
+{
+    public static async Task CheckCompanyAsync(OknoDb db, long? companyId, FieldErrors errors, CancellationToken ct)
+    {
+        if (companyId is { } id && !await db.Companies.AnyAsync(c => c.Id == id, ct))
+            errors.Add("companyId", CustomerErrorCodes.CompanyNotFound, $"There is no company {id}.", ("id", id));
+    }
+
+    public static void EnsureSameCompany(long stored, long? requested, string what)
+    {
+        if (stored != requested)
+            throw new OknoException(InvalidInput.Field("companyId", ErrorCodes.InvalidValue, $"The company of {what} cannot change."));
+    }
+
+    /// <summary>Saves the item, then (it has an id now) its field values; returns its id.</summary>
+    public static async Task<long> SaveWithFieldsAsync<T>(OknoDb db, Tickets.CustomFields.CustomFieldValues fieldValues, Tickets.CustomFields.CustomFieldEntity entity,
+        T item, Func<T, long> idOf, Tickets.CustomFields.CustomFieldInput fields, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        if (!fields.IsEmpty)
+        {
+            await fieldValues.WriteAsync(entity, idOf(item), fields, ct);
+            await db.SaveChangesAsync(ct);
+        }
+        return idOf(item);
+    }
 }

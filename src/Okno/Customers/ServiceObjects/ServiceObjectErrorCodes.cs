@@ -29,6 +29,8 @@ public static class ServiceObjectErrorCodes
     public const string ImportTooManyRows = "service_object.import_too_many_rows";
     /// <summary>{value}: no company with this id or exact name.</summary>
     public const string ImportCompanyUnknown = "service_object.import_company_unknown";
+    /// <summary>No company, or several, with the row's INN.</summary>
+    public const string ImportCompanyInnUnknown = "service_object.import_company_inn_unknown";
     /// <summary>{value}: no object of the row's company with this id or exact name.</summary>
     public const string ImportObjectUnknown = "service_object.import_object_unknown";
 }

@@ -3,17 +3,26 @@ using Okno.Platform.Data;
 using Okno.Platform.Security;
 using Okno.Platform.Web;
 using Okno.Tickets;
+using Okno.Tickets.CustomFields;
 
 namespace Okno.Customers.ServiceObjects;
 
 public sealed record ServiceObjectView(
     long Id, long CompanyId, string CompanyName, string Name, ServiceObjectKind Kind, string? Address, double? Latitude, double? Longitude,
-    string? WorkingHours, string? AccessNotes, string? Notes, DateTimeOffset CreatedAt, IReadOnlyList<long> ContactIds);
+    string? WorkingHours, string? AccessNotes, string? Notes, DateTimeOffset CreatedAt, IReadOnlyList<long> ContactIds)
+{
+    /// <summary>Custom field values { key: value }; read for one object (not in lists).</summary>
+    public IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?>? CustomFields { get; init; }
+}
 
 public sealed record EquipmentView(
     long Id, long CompanyId, long? ServiceObjectId, string? ServiceObjectName, string Type, string? Manufacturer, string? Model,
     string? SerialNumber, string? InventoryNumber, DateOnly? WarrantyEnd, IReadOnlyList<EquipmentParameter> Parameters, string? Notes,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>Custom field values { key: value }; read for one piece (not in lists).</summary>
+    public IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?>? CustomFields { get; init; }
+}
 
 public sealed record EquipmentMoveView(long Id, long? FromObjectId, long? ToObjectId, long? AgentId, DateTimeOffset At, string? Comment);
 
@@ -25,15 +34,12 @@ public static class ServiceObjectsEndpoints
     {
         var objects = app.MapGroup("/api/v1/service-objects").RequireAuthorization().WithTags("Service objects").WithProblemResponses();
 
-        objects.MapGet("/", async (long? companyId, int? limit, string? cursor, OknoDb db, CancellationToken ct) =>
+        objects.MapGet("/", async (long? companyId, string? q, int? limit, string? cursor, HttpRequest http, OknoDb db, ServiceObjectQueries queries,
+            CancellationToken ct) =>
         {
-            var take = Paging.Limit(limit);
-            var query = db.ServiceObjects.AsQueryable();
-            if (companyId is { } company) query = query.Where(o => o.CompanyId == company);
-            if (Paging.Decode(cursor, 1) is [var lastId]) query = query.Where(o => o.Id > lastId);
-            var rows = await ProjectObjects(query.OrderBy(o => o.Id).Take(take + 1)).ToListAsync(ct);
-            return TypedResults.Ok(Paging.ToPage(rows, take, o => Paging.Encode(o.Id)));
-        }).WithSummary("Service objects (of a company), oldest first");
+            var fields = await CustomFieldCondition.FromQueryAsync(http.Query, CustomFieldEntity.ServiceObject, db, ct);
+            return TypedResults.Ok(await queries.ObjectsAsync(companyId, q, limit, cursor, ct, fields));
+        }).WithSummary("Service objects (of a company; q: words of the name or address; cf.<key>=value: by a custom field), oldest first");
 
         objects.MapGet("/{id:long}", async (long id, OknoDb db, CancellationToken ct) => TypedResults.Ok(await FindObjectAsync(db, id, ct)));
 
@@ -62,15 +68,17 @@ public static class ServiceObjectsEndpoints
                     throw new OknoException(new StateConflict(ServiceObjectErrorCodes.ObjectInUse,
                         "Equipment stands at this object or tickets name it; move or unlink them first.", ("count", used)));
                 db.ServiceObjects.Remove(item);
+                // Its field values go with it (they have no foreign key: one table serves every kind of entity).
+                await db.CustomFieldValues.Where(v => v.Entity == CustomFieldEntity.ServiceObject && v.EntityId == id).ExecuteDeleteAsync(c);
                 return await db.SaveChangesAsync(c);
             }, ct);
             return TypedResults.NoContent();
         }).WithSummary("Delete a service object no equipment stands at and no ticket names");
 
-        objects.MapGet("/{id:long}/equipment", async (long id, int? limit, string? cursor, OknoDb db, CancellationToken ct) =>
+        objects.MapGet("/{id:long}/equipment", async (long id, int? limit, string? cursor, OknoDb db, ServiceObjectQueries queries, CancellationToken ct) =>
         {
             await FindObjectAsync(db, id, ct);
-            return TypedResults.Ok(await EquipmentEndpoints.ListAsync(db.Equipment.Where(e => e.ServiceObjectId == id), limit, cursor, ct));
+            return TypedResults.Ok(await queries.EquipmentAsync(new EquipmentFilter(ServiceObjectId: id), limit, cursor, ct));
         }).WithSummary("The equipment standing at the object");
 
         objects.MapPost("/import", async (HttpRequest http, ImportServiceObjects import, CancellationToken ct) =>
@@ -109,8 +117,9 @@ public static class ServiceObjectsEndpoints
             o.WorkingHours, o.AccessNotes, o.Notes, o.CreatedAt, o.Contacts.OrderBy(c => c.ContactId).Select(c => c.ContactId).ToList()));
 
     internal static async Task<ServiceObjectView> FindObjectAsync(OknoDb db, long id, CancellationToken ct) =>
-        await ProjectObjects(db.ServiceObjects.Where(o => o.Id == id)).SingleOrDefaultAsync(ct)
-        ?? throw new OknoException(new NotFound(ServiceObjectErrorCodes.ObjectNotFound, "Service object", id));
+        (await ProjectObjects(db.ServiceObjects.Where(o => o.Id == id)).SingleOrDefaultAsync(ct)
+            ?? throw new OknoException(new NotFound(ServiceObjectErrorCodes.ObjectNotFound, "Service object", id)))
+        with { CustomFields = await Tickets.CustomFields.CustomFieldValues.ReadAsync(db, Tickets.CustomFields.CustomFieldEntity.ServiceObject, id, ct) };
 }
 
 public static class EquipmentEndpoints
@@ -119,20 +128,22 @@ public static class EquipmentEndpoints
     {
         var equipment = app.MapGroup("/api/v1/equipment").RequireAuthorization().WithTags("Equipment").WithProblemResponses();
 
-        equipment.MapGet("/", async (long? companyId, long? serviceObjectId, string? serial, bool? exact, string? inventoryNumber, int? limit,
-            string? cursor, OknoDb db, CancellationToken ct) =>
+        equipment.MapGet("/", async (long? companyId, long? serviceObjectId, string? serial, bool? exact, string? inventoryNumber, string? q, string? type,
+            int? limit, string? cursor, HttpRequest http, OknoDb db, ServiceObjectQueries queries, CancellationToken ct) =>
         {
             if (!string.IsNullOrWhiteSpace(serial)) return TypedResults.Ok(await BySerialAsync(db, serial, exact == true, companyId, limit, cursor, ct));
-            var query = db.Equipment.AsQueryable();
-            if (companyId is { } company) query = query.Where(e => e.CompanyId == company);
-            if (serviceObjectId is { } objectId) query = query.Where(e => e.ServiceObjectId == objectId);
             if (!string.IsNullOrWhiteSpace(inventoryNumber))
             {
                 var inventory = inventoryNumber.Trim();
-                query = query.Where(e => e.InventoryNumber == inventory);
+                var query = db.Equipment.Where(e => e.InventoryNumber == inventory);
+                if (companyId is { } company) query = query.Where(e => e.CompanyId == company);
+                if (serviceObjectId is { } objectId) query = query.Where(e => e.ServiceObjectId == objectId);
+                return TypedResults.Ok(await ListAsync(query, limit, cursor, ct));
             }
-            return TypedResults.Ok(await ListAsync(query, limit, cursor, ct));
-        }).WithSummary("Equipment by company, object, inventory number, or serial number (normalised; prefix, or exact with exact=true)");
+            var fields = await CustomFieldCondition.FromQueryAsync(http.Query, CustomFieldEntity.Equipment, db, ct);
+            return TypedResults.Ok(await queries.EquipmentAsync(new EquipmentFilter(companyId, serviceObjectId, q, type, fields), limit, cursor, ct));
+        }).WithSummary("Equipment by company, object, type, inventory number, serial number (normalised; prefix, or exact with exact=true), " +
+            "q (a serial prefix, an inventory number or words of the type, maker or model), or cf.<key>=value (a custom field)");
 
         equipment.MapPost("/import", async (HttpRequest http, ImportServiceObjects import, CancellationToken ct) =>
             TypedResults.Ok(await import.EquipmentAsync(await ImportBody.ReadAsync(http, ct), ct)))
@@ -171,6 +182,7 @@ public static class EquipmentEndpoints
                 if (used > 0)
                     throw new OknoException(new StateConflict(ServiceObjectErrorCodes.EquipmentInUse, "Tickets name this equipment.", ("count", used)));
                 db.Equipment.Remove(item);
+                await db.CustomFieldValues.Where(v => v.Entity == CustomFieldEntity.Equipment && v.EntityId == id).ExecuteDeleteAsync(c);
                 return await db.SaveChangesAsync(c);
             }, ct);
             return TypedResults.NoContent();
@@ -183,16 +195,8 @@ public static class EquipmentEndpoints
             return TypedResults.Ok(await FindAsync(db, id, ct));
         }).WithSummary("Move the equipment to another object of its company (toObjectId null: to stock), with a comment");
 
-        equipment.MapGet("/{id:long}/moves", async (long id, int? limit, string? cursor, OknoDb db, CancellationToken ct) =>
-        {
-            await FindAsync(db, id, ct);
-            var take = Paging.Limit(limit);
-            var query = db.EquipmentMoves.Where(m => m.EquipmentId == id);
-            if (Paging.Decode(cursor, 1) is [var lastId]) query = query.Where(m => m.Id < lastId);
-            var rows = await query.OrderByDescending(m => m.Id).Take(take + 1)
-                .Select(m => new EquipmentMoveView(m.Id, m.FromObjectId, m.ToObjectId, m.AgentId, m.At, m.Comment)).ToListAsync(ct);
-            return TypedResults.Ok(Paging.ToPage(rows, take, m => Paging.Encode(m.Id)));
-        }).WithSummary("The equipment's moves, newest first");
+        equipment.MapGet("/{id:long}/moves", (long id, int? limit, string? cursor, ServiceObjectQueries queries, CancellationToken ct) =>
+            queries.MovesAsync(id, limit, cursor, ct)).WithSummary("The equipment's moves, newest first");
 
         equipment.MapGet("/{id:long}/tickets", async (long id, int? limit, string? cursor, OknoDb db, CurrentAgent agent, CancellationToken ct) =>
         {
@@ -233,8 +237,9 @@ public static class EquipmentEndpoints
             e.Manufacturer, e.Model, e.SerialNumber, e.InventoryNumber, e.WarrantyEnd, e.Parameters, e.Notes, e.CreatedAt));
 
     internal static async Task<EquipmentView> FindAsync(OknoDb db, long id, CancellationToken ct) =>
-        await Project(db.Equipment.Where(e => e.Id == id)).SingleOrDefaultAsync(ct)
-        ?? throw new OknoException(new NotFound(ServiceObjectErrorCodes.EquipmentNotFound, "Equipment", id));
+        (await Project(db.Equipment.Where(e => e.Id == id)).SingleOrDefaultAsync(ct)
+            ?? throw new OknoException(new NotFound(ServiceObjectErrorCodes.EquipmentNotFound, "Equipment", id)))
+        with { CustomFields = await Tickets.CustomFields.CustomFieldValues.ReadAsync(db, Tickets.CustomFields.CustomFieldEntity.Equipment, id, ct) };
 }
 
 /// <summary>The import's upload (the request body, read whole up to <see cref="ImportTable.MaxBytes"/>) and the export's

@@ -35,9 +35,8 @@ public static class ReportExport
         return ExportFormat.Json;
     }
 
-    /// <summary>A text a spreadsheet would take for a formula, made inert with a leading apostrophe.</summary>
-    public static string Neutralise(string? text) =>
-        string.IsNullOrEmpty(text) ? "" : text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+    /// <summary>A text a spreadsheet would take for a formula, made inert (<see cref="Platform.Spreadsheets.SpreadsheetText"/>).</summary>
+    public static string Neutralise(string? text) => Platform.Spreadsheets.SpreadsheetText.Neutralise(text);
 
     private static readonly string[] ReportHead = ["period", "group", "group_name"];
 

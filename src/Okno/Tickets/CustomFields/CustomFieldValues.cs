@@ -179,6 +179,17 @@ public sealed class CustomFieldValues(OknoDb db, IEnumerable<ICustomFieldLinkTar
 
     /// <summary>Checks and writes values of an entity that keeps no history of them (a contact, a company), in a
     /// transaction of its own; the entity must exist. Tickets go through <c>ChangeTicket</c> instead.</summary>
+    /// <summary>Whether the entity whose values are saved exists: through the link target of its kind; equipment has no
+    /// link type, so it is looked up directly.</summary>
+    private async Task<bool> OwnerExistsAsync(CustomFieldEntity entity, long entityId, CancellationToken cancellationToken)
+    {
+        if (entity == CustomFieldEntity.Equipment) return await db.Set<Customers.ServiceObjects.Equipment>().AnyAsync(e => e.Id == entityId, cancellationToken);
+        var owner = entity switch { CustomFieldEntity.Contact => CustomFieldType.ContactLink, CustomFieldEntity.Company => CustomFieldType.CompanyLink,
+            CustomFieldEntity.ServiceObject => CustomFieldType.ServiceObjectLink, _ => (CustomFieldType?)null };
+        return owner is not null && linkTargets.FirstOrDefault(t => t.LinkType == owner) is { } target
+            && (await target.ExistingAsync(db, [entityId], cancellationToken)).Contains(entityId);
+    }
+
     public async Task SaveAsync(CustomFieldEntity entity, long entityId, IReadOnlyDictionary<string, JsonElement> input,
         CancellationToken cancellationToken)
     {
@@ -186,10 +197,7 @@ public sealed class CustomFieldValues(OknoDb db, IEnumerable<ICustomFieldLinkTar
         var errors = new FieldErrors();
         var parsed = await ParseAsync(entity, input, errors, cancellationToken);
         errors.ThrowIfAny();
-        var owner = entity switch { CustomFieldEntity.Contact => CustomFieldType.ContactLink, CustomFieldEntity.Company => CustomFieldType.CompanyLink,
-            CustomFieldEntity.ServiceObject => CustomFieldType.ServiceObjectLink, _ => (CustomFieldType?)null };
-        if (owner is null || linkTargets.FirstOrDefault(t => t.LinkType == owner) is not { } target
-            || !(await target.ExistingAsync(db, [entityId], cancellationToken)).Contains(entityId))
+        if (!await OwnerExistsAsync(entity, entityId, cancellationToken))
             throw new OknoException(new NotFound(ErrorCodes.NotFound, entity.ToString(), entityId));
         await db.WriteAsync(async ct =>
         {

@@ -1456,6 +1456,21 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.ToTable("ContractPrices", (string)null);
                 });
 
+            modelBuilder.Entity("Okno.Customers.Contracts.ContractServiceObject", b =>
+                {
+                    b.Property<long>("ContractId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ServiceObjectId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ContractId", "ServiceObjectId");
+
+                    b.HasIndex("ServiceObjectId");
+
+                    b.ToTable("ContractServiceObjects", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Customers.Contracts.PriceList", b =>
                 {
                     b.Property<long>("Id")
@@ -7132,6 +7147,21 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Okno.Customers.Contracts.ContractServiceObject", b =>
+                {
+                    b.HasOne("Okno.Customers.Contracts.Contract", null)
+                        .WithMany("ServiceObjects")
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Customers.ServiceObjects.ServiceObject", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceObjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Okno.Customers.Contracts.PriceListItem", b =>
                 {
                     b.HasOne("Okno.Customers.Contracts.PriceList", null)
@@ -7761,6 +7791,8 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Navigation("IncludedItems");
 
                     b.Navigation("Prices");
+
+                    b.Navigation("ServiceObjects");
                 });
 
             modelBuilder.Entity("Okno.Customers.ServiceObjects.ServiceObject", b =>

@@ -1401,6 +1401,21 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.ToTable("ContractPrices", (string)null);
                 });
 
+            modelBuilder.Entity("Okno.Customers.Contracts.ContractServiceObject", b =>
+                {
+                    b.Property<long>("ContractId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ServiceObjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ContractId", "ServiceObjectId");
+
+                    b.HasIndex("ServiceObjectId");
+
+                    b.ToTable("ContractServiceObjects", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Customers.Contracts.PriceList", b =>
                 {
                     b.Property<long>("Id")
@@ -6951,6 +6966,21 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Okno.Customers.Contracts.ContractServiceObject", b =>
+                {
+                    b.HasOne("Okno.Customers.Contracts.Contract", null)
+                        .WithMany("ServiceObjects")
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Customers.ServiceObjects.ServiceObject", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceObjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Okno.Customers.Contracts.PriceListItem", b =>
                 {
                     b.HasOne("Okno.Customers.Contracts.PriceList", null)
@@ -7580,6 +7610,8 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Navigation("IncludedItems");
 
                     b.Navigation("Prices");
+
+                    b.Navigation("ServiceObjects");
                 });
 
             modelBuilder.Entity("Okno.Customers.ServiceObjects.ServiceObject", b =>
