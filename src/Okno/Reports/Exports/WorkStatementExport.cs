@@ -16,13 +16,14 @@ public static class WorkStatementExport
 
     public static IEndpointRouteBuilder MapWorkStatements(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/companies/{id:long}/statements/{month}", async (long id, string month, string? format, HttpRequest http, WorkStatements statements,
+        app.MapGet("/api/v1/companies/{id:long}/statements/{month}", async (long id, string month, string? format, HttpContext http, WorkStatements statements,
                 CancellationToken ct) =>
             {
-                var kind = ReportExport.FormatOf(format, http.Headers.Accept.ToString());
+                var kind = ReportExport.FormatOf(format, http.Request.Headers.Accept.ToString());
                 if (kind != ExportFormat.Xlsx) return Results.Ok(await statements.BuildAsync(id, month, ct));
                 var (from, to) = WorkStatements.ParseMonth(month);
                 await statements.CompanyAsync(id, ct);
+                ReportExport.AllowZipWrites(http);
                 return Results.Stream(s => ReportExport.TableXlsxAsync("statement", Head, Rows(statements.RowsAsync(id, from, to, ct), ct), s, ct),
                     ReportExport.XlsxType, $"statement-{id}-{from:yyyy-MM}.xlsx");
             })
