@@ -263,7 +263,8 @@ public sealed class WorkLogs(OknoDb db, TimeProvider clock, IOptions<WorkLogsOpt
         errors.ThrowIfAny();
         line.Minutes = isTime ? request.Minutes : null;
         line.Quantity = isTime ? WorkCoverage.QuantityOf(line.Unit, request.Minutes!.Value) : request.Quantity!.Value;
-        line.Total = WorkCoverage.Money(line.Quantity * line.UnitPrice);
+        // From the minutes, not the rounded hours: 1 minute at 6000 an hour is 100.00, not 0.0167 × 6000.
+        line.Total = WorkCoverage.Money(line.Unit == "hour" ? line.UnitPrice * line.Minutes!.Value / 60m : line.Quantity * line.UnitPrice);
         line.Override = coverage;
         line.OverrideReason = coverage is null ? null : request.OverrideReason!.Trim();
         line.Comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
@@ -276,7 +277,9 @@ public sealed class WorkLogs(OknoDb db, TimeProvider clock, IOptions<WorkLogsOpt
         var split = WorkCoverage.Decide(input, new CoverageLine(line.PriceListItemId, line.ItemKind, isTime, line.Quantity, line.Minutes ?? 0,
             DateOnly.FromDateTime(line.WorkedAt.UtcDateTime), coverage));
         line.WithinQuantity = split.WithinQuantity;
-        line.BillableAmount = split.BillableQuantity == 0 ? 0 : split.WithinQuantity == 0 ? line.Total : WorkCoverage.Money(split.BillableQuantity * line.UnitPrice);
+        // A split (only an hour package's time line) bills what its package minutes do not cover.
+        line.BillableAmount = split.BillableQuantity == 0 ? 0 : split.WithinQuantity == 0 ? line.Total
+            : line.Total - WorkCoverage.Money(line.Unit == "hour" ? line.UnitPrice * split.PackageMinutes / 60m : split.WithinQuantity * line.UnitPrice);
         line.PackageMinutes = split.PackageMinutes;
         line.Reason = split.Reason;
         if (usage is not null) usage.UsedMinutes += split.PackageMinutes;
