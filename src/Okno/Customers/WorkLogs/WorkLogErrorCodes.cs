@@ -13,7 +13,7 @@ public static class WorkLogErrorCodes
     public const string FreeTextMaterialOnly = "work_line.free_text_material_only";
     /// <summary>Only the line's author or a supervisor changes it.</summary>
     public const string NotYours = "work_line.not_yours";
-    /// <summary>{ticketId}: the agent's timer runs on another ticket (start with replace to stop it).</summary>
+    /// <summary>{ticketId}, {number}: the agent's timer runs on another ticket (start with replace to stop it).</summary>
     public const string TimerRunning = "work_timer.running";
     /// <summary>No timer runs.</summary>
     public const string NoTimer = "work_timer.none";
@@ -21,5 +21,5 @@ public static class WorkLogErrorCodes
     public const string InvalidMonth = "statement.invalid_month";
 }
 
-public sealed record TimerRunningElsewhere(long TicketId) : StateConflict(WorkLogErrorCodes.TimerRunning,
-    "Timer running", $"Your timer runs on ticket {TicketId}; stop it first, or start with replace to stop it.", ("ticketId", TicketId));
+public sealed record TimerRunningElsewhere(long TicketId, long Number) : StateConflict(WorkLogErrorCodes.TimerRunning,
+    "Timer running", $"Your timer runs on ticket #{Number}; stop it first, or start with replace to stop it.", ("ticketId", TicketId), ("number", Number));

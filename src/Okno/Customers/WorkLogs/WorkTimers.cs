@@ -43,7 +43,9 @@ public sealed class WorkTimers(OknoDb db, TimeProvider clock, IOptions<WorkLogsO
             if (running is not null)
             {
                 if (running.TicketId == ticketId) return null;
-                if (request.Replace != true) throw new OknoException(new TimerRunningElsewhere(running.TicketId));
+                if (request.Replace != true)
+                    throw new OknoException(new TimerRunningElsewhere(running.TicketId,
+                        await db.Tickets.Where(t => t.Id == running.TicketId).Select(t => t.Number).SingleAsync(c)));
                 stopped = Stop(running);
                 db.WorkTimers.Remove(running);
                 await db.SaveChangesAsync(c);
