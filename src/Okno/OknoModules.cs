@@ -78,6 +78,7 @@ public static class OknoModules
         services.AddCustomers();
         services.AddServiceObjects();
         Customers.Contracts.ContractsModule.AddContracts(services, builder.Configuration);
+        Customers.WorkLogs.WorkLogsModule.AddWorkLogs(services, builder.Configuration);
         services.AddTickets();
         services.AddCustomFields();
         Tickets.Checklists.ChecklistsModule.AddChecklists(services);
@@ -131,6 +132,8 @@ public static class OknoModules
         app.MapCustomers();
         app.MapServiceObjects();
         Customers.Contracts.ContractsModule.MapContracts(app);
+        Customers.WorkLogs.WorkLogsModule.MapWorkLogs(app);
+        Reports.Exports.WorkStatementExport.MapWorkStatements(app);
         app.MapTickets();
         app.MapCustomFields();
         Tickets.Checklists.ChecklistsModule.MapChecklists(app);

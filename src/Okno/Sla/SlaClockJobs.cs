@@ -22,7 +22,7 @@ internal sealed class SlaClockHandler(TicketSlaClock slaClock) : ITicketEventHan
 
     private static bool Moves(string eventType) => eventType is not (SlaAlertRaised.Type or TicketSubjectChanged.Type or TicketAssigneeChanged.Type
         or TicketLinked.Type or TicketUnlinked.Type
-        or ChecklistItemTicked.Type);
+        or ChecklistItemTicked.Type or WorkLineChanged.Type);
 
     public async Task HandleAsync(TicketDomainEvent ticketEvent, CancellationToken cancellationToken)
     {

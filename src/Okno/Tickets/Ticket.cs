@@ -372,6 +372,20 @@ public sealed class Ticket : Platform.Search.ISearchable
 
     // ---- end of issue 20 "contracts" ----
 
+    // ---- Issue 20 part "worklogs": a work line added, edited or deleted is a history row (timeline, outbox event). ----
+    public const string WorkField = "work";
+
+    /// <summary>Records a change of the ticket's work lines: <paramref name="action"/> is "added", "edited" or "deleted"
+    /// (the row's new value, the line's id its old one), <paramref name="summary"/> (what, how much, within/billable and
+    /// an override's reason) its comment.</summary>
+    public void RecordWorkLine(long lineId, string action, string summary, Actor actor, DateTimeOffset now)
+    {
+        EnsureWritable();
+        var row = Record(actor, now, TicketEventKind.Changed, WorkField, lineId.ToString(System.Globalization.CultureInfo.InvariantCulture), action);
+        row.Comment = summary.Length > TicketEvent.CommentMaxLength ? summary[..TicketEvent.CommentMaxLength] : summary;
+    }
+    // ---- end of issue 20 "worklogs" ----
+
     private void Change<T>(string field, T current, T to, Action<T> set, Actor actor, DateTimeOffset now) where T : struct, Enum
     {
         EnsureWritable();

@@ -37,7 +37,7 @@ internal sealed class ReportsEventHandler(OknoDb db, SlaSetup sla, IOptions<Repo
     {
         if (!options.Value.Maintain) return;
         if (e is TicketSubjectChanged or NoteAdded or TicketLinked or TicketUnlinked or TicketBotChanged or TicketCustomerChanged or TicketCustomFieldChanged
-            or TicketServiceObjectChanged or TicketContractChanged or ChecklistItemTicked
+            or TicketServiceObjectChanged or TicketContractChanged or ChecklistItemTicked or WorkLineChanged
             or TicketMerged or SlaAlertRaised { Breach: false }) return;
         var ledger = new ReportLedger(options.Value.Zone, await sla.CurrentAsync(db, ct));
         var deltas = _deltas;

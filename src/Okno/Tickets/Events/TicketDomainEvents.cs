@@ -33,6 +33,7 @@ public sealed record TicketRouting(TicketStatus Status, long? GroupId, long? Ass
 [JsonDerivedType(typeof(TicketServiceObjectChanged), TicketServiceObjectChanged.Type)]
 [JsonDerivedType(typeof(TicketContractChanged), TicketContractChanged.Type)]
 [JsonDerivedType(typeof(ChecklistItemTicked), ChecklistItemTicked.Type)]
+[JsonDerivedType(typeof(WorkLineChanged), WorkLineChanged.Type)]
 public abstract record TicketDomainEvent
 {
     /// <summary>The outbox event's id: unique, so (handler, EventId) identifies one handling. Not in the payload: the
@@ -210,5 +211,13 @@ public sealed record TicketContractChanged(long? From, long? To) : TicketDomainE
 public sealed record ChecklistItemTicked(string Text, bool Done) : TicketDomainEvent
 {
     public const string Type = "checklist_ticked";
+    [JsonIgnore] public override string TypeName => Type;
+}
+
+/// <summary>A work line of the ticket was added, edited or deleted (<see cref="Action"/>); <see cref="Summary"/> tells
+/// what it was (issue 20, work logs).</summary>
+public sealed record WorkLineChanged(long LineId, string Action, string Summary) : TicketDomainEvent
+{
+    public const string Type = "work_line_changed";
     [JsonIgnore] public override string TypeName => Type;
 }

@@ -143,6 +143,7 @@ public static class TicketEventOutbox
                     Ticket.ServiceObjectField or Ticket.EquipmentField => new TicketServiceObjectChanged(row.Field, ParseId(row.OldValue), ParseId(row.NewValue)),
                     Ticket.ContractField => new TicketContractChanged(ParseId(row.OldValue), ParseId(row.NewValue)),
                     Ticket.ChecklistField => new ChecklistItemTicked(row.Comment ?? "", row.NewValue == "done"),
+                    Ticket.WorkField => new WorkLineChanged(ParseId(row.OldValue) ?? 0, row.NewValue ?? "", row.Comment ?? ""),
                     // A field this code does not know yet is a programming error, not a reason to lose the change.
                     _ => throw new InvalidOperationException($"No ticket event for a change of '{row.Field}'."),
                 };

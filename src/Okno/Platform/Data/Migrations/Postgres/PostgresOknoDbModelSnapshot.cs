@@ -1767,6 +1767,152 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.ToTable("ServiceObjectContacts", (string)null);
                 });
 
+            modelBuilder.Entity("Okno.Customers.WorkLogs.ContractWorkUsage", b =>
+                {
+                    b.Property<long>("ContractId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("UsedMinutes")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("WarnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ContractId");
+
+                    b.ToTable("ContractWorkUsages", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Customers.WorkLogs.WorkLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("BillableAmount")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long?>("CompanyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ContractId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ItemKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<int?>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Override")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("PackageMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("PriceListItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("numeric(14,4)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("WithinQuantity")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("numeric(14,4)");
+
+                    b.Property<DateTimeOffset>("WorkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("PriceListItemId");
+
+                    b.HasIndex("CompanyId", "WorkedAt");
+
+                    b.HasIndex("ContractId", "WorkedAt");
+
+                    b.HasIndex("TicketId", "WorkedAt");
+
+                    b.HasIndex("WorkedAt", "Id");
+
+                    b.ToTable("WorkLines", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Customers.WorkLogs.WorkTimer", b =>
+                {
+                    b.Property<long>("AgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AgentId");
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("WorkTimers", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Knowledge.Article", b =>
                 {
                     b.Property<long>("Id")
@@ -7246,6 +7392,50 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.HasOne("Okno.Customers.ServiceObjects.ServiceObject", null)
                         .WithMany("Contacts")
                         .HasForeignKey("ServiceObjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Customers.WorkLogs.ContractWorkUsage", b =>
+                {
+                    b.HasOne("Okno.Customers.Contracts.Contract", null)
+                        .WithOne()
+                        .HasForeignKey("Okno.Customers.WorkLogs.ContractWorkUsage", "ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Customers.WorkLogs.WorkLine", b =>
+                {
+                    b.HasOne("Okno.Admin.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Customers.Contracts.PriceListItem", null)
+                        .WithMany()
+                        .HasForeignKey("PriceListItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Customers.WorkLogs.WorkTimer", b =>
+                {
+                    b.HasOne("Okno.Admin.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

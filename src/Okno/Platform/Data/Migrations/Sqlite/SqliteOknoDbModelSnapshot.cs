@@ -1699,6 +1699,150 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.ToTable("ServiceObjectContacts", (string)null);
                 });
 
+            modelBuilder.Entity("Okno.Customers.WorkLogs.ContractWorkUsage", b =>
+                {
+                    b.Property<long>("ContractId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UsedMinutes")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WarnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ContractId");
+
+                    b.ToTable("ContractWorkUsages", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Customers.WorkLogs.WorkLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("BillableAmount")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ContractId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Override")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PackageMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PriceListItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("WithinQuantity")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WorkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("PriceListItemId");
+
+                    b.HasIndex("CompanyId", "WorkedAt");
+
+                    b.HasIndex("ContractId", "WorkedAt");
+
+                    b.HasIndex("TicketId", "WorkedAt");
+
+                    b.HasIndex("WorkedAt", "Id");
+
+                    b.ToTable("WorkLines", (string)null);
+                });
+
+            modelBuilder.Entity("Okno.Customers.WorkLogs.WorkTimer", b =>
+                {
+                    b.Property<long>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgentId");
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("WorkTimers", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Knowledge.Article", b =>
                 {
                     b.Property<long>("Id")
@@ -7065,6 +7209,50 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.HasOne("Okno.Customers.ServiceObjects.ServiceObject", null)
                         .WithMany("Contacts")
                         .HasForeignKey("ServiceObjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Customers.WorkLogs.ContractWorkUsage", b =>
+                {
+                    b.HasOne("Okno.Customers.Contracts.Contract", null)
+                        .WithOne()
+                        .HasForeignKey("Okno.Customers.WorkLogs.ContractWorkUsage", "ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Customers.WorkLogs.WorkLine", b =>
+                {
+                    b.HasOne("Okno.Admin.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Customers.Contracts.PriceListItem", null)
+                        .WithMany()
+                        .HasForeignKey("PriceListItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Okno.Customers.WorkLogs.WorkTimer", b =>
+                {
+                    b.HasOne("Okno.Admin.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Okno.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
