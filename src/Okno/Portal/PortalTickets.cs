@@ -229,7 +229,7 @@ public sealed class PortalTickets(OknoDb db, ReceiveCustomerMessage receive, Cre
     public async Task<IReadOnlyList<PortalEquipmentRow>> PickerEquipmentAsync(PortalUser user, CancellationToken ct)
     {
         var companyId = await db.Contacts.Where(c => c.Id == user.ContactId).Select(c => c.CompanyId).SingleOrDefaultAsync(ct);
-        return await EquipmentOf(db.Equipment.Where(e => e.CompanyId == companyId)).OrderBy(e => e.Id).Take(500).ToListAsync(ct);
+        return await EquipmentOf(db.Equipment.Where(e => e.CompanyId == companyId).OrderBy(e => e.Id).Take(500)).ToListAsync(ct);
     }
 
     /// <summary>A managed company's objects, paged by id; null when the user does not manage it.</summary>
@@ -250,7 +250,7 @@ public sealed class PortalTickets(OknoDb db, ReceiveCustomerMessage receive, Cre
         var query = db.Equipment.AsNoTracking().Where(e => e.CompanyId == companyId);
         if (Paging.Decode(cursor, 1) is [var lastId]) query = query.Where(e => e.Id > lastId);
         var limit = Math.Clamp(options.Value.PageSize, 1, 200);
-        var rows = await EquipmentOf(query).OrderBy(e => e.Id).Take(limit + 1).ToListAsync(ct);
+        var rows = await EquipmentOf(query.OrderBy(e => e.Id).Take(limit + 1)).ToListAsync(ct);
         return Paging.ToPage(rows, limit, e => Paging.Encode(e.Id));
     }
 
