@@ -33,6 +33,7 @@ public static class PortalModule
         services.AddScoped<PortalSignIn>();
         services.AddScoped<PortalInvitations>();
         services.AddScoped<PortalTickets>();
+        services.AddSingleton(new Customers.Ui.ContactPagePanel(typeof(Ui.PortalAccessPanel), 10));
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(SignInLimit, http =>
         {
             if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("reads");
