@@ -9,6 +9,7 @@ using Okno.Platform.Text;
 using Okno.Platform.Web;
 using Okno.Surveys;
 using Okno.Tickets;
+using Okno.Tickets.CustomFields;
 
 namespace Okno.Portal;
 
@@ -188,7 +189,7 @@ public sealed class PortalTickets(OknoDb db, ReceiveCustomerMessage receive, Cre
     /// <summary>A new ticket of the user (the company's is their primary company's), with the object and equipment checked
     /// to be that company's: another company's id is "not found" like one that does not exist.</summary>
     public async Task<long> CreateAsync(PortalUser user, string? subject, string? text, TicketType type, long? objectId, long? equipmentId,
-        IReadOnlyList<PortalFile> files, CancellationToken ct)
+        IReadOnlyList<PortalFile> files, CancellationToken ct, Dictionary<string, System.Text.Json.JsonElement>? customFields = null)
     {
         var errors = new FieldErrors();
         errors.Text("subject", subject, Ticket.SubjectMaxLength);
@@ -204,7 +205,7 @@ public sealed class PortalTickets(OknoDb db, ReceiveCustomerMessage receive, Cre
             .Select(f => (AttachmentInput?)new AttachmentInput(f.FileName, f.ContentType, Convert.ToBase64String(f.Content))).ToList();
         var view = await create.ExecuteAsync(new CreateTicketRequest(subject, text!.Trim(), null, null, null, type, null, null, null, "portal", inputs)
         {
-            ServiceObjectId = objectId, EquipmentId = equipmentId,
+            ServiceObjectId = objectId, EquipmentId = equipmentId, CustomFields = customFields is { Count: > 0 } ? customFields : null,
         }, Actor.Contact(user.ContactId), ct);
         return view.Id;
     }
@@ -217,6 +218,12 @@ public sealed class PortalTickets(OknoDb db, ReceiveCustomerMessage receive, Cre
             && (t.Status == TicketStatus.Resolved || t.Status == TicketStatus.Closed), ct);
         return own ? await csat.RateLatestAsync(ticketId, rating, ct) : CsatRateOutcome.NotFound;
     }
+
+    /// <summary>The ticket fields a customer fills in: the active ones of the kinds a form can hold. Links to contacts,
+    /// companies and objects stay the agents' (a picker would list other clients' records).</summary>
+    public async Task<IReadOnlyList<Tickets.CustomFields.CustomFieldDefinition>> CustomFieldsAsync(CancellationToken ct) =>
+        (await db.CustomFields.AsNoTracking().Where(f => f.Entity == Tickets.CustomFields.CustomFieldEntity.Ticket && f.IsActive)
+            .OrderBy(f => f.Position).ThenBy(f => f.Id).ToListAsync(ct)).Where(f => !f.IsLink).ToList();
 
     /// <summary>The objects of the user's primary company (the pickers of a new ticket).</summary>
     public async Task<IReadOnlyList<PortalObjectRow>> PickerObjectsAsync(PortalUser user, CancellationToken ct)

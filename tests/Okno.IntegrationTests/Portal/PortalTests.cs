@@ -351,18 +351,33 @@ public sealed class PortalTests
             @default = new { enabled = true, delayMinutes = 60, textEn = (string?)null, textRu = (string?)null },
             channels = Array.Empty<object>(), groups = Array.Empty<object>(), lowRatingThreshold = 2,
         })).JsonAsync(HttpStatusCode.OK);
+        await desk.Admin.PostJsonAsync("/api/v1/custom-fields", new { entity = "ticket", key = "floor", labelRu = "Этаж", labelEn = "Floor", type = "number" });
+        await desk.Admin.PostJsonAsync("/api/v1/custom-fields", new { entity = "ticket", key = "urgency", labelRu = "Срочность", labelEn = "Urgency", type = "one_of",
+            options = new[] { new { key = "today", labelRu = "Сегодня", labelEn = "Today" }, new { key = "week", labelRu = "На неделе", labelEn = "This week" } } });
+        await desk.Admin.PostJsonAsync("/api/v1/custom-fields", new { entity = "ticket", key = "requester", labelRu = "Заявитель", labelEn = "Requester", type = "contact_link" });
         var anna = new PortalVisitor(app);
         await anna.SignInByLinkAsync(desk.Anna.Email);
+        // The ticket's custom fields are on the form, except links (a contact picker would list other clients' people).
+        var form = await anna.GetStringAsync("/portal/tickets/new");
+        Assert.Contains("portal-cf-floor", form);
+        Assert.Contains("portal-cf-urgency", form);
+        Assert.DoesNotContain("portal-cf-requester", form);
+        var badField = await anna.PostFormAsync("/portal/tickets/new", "new-ticket", new()
+        {
+            ["Input.Subject"] = "Плохое поле", ["Input.Text"] = "x", ["Input.Type"] = "Incident", ["cf.urgency"] = "yesterday",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, badField.StatusCode);
 
         var created = await anna.PostFormAsync("/portal/tickets/new", "new-ticket", new()
         {
             ["Input.Subject"] = "Не печатает принтер", ["Input.Text"] = "Замятие бумаги", ["Input.Type"] = "Incident",
-            ["Input.EquipmentId"] = desk.EquipmentA.ToString(),
+            ["Input.EquipmentId"] = desk.EquipmentA.ToString(), ["cf.floor"] = "3", ["cf.urgency"] = "today",
         }, files: [("files", "error.log", "paper jam"u8.ToArray())]);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var ticketId = long.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
         var ticket = await desk.Admin.GetJsonAsync($"/api/v1/tickets/{ticketId}");
         Assert.Equal(("incident", "portal", desk.Anna.ContactId), (ticket.Str("type"), ticket.Str("channel"), ticket.GetProperty("customer").Id()));
+        Assert.Equal((3, "today"), (ticket.GetProperty("customFields").GetProperty("floor").GetInt32(), ticket.GetProperty("customFields").Str("urgency")));
         Assert.Equal(desk.EquipmentA, await app.WithDbAsync(db => db.Tickets.Where(t => t.Id == ticketId).Select(t => t.EquipmentId).SingleAsync()));
         Assert.Equal(desk.ObjectA, await app.WithDbAsync(db => db.Tickets.Where(t => t.Id == ticketId).Select(t => t.ServiceObjectId).SingleAsync()));
         Assert.Equal("error.log", await app.WithDbAsync(db => db.Attachments.Where(a => a.Message.TicketId == ticketId).Select(a => a.FileName).SingleAsync()));

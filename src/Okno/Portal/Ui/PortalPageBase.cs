@@ -75,7 +75,8 @@ public abstract class PortalPageBase : ComponentBase
     /// <summary>The field codes of a refused form, field by field.</summary>
     protected static Dictionary<string, string> FieldCodes(OknoException e) => e.Error switch
     {
-        InvalidInput invalid => invalid.Fields.ToDictionary(f => f.Key.Split('[')[0], f => f.Value[0].Code),
+        InvalidInput invalid => invalid.Fields.GroupBy(f => f.Key.StartsWith("customFields.", StringComparison.Ordinal) ? f.Key : f.Key.Split('[')[0])
+            .ToDictionary(g => g.Key, g => g.First().Value[0].Code),
         PayloadTooLarge => new Dictionary<string, string> { ["attachments"] = ErrorCodes.PayloadTooLarge },
         _ => new Dictionary<string, string> { [""] = e.Error.Code },
     };
