@@ -17,26 +17,10 @@ public sealed class PortalJourneyTests(OknoInChromium okno)
     [Fact]
     public async Task A_contact_signs_in_by_link_creates_a_ticket_sees_the_reply_arrive_and_rates_it()
     {
-        await using var app = OknoFactory.Sqlite(new Dictionary<string, string?>
-        {
-            ["Okno:Channels:RunJobs"] = "false", ["Okno:Notifications:BaseUrl"] = "https://desk.example.test/",
-        });
+        await using var app = PortalApp();
         var baseUrl = OknoInChromium.ServeOnLoopback(app);
         var admin = await app.AdminClientAsync();
-        await admin.PostJsonAsync("/api/v1/channels/email", new
-        {
-            name = "Support", settings = new
-            {
-                imapHost = (string?)null, imapPort = 143, imapSecurity = "none", imapUser = (string?)null, imapPassword = (string?)null, imapFolder = "INBOX",
-                smtpHost = "127.0.0.1", smtpPort = 2525, smtpSecurity = "none", fromName = "Support", fromAddress = "support@desk.example.test",
-                acknowledgeNew = false,
-            },
-        }, HttpStatusCode.Created);
-        await (await admin.PutAsJsonAsync("/api/v1/surveys/csat/settings", new
-        {
-            @default = new { enabled = true, delayMinutes = 60, textEn = (string?)null, textRu = (string?)null },
-            channels = Array.Empty<object>(), groups = Array.Empty<object>(), lowRatingThreshold = 1,
-        })).JsonAsync(HttpStatusCode.OK);
+        await WithMailboxAndSurveysAsync(admin);
         var company = (await admin.PostJsonAsync("/api/v1/companies", new { name = "Ромашка" })).Id();
         const string email = "olga@romashka.example";
         var contact = (await admin.PostJsonAsync("/api/v1/contacts", new { name = "Ольга", companyId = company, emails = new[] { email } }, HttpStatusCode.Created)).Id();
@@ -83,6 +67,56 @@ public sealed class PortalJourneyTests(OknoInChromium okno)
             await Expect(page.Locator("#portal-rate-5")).ToHaveCountAsync(0);
             await tab.ScreenshotAsync("rated");
             Assert.Equal(5, await app.WithDbAsync(db => db.CsatSurveys.Where(s => s.TicketId == ticketId).Select(s => s.Rating).SingleAsync()));
+        }, baseUrl);
+    }
+
+    private static OknoFactory PortalApp() => OknoFactory.Sqlite(new Dictionary<string, string?>
+    {
+        ["Okno:Channels:RunJobs"] = "false", ["Okno:Notifications:BaseUrl"] = "https://desk.example.test/",
+    });
+
+    private static async Task WithMailboxAndSurveysAsync(HttpClient admin)
+    {
+        await admin.PostJsonAsync("/api/v1/channels/email", new
+        {
+            name = "Support", settings = new
+            {
+                imapHost = (string?)null, imapPort = 143, imapSecurity = "none", imapUser = (string?)null, imapPassword = (string?)null, imapFolder = "INBOX",
+                smtpHost = "127.0.0.1", smtpPort = 2525, smtpSecurity = "none", fromName = "Support", fromAddress = "support@desk.example.test",
+                acknowledgeNew = false,
+            },
+        }, HttpStatusCode.Created);
+        await (await admin.PutAsJsonAsync("/api/v1/surveys/csat/settings", new
+        {
+            @default = new { enabled = true, delayMinutes = 60, textEn = (string?)null, textRu = (string?)null },
+            channels = Array.Empty<object>(), groups = Array.Empty<object>(), lowRatingThreshold = 1,
+        })).JsonAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task An_agent_invites_a_contact_from_the_contact_page_and_revokes_the_access()
+    {
+        await using var app = PortalApp();
+        var baseUrl = OknoInChromium.ServeOnLoopback(app);
+        var admin = await app.AdminClientAsync();
+        await WithMailboxAndSurveysAsync(admin);
+        var company = (await admin.PostJsonAsync("/api/v1/companies", new { name = "Лютик" })).Id();
+        const string email = "ivan@lutik.example";
+        var contact = (await admin.PostJsonAsync("/api/v1/contacts", new { name = "Иван", companyId = company, emails = new[] { email } }, HttpStatusCode.Created)).Id();
+        await okno.InPageAsync("en-US", async tab =>
+        {
+            var page = tab.Page;
+            await tab.SignInAsync(returnUrl: $"/contacts/{contact}");
+            var state = page.Locator("#contact-portal-state");
+            await Expect(state).ToHaveAttributeAsync("data-access", "no");
+            await page.Locator("#contact-portal-invite").ClickAsync();
+            await Expect(page.Locator("#contact-portal-done")).ToHaveTextAsync("The invitation is on its way.");
+            await Expect(state).ToHaveAttributeAsync("data-access", "yes");
+            await tab.ScreenshotAsync("invited");
+            Assert.NotEmpty(await PortalVisitor.WaitForTokenAsync(app, email, "/portal/password?token="));
+            await page.Locator("#contact-portal-revoke").ClickAsync();
+            await Expect(state).ToHaveAttributeAsync("data-access", "no");
+            await Expect(page.Locator("#contact-portal-state")).ToHaveTextAsync("Access revoked.");
         }, baseUrl);
     }
 }
