@@ -97,6 +97,7 @@ public static class OknoModules
         services.AddWebhooks(builder.Configuration);
         services.AddSurveys(builder.Configuration);
         Surveys.Nps.NpsModule.AddNps(services, builder.Configuration);
+        Portal.PortalModule.AddPortal(services, builder.Configuration);
         // Last: it schedules the jobs the sections added.
         services.AddOknoJobs(builder.Configuration);
         return builder;
@@ -151,6 +152,7 @@ public static class OknoModules
         app.MapWebhooks();
         app.MapSurveys();
         Surveys.Nps.NpsModule.MapNps(app);
+        Portal.PortalModule.MapPortal(app);
         app.MapUi();
         return app;
     }

@@ -64,6 +64,29 @@ public sealed class CsatAnswers(OknoDb db, CsatSettings settings, AgentNotificat
         return outcome;
     }
 
+    /// <summary>The customer portal (issue 20): the ticket's latest resolution rated by its signed-in customer, once. The
+    /// caller has checked that the ticket is theirs.</summary>
+    public async Task<CsatRateOutcome> RateLatestAsync(long ticketId, int rating, CancellationToken ct)
+    {
+        if (rating is < 1 or > 5) throw new OknoException(InvalidInput.Field("rating", SurveyErrorCodes.InvalidRating, "A rating is 1 to 5.", ("value", rating)));
+        var survey = await LatestAsync(ticketId, ct);
+        if (survey is null) return CsatRateOutcome.NotFound;
+        if (survey.Value.Status == CsatStatus.Answered) return CsatRateOutcome.AlreadyRated;
+        var told = new List<long>();
+        var outcome = await db.WriteAsync(async ct2 => await RateAsync(survey.Value.Id, rating, told, ct2) ? CsatRateOutcome.Rated : CsatRateOutcome.AlreadyRated, ct);
+        if (told.Count > 0) feed.Publish(told);
+        return outcome;
+    }
+
+    /// <summary>The ticket's latest survey that can be or was answered, with its rating: what the portal shows.</summary>
+    public async Task<(long Id, CsatStatus Status, int? Rating)?> LatestAsync(long ticketId, CancellationToken ct)
+    {
+        var row = await db.CsatSurveys.AsNoTracking()
+            .Where(s => s.TicketId == ticketId && (s.Status == CsatStatus.Scheduled || s.Status == CsatStatus.Sent || s.Status == CsatStatus.Answered))
+            .OrderByDescending(s => s.Id).Select(s => new { s.Id, s.Status, s.Rating }).FirstOrDefaultAsync(ct);
+        return row is null ? null : (row.Id, row.Status, row.Rating);
+    }
+
     public async Task<CsatCommentOutcome> CommentByTokenAsync(string? token, string? comment, CancellationToken ct)
     {
         var text = comment?.Trim() ?? "";
@@ -102,7 +125,8 @@ public sealed class CsatAnswers(OknoDb db, CsatSettings settings, AgentNotificat
     private async Task<bool> RateAsync(long surveyId, int rating, List<long> told, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var won = await db.CsatSurveys.Where(s => s.Id == surveyId && s.Status == CsatStatus.Sent)
+        // Scheduled too: the portal lets its user rate before the question goes out (which it then never does).
+        var won = await db.CsatSurveys.Where(s => s.Id == surveyId && (s.Status == CsatStatus.Sent || s.Status == CsatStatus.Scheduled))
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, CsatStatus.Answered).SetProperty(s => s.Rating, rating).SetProperty(s => s.AnsweredAt, now), ct);
         if (won == 0) return false;
         var survey = await db.CsatSurveys.AsNoTracking().Where(s => s.Id == surveyId)

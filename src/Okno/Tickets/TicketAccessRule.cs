@@ -20,6 +20,14 @@ public sealed class TicketAccessRule
     /// <summary>A contact's own tickets: the ones they are the customer of.</summary>
     public static TicketAccessRule Contact(long contactId) => new(tickets => tickets.Where(t => t.ContactId == contactId));
 
+    /// <summary>A portal user's tickets (issue 20): their own, and every ticket of the companies they manage.</summary>
+    public static TicketAccessRule ContactOrCompanies(long contactId, IReadOnlyCollection<long> managedCompanyIds)
+    {
+        var companies = managedCompanyIds.ToList();
+        return companies.Count == 0 ? Contact(contactId)
+            : new(tickets => tickets.Where(t => t.ContactId == contactId || (t.CompanyId != null && companies.Contains(t.CompanyId.Value))));
+    }
+
     public IQueryable<Ticket> Apply(IQueryable<Ticket> tickets) => _filter(tickets);
 }
 

@@ -12,7 +12,7 @@ public sealed class ArchitectureTests
     /// <summary>The product sections (feature folders) under <c>Okno.</c>; anything else under it is Platform, Api or
     /// the composition root.</summary>
     private static readonly string[] Features =
-        ["Tickets", "Channels", "Customers", "Knowledge", "Admin", "Reports", "Sla", "Automation", "Routing", "Bots", "Surveys", "FieldService", "Demo"];
+        ["Tickets", "Channels", "Customers", "Knowledge", "Admin", "Reports", "Sla", "Automation", "Routing", "Bots", "Surveys", "FieldService", "Demo", "Portal"];
 
     public static TheoryData<string, string[]> Rules => new()
     {

@@ -11,6 +11,8 @@ namespace Okno.Platform.Security;
 public static class SecurityModule
 {
     public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+    /// <summary>The customer portal's own cookie (registered by the Portal section): the one scheme of /portal paths.</summary>
+    public const string PortalScheme = "Portal";
     private const string PickScheme = "Okno";
     private const string CheckedAtClaim = "okno:checked";
     private static readonly TimeSpan RecheckEvery = TimeSpan.FromSeconds(30);
@@ -18,8 +20,9 @@ public static class SecurityModule
     public static IServiceCollection AddOknoAuthentication(this IServiceCollection services)
     {
         services.AddAuthentication(PickScheme)
-            .AddPolicyScheme(PickScheme, "Bearer for /api, cookie for pages", o => o.ForwardDefaultSelector = http =>
-                http.Request.Path.StartsWithSegments("/api") ? BearerTokenHandler.SchemeName : CookieScheme)
+            .AddPolicyScheme(PickScheme, "Bearer for /api, the portal's cookie for /portal, the agents' cookie for pages", o => o.ForwardDefaultSelector = http =>
+                http.Request.Path.StartsWithSegments("/api") ? BearerTokenHandler.SchemeName
+                : http.Request.Path.StartsWithSegments("/portal") ? PortalScheme : CookieScheme)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
             .AddCookie(CookieScheme, o =>
             {
