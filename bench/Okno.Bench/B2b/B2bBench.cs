@@ -17,7 +17,8 @@ namespace Okno.Bench.B2b;
 /// <summary>B2B service at scale (issue 20), against a running Okno on a generated database: the companies are topped up
 /// to 20,000 and given 100,000 service objects and 300,000 pieces of equipment (a tenth of them moved once), a third of
 /// the tickets name a piece of equipment and its object, and 100 pieces are "hot" (about 1,400 tickets each). Then the
-/// API calls behind the equipment and object pages and the serial search, each timed on random ids.</summary>
+/// API calls behind the equipment and object pages and the serial search, each timed on random ids; and a monthly
+/// statement of a company with 5,000 tickets of work in the month.</summary>
 public static class B2bBench
 {
     private const double PageTargetMs = 50;
@@ -108,6 +109,33 @@ public static class B2bBench
         await TimeAsync("GET /service-objects/{id}/equipment", "an object's equipment", () => $"/api/v1/service-objects/{Any(objectIds)}/equipment");
         await TimeAsync("GET /service-objects/{id}/tickets", "an object's tickets, first page", () => $"/api/v1/service-objects/{Any(objectIds)}/tickets");
 
+        // The monthly statement of a company with 5,000 tickets of work in the month (2 lines each), among other
+        // companies' lines over the year; JSON and xlsx, target ≤ 1 s.
+        var (statementCompany, month) = await PrepareStatementAsync(db, Line, ct);
+        var statementTable = new StringBuilder()
+            .AppendLine("| Statement | p50 ms | p95 ms | max ms | ≤ 1 s |").AppendLine("|---|---:|---:|---:|:---:|");
+        foreach (var format in new[] { "json", "xlsx" })
+        {
+            var ms = new List<double>();
+            var bytes = 0;
+            for (var i = 0; i < 2 + Math.Min(runs, 20); i++)
+            {
+                var t0 = Stopwatch.GetTimestamp();
+                using var response = await http.GetAsync($"/api/v1/companies/{statementCompany}/statements/{month}?format={format}", HttpCompletionOption.ResponseContentRead, ct);
+                var body = await response.Content.ReadAsByteArrayAsync(ct);
+                var elapsed = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+                if (!response.IsSuccessStatusCode) throw new BenchException($"statement {format}: {(int)response.StatusCode} {Encoding.UTF8.GetString(body)}");
+                bytes = body.Length;
+                if (i >= 2) ms.Add(elapsed);
+            }
+            ms.Sort();
+            double At(double q) => ms[Math.Min(ms.Count - 1, (int)Math.Ceiling(q * ms.Count) - 1)];
+            statementTable.AppendLine(CultureInfo.InvariantCulture,
+                $"| {format}, {bytes / 1024:N0} KB | {Summary.Ms(At(0.5))} | {Summary.Ms(At(0.95))} | {Summary.Ms(ms[^1])} | {(At(0.95) <= 1000 ? "yes" : "**no**")} |");
+            Line($"statement {format}: p50 {At(0.5):N1} ms, p95 {At(0.95):N1} ms, max {ms[^1]:N1} ms, {bytes:N0} bytes");
+        }
+        table.AppendLine().Append(statementTable);
+
         var report = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"## {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC — B2B objects and equipment at scale — {provider} — {label}")
             .AppendLine()
@@ -121,6 +149,38 @@ public static class B2bBench
         Console.WriteLine(report);
         if (output is not null) await File.AppendAllTextAsync(output, report + "\n", ct);
         return 0;
+    }
+
+    /// <summary>Work lines (once per database): for the first bench company, 2 lines on each of 5,000 tickets in the last
+    /// full month (UTC, as statements count); for the others, 200,000 lines over the year before it.</summary>
+    private static async Task<(long Company, string Month)> PrepareStatementAsync(Okno.Platform.Data.OknoDb db, Action<string> line, CancellationToken ct)
+    {
+        var now = DateTime.UtcNow;
+        var first = new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(-1);
+        var monthStart = first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var company = await db.Database.SqlQueryRaw<long>("SELECT MIN(\"Id\") AS \"Value\" FROM \"Companies\" WHERE \"Name\" LIKE 'Bench company %'").SingleAsync(ct);
+        var have = await db.Database.SqlQueryRaw<long>($"SELECT COUNT(*) AS \"Value\" FROM \"WorkLines\" WHERE \"CompanyId\" = {company}").SingleAsync(ct);
+        if (have == 0)
+        {
+            var sw = Stopwatch.StartNew();
+            const string columns = "(\"TicketId\", \"CompanyId\", \"AgentId\", \"WorkedAt\", \"ItemKind\", \"ItemName\", \"Unit\", \"Minutes\", \"Quantity\", " +
+                "\"WithinQuantity\", \"UnitPrice\", \"Total\", \"BillableAmount\", \"PackageMinutes\", \"Reason\", \"CreatedAt\", \"UpdatedAt\")";
+            const string values = "'Service', 'Engineer hour', 'hour', 30, 0.5, 0, 2500, 1250, 1250, 0, 'none', now(), now()";
+            var agent = "(SELECT MIN(\"Id\") FROM \"Agents\")";
+            await db.Database.ExecuteSqlRawAsync(
+                $"INSERT INTO \"WorkLines\" {columns} SELECT t.\"Id\", {company}, {agent}, " +
+                $"timestamptz '{monthStart} 00:00:00+00' + ((t.rn * 8 + k) * interval '1 minute'), {values} " +
+                "FROM (SELECT \"Id\", ROW_NUMBER() OVER (ORDER BY \"Id\") AS rn FROM (SELECT \"Id\" FROM \"Tickets\" ORDER BY \"Id\" DESC LIMIT 5000) AS l) AS t " +
+                "CROSS JOIN generate_series(1, 2) AS k", ct);
+            await db.Database.ExecuteSqlRawAsync(
+                $"INSERT INTO \"WorkLines\" {columns} SELECT t.\"Id\", c.\"Id\", {agent}, " +
+                $"timestamptz '{monthStart} 00:00:00+00' - ((t.\"Id\" % 525600) * interval '1 minute'), {values} " +
+                "FROM (SELECT \"Id\" FROM \"Tickets\" ORDER BY \"Id\" LIMIT 200000) AS t " +
+                $"JOIN (SELECT \"Id\", ROW_NUMBER() OVER (ORDER BY \"Id\") AS rn FROM \"Companies\" WHERE \"Id\" <> {company}) AS c ON c.rn = t.\"Id\" % 19999 + 1", ct);
+            await db.Database.ExecuteSqlRawAsync("ANALYZE \"WorkLines\"", ct);
+            line($"work lines: 10,000 for company {company} in {first:yyyy-MM} and 200,000 of others added in {sw.Elapsed.TotalSeconds:N1} s");
+        }
+        return (company, first.ToString("yyyy-MM", CultureInfo.InvariantCulture));
     }
 
     private static async Task<string> CountsAsync(Okno.Platform.Data.OknoDb db, CancellationToken ct)
