@@ -136,18 +136,10 @@ public static class B2bBench
         }
         table.AppendLine().Append(statementTable);
 
-        var report = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"## {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC — B2B objects and equipment at scale — {provider} — {label}")
-            .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores (shared), {RuntimeInformation.OSDescription}; Okno, the database and the bench share it. " +
-                $"Load average at the start: {loadAtStart}, at the end: {ReportsBench.LoadAverage()}. Each row: {warmUp} unmeasured requests, then {runs} timed " +
-                $"one after another on random ids (whole response read); target p95 ≤ {PageTargetMs:N0} ms.")
-            .AppendLine()
-            .AppendLine("```text");
-        foreach (var l in lines) report.AppendLine(l);
-        report.AppendLine("```").AppendLine().Append(table);
-        Console.WriteLine(report);
-        if (output is not null) await File.AppendAllTextAsync(output, report + "\n", ct);
+        await BenchReport.WriteAsync("B2B objects and equipment at scale", provider, label,
+            $"Load average at the start: {loadAtStart}, at the end: {ReportsBench.LoadAverage()}. Each row: {warmUp} unmeasured requests, then {runs} timed " +
+            $"one after another on random ids (whole response read); target p95 ≤ {PageTargetMs:N0} ms (a statement: 2 unmeasured, then up to 20, ≤ 1 s).",
+            lines, table, output, ct);
         return 0;
     }
 

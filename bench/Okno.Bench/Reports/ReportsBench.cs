@@ -103,19 +103,10 @@ public static class ReportsBench
         }
         Line($"load average at the end {LoadAverage()}; {memory.Describe()}");
 
-        var report = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"## {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC — KPI reports at scale — {provider} — {label}")
-            .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores (shared), {RuntimeInformation.OSDescription}; Okno, the database and the bench share it. " +
-                $"Load average at the start: {loadAtStart}. Period {from:yyyy-MM-dd}…{to:yyyy-MM-dd} (365 days; each report also reads the year before for `previous`). " +
-                $"Each row: {warmUp} unmeasured requests, then {runs} timed one after another (whole response read); target p95 ≤ {TargetMs:N0} ms.")
-            .AppendLine()
-            .AppendLine("```text");
-        foreach (var l in lines) report.AppendLine(l);
-        report.AppendLine("```");
-        if (table.Length > 0) report.AppendLine().Append(table);
-        Console.WriteLine(report);
-        if (output is not null) await File.AppendAllTextAsync(output, report + "\n", ct);
+        await BenchReport.WriteAsync("KPI reports at scale", provider, label,
+            $"Load average at the start: {loadAtStart}. Period {from:yyyy-MM-dd}…{to:yyyy-MM-dd} (365 days; each report also reads the year before for `previous`). " +
+            $"Each row: {warmUp} unmeasured requests, then {runs} timed one after another (whole response read); target p95 ≤ {TargetMs:N0} ms.",
+            lines, table, output, ct);
         return 0;
     }
 

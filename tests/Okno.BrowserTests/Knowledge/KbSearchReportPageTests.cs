@@ -28,8 +28,15 @@ public sealed class KbSearchReportPageTests(OknoInChromium okno)
         await tab.SignInAsync(returnUrl: "/reports/kb-search");
         var page = tab.Page;
         var row = page.Locator("#kbr-none tr", new() { HasText = query });
-        await row.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Create draft" }).ClickAsync();
-        await Expect(page.Locator("#kbr-draft-title")).ToHaveValueAsync(query);
+        // The report's rows render again when its data arrives on the circuit; a click that lands on the row being
+        // replaced is lost (seen once in CI at load 40): click again until the dialog is there.
+        var title = page.Locator("#kbr-draft-title");
+        for (var attempt = 0; attempt < 5 && !await title.IsVisibleAsync(); attempt++)
+        {
+            await row.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Create draft" }).ClickAsync();
+            try { await title.WaitForAsync(new() { Timeout = 3000 }); } catch (TimeoutException) { }
+        }
+        await Expect(title).ToHaveValueAsync(query);
 
         // Without a section the dialog says so at the field and stays open.
         await page.Locator("#kbr-draft-create").ClickAsync();

@@ -149,7 +149,9 @@ public sealed class ClusterTests
         };
         try
         {
-            var starting = new[] { OknoProcess.StartAsync(settings), OknoProcess.StartAsync(settings) };
+            // Each may wait for the other's migration of the whole schema first: 27 s on a quiet machine, over 60 s once in
+            // CI at load 40.
+            var starting = new[] { OknoProcess.StartAsync(settings, startSeconds: 180), OknoProcess.StartAsync(settings, startSeconds: 180) };
             try
             {
                 await Task.WhenAll(starting);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Okno.Platform.Web;
 
 namespace Okno.Knowledge.HelpCenter;
 
@@ -33,34 +34,12 @@ public abstract class HelpPageBase : ComponentBase
     protected void NotFound()
     {
         IsNotFound = true;
-        // The page itself says what is missing; the generic status-code page must not replace it.
-        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
-        // Set as the headers go out: the page renderer writes no body for a response that is already a 404.
-        if (!HttpContext.Response.HasStarted)
-            HttpContext.Response.OnStarting(static state =>
-            {
-                ((HttpResponse)state).StatusCode = StatusCodes.Status404NotFound;
-                return Task.CompletedTask;
-            }, HttpContext.Response);
+        PageStatus.Set(HttpContext, StatusCodes.Status404NotFound);
     }
 
     /// <summary>A 429 with Retry-After for a page that says itself, kindly, that the visitor should wait; the whole
     /// minutes to show.</summary>
-    protected int TooManyRequests(TimeSpan retryAfter)
-    {
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
-        if (!HttpContext.Response.HasStarted)
-        {
-            HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            HttpContext.Response.OnStarting(static state =>
-            {
-                ((HttpResponse)state).StatusCode = StatusCodes.Status429TooManyRequests;
-                return Task.CompletedTask;
-            }, HttpContext.Response);
-        }
-        return (seconds + 59) / 60;
-    }
+    protected int TooManyRequests(TimeSpan retryAfter) => PageStatus.TooManyRequests(HttpContext, retryAfter);
 
     protected void MovedPermanently(string url)
     {

@@ -27,34 +27,13 @@ public abstract class PortalPageBase : ComponentBase
     protected void NotFound()
     {
         IsNotFound = true;
-        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
-        if (!HttpContext.Response.HasStarted)
-            HttpContext.Response.OnStarting(static state =>
-            {
-                ((HttpResponse)state).StatusCode = StatusCodes.Status404NotFound;
-                return Task.CompletedTask;
-            }, HttpContext.Response);
+        PageStatus.Set(HttpContext, StatusCodes.Status404NotFound);
     }
 
-    protected void Status(int status)
-    {
-        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
-        if (!HttpContext.Response.HasStarted)
-            HttpContext.Response.OnStarting(state =>
-            {
-                ((HttpResponse)state).StatusCode = status;
-                return Task.CompletedTask;
-            }, HttpContext.Response);
-    }
+    protected void Status(int status) => PageStatus.Set(HttpContext, status);
 
     /// <summary>A 429 with Retry-After; the whole minutes to show.</summary>
-    protected int TooManyRequests(TimeSpan retryAfter)
-    {
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        if (!HttpContext.Response.HasStarted) HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Status(StatusCodes.Status429TooManyRequests);
-        return (seconds + 59) / 60;
-    }
+    protected int TooManyRequests(TimeSpan retryAfter) => PageStatus.TooManyRequests(HttpContext, retryAfter);
 
     /// <summary>The files of a multipart form post, read whole (each within the attachment limit, checked by the intake).</summary>
     protected async Task<List<PortalFile>> FilesAsync(string field)
