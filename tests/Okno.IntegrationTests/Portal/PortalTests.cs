@@ -148,6 +148,8 @@ public sealed class PortalTests
         Assert.Equal(HttpStatusCode.NotFound, (await anna.GetAsync("/portal/equipment")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anna.GetAsync($"/portal/equipment?company={desk.CompanyA}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anna.GetAsync($"/portal/equipment?company={desk.CompanyB}")).StatusCode);
+        foreach (var company in new[] { "", $"?company={desk.CompanyA}", $"?company={desk.CompanyB}" })
+            Assert.Equal(HttpStatusCode.NotFound, (await anna.GetAsync("/portal/statements" + company)).StatusCode);
         // The new-ticket pickers list her company's object and equipment only; another company's ids are refused as unknown ones.
         var form = await anna.GetStringAsync("/portal/tickets/new");
         Assert.Contains("Офис Альфы", form);
@@ -189,6 +191,17 @@ public sealed class PortalTests
         Assert.Contains($"data-object-id=\"{desk.ObjectA}\"", equipmentHtml);
         Assert.DoesNotContain("SN-BETA-1", equipmentHtml);
         Assert.Equal(HttpStatusCode.NotFound, (await maria.GetAsync($"/portal/equipment?company={desk.CompanyB}")).StatusCode);
+        // Her company's statement of work for the month, never another company's (a material logged on each company's ticket).
+        var month = DateTimeOffset.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        await desk.Admin.PostJsonAsync($"/api/v1/tickets/{desk.Boris.TicketId}/work-lines", new { name = "Кабель Альфа", price = 40m, unit = "m", quantity = 3m });
+        await desk.Admin.PostJsonAsync($"/api/v1/tickets/{desk.Viktor.TicketId}/work-lines", new { name = "Кабель Бета", price = 50m, unit = "m", quantity = 2m });
+        var statement = await maria.GetAsync($"/portal/statements?month={month}");
+        var statementHtml = await statement.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, statement.StatusCode);
+        Assert.Contains("Кабель Альфа", statementHtml);
+        Assert.Contains("120.00", statementHtml);
+        Assert.DoesNotContain("Кабель Бета", statementHtml);
+        Assert.Equal(HttpStatusCode.NotFound, (await maria.GetAsync($"/portal/statements?company={desk.CompanyB}&month={month}")).StatusCode);
         // A manager replies on a colleague's ticket as themselves.
         var managerReply = await maria.PostFormAsync($"/portal/tickets/{desk.Boris.TicketId}", "reply", new() { ["Reply.Text"] = "Ответ руководителя" });
         Assert.Equal(HttpStatusCode.Redirect, managerReply.StatusCode);
