@@ -16,9 +16,21 @@ public sealed class CompanyRequisitesTests(OknoInChromium okno)
 
         await tab.SignInAsync(OknoFactory.AdminEmail, OknoFactory.AdminPassword, $"/companies/{company.Id()}");
         await Expect(page.Locator("#company-title")).ToHaveTextAsync("Сбер " + suffix);
-        await page.Locator("#company-inn").FillAsync("7707083894");   // the last digit is wrong
-        await page.Locator("#company-kpp").FillAsync("773601001");
-        await page.Locator("#company-domains").FillAsync($"sber-{suffix}.example\nsberbank-{suffix}.example");
+        // The form renders again when the company's data arrives; text typed before that is replaced by the loaded
+        // (empty) value (seen once in CI at load 20): type until the value stays.
+        async Task FillKeptAsync(string selector, string value)
+        {
+            for (var attempt = 0; attempt < 5; attempt++)
+            {
+                await page.Locator(selector).FillAsync(value);
+                await Task.Delay(300);
+                if (await page.Locator(selector).InputValueAsync() == value) return;
+            }
+        }
+        await FillKeptAsync("#company-inn", "7707083894");   // the last digit is wrong
+        await FillKeptAsync("#company-kpp", "773601001");
+        await FillKeptAsync("#company-domains", $"sber-{suffix}.example\nsberbank-{suffix}.example");
+        await FillKeptAsync("#company-inn", "7707083894");
         await page.Locator("#company-save").ClickAsync();
         await Expect(page.Locator("#company-form")).ToContainTextAsync("Не сходятся контрольные цифры ИНН");
         await tab.ScreenshotAsync("inn-check-digit");
