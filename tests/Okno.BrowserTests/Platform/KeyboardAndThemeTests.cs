@@ -20,7 +20,7 @@ public sealed class KeyboardAndThemeTests(OknoInChromium okno)
         await Expect(page.Locator("#inbox-table .inbox-row")).ToHaveCountAsync(2);
 
         // Both listeners are bound once the page is interactive.
-        await Expect(page.Locator("html[data-help-key='on'][data-okno-keys='on']")).ToHaveCountAsync(1);
+        await Expect(page.Locator("html[data-help-key='on'][data-okno-keys='inbox']")).ToHaveCountAsync(1);
         await page.Keyboard.PressAsync("?");
         var overlay = page.Locator("#shortcuts-overlay");
         await Expect(overlay).ToBeVisibleAsync();
@@ -35,10 +35,10 @@ public sealed class KeyboardAndThemeTests(OknoInChromium okno)
         await page.Keyboard.PressAsync("j");
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("#ticket-subject")).ToHaveTextAsync("Клавиши вторая " + suffix);
-        await Expect(page.Locator("html[data-okno-keys='on']")).ToHaveCountAsync(1);
+        await Expect(page.Locator("html[data-okno-keys='ticket']")).ToHaveCountAsync(1);
         await page.Keyboard.PressAsync("j");
         await Expect(page.Locator("#ticket-subject")).ToHaveTextAsync("Клавиши первая " + suffix);
-        await Expect(page.Locator("html[data-okno-keys='on']")).ToHaveCountAsync(1);
+        await Expect(page.Locator("html[data-okno-keys='ticket']")).ToHaveCountAsync(1);
 
         // a: assign to me; n: an internal note, cursor in the text.
         await page.Keyboard.PressAsync("a");

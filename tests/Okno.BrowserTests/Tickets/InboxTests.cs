@@ -74,7 +74,7 @@ public sealed class InboxTests(OknoInChromium okno, ITestOutputHelper output)
         await tab.GotoInteractiveAsync($"/inbox?view=all_open&sort=created&tag={tag}");
         var rows = page.Locator("#inbox-table tr.inbox-row");
         await Expect(rows).ToHaveCountAsync(3);
-        await Expect(page.Locator("html[data-okno-keys='on']")).ToHaveCountAsync(1);
+        await Expect(page.Locator("html[data-okno-keys='inbox']")).ToHaveCountAsync(1);
         await page.Keyboard.PressAsync("j");
         await Expect(rows.Nth(0)).ToHaveAttributeAsync("aria-selected", "true");
         await page.Keyboard.PressAsync("j");
@@ -88,7 +88,7 @@ public sealed class InboxTests(OknoInChromium okno, ITestOutputHelper output)
 
         await tab.GotoInteractiveAsync($"/inbox?view=all_open&sort=created&tag={tag}");
         await Expect(rows).ToHaveCountAsync(3);
-        await Expect(page.Locator("html[data-okno-keys='on']")).ToHaveCountAsync(1);
+        await Expect(page.Locator("html[data-okno-keys='inbox']")).ToHaveCountAsync(1);
         await page.Keyboard.PressAsync("j");
         await Expect(rows.Nth(0)).ToHaveAttributeAsync("aria-selected", "true");
         await page.Keyboard.PressAsync("r");

@@ -6,7 +6,12 @@ function typingInField(event) {
     return target.closest("input, textarea, select, [contenteditable=''], [contenteditable='true']") !== null;
 }
 
-export function listenKeys(component, keys) {
+let listenerCount = 0;
+
+// scope names the page that listens ("inbox", "ticket"): the marker on <html> says which page's keys are live, so a test
+// does not press a key while the page it left still holds the marker and the new one has not bound yet.
+export function listenKeys(component, keys, scope) {
+    const id = String(++listenerCount);
     const handler = event => {
         if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing || typingInField(event)) return;
         // By the physical key, so j/k/r work the same with a Russian layout (where they type о/л/к).
@@ -17,11 +22,17 @@ export function listenKeys(component, keys) {
     };
     document.addEventListener("keydown", handler);
     // Lets a test (or a curious agent) see that the shortcuts are live.
-    document.documentElement.dataset.oknoKeys = "on";
+    const marks = document.documentElement.dataset;
+    marks.oknoKeys = scope;
+    marks.oknoKeysId = id;
     return {
         dispose: () => {
             document.removeEventListener("keydown", handler);
-            delete document.documentElement.dataset.oknoKeys;
+            // A page disposed after the next one bound its keys leaves the newer marker alone.
+            if (marks.oknoKeysId === id) {
+                delete marks.oknoKeys;
+                delete marks.oknoKeysId;
+            }
         }
     };
 }

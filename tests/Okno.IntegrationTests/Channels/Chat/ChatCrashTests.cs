@@ -148,7 +148,8 @@ public sealed class ChatCrashTests(ITestOutputHelper output)
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<InboundStore>().StoreAsync(accountId, [new RawInboundItem($"{visitorId}:order-0001", payload) { Sender = senderId }],
                 CancellationToken.None, wake: false);
-        var leaseUntil = DateTimeOffset.UtcNow.AddSeconds(3);
+        // Long enough that the two posts below still meet the claim on a loaded machine (3 s ran out once in CI first).
+        var leaseUntil = DateTimeOffset.UtcNow.AddSeconds(15);
         await app.WithDbAsync(db => db.Set<InboundItem>().Where(i => i.ExternalId == $"{visitorId}:order-0001")
             .ExecuteUpdateAsync(u => u.SetProperty(i => i.LeaseToken, "dead-node").SetProperty(i => i.LeaseUntil, leaseUntil)));
 
@@ -156,7 +157,7 @@ public sealed class ChatCrashTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
         var next = await visitor.PostAsJsonAsync("messages", new { clientId = "order-0002", text = "Второе" });
         Assert.True(next.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted, $"{(int)next.StatusCode}");
-        await JobHelpers.UntilAsync(async () => await app.WithDbAsync(db => db.Set<InboundItem>().CountAsync(i => i.MessageId != null)) == 3, 30);
+        await JobHelpers.UntilAsync(async () => await app.WithDbAsync(db => db.Set<InboundItem>().CountAsync(i => i.MessageId != null)) == 3, 60);
         var texts = await app.WithDbAsync(db => db.Messages.Where(m => m.ChannelAccountId == accountId).OrderBy(m => m.Id).Select(m => m.BodyText).ToListAsync());
         Assert.Equal(["Нулевое", "Первое", "Второе"], texts);
     }
