@@ -13,6 +13,11 @@ public static class ReportErrorCodes
     public const string TagWithDimensions = "report.tag_with_dimensions";
     /// <summary>{name}: the report.</summary>
     public const string NotByTag = "report.not_by_tag";
+    public const string FieldWithDimensions = "report.field_with_dimensions";
+    /// <summary>{name}: the report.</summary>
+    public const string NotByField = "report.not_by_field";
+    /// <summary>{name}: the custom field; {kind}: its type (only list and yes/no fields are kept per value).</summary>
+    public const string FieldNotReportable = "report.field_not_reportable";
     /// <summary>{name}: the report.</summary>
     public const string NotSliceable = "report.not_sliceable";
     /// <summary>{name}: the report; {field}: the query value it is not kept by (NPS: day and company only).</summary>

@@ -46,6 +46,34 @@ public sealed class KpiDashboardPageTests(OknoInChromium okno)
     });
 
     [Fact]
+    public Task A_list_custom_field_groups_the_bar_and_its_option_opens_its_tickets() => okno.InPageAsync("ru-RU", async tab =>
+    {
+        var admin = await okno.App.AdminClientAsync();
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var key = "product_" + suffix;
+        await admin.PostJsonAsync("/api/v1/custom-fields", new { entity = "ticket", key, labelRu = "Продукт " + suffix, labelEn = "Product " + suffix, type = "one_of",
+            options = new[] { new { key = "crm", labelRu = "Клиенты", labelEn = "Clients" }, new { key = "erp", labelRu = "Склад", labelEn = "Stock" } } });
+        var ticket = (await admin.CreateTicketAsync("По полю " + suffix, extra: new { customFields = new Dictionary<string, object> { [key] = "erp" } })).Id();
+        await JobHelpers.UntilAsync(async () =>
+            (await admin.GetJsonAsync($"/api/v1/reports/created?cf.{key}=erp")).GetProperty("total")[0].GetDouble() >= 1, 30);
+
+        await tab.SignInAsync(returnUrl: "/reports");
+        var page = tab.Page;
+        await Expect(page.Locator(".kpi-tile[data-kpi='created']")).ToBeVisibleAsync();
+        await page.ChooseAsync("#kpi-group-by-field", "Поле: Продукт " + suffix);
+        await page.Locator("#kpi-show").ClickAsync();
+        var row = page.Locator("#kpi-bar-table .kpi-bar-row[data-group='erp']");
+        await Expect(row).ToContainTextAsync("Склад");
+        await Expect(row.Locator("a.kpi-drill")).ToHaveTextAsync("1");
+        Assert.Contains($"groupBy=cf.{key}", await page.Locator("#kpi-bar-csv").GetAttributeAsync("href"));
+        await row.Locator("a.kpi-drill").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/reports/tickets\\?"));
+        await Expect(page.Locator("#kpt-table .kpt-ticket")).ToHaveCountAsync(1);
+        await Expect(page.Locator($"#kpt-table .kpt-ticket[data-id='{ticket}']")).ToContainTextAsync("По полю " + suffix);
+        Assert.Empty(tab.Problems);
+    });
+
+    [Fact]
     public Task A_click_on_a_group_bar_in_the_chart_opens_its_tickets() => okno.InPageAsync("en-US", async tab =>
     {
         var admin = await okno.App.AdminClientAsync();

@@ -58,8 +58,15 @@ public sealed class KpiConsistencyTests
             },
         });
 
+        // Custom fields the reports keep per value (issue 20): a list, a yes/no; and a text field they refuse.
+        await admin.PostJsonAsync("/api/v1/custom-fields", new { entity = "ticket", key = "product", labelRu = "Продукт", labelEn = "Product", type = "one_of",
+            options = new[] { new { key = "crm", labelRu = "CRM", labelEn = "CRM" }, new { key = "erp", labelRu = "ERP", labelEn = "ERP" } } });
+        await admin.PostJsonAsync("/api/v1/custom-fields", new { entity = "ticket", key = "vip", labelRu = "VIP", labelEn = "VIP", type = "yes_no" });
+        await admin.PostJsonAsync("/api/v1/custom-fields", new { entity = "ticket", key = "note", labelRu = "Заметка", labelEn = "Note", type = "text" });
         async Task<long> Create(string subject, long group, string priority, string type, params string[] tags) =>
             (await admin.CreateTicketAsync(subject, "client@example.com", new { groupId = group, priority, type, tags })).Id();
+        async Task<long> CreateWith(string subject, long group, string priority, string type, Dictionary<string, object> customFields, params string[] tags) =>
+            (await admin.CreateTicketAsync(subject, "client@example.com", new { groupId = group, priority, type, tags, customFields })).Id();
         Task Reply(long id) => admin.PostJsonAsync($"/api/v1/tickets/{id}/messages", new { body = "Ответ" });
         Task Status(long id, string status) => admin.PatchAsync($"/api/v1/tickets/{id}", new { status });
         var signedInAt = clock.GetUtcNow();
@@ -133,12 +140,12 @@ public sealed class KpiConsistencyTests
         await Nps(10, null);
 
         // T1 Mon 2 March: answered in 30 min, solved at 10:30 — one touch, SLA met.
-        await At(Msk(3, 2, 9)); var t1 = await Create("Счёт", l1, "normal", "question", "billing");
+        await At(Msk(3, 2, 9)); var t1 = await CreateWith("Счёт", l1, "normal", "question", new() { ["product"] = "crm", ["vip"] = true, ["note"] = "x" }, "billing");
         await At(Msk(3, 2, 9, 30)); await Reply(t1);
         await At(Msk(3, 2, 10, 30)); await Status(t1, "resolved");
         await At(Msk(3, 2, 11)); await Csat(t1, l1, 5);
         // T2 Mon 17:00, high: first response due at 18:00 (business), breached overnight; answered Tue 10:00, again 11:00, solved 12:00.
-        await At(Msk(3, 2, 17)); var t2 = await Create("Авария", l1, "high", "incident");
+        await At(Msk(3, 2, 17)); var t2 = await CreateWith("Авария", l1, "high", "incident", new() { ["product"] = "erp" });
         // The SLA scan runs every few seconds in production; a crossing found more than 15 minutes late is noted
         // without a ticket event, so the test scans right after each due time.
         await WaitSlaAsync(app, t2);
@@ -149,7 +156,7 @@ public sealed class KpiConsistencyTests
         await At(Msk(3, 3, 13)); await Csat(t2, l1, 2);
         await Nps(9, acme);
         // T3 Wed 4 March, low (no SLA): answered in 10 min, solved, reopened Thursday, answered and solved again.
-        await At(Msk(3, 4, 10)); var t3 = await Create("Счёт снова", l1, "low", "question", "billing");
+        await At(Msk(3, 4, 10)); var t3 = await CreateWith("Счёт снова", l1, "low", "question", new() { ["product"] = "crm" }, "billing");
         await At(Msk(3, 4, 10, 10)); await Reply(t3);
         await At(Msk(3, 4, 10, 20)); await Status(t3, "resolved");
         await At(Msk(3, 5, 9)); await Status(t3, "open");
@@ -158,9 +165,11 @@ public sealed class KpiConsistencyTests
         await At(Msk(3, 5, 11)); await Csat(t3, l1, 4, button: true);
         await Nps(6, acme);
         // T4 Mon 9 March: escalated to the second line at 11:30, never answered (both targets breach), still open.
-        await At(Msk(3, 9, 11)); var t4 = await Create("Не работает выгрузка", l1, "normal", "request");
+        await At(Msk(3, 9, 11)); var t4 = await CreateWith("Не работает выгрузка", l1, "normal", "request", new() { ["product"] = "erp" });
         await At(Msk(3, 9, 11, 30));
         await (await admin.PostAsJsonAsync($"/api/v1/tickets/{t4}/escalate", new { groupId = l2, reason = reason.Id(), comment = "дальше" })).JsonAsync(HttpStatusCode.OK);
+        // Created as ERP, then found to be CRM's: created counts under ERP, the open ticket's backlog moves to CRM.
+        await admin.PatchAsync($"/api/v1/tickets/{t4}", new { customFields = new Dictionary<string, object> { ["product"] = "crm" } });
         await WaitSlaAsync(app, t4);
         await At(Msk(3, 9, 12, 1)); await ScanUntilAsync(app, t4, TicketSlaClock.FirstResponse);
         // T5 Tue 10 March, second line: answered in 20 min, the customer writes again at 10:00, answered 10:30, solved 11:00.
@@ -279,6 +288,37 @@ public sealed class KpiConsistencyTests
         var tag = Named(await admin.GetJsonAsync($"/api/v1/reports/reopen_rate?{March}&tag=billing"), "total");
         Assert.Equal([1, 3, 33.33], tag.Values.Select(v => v!.Value));
 
+        // Per custom field value: CRM has T1 and T3 (T3 solved twice, reopened once) and T4's backlog since it moved; ERP
+        // was created twice (T2, T4 as created); VIP is T1 only.
+        Assert.Equal([1, 3, 33.33], Named(await admin.GetJsonAsync($"/api/v1/reports/reopen_rate?{March}&cf.product=crm"), "total").Values.Select(v => v!.Value));
+        Assert.Equal([1.0], Named(await admin.GetJsonAsync($"/api/v1/reports/created?{March}&cf.vip=true"), "total").Values.Select(v => v!.Value));
+        Assert.Equal([0.0], Named(await admin.GetJsonAsync($"/api/v1/reports/created?{March}&cf.vip=false"), "total").Values.Select(v => v!.Value));
+        var byProduct = await admin.GetJsonAsync($"/api/v1/reports/overview?{March}&interval=month&groupBy=cf.product");
+        var productCells = byProduct.GetProperty("rows").EnumerateArray().Select(r => (r.Str("group"), r.Str("groupName"),
+            r.GetProperty("values")[0].GetDouble(), r.GetProperty("values")[1].GetDouble(), r.GetProperty("values")[2].GetDouble())).OrderBy(c => c.Item1).ToList();
+        Assert.Equal([("crm", "CRM", 2.0, 3.0, 1.0), ("erp", "ERP", 2.0, 1.0, 0.0)], productCells);
+        // Columns not kept per label have no value; the totals are the field's tickets only.
+        Assert.Equal(JsonValueKind.Null, byProduct.GetProperty("rows")[0].GetProperty("values")[3].ValueKind);
+        Assert.Equal([4.0, 4.0, 1.0], Named(byProduct, "total").Where(kv => kv.Key is "created" or "solved" or "backlog").Select(kv => kv.Value!.Value));
+        // The tickets behind them under the values the reports count them by now (as for groups): T4 is CRM's.
+        Assert.Equal([t2], (await admin.GetJsonAsync($"/api/v1/reports/created/tickets?{March}&cf.product=erp")).Items().Select(t => t.Id()));
+        Assert.Equal([t1, t3, t4], (await admin.GetJsonAsync($"/api/v1/reports/created/tickets?{March}&cf.product=crm")).Items().Select(t => t.Id()));
+        Assert.Equal([t1], (await admin.GetJsonAsync($"/api/v1/reports/created/tickets?{March}&cf.vip=true")).Items().Select(t => t.Id()));
+        Assert.Equal([t4], (await admin.GetJsonAsync($"/api/v1/reports/backlog/tickets?{March}&groupBy=cf.product&group=crm")).Items().Select(t => t.Id()));
+        Assert.Empty((await admin.GetJsonAsync($"/api/v1/reports/backlog/tickets?{March}&groupBy=cf.product&group=erp")).Items());
+        var fieldCsv = (await (await admin.GetAsync($"/api/v1/reports/created?{March}&interval=month&groupBy=cf.product&format=csv")).Content.ReadAsStringAsync())
+            .Trim('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["period,group,group_name,created", "2026-03-01,crm,CRM,2", "2026-03-01,erp,ERP,2"], fieldCsv);
+        async Task<string> FieldError(string query, string name) => (await (await admin.GetAsync($"/api/v1/reports/{query}")).JsonAsync(HttpStatusCode.BadRequest))
+            .GetProperty("errorCodes").GetProperty(name)[0].Str("code");
+        Assert.Equal("report.not_by_field", await FieldError($"sla_compliance?{March}&cf.product=crm", "cf.product"));
+        Assert.Equal("field.not_one_of", await FieldError($"created?{March}&cf.product=sap", "cf.product"));
+        Assert.Equal("report.field_with_dimensions", await FieldError($"created?{March}&cf.product=crm&groupBy=group", "cf.product"));
+        Assert.Equal("report.field_with_dimensions", await FieldError($"created?{March}&groupBy=cf.product&tag=billing", "groupBy"));
+        Assert.Equal("report.field_not_reportable", await FieldError($"created?{March}&groupBy=cf.note", "groupBy"));
+        Assert.Equal("custom_field.unknown", await FieldError($"created?{March}&cf.moon=crm", "cf.moon"));
+        Assert.Equal("field.not_one_of", await FieldError($"created?{March}&groupBy=cf.", "groupBy"));
+
         // Drill-down: the tickets behind a weekly bar, and behind the backlog.
         var week = (await admin.GetJsonAsync($"/api/v1/reports/created/tickets?{March}&interval=week&bucket=2026-03-09")).Items().Select(t => t.Id()).ToList();
         Assert.Equal([t4, t5], week);
@@ -333,7 +373,7 @@ public sealed class KpiConsistencyTests
         await RollupsMatchWideAsync(app);
         // Every rollup's reading (grouped by and filtered by its dimension) runs on this database, before and after the rebuild.
         string[] slices = ["groupBy=agent", "groupBy=channel", "groupBy=company", "groupBy=type", "groupBy=priority", $"groupId={l2}",
-            "type=question", "priority=normal", "channel=email", "companyId=0", "agentId=0"];
+            "type=question", "priority=normal", "channel=email", "companyId=0", "agentId=0", "groupBy=cf.product", "cf.product=crm", "cf.vip=true"];
 
         // The rebuild from the tickets' history gives the same numbers as the live handler.
         var before = new List<string>();

@@ -64,6 +64,7 @@ public sealed class KpiDrillDown(OknoDb db)
     public async Task<Page<DrillTicket>> PageAsync(KpiQuery q, string? bucket, string? group, TicketAccessRule access, int limit, string? cursor,
         CancellationToken ct, string? rating = null)
     {
+        await ReportFieldValues.CheckAsync(db, q, ct);
         var keys = Paging.Decode(cursor, 2);
         var rows = await Query(q, bucket, group, access, keys?[0], keys?[1], limit + 1, rating).ToListAsync(ct);
         var page = Paging.ToPage(rows, limit, r => Paging.Encode(r.At.UtcTicks, r.Key));
@@ -74,6 +75,7 @@ public sealed class KpiDrillDown(OknoDb db)
     public async IAsyncEnumerable<DrillTicket> AllAsync(KpiQuery q, string? bucket, string? group, TicketAccessRule access,
         [EnumeratorCancellation] CancellationToken ct, string? rating = null)
     {
+        await ReportFieldValues.CheckAsync(db, q, ct);
         long? afterKey = null, afterId = null;
         while (true)
         {
@@ -104,6 +106,13 @@ public sealed class KpiDrillDown(OknoDb db)
         {
             var framed = "\n" + tag + "\n";
             states = states.Where(s => ("\n" + s.Tags + "\n").Contains(framed));
+        }
+        if (q.Field is { } field)
+        {
+            // One value's tickets (the filter, or the row's group); grouped by the field with no group: any value of it.
+            var value = q.FieldValue ?? (q.FieldGroupBy is not null ? group : null);
+            var framed = "\n" + (value is null ? field + "=" : ReportFieldValues.Line(field, value) + "\n");
+            states = states.Where(s => ("\n" + s.Fields + "\n").Contains(framed));
         }
         if (group is not null && q.GroupBy is not null and not "tag")
         {

@@ -45,7 +45,7 @@ public static class KpiEndpoints
             [FromHeader(Name = "Accept")] string? accept, KpiReport reports, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             var format = ReportExport.FormatOf(p.Format, accept);
-            var query = p.Parse(reports, report, clock.GetUtcNow());
+            var query = p.Parse(reports, report, clock.GetUtcNow(), http.Request.Query);
             // JSON answers a page of groups; an export has every group (streamed), unless a page is asked for.
             if (format == ExportFormat.Json || limit is not null || cursor is not null)
                 query = query with { GroupLimit = Paging.Limit(limit), GroupAfter = Paging.Decode(cursor, 1)?[0] ?? -1 };
@@ -59,7 +59,9 @@ public static class KpiEndpoints
                 _ => Results.Ok(view),
             };
         }).WithSummary("A report (a KPI key or 'overview') for from..to (days in the report time zone, both included; default the last 30 days, " +
-            "at most 366) by interval day|week|month, grouped by group|agent|channel|company|type|priority|tag and filtered; rows per interval " +
+            "at most 366) by interval day|week|month, grouped by group|agent|channel|company|type|priority|tag|cf.<key> and filtered (groupId, " +
+            "agentId, channel, companyId, type, priority, tag, or one cf.<key>=<option key|true|false> of a list or yes/no ticket field; a tag " +
+            "or a custom field is not combined with other slices and keeps the ticket counts: created, solved, backlog, reopened); rows per interval " +
             "(× group), the period's totals and the previous period's. JSON, text/csv or xlsx by Accept or format=json|csv|xlsx. Grouped by " +
             "group, agent or company, JSON answers a page of groups (?limit= groups, default 25, at most 100; nextCursor for the next; the " +
             "totals are always every group's); an export has every group unless limit or cursor is given")
@@ -70,7 +72,7 @@ public static class KpiEndpoints
             TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             var format = ReportExport.FormatOf(p.Format, accept);
-            var query = p.Parse(reports, report, clock.GetUtcNow());
+            var query = p.Parse(reports, report, clock.GetUtcNow(), http.Request.Query);
             KpiDrillDown.Check(query, bucket, rating);
             if (format == ExportFormat.Json)
                 return Results.Ok(await drill.PageAsync(query, bucket, group, agent.Access(), Paging.Limit(limit), cursor, ct, rating));
@@ -121,6 +123,11 @@ public sealed class KpiParameters
     public string? Tag { get; init; }
     public string? Format { get; init; }
 
-    public KpiQuery Parse(KpiReport reports, string report, DateTimeOffset now) =>
-        reports.Parse(report, From, To, Interval, GroupBy, GroupId, AgentId, Channel, CompanyId, Type, Priority, Tag, now);
+    public KpiQuery Parse(KpiReport reports, string report, DateTimeOffset now, IQueryCollection query) =>
+        reports.Parse(report, From, To, Interval, GroupBy, GroupId, AgentId, Channel, CompanyId, Type, Priority, Tag, now, FieldFilters(query));
+
+    /// <summary>The request's <c>cf.&lt;key&gt;=value</c> values (as the inbox's custom field filters are written).</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> FieldFilters(IQueryCollection query) =>
+        query.Where(q => q.Key.StartsWith(KpiQuery.FieldPrefix, StringComparison.Ordinal))
+            .Select(q => KeyValuePair.Create(q.Key, q.Value.ToString())).ToList();
 }

@@ -34,17 +34,35 @@ public sealed record KpiQuery(string Report, ReportPeriod Period, KpiInterval In
 
     public bool GroupPaged => GroupLimit is not null && PagedGroupBys.Contains(GroupBy);
 
-    public bool ByTicketDimension => GroupBy is not null and not "tag" || GroupId is not null || AgentId is not null || Channel is not null
-        || CompanyId is not null || Type is not null || Priority is not null;
+    /// <summary>A filter by a reportable ticket custom field (<c>cf.&lt;key&gt;=value</c>: an option key, or true/false);
+    /// a grouping by one is <see cref="GroupBy"/> "cf.&lt;key&gt;" (see <see cref="ReportFieldValues"/>).</summary>
+    public string? FieldKey { get; init; }
+    public string? FieldValue { get; init; }
+
+    /// <summary>The custom field the report is grouped by, or null.</summary>
+    public string? FieldGroupBy => GroupBy is { } by && by.StartsWith(FieldPrefix, StringComparison.Ordinal) ? by[FieldPrefix.Length..] : null;
+
+    /// <summary>The custom field the report is filtered or grouped by (it reads that field's counters only), or null.</summary>
+    public string? Field => FieldKey ?? FieldGroupBy;
+
+    public const string FieldPrefix = Tickets.CustomFields.CustomFieldCondition.QueryPrefix;
+
+    public bool ByTicketDimension => GroupBy is not null and not "tag" && FieldGroupBy is null || GroupId is not null || AgentId is not null
+        || Channel is not null || CompanyId is not null || Type is not null || Priority is not null;
     public bool ByTag => GroupBy == "tag" || Tag is not null;
+    public bool ByField => Field is not null;
+
+    /// <summary>Read from the label counters (tags, custom field values), which keep the ticket counts only.</summary>
+    public bool ByLabel => ByTag || ByField;
 
     /// <summary>NPS is a person's answer, not a ticket's: it is kept per day × company only.</summary>
-    public bool NpsSliceable => (GroupBy is null or "company") && Tag is null && GroupId is null && AgentId is null && Channel is null && Type is null
-        && Priority is null;
+    public bool NpsSliceable => (GroupBy is null or "company") && Tag is null && FieldKey is null && GroupId is null && AgentId is null && Channel is null
+        && Type is null && Priority is null;
 
     /// <summary>The first slice NPS is not kept by (for the error), or null.</summary>
-    public string? NotNpsDimension => GroupBy is not null and not "company" ? "groupBy" : Tag is not null ? "tag" : GroupId is not null ? "groupId"
-        : AgentId is not null ? "agentId" : Channel is not null ? "channel" : Type is not null ? "type" : Priority is not null ? "priority" : null;
+    public string? NotNpsDimension => GroupBy is not null and not "company" ? "groupBy" : Tag is not null ? "tag" : FieldKey is not null ? FieldPrefix + FieldKey
+        : GroupId is not null ? "groupId" : AgentId is not null ? "agentId" : Channel is not null ? "channel" : Type is not null ? "type"
+        : Priority is not null ? "priority" : null;
 }
 
 /// <summary>A column of a report: its key (as the API and exports name it) and unit.</summary>
@@ -79,7 +97,8 @@ public sealed class KpiBag
 
 /// <summary>Computes every report from the aggregates: a fixed number of grouped queries whatever the period or the
 /// number of tickets (facts by day × group, histogram buckets, the backlog before the period, the help-center days).</summary>
-public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<ReportsOptions> options)
+public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<ReportsOptions> options,
+    Microsoft.Extensions.Localization.IStringLocalizer<Tickets.CustomFields.Ui.CustomFieldStrings> fieldWords)
 {
     private sealed record ColumnDef(string Key, KpiUnit Unit, Func<KpiBag, double?> Value, bool Tag = false, ReportDuration[]? Durations = null,
         bool Backlog = false, bool HelpCenter = false, bool Nps = false);
@@ -178,9 +197,12 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
 
     private static readonly ReportPeriodCodes PeriodCodes = new(ReportErrorCodes.RangeReversed, ReportErrorCodes.RangeTooLong, ErrorCodes.InvalidValue);
 
-    /// <summary>Reads and checks a request's query values; the period's days are in the report time zone, both ends included.</summary>
+    /// <summary>Reads and checks a request's query values; the period's days are in the report time zone, both ends included.
+    /// <paramref name="fields"/>: the request's <c>cf.&lt;key&gt;</c> values (at most one; the field itself is checked by
+    /// <see cref="BuildAsync"/>, which reads the definitions).</summary>
     public KpiQuery Parse(string report, string? from, string? to, string? interval, string? groupBy, long? groupId, long? agentId,
-        string? channel, long? companyId, string? type, string? priority, string? tag, DateTimeOffset now)
+        string? channel, long? companyId, string? type, string? priority, string? tag, DateTimeOffset now,
+        IReadOnlyList<KeyValuePair<string, string>>? fields = null)
     {
         if (!Reports.ContainsKey(report))
         {
@@ -197,9 +219,20 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
             try { step = QueryValues.Enum<KpiInterval>(interval, "interval")!.Value; }
             catch (OknoException e) when (e.Error is InvalidInput bad) { foreach (var f in bad.Fields) foreach (var x in f.Value) errors.Add(f.Key, x); }
         }
-        if (groupBy is not null && !KpiQuery.GroupBys.Contains(groupBy))
-            errors.Add("groupBy", ErrorCodes.NotOneOf, $"'{groupBy}' is not one of: {string.Join(", ", KpiQuery.GroupBys)}.",
-                ("value", groupBy), ("allowed", string.Join(", ", KpiQuery.GroupBys)));
+        if (groupBy is not null && !KpiQuery.GroupBys.Contains(groupBy) && !ReportFieldValues.IsFieldName(groupBy))
+            errors.Add("groupBy", ErrorCodes.NotOneOf, $"'{groupBy}' is not one of: {string.Join(", ", KpiQuery.GroupBys)}, cf.<key>.",
+                ("value", groupBy.Length > 80 ? groupBy[..80] : groupBy), ("allowed", string.Join(", ", KpiQuery.GroupBys) + ", cf.<key>"));
+        string? fieldKey = null, fieldValue = null;
+        if (fields is { Count: > 0 })
+        {
+            var (name, value) = (fields[0].Key, fields[0].Value.Trim());
+            if (fields.Count > 1) errors.TooMany("cf", 1, "custom field filters");
+            else if (!ReportFieldValues.IsFieldName(name))
+                errors.Add(name.Length > 80 ? name[..80] : name, ErrorCodes.InvalidValue, "Not a custom field's key.", ("value", name.Length > 80 ? name[..80] : name));
+            else if (!ReportFieldValues.IsValue(value))
+                errors.Add(name, ErrorCodes.InvalidValue, "An option's key, or true/false.", ("value", value.Length > 80 ? value[..80] : value));
+            else (fieldKey, fieldValue) = (name[KpiQuery.FieldPrefix.Length..], value);
+        }
         if (channel is not null && (channel.Length > ReportTicketState.ChannelMaxLength || !ChannelKind.TryParse(channel, out _)))
             errors.Add("channel", ErrorCodes.InvalidValue, "Not a channel kind.", ("value", channel.Length > 32 ? channel[..32] : channel));
         if (tag is not null && (tag.Length == 0 || tag.Length > Tag.NameMaxLength)) errors.Add("tag", ErrorCodes.TooLong, $"At most {Tag.NameMaxLength} characters.", ("max", Tag.NameMaxLength));
@@ -210,16 +243,25 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
         try { ticketPriority = QueryValues.Enum<TicketPriority>(priority, "priority"); }
         catch (OknoException e) when (e.Error is InvalidInput bad) { foreach (var f in bad.Fields) foreach (var x in f.Value) errors.Add(f.Key, x); }
         errors.ThrowIfAny();
-        var query = new KpiQuery(report, period, step, groupBy, groupId, agentId, channel, companyId, ticketType, ticketPriority, tag);
+        var query = new KpiQuery(report, period, step, groupBy, groupId, agentId, channel, companyId, ticketType, ticketPriority, tag)
+        {
+            FieldKey = fieldKey, FieldValue = fieldValue,
+        };
         var defs = Reports[report];
+        // The name of the value that brought the custom field in, for the errors.
+        var fieldName = query.FieldGroupBy is not null ? "groupBy" : KpiQuery.FieldPrefix + fieldKey;
         if (query.ByTag && query.ByTicketDimension)
             errors.Add(query.GroupBy == "tag" ? "groupBy" : "tag", ReportErrorCodes.TagWithDimensions, "Tags cannot be combined with other filters or groupings.");
+        else if (query.ByField && (query.ByTicketDimension || query.ByTag || query.FieldKey is not null && query.FieldGroupBy is not null && query.FieldKey != query.FieldGroupBy))
+            errors.Add(fieldName, ReportErrorCodes.FieldWithDimensions, "A custom field cannot be combined with other filters or groupings.");
         else if (query.ByTag && report != KpiCatalog.Overview && !defs.All(d => d.Tag))
             errors.Add(query.GroupBy == "tag" ? "groupBy" : "tag", ReportErrorCodes.NotByTag, $"The report '{report}' is not kept per tag.", ("name", report));
+        else if (query.ByField && report != KpiCatalog.Overview && !defs.All(d => d.Tag))
+            errors.Add(fieldName, ReportErrorCodes.NotByField, $"The report '{report}' is not kept per custom field.", ("name", report));
         else if (defs.All(d => d.Nps) && query.NotNpsDimension is { } dimension)
             errors.Add(dimension, ReportErrorCodes.DimensionNotSupported,
                 $"The report '{report}' is kept per day and company only (NPS answers are people's, not tickets').", ("name", report), ("field", dimension));
-        else if ((query.ByTag || query.ByTicketDimension) && defs.All(d => d.HelpCenter))
+        else if ((query.ByLabel || query.ByTicketDimension) && defs.All(d => d.HelpCenter))
             errors.Add(query.GroupBy is not null ? "groupBy" : "filter", ReportErrorCodes.NotSliceable,
                 $"The report '{report}' comes from the help center and has no ticket dimensions.", ("name", report));
         errors.ThrowIfAny();
@@ -229,6 +271,7 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
     public async Task<KpiReportView> BuildAsync(KpiQuery q, CancellationToken ct)
     {
         var defs = Reports[q.Report];
+        var field = await ReportFieldValues.CheckAsync(db, q, ct);
         var period = q.Period;
         var length = period.Last.DayNumber - period.First.DayNumber + 1;
         // The period just before, as long; whole calendar months compare with the same number of months before.
@@ -236,7 +279,7 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
         var previousLast = period.First.AddDays(-1);
         if (period.First.Day == 1 && period.Last.AddDays(1).Day == 1)
             previousFirst = period.First.AddMonths(-(period.Last.Year * 12 + period.Last.Month - period.First.Year * 12 - period.First.Month + 1));
-        var sliced = q.ByTag || q.ByTicketDimension;
+        var sliced = q.ByLabel || q.ByTicketDimension;
         var durations = defs.SelectMany(d => d.Durations ?? []).Distinct().ToArray();
         var wantsBacklog = defs.Any(d => d.Backlog);
         var wantsHelpCenter = defs.Any(d => d.HelpCenter) && !sliced;
@@ -259,8 +302,9 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
         // (day, group key) → sums; one grouped query over the current and the previous period (a page's rows only over the
         // current one: its totals come from the ungrouped query, and half the rows are not read).
         var rowsFrom = paged ? period.First : previousFirst;
-        var facts = defs.All(d => d.Nps) ? [] : q.ByTag ? await TagFactsAsync(q, previousFirst, period.Last, ct) : await FactsAsync(q, rowsFrom, period.Last, counters,
-                new Bucketing(rowsFrom, period.First, q.Interval == KpiInterval.Month), ct);
+        var facts = defs.All(d => d.Nps) ? [] : q.ByTag ? await TagFactsAsync(q, previousFirst, period.Last, ct)
+            : q.ByField ? await FieldFactsAsync(q, previousFirst, period.Last, ct)
+            : await FactsAsync(q, rowsFrom, period.Last, counters, new Bucketing(rowsFrom, period.First, q.Interval == KpiInterval.Month), ct);
         var backlogBefore = wantsBacklog ? await BacklogBeforeAsync(q, rowsFrom, ct) : [];
         // The totals' sums: the same rows when every group is in the answer, else the ungrouped query in two buckets.
         var totalFacts = paged ? await FactsAsync(whole, previousFirst, period.Last, counters, new Bucketing(previousFirst, period.First, false, Whole: true), ct) : facts;
@@ -338,7 +382,7 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
             }
         }
 
-        var names = await GroupNamesAsync(q.GroupBy, groups, ct);
+        var names = field is not null && q.FieldGroupBy is not null ? ReportFieldValues.Names(field, groups, fieldWords) : await GroupNamesAsync(q.GroupBy, groups, ct);
         var list = new List<KpiRow>();
         foreach (var bucket in buckets)
             foreach (var g in groups)
@@ -358,8 +402,8 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
             defs.Select(d => Value(d, total, q)).ToList(), defs.Select(d => Value(d, previous, q)).ToList(), previousFirst, previousLast, nextCursor);
     }
 
-    /// <summary>A tag-sliced report has only the tag counters: the other columns have no value.</summary>
-    private static double? Value(ColumnDef def, KpiBag bag, KpiQuery q) => q.ByTag && !def.Tag || def.Nps && !q.NpsSliceable ? null : def.Value(bag);
+    /// <summary>A report sliced by a tag or a custom field has only the label counters: the other columns have no value.</summary>
+    private static double? Value(ColumnDef def, KpiBag bag, KpiQuery q) => q.ByLabel && !def.Tag || def.Nps && !q.NpsSliceable ? null : def.Value(bag);
 
     /// <summary>The NPS days (report time zone) per company when grouped by it; filtered by company.</summary>
     private async Task<List<(DateOnly Day, string Group, long Promoters, long Passives, long Detractors)>> NpsAsync(KpiQuery q, DateOnly first,
@@ -578,9 +622,32 @@ public sealed class KpiReport(OknoDb db, KbSearchReport helpCenter, IOptions<Rep
             new ReportDailyFact { Created = r.Created, Solved = r.Solved, Reopened = r.Reopened, BacklogDelta = r.BacklogDelta })).ToList();
     }
 
+    /// <summary>The rows of one custom field's counters (of one value when filtered), by value when grouped by the field.</summary>
+    private IQueryable<ReportDailyFieldFact> FieldRows(KpiQuery q)
+    {
+        var key = q.Field!;
+        var rows = db.Set<ReportDailyFieldFact>().AsNoTracking().Where(f => f.Field == key);
+        if (q.FieldValue is { } value) rows = rows.Where(f => f.Value == value);
+        return rows;
+    }
+
+    private async Task<List<(DateOnly Day, string Group, ReportDailyFact Sum)>> FieldFactsAsync(KpiQuery q, DateOnly first, DateOnly last, CancellationToken ct)
+    {
+        var rows = await FieldRows(q).Where(f => f.Day >= first && f.Day <= last).GroupBy(f => new { f.Day, f.Value })
+            .Select(g => new { g.Key.Day, g.Key.Value, Created = g.Sum(x => x.Created), Solved = g.Sum(x => x.Solved), Reopened = g.Sum(x => x.Reopened),
+                BacklogDelta = g.Sum(x => x.BacklogDelta) })
+            .ToListAsync(ct);
+        return rows.Select(r => (r.Day, q.FieldGroupBy is not null ? r.Value : "",
+            new ReportDailyFact { Created = r.Created, Solved = r.Solved, Reopened = r.Reopened, BacklogDelta = r.BacklogDelta })).ToList();
+    }
+
     /// <summary>The open tickets at the start of <paramref name="first"/> per group key: the deltas of every earlier day.</summary>
     private async Task<Dictionary<string, long>> BacklogBeforeAsync(KpiQuery q, DateOnly first, CancellationToken ct)
     {
+        if (q.ByField)
+            return (await FieldRows(q).Where(f => f.Day < first).GroupBy(f => f.Value).Select(g => new { g.Key, Sum = g.Sum(x => (long)x.BacklogDelta) })
+                    .ToListAsync(ct))
+                .GroupBy(r => q.FieldGroupBy is not null ? r.Key : "").ToDictionary(g => g.Key, g => g.Sum(r => r.Sum));
         if (q.ByTag)
         {
             var tags = db.Set<ReportDailyTagFact>().AsNoTracking().Where(t => t.Day < first);

@@ -208,17 +208,40 @@ public abstract class ReportDailyCounters
 /// <summary>Which duration a set of bucket counters counts.</summary>
 public enum ReportDuration { FirstResponse, FirstResponseBusiness, Resolution, ResolutionBusiness }
 
-/// <summary>Daily counters per tag (a ticket has many tags, so these cannot be a dimension of <see cref="ReportDailyFact"/>
-/// without counting it many times): created, solved, reopened and the backlog delta.</summary>
-public sealed class ReportDailyTagFact
+/// <summary>The counters kept per label of a ticket — a tag, or a value of a list or yes/no custom field: a ticket has
+/// many labels, so these cannot be a dimension of <see cref="ReportDailyFact"/> without counting it many times. Created,
+/// solved, reopened and the backlog delta.</summary>
+public abstract class ReportLabelCounters
 {
     public long Id { get; set; }
     public DateOnly Day { get; set; }
-    public string Tag { get; set; } = "";
     public int Created { get; set; }
     public int Solved { get; set; }
     public int Reopened { get; set; }
     public int BacklogDelta { get; set; }
+
+    public void Add(ReportLabelCounters d)
+    {
+        Created += d.Created;
+        Solved += d.Solved;
+        Reopened += d.Reopened;
+        BacklogDelta += d.BacklogDelta;
+    }
+}
+
+/// <summary>Daily label counters per tag.</summary>
+public sealed class ReportDailyTagFact : ReportLabelCounters
+{
+    public string Tag { get; set; } = "";
+}
+
+/// <summary>Daily label counters per value of a ticket custom field that has few values (one or several from a list: an
+/// option key; yes/no: "true" or "false"; see <see cref="ReportFieldValues"/>). A several-from-a-list ticket counts
+/// under each option it has, like tags.</summary>
+public sealed class ReportDailyFieldFact : ReportLabelCounters
+{
+    public string Field { get; set; } = "";
+    public string Value { get; set; } = "";
 }
 
 /// <summary>NPS answers per day (report time zone, by answer time) × the person's company (0: none): NPS is a person's
@@ -256,6 +279,9 @@ public sealed class ReportTicketState
     public TicketPriority Priority { get; set; }
     /// <summary>Tag names joined by '\n' (tags hold no line breaks).</summary>
     public string Tags { get; set; } = "";
+    /// <summary>The values the ticket is counted under per reportable custom field, "key=value" lines joined by '\n'
+    /// (keys and option keys are [a-z0-9_]); see <see cref="ReportFieldValues"/>.</summary>
+    public string Fields { get; set; } = "";
     public bool Open { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public bool Responded { get; set; }
@@ -279,11 +305,22 @@ public sealed class ReportTicketState
 
     public FactKey KeyOn(DateOnly day) => new(day, GroupId, AssigneeId, Channel, CompanyId, Type, Priority);
     public IReadOnlyList<string> TagList => Tags.Length == 0 ? [] : Tags.Split('\n');
+    public IReadOnlyList<(string Field, string Value)> FieldList => ReportFieldValues.Decode(Fields);
 }
 
 public sealed class ReportFactsConfiguration : IEntityTypeConfiguration<ReportDailyFact>,
-    IEntityTypeConfiguration<ReportDailyTagFact>, IEntityTypeConfiguration<ReportTicketState>, IEntityTypeConfiguration<ReportDailyNps>
+    IEntityTypeConfiguration<ReportDailyTagFact>, IEntityTypeConfiguration<ReportTicketState>, IEntityTypeConfiguration<ReportDailyNps>,
+    IEntityTypeConfiguration<ReportDailyFieldFact>
 {
+    public void Configure(EntityTypeBuilder<ReportDailyFieldFact> b)
+    {
+        b.ToTable("ReportDailyFieldFacts");
+        b.Property(f => f.Field).HasMaxLength(Tickets.CustomFields.CustomFieldDefinition.KeyMaxLength);
+        b.Property(f => f.Value).HasMaxLength(ReportFieldValues.ValueMaxLength);
+        b.HasIndex(f => new { f.Field, f.Value, f.Day }).IsUnique();
+        b.HasIndex(f => new { f.Field, f.Day });
+    }
+
     public void Configure(EntityTypeBuilder<ReportDailyNps> b)
     {
         b.ToTable("ReportDailyNps");
@@ -313,7 +350,9 @@ public sealed class ReportFactsConfiguration : IEntityTypeConfiguration<ReportDa
         b.Property(s => s.TicketId).ValueGeneratedNever();
         b.Property(s => s.Channel).HasMaxLength(ReportTicketState.ChannelMaxLength);
         b.Property(s => s.Tags).HasMaxLength(8000);
+        b.Property(s => s.Fields).HasMaxLength(8000);
         b.Ignore(s => s.TagList);
+        b.Ignore(s => s.FieldList);
         b.HasIndex(s => new { s.CreatedAt, s.TicketId });
         b.HasIndex(s => new { s.FirstResponseAt, s.TicketId });
         b.HasIndex(s => new { s.ResolvedAt, s.TicketId });

@@ -1,5 +1,6 @@
 using Okno.Sla;
 using Okno.Tickets;
+using Okno.Tickets.CustomFields;
 using Okno.Tickets.Events;
 
 namespace Okno.Reports.Kpi;
@@ -42,34 +43,49 @@ public sealed class FactDeltas
 {
     public Dictionary<FactKey, ReportDailyFact> Facts { get; } = [];
     public Dictionary<(DateOnly Day, string Tag), ReportDailyTagFact> Tags { get; } = [];
+    public Dictionary<(DateOnly Day, string Field, string Value), ReportDailyFieldFact> Fields { get; } = [];
 
     public ReportDailyFact this[FactKey key] => Facts.TryGetValue(key, out var f) ? f : Facts[key] = ReportDailyFact.For(key);
 
     public ReportDailyTagFact Tag(DateOnly day, string tag) =>
         Tags.TryGetValue((day, tag), out var f) ? f : Tags[(day, tag)] = new ReportDailyTagFact { Day = day, Tag = tag };
 
+    public ReportDailyFieldFact Field(DateOnly day, string field, string value) =>
+        Fields.TryGetValue((day, field, value), out var f) ? f : Fields[(day, field, value)] = new ReportDailyFieldFact { Day = day, Field = field, Value = value };
+
+    /// <summary>The label rows of every tag and reportable field value the ticket is counted under, on a day.</summary>
+    public IEnumerable<ReportLabelCounters> Labels(ReportTicketState s, DateOnly day) =>
+        s.TagList.Select(tag => (ReportLabelCounters)Tag(day, tag)).Concat(s.FieldList.Select(f => Field(day, f.Field, f.Value))).ToList();
+
     public void Count(FactKey key, ReportDuration metric, double minutes) => this[key].CountDuration(metric, minutes);
 
-    public bool IsEmpty => Facts.Count == 0 && Tags.Count == 0;
+    public bool IsEmpty => Facts.Count == 0 && Tags.Count == 0 && Fields.Count == 0;
 
     public void Clear()
     {
         Facts.Clear();
         Tags.Clear();
+        Fields.Clear();
     }
 }
 
-/// <summary>The facts a ticket was created with, before any later change (read from the ticket and its later history).</summary>
+/// <summary>The facts a ticket was created with, before any later change (read from the ticket and its later history).
+/// <see cref="Fields"/>: the reportable custom fields' history forms by key (<see cref="ReportFieldValues"/>).</summary>
 public sealed record InitialFacts(string Channel, long? CompanyId, TicketType Type, TicketPriority Priority, IReadOnlyList<string> Tags,
-    DateTimeOffset CreatedAt, long? GroupId, long? AssigneeId);
+    DateTimeOffset CreatedAt, long? GroupId, long? AssigneeId)
+{
+    public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>The one place that decides which counters an event moves (the live handler and the rebuild both call it).
 /// Definitions (see <see cref="KpiCatalog"/>): open = new, open, pending or on hold; solved = a move from open to
 /// resolved or closed; reopened = a move back; first response = the first public reply by an agent; one-touch = solved
 /// with exactly one agent reply and never reopened; SLA met = the target completed with no breach recorded for it
 /// (a breach recorded later for a target counted met moves it to breached); escalation = a move up a line.</summary>
-public sealed class ReportLedger(TimeZoneInfo zone, SlaSetupSnapshot? sla)
+public sealed class ReportLedger(TimeZoneInfo zone, SlaSetupSnapshot? sla, IReadOnlyDictionary<string, CustomFieldType>? fields = null)
 {
+    private readonly IReadOnlyDictionary<string, CustomFieldType> _fields = fields ?? new Dictionary<string, CustomFieldType>();
+
     public TimeZoneInfo Zone => zone;
 
     public DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
@@ -83,15 +99,15 @@ public sealed class ReportLedger(TimeZoneInfo zone, SlaSetupSnapshot? sla)
             TicketId = created.TicketId, LastVersion = created.TicketVersion,
             GroupId = facts.GroupId ?? 0, AssigneeId = facts.AssigneeId ?? 0,
             Channel = facts.Channel, CompanyId = facts.CompanyId ?? 0, Type = facts.Type, Priority = facts.Priority,
-            Tags = string.Join('\n', facts.Tags), Open = IsOpen(created.After.Status), CreatedAt = facts.CreatedAt,
+            Tags = string.Join('\n', facts.Tags), Fields = ReportFieldValues.Encode(_fields, facts.Fields), Open = IsOpen(created.After.Status),
+            CreatedAt = facts.CreatedAt,
         };
         var day = DayOf(created.At);
         var f = d[s.KeyOn(day)];
         f.Created++;
         if (s.Open) f.BacklogDelta++;
-        foreach (var tag in s.TagList)
+        foreach (var t in d.Labels(s, day))
         {
-            var t = d.Tag(day, tag);
             t.Created++;
             if (s.Open) t.BacklogDelta++;
         }
@@ -116,6 +132,16 @@ public sealed class ReportLedger(TimeZoneInfo zone, SlaSetupSnapshot? sla)
                     foreach (var added in c.To.Except(s.TagList)) d.Tag(day, added).BacklogDelta++;
                 }
                 s.Tags = string.Join('\n', c.To);
+                break;
+            case TicketCustomFieldChanged c when _fields.TryGetValue(c.Key, out var type):
+                var was = s.FieldList.Where(x => x.Field == c.Key).Select(x => x.Value).ToList();
+                var now = ReportFieldValues.ValuesOf(type, c.To);
+                if (s.Open)
+                {
+                    foreach (var gone in was.Except(now)) d.Field(day, c.Key, gone).BacklogDelta--;
+                    foreach (var added in now.Except(was)) d.Field(day, c.Key, added).BacklogDelta++;
+                }
+                s.Fields = ReportFieldValues.Encode(s.FieldList.Where(x => x.Field != c.Key).Concat(now.Select(v => (c.Key, v))));
                 break;
             case TicketStatusChanged c: Status(c, s, d, day); break;
             case ReplySent when e.Cause.Kind == ActorKind.Agent: Reply(e, s, d, day); break;
@@ -167,9 +193,8 @@ public sealed class ReportLedger(TimeZoneInfo zone, SlaSetupSnapshot? sla)
                 f.ResolutionMet++;
                 s.ResolutionMetDay = day;
             }
-            foreach (var tag in s.TagList)
+            foreach (var t in d.Labels(s, day))
             {
-                var t = d.Tag(day, tag);
                 t.Solved++;
                 t.BacklogDelta--;
             }
@@ -185,9 +210,8 @@ public sealed class ReportLedger(TimeZoneInfo zone, SlaSetupSnapshot? sla)
             // A reopened ticket's resolution target starts again.
             s.ResolutionBreached = false;
             s.ResolutionMetDay = null;
-            foreach (var tag in s.TagList)
+            foreach (var t in d.Labels(s, day))
             {
-                var t = d.Tag(day, tag);
                 t.Reopened++;
                 t.BacklogDelta++;
             }

@@ -4,6 +4,7 @@ using Okno.Platform.Data;
 using Okno.Platform.Web;
 using Okno.Sla;
 using Okno.Tickets;
+using Okno.Tickets.CustomFields;
 using Okno.Tickets.Events;
 
 namespace Okno.Reports.Kpi;
@@ -27,6 +28,8 @@ public sealed class ReportsOptions
 internal sealed class ReportsEventHandler(OknoDb db, SlaSetup sla, IOptions<ReportsOptions> options) : ITicketEventHandler
 {
     private readonly FactDeltas _deltas = new();
+    /// <summary>The reportable custom fields, read once per batch (the handler is scoped to one).</summary>
+    private IReadOnlyDictionary<string, CustomFieldType>? _fields;
 
     public string Name => "reports";
 
@@ -36,16 +39,18 @@ internal sealed class ReportsEventHandler(OknoDb db, SlaSetup sla, IOptions<Repo
     public async Task HandleAsync(TicketDomainEvent e, CancellationToken ct)
     {
         if (!options.Value.Maintain) return;
-        if (e is TicketSubjectChanged or NoteAdded or TicketLinked or TicketUnlinked or TicketBotChanged or TicketCustomerChanged or TicketCustomFieldChanged
+        if (e is TicketSubjectChanged or NoteAdded or TicketLinked or TicketUnlinked or TicketBotChanged or TicketCustomerChanged
             or TicketServiceObjectChanged or TicketContractChanged or ChecklistItemTicked or WorkLineChanged
             or TicketMerged or SlaAlertRaised { Breach: false }) return;
-        var ledger = new ReportLedger(options.Value.Zone, await sla.CurrentAsync(db, ct));
+        var fields = _fields ??= await ReportFieldValues.TypesAsync(db, ct);
+        if (e is TicketCustomFieldChanged changed && !fields.ContainsKey(changed.Key)) return;
+        var ledger = new ReportLedger(options.Value.Zone, await sla.CurrentAsync(db, ct), fields);
         var deltas = _deltas;
         var state = await db.Set<ReportTicketState>().FindAsync([e.TicketId], ct);
         if (e is TicketCreated created)
         {
             if (state is not null) return;
-            var facts = await InitialFactsAsync(db, created, ct);
+            var facts = await InitialFactsAsync(db, created, fields, ct);
             if (facts is null) return;
             db.Add(ledger.Start(created, facts, deltas));
         }
@@ -60,7 +65,7 @@ internal sealed class ReportsEventHandler(OknoDb db, SlaSetup sla, IOptions<Repo
     public async Task BeforeCommitAsync(CancellationToken ct)
     {
         if (_deltas.IsEmpty) return;   // the dispatcher saves the tracked ticket states
-        await ReportTagFactWriter.AddAsync(db, _deltas, ct);
+        await ReportLabelFactWriter.AddAsync(db, _deltas, ct);
         await db.SaveChangesAsync(ct);
         // The wide rows and the rollups by upserts, in this transaction too (the dispatcher's): one round trip, no reads.
         var statements = new StatementBatch(db);
@@ -71,7 +76,8 @@ internal sealed class ReportsEventHandler(OknoDb db, SlaSetup sla, IOptions<Repo
 
     /// <summary>The ticket's facts as created: its current ones, undone by the later changes of its history when it has
     /// changed since the event (the handler may run behind).</summary>
-    private static async Task<InitialFacts?> InitialFactsAsync(OknoDb db, TicketCreated created, CancellationToken ct)
+    private static async Task<InitialFacts?> InitialFactsAsync(OknoDb db, TicketCreated created, IReadOnlyDictionary<string, CustomFieldType> fields,
+        CancellationToken ct)
     {
         var ticket = await db.Tickets.AsNoTracking().Where(t => t.Id == created.TicketId)
             .Select(t => new { t.Type, t.Priority, t.CompanyId, t.CreatedAt, t.Version, t.GroupId, t.AssigneeId, Tags = t.Tags.Select(x => x.Tag.Name).ToList() })
@@ -79,16 +85,25 @@ internal sealed class ReportsEventHandler(OknoDb db, SlaSetup sla, IOptions<Repo
         if (ticket is null) return null;
         var later = ticket.Version <= created.TicketVersion ? [] : await db.TicketEvents.AsNoTracking()
             .Where(h => h.TicketId == created.TicketId && h.TicketVersion > created.TicketVersion && h.Kind == TicketEventKind.Changed
-                && (h.Field == "type" || h.Field == "priority" || h.Field == "tags" || h.Field == "group" || h.Field == "assignee"))
+                && (h.Field == "type" || h.Field == "priority" || h.Field == "tags" || h.Field == "group" || h.Field == "assignee"
+                    || h.Field!.StartsWith(Ticket.CustomFieldPrefix)))
             .Select(h => new HistoryChange(h.TicketVersion, h.Field!, h.OldValue, h.At)).ToListAsync(ct);
-        return Undo(created.Channel, ticket.CompanyId, ticket.Type, ticket.Priority, ticket.Tags, ticket.CreatedAt, ticket.GroupId, ticket.AssigneeId, later);
+        var displays = (await ReportFieldValues.DisplaysAsync(db, fields, created.TicketId, created.TicketId, ct)).GetValueOrDefault(created.TicketId) ?? [];
+        return Undo(created.Channel, ticket.CompanyId, ticket.Type, ticket.Priority, ticket.Tags, ticket.CreatedAt, ticket.GroupId, ticket.AssigneeId, later,
+            displays, fields);
     }
+
+    /// <summary>Whether a history row's field is one <see cref="Undo"/> reverses.</summary>
+    internal static bool Undoes(string? field) =>
+        field is "type" or "priority" or "tags" or "group" or "assignee" || field?.StartsWith(Ticket.CustomFieldPrefix, StringComparison.Ordinal) == true;
 
     internal sealed record HistoryChange(long Version, string Field, string? OldValue, DateTimeOffset At);
 
     internal static InitialFacts Undo(string channel, long? companyId, TicketType type, TicketPriority priority, IReadOnlyList<string> tags,
-        DateTimeOffset createdAt, long? groupId, long? assigneeId, IEnumerable<HistoryChange> later)
+        DateTimeOffset createdAt, long? groupId, long? assigneeId, IEnumerable<HistoryChange> later,
+        IReadOnlyDictionary<string, string>? fieldDisplays = null, IReadOnlyDictionary<string, CustomFieldType>? fields = null)
     {
+        var displays = new Dictionary<string, string>(fieldDisplays ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         static long? Id(string? text) => long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
         // Changes made by the creating save itself (the group, assignee and tags given with a new ticket) belong to the
         // ticket as created: it is counted under them from the start.
@@ -101,15 +116,20 @@ internal sealed class ReportsEventHandler(OknoDb db, SlaSetup sla, IOptions<Repo
                 case "tags": tags = string.IsNullOrEmpty(change.OldValue) ? [] : change.OldValue.Split(", ", StringSplitOptions.RemoveEmptyEntries); break;
                 case "group": groupId = Id(change.OldValue); break;
                 case "assignee": assigneeId = Id(change.OldValue); break;
+                case { } cf when cf.StartsWith(Ticket.CustomFieldPrefix, StringComparison.Ordinal)
+                                 && fields?.ContainsKey(cf[Ticket.CustomFieldPrefix.Length..]) == true:
+                    if (change.OldValue is null) displays.Remove(cf[Ticket.CustomFieldPrefix.Length..]);
+                    else displays[cf[Ticket.CustomFieldPrefix.Length..]] = change.OldValue;
+                    break;
             }
         }
-        return new InitialFacts(channel, companyId, type, priority, tags, createdAt, groupId, assigneeId);
+        return new InitialFacts(channel, companyId, type, priority, tags, createdAt, groupId, assigneeId) { Fields = displays };
     }
 }
 
-/// <summary>Adds the tag counters' deltas to their rows: found (tracked or by their unique index) and added to, or
-/// inserted.</summary>
-internal static class ReportTagFactWriter
+/// <summary>Adds the tag and custom field counters' deltas to their rows: found (tracked or by their unique index) and
+/// added to, or inserted.</summary>
+internal static class ReportLabelFactWriter
 {
     public static async Task AddAsync(OknoDb db, FactDeltas deltas, CancellationToken ct)
     {
@@ -118,10 +138,14 @@ internal static class ReportTagFactWriter
             var row = db.Set<ReportDailyTagFact>().Local.FirstOrDefault(t => t.Day == day && t.Tag == tag)
                 ?? await db.Set<ReportDailyTagFact>().FirstOrDefaultAsync(t => t.Tag == tag && t.Day == day, ct);
             if (row is null) db.Add(row = new ReportDailyTagFact { Day = day, Tag = tag });
-            row.Created += delta.Created;
-            row.Solved += delta.Solved;
-            row.Reopened += delta.Reopened;
-            row.BacklogDelta += delta.BacklogDelta;
+            row.Add(delta);
+        }
+        foreach (var ((day, field, value), delta) in deltas.Fields)
+        {
+            var row = db.Set<ReportDailyFieldFact>().Local.FirstOrDefault(f => f.Day == day && f.Field == field && f.Value == value)
+                ?? await db.Set<ReportDailyFieldFact>().FirstOrDefaultAsync(f => f.Field == field && f.Value == value && f.Day == day, ct);
+            if (row is null) db.Add(row = new ReportDailyFieldFact { Day = day, Field = field, Value = value });
+            row.Add(delta);
         }
     }
 }

@@ -24,11 +24,13 @@ public sealed class ReportsRebuild(IDbContextFactory<OknoDb> dbs, SlaSetup sla, 
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         SlaSetupSnapshot snapshot;
+        IReadOnlyDictionary<string, Tickets.CustomFields.CustomFieldType> fields;
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
             await db.Set<ReportTicketState>().ExecuteDeleteAsync(ct);
             await db.Set<ReportDailyFact>().ExecuteDeleteAsync(ct);
             await db.Set<ReportDailyTagFact>().ExecuteDeleteAsync(ct);
+            await db.Set<ReportDailyFieldFact>().ExecuteDeleteAsync(ct);
             await db.Set<ReportDailyNps>().ExecuteDeleteAsync(ct);
             await db.Set<ReportDailyTotal>().ExecuteDeleteAsync(ct);
             await db.Set<ReportDailyGroupFact>().ExecuteDeleteAsync(ct);
@@ -38,8 +40,9 @@ public sealed class ReportsRebuild(IDbContextFactory<OknoDb> dbs, SlaSetup sla, 
             await db.Set<ReportDailyTypeFact>().ExecuteDeleteAsync(ct);
             await db.Set<ReportDailyPriorityFact>().ExecuteDeleteAsync(ct);
             snapshot = await sla.CurrentAsync(db, ct);
+            fields = await ReportFieldValues.TypesAsync(db, ct);
         }
-        var ledger = new ReportLedger(options.Value.Zone, snapshot);
+        var ledger = new ReportLedger(options.Value.Zone, snapshot, fields);
         var deltas = new FactDeltas();
         long after = 0;
         var tickets = 0;
@@ -57,6 +60,7 @@ public sealed class ReportsRebuild(IDbContextFactory<OknoDb> dbs, SlaSetup sla, 
                         h.Message == null ? null : h.Message.IsInternal, h.Message == null ? null : h.Message.Direction))
                     .ToListAsync(ct))
                 .ToLookup(h => h.TicketId);
+            var displays = await ReportFieldValues.DisplaysAsync(db, fields, first, last, ct);
             var states = new List<ReportTicketState>(batch.Count);
             foreach (var t in batch)
             {
@@ -64,8 +68,9 @@ public sealed class ReportsRebuild(IDbContextFactory<OknoDb> dbs, SlaSetup sla, 
                 var createdRow = rows.FirstOrDefault(r => r.Kind == TicketEventKind.Created);
                 if (createdRow is null) continue;
                 var facts = ReportsEventHandler.Undo(t.Channel.Value, t.CompanyId, t.Type, t.Priority, t.Tags, t.CreatedAt, t.GroupId, t.AssigneeId,
-                    rows.Where(r => r.Version > createdRow.Version && r.Kind == TicketEventKind.Changed && r.Field is "type" or "priority" or "tags" or "group" or "assignee")
-                        .Select(r => new ReportsEventHandler.HistoryChange(r.Version, r.Field!, r.OldValue, r.At)));
+                    rows.Where(r => r.Version > createdRow.Version && r.Kind == TicketEventKind.Changed && ReportsEventHandler.Undoes(r.Field))
+                        .Select(r => new ReportsEventHandler.HistoryChange(r.Version, r.Field!, r.OldValue, r.At)),
+                    displays.GetValueOrDefault(t.Id), fields);
                 // The routing right after creation: today's, with every later routing change undone.
                 var routing = new TicketRouting(t.Status, t.GroupId, t.AssigneeId);
                 foreach (var r in rows.Where(r => r.Version > createdRow.Version).OrderByDescending(r => r.Version))
@@ -158,14 +163,12 @@ public sealed class ReportsRebuild(IDbContextFactory<OknoDb> dbs, SlaSetup sla, 
                 await db.Set<ReportDailyFact>().ExecuteDeleteAsync(ct);
                 foreach (var (key, row) in live.Facts) deltas[key].Add(row);
             }
-            foreach (var t in await db.Set<ReportDailyTagFact>().AsNoTracking().ToListAsync(ct))
-            {
-                var row = deltas.Tag(t.Day, t.Tag);
-                row.Created += t.Created; row.Solved += t.Solved; row.Reopened += t.Reopened; row.BacklogDelta += t.BacklogDelta;
-            }
+            foreach (var t in await db.Set<ReportDailyTagFact>().AsNoTracking().ToListAsync(ct)) deltas.Tag(t.Day, t.Tag).Add(t);
             await db.Set<ReportDailyTagFact>().ExecuteDeleteAsync(ct);
+            foreach (var f in await db.Set<ReportDailyFieldFact>().AsNoTracking().ToListAsync(ct)) deltas.Field(f.Day, f.Field, f.Value).Add(f);
+            await db.Set<ReportDailyFieldFact>().ExecuteDeleteAsync(ct);
         }
-        var all = deltas.Facts.Values.Cast<object>().Concat(deltas.Tags.Values);
+        var all = deltas.Facts.Values.Cast<object>().Concat(deltas.Tags.Values).Concat(deltas.Fields.Values);
         foreach (var chunk in all.Chunk(WriteChunk))
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
@@ -202,6 +205,8 @@ public sealed class ReportsRebuild(IDbContextFactory<OknoDb> dbs, SlaSetup sla, 
             "group" => new TicketGroupChanged(Id(r.OldValue), Id(r.NewValue)),
             "assignee" => new TicketAssigneeChanged(Id(r.OldValue), Id(r.NewValue)),
             "tags" => new TicketTagsChanged(Tags(r.OldValue), Tags(r.NewValue)),
+            { } field when field.StartsWith(Ticket.CustomFieldPrefix, StringComparison.Ordinal) =>
+                new TicketCustomFieldChanged(field[Ticket.CustomFieldPrefix.Length..], r.OldValue, r.NewValue),
             _ => null,
         },
         _ => null,

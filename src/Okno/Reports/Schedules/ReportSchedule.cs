@@ -64,7 +64,8 @@ internal sealed class ReportScheduleConfiguration : IEntityTypeConfiguration<Rep
         b.ToTable("ReportSchedules");
         b.Property(s => s.Name).HasMaxLength(ReportSchedule.NameMaxLength);
         b.Property(s => s.Report).HasMaxLength(ReportSchedule.ReportMaxLength);
-        b.Property(s => s.GroupBy).HasMaxLength(16);
+        // "cf." and a custom field's key at the longest.
+        b.Property(s => s.GroupBy).HasMaxLength(KpiQuery.FieldPrefix.Length + Tickets.CustomFields.CustomFieldDefinition.KeyMaxLength);
         b.Property(s => s.Channel).HasMaxLength(ReportTicketState.ChannelMaxLength);
         b.Property(s => s.Tag).HasMaxLength(Tag.NameMaxLength);
         b.Property(s => s.Language).HasMaxLength(8);

@@ -109,6 +109,7 @@ public sealed class ReportSchedules(OknoDb db, KpiReport reports, TimeProvider c
             {
                 query = reports.Parse(r.Report, null, null, r.Interval, r.GroupBy, r.GroupId, r.AgentId, r.Channel, r.CompanyId, r.Type, r.Priority, r.Tag,
                     clock.GetUtcNow());
+                await ReportFieldValues.CheckAsync(db, query, ct);
             }
             catch (OknoException e) when (e.Error is InvalidInput bad)
             {

@@ -3988,6 +3988,49 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.ToTable("ReportDailyFacts", (string)null);
                 });
 
+            modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyFieldFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BacklogDelta")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Field", "Day");
+
+                    b.HasIndex("Field", "Value", "Day")
+                        .IsUnique();
+
+                    b.ToTable("ReportDailyFieldFacts", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyGroupFact", b =>
                 {
                     b.Property<long>("Id")
@@ -5193,6 +5236,11 @@ namespace Okno.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
                     b.Property<DateTimeOffset?>("FirstResponseAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -5296,8 +5344,8 @@ namespace Okno.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)");
 
                     b.Property<string>("GroupBy")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(67)
+                        .HasColumnType("character varying(67)");
 
                     b.Property<long?>("GroupId")
                         .HasColumnType("bigint");

@@ -3875,6 +3875,47 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.ToTable("ReportDailyFacts", (string)null);
                 });
 
+            modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyFieldFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BacklogDelta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Field", "Day");
+
+                    b.HasIndex("Field", "Value", "Day")
+                        .IsUnique();
+
+                    b.ToTable("ReportDailyFieldFacts", (string)null);
+                });
+
             modelBuilder.Entity("Okno.Reports.Kpi.ReportDailyGroupFact", b =>
                 {
                     b.Property<long>("Id")
@@ -5068,6 +5109,11 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("FirstResponseAt")
                         .HasColumnType("INTEGER");
 
@@ -5169,7 +5215,7 @@ namespace Okno.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("GroupBy")
-                        .HasMaxLength(16)
+                        .HasMaxLength(67)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("GroupId")
