@@ -42,28 +42,48 @@ public static partial class ReportFieldValues
     /// filter framed by line breaks).</summary>
     public static string Line(string field, string value) => field + "=" + value;
 
-    /// <summary>The reportable ticket fields, key → type (inactive ones too: their values stay on tickets).</summary>
-    public static async Task<IReadOnlyDictionary<string, CustomFieldType>> TypesAsync(OknoDb db, CancellationToken ct) =>
-        (await db.CustomFields.AsNoTracking().Where(f => f.Entity == CustomFieldEntity.Ticket)
-            .Select(f => new { f.Key, f.Type }).ToListAsync(ct))
-        .Where(f => IsReportable(f.Type)).ToDictionary(f => f.Key, f => f.Type, StringComparer.Ordinal);
+    /// <summary>The reportable ticket fields (inactive ones too: their values stay on tickets): what the ledger and the
+    /// readers of values need, read once per batch of events or tickets.</summary>
+    public sealed record Fields(IReadOnlyDictionary<string, CustomFieldType> Types, IReadOnlyDictionary<long, CustomFieldDefinition> ById)
+    {
+        public static readonly Fields None = new(new Dictionary<string, CustomFieldType>(), new Dictionary<long, CustomFieldDefinition>());
+    }
+
+    public static async Task<Fields> FieldsAsync(OknoDb db, CancellationToken ct)
+    {
+        var kept = (await db.CustomFields.AsNoTracking().Where(f => f.Entity == CustomFieldEntity.Ticket).ToListAsync(ct))
+            .Where(f => IsReportable(f.Type)).ToList();
+        return kept.Count == 0 ? Fields.None
+            : new Fields(kept.ToDictionary(f => f.Key, f => f.Type, StringComparer.Ordinal), kept.ToDictionary(f => f.Id));
+    }
 
     /// <summary>The current history forms of the reportable fields of tickets <paramref name="first"/>..<paramref name="last"/>
-    /// (ids), per ticket: { key: display }.</summary>
-    public static async Task<Dictionary<long, Dictionary<string, string>>> DisplaysAsync(OknoDb db, IReadOnlyDictionary<string, CustomFieldType> types,
-        long first, long last, CancellationToken ct)
+    /// (ids), per ticket: { key: display }. No query when the desk has no such field.</summary>
+    public static async Task<Dictionary<long, Dictionary<string, string>>> DisplaysAsync(OknoDb db, Fields fields, long first, long last,
+        CancellationToken ct)
     {
-        if (types.Count == 0) return [];
-        var fields = await db.CustomFields.AsNoTracking().Where(f => f.Entity == CustomFieldEntity.Ticket).ToListAsync(ct);
-        var byId = fields.Where(f => types.ContainsKey(f.Key)).ToDictionary(f => f.Id);
-        var ids = byId.Keys.ToList();
-        var rows = await db.CustomFieldValues.AsNoTracking()
+        if (fields.ById.Count == 0) return [];
+        var ids = fields.ById.Keys.ToList();
+        return Displays(fields, await db.CustomFieldValues.AsNoTracking()
             .Where(v => v.Entity == CustomFieldEntity.Ticket && v.EntityId >= first && v.EntityId <= last && ids.Contains(v.FieldId))
-            .ToListAsync(ct);
-        return rows.GroupBy(r => r.EntityId).ToDictionary(t => t.Key, t => t.GroupBy(r => r.FieldId)
-            .Select(f => (Field: byId[f.Key], Display: CustomFieldValues.Display(byId[f.Key], f.ToList())))
-            .Where(f => f.Display is not null).ToDictionary(f => f.Field.Key, f => f.Display!, StringComparer.Ordinal));
+            .ToListAsync(ct));
     }
+
+    /// <summary>The same for the tickets with these ids.</summary>
+    public static async Task<Dictionary<long, Dictionary<string, string>>> DisplaysAsync(OknoDb db, Fields fields, IReadOnlyCollection<long> tickets,
+        CancellationToken ct)
+    {
+        if (fields.ById.Count == 0) return [];
+        var ids = fields.ById.Keys.ToList();
+        return Displays(fields, await db.CustomFieldValues.AsNoTracking()
+            .Where(v => v.Entity == CustomFieldEntity.Ticket && tickets.Contains(v.EntityId) && ids.Contains(v.FieldId))
+            .ToListAsync(ct));
+    }
+
+    private static Dictionary<long, Dictionary<string, string>> Displays(Fields fields, List<CustomFieldValue> rows) =>
+        rows.GroupBy(r => r.EntityId).ToDictionary(t => t.Key, t => t.GroupBy(r => r.FieldId)
+            .Select(f => (Field: fields.ById[f.Key], Display: CustomFieldValues.Display(fields.ById[f.Key], f.ToList())))
+            .Where(f => f.Display is not null).ToDictionary(f => f.Field.Key, f => f.Display!, StringComparer.Ordinal));
 
     [GeneratedRegex("^[a-z0-9_]{1,64}$")]
     private static partial Regex KeyPattern();

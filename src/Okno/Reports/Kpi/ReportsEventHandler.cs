@@ -28,8 +28,12 @@ public sealed class ReportsOptions
 internal sealed class ReportsEventHandler(OknoDb db, SlaSetup sla, IOptions<ReportsOptions> options) : ITicketEventHandler
 {
     private readonly FactDeltas _deltas = new();
+    /// <summary>The batch's events that move counters, in order (per ticket too): read and counted together before the
+    /// batch commits — the ticket states in one query, the creations' facts in two or three, instead of two or three
+    /// queries per event.</summary>
+    private readonly List<TicketDomainEvent> _events = [];
     /// <summary>The reportable custom fields, read once per batch (the handler is scoped to one).</summary>
-    private IReadOnlyDictionary<string, CustomFieldType>? _fields;
+    private ReportFieldValues.Fields? _fields;
 
     public string Name => "reports";
 
@@ -42,28 +46,14 @@ internal sealed class ReportsEventHandler(OknoDb db, SlaSetup sla, IOptions<Repo
         if (e is TicketSubjectChanged or NoteAdded or TicketLinked or TicketUnlinked or TicketBotChanged or TicketCustomerChanged
             or TicketServiceObjectChanged or TicketContractChanged or ChecklistItemTicked or WorkLineChanged
             or TicketMerged or SlaAlertRaised { Breach: false }) return;
-        var fields = _fields ??= await ReportFieldValues.TypesAsync(db, ct);
-        if (e is TicketCustomFieldChanged changed && !fields.ContainsKey(changed.Key)) return;
-        var ledger = new ReportLedger(options.Value.Zone, await sla.CurrentAsync(db, ct), fields);
-        var deltas = _deltas;
-        var state = await db.Set<ReportTicketState>().FindAsync([e.TicketId], ct);
-        if (e is TicketCreated created)
-        {
-            if (state is not null) return;
-            var facts = await InitialFactsAsync(db, created, fields, ct);
-            if (facts is null) return;
-            db.Add(ledger.Start(created, facts, deltas));
-        }
-        else
-        {
-            // A ticket from before the reports existed (the rebuild counts it), or an event already counted.
-            if (state is null || e.TicketVersion <= state.LastVersion) return;
-            ledger.Apply(e, state, deltas);
-        }
+        var fields = _fields ??= await ReportFieldValues.FieldsAsync(db, ct);
+        if (e is TicketCustomFieldChanged changed && !fields.Types.ContainsKey(changed.Key)) return;
+        _events.Add(e);
     }
 
     public async Task BeforeCommitAsync(CancellationToken ct)
     {
+        if (_events.Count > 0) await CountAsync(ct);
         if (_deltas.IsEmpty) return;   // the dispatcher saves the tracked ticket states
         await ReportLabelFactWriter.AddAsync(db, _deltas, ct);
         await db.SaveChangesAsync(ct);
@@ -74,23 +64,54 @@ internal sealed class ReportsEventHandler(OknoDb db, SlaSetup sla, IOptions<Repo
         _deltas.Clear();
     }
 
-    /// <summary>The ticket's facts as created: its current ones, undone by the later changes of its history when it has
-    /// changed since the event (the handler may run behind).</summary>
-    private static async Task<InitialFacts?> InitialFactsAsync(OknoDb db, TicketCreated created, IReadOnlyDictionary<string, CustomFieldType> fields,
-        CancellationToken ct)
+    /// <summary>Moves the counters of the gathered events, in order.</summary>
+    private async Task CountAsync(CancellationToken ct)
     {
-        var ticket = await db.Tickets.AsNoTracking().Where(t => t.Id == created.TicketId)
-            .Select(t => new { t.Type, t.Priority, t.CompanyId, t.CreatedAt, t.Version, t.GroupId, t.AssigneeId, Tags = t.Tags.Select(x => x.Tag.Name).ToList() })
-            .SingleOrDefaultAsync(ct);
-        if (ticket is null) return null;
-        var later = ticket.Version <= created.TicketVersion ? [] : await db.TicketEvents.AsNoTracking()
-            .Where(h => h.TicketId == created.TicketId && h.TicketVersion > created.TicketVersion && h.Kind == TicketEventKind.Changed
+        var fields = _fields!;
+        var ledger = new ReportLedger(options.Value.Zone, await sla.CurrentAsync(db, ct), fields.Types);
+        var ids = _events.Select(e => e.TicketId).Distinct().ToList();
+        var states = await db.Set<ReportTicketState>().Where(s => ids.Contains(s.TicketId)).ToDictionaryAsync(s => s.TicketId, ct);
+        var creations = _events.OfType<TicketCreated>().Where(c => !states.ContainsKey(c.TicketId)).GroupBy(c => c.TicketId).Select(g => g.First()).ToList();
+        var facts = creations.Count == 0 ? [] : await InitialFactsAsync(db, creations, fields, ct);
+        foreach (var e in _events)
+        {
+            var state = states.GetValueOrDefault(e.TicketId);
+            if (e is TicketCreated created)
+            {
+                if (state is not null || !facts.TryGetValue(created.TicketId, out var initial)) continue;
+                db.Add(states[created.TicketId] = ledger.Start(created, initial, _deltas));
+            }
+            // A ticket from before the reports existed (the rebuild counts it), or an event already counted.
+            else if (state is not null && e.TicketVersion > state.LastVersion) ledger.Apply(e, state, _deltas);
+        }
+        _events.Clear();
+    }
+
+    /// <summary>The tickets' facts as created: their current ones, undone by the later changes of their history when they
+    /// have changed since the event (the handler may run behind). A ticket no longer there is left out.</summary>
+    private static async Task<Dictionary<long, InitialFacts>> InitialFactsAsync(OknoDb db, IReadOnlyList<TicketCreated> creations,
+        ReportFieldValues.Fields fields, CancellationToken ct)
+    {
+        var ids = creations.Select(c => c.TicketId).ToList();
+        var tickets = await db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id))
+            .Select(t => new { t.Id, t.Type, t.Priority, t.CompanyId, t.CreatedAt, t.Version, t.GroupId, t.AssigneeId, Tags = t.Tags.Select(x => x.Tag.Name).ToList() })
+            .ToDictionaryAsync(t => t.Id, ct);
+        var changed = creations.Where(c => tickets.TryGetValue(c.TicketId, out var t) && t.Version > c.TicketVersion).Select(c => c.TicketId).ToList();
+        var history = changed.Count == 0 ? [] : await db.TicketEvents.AsNoTracking()
+            .Where(h => changed.Contains(h.TicketId) && h.Kind == TicketEventKind.Changed
                 && (h.Field == "type" || h.Field == "priority" || h.Field == "tags" || h.Field == "group" || h.Field == "assignee"
                     || h.Field!.StartsWith(Ticket.CustomFieldPrefix)))
-            .Select(h => new HistoryChange(h.TicketVersion, h.Field!, h.OldValue, h.At)).ToListAsync(ct);
-        var displays = (await ReportFieldValues.DisplaysAsync(db, fields, created.TicketId, created.TicketId, ct)).GetValueOrDefault(created.TicketId) ?? [];
-        return Undo(created.Channel, ticket.CompanyId, ticket.Type, ticket.Priority, ticket.Tags, ticket.CreatedAt, ticket.GroupId, ticket.AssigneeId, later,
-            displays, fields);
+            .Select(h => new { h.TicketId, Change = new HistoryChange(h.TicketVersion, h.Field!, h.OldValue, h.At) }).ToListAsync(ct);
+        var later = history.ToLookup(h => h.TicketId, h => h.Change);
+        var displays = await ReportFieldValues.DisplaysAsync(db, fields, ids, ct);
+        var facts = new Dictionary<long, InitialFacts>();
+        foreach (var created in creations)
+        {
+            if (!tickets.TryGetValue(created.TicketId, out var ticket)) continue;
+            facts[created.TicketId] = Undo(created.Channel, ticket.CompanyId, ticket.Type, ticket.Priority, ticket.Tags, ticket.CreatedAt, ticket.GroupId,
+                ticket.AssigneeId, later[created.TicketId].Where(c => c.Version > created.TicketVersion), displays.GetValueOrDefault(created.TicketId), fields.Types);
+        }
+        return facts;
     }
 
     /// <summary>Whether a history row's field is one <see cref="Undo"/> reverses.</summary>

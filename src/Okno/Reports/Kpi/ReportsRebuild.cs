@@ -24,7 +24,7 @@ public sealed class ReportsRebuild(IDbContextFactory<OknoDb> dbs, SlaSetup sla, 
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         SlaSetupSnapshot snapshot;
-        IReadOnlyDictionary<string, Tickets.CustomFields.CustomFieldType> fields;
+        ReportFieldValues.Fields fields;
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
             await db.Set<ReportTicketState>().ExecuteDeleteAsync(ct);
@@ -40,9 +40,9 @@ public sealed class ReportsRebuild(IDbContextFactory<OknoDb> dbs, SlaSetup sla, 
             await db.Set<ReportDailyTypeFact>().ExecuteDeleteAsync(ct);
             await db.Set<ReportDailyPriorityFact>().ExecuteDeleteAsync(ct);
             snapshot = await sla.CurrentAsync(db, ct);
-            fields = await ReportFieldValues.TypesAsync(db, ct);
+            fields = await ReportFieldValues.FieldsAsync(db, ct);
         }
-        var ledger = new ReportLedger(options.Value.Zone, snapshot, fields);
+        var ledger = new ReportLedger(options.Value.Zone, snapshot, fields.Types);
         var deltas = new FactDeltas();
         long after = 0;
         var tickets = 0;
@@ -70,7 +70,7 @@ public sealed class ReportsRebuild(IDbContextFactory<OknoDb> dbs, SlaSetup sla, 
                 var facts = ReportsEventHandler.Undo(t.Channel.Value, t.CompanyId, t.Type, t.Priority, t.Tags, t.CreatedAt, t.GroupId, t.AssigneeId,
                     rows.Where(r => r.Version > createdRow.Version && r.Kind == TicketEventKind.Changed && ReportsEventHandler.Undoes(r.Field))
                         .Select(r => new ReportsEventHandler.HistoryChange(r.Version, r.Field!, r.OldValue, r.At)),
-                    displays.GetValueOrDefault(t.Id), fields);
+                    displays.GetValueOrDefault(t.Id), fields.Types);
                 // The routing right after creation: today's, with every later routing change undone.
                 var routing = new TicketRouting(t.Status, t.GroupId, t.AssigneeId);
                 foreach (var r in rows.Where(r => r.Version > createdRow.Version).OrderByDescending(r => r.Version))
