@@ -176,12 +176,9 @@ public sealed class TicketSlaClock(OknoDb db, SlaSetup setup, TimeProvider clock
                 t.Id, t.GroupId, t.CompanyId, t.Type, t.Channel, t.Priority, t.ContractId, t.ServiceObjectId,
                 ContractPolicyId = db.Set<Contract>().Where(c => c.Id == t.ContractId && c.IsActive).Select(c => c.SlaPolicyId).FirstOrDefault(),
             }).ToListAsync(ct);
-        var tags = new Dictionary<long, List<string>>();
-        if (withTags)
-            foreach (var tag in await db.TicketTags.Where(tt => ids.Contains(tt.TicketId)).Select(tt => new { tt.TicketId, tt.Tag.Name }).ToListAsync(ct))
-                (tags.TryGetValue(tag.TicketId, out var list) ? list : tags[tag.TicketId] = []).Add(tag.Name);
+        var tags = withTags ? await TicketTagNames.OfAsync(db, ids, ct) : null;
         return rows.ToDictionary(r => r.Id, r => new TicketFacts(r.GroupId, r.CompanyId, r.Type, r.Channel.Value,
-            tags.GetValueOrDefault(r.Id) ?? [], r.Priority, r.ContractId, r.ContractPolicyId, r.ServiceObjectId));
+            tags?[r.Id].ToList() ?? [], r.Priority, r.ContractId, r.ContractPolicyId, r.ServiceObjectId));
     }
 
     /// <summary>The moments of each ticket's life the clock looks at, from its history (index: ticket, version). A public

@@ -35,9 +35,9 @@ public sealed class WebhookPayloads(OknoDb db, IOptions<NotificationsOptions> no
         var ticket = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId).Select(t => new
         {
             t.Id, t.Number, t.Subject, t.Status, t.Priority, t.Type, t.Channel, t.GroupId, t.AssigneeId, t.ContactId, t.CompanyId,
-            Tags = t.Tags.Select(x => x.Tag.Name).ToList(),
         }).SingleOrDefaultAsync(ct);
         if (ticket is null) return null;
+        var tags = (await TicketTagNames.OfAsync(db, [ticketId], ct))[ticketId];
         var routing = cause?.After;
         var baseUrl = notifications.Value.BaseUrl;
         var payload = new JsonObject
@@ -57,7 +57,7 @@ public sealed class WebhookPayloads(OknoDb db, IOptions<NotificationsOptions> no
                 ["assigneeId"] = routing is null ? ticket.AssigneeId : routing.AssigneeId,
                 ["contactId"] = ticket.ContactId,
                 ["companyId"] = ticket.CompanyId,
-                ["tags"] = new JsonArray([.. ticket.Tags.Order(StringComparer.Ordinal).Select(t => (JsonNode)JsonValue.Create(t))]),
+                ["tags"] = new JsonArray([.. tags.Order(StringComparer.Ordinal).Select(t => (JsonNode)JsonValue.Create(t))]),
                 ["url"] = string.IsNullOrEmpty(baseUrl) ? null : $"{baseUrl.TrimEnd('/')}/tickets/{ticket.Id}",
             },
         };

@@ -94,8 +94,9 @@ internal sealed class ReportsEventHandler(OknoDb db, SlaSetup sla, IOptions<Repo
     {
         var ids = creations.Select(c => c.TicketId).ToList();
         var tickets = await db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id))
-            .Select(t => new { t.Id, t.Type, t.Priority, t.CompanyId, t.CreatedAt, t.Version, t.GroupId, t.AssigneeId, Tags = t.Tags.Select(x => x.Tag.Name).ToList() })
+            .Select(t => new { t.Id, t.Type, t.Priority, t.CompanyId, t.CreatedAt, t.Version, t.GroupId, t.AssigneeId })
             .ToDictionaryAsync(t => t.Id, ct);
+        var tags = await TicketTagNames.OfAsync(db, ids, ct);
         var changed = creations.Where(c => tickets.TryGetValue(c.TicketId, out var t) && t.Version > c.TicketVersion).Select(c => c.TicketId).ToList();
         var history = changed.Count == 0 ? [] : await db.TicketEvents.AsNoTracking()
             .Where(h => changed.Contains(h.TicketId) && h.Kind == TicketEventKind.Changed
@@ -108,7 +109,7 @@ internal sealed class ReportsEventHandler(OknoDb db, SlaSetup sla, IOptions<Repo
         foreach (var created in creations)
         {
             if (!tickets.TryGetValue(created.TicketId, out var ticket)) continue;
-            facts[created.TicketId] = Undo(created.Channel, ticket.CompanyId, ticket.Type, ticket.Priority, ticket.Tags, ticket.CreatedAt, ticket.GroupId,
+            facts[created.TicketId] = Undo(created.Channel, ticket.CompanyId, ticket.Type, ticket.Priority, tags[ticket.Id].ToList(), ticket.CreatedAt, ticket.GroupId,
                 ticket.AssigneeId, later[created.TicketId].Where(c => c.Version > created.TicketVersion), displays.GetValueOrDefault(created.TicketId), fields.Types);
         }
         return facts;

@@ -50,8 +50,7 @@ public sealed class ReportsRebuild(IDbContextFactory<OknoDb> dbs, SlaSetup sla, 
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
             var batch = await db.Tickets.AsNoTracking().Where(t => t.Id > after).OrderBy(t => t.Id).Take(BatchSize)
-                .Select(t => new { t.Id, t.Channel, t.CompanyId, t.Type, t.Priority, t.CreatedAt, t.Status, t.GroupId, t.AssigneeId,
-                    Tags = t.Tags.Select(x => x.Tag.Name).ToList() })
+                .Select(t => new { t.Id, t.Channel, t.CompanyId, t.Type, t.Priority, t.CreatedAt, t.Status, t.GroupId, t.AssigneeId })
                 .ToListAsync(ct);
             if (batch.Count == 0) break;
             var (first, last) = (batch[0].Id, batch[^1].Id);
@@ -61,13 +60,14 @@ public sealed class ReportsRebuild(IDbContextFactory<OknoDb> dbs, SlaSetup sla, 
                     .ToListAsync(ct))
                 .ToLookup(h => h.TicketId);
             var displays = await ReportFieldValues.DisplaysAsync(db, fields, first, last, ct);
+            var tags = await TicketTagNames.InRangeAsync(db, first, last, ct);
             var states = new List<ReportTicketState>(batch.Count);
             foreach (var t in batch)
             {
                 var rows = history[t.Id].OrderBy(h => h.Version).ToList();
                 var createdRow = rows.FirstOrDefault(r => r.Kind == TicketEventKind.Created);
                 if (createdRow is null) continue;
-                var facts = ReportsEventHandler.Undo(t.Channel.Value, t.CompanyId, t.Type, t.Priority, t.Tags, t.CreatedAt, t.GroupId, t.AssigneeId,
+                var facts = ReportsEventHandler.Undo(t.Channel.Value, t.CompanyId, t.Type, t.Priority, tags[t.Id].ToList(), t.CreatedAt, t.GroupId, t.AssigneeId,
                     rows.Where(r => r.Version > createdRow.Version && r.Kind == TicketEventKind.Changed && ReportsEventHandler.Undoes(r.Field))
                         .Select(r => new ReportsEventHandler.HistoryChange(r.Version, r.Field!, r.OldValue, r.At)),
                     displays.GetValueOrDefault(t.Id), fields.Types);

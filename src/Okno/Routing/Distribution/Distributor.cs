@@ -143,12 +143,13 @@ public sealed class Distributor(OknoDb db, AgentPresences presences, TimeProvide
             // A ticket a bot is still talking on waits for its hand-off (TicketBotChanged wakes distribution then).
             var page = await db.Tickets.Where(t => t.GroupId == group.GroupId && t.AssigneeId == null && WorkStatuses.Contains(t.Status) && !t.WithBot && t.Id > after)
                 .OrderBy(t => t.Id).Take(BacklogPage)
-                .Select(t => new { t.Id, t.Channel, Tags = t.Tags.Select(x => x.Tag.Name).ToList() }).ToListAsync(ct);
+                .Select(t => new { t.Id, t.Channel }).ToListAsync(ct);
             if (page.Count == 0) break;
+            var tags = await TicketTagNames.OfAsync(db, page.Select(t => t.Id), ct);
             after = page[^1].Id;
             foreach (var waiting in page)
             {
-                var skills = DistributionPicker.RequiredSkills(waiting.Tags, team.Skills);
+                var skills = DistributionPicker.RequiredSkills(tags[waiting.Id].ToList(), team.Skills);
                 var isChat = waiting.Channel == ChannelKind.Chat;
                 if (DistributionPicker.Pick(group.Mode, team.Available, skills, group.LastAgentId, isChat) is not { } agent) continue;
                 await db.LockTicketAsync(waiting.Id, ct);

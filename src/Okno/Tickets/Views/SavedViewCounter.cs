@@ -54,10 +54,7 @@ internal static class SavedViewCounting
     {
         var rows = await tickets.Select(t => new { t.Id, t.Status, t.Priority, t.Type, t.Channel, t.GroupId, t.AssigneeId }).ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
-        var tags = withTags && ids.Count > 0
-            ? (await db.TicketTags.Where(tt => ids.Contains(tt.TicketId)).Select(tt => new { tt.TicketId, tt.Tag.Name }).ToListAsync(ct))
-                .ToLookup(t => t.TicketId, t => t.Name)
-            : null;
+        var tags = withTags ? await TicketTagNames.OfAsync(db, ids, ct) : null;
         return rows.ToDictionary(r => r.Id, r => new TicketState(r.Id, r.Status, r.Priority, r.Type, r.Channel, r.GroupId, r.AssigneeId,
             tags is null ? NoTags : tags[r.Id].ToHashSet(StringComparer.Ordinal)));
     }
