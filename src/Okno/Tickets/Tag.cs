@@ -27,7 +27,7 @@ public sealed class TicketTag
 /// handler's round under a creation load, and the same again for a single ticket's webhook payload).</summary>
 public static class TicketTagNames
 {
-    /// <summary>Per ticket id, its tags' names in the order they were added (by tag id).</summary>
+    /// <summary>Per ticket id, its tags' names in tag id order (stable from one read to the next).</summary>
     public static Task<ILookup<long, string>> OfAsync(OknoDb db, IEnumerable<long> ticketIds, CancellationToken ct)
     {
         var ids = ticketIds.Distinct().ToArray();
