@@ -8,8 +8,13 @@ namespace Okno.Bots;
 
 /// <summary>Bots react to tickets here, after commit, in order per ticket: a customer's message starts or continues a
 /// conversation; an agent's reply, assignment or closing ends it (the agent has it now).</summary>
-internal sealed class BotTicketEvents(BotRunner runner) : ITicketEventHandler
+internal sealed class BotTicketEvents(BotRunner runner, OknoDb db) : ITicketEventHandler
 {
+    /// <summary>Whether any bot can act in this batch: a source with a bot (a conversation may start) or an active
+    /// conversation (one may go on). Read once per batch; on a desk without bots a customer's message then costs no
+    /// reads here (it was four per message, 7 % of Okno's CPU during a creation load at 1M tickets).</summary>
+    private bool? _anyBot;
+
     public string Name => "bots";
 
     public bool WakesFor(string eventType) => eventType is MessageReceived.Type or ReplySent.Type or TicketAssigneeChanged.Type
@@ -20,7 +25,9 @@ internal sealed class BotTicketEvents(BotRunner runner) : ITicketEventHandler
         switch (e)
         {
             case MessageReceived received:
-                await runner.ReceivedAsync(e.TicketId, received.MessageId, ct);
+                _anyBot ??= await db.Set<BotChannelSetting>().AnyAsync(ct)
+                    || await db.Set<BotConversation>().AnyAsync(c => c.State == BotConversationState.Active, ct);
+                if (_anyBot == true) await runner.ReceivedAsync(e.TicketId, received.MessageId, ct);
                 break;
             case ReplySent when e.Cause.Kind == ActorKind.Agent:
             case TicketAssigneeChanged { To: not null } when e.Cause.Kind == ActorKind.Agent:

@@ -34,12 +34,17 @@ public sealed class NotificationMail(OknoDb db, ChannelSettingsCodec codec, Chan
     /// <summary>Whether the ticket came in by mail through a mailbox whose "acknowledge new requests" is on.</summary>
     public async Task<bool> AcknowledgesNewAsync(long ticketId, CancellationToken ct)
     {
+        // The mailboxes that acknowledge, read once per scope (a handler's batch): a desk where none does reads no
+        // message per new ticket.
+        _acknowledging ??= (await db.Set<ChannelAccount>().AsNoTracking().Where(a => a.Kind == Email && a.IsEnabled).ToListAsync(ct))
+            .Where(a => codec.Unprotect<EmailSettings>(a.Settings).AcknowledgeNew).Select(a => a.Id).ToHashSet();
+        if (_acknowledging.Count == 0) return false;
         var accountId = await db.Messages.Where(m => m.TicketId == ticketId && m.Direction == MessageDirection.In)
             .OrderBy(m => m.Id).Select(m => m.ChannelAccountId).FirstOrDefaultAsync(ct);
-        if (accountId is null) return false;
-        var account = await db.Set<ChannelAccount>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == accountId && a.Kind == Email && a.IsEnabled, ct);
-        return account is not null && codec.Unprotect<EmailSettings>(account.Settings).AcknowledgeNew;
+        return accountId is { } id && _acknowledging.Contains(id);
     }
+
+    private HashSet<long>? _acknowledging;
 
     /// <summary>Whether this reply reaches the customer by itself: delivered through the channel they wrote from — mail, a
     /// chat (which mails it only if the visitor never sees it), a messenger. Then no notification repeats it. A web form

@@ -31,6 +31,9 @@ public sealed class ChatChannels(IDbContextFactory<OknoDb> dbs, ChannelSettingsC
     public async Task<ChatChannel?> FindAsync(long accountId, CancellationToken cancellationToken) =>
         (await SnapshotAsync(cancellationToken)).ById.GetValueOrDefault(accountId);
 
+    /// <summary>Whether any chat channel is enabled.</summary>
+    public async Task<bool> AnyAsync(CancellationToken cancellationToken) => (await SnapshotAsync(cancellationToken)).ById.Count > 0;
+
     /// <summary>Forget what is kept (a channel was changed on this node).</summary>
     public void Forget() => _channels = null;
 

@@ -22,8 +22,16 @@ internal sealed class ChatTicketEvents(OknoDb db, ChatChannels channels, ChatMes
 
     public bool WakesFor(string eventType) => eventType is MessageReceived.Type or TicketStatusChanged.Type;
 
+    /// <summary>Whether chat is in play in this batch: an enabled chat channel, or a conversation (of one since disabled).
+    /// Read once per batch; a desk without chat then spends no reads here on a customer's message (it was three per
+    /// message, 4.6 % of Okno's CPU during a creation load at 1M tickets).</summary>
+    private bool? _anyChat;
+
     public async Task HandleAsync(TicketDomainEvent ticketEvent, CancellationToken cancellationToken)
     {
+        if (ticketEvent is not (MessageReceived or TicketStatusChanged)) return;
+        _anyChat ??= await channels.AnyAsync(cancellationToken) || await db.Set<ChatConversation>().AnyAsync(cancellationToken);
+        if (_anyChat == false) return;
         switch (ticketEvent)
         {
             // A new chat ticket's first message is a MessageReceived of its own (Ticket.AddMessage records it): handling

@@ -22,6 +22,8 @@ internal sealed class NotifyInWorkspace(OknoDb db, AgentNotificationFeed feed) :
 {
     public const string HandlerName = "notifications.workspace";
     private readonly HashSet<long> _told = [];
+    /// <summary>Tickets whose creation this batch handled and whose first message event has not come yet.</summary>
+    private readonly HashSet<long> _createdHere = [];
 
     public string Name => HandlerName;
 
@@ -30,6 +32,9 @@ internal sealed class NotifyInWorkspace(OknoDb db, AgentNotificationFeed feed) :
 
     public async Task HandleAsync(TicketDomainEvent ticketEvent, CancellationToken ct)
     {
+        if (ticketEvent is TicketCreated) _createdHere.Add(ticketEvent.TicketId);
+        // A creation's first message event (its version follows the creation's) is the first message of the ticket.
+        else if (ticketEvent is TicketMessageEvent and not MessageReceived) _createdHere.Remove(ticketEvent.TicketId);
         switch (ticketEvent)
         {
             case TicketAssigneeChanged { To: { } assigned } change:
@@ -37,8 +42,9 @@ internal sealed class NotifyInWorkspace(OknoDb db, AgentNotificationFeed feed) :
                 break;
             case MessageReceived received:
             {
-                // The ticket's first message is its creation, not a reply: nobody hears of it here.
-                if (!await db.Messages.AnyAsync(m => m.TicketId == received.TicketId && m.Direction == MessageDirection.In && m.Id < received.MessageId, ct))
+                // The ticket's first message is its creation, not a reply: nobody hears of it here. A ticket created in
+                // this batch whose first message event this is needs no read to know it.
+                if (_createdHere.Remove(received.TicketId) || !await db.Messages.AnyAsync(m => m.TicketId == received.TicketId && m.Direction == MessageDirection.In && m.Id < received.MessageId, ct))
                     break;
                 List<long> recipients = [.. await FollowersAsync(received, ct)];
                 if (received.After.AssigneeId is { } assignee) recipients.Add(assignee);
