@@ -70,8 +70,13 @@ public sealed class CreateTicket(OknoDb db, AttachmentIntake attachments, Messag
         }, cancellationToken);
         // The creator gets the ticket back even if they routed it to a group they cannot see. It is made from the
         // entities just committed (contact, company and tags are loaded), so no second read.
+        // A ticket opened without field values has none yet: no read for them (most API and intake creations).
         var view = TicketView.Of(created);
-        return view with { CustomFields = await CustomFieldValues.ReadAsync(db, CustomFieldEntity.Ticket, created.Id, cancellationToken) };
+        return view with
+        {
+            CustomFields = fields.IsEmpty ? new Dictionary<string, System.Text.Json.Nodes.JsonNode?>(StringComparer.Ordinal)
+                : await CustomFieldValues.ReadAsync(db, CustomFieldEntity.Ticket, created.Id, cancellationToken),
+        };
     }
 
     /// <summary>The values go in the ticket's own transaction (no history rows: the creation is the ticket's first entry).

@@ -18,12 +18,4 @@ public sealed class PostgresConnectionTests
         Assert.Equal(0, new NpgsqlConnectionStringBuilder(DataModule.WithAutoPrepare("Host=db;Max Auto Prepare=0")).MaxAutoPrepare);
         Assert.Equal(7, new NpgsqlConnectionStringBuilder(DataModule.WithAutoPrepare("Host=db;maxautoprepare=7")).MaxAutoPrepare);
     }
-
-    [Fact]
-    public void Pooled_connections_are_not_reset_unless_the_connection_string_says_so()
-    {
-        Assert.True(new NpgsqlConnectionStringBuilder(DataModule.WithAutoPrepare("Host=db;Database=okno")).NoResetOnClose);
-        Assert.False(new NpgsqlConnectionStringBuilder(DataModule.WithAutoPrepare("Host=db;No Reset On Close=false")).NoResetOnClose);
-        Assert.False(new NpgsqlConnectionStringBuilder(DataModule.WithAutoPrepare("Host=db;noresetonclose=false;Max Auto Prepare=0")).NoResetOnClose);
-    }
 }

@@ -47,19 +47,13 @@ public static class DataModule
     /// contact look-ups, the inserts of a new ticket), so PostgreSQL parses and plans them once per connection instead
     /// of on every call: at 1M tickets that took PostgreSQL's CPU per created ticket from 1.06 to 0.65 ms and creation
     /// from ~900 to ~1,300 tickets/s with 32 clients (bench/results, issue 5). A connection string that sets
-    /// `Max Auto Prepare` itself (0 turns it off, e.g. behind a pooler in transaction mode) is left as it is, and so is
-    /// one that sets `No Reset On Close`.</summary>
+    /// `Max Auto Prepare` itself (0 turns it off, e.g. behind a pooler in transaction mode) is left as it is.</summary>
     internal static string WithAutoPrepare(string connectionString)
     {
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        bool Sets(string key) => given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals(key, StringComparison.OrdinalIgnoreCase));
-        var tuned = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!Sets("MaxAutoPrepare")) (tuned.MaxAutoPrepare, tuned.AutoPrepareMinUsages) = (AutoPreparedStatements, 2);
-        // Okno leaves no session state on a connection it hands back (settings are SET LOCAL, the two session-level
-        // advisory locks are unlocked in a finally), so the reset Npgsql sends before a pooled connection's next command
-        // (seven statements) is skipped: it ran 4.3 times per created ticket at 1M, 0.2 of PostgreSQL's 1.5 ms per ticket.
-        if (!Sets("NoResetOnClose")) tuned.NoResetOnClose = true;
-        return tuned.ConnectionString;
+        if (given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+            return connectionString;
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = AutoPreparedStatements, AutoPrepareMinUsages = 2 }.ConnectionString;
     }
 
     /// <summary>Per connection; PostgreSQL keeps each one's plan in that connection's memory.</summary>
