@@ -20,6 +20,29 @@ public sealed class TicketEventHandlingTests
         Assert.Equal(TimeSpan.FromSeconds(seconds), OutboxDispatcher.Backoff(attempts, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5)));
 
     [Fact]
+    public void The_reader_parses_an_event_once_for_all_handlers_and_never_serves_another_databases_event_of_the_same_id()
+    {
+        static OutboxEvent Row(long id, TicketDomainEvent e) => new()
+        {
+            Id = id, Topic = TicketEventOutbox.Topic, Type = e.TypeName,
+            Payload = System.Text.Json.JsonSerializer.Serialize(e, TicketEventOutbox.Json),
+        };
+        var reader = new TicketEventReader();
+        var first = Row(7, new TicketSubjectChanged("Старая", "Новая") { TicketId = 1 });
+
+        var read = reader.Read(first);
+        Assert.Same(read, reader.Read(Row(7, new TicketSubjectChanged("Старая", "Новая") { TicketId = 1 })));
+        Assert.Equal((7L, "Новая"), (read.EventId, Assert.IsType<TicketSubjectChanged>(read).To));
+
+        // Event 7 of a database recreated under the app (ids start again) is another event.
+        var other = reader.Read(Row(7, new TicketSubjectChanged("Иная", "Тема") { TicketId = 2 }));
+        Assert.Equal(("Тема", 2L), (Assert.IsType<TicketSubjectChanged>(other).To, other.TicketId));
+        // 8192 ids later the slot is another event's; the first is read again, not lost.
+        reader.Read(Row(7 + 8192, new TicketSubjectChanged("а", "б") { TicketId = 3 }));
+        Assert.Equal("Новая", Assert.IsType<TicketSubjectChanged>(reader.Read(first)).To);
+    }
+
+    [Fact]
     public async Task A_commit_wakes_only_the_handlers_that_care_about_a_type_it_wrote()
     {
         // Types of this test's own: the signal is process-wide, and other tests commit real events meanwhile.

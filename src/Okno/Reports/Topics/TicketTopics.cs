@@ -91,8 +91,9 @@ internal sealed class TicketTopicsHandler(OknoDb db) : ITicketEventHandler
                 db.Add(new TicketTopic { TicketId = ticket.Id, CreatedAt = ticket.CreatedAt, Type = ticket.Type, Key = key });
                 continue;
             }
-            if (row.Key != key) row.Key = key;
-            if (row.Type != ticket.Type) row.Type = ticket.Type;
+            // EF writes only what differs from what it read.
+            row.Key = key;
+            row.Type = ticket.Type;
         }
         await db.SaveChangesAsync(ct);
     }

@@ -47,25 +47,11 @@ public static class TicketEventOutbox
             Payload = JsonSerializer.Serialize(e, Json),
         }).ToList();
 
-    /// <summary>Reads an event back from its outbox row. Every handler reads every event, so the last few thousand read
-    /// are kept (an event never changes, and its record is immutable): one JSON read per event instead of one per
-    /// handler (4 % of Okno's CPU during a creation load at 1M tickets, bench/results/2026-12-06-postgres.md).</summary>
-    public static TicketDomainEvent Read(OutboxEvent row)
-    {
-        var index = (int)(row.Id & (RecentlyRead.Length - 1));
-        // The payload too, not the id alone: ids repeat across databases (the tests' desks share this process).
-        if (Volatile.Read(ref RecentlyRead[index]) is { } hit && hit.Id == row.Id && string.Equals(hit.Payload, row.Payload, StringComparison.Ordinal))
-            return hit.Event;
-        var read = (JsonSerializer.Deserialize<TicketDomainEvent>(row.Payload, Json)
+    /// <summary>Reads an event back from its outbox row (handlers get theirs through <see cref="TicketEventReader"/>,
+    /// which reads each event once for all of them).</summary>
+    public static TicketDomainEvent Read(OutboxEvent row) =>
+        (JsonSerializer.Deserialize<TicketDomainEvent>(row.Payload, Json)
             ?? throw new InvalidOperationException($"Outbox event {row.Id} has no payload.")) with { EventId = row.Id };
-        Volatile.Write(ref RecentlyRead[index], new ReadEvent(row.Id, row.Payload, read));
-        return read;
-    }
-
-    private sealed record ReadEvent(long Id, string Payload, TicketDomainEvent Event);
-
-    /// <summary>By event id modulo its size (a power of two); a newer event simply takes an older one's place.</summary>
-    private static readonly ReadEvent?[] RecentlyRead = new ReadEvent?[8192];
 
     internal static IEnumerable<TicketDomainEvent> Derive(OknoDb db, Pending pending)
     {
