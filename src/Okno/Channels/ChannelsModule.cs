@@ -14,6 +14,7 @@ public static class ChannelsModule
     public static IServiceCollection AddChannels(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ChannelsOptions>().Bind(configuration.GetSection(ChannelsOptions.Section));
+        services.AddSingleton<Email.SmtpConnections>();
         new ChannelsBuilder(services)
             .AddAdapter<LogAdapter, LogSettings>("log")
             .AddAdapter<WebFormAdapter, WebFormSettings>("web")

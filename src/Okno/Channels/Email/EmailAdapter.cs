@@ -21,7 +21,7 @@ namespace Okno.Channels.Email;
 /// bytes stay where a later ".eml download" can serve them. The item's id is <c>msgid:&lt;Message-ID&gt;</c>, or
 /// <c>sha256:&lt;content hash&gt;</c> for mail without one, so a mail fetched twice, or both fetched and handed over by
 /// the MTA, is one item.</para></summary>
-public sealed partial class EmailAdapter(AttachmentStore files)
+public sealed partial class EmailAdapter(AttachmentStore files, SmtpConnections smtpConnections)
     : IPollingChannelAdapter<EmailSettings>, IPushChannelAdapter<EmailSettings>, IConnectionTestingChannelAdapter<EmailSettings>,
       IRawInboundItemAdapter
 {
@@ -382,9 +382,8 @@ public sealed partial class EmailAdapter(AttachmentStore files)
             messageId, inReplyTo, references, attachments, AutoSubmitted: message.IsAutomatic));
         try
         {
-            using var smtp = await SmtpAsync(settings, cancellationToken);
-            await smtp.SendAsync(mime, cancellationToken);
-            await smtp.DisconnectAsync(true, cancellationToken);
+            var server = SmtpConnections.ServerKey(settings.SmtpHost!, settings.SmtpPort, settings.SmtpSecurity, settings.SmtpUser, settings.SmtpPassword);
+            await smtpConnections.SendAsync(server, ct => SmtpAsync(settings, ct), mime, cancellationToken);
         }
         catch (SmtpCommandException e)
         {
