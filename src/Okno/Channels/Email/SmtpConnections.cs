@@ -51,9 +51,10 @@ public sealed class SmtpConnections : IAsyncDisposable
                 Keep(idle, kept.Client);
                 return;
             }
-            catch (Exception e) when (e is IOException or SocketException or SmtpProtocolException or ServiceNotConnectedException)
+            catch (Exception e) when (e is IOException or SocketException or SmtpProtocolException or ServiceNotConnectedException
+                or SmtpCommandException { StatusCode: SmtpStatusCode.ServiceNotAvailable })
             {
-                // Closed by the server while idle: the mail goes over a new connection.
+                // Closed by the server while idle (silently, or with a 421 to the next command): a new connection takes the mail.
                 await CloseAsync(kept.Client);
             }
             catch

@@ -38,6 +38,20 @@ public sealed class SmtpConnectionsTests
     }
 
     [Fact]
+    public async Task A_connection_the_server_timed_out_with_a_421_is_replaced()
+    {
+        await using var server = new FakeSmtpServer();
+        await using var connections = new SmtpConnections();
+        await connections.SendAsync("a", ct => server.ConnectAsync(ct), Mail(1), CancellationToken.None);
+
+        server.TimeOutIdleSessions = true;
+        await connections.SendAsync("a", ct => server.ConnectAsync(ct), Mail(2), CancellationToken.None);
+
+        Assert.Equal(["1", "2"], server.Subjects);
+        Assert.Equal(2, connections.Opened);
+    }
+
+    [Fact]
     public async Task A_refused_mail_fails_and_its_connection_is_not_kept()
     {
         await using var server = new FakeSmtpServer { RefuseRecipient = "nobody@example.test" };
@@ -100,9 +114,11 @@ public sealed class SmtpConnectionsTests
         private readonly List<TcpClient> _open = [];
         private readonly List<string> _subjects = [];
         private readonly Task _accepting;
-        private int _sessions, _quits;
+        private int _sessions, _quits, _timedOut;
 
         public string? RefuseRecipient { get; init; }
+        /// <summary>Sessions open now answer their next command with 421 and close (an idle timeout); new ones are served.</summary>
+        public bool TimeOutIdleSessions { get; set; }
         public int Sessions => Volatile.Read(ref _sessions);
         public IReadOnlyList<string> Subjects { get { lock (_subjects) return _subjects.ToList(); } }
 
@@ -158,6 +174,11 @@ public sealed class SmtpConnectionsTests
                 await writer.WriteLineAsync("220 fake ESMTP");
                 while (await reader.ReadLineAsync() is { } line)
                 {
+                    if (TimeOutIdleSessions && Interlocked.CompareExchange(ref _timedOut, 1, 0) == 0)
+                    {
+                        await writer.WriteLineAsync("421 4.4.2 Timeout, closing");
+                        return;
+                    }
                     var command = line.Split(' ', 2)[0].ToUpperInvariant();
                     switch (command)
                     {
