@@ -36,6 +36,7 @@ internal sealed class NotifyByMail(
 
     public bool WakesFor(string eventType) => eventType is TicketCreated.Type or TicketGroupChanged.Type or MessageReceived.Type or ReplySent.Type
         or TicketStatusChanged.Type or TicketAssigneeChanged.Type or SlaAlertRaised.Type;
+    public bool InBackground => true;
 
     public async Task HandleAsync(TicketDomainEvent ticketEvent, CancellationToken ct)
     {

@@ -16,6 +16,7 @@ internal sealed class LineFacts(OknoDb db) : ITicketEventHandler
     public string Name => HandlerName;
 
     public bool WakesFor(string eventType) => eventType is TicketEscalated.Type or TicketStatusChanged.Type;
+    public bool InBackground => true;
 
     public async Task HandleAsync(TicketDomainEvent ticketEvent, CancellationToken cancellationToken)
     {

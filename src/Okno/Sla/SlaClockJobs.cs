@@ -19,6 +19,7 @@ internal sealed class SlaClockHandler(TicketSlaClock slaClock) : ITicketEventHan
     public string Name => HandlerName;
 
     public bool WakesFor(string eventType) => Moves(eventType);
+    public bool InBackground => true;
 
     private static bool Moves(string eventType) => eventType is not (SlaAlertRaised.Type or TicketSubjectChanged.Type or TicketAssigneeChanged.Type
         or TicketLinked.Type or TicketUnlinked.Type

@@ -15,6 +15,7 @@ internal sealed class CsatTicketEvents(OknoDb db, CsatSettings settings) : ITick
     public string Name => HandlerName;
 
     public bool WakesFor(string eventType) => eventType is TicketStatusChanged.Type;
+    public bool InBackground => true;
 
     public async Task HandleAsync(TicketDomainEvent ticketEvent, CancellationToken ct)
     {

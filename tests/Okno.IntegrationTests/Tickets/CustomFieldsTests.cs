@@ -143,6 +143,32 @@ public sealed class CustomFieldsTests
         Assert.Equal("resolved", resolved.Str("status"));
     }
 
+    [Fact]
+    public async Task A_field_made_required_on_one_node_binds_creation_on_the_other_which_had_the_definitions_in_memory()
+    {
+        await using var first = OknoFactory.Postgres(new() { ["Okno:Redis"] = TestRedis.NewDeskConnectionString() });
+        await using var second = first.SecondNode();
+        var admin = await first.AdminClientAsync();
+        var other = await second.AdminClientAsync();
+        // The second node reads (and keeps) the ticket fields: there are none yet.
+        await other.CreateTicketAsync("Before the field", extra: new { type = "incident" });
+
+        await DefineAsync(admin, new { entity = "ticket", key = "site", labelRu = "Площадка", labelEn = "Site", type = "text", requiredFor = new[] { "incident" } });
+
+        // The save tells the other node through Redis; without it the kept definitions would last up to 5 s.
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        HttpResponseMessage response;
+        while ((response = await other.PostAsJsonAsync("/api/v1/tickets", new
+               {
+                   subject = "After the field", body = "x", customer = new { email = "c@example.com" }, type = "incident",
+               })).StatusCode == HttpStatusCode.Created)
+        {
+            Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), "The second node kept creating incidents without the required field.");
+            await Task.Delay(100);
+        }
+        Assert.Equal("custom_field.required", Code(await response.JsonAsync(HttpStatusCode.BadRequest), "customFields.site"));
+    }
+
     [Theory]
     [BothDatabases]
     public async Task Search_finds_a_ticket_by_the_text_of_its_field(string provider)

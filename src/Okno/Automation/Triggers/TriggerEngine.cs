@@ -192,6 +192,7 @@ internal sealed class TriggerHandler(TriggerEngine engine) : ITicketEventHandler
     public string Name => HandlerName;
 
     public bool WakesFor(string eventType) => TriggerEngine.MayMatter(eventType);
+    public bool InBackground => true;
 
     public Task HandleAsync(TicketDomainEvent ticketEvent, CancellationToken cancellationToken) => engine.RunAsync(ticketEvent, cancellationToken);
 

@@ -19,6 +19,7 @@ internal sealed class QueueWebhooks(OknoDb db, WebhookSubscriptionCache cache, W
 
     // A desk without webhooks is not woken at each commit.
     public bool WakesFor(string eventType) => cache.MayHaveAny && WebhookEvents.Maps(eventType);
+    public bool InBackground => true;
 
     public async Task HandleAsync(TicketDomainEvent ticketEvent, CancellationToken ct)
     {

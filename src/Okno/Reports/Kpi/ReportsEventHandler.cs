@@ -39,6 +39,7 @@ internal sealed class ReportsEventHandler(OknoDb db, SlaSetup sla, IOptions<Repo
 
     // Reports are read later, not at once: the events reach the handler at its next poll.
     public bool WakesFor(string eventType) => false;
+    public bool InBackground => true;
 
     public async Task HandleAsync(TicketDomainEvent e, CancellationToken ct)
     {

@@ -68,6 +68,7 @@ internal sealed class TicketTopicsHandler(OknoDb db) : ITicketEventHandler
     public string Name => "reports.topics";
 
     public bool WakesFor(string eventType) => eventType is TicketCreated.Type or TicketSubjectChanged.Type or TicketTypeChanged.Type;
+    public bool InBackground => true;
 
     public Task HandleAsync(TicketDomainEvent e, CancellationToken ct)
     {

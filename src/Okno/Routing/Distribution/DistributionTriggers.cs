@@ -20,6 +20,7 @@ internal sealed class DistributionHandler(Distributor distributor, OknoDb db) : 
 
     public bool WakesFor(string eventType) => eventType is TicketCreated.Type or TicketStatusChanged.Type or TicketGroupChanged.Type
         or TicketAssigneeChanged.Type or TicketTagsChanged.Type or TicketEscalated.Type or TicketBotChanged.Type;
+    public bool InBackground => true;
 
     public async Task HandleAsync(TicketDomainEvent e, CancellationToken ct)
     {

@@ -29,13 +29,15 @@ public sealed record CustomFieldChange(CustomFieldDefinition Field, string? From
 
 /// <summary>Reads, checks and writes the custom field values of any entity (<see cref="CustomFieldEntity"/>): the one
 /// place that knows how a JSON value maps to the typed columns, so a new entity kind only calls these.</summary>
-public sealed class CustomFieldValues(OknoDb db, IEnumerable<ICustomFieldLinkTarget> linkTargets)
+public sealed class CustomFieldValues(OknoDb db, IEnumerable<ICustomFieldLinkTarget> linkTargets, CustomFieldDefinitionCache? definitions = null)
 {
     /// <summary>Search entries of the text values of a ticket's fields: one per ticket (owner = ticket id).</summary>
     public const string TicketSearchKind = "ticket_fields";
 
-    public Task<List<CustomFieldDefinition>> DefinitionsAsync(CustomFieldEntity entity, CancellationToken cancellationToken) =>
-        db.CustomFields.AsNoTracking().Where(f => f.Entity == entity).OrderBy(f => f.Position).ThenBy(f => f.Id).ToListAsync(cancellationToken);
+    /// <summary>The kind's definitions in display order (shared from the cache: read them, never change them).</summary>
+    public async Task<IReadOnlyList<CustomFieldDefinition>> DefinitionsAsync(CustomFieldEntity entity, CancellationToken cancellationToken) =>
+        definitions is not null ? await definitions.GetAsync(db, entity, cancellationToken)
+            : await db.CustomFields.AsNoTracking().Where(f => f.Entity == entity).OrderBy(f => f.Position).ThenBy(f => f.Id).ToListAsync(cancellationToken);
 
     /// <summary>Checks a request's <c>customFields</c> ({ key: value }, null clears) against the active fields of
     /// <paramref name="entity"/>; every problem goes to <paramref name="errors"/> under "customFields.&lt;key&gt;".</summary>

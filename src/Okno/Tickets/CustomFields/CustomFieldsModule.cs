@@ -11,6 +11,7 @@ public static class CustomFieldsModule
     public static IServiceCollection AddCustomFields(this IServiceCollection services) => services
         .AddScoped<SaveCustomField>()
         .AddScoped<CustomFieldValues>()
+        .AddSingleton<CustomFieldDefinitionCache>()
         .AddSingleton<ICustomFieldLinkTarget, ContactLinkTarget>()
         .AddSingleton<ICustomFieldLinkTarget, CompanyLinkTarget>()
         .AddScoped<Customers.IContactMergeStep, CustomFieldsContactMerge>()

@@ -23,7 +23,7 @@ public sealed record CustomFieldView(
 }
 
 /// <summary>Creates or rewrites a custom field definition (admins).</summary>
-public sealed partial class SaveCustomField(OknoDb db, TimeProvider clock)
+public sealed partial class SaveCustomField(OknoDb db, TimeProvider clock, CustomFieldDefinitionCache definitions)
 {
     [GeneratedRegex("^[a-z0-9_]+$")]
     private static partial Regex KeyPattern();
@@ -106,6 +106,7 @@ public sealed partial class SaveCustomField(OknoDb db, TimeProvider clock)
             await db.SaveChangesAsync(ct);
             return field;
         }, cancellationToken);
+        definitions.Changed();
         return CustomFieldView.Of(saved);
     }
 }

@@ -22,6 +22,9 @@ public interface ITicketEventHandler
     /// a second) or with the next event that wakes it. Default: every type.</summary>
     bool WakesFor(string eventType) => true;
 
+    /// <summary>See <see cref="IOutboxHandler.InBackground"/>: true when nobody waits at a screen for what it does.</summary>
+    bool InBackground => false;
+
     /// <summary>Called once the batch's events went through <see cref="HandleAsync"/>, in their transaction, before it
     /// commits: for writes gathered over the batch (see <see cref="IOutboxHandler.BeforeCommitAsync"/>).</summary>
     Task BeforeCommitAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -54,6 +57,8 @@ internal sealed class TicketEventHandlerAdapter<T>(T handler, TicketEventReader 
         handler.HandleAsync(reader.Read(outboxEvent), cancellationToken);
 
     public bool WakesFor(string type) => handler.WakesFor(type);
+
+    public bool InBackground => handler.InBackground;
 
     public Task BeforeCommitAsync(CancellationToken cancellationToken) => handler.BeforeCommitAsync(cancellationToken);
 

@@ -24,6 +24,7 @@ internal sealed class SavedViewCounter(OknoDb db, SavedViewFeed feed) : ITicketE
 
     /// <summary>Counters may lag by the poll interval for changes that move nothing in the standard inbox (a reply).</summary>
     public bool WakesFor(string eventType) => eventType is not (MessageReceived.Type or ReplySent.Type or NoteAdded.Type);
+    public bool InBackground => true;
 
     public async Task HandleAsync(TicketDomainEvent ticketEvent, CancellationToken ct)
     {
