@@ -240,13 +240,24 @@ public sealed class TicketEventsTests
 
     [Theory]
     [BothDatabases]
-    public async Task Under_a_stream_of_commits_a_woken_handler_takes_several_in_one_round_and_after_a_quiet_spell_reacts_at_once(string provider)
-    {
-        var log = new RoundProbe.Log();
+    public Task Under_a_stream_of_commits_a_woken_handler_takes_several_in_one_round_and_after_a_quiet_spell_reacts_at_once(string provider) =>
         // A long gap makes both halves unmistakable: ten commits inside it cannot each get a round, and a wake-up that
         // waited for it would take seconds.
-        await using var app = OknoFactory.For(provider, new() { ["Okno:Outbox:WokenRoundGap"] = "00:00:03" },
-            s => s.AddSingleton(log).AddTicketEventHandler<RoundProbe>());
+        StreamThenQuietAsync<RoundProbe>(provider, new() { ["Okno:Outbox:WokenRoundGap"] = "00:00:03" });
+
+    [Theory]
+    [BothDatabases]
+    public Task A_background_handler_takes_a_stream_of_commits_in_fewer_rounds_and_after_a_quiet_spell_reacts_at_once(string provider) =>
+        // No gap at all for handlers someone waits for; a long one for background handlers.
+        StreamThenQuietAsync<BackgroundRoundProbe>(provider,
+            new() { ["Okno:Outbox:WokenRoundGap"] = "00:00:00", ["Okno:Outbox:BackgroundRoundGap"] = "00:00:03" });
+
+    /// <summary>Ten commits in a row share at most three rounds of <typeparamref name="TProbe"/>; after a quiet spell
+    /// longer than its 3 s gap, the next commit is handled at once, not a gap later.</summary>
+    private static async Task StreamThenQuietAsync<TProbe>(string provider, Dictionary<string, string?> settings) where TProbe : class, ITicketEventHandler
+    {
+        var log = new RoundProbe.Log();
+        await using var app = OknoFactory.For(provider, settings, s => s.AddSingleton(log).AddTicketEventHandler<TProbe>());
         var admin = await app.AdminClientAsync();
         var first = (await admin.CreateTicketAsync("Quiet, then a stream")).Id();
         await JobHelpers.UntilAsync(() => Task.FromResult(log.Seen().Any(s => s.TicketId == first)), seconds: 30);
@@ -257,7 +268,6 @@ public sealed class TicketEventsTests
         var rounds = log.Seen().Where(s => ids.Contains(s.TicketId)).Select(s => s.Round).Distinct().Count();
         Assert.InRange(rounds, 1, 3);
 
-        // Quiet for longer than the gap: the next commit is handled at once, not a gap later.
         await Task.Delay(TimeSpan.FromSeconds(3.5));
         var alone = (await admin.CreateTicketAsync("Alone after a quiet spell")).Id();
         var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -265,32 +275,8 @@ public sealed class TicketEventsTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"handled {watch.Elapsed.TotalSeconds:0.0} s after its commit");
     }
 
-    [Theory]
-    [BothDatabases]
-    public async Task A_background_handler_takes_a_stream_of_commits_in_fewer_rounds_and_after_a_quiet_spell_reacts_at_once(string provider)
-    {
-        var log = new BackgroundRoundProbe.Log();
-        // No gap at all for handlers someone waits for; a long one for background handlers.
-        await using var app = OknoFactory.For(provider, new() { ["Okno:Outbox:WokenRoundGap"] = "00:00:00", ["Okno:Outbox:BackgroundRoundGap"] = "00:00:03" },
-            s => s.AddSingleton(log).AddTicketEventHandler<BackgroundRoundProbe>());
-        var admin = await app.AdminClientAsync();
-        var first = (await admin.CreateTicketAsync("Quiet, then a stream")).Id();
-        await JobHelpers.UntilAsync(() => Task.FromResult(log.Seen().Any(s => s.TicketId == first)), seconds: 30);
-
-        var ids = new List<long>();
-        for (var i = 0; i < 10; i++) ids.Add((await admin.CreateTicketAsync($"Stream {i}")).Id());
-        await JobHelpers.UntilAsync(() => Task.FromResult(ids.All(id => log.Seen().Any(s => s.TicketId == id))), seconds: 30);
-        Assert.InRange(log.Seen().Where(s => ids.Contains(s.TicketId)).Select(s => s.Round).Distinct().Count(), 1, 3);
-
-        await Task.Delay(TimeSpan.FromSeconds(3.5));
-        var alone = (await admin.CreateTicketAsync("Alone after a quiet spell")).Id();
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        await JobHelpers.UntilAsync(() => Task.FromResult(log.Seen().Any(s => s.TicketId == alone)), seconds: 30);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"handled {watch.Elapsed.TotalSeconds:0.0} s after its commit");
-    }
-
-    /// <summary><see cref="RoundProbe"/> as a background handler.</summary>
-    public sealed class BackgroundRoundProbe(BackgroundRoundProbe.Log log) : ITicketEventHandler
+    /// <summary><see cref="RoundProbe"/> as a background handler (same log).</summary>
+    public sealed class BackgroundRoundProbe(RoundProbe.Log log) : ITicketEventHandler
     {
         private readonly Guid _round = Guid.NewGuid();
         public string Name => "tests.background-rounds";
@@ -300,13 +286,6 @@ public sealed class TicketEventsTests
         {
             log.Add((ticketEvent.TicketId, _round));
             return Task.CompletedTask;
-        }
-
-        public sealed class Log
-        {
-            private readonly List<(long TicketId, Guid Round)> _seen = [];
-            public void Add((long, Guid) seen) { lock (_seen) _seen.Add(seen); }
-            public List<(long TicketId, Guid Round)> Seen() { lock (_seen) return [.. _seen]; }
         }
     }
 
