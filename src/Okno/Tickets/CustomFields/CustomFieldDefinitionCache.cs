@@ -38,11 +38,14 @@ public sealed class CustomFieldDefinitionCache : IDisposable
         // Wall time, not the app's TimeProvider: a test's frozen clock must not freeze the cache.
         if (_snapshots.TryGetValue(entity, out var s) && s.Generation == generation && Stopwatch.GetElapsedTime(s.ReadAt) < MaxAge)
             return s.Items;
-        var items = await db.CustomFields.AsNoTracking().Where(f => f.Entity == entity)
-            .OrderBy(f => f.Position).ThenBy(f => f.Id).ToListAsync(ct);
+        var items = await ReadAsync(db, entity, ct);
         _snapshots[entity] = new Snapshot(items, Stopwatch.GetTimestamp(), generation);
         return items;
     }
+
+    /// <summary>The kind's definitions (active or not) in display order, from the database.</summary>
+    public static Task<List<CustomFieldDefinition>> ReadAsync(OknoDb db, CustomFieldEntity entity, CancellationToken ct) =>
+        db.CustomFields.AsNoTracking().Where(f => f.Entity == entity).OrderBy(f => f.Position).ThenBy(f => f.Id).ToListAsync(ct);
 
     /// <summary>Forgets the definitions here and on every node; call after a change committed.</summary>
     public void Changed()

@@ -37,7 +37,7 @@ public sealed class CustomFieldValues(OknoDb db, IEnumerable<ICustomFieldLinkTar
     /// <summary>The kind's definitions in display order (shared from the cache: read them, never change them).</summary>
     public async Task<IReadOnlyList<CustomFieldDefinition>> DefinitionsAsync(CustomFieldEntity entity, CancellationToken cancellationToken) =>
         definitions is not null ? await definitions.GetAsync(db, entity, cancellationToken)
-            : await db.CustomFields.AsNoTracking().Where(f => f.Entity == entity).OrderBy(f => f.Position).ThenBy(f => f.Id).ToListAsync(cancellationToken);
+            : await CustomFieldDefinitionCache.ReadAsync(db, entity, cancellationToken);
 
     /// <summary>Checks a request's <c>customFields</c> ({ key: value }, null clears) against the active fields of
     /// <paramref name="entity"/>; every problem goes to <paramref name="errors"/> under "customFields.&lt;key&gt;".</summary>
