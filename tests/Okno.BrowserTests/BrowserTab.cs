@@ -66,12 +66,35 @@ public sealed class BrowserTab
         while (true)
         {
             lock (_circuits)
-                if (_circuits.Skip(before).Any(c => c.Rendered && !c.Closed)) return;
+                if (_circuits.Skip(before).Any(c => c.Rendered && !c.Closed)) break;
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"No new Blazor circuit rendered {Page.Url} within 30 s.");
             await Task.Delay(50);
         }
+        await PrerenderedMarkupReplacedAsync();
     }
+
+    /// <summary>Runs in every document the tests open (<see cref="OknoInChromium"/> adds it to each context): keeps the
+    /// first element the server prerendered inside the interactive root. Blazor empties the prerendered markup when the
+    /// circuit's first render batch is applied, so that element leaves the document at that moment.</summary>
+    public const string RememberPrerenderedScript = """
+        document.addEventListener('DOMContentLoaded', () => {
+          const comments = document.createTreeWalker(document.body, NodeFilter.SHOW_COMMENT);
+          for (let c = comments.nextNode(); c; c = comments.nextNode()) {
+            if (!c.data.startsWith('Blazor:') || !c.data.includes('"type":"server"')) continue;
+            let next = c.nextSibling;
+            while (next && next.nodeType !== Node.ELEMENT_NODE && next.nodeType !== Node.COMMENT_NODE) next = next.nextSibling;
+            if (next && next.nodeType === Node.ELEMENT_NODE) window.__oknoPrerendered = next;
+            return;
+          }
+        });
+        """;
+
+    /// <summary>The socket frame that carries a render batch is seen here a moment before the browser applies it: until
+    /// then the prerendered rows are on screen and a click on them does nothing (a CI run clicked "select page" there).</summary>
+    private Task PrerenderedMarkupReplacedAsync() =>
+        Page.WaitForFunctionAsync("() => !window.__oknoPrerendered || !window.__oknoPrerendered.isConnected", null,
+            new() { Timeout = 30_000, PollingInterval = 50 });
 
     /// <summary>Saves a full-page PNG as TestResults/screenshots/{test}[.{suffix}].png and returns its path.</summary>
     public Task<string> ScreenshotAsync(string? suffix = null) => Screenshots.SaveAsync(Page, suffix is null ? _name : $"{_name}.{suffix}");

@@ -117,6 +117,7 @@ public sealed class OknoInChromium : IAsyncLifetime
             ViewportSize = new() { Width = 1280, Height = 800 },
         });
         context.SetDefaultTimeout(30_000);
+        await context.AddInitScriptAsync(BrowserTab.RememberPrerenderedScript);
         return context;
     }
 
