@@ -5,7 +5,8 @@
 # its own, so the tests' servers are not disturbed), starts Okno (Release) on a free 127.0.0.1 port on
 #   sqlite       a new SQLite file in a temporary folder;
 #   postgres     a new database on the bench's durable PostgreSQL cluster (127.0.0.1:55440, see bench/README.md);
-#   postgres-1m  a copy of okno_bench_1m_before (1M tickets; CREATE DATABASE … TEMPLATE, the original is never touched),
+#   postgres-1m  a copy of okno_bench_1m_before (1M tickets; CREATE DATABASE … TEMPLATE, the original is never touched;
+#                OKNO_BENCH_1M_TEMPLATE names another generated database, e.g. okno_bench_1000000 from bench/postgres.sh),
 # runs `Okno.Bench email` (import from one mailbox, from [mailboxes] at once, sending, a 25 MB mail's memory) and
 # appends the figures to bench/results/<date>-email.md. Okno and the database it made are removed afterwards.
 # `only` is the scenario list (default one,many,send,big). OKNO_BENCH_INBOX_EVERY_MS: the inbox reader's pace during the
@@ -49,8 +50,9 @@ case "$provider" in
     OKNO_TEST_RUNDIR=/tmp/okno-bench-pg OKNO_PG_PORT=55440 OKNO_PG_DURABLE=1 scripts/test-deps up postgres >/dev/null
     db_name=okno_bench_email_$(date -u +%H%M%S)
     if [ "$provider" = postgres-1m ]; then
-      log "copying okno_bench_1m_before into $db_name…"
-      psql_pg "CREATE DATABASE $db_name TEMPLATE okno_bench_1m_before"
+      template=${OKNO_BENCH_1M_TEMPLATE:-okno_bench_1m_before}
+      log "copying $template into $db_name…"
+      psql_pg "CREATE DATABASE $db_name TEMPLATE $template"
       # Generated data has its own admin; the bench signs in as it.
       admin=agent1@bench.example
       password=bench-password
