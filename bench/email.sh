@@ -9,7 +9,8 @@
 #                OKNO_BENCH_1M_TEMPLATE names another generated database, e.g. okno_bench_1000000 from bench/postgres.sh),
 # runs `Okno.Bench email` (import from one mailbox, from [mailboxes] at once, sending, a 25 MB mail's memory) and
 # appends the figures to bench/results/<date>-email.md. Okno and the database it made are removed afterwards.
-# `only` is the scenario list (default one,many,send,big). OKNO_BENCH_INBOX_EVERY_MS: the inbox reader's pace during the
+# `only` is the scenario list (default warm,one,many,send,big; warm: an unmeasured-as-steady first import that
+# compiles Okno's hot paths, reported on its own row). OKNO_BENCH_INBOX_EVERY_MS: the inbox reader's pace during the
 # imports (default 100: ten reads a second, fifty agents refreshing every 5 s; 0: back to back, a stress of its own).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +18,7 @@ provider=${1:-sqlite}
 mails=${2:-5000}
 boxes=${3:-20}
 replies=${4:-1000}
-only=${5:-one,many,send,big}
+only=${5:-warm,one,many,send,big}
 log() { echo "[email] $*" >&2; }
 
 # Two runs at once need mail servers of their own: OKNO_BENCH_MAIL_RUNDIR and the three ports.
