@@ -14,15 +14,19 @@ public sealed class AttachmentStore(IOptions<OknoOptions> options)
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));
         var path = PathOf(sha);
         if (File.Exists(path)) return (sha, content.Length);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+        // Written, flushed to disk and renamed off the thread pool: the fsync blocks its thread (BlockingFileWork).
+        return await BlockingFileWork.RunAsync(() =>
         {
-            await file.WriteAsync(content, cancellationToken);
-            file.Flush(flushToDisk: true);
-        }
-        File.Move(temp, path, overwrite: true);
-        return (sha, content.Length);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+            {
+                file.Write(content);
+                file.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path, overwrite: true);
+            return (sha, (long)content.Length);
+        }, cancellationToken);
     }
 
     public Stream? Open(string sha256)
