@@ -131,7 +131,7 @@ public static class EmailBench
         if (only.Contains("warm"))
         {
             await ImportAsync("warm-up", Math.Clamp(mails / 5, 1, 1000), 1);
-            if (mailboxes > 1) await ImportAsync("warm-up", Math.Clamp(mails / 5, mailboxes, 1000), mailboxes);
+            if (mailboxes > 1) await ImportAsync("warm-up", Math.Max(mailboxes, Math.Min(mails / 5, 1000)), mailboxes);
         }
         if (only.Contains("one")) await ImportAsync("one", mails, 1);
         if (only.Contains("many")) await ImportAsync("many", mails, mailboxes);
