@@ -21,6 +21,9 @@ internal static class OutboxWatch
     public static async Task<(T Result, OutboxFigures? Figures)> WatchAsync<T>(HttpClient http, Func<Task<T>> load, CancellationToken ct,
         string handler = Handler)
     {
+        // A /health sample counts every handler's backlog (up to 10,000 events each): a cost the side without an outbox
+        // does not pay. OKNO_BENCH_OUTBOX_WATCH=off leaves it out when comparing creation rates across versions.
+        if (Environment.GetEnvironmentVariable("OKNO_BENCH_OUTBOX_WATCH") == "off") return (await load(), null);
         Task<Sample?> Read(HttpClient h, CancellationToken t) => SampleAsync(h, handler, t);
         var before = await Read(http, ct);
         if (before is null) return (await load(), null);
